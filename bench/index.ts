@@ -1,0 +1,7 @@
+// npm run bench: throughput and memory of every stage. Each bench module adds rows.
+import { benchPipeline } from './pipeline.bench.js';
+import { printTable, type BenchRow } from './table.js';
+
+const rows: BenchRow[] = [];
+rows.push(...(await benchPipeline()));
+printTable(rows);

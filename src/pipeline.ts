@@ -1,0 +1,111 @@
+import { createArticle, errorMessage, SpinscopeError, type Article } from './model/index.js';
+import type { SourceDocument } from './ingest/types.js';
+import type { Stage, StageOutput } from './pipeline-types.js';
+import { cleanStage } from './clean/index.js';
+import { nlpStage } from './nlp/index.js';
+
+export type { Stage, StageOutput } from './pipeline-types.js';
+
+/**
+ * The ordered list of stages. Order is explicit: a stage runs after every stage whose output
+ * it requires. Later stages (entities, quotes, techniques, facts) are appended here.
+ */
+export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage];
+
+/** Names every article has before any stage runs. */
+const GIVEN = ['text', 'meta'];
+
+/** Checks that each stage's requirements are assigned by an earlier stage, and names are unique. */
+export function checkStages(stages: readonly Stage<any>[]): void {
+  const available = new Set(GIVEN);
+  const names = new Set<string>();
+  for (const stage of stages) {
+    if (names.has(stage.name)) throw new SpinscopeError('pipeline', `stage "${stage.name}" appears twice`);
+    names.add(stage.name);
+    for (const need of stage.requires) {
+      if (!available.has(need)) throw new SpinscopeError('pipeline', `stage "${stage.name}" requires "${need}", which no earlier stage assigns`);
+    }
+    for (const out of stage.assigns) available.add(out);
+  }
+}
+
+export interface AnalyzeOptions {
+  /** Run only these stages (and the ones they need are expected to be listed too). */
+  stages?: readonly string[];
+}
+
+/** Folds a stage's output into a new article (the input article is not mutated). */
+function applyOutput(article: Article, stage: Stage<any>, out: StageOutput): Article {
+  return {
+    ...article,
+    meta: out.meta ? { ...article.meta, ...out.meta } : article.meta,
+    layers: out.layers ? { ...article.layers, ...out.layers } : article.layers,
+    findings: out.findings ? { ...article.findings, ...out.findings } : article.findings,
+    notices: out.notices?.length ? [...article.notices, ...out.notices] : article.notices,
+    analysis: { ...article.analysis, [stage.name]: stage.version },
+  };
+}
+
+/** A built pipeline: stages checked and their resources loaded once. */
+export class Pipeline {
+  private constructor(
+    readonly stages: readonly Stage<any>[],
+    private readonly resources: readonly unknown[],
+  ) {}
+
+  /** Checks the stage list and loads every stage's resources. */
+  static async build(stages: readonly Stage<any>[] = DEFAULT_STAGES): Promise<Pipeline> {
+    checkStages(stages);
+    const resources = [];
+    for (const stage of stages) resources.push(stage.load ? await stage.load() : undefined);
+    return new Pipeline(stages, resources);
+  }
+
+  /** The versions of every stage, recorded on each article (for re-analysis). */
+  get version(): Record<string, string> {
+    return Object.fromEntries(this.stages.map((s) => [s.name, s.version]));
+  }
+
+  /**
+   * Analyses one document. A stage that throws does not lose the article: the error becomes a
+   * notice and the stages after it that do not depend on its output still run.
+   */
+  run(input: SourceDocument | string): Article {
+    const doc: SourceDocument = typeof input === 'string' ? { text: input, meta: {}, notices: [] } : input;
+    let article = createArticle(doc.text, doc.meta, doc.notices);
+    if (doc.id) article.id = doc.id;
+    if (doc.layers) article = { ...article, layers: { ...doc.layers } };
+    const failed = new Set<string>();
+    this.stages.forEach((stage, i) => {
+      if (stage.requires.some((r) => failed.has(r))) {
+        stage.assigns.forEach((a) => failed.add(a));
+        return;
+      }
+      try {
+        article = applyOutput(article, stage, stage.run(article, this.resources[i]));
+      } catch (err) {
+        stage.assigns.forEach((a) => failed.add(a));
+        article = { ...article, notices: [...article.notices, { code: 'stage-failed', stage: stage.name, message: `${stage.name}: ${errorMessage(err)}` }] };
+      }
+    });
+    return article;
+  }
+}
+
+let shared: Promise<Pipeline> | undefined;
+
+/**
+ * Analyses an article with the default pipeline (built once per process).
+ *
+ * @example
+ * const article = await analyze('“We will win,” the minister said.');
+ * article.layers.sentences.length; // 1
+ */
+export async function analyze(input: SourceDocument | string, options: AnalyzeOptions = {}): Promise<Article> {
+  if (options.stages) {
+    const wanted = new Set(options.stages);
+    return (await Pipeline.build(DEFAULT_STAGES.filter((s) => wanted.has(s.name)))).run(input);
+  }
+  shared ??= Pipeline.build();
+  return (await shared).run(input);
+}
