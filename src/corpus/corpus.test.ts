@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeLayer, decodeLayer } from './layer-codec.js';
+import { fingerprint, jaccard, NEAR_DUP } from './minhash.js';
+import { matchPerson, nameParts, type Person } from './speakers.js';
+import { deriveRows } from './derive.js';
+import { fixtureCorpus } from './fixtures.js';
+
+test('layer codec round-trips spans with and without extra fields', () => {
+  const layer = [
+    { start: 0, end: 4, label: 'PROPN' },
+    { start: 0, end: 9, label: 'PER', attrs: { entity: 'e1', roles: ['minister'] }, score: 0.9, evidence: ['title word'] },
+    { start: 5, end: 9, label: 'PROPN' },
+    { start: 12, end: 20, label: 'PER', attrs: { entity: 'e1', roles: ['minister'] }, score: 0.9, evidence: ['title word'] },
+  ];
+  const enc = encodeLayer(layer);
+  assert.equal(enc.R.length, 1, 'identical extras are stored once');
+  assert.deepEqual(decodeLayer(JSON.parse(JSON.stringify(enc))), layer);
+  const back = decodeLayer(enc);
+  (back[1].attrs as any).entity = 'changed';
+  assert.equal(back[3].attrs!.entity, 'e1', 'decoded spans do not share objects');
+});
+
+test('minhash: small edits are near-duplicates, different texts are not', () => {
+  const words = 'the harbour council met on sunday to discuss fishing quotas for the northern banks and the crews waited on the quay for news of a deal that never came as delegates argued late into the night about the season ahead and the cost of fuel'.split(' ');
+  const text = words.join(' ');
+  const a = fingerprint(text)!;
+  const edited = fingerprint(text.replace('sunday', 'monday'))!;
+  assert.ok(jaccard(a.signature, edited.signature) >= NEAR_DUP.minJaccard);
+  assert.ok(a.bands.some((b, i) => b === edited.bands[i]));
+  const other = fingerprint([...words].reverse().join(' '))!;
+  assert.ok(jaccard(a.signature, other.signature) < 0.3);
+  assert.equal(fingerprint('too short to fingerprint'), undefined);
+});
+
+test('speaker matching: titles, initials, spelling variants, contradicting affiliations', () => {
+  const p = (id: string, name: string, affiliations: string[] = []): Person => ({ id, name, ...nameParts(name), roles: [], affiliations, variants: [name] });
+  const people = [p('p1', 'Tomas Ekvall', ['Arveland government']), p('p2', 'Ilse Varga')];
+  assert.equal(matchPerson({ name: 'Minister Tomas Ekvall', affiliation: '' }, people)?.id, 'p1');
+  assert.equal(matchPerson({ name: 'T. Ekvall', affiliation: '' }, people)?.id, 'p1');
+  assert.equal(matchPerson({ name: 'Tomas Ekval', affiliation: 'Arveland' }, people)?.id, 'p1');
+  assert.equal(matchPerson({ name: 'Ekvall', affiliation: '' }, people)?.id, 'p1');
+  assert.equal(matchPerson({ name: 'Anna Ekvall', affiliation: '' }, people), undefined);
+  assert.equal(matchPerson({ name: 'Tomas Ekvall', affiliation: 'Kostria fishing union' }, people), undefined);
+});
+
+test('derived rows read entities, quotes, sources and techniques, and tolerate their absence', () => {
+  const [a] = fixtureCorpus();
+  const rows = deriveRows(a);
+  assert.equal(rows.quotes.length, 2);
+  assert.equal(rows.quotes[0].speaker, 'Minister Tomas Ekvall');
+  assert.deepEqual(rows.quotes[0].techniques, ['Loaded_Language']);
+  assert.equal(rows.sources[1].quotes, 1);
+  assert.equal(rows.entities[0].key, 'velmora');
+  assert.deepEqual(deriveRows({ ...a, layers: {}, findings: { entities: 'nonsense' } }), { entities: [], quotes: [], sources: [], techniques: [] });
+});

@@ -1,0 +1,173 @@
+import type Database from 'better-sqlite3';
+import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
+import { storyTerms, type StoryItem } from '../stories/features.js';
+import { fingerprint, jaccard, NEAR_DUP } from '../minhash.js';
+import { matchPerson, nameParts, type Person } from '../speakers.js';
+import { sourceOfQuote, type DerivedRows } from '../derive.js';
+
+/** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
+const LOADED = { stories: 50_000, threads: 20_000 } as const;
+/** Longest story label kept (characters). */
+const LABEL_CHARS = 120;
+
+/** Online document frequencies backed by the `terms` table (in memory, written through). */
+export class StoredFrequencies implements DocFrequencies {
+  private counts = new Map<string, number>();
+  docs = 0;
+  private readonly upsert: Database.Statement;
+  private readonly setDocs: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.upsert = db.prepare('INSERT INTO terms(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
+    this.setDocs = db.prepare("INSERT INTO kv(key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    this.reload();
+  }
+
+  /** Re-reads the counts (after a rolled-back transaction). */
+  reload(): void {
+    this.counts = new Map((this.db.prepare('SELECT term, df FROM terms').raw().all() as [string, number][]));
+    const row = this.db.prepare("SELECT value FROM kv WHERE key = 'docs'").get() as { value: string } | undefined;
+    this.docs = row ? Number(row.value) : 0;
+  }
+
+  df(term: string): number {
+    return this.counts.get(term) ?? 0;
+  }
+
+  /** Counts one more document with these terms (inside the caller's transaction). */
+  add(terms: Iterable<string>): void {
+    for (const t of terms) {
+      this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
+      this.upsert.run(t);
+    }
+    this.setDocs.run(String(++this.docs));
+  }
+}
+
+const toCluster = (r: { id: string; thread?: string; size: number; last_ms: number | null; centroid: string }): Cluster => ({
+  id: r.id,
+  thread: r.thread ?? '',
+  size: r.size,
+  last: r.last_ms ?? NaN,
+  centroid: new Map(JSON.parse(r.centroid) as [string, number][]),
+});
+
+/** Loads the stories and threads still open (within their time windows of the newest one). */
+export function loadClusterer(db: Database.Database, df: DocFrequencies): StoryClusterer {
+  // The most recent stories and threads; the clusterer's time windows decide which can be joined.
+  const stories = db.prepare('SELECT id, thread, size, last_ms, centroid FROM stories ORDER BY last_ms DESC LIMIT ?').all(LOADED.stories) as any[];
+  const threads = db.prepare('SELECT id, size, last_ms, centroid FROM threads ORDER BY last_ms DESC LIMIT ?').all(LOADED.threads) as any[];
+  // Ids keep counting from the highest ever given, not only the loaded ones.
+  const maxId = (table: string) => (db.prepare(`SELECT max(CAST(substr(id, 2) AS INTEGER)) m FROM ${table}`).get() as { m: number | null }).m ?? 0;
+  const clusterer = new StoryClusterer(df, STORY_PARAMS, { stories: stories.map(toCluster), threads: threads.map(toCluster) });
+  clusterer.stories.reserve(maxId('stories'));
+  clusterer.threads.reserve(maxId('threads'));
+  return clusterer;
+}
+
+/** Everything the linking steps need, prepared once per connection. */
+export class Linker {
+  clusterer: StoryClusterer;
+  readonly df: StoredFrequencies;
+  private readonly s: Record<string, Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    this.df = new StoredFrequencies(db);
+    this.clusterer = loadClusterer(db, this.df);
+    this.s = {
+      fpBand: db.prepare('SELECT article FROM fingerprint_bands WHERE value = ? AND band = ?').pluck(),
+      fpGet: db.prepare('SELECT f.signature, a.id, a.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article WHERE f.article = ?'),
+      fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
+      fpBandInsert: db.prepare('INSERT INTO fingerprint_bands(band, value, article) VALUES (?, ?, ?)'),
+      story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @date, @date, @last_ms, @centroid)
+        ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid,
+          first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,
+          last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END`),
+      thread: db.prepare(`INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (@id, @label, @size, @last_ms, @centroid)
+        ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid`),
+      personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3)'),
+      personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      personUpdate: db.prepare('UPDATE persons SET name = ?, first = ?, roles = ?, affiliations = ?, variants = ? WHERE id = ?'),
+      personCount: db.prepare("SELECT value FROM kv WHERE key = 'persons'"),
+      personCountSet: db.prepare("INSERT INTO kv(key, value) VALUES ('persons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+    };
+  }
+
+  /** After a failed transaction: forget in-memory state and read it back from the database. */
+  reset(): void {
+    this.df.reload();
+    this.clusterer = loadClusterer(this.db, this.df);
+  }
+
+  /** Records the fingerprint and returns the id of the most similar earlier near-duplicate, if any. */
+  nearDuplicate(n: number, text: string): string | undefined {
+    const fp = fingerprint(text);
+    if (!fp) return undefined;
+    const candidates = new Set<number>();
+    fp.bands.forEach((value, band) => {
+      for (const a of this.s.fpBand.all(value, band) as number[]) candidates.add(a);
+    });
+    let best: { id: string; j: number } | undefined;
+    for (const c of candidates) {
+      const r = this.s.fpGet.get(c) as { signature: string; id: string; duplicate_of: string | null };
+      const j = jaccard(fp.signature, JSON.parse(r.signature));
+      if (j >= NEAR_DUP.minJaccard && (!best || j > best.j)) best = { id: r.duplicate_of ?? r.id, j };
+    }
+    this.s.fpInsert.run(n, JSON.stringify(fp.signature));
+    fp.bands.forEach((value, band) => this.s.fpBandInsert.run(band, value, n));
+    return best?.id;
+  }
+
+  /** Assigns the article to a story (and thread) and persists the clusters it changed. */
+  assignStory(item: StoryItem): string {
+    this.df.add(storyTerms(item).keys());
+    const { story } = this.clusterer.assign(item);
+    const date = item.published?.slice(0, 10) ?? null;
+    const label = (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
+    for (const c of this.clusterer.touched()) {
+      const row = { id: c.id, label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
+      if (c.thread) this.s.story.run({ ...row, thread: c.thread, date });
+      else this.s.thread.run(row);
+    }
+    return story;
+  }
+
+  /** Merges the article's sources into persons; returns the person of each source and quote. */
+  linkPersons(rows: DerivedRows): { sources: (string | null)[]; quotes: (string | null)[] } {
+    const sources = rows.sources.map((s) => this.person(s.name, s.role, s.affiliation));
+    const quotes = rows.quotes.map((q) => {
+      const src = sourceOfQuote(q, rows.sources);
+      if (src) return sources[rows.sources.indexOf(src)];
+      return looksLikeName(q.speaker) ? this.person(q.speaker, '', '') : null;
+    });
+    return { sources, quotes };
+  }
+
+  private person(name: string, role: string, affiliation: string): string | null {
+    const parts = nameParts(name);
+    if (!parts.surname) return null;
+    const candidates = (this.s.personsBySurname.all(parts.surname) as any[]).map((r): Person => ({
+      id: r.id, name: r.name, surname: r.surname, first: r.first,
+      roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations), variants: JSON.parse(r.variants),
+    }));
+    const found = matchPerson({ name, affiliation }, candidates);
+    const add = (list: string[], v: string) => (v && !list.includes(v) ? [...list, v] : list);
+    if (found) {
+      // The longest name seen is the display name ("Keith Preston" over "Preston").
+      const better = name.trim().length > found.name.length;
+      this.s.personUpdate.run(better ? name.trim() : found.name, found.first || parts.first, JSON.stringify(add(found.roles, role)), JSON.stringify(add(found.affiliations, affiliation)), JSON.stringify(add(found.variants, name.trim())), found.id);
+      return found.id;
+    }
+    const next = Number((this.s.personCount.get() as { value: string } | undefined)?.value ?? 0) + 1;
+    this.s.personCountSet.run(String(next));
+    const id = `p${next}`;
+    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(role ? [role] : []), JSON.stringify(affiliation ? [affiliation] : []), JSON.stringify([name.trim()]));
+    return id;
+  }
+}
+
+/** A quote's speaker text worth making a person of: capitalised, one to five words, no pronoun. */
+function looksLikeName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 1 && words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/^(He|She|They|It|We|I|You|The)$/.test(words[0]);
+}

@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations. `PRAGMA user_version` holds the version applied; `migrate` runs
+ * every later migration in one transaction each. Never edit a released migration: add one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE articles (
+  n INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL,
+  title TEXT, outlet TEXT, section TEXT, author TEXT, published TEXT, url TEXT,
+  meta TEXT NOT NULL, findings TEXT NOT NULL, notices TEXT NOT NULL, analysis TEXT NOT NULL,
+  analysis_key TEXT NOT NULL,
+  story TEXT, duplicate_of TEXT,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles(outlet, published);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_story ON articles(story);
+CREATE INDEX articles_analysis ON articles(analysis_key);
+CREATE TABLE layers (
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  spans TEXT NOT NULL,
+  PRIMARY KEY (article, name)
+) WITHOUT ROWID;
+CREATE TABLE entities (
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  name TEXT NOT NULL, key TEXT NOT NULL, type TEXT, mentions INTEGER NOT NULL
+);
+CREATE INDEX entities_key ON entities(key);
+CREATE INDEX entities_article ON entities(article);
+CREATE TABLE persons (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL, surname TEXT NOT NULL, first TEXT NOT NULL,
+  roles TEXT NOT NULL, affiliations TEXT NOT NULL, variants TEXT NOT NULL
+);
+CREATE INDEX persons_surname ON persons(substr(surname, 1, 3));
+CREATE INDEX persons_key ON persons(key);
+CREATE TABLE sources (
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, name TEXT NOT NULL, role TEXT, affiliation TEXT, place TEXT, kind TEXT,
+  quotes INTEGER NOT NULL, person TEXT REFERENCES persons(id)
+);
+CREATE INDEX sources_article ON sources(article);
+CREATE INDEX sources_person ON sources(person);
+CREATE TABLE quotes (
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT, speaker TEXT,
+  person TEXT REFERENCES persons(id), text TEXT NOT NULL, techniques TEXT NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article);
+CREATE INDEX quotes_person ON quotes(person);
+CREATE TABLE techniques (
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  technique TEXT NOT NULL, count INTEGER NOT NULL
+);
+CREATE INDEX techniques_article ON techniques(article);
+CREATE INDEX techniques_name ON techniques(technique);
+CREATE TABLE fingerprints (
+  article INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE,
+  signature TEXT NOT NULL
+);
+CREATE TABLE fingerprint_bands (
+  band INTEGER NOT NULL, value INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE
+);
+CREATE INDEX fingerprint_bands_value ON fingerprint_bands(value, band);
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY, thread TEXT NOT NULL, label TEXT NOT NULL, size INTEGER NOT NULL,
+  first TEXT, last TEXT, last_ms REAL, centroid TEXT NOT NULL
+);
+CREATE INDEX stories_thread ON stories(thread);
+CREATE TABLE threads (
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, size INTEGER NOT NULL, last_ms REAL, centroid TEXT NOT NULL
+);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='n', tokenize='unicode61 remove_diacritics 2');
+`,
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Applies the migrations the database has not seen; returns the resulting version. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new Error(`database schema version ${current} is newer than this spinscope (${SCHEMA_VERSION}); upgrade spinscope`);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return SCHEMA_VERSION;
+}

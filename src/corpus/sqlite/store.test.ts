@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from './store.js';
+import { fixtureCorpus, fixtureArticle } from '../fixtures.js';
+import { contentHash } from '../hash.js';
+import { SpinscopeError } from '../../model/index.js';
+import { Pipeline } from '../../pipeline.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'spinscope-store-'));
+
+test('put then get re-renders an article exactly, and a second put is a no-op', async () => {
+  const store = openSqliteStore(':memory:');
+  const [a] = fixtureCorpus();
+  const put = await store.putArticle(a);
+  assert.equal(put.id, contentHash(a.text));
+  assert.equal(put.created, true);
+  const back = await store.getArticle(put.id);
+  assert.deepEqual(back, { ...a, id: put.id });
+  assert.deepEqual(Object.keys(back!.layers), Object.keys(a.layers));
+  const again = await store.putArticle(a);
+  assert.equal(again.created, false);
+  assert.equal((await store.info()).articles, 1);
+  await store.close();
+});
+
+test('a real pipeline article (tokens, sentences, structure) round-trips', async () => {
+  const pipeline = await Pipeline.build();
+  const article = pipeline.run('Harbour talks\n\nNegotiators met in Velmora on Sunday. “No deal,” said Ilse Varga.\n');
+  const store = openSqliteStore(':memory:');
+  const { id } = await store.putArticle(article);
+  // Exact as JSON (the wire and export form): keys whose value is undefined are not kept.
+  const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
+  assert.deepEqual(await store.getArticle(id), asJson({ ...article, id }));
+  assert.equal(JSON.stringify(await store.getArticle(id)), JSON.stringify({ id, ...article }), 'same key order too');
+  await store.close();
+});
+
+test('list filters by outlet, section, dates, entity, speaker, technique and story', async () => {
+  const store = openSqliteStore(':memory:');
+  const results = await store.putArticles(fixtureCorpus());
+  const all = await store.listArticles();
+  assert.equal(all.total, 5);
+  assert.equal((await store.listArticles({ outlet: 'Coastal Courier' })).total, 2);
+  assert.equal((await store.listArticles({ section: 'City' })).total, 1);
+  assert.equal((await store.listArticles({ from: '2031-03-20' })).total, 1);
+  assert.equal((await store.listArticles({ to: '2031-03-02' })).total, 3);
+  assert.equal((await store.listArticles({ entity: 'brennhavn' })).total, 1);
+  assert.equal((await store.listArticles({ technique: 'Doubt' })).total, 1);
+  assert.equal((await store.listArticles({ speaker: 'Mara Lindqvist' })).total, 1);
+  assert.equal((await store.listArticles({ story: results[0].story })).items.length, (await store.getStory(results[0].story!))!.size);
+  const page = await store.listArticles({ limit: 2, offset: 1 });
+  assert.equal(page.items.length, 2);
+  assert.equal(page.items[0].id, all.items[1].id);
+  await store.close();
+});
+
+test('stories: the two Velmora reports share a story; Brennhavn is another story of the same thread', async () => {
+  const store = openSqliteStore(':memory:');
+  const [a, b, bridge, copy, c] = await store.putArticles(fixtureCorpus());
+  assert.equal(a.story, b.story);
+  assert.equal(a.story, copy.story);
+  assert.notEqual(a.story, bridge.story);
+  assert.notEqual(a.story, c.story);
+  const sa = (await store.getStory(a.story!))!;
+  const sc = (await store.getStory(c.story!))!;
+  assert.equal(sa.thread, sc.thread);
+  assert.notEqual(sa.thread, (await store.getStory(bridge.story!))!.thread);
+  assert.deepEqual(sa.outlets, ['Coastal Courier', 'The Northern Ledger', 'Wire Digest']);
+  assert.ok(sa.topEntities.includes('Velmora'));
+  assert.ok(sa.topSpeakers.length >= 1);
+  assert.equal(copy.duplicateOf, a.id, 'the lightly edited wire copy is linked as a near-duplicate');
+  assert.equal(b.duplicateOf, undefined);
+  await store.close();
+});
+
+test('speakers merge spelling variants and titles, keep roles, outlets, co-quoted and techniques', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.putArticles(fixtureCorpus());
+  const { items } = await store.listSpeakers();
+  const ekvall = items.filter((s) => s.name.includes('Ekval'));
+  assert.equal(ekvall.length, 1, 'Minister Tomas Ekvall, Tomas Ekvall and Tomas Ekval are one person');
+  const detail = (await store.getSpeaker(ekvall[0].id))!;
+  assert.equal(detail.quotes, 4);
+  assert.equal(detail.articles, 4);
+  assert.ok(detail.roles.includes('fisheries minister') && detail.roles.includes('minister'));
+  assert.deepEqual(detail.outlets, ['Coastal Courier', 'The Northern Ledger', 'Wire Digest']);
+  assert.deepEqual(detail.overTime, [{ value: '2031-03', count: 4 }]);
+  assert.equal(detail.coQuoted[0].value, 'Ilse Varga');
+  assert.deepEqual(detail.techniques.map((t) => t.value), ['Loaded_Language', 'Doubt']);
+  assert.equal((await store.listSpeakers({ query: 'lindq' })).total, 1);
+  await store.close();
+});
+
+test('search: snippets, facets, filters; a bad query is a clear error', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.putArticles(fixtureCorpus());
+  const r = await store.search('quotas');
+  assert.equal(r.total, 4);
+  assert.match(r.items[0].snippet, /\[quotas\]/i);
+  assert.deepEqual(r.facets.outlet.find((f) => f.value === 'The Northern Ledger'), { value: 'The Northern Ledger', count: 2 });
+  assert.ok(r.facets.technique.some((f) => f.value === 'Doubt' && f.count === 1));
+  assert.ok(r.facets.entity.some((f) => f.value === 'Velmora'));
+  assert.ok(r.facets.speaker.some((f) => f.value.includes('Ekvall')));
+  assert.equal((await store.search('quotas', { outlet: 'Coastal Courier' })).total, 1);
+  assert.equal((await store.search('tram bridge')).total, 1);
+  await assert.rejects(store.search('"unclosed'), (e: unknown) => e instanceof SpinscopeError && e.code === 'bad-query');
+  await store.close();
+});
+
+test('stats: counts over time, techniques per outlet, top entities', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.putArticles(fixtureCorpus());
+  const s = await store.stats();
+  assert.equal(s.articles, 5);
+  assert.equal(s.outlets, 3);
+  assert.deepEqual(s.perDay.map((d) => d.value), ['2031-03-02', '2031-03-03', '2031-03-25']);
+  assert.equal(s.techniquesByOutlet['The Northern Ledger'].Loaded_Language, 2);
+  assert.equal(s.techniquesByOutlet['The Northern Ledger'].Doubt, 1);
+  assert.equal(s.topEntities[0].value, 'Arveland');
+  assert.equal((await store.stats({ outlet: 'Coastal Courier' })).articles, 2);
+  await store.close();
+});
+
+test('reopening keeps everything; stale analysis is found and replaced in place', async () => {
+  const dir = tmp();
+  const path = join(dir, 'c.db');
+  try {
+    let store = openSqliteStore(path);
+    const put = await store.putArticles(fixtureCorpus());
+    await store.close();
+    store = openSqliteStore(path);
+    assert.equal((await store.info()).articles, 5);
+    const fresh = fixtureArticle({ title: 'Oststadt tram bridge opens to passengers', outlet: 'The Northern Ledger', published: '2031-03-03T12:00:00Z', body: ['The new tram bridge over the river in Oststadt opened to passengers after two years of works.'] });
+    const more = await store.putArticle(fresh);
+    assert.equal(more.story, put[2].story, 'clustering state survives reopening');
+    const current = { clean: '1', nlp: '1', quotes: '2', techniques: '1' };
+    const stale = await store.staleArticles(current);
+    assert.equal(stale.length, 6);
+    const old = (await store.getArticle(stale[0]))!;
+    const { id: _id, ...rest } = old;
+    await store.replaceArticle(stale[0], { ...rest, analysis: current, layers: { ...rest.layers, quotes: [] } });
+    assert.equal((await store.staleArticles(current)).length, 5);
+    assert.deepEqual((await store.getArticle(stale[0]))!.layers.quotes, []);
+    assert.equal((await store.search('quotas')).total, 4, 'full-text index kept after replace');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a locked database gives a clear error and loses nothing already stored', async () => {
+  const dir = tmp();
+  const path = join(dir, 'c.db');
+  try {
+    const store = openSqliteStore(path, { busyTimeoutMs: 50 });
+    const [a, b] = fixtureCorpus();
+    await store.putArticle(a);
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    await assert.rejects(store.putArticle(b), (e: unknown) => e instanceof SpinscopeError && e.code === 'db-locked' && /locked/.test(e.message));
+    other.exec('ROLLBACK');
+    other.close();
+    assert.equal((await store.info()).articles, 1);
+    assert.equal((await store.putArticle(b)).created, true, 'works again once the lock is gone');
+    assert.ok(await store.getArticle(contentHash(a.text)));
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export streams every kind', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.putArticles(fixtureCorpus());
+  const rows = async (k: Parameters<typeof store.exportRecords>[0]) => {
+    const out = [];
+    for await (const r of store.exportRecords(k)) out.push(r);
+    return out;
+  };
+  assert.equal((await rows('articles')).length, 5);
+  assert.equal((await rows('quotes')).length, 8);
+  assert.ok((await rows('entities')).length >= 15);
+  assert.equal((await rows('techniques')).length, 4);
+  assert.equal((await rows('stories')).length, 3);
+  assert.equal((await rows('speakers')).length, 3);
+  await store.close();
+});

@@ -1,0 +1,386 @@
+import Database from 'better-sqlite3';
+import { SpinscopeError, type Article } from '../../model/index.js';
+import { contentHash } from '../hash.js';
+import { encodeLayer, decodeLayer } from '../layer-codec.js';
+import { deriveRows, nameKey } from '../derive.js';
+import { migrate, SCHEMA_VERSION } from './schema.js';
+import { filterSql, pageOf } from './filters.js';
+import { Linker } from './linking.js';
+import type {
+  ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, ListOptions, Page, PutOptions, PutResult,
+  SearchResult, SpeakerDetail, SpeakerSummary, StorySummary,
+} from '../store.js';
+
+/** Connection settings. */
+export const SQLITE = {
+  /** How long a write waits for another process's lock before failing (ms). */
+  busyTimeoutMs: 5000,
+  /** Rows per facet and per "top" list. */
+  facetSize: 10,
+  /** Snippet length in tokens. */
+  snippetTokens: 16,
+} as const;
+
+export interface OpenOptions {
+  /** Milliseconds to wait on a locked database (default `SQLITE.busyTimeoutMs`). */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+const json = (v: unknown) => JSON.stringify(v ?? null);
+const strOrNull = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** The outlet of an article: `meta.outlet`, else the host name of its URL. */
+function outletOf(meta: Article['meta']): string | null {
+  const o = strOrNull(meta.outlet);
+  if (o) return o;
+  const url = strOrNull(meta.url) ?? strOrNull(meta.canonicalUrl);
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** A canonical string of stage versions, so stale articles are found with one indexed comparison. */
+export function analysisKey(analysis: Record<string, string>): string {
+  return JSON.stringify(Object.keys(analysis).sort().map((k) => [k, analysis[k]]));
+}
+
+/** Turns SQLite's errors into ones a user can act on (locked database, full disk). */
+export function translateError(err: unknown, path: string): unknown {
+  const code = (err as { code?: string })?.code ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new SpinscopeError('db-locked', `database ${path} is locked by another process; nothing already stored was lost — retry when it is free`);
+  }
+  if (code === 'SQLITE_FULL') return new SpinscopeError('disk-full', `disk full while writing ${path}; the last batch was rolled back and everything stored before it is kept`);
+  if (code === 'SQLITE_READONLY') return new SpinscopeError('db-readonly', `database ${path} is read-only`);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new SpinscopeError('db-invalid', `${path} is not a spinscope database (or is damaged)`);
+  return err;
+}
+
+/**
+ * Opens (creating if needed) a SQLite corpus: WAL journal, foreign keys, schema migrated.
+ *
+ * @example
+ * const store = openSqliteStore('corpus.db');
+ */
+export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, timeout: options.busyTimeoutMs ?? SQLITE.busyTimeoutMs });
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    if (!options.readonly) migrate(db);
+    return new SqliteStore(db, path);
+  } catch (err) {
+    db?.close();
+    throw translateError(err, path);
+  }
+}
+
+/** The SQLite implementation of `CorpusStore` (see `store.ts` for the contract). */
+export class SqliteStore implements CorpusStore {
+  private readonly linker: Linker | undefined;
+  private readonly q: Record<string, Database.Statement>;
+
+  constructor(readonly db: Database.Database, readonly path: string) {
+    this.linker = db.readonly ? undefined : new Linker(db);
+    this.q = {
+      byHash: db.prepare('SELECT id, story, duplicate_of FROM articles WHERE id = ?'),
+      insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
+        VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at)`),
+      update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
+        meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key WHERE n = @n`),
+      setLinks: db.prepare('UPDATE articles SET story = ?, duplicate_of = ? WHERE n = ?'),
+      fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
+      ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
+      layer: db.prepare('INSERT INTO layers(article, name, seq, spans) VALUES (?, ?, ?, ?)'),
+      entity: db.prepare('INSERT INTO entities(article, name, key, type, mentions) VALUES (?, ?, ?, ?, ?)'),
+      source: db.prepare('INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      quote: db.prepare('INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      technique: db.prepare('INSERT INTO techniques(article, technique, count) VALUES (?, ?, ?)'),
+      getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      getLayers: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
+    };
+  }
+
+  /** Runs a write in a transaction; on failure, in-memory linking state is re-read and the error explained. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.linker?.reset();
+      throw translateError(err, this.path);
+    }
+  }
+
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw translateError(err, this.path);
+    }
+  }
+
+  async putArticle(article: Article, options: PutOptions = {}): Promise<PutResult> {
+    return (await this.putArticles([article], options))[0];
+  }
+
+  async putArticles(articles: readonly Article[], options: PutOptions = {}): Promise<PutResult[]> {
+    if (this.db.readonly) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
+    return this.write(() => articles.map((a) => this.putOne(a, options)));
+  }
+
+  private columns(article: Article) {
+    const meta = article.meta ?? {};
+    const analysis = article.analysis ?? {};
+    return {
+      title: strOrNull(meta.title), outlet: outletOf(meta), section: strOrNull(meta.section), author: strOrNull(meta.author),
+      published: strOrNull(meta.published), url: strOrNull(meta.url),
+      meta: json(meta), findings: json(article.findings ?? {}), notices: json(article.notices ?? []), analysis: json(analysis), analysis_key: analysisKey(analysis),
+    };
+  }
+
+  private putOne(article: Article, options: PutOptions): PutResult {
+    const id = contentHash(article.text);
+    const existing = this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
+    if (existing) return { id, created: false, story: existing.story ?? undefined, duplicateOf: existing.duplicate_of ?? undefined };
+    const cols = this.columns(article);
+    const n = Number(this.q.insert.run({ id, text: article.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
+    this.q.fts.run(n, cols.title ?? '', article.text);
+    const rows = this.writeDerived(n, article);
+    if (options.skipLinking || !this.linker) return { id, created: true };
+    const duplicateOf = this.linker.nearDuplicate(n, article.text);
+    const story = this.linker.assignStory({
+      id, title: cols.title ?? undefined, text: article.text, published: cols.published ?? undefined, outlet: cols.outlet ?? undefined,
+      entities: rows.entities.map((e) => e.name),
+    });
+    this.q.setLinks.run(story, duplicateOf ?? null, n);
+    return { id, created: true, story, duplicateOf };
+  }
+
+  /** Writes layers and the derived query rows of an article. */
+  private writeDerived(n: number, article: Article) {
+    Object.entries(article.layers ?? {}).forEach(([name, layer], seq) => this.q.layer.run(n, name, seq, JSON.stringify(encodeLayer(layer))));
+    const rows = deriveRows(article);
+    for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
+    for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
+    const persons = this.linker?.linkPersons(rows) ?? { sources: rows.sources.map(() => null), quotes: rows.quotes.map(() => null) };
+    rows.sources.forEach((s, i) => this.q.source.run(n, s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes, persons.sources[i]));
+    rows.quotes.forEach((q, i) => this.q.quote.run(n, q.seq, q.start, q.end, q.kind || null, q.speaker || null, persons.quotes[i], q.text, JSON.stringify(q.techniques)));
+    return rows;
+  }
+
+  async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
+    return this.read(() => new Set(hashes.filter((h) => this.q.byHash.get(h))));
+  }
+
+  async getArticle(id: string): Promise<Article | undefined> {
+    return this.read(() => {
+      const row = this.q.getRow.get(id) as any;
+      if (!row) return undefined;
+      const layers: Article['layers'] = {};
+      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string }[]) layers[l.name] = decodeLayer(JSON.parse(l.spans));
+      return { id: row.id, text: row.text, meta: JSON.parse(row.meta), layers, findings: JSON.parse(row.findings), notices: JSON.parse(row.notices), analysis: JSON.parse(row.analysis) };
+    });
+  }
+
+  async replaceArticle(id: string, article: Article): Promise<void> {
+    if (contentHash(article.text) !== id) throw new SpinscopeError('bad-replace', `article ${id}: the replacement has a different text`);
+    this.write(() => {
+      const row = this.q.getRow.get(id) as any;
+      if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
+      for (const t of ['layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
+      this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
+      const cols = this.columns(article);
+      this.q.update.run({ n: row.n, ...cols });
+      this.q.fts.run(row.n, cols.title ?? '', article.text);
+      this.writeDerived(row.n, article);
+    });
+  }
+
+  async staleArticles(current: Record<string, string>): Promise<string[]> {
+    return this.read(() => (this.db.prepare('SELECT id FROM articles WHERE analysis_key != ? ORDER BY n').pluck().all(analysisKey(current)) as string[]));
+  }
+
+  private summaries(where: string, params: unknown[], order: string, page: { limit: number; offset: number }, extra = '', from = 'articles a'): any[] {
+    return this.db.prepare(`SELECT a.id, a.title, a.outlet, a.section, a.published, a.url, a.story, a.duplicate_of, length(a.text) chars${extra} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+  }
+
+  async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
+    return this.read(() => {
+      const { where, params } = filterSql(filter);
+      const total = (this.db.prepare(`SELECT count(*) c FROM articles a WHERE ${where}`).get(...params) as { c: number }).c;
+      const items = this.summaries(where, params, 'a.published DESC, a.n DESC', pageOf(filter)).map(toSummary);
+      return { total, items };
+    });
+  }
+
+  async search(query: string, filter: ArticleFilter = {}): Promise<SearchResult> {
+    return this.read(() => {
+      const { where, params } = filterSql(filter);
+      const from = 'articles_fts f JOIN articles a ON a.n = f.rowid';
+      const w = `articles_fts MATCH ? AND ${where}`;
+      const p = [query, ...params];
+      try {
+        const total = (this.db.prepare(`SELECT count(*) c FROM ${from} WHERE ${w}`).get(...p) as { c: number }).c;
+        const items = this.summaries(w, p, 'rank', pageOf(filter), `, snippet(articles_fts, 1, '[', ']', '…', ${SQLITE.snippetTokens}) snippet, bm25(articles_fts) rank`, from)
+          .map((r) => ({ ...toSummary(r), snippet: r.snippet as string, rank: r.rank as number }));
+        const matched = `SELECT a.n FROM ${from} WHERE ${w}`;
+        const facet = (sql: string) => this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p) as FacetCount[];
+        const facets = {
+          outlet: facet(`SELECT a.outlet value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.outlet IS NOT NULL GROUP BY a.outlet`),
+          section: facet(`SELECT a.section value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.section IS NOT NULL GROUP BY a.section`),
+          story: facet(`SELECT a.story value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.story IS NOT NULL GROUP BY a.story`),
+          technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
+          entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
+          speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) GROUP BY p.id`),
+        };
+        return { total, items, facets };
+      } catch (err) {
+        // The MATCH expression is the only user text in these statements, so an SQL error is its fault.
+        if ((err as { code?: string }).code === 'SQLITE_ERROR') {
+          throw new SpinscopeError('bad-query', `cannot read the search "${query}": ${(err as Error).message}`);
+        }
+        throw err;
+      }
+    });
+  }
+
+  async stats(filter: ArticleFilter = {}): Promise<CorpusStats> {
+    return this.read(() => {
+      const { where, params } = filterSql(filter);
+      const sel = `SELECT a.n FROM articles a WHERE ${where}`;
+      const one = (sql: string) => (this.db.prepare(sql).get(...params) as { c: number }).c;
+      const techniquesByOutlet: Record<string, Record<string, number>> = {};
+      for (const r of this.db.prepare(`SELECT coalesce(a.outlet, '') outlet, t.technique, sum(t.count) c FROM techniques t JOIN articles a ON a.n = t.article WHERE ${where} GROUP BY 1, 2`).all(...params) as any[]) {
+        (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
+      }
+      return {
+        articles: one(`SELECT count(*) c FROM articles a WHERE ${where}`),
+        outlets: one(`SELECT count(DISTINCT a.outlet) c FROM articles a WHERE ${where}`),
+        stories: one(`SELECT count(DISTINCT a.story) c FROM articles a WHERE ${where}`),
+        speakers: (this.db.prepare(`SELECT count(DISTINCT person) c FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) WHERE person IS NOT NULL`).get(...params, ...params) as { c: number }).c,
+        perDay: this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as FacetCount[],
+        techniquesByOutlet,
+        topEntities: this.db.prepare(`SELECT max(e.name) value, max(e.type) type, count(DISTINCT e.article) count FROM entities e WHERE e.article IN (${sel}) GROUP BY e.key ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as any[],
+        topSpeakers: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
+      };
+    });
+  }
+
+  private storySummary(r: any): StorySummary {
+    const top = (sql: string) => (this.db.prepare(sql).pluck().all(r.id) as string[]);
+    return {
+      id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
+      outlets: top('SELECT DISTINCT outlet FROM articles WHERE story = ? AND outlet IS NOT NULL ORDER BY outlet'),
+      topEntities: top(`SELECT max(e.name) FROM entities e JOIN articles a ON a.n = e.article WHERE a.story = ? GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`),
+      topSpeakers: top(`SELECT p.name FROM quotes q JOIN articles a ON a.n = q.article JOIN persons p ON p.id = q.person WHERE a.story = ? GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
+    };
+  }
+
+  async listStories(options: ListOptions & { thread?: string; outlet?: string } = {}): Promise<Page<StorySummary>> {
+    return this.read(() => {
+      const clauses = ['1'];
+      const params: unknown[] = [];
+      if (options.thread) clauses.push('s.thread = ?'), params.push(options.thread);
+      if (options.outlet) clauses.push('EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.outlet = ?)'), params.push(options.outlet);
+      const where = clauses.join(' AND ');
+      const page = pageOf(options);
+      const total = (this.db.prepare(`SELECT count(*) c FROM stories s WHERE ${where}`).get(...params) as { c: number }).c;
+      const rows = this.db.prepare(`SELECT * FROM stories s WHERE ${where} ORDER BY size DESC, last DESC, id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+      return { total, items: rows.map((r) => this.storySummary(r)) };
+    });
+  }
+
+  async getStory(id: string) {
+    return this.read(() => {
+      const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id);
+      if (!row) return undefined;
+      const articles = this.summaries('a.story = ?', [id], 'a.published, a.n', { limit: 10_000, offset: 0 }).map(toSummary);
+      return { ...this.storySummary(row), articles };
+    });
+  }
+
+  private speakerSummary(r: any): SpeakerSummary {
+    return {
+      id: r.id, name: r.name, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
+      outlets: this.db.prepare(`SELECT DISTINCT a.outlet FROM articles a WHERE a.outlet IS NOT NULL AND a.n IN (SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?) ORDER BY 1`).pluck().all(r.id, r.id) as string[],
+    };
+  }
+
+  /** Persons with quote and article counts (a quote counts once, from the quotes layer or the source's counts). */
+  private static readonly SPEAKERS = `SELECT p.*, max((SELECT count(*) FROM quotes q WHERE q.person = p.id), (SELECT coalesce(sum(s.quotes), 0) FROM sources s WHERE s.person = p.id)) quotes,
+    (SELECT count(*) FROM (SELECT article FROM sources WHERE person = p.id UNION SELECT article FROM quotes WHERE person = p.id)) articles FROM persons p`;
+
+  async listSpeakers(options: ListOptions & { query?: string; outlet?: string } = {}): Promise<Page<SpeakerSummary>> {
+    return this.read(() => {
+      const clauses = ['1'];
+      const params: unknown[] = [];
+      if (options.query) clauses.push("p.key LIKE ? ESCAPE '\\'"), params.push(`%${nameKey(options.query).replace(/[%_\\]/g, '\\$&')}%`);
+      if (options.outlet) clauses.push('p.id IN (SELECT s.person FROM sources s JOIN articles a ON a.n = s.article WHERE a.outlet = ? UNION SELECT q.person FROM quotes q JOIN articles a ON a.n = q.article WHERE a.outlet = ?)'), params.push(options.outlet, options.outlet);
+      const where = clauses.join(' AND ');
+      const page = pageOf(options);
+      const total = (this.db.prepare(`SELECT count(*) c FROM persons p WHERE ${where}`).get(...params) as { c: number }).c;
+      const rows = this.db.prepare(`${SqliteStore.SPEAKERS} WHERE ${where} ORDER BY quotes DESC, articles DESC, p.name LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+      return { total, items: rows.map((r) => this.speakerSummary(r)) };
+    });
+  }
+
+  async getSpeaker(id: string): Promise<SpeakerDetail | undefined> {
+    return this.read(() => {
+      const row = this.db.prepare(`${SqliteStore.SPEAKERS} WHERE p.id = ?`).get(id) as any;
+      if (!row) return undefined;
+      const arts = 'SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?';
+      const techniques = new Map<string, number>();
+      for (const t of this.db.prepare('SELECT techniques FROM quotes WHERE person = ?').pluck().all(id) as string[]) {
+        for (const name of JSON.parse(t) as string[]) techniques.set(name, (techniques.get(name) ?? 0) + 1);
+      }
+      return {
+        ...this.speakerSummary(row),
+        variants: JSON.parse(row.variants),
+        overTime: this.db.prepare(`SELECT substr(a.published, 1, 7) value, count(*) count FROM quotes q JOIN articles a ON a.n = q.article WHERE q.person = ? AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[],
+        coQuoted: this.db.prepare(`SELECT p.id, p.name value, count(DISTINCT x.article) count FROM (SELECT article, person FROM sources UNION SELECT article, person FROM quotes) x JOIN persons p ON p.id = x.person
+          WHERE x.article IN (${arts}) AND x.person != ? GROUP BY p.id ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id) as any[],
+        techniques: [...techniques].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      };
+    });
+  }
+
+  async *exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>> {
+    const sql: Record<ExportKind, string> = {
+      articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, a.story, s.thread, a.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN stories s ON s.id = a.story ORDER BY a.n',
+      quotes: 'SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, q.text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq',
+      entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
+      techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
+      stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
+      speakers: `SELECT id, name, roles, affiliations, variants, quotes, articles FROM (${SqliteStore.SPEAKERS}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
+    };
+    // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
+    const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
+    try {
+      for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
+    } finally {
+      if (reader !== this.db) reader.close();
+    }
+  }
+
+  async info() {
+    return this.read(() => ({ schemaVersion: SCHEMA_VERSION, path: this.path, articles: (this.db.prepare('SELECT count(*) c FROM articles').get() as { c: number }).c }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toSummary(r: any): ArticleSummary {
+  const s: ArticleSummary = { id: r.id, chars: r.chars };
+  for (const [k, col] of [['title', 'title'], ['outlet', 'outlet'], ['section', 'section'], ['published', 'published'], ['url', 'url'], ['story', 'story'], ['duplicateOf', 'duplicate_of']] as const) {
+    if (r[col] !== null && r[col] !== undefined) (s as any)[k] = r[col];
+  }
+  return s;
+}

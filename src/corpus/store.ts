@@ -1,0 +1,173 @@
+import type { Article } from '../model/index.js';
+
+/**
+ * The corpus store: one interface, implemented by SQLite (`src/corpus/sqlite/`) and later by
+ * PostgreSQL. Every method returns a Promise (or an async iterable for streams) even though
+ * better-sqlite3 is synchronous: a PostgreSQL client (`pg`) is asynchronous, and an interface
+ * that is async from the start lets the server, the CLI and ingest run against either without
+ * change. The SQLite implementation does its work synchronously inside each call, so there is no
+ * interleaving between calls and the only cost is one resolved promise per call (batch with
+ * `putArticles` on hot paths).
+ *
+ * Article ids are strings: the first 16 hex digits of the SHA-256 of the article text (the
+ * content hash). Ids are therefore stable across databases and re-ingesting is a no-op.
+ *
+ * @example
+ * const store = await openStore('corpus.db');
+ * const { id, created } = await store.putArticle(await analyze('Kerry met Lavrov.'));
+ * const article = await store.getArticle(id); // equal to what was put (text, meta, layers, ...)
+ * const page = await store.listArticles({ outlet: 'Example Times', limit: 20 });
+ * const found = await store.search('ceasefire', { from: '2016-10-01' });
+ * await store.close();
+ */
+export interface CorpusStore {
+  /** Stores one analysed article; a second put of the same text is a no-op (`created: false`). */
+  putArticle(article: Article, options?: PutOptions): Promise<PutResult>;
+  /** Stores many articles in one transaction (all or nothing); results in input order. */
+  putArticles(articles: readonly Article[], options?: PutOptions): Promise<PutResult[]>;
+  /** Which of these content hashes (see `contentHash`) are stored already. */
+  hasHashes(hashes: readonly string[]): Promise<Set<string>>;
+  /** The article exactly as it was put (text, meta, every layer, findings, notices, analysis), plus `id`. */
+  getArticle(id: string): Promise<Article | undefined>;
+  /** Summaries of the articles matching the filter, newest first, with the total count. */
+  listArticles(filter?: ArticleFilter): Promise<Page<ArticleSummary>>;
+  /**
+   * Full-text search (FTS5 syntax: words, "phrases", OR, NOT, prefix*) within the filter; hits
+   * carry a snippet with matches between `[` and `]`, and facet counts over all matches.
+   */
+  search(query: string, filter?: ArticleFilter): Promise<SearchResult>;
+  /** Totals, counts over time, technique frequencies per outlet, top entities and speakers. */
+  stats(filter?: ArticleFilter): Promise<CorpusStats>;
+  /** Stories (same event), biggest first; `thread` groups stories on one ongoing topic. */
+  listStories(options?: ListOptions & { thread?: string; outlet?: string }): Promise<Page<StorySummary>>;
+  /** One story with its articles. */
+  getStory(id: string): Promise<(StorySummary & { articles: ArticleSummary[] }) | undefined>;
+  /** Speakers (persons merged across articles), most quoted first; `query` filters by name. */
+  listSpeakers(options?: ListOptions & { query?: string; outlet?: string }): Promise<Page<SpeakerSummary>>;
+  /** One speaker with quote counts over time, co-quoted speakers and top techniques. */
+  getSpeaker(id: string): Promise<SpeakerDetail | undefined>;
+  /** Streams one table of the corpus as flat records (for `spinscope export`). */
+  exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>>;
+  /** Ids of articles whose recorded stage versions differ from `current` (stage → version). */
+  staleArticles(current: Record<string, string>): Promise<string[]>;
+  /** Replaces an article's analysis (same text, same id) after re-analysis. */
+  replaceArticle(id: string, article: Article): Promise<void>;
+  /** The schema version and the path, for diagnostics. */
+  info(): Promise<{ schemaVersion: number; path: string; articles: number }>;
+  close(): Promise<void>;
+}
+
+export interface PutOptions {
+  /** Skip story clustering and near-duplicate detection (tests, re-analysis). Default false. */
+  skipLinking?: boolean;
+}
+
+export interface PutResult {
+  id: string;
+  /** False when the text was already stored (nothing was written). */
+  created: boolean;
+  /** Story the article was assigned to (absent when linking was skipped). */
+  story?: string;
+  /** The id of an earlier article this one nearly duplicates (syndicated copy, small edit). */
+  duplicateOf?: string;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** Article filters; every field is optional and they combine with AND. */
+export interface ArticleFilter extends ListOptions {
+  outlet?: string;
+  section?: string;
+  /** Inclusive ISO dates (compared as strings on `meta.published`). */
+  from?: string;
+  to?: string;
+  /** Canonical entity name (case-insensitive) as in `findings.entities`. */
+  entity?: string;
+  /** Speaker id (`p…`) or name (case-insensitive). */
+  speaker?: string;
+  /** PTC technique name, e.g. `Loaded_Language`. */
+  technique?: string;
+  story?: string;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  title?: string;
+  outlet?: string;
+  section?: string;
+  published?: string;
+  url?: string;
+  story?: string;
+  duplicateOf?: string;
+  chars: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchHit extends ArticleSummary {
+  /** Text around the matches; matched terms between `[` and `]`. */
+  snippet: string;
+  /** bm25 rank (lower is better). */
+  rank: number;
+}
+
+export interface SearchResult extends Page<SearchHit> {
+  facets: Record<'outlet' | 'section' | 'entity' | 'speaker' | 'technique' | 'story', FacetCount[]>;
+}
+
+export interface CorpusStats {
+  articles: number;
+  outlets: number;
+  stories: number;
+  speakers: number;
+  /** Articles per day (`YYYY-MM-DD` of `published`), the "attention" curve. */
+  perDay: FacetCount[];
+  /** outlet → technique → spans. */
+  techniquesByOutlet: Record<string, Record<string, number>>;
+  topEntities: Array<FacetCount & { type?: string }>;
+  topSpeakers: FacetCount[];
+}
+
+export interface StorySummary {
+  id: string;
+  thread: string;
+  label: string;
+  size: number;
+  outlets: string[];
+  first?: string;
+  last?: string;
+  topEntities: string[];
+  topSpeakers: string[];
+}
+
+export interface SpeakerSummary {
+  id: string;
+  name: string;
+  quotes: number;
+  articles: number;
+  roles: string[];
+  affiliations: string[];
+  outlets: string[];
+}
+
+export interface SpeakerDetail extends SpeakerSummary {
+  variants: string[];
+  /** Quotes per month (`YYYY-MM`). */
+  overTime: FacetCount[];
+  coQuoted: Array<FacetCount & { id: string }>;
+  techniques: FacetCount[];
+}
+
+export type ExportKind = 'articles' | 'quotes' | 'entities' | 'techniques' | 'stories' | 'speakers';
+export const EXPORT_KINDS: readonly ExportKind[] = ['articles', 'quotes', 'entities', 'techniques', 'stories', 'speakers'];

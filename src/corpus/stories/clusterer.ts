@@ -1,0 +1,190 @@
+import { storyTerms, type StoryItem } from './features.js';
+
+/**
+ * Online story clustering: each arriving article joins the most similar recent story (cosine of
+ * tf-idf vectors against the story centroid) when the similarity clears `story`, else starts a
+ * new story. Stories are grouped the same way, at a lower threshold, into threads (one ongoing
+ * topic: the Geneva and the Lausanne rounds of talks on Syria). Candidates come from an inverted
+ * index over centroid terms, so cost grows with the terms shared, not with the corpus.
+ */
+export const STORY_PARAMS = {
+  /** Cosine at or above which an article joins a story (tuned on half the UCI stories). */
+  story: 0.3,
+  /** Cosine at or above which a new story joins a thread. */
+  thread: 0.18,
+  /** Stories whose last article is older than this many days are not joined (events end). */
+  windowDays: 4,
+  /** Threads span longer. */
+  threadWindowDays: 45,
+  /** Terms kept in a centroid (the heaviest): bounds memory and candidate lists. */
+  centroidTerms: 80,
+} as const;
+
+export type StoryParams = { [K in keyof typeof STORY_PARAMS]: number };
+
+/** Document frequencies for idf: a fixed table (batch) or one updated as articles arrive. */
+export interface DocFrequencies {
+  docs: number;
+  df(term: string): number;
+}
+
+/** A cluster (story or thread) as the clusterer keeps and persists it. */
+export interface Cluster {
+  id: string;
+  /** Thread id for stories; '' for threads. */
+  thread: string;
+  size: number;
+  /** Summed member vectors, pruned to the heaviest terms. */
+  centroid: Map<string, number>;
+  /** Latest publication time of a member (ms since epoch), NaN when unknown. */
+  last: number;
+}
+
+export interface Assignment {
+  story: string;
+  thread: string;
+  newStory: boolean;
+  similarity: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Sublinear tf × idf, L2-normalised. */
+export function weigh(bag: Map<string, number>, df: DocFrequencies): Map<string, number> {
+  const v = new Map<string, number>();
+  let norm = 0;
+  for (const [term, tf] of bag) {
+    const w = (1 + Math.log(tf)) * Math.log((df.docs + 1) / (df.df(term) + 1) + 1);
+    if (w > 0) {
+      v.set(term, w);
+      norm += w * w;
+    }
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+function norm(m: Map<string, number>): number {
+  let s = 0;
+  for (const w of m.values()) s += w * w;
+  return Math.sqrt(s) || 1;
+}
+
+/** A set of clusters with an inverted index over their centroid terms. */
+export class ClusterIndex {
+  readonly clusters = new Map<string, Cluster>();
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly norms = new Map<string, number>();
+
+  constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
+
+  /** The best cluster for a vector among those within the time window, with its cosine. */
+  best(v: Map<string, number>, time: number, windowMs: number): { cluster?: Cluster; sim: number } {
+    const dots = new Map<string, number>();
+    for (const [t, w] of v) {
+      for (const id of this.postings.get(t) ?? []) dots.set(id, (dots.get(id) ?? 0) + w * (this.clusters.get(id)!.centroid.get(t) ?? 0));
+    }
+    let best: Cluster | undefined;
+    let bestSim = 0;
+    for (const [id, dot] of dots) {
+      const c = this.clusters.get(id)!;
+      if (Number.isFinite(time) && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
+      const sim = dot / this.norms.get(id)!;
+      if (sim > bestSim) [best, bestSim] = [c, sim];
+    }
+    return { cluster: best, sim: bestSim };
+  }
+
+  create(thread: string, id?: string): Cluster {
+    const c: Cluster = { id: id ?? `${this.prefix}${this.next++}`, thread, size: 0, centroid: new Map(), last: NaN };
+    this.clusters.set(c.id, c);
+    return c;
+  }
+
+  /** Adds a member vector (weight `size`) to the cluster's centroid and re-indexes it. */
+  add(c: Cluster, v: Map<string, number>, time: number, size = 1): void {
+    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c.id);
+    for (const [t, w] of v) c.centroid.set(t, (c.centroid.get(t) ?? 0) + w * size);
+    if (c.centroid.size > this.keep) c.centroid = new Map([...c.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.keep));
+    c.size += size;
+    if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
+    this.restore(c);
+  }
+
+  /** Makes new ids start after `n` (ids of clusters not loaded). */
+  reserve(n: number): void {
+    if (n >= this.next) this.next = n + 1;
+  }
+
+  /** Indexes a cluster loaded from storage. */
+  restore(c: Cluster): void {
+    this.clusters.set(c.id, c);
+    for (const t of c.centroid.keys()) {
+      let set = this.postings.get(t);
+      if (!set) this.postings.set(t, (set = new Set()));
+      set.add(c.id);
+    }
+    this.norms.set(c.id, norm(c.centroid));
+    const n = Number(c.id.slice(this.prefix.length));
+    if (Number.isInteger(n) && n >= this.next) this.next = n + 1;
+  }
+}
+
+/**
+ * The online clusterer. `assign` places one article and updates the clusters it touched;
+ * `touched()` lists the clusters changed since the last call (for persistence).
+ *
+ * @example
+ * const c = new StoryClusterer(countFrequencies(items));
+ * for (const item of items) console.log(item.id, c.assign(item).story);
+ */
+export class StoryClusterer {
+  readonly stories: ClusterIndex;
+  readonly threads: ClusterIndex;
+  private changed = new Set<Cluster>();
+
+  constructor(
+    readonly df: DocFrequencies,
+    readonly params: StoryParams = STORY_PARAMS,
+    loaded: { stories?: Cluster[]; threads?: Cluster[] } = {},
+  ) {
+    this.stories = new ClusterIndex('s', 1, params.centroidTerms);
+    this.threads = new ClusterIndex('t', 1, params.centroidTerms);
+    for (const c of loaded.stories ?? []) this.stories.restore(c);
+    for (const c of loaded.threads ?? []) this.threads.restore(c);
+  }
+
+  /** Places an item in a story (and its story in a thread). */
+  assign(item: StoryItem): Assignment {
+    const v = weigh(storyTerms(item), this.df);
+    const time = item.published ? Date.parse(item.published) : NaN;
+    const { cluster, sim } = this.stories.best(v, time, this.params.windowDays * DAY_MS);
+    let story = cluster && sim >= this.params.story ? cluster : undefined;
+    const newStory = !story;
+    if (!story) {
+      const t = this.threads.best(v, time, this.params.threadWindowDays * DAY_MS);
+      const thread = t.cluster && t.sim >= this.params.thread ? t.cluster : this.threads.create('');
+      story = this.stories.create(thread.id);
+    }
+    this.stories.add(story, v, time);
+    const thread = this.threads.clusters.get(story.thread)!;
+    this.threads.add(thread, v, time);
+    this.changed.add(story).add(thread);
+    return { story: story.id, thread: story.thread, newStory, similarity: newStory ? 0 : sim };
+  }
+
+  /** Clusters changed since the last call. */
+  touched(): Cluster[] {
+    const out = [...this.changed];
+    this.changed = new Set();
+    return out;
+  }
+}
+
+/** Document frequencies counted over a batch of items (for `spinscope cluster`). */
+export function countFrequencies(items: readonly StoryItem[]): DocFrequencies {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const t of storyTerms(item).keys()) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return { docs: items.length, df: (t) => counts.get(t) ?? 0 };
+}

@@ -1,0 +1,68 @@
+/**
+ * Story features of an article: weighted terms from the title, the lead and the entities. Titles
+ * carry the event; the lead adds its who/where; entities tie spelling variants together.
+ */
+export const STORY_FEATURES = {
+  titleWeight: 2,
+  leadWeight: 1,
+  /** Words of the body read as the lead (the first paragraph or two). */
+  leadWords: 60,
+  /** Capitalised words inside a title (names, places) count this much more. */
+  nameBoost: 1.5,
+  entityWeight: 2,
+  minLength: 2,
+} as const;
+
+const STOPWORDS = new Set(
+  ('a an and are as at be been but by can could did do does for from had has have he her his how i if in into is it its just more most new no not of on or our out over says said say she so than that the their them then there these they this to up us was we were what when where which who why will with would you your after about amid before could may might should than via vs per new news report reports update updates live video photos watch says').split(' '),
+);
+
+/** A light stemmer: possessives and regular plurals (enough to join "talks" and "talk"). */
+export function stem(word: string): string {
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+/** Adds weighted terms of a text to the bag. */
+function addText(bag: Map<string, number>, text: string, weight: number, boostNames: boolean): void {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  words.forEach((raw, i) => {
+    const clean = raw.replace(/[.'’-]+$/, '');
+    const lower = clean.toLowerCase();
+    if (lower.length < STORY_FEATURES.minLength || STOPWORDS.has(lower)) return;
+    const isName = boostNames && i > 0 && /^\p{Lu}/u.test(clean);
+    const term = stem(lower);
+    bag.set(term, (bag.get(term) ?? 0) + weight * (isName ? STORY_FEATURES.nameBoost : 1));
+  });
+}
+
+/** What the clusterer needs to know about an article. */
+export interface StoryItem {
+  id: string;
+  title?: string;
+  text?: string;
+  /** ISO date or date-time. */
+  published?: string;
+  outlet?: string;
+  /** Canonical entity names (from `findings.entities`). */
+  entities?: readonly string[];
+}
+
+/** The weighted terms of an item (raw weights, before idf). */
+export function storyTerms(item: StoryItem): Map<string, number> {
+  const bag = new Map<string, number>();
+  if (item.title) addText(bag, item.title, STORY_FEATURES.titleWeight, true);
+  if (item.text) {
+    let body = item.text;
+    if (item.title && body.includes(item.title)) body = body.slice(body.indexOf(item.title) + item.title.length);
+    const lead = body.split(/\s+/).filter(Boolean).slice(0, STORY_FEATURES.leadWords).join(' ');
+    addText(bag, lead, STORY_FEATURES.leadWeight, true);
+  }
+  for (const e of item.entities ?? []) {
+    const key = 'e:' + e.toLowerCase();
+    bag.set(key, (bag.get(key) ?? 0) + STORY_FEATURES.entityWeight);
+  }
+  return bag;
+}
