@@ -11,7 +11,7 @@ const DEMO_BATCH = 16;
 export function serveCommand(): Command {
   return new Command('serve')
     .description('serve the HTTP API and the web app over a corpus')
-    .option('--db <file>', 'corpus database file')
+    .option('--db <file>', 'corpus database file (default: in memory)')
     .addOption(new Option('-p, --port <port>', 'port (0 picks a free one)').default('8787').argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad port "${v}"`);
@@ -21,8 +21,7 @@ export function serveCommand(): Command {
     .option('--token <token>', 'token for write endpoints (default: generated when not on loopback)', process.env.SPINSCOPE_TOKEN)
     .option('--demo', 'load the demo corpus (demo/articles) when the corpus is empty')
     .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean }) => {
-      const warn = (line: string) => process.stderr.write(line + '\n');
-      const store = await openServerStore(options.db, warn);
+      const store = await openServerStore(options.db);
       const pipeline = await Pipeline.build();
       if (options.demo && (await store.info()).articles === 0) {
         const docs = readDemoCorpus();

@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import { createApp, type ServerDeps } from './app.js';
 import { htmlToDocument } from './html-fallback.js';
-import { MemoryStore } from './memory-store.js';
+import { openStore } from '../corpus/index.js';
 import { INPUT_LIMITS } from './schemas.js';
 import { readDemoCorpus } from './demo.js';
 import { toCsv } from './csv.js';
 
 const pipeline = await Pipeline.build();
 
-function makeApp(extra: Partial<ServerDeps> = {}) {
-  const store = new MemoryStore();
+async function makeApp(extra: Partial<ServerDeps> = {}) {
+  const store = extra.store ?? await openStore(':memory:');
   const app = createApp({ store, analyze: (d) => pipeline.run(d), stages: pipeline.stages.map((s) => s.name), readHtml: htmlToDocument, ...extra });
   return { app, store };
 }
@@ -24,7 +24,7 @@ const post = (body: unknown, headers: Record<string, string> = {}) => ({
 });
 
 test('analyze returns the article with its layers and a strict CSP', async () => {
-  const { app } = makeApp();
+  const { app } = await makeApp();
   const res = await app.request('/api/analyze', post({ text: 'Quays fell silent.\n\n“We will not give up,” said Ada Brine, a union leader.' }));
   assert.equal(res.status, 200);
   const csp = res.headers.get('content-security-policy') ?? '';
@@ -36,7 +36,7 @@ test('analyze returns the article with its layers and a strict CSP', async () =>
 });
 
 test('invalid input is a 400 with a one-line message, never a stack', async () => {
-  const { app } = makeApp();
+  const { app } = await makeApp();
   for (const body of [{}, { text: 'a', html: '<p>b</p>' }, { text: 'a', evil: 1 }, '{not json', { url: 'file:///etc/passwd' }]) {
     const res = await app.request('/api/analyze', post(body));
     assert.equal(res.status, 400, JSON.stringify(body));
@@ -49,14 +49,14 @@ test('invalid input is a 400 with a one-line message, never a stack', async () =
 });
 
 test('bodies over the limit are refused with 413', async () => {
-  const { app } = makeApp();
+  const { app } = await makeApp();
   const res = await app.request('/api/analyze', post({ text: 'x'.repeat(INPUT_LIMITS.maxBodyBytes + 10) }));
   assert.equal(res.status, 413);
 });
 
 test('URL analysis without a fetcher is a clear 501; a failing fetch is a 502 without details of the stack', async () => {
-  assert.equal((await makeApp().app.request('/api/analyze', post({ url: 'https://example.org/a' }))).status, 501);
-  const { app } = makeApp({ fetchUrl: async () => { throw new Error('blocked private address'); } });
+  assert.equal((await (await makeApp()).app.request('/api/analyze', post({ url: 'https://example.org/a' }))).status, 501);
+  const { app } = await makeApp({ fetchUrl: async () => { throw new Error('blocked private address'); } });
   const res = await app.request('/api/analyze', post({ url: 'http://10.0.0.1/' }));
   assert.equal(res.status, 502);
   assert.match((await res.json() as { error: string }).error, /blocked private address/);
@@ -64,9 +64,9 @@ test('URL analysis without a fetcher is a clear 501; a failing fetch is a 502 wi
 
 test('server errors are a bare 500: no message, no stack', async () => {
   const lines: string[] = [];
-  const store = new MemoryStore();
+  const store = await openStore(':memory:');
   store.listArticles = async () => { throw new Error('secret path /var/db/corpus.db exploded'); };
-  const { app } = makeApp({ store, log: (l) => lines.push(l) });
+  const { app } = await makeApp({ store, log: (l) => lines.push(l) });
   const res = await app.request('/api/articles');
   assert.equal(res.status, 500);
   const text = await res.text();
@@ -75,7 +75,7 @@ test('server errors are a bare 500: no message, no stack', async () => {
 });
 
 test('write endpoints need the token when one is set; reads do not', async () => {
-  const { app } = makeApp({ token: 'tok-123' });
+  const { app } = await makeApp({ token: 'tok-123' });
   const body = { text: 'The port reopened on Tuesday.', meta: { outlet: 'Test Gazette' } };
   assert.equal((await app.request('/api/articles', post(body))).status, 401);
   assert.equal((await app.request('/api/articles', post(body, { Authorization: 'Bearer wrong' }))).status, 401);
@@ -87,7 +87,7 @@ test('write endpoints need the token when one is set; reads do not', async () =>
 });
 
 test('corpus routes: list, filter, story, search, stats, export (demo corpus)', async () => {
-  const { app, store } = makeApp();
+  const { app, store } = await makeApp();
   await store.putArticles(readDemoCorpus().map((d) => pipeline.run(d)));
   const list = await (await app.request('/api/articles?outlet=Meridian%20Wire&limit=3')).json() as { total: number; items: Array<{ outlet: string }> };
   assert.ok(list.total >= 5);
@@ -110,7 +110,7 @@ test('corpus routes: list, filter, story, search, stats, export (demo corpus)', 
 });
 
 test('the OpenAPI document lists every route', async () => {
-  const { app } = makeApp();
+  const { app } = await makeApp();
   const doc = await (await app.request('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
   assert.equal(doc.openapi, '3.1.0');
   for (const p of ['/api/analyze', '/api/articles', '/api/articles/{id}', '/api/stories', '/api/speakers', '/api/entities', '/api/search', '/api/stats', '/api/export/{kind}']) assert.ok(doc.paths[p], p);
@@ -121,7 +121,7 @@ test('static files are served from the build only, never outside it', async () =
   mkdirSync(join(root, 'dist'));
   writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(root, 'secret.txt'), 'secret');
-  const { app } = makeApp({ staticDir: join(root, 'dist') });
+  const { app } = await makeApp({ staticDir: join(root, 'dist') });
   const page = await app.request('/');
   assert.equal(page.status, 200);
   assert.ok(page.headers.get('content-security-policy'));
