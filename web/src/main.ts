@@ -30,6 +30,7 @@ function readerHome(): void {
       const article = await api.analyze(body);
       status.textContent = '';
       renderArticle(out, article);
+      out.scrollIntoView({ block: 'start' });
     } catch (err) {
       status.textContent = err instanceof ApiError ? err.message : 'The server could not be reached.';
     }
