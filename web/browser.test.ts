@@ -16,9 +16,9 @@ import { needsShared, seedPath } from '../src/testing/shared.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const noBrowser = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
-const SHOTS = join(import.meta.dirname, '..', 'docs', 'screenshots');
-/** Screenshots of ../shared text are kept out of the repository (test-results/ is ignored). */
+/** Screenshots go to test-results/ (ignored); SPINSCOPE_SCREENSHOTS=docs refreshes the README's in docs/screenshots. */
 const PRIVATE_SHOTS = join(import.meta.dirname, '..', 'test-results');
+const SHOTS = process.env.SPINSCOPE_SCREENSHOTS === 'docs' ? join(import.meta.dirname, '..', 'docs', 'screenshots') : PRIVATE_SHOTS;
 const stages = new Set(DEFAULT_STAGES.map((s) => s.name));
 
 let server: RunningServer | undefined;
