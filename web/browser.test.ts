@@ -131,6 +131,8 @@ test('stories: open a story and compare its outlets side by side', { skip: noBro
   // The README's reader screenshot: a demo article (written for the project) from this story.
   await page.locator('.compare .card h3 a').first().click();
   await page.waitForSelector('.text');
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => document.getElementById('tip')?.setAttribute('hidden', ''));
   await page.screenshot({ path: join(SHOTS, 'reader.png'), fullPage: true });
   await page.close();
 });

@@ -63,7 +63,7 @@ function describe(article: Article, marks: DrawnMark[]): Node[] {
       const name = id ? entityRecords(article).find((e) => e.id === id)?.name : undefined;
       return h('div', { class: 'tip-item' }, h('strong', {}, m.label), ` · ${name ?? text}`);
     }
-    const attrs = Object.entries(m.attrs ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number').slice(0, 4).map(([k, v]) => `${k}: ${v}`);
+    const attrs = Object.entries(m.attrs ?? {}).filter(([, v]) => (typeof v === 'string' && v !== '') || typeof v === 'number').slice(0, 4).map(([k, v]) => `${k}: ${v}`);
     return h('div', { class: 'tip-item' }, h('strong', {}, `${m.layer}`), ` · ${humanize(m.label)}`, attrs.length ? h('div', { class: 'muted' }, attrs.join(', ')) : null);
   });
 }
