@@ -39,7 +39,7 @@ folds.forEach((held, f) => {
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
   const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon);
-  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon);
+  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', '12')) });
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   for (const d of test) {
     if (tagger) for (const [b, m] of grid) addSiArticle(si.get(`outsideBias=${b} backstopMargin=${m}`)!, model.withBias(b, m).findSpans(d.views), d.article.spans);

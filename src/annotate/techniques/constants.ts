@@ -27,7 +27,7 @@ export const TAG_OUTSIDE = 'O';
 /** Hyper-parameters (tuned by cross-validation on PTC train; see models/techniques.md). */
 export const TAGGER = {
   /** log2 hash buckets of the span tagger. */
-  bits: 20,
+  bits: 18,
   epochs: 8,
   seed: 7,
   /**
@@ -42,11 +42,11 @@ export const TAGGER = {
    * a span when the tagger's mean inside-vs-outside emission margin (same units) reaches this.
    * Infinity turns the backstop off. Tuned by 5-fold CV.
    */
-  backstopMargin: -1,
+  backstopMargin: 0.5,
 } as const;
 
 export const CLASSIFIER = {
-  bits: 20,
+  bits: 16,
   epochs: 12,
   seed: 11,
 } as const;

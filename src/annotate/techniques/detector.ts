@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier, probabilities, scoreInto, SequenceTagger, viterbi } from '../../learn/index.js';
+import { Classifier, probabilities, SequenceTagger } from '../../learn/index.js';
 import { CONFIDENCE_SHARPNESS, EVIDENCE, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { spansFromTags, type Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
@@ -37,7 +37,6 @@ export class TechniqueModel {
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
-  private readonly emit: Float64Array;
 
   constructor(
     readonly tagger: SequenceTagger,
@@ -48,7 +47,6 @@ export class TechniqueModel {
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
     this.T = tagger.tags.length;
-    this.emit = new Float64Array(this.T);
     // The outside bias rides on every transition into O (including from the start state), in
     // units of the mean absolute transition weight so it does not depend on the weight scale
     // (which grows with the size of the training set).
@@ -78,19 +76,18 @@ export class TechniqueModel {
     return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin);
   }
 
-  /** How much the tagger's emissions prefer "inside a span" over "outside" for one token. */
-  private insideMargin(buckets: Uint32Array): number {
-    scoreInto(this.tagger.emissions, this.T, buckets, this.emit);
+  /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
+  private insideMargin(emit: Float64Array, i: number): number {
     let inside = -Infinity;
-    for (let t = 0; t < this.T; t++) if (t !== this.outside) inside = Math.max(inside, this.emit[t]);
-    return (inside - this.emit[this.outside]) / this.scale;
+    for (let t = 0; t < this.T; t++) if (t !== this.outside) inside = Math.max(inside, emit[i * this.T + t]);
+    return (inside - emit[i * this.T + this.outside]) / this.scale;
   }
 
   /**
    * The lexicon backstop: runs of emotive or labelling words the tagger left outside every
    * span become spans when the tagger's emissions lean toward "inside" by at least the margin.
    */
-  private backstop(v: SentenceView, hashed: Uint32Array[], path: readonly number[], out: Range[]): void {
+  private backstop(v: SentenceView, emit: Float64Array, path: readonly number[], out: Range[]): void {
     let k = 0;
     while (k < v.lowers.length) {
       if (path[k] !== this.outside || !this.isStrongCue(v.lowers[k])) {
@@ -101,7 +98,7 @@ export class TechniqueModel {
       while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (this.isStrongCue(v.lowers[end + 1]) || v.lowers[end + 1] === '-')) end++;
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
-      for (let i = k; i <= end; i++) margin += this.insideMargin(hashed[i]);
+      for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
       if (margin / (end - k + 1) >= this.backstopMargin) out.push({ start: v.starts[k], end: v.ends[end] });
       k = end + 1;
     }
@@ -138,14 +135,62 @@ export class TechniqueModel {
 
   /** Persuasive fragments of an article (span identification). */
   findSpans(views: readonly SentenceView[]): Range[] {
-    const hashed = this.featurizer.hashed(views, articleCounts(views));
+    const counts = articleCounts(views);
     const out: Range[] = [];
     views.forEach((v, s) => {
-      const path = viterbi(hashed[s], this.tagger.emissions, this.transitions, this.T);
+      const { buckets, offsets } = this.featurizer.hashedSentence(v, s, counts);
+      const emit = this.emissionsOf(buckets, offsets);
+      const path = this.decode(emit, v.raws.length);
       for (const r of spansFromTags(v, path.map((t) => this.tagger.tags[t]))) if (r.end - r.start >= EVIDENCE.minSpanChars) out.push(r);
-      if (Number.isFinite(this.backstopMargin)) this.backstop(v, hashed[s], path, out);
+      if (Number.isFinite(this.backstopMargin)) this.backstop(v, emit, path, out);
     });
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** Emission scores, token × tag, from flat buckets. */
+  private emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {
+    const T = this.T;
+    const n = offsets.length - 1;
+    const w = this.tagger.emissions;
+    const emit = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) {
+      for (let f = offsets[i]; f < offsets[i + 1]; f++) {
+        const base = buckets[f] * T;
+        for (let t = 0; t < T; t++) emit[i * T + t] += w[base + t];
+      }
+    }
+    return emit;
+  }
+
+  /** First-order Viterbi over precomputed emissions and the biased transitions. */
+  private decode(emit: Float64Array, n: number): number[] {
+    const T = this.T;
+    if (n === 0) return [];
+    const tr = this.transitions;
+    const score = new Float64Array(n * T);
+    const back = new Int32Array(n * T);
+    for (let t = 0; t < T; t++) score[t] = emit[t] + tr[T * T + t];
+    for (let k = 1; k < n; k++) {
+      for (let t = 0; t < T; t++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let p = 0; p < T; p++) {
+          const x = score[(k - 1) * T + p] + tr[p * T + t];
+          if (x > best) {
+            best = x;
+            arg = p;
+          }
+        }
+        score[k * T + t] = best + emit[k * T + t];
+        back[k * T + t] = arg;
+      }
+    }
+    const path = new Array<number>(n);
+    let last = 0;
+    for (let t = 1; t < T; t++) if (score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
+    path[n - 1] = last;
+    for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
+    return path;
   }
 
   /** The technique of each range, with a score, a ranking and evidence. */

@@ -75,12 +75,14 @@ interface WordBundle {
 export class TokenFeaturizer {
   private readonly bundles = new Map<string, WordBundle>();
   private readonly mask: number;
+  private readonly sink: HashSink;
 
   constructor(
     readonly lexicon: LexiconIndex,
     readonly bits: number,
   ) {
     this.mask = (1 << bits) - 1;
+    this.sink = new HashSink(this.mask);
   }
 
   /** Features of the word itself (depend only on its text). */
@@ -176,25 +178,40 @@ export class TokenFeaturizer {
     });
   }
 
-  /** The same features as bucket indices, per sentence (memoised per word). */
+  /** The same features as bucket indices, per sentence and token (memoised per word). */
   hashed(views: readonly SentenceView[], counts = articleCounts(views)): Uint32Array[][] {
-    const sink = new HashSink(this.mask);
     return views.map((v, s) => {
-      const cats = this.tokenCategories(v);
-      const facts = sentenceFacts(v);
-      return v.raws.map((raw, i) => {
-        sink.out = [];
-        const out = sink.out;
-        for (const h of this.bundle(raw).own) out.push(h);
-        NEIGHBOURS.forEach((nb, j) => {
-          const k = i + nb.d;
-          const r = k < 0 ? BEFORE : k >= v.raws.length ? AFTER : v.raws[k];
-          for (const h of this.bundle(r).ctx[j]) out.push(h);
-        });
-        this.contextual(v, i, s, counts, cats, facts, sink);
-        return Uint32Array.from(out);
-      });
+      const { buckets, offsets } = this.hashedSentence(v, s, counts);
+      return v.raws.map((_, i) => Uint32Array.from(buckets.slice(offsets[i], offsets[i + 1])));
     });
+  }
+
+  /**
+   * The run-time form: one sentence's buckets in one flat list, token i's features at
+   * `buckets[offsets[i] .. offsets[i + 1])` (no per-token allocation).
+   */
+  hashedSentence(v: SentenceView, s: number, counts: ArticleCounts): { buckets: number[]; offsets: number[] } {
+    const sink = this.sink;
+    sink.out = [];
+    const out = sink.out;
+    const offsets = [0];
+    const cats = this.tokenCategories(v);
+    const facts = sentenceFacts(v);
+    const n = v.raws.length;
+    const bundles = v.raws.map((raw) => this.bundle(raw));
+    const before = this.bundle(BEFORE);
+    const after = this.bundle(AFTER);
+    for (let i = 0; i < n; i++) {
+      for (const h of bundles[i].own) out.push(h);
+      for (let j = 0; j < NEIGHBOURS.length; j++) {
+        const k = i + NEIGHBOURS[j].d;
+        const b = k < 0 ? before : k >= n ? after : bundles[k];
+        for (const h of b.ctx[j]) out.push(h);
+      }
+      this.contextual(v, i, s, counts, cats, facts, sink);
+      offsets.push(out.length);
+    }
+    return { buckets: out, offsets };
   }
 }
 
