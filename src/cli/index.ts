@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../model/index.js';
 import { analyzeCommand } from './analyze.js';
 import { serveCommand } from './serve.js';
+import { techniquesCommand } from './techniques.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(analyzeCommand());
   program.addCommand(serveCommand());
+  program.addCommand(techniquesCommand());
   return program;
 }
 
