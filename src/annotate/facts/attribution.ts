@@ -172,7 +172,11 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
       contentEnd: q.end,
     });
   }
-  const slice = text.slice(start, end);
+  const [from, to] = index.within(start, end);
+  const lower = index.tokens.length ? index.lower : [];
+  let according = !index.tokens.length;
+  for (let i = from; i < to && !according; i++) according = lower[i] === 'according';
+  const slice = according ? text.slice(start, end) : '';
   ACCORDING_TO.lastIndex = 0;
   for (const m of slice.matchAll(ACCORDING_TO)) {
     const cueStart = start + m.index!;
@@ -180,18 +184,19 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
     const who = sourceAfter(text, index, cueEnd, end, entities);
     out.push({ kind: 'according-to', source: who?.source ?? '', entity: who?.entity, sourceStart: who?.start, sourceEnd: who?.end, cue: 'according to', cueStart, cueEnd: cueStart + 'according to'.length, contentStart: start, contentEnd: end });
   }
-  const [from, to] = index.within(start, end);
   for (let i = from; i < to; i++) {
     const t = index.tokens[i];
-    const word = text.slice(t.start, t.end);
+    const c = text.charCodeAt(t.start);
+    if (c < 97 || c > 122) continue;
+    const word = lower[i];
     // lowercase only ("United States" is no verb); a noun reading only after a determiner ("the estimates")
     if (!REPORTING_VERBS.has(word) || (t.label === 'NOUN' && i > 0 && NOUN_BEFORE.has(index.tokens[i - 1].label))) continue;
     let who = sourceBefore(text, index, i, start, entities);
     // inverted: '"...," said the analyst' (not "told X": that is the listener)
-    if (!who && word.toLowerCase() !== 'told' && i > from && index.tokens[i - 1].label === 'PUNCT') who = sourceAfter(text, index, t.end, end, entities);
+    if (!who && word !== 'told' && i > from && index.tokens[i - 1].label === 'PUNCT') who = sourceAfter(text, index, t.end, end, entities);
     out.push({ kind: 'reporting-verb', source: who?.source ?? '', entity: who?.entity, sourceStart: who?.start, sourceEnd: who?.end, cue: word, cueStart: t.start, cueEnd: t.end, contentStart: start, contentEnd: end });
   }
-  if (!out.length && OPEN_QUOTES.test(slice)) {
+  if (!out.length && OPEN_QUOTES.test(text.slice(start, start + 4))) {
     out.push({ kind: 'quoted', source: '', cue: 'quotation marks', cueStart: start, cueEnd: start, contentStart: start, contentEnd: end });
   }
   return out;

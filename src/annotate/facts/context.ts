@@ -4,11 +4,29 @@ import type { Span } from '../../model/index.js';
  * Fast lookups over the sorted `tokens` layer by character offset (binary search, no copies).
  *
  * @example
- * const index = new TokenIndex(article.layers.tokens ?? []);
+ * const index = new TokenIndex(article.layers.tokens ?? [], article.text);
  * index.firstAtOrAfter(120); // index of the first token starting at or after offset 120
  */
 export class TokenIndex {
-  constructor(readonly tokens: readonly Span[]) {}
+  private lowered?: string[];
+  private offsets?: number[];
+
+  constructor(
+    readonly tokens: readonly Span[],
+    readonly text = '',
+  ) {}
+
+  /** Token start offsets (computed once). */
+  get starts(): readonly number[] {
+    if (!this.offsets) this.offsets = this.tokens.map((t) => t.start);
+    return this.offsets;
+  }
+
+  /** Lowercased token strings (computed once, on first use). */
+  get lower(): readonly string[] {
+    if (!this.lowered) this.lowered = this.tokens.map((t) => this.text.slice(t.start, t.end).toLowerCase());
+    return this.lowered;
+  }
 
   /** Index of the first token whose start is >= offset (tokens.length when none). */
   firstAtOrAfter(offset: number): number {
@@ -58,4 +76,21 @@ export function wordBefore(text: string, offset: number): string {
   let start = end;
   while (start > 0 && /[A-Za-z]/.test(text[start - 1])) start--;
   return text.slice(start, end).toLowerCase();
+}
+
+const WORD_START = /[A-Za-z0-9'’$£€]+/g;
+
+/**
+ * Word starts and their lowercased words, from the tokens when there are any, else from a
+ * simple word scan (short texts in tests, caption attributes).
+ */
+export function wordStarts(text: string, index?: TokenIndex): { starts: ArrayLike<number>; words: readonly string[] } {
+  if (index && index.tokens.length && index.text === text) return { starts: index.starts, words: index.lower };
+  const starts: number[] = [];
+  const words: string[] = [];
+  for (const m of text.matchAll(WORD_START)) {
+    starts.push(m.index!);
+    words.push(m[0].toLowerCase());
+  }
+  return { starts, words };
 }

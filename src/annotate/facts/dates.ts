@@ -1,7 +1,7 @@
 import type { Span } from '../../model/index.js';
 import { addDays, addMonths, isoDay, isoMonth, isoWeek, validDay, weekday, type Day } from './calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, RELATION_WORDS, MONTHS, QUALIFIERS, RANGE_RELATIONS, TIME_UNITS, VAGUE_OFFSET_DAYS, WEEKDAYS } from './constants.js';
-import { TokenIndex, wordBefore } from './context.js';
+import { TokenIndex, wordBefore, wordStarts } from './context.js';
 import { parseNumber } from './numbers.js';
 
 /** Attributes of a `dates` span. */
@@ -45,7 +45,7 @@ const DATE_PATTERN = new RegExp(
       `(?<myM>${MONTH}),?\\s+(?:of\\s+)?(?<myY>${YEAR})(?!\\d)`,
       `(?<mdM>${MONTH})\\s+(?<mdD>${DAY})(?![\\d:]|,?\\s*\\d)`,
       `(?<dmD>${DAY})\\s+(?:of\\s+)?(?<dmM>${MONTH})`,
-      `(?<decP>(?:the\\s+)?(?:(?:early|mid|late)-?\\s*)?)(?<dec>(?:1[6-9]|20)\\d0s|'\\d0s)(?![A-Za-z])`,
+      `(?<dec>(?:1[6-9]|20)\\d0s|['’]\\d0s)(?![A-Za-z])`,
       `(?<yrA>${YEAR})\\s*[-–/]\\s*(?<yrB>${YEAR}|\\d{2})(?![\\d-])`,
       `(?:from|between)\\s+(?<ftA>${YEAR})\\s+(?:to|and|until|through)\\s+(?<ftB>${YEAR})(?!\\d)`,
       `(?:in|over|during|within|for)\\s+(?:the\\s+)?(?<rc>recent|past|last|coming|next|previous|following)\\s+(?:(?<rcN>${NUM})\\s+)?(?<rcU>${UNIT}s)\\b`,
@@ -59,8 +59,37 @@ const DATE_PATTERN = new RegExp(
       `(?<yr>${YEAR})(?![\\w%]|[.,:]\\d|\\s*[-–]\\s*\\d)`,
     ].join('|') +
     ')',
-  'gi',
+  'iy',
 );
+
+/** Words a date match can start with, and what the next word must be for the pattern to be tried. */
+const RECENT_WORDS = new Set(['recent', 'past', 'last', 'coming', 'next', 'previous', 'following']);
+const UNIT_WORDS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'several', 'few', 'a']);
+const STANDALONE_TRIGGERS = new Set([...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between']);
+const PREPOSITION_TRIGGERS = new Set(['in', 'over', 'during', 'within', 'for']);
+const RELATIVE_TRIGGERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late']);
+const QUALIFIER_TRIGGERS = new Set(['nearly', 'almost', 'about', 'around', 'over', 'more', 'less', 'at', 'some', 'roughly', 'approximately', 'just', 'up']);
+const isDigit = (word: string | undefined) => word !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+
+/** Whether the date pattern is worth trying at word w (cheap checks on this and the next words). */
+function triggers(words: readonly string[], w: number): boolean {
+  const word = words[w];
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || ((c === 39 || c === 8217) && word.length > 1) || STANDALONE_TRIGGERS.has(word)) return true;
+  const next = words[w + 1];
+  if (next === undefined) return false;
+  if (PREPOSITION_TRIGGERS.has(word) && (RECENT_WORDS.has(next) || (next === 'the' && RECENT_WORDS.has(words[w + 2] ?? '')))) return true;
+  if (RELATIVE_TRIGGERS.has(word) && (UNIT_WORDS.has(next) || next === 'this' || next === 'last' || next === 'next' || WEEKDAYS[next] !== undefined)) return true;
+  if (QUALIFIER_TRIGGERS.has(word)) return true;
+  if (NUMBER_WORDS.has(word) || word === 'an') return UNIT_WORDS.has(next) || next === 'few' || next === 'couple' || next === '-' || (next === 'of' && word === 'couple');
+  if (word.indexOf('-') > 0) return NUMBER_WORDS.has(word.slice(0, word.indexOf('-')));
+  return false;
+}
+
+/** Words before a decade that belong to it ("the early 1990s"). */
+const DECADE_PREFIX = /(?:\bthe\s+)?(?:\b(?:early|mid|late)[-\s]\s*)?$/i;
+
 
 /** Words that say the clause looks forward ("will meet on Monday"). */
 const FUTURE_CUE = /\b(?:will|shall|going to|is due|are due|plans? to|scheduled|next)\b/i;
@@ -158,7 +187,7 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
     return { value: isoDay({ y, m, d }), granularity: 'day', ...relative(true), sort: isoDay({ y, m, d }), rule: 'month-day' };
   }
   if (g.dec) {
-    const base = g.dec.startsWith("'") ? 1900 + Number(g.dec.slice(1, 3)) : Number(g.dec.slice(0, 4));
+    const base = /^['’]/.test(g.dec) ? 1900 + Number(g.dec.slice(1, 3)) : Number(g.dec.slice(0, 4));
     return abs(`${base}/${base + 9}`, 'decade', firstDay(base), 'decade');
   }
   if (g.yrA) {
@@ -267,17 +296,26 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
  */
 export function findDates(text: string, anchor?: Day, tokens?: TokenIndex, ranges?: readonly Pick<Span, 'start' | 'end'>[]): DateSpan[] {
   const out: DateSpan[] = [];
+  const { starts, words } = wordStarts(text, tokens);
   let r = 0;
-  for (const match of text.matchAll(DATE_PATTERN)) {
-    let start = match.index!;
-    let end = start + match[0].length;
+  let next = 0;
+  for (let w = 0; w < words.length; w++) {
+    let start = starts[w];
+    if (start < next || !triggers(words, w)) continue;
     if (ranges) {
       while (r < ranges.length && ranges[r].end <= start) r++;
       if (r >= ranges.length) break;
-      if (start < ranges[r].start || end > ranges[r].end) continue;
+      if (start < ranges[r].start) continue;
     }
+    DATE_PATTERN.lastIndex = start;
+    const match = DATE_PATTERN.exec(text);
+    if (!match) continue;
+    let end = start + match[0].length;
+    if (ranges && end > ranges[r].end) continue;
     const resolved = resolve(match.groups!, text, start, anchor, tokens);
     if (!resolved) continue;
+    next = end;
+    if (match.groups!.dec) start -= DECADE_PREFIX.exec(text.slice(Math.max(0, start - 16), start))![0].length;
     let relation = resolved.granularity === 'duration' ? '' : wordBefore(text, start);
     if (!RELATION_WORDS.has(relation)) relation = '';
     const attrs: DateAttrs = {

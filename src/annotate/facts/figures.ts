@@ -1,7 +1,7 @@
 import type { Span } from '../../model/index.js';
 import type { Attribution } from './attribution.js';
 import { KILLED_BEFORE, OUTCOME_WINDOW, OUTCOME_WORDS, QUALIFIERS, UNIT_MAX_ADJECTIVES } from './constants.js';
-import { TokenIndex, spanAt } from './context.js';
+import { TokenIndex, spanAt, wordStarts } from './context.js';
 import { parseNumber } from './numbers.js';
 
 /** Attributes of a `figures` span. */
@@ -43,8 +43,28 @@ const WORDS = `(?:${BASE})(?:\\s+${SCALE})*|an?\\s+${SCALE}(?:\\s+${SCALE})*|doz
 /** Numbers in digits and words, with an optional qualifier, currency and percent sign. */
 const FIGURE_PATTERN = new RegExp(
   `(?<![\\w.,/$£€-])(?:(?<q>${QUALIFIER})\\s+)?(?<cur>US\\$|[$£€])?(?<n>${DIGITS}|${VAGUE}|${FRACTION}|${WORDS})(?![A-Za-z0-9]|[:/]\\d)(?<pct>\\s*%|\\s+per\\s?cent\\b|\\s+percent\\b)?`,
-  'gi',
+  'iy',
 );
+
+/** Words a figure can start with; the pattern is only tried at these, at digits and currency signs. */
+const FIGURE_TRIGGERS = new Set([
+  ...Object.keys(QUALIFIERS).map((q) => q.split(' ')[0]),
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens',
+  'scores', 'a', 'an', 'half', 'dozen', 'us',
+]);
+
+/** Words after "a"/"an" that make a figure ("a dozen", "a third", "a million"). */
+const AFTER_ARTICLE = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'half', 'third', 'quarter', 'fifth', 'tenth', 'estimated']);
+
+function triggers(words: readonly string[], w: number): boolean {
+  const word = words[w];
+  const c = word.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 36 || c === 163 || c === 8364) return true;
+  if (word === 'a' || word === 'an') return AFTER_ARTICLE.has(words[w + 1] ?? '');
+  return FIGURE_TRIGGERS.has(word) || (word.indexOf('-') > 0 && FIGURE_TRIGGERS.has(word.slice(0, word.indexOf('-'))));
+}
 
 /** Words before "one" that make it a pronoun ("no one", "the one"). */
 const ONE_PRONOUN_BEFORE = /\b(?:no|any|every|each|the|this|that|which|someone|anyone|only)\s+$/i;
@@ -101,14 +121,22 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
   const dateOnly = dates.filter((d) => d.label === 'date');
   let r = 0;
   let dIndex = 0;
-  for (const m of text.matchAll(FIGURE_PATTERN)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  const { starts, words } = wordStarts(text, index);
+  let next = 0;
+  for (let w = 0; w < words.length; w++) {
+    const start = starts[w];
+    if (start < next || !triggers(words, w)) continue;
     if (ranges) {
       while (r < ranges.length && ranges[r].end <= start) r++;
       if (r >= ranges.length) break;
-      if (start < ranges[r].start || end > ranges[r].end) continue;
+      if (start < ranges[r].start) continue;
     }
+    FIGURE_PATTERN.lastIndex = start;
+    const m = FIGURE_PATTERN.exec(text);
+    if (!m) continue;
+    const end = start + m[0].length;
+    if (ranges && end > ranges[r].end) continue;
+    next = end;
     const g = m.groups!;
     const numStart = start + m[0].indexOf(g.n);
     while (dIndex < dateOnly.length && dateOnly[dIndex].end <= numStart) dIndex++;

@@ -78,7 +78,7 @@ export interface FactsResult {
  */
 export function extractFacts(article: Article): FactsResult {
   const text = article.text;
-  const index = new TokenIndex(article.layers.tokens ?? []);
+  const index = new TokenIndex(article.layers.tokens ?? [], article.text);
   const entities = article.layers.entities ?? [];
   const quotes = article.layers.quotes ?? [];
   const captions = findCaptions(article);
@@ -103,7 +103,7 @@ export function extractFacts(article: Article): FactsResult {
     const [from, to] = index.within(s.start, s.end);
     let checkable = bodyDates.some((d) => d.start >= s.start && d.end <= s.end) || figures.some((f) => f.start >= s.start && f.end <= s.end);
     for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';
-    return classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable);
+    return classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, index.lower.slice(from, to));
   });
   for (const f of figures) {
     const at = sentences.findIndex((s) => s.start <= f.start && f.end <= s.end);

@@ -24,32 +24,37 @@ export type StatementSpan = Span<StatementAttrs>;
 const WORD = /[A-Za-z][A-Za-z'-]*/g;
 const QUESTION_END = /\?["”’')\]]*\s*$/;
 
-/** Opinion cues of a sentence, as evidence strings and a summed weight. */
-export function opinionCues(sentence: string): { weight: number; cues: string[] } {
+/** Opinion cue kind of each lexicon word (one lookup per word). */
+const CUE_KIND = new Map<string, 'evaluative' | 'hedge' | 'modal' | 'intensifier'>([
+  ...[...INTENSIFIERS].map((w) => [w, 'intensifier'] as const),
+  ...[...MODALS].map((w) => [w, 'modal'] as const),
+  ...[...HEDGES].map((w) => [w, 'hedge'] as const),
+  ...[...EVALUATIVE_WORDS].map((w) => [w, 'evaluative'] as const),
+]);
+
+/**
+ * Opinion cues of a sentence, as evidence strings and a summed weight. `words` are the
+ * sentence's words (lowercased) when the caller has them; else the sentence is split here.
+ */
+export function opinionCues(sentence: string, words?: readonly string[]): { weight: number; cues: string[] } {
   const cues: string[] = [];
   let weight = 0;
-  for (const m of sentence.matchAll(WORD)) {
-    const word = m[0].toLowerCase();
-    if (EVALUATIVE_WORDS.has(word)) {
-      weight += OPINION_WEIGHTS.evaluative;
-      cues.push(`evaluative '${m[0]}'`);
-    } else if (HEDGES.has(word)) {
-      weight += OPINION_WEIGHTS.hedge;
-      cues.push(`hedge '${m[0]}'`);
-    } else if (MODALS.has(word) && m[0] === word) {
-      weight += OPINION_WEIGHTS.modal;
-      cues.push(`modal '${m[0]}'`);
-    } else if (INTENSIFIERS.has(word)) {
-      weight += OPINION_WEIGHTS.intensifier;
-      cues.push(`intensifier '${m[0]}'`);
+  const list = words ?? Array.from(sentence.matchAll(WORD), (m) => m[0].toLowerCase());
+  for (const word of list) {
+    const kind = CUE_KIND.get(word);
+    if (!kind) continue;
+    // "May" capitalised at a sentence start is rarely the modal's concern; lowercase text decides in the split path
+    weight += OPINION_WEIGHTS[kind];
+    cues.push(`${kind} '${word}'`);
+  }
+  if (sentence.includes(' I ') || sentence.includes('I ') || sentence.includes(' we ') || sentence.includes(' my ') || sentence.includes(' our ')) {
+    const stance = FIRST_PERSON_STANCE.exec(sentence);
+    if (stance) {
+      weight += OPINION_WEIGHTS.firstPerson;
+      cues.push(`first-person '${stance[0]}'`);
     }
   }
-  const stance = FIRST_PERSON_STANCE.exec(sentence);
-  if (stance) {
-    weight += OPINION_WEIGHTS.firstPerson;
-    cues.push(`first-person '${stance[0]}'`);
-  }
-  if (/!/.test(sentence)) {
+  if (sentence.includes('!')) {
     weight += OPINION_WEIGHTS.exclamation;
     cues.push('exclamation mark');
   }
@@ -69,8 +74,8 @@ function mainAttribution(candidates: readonly Attribution[]): Attribution | unde
  * @example
  * classifySentence({ start: 0, end: 20 }, 'Is this the end?', []).label; // 'question'
  */
-export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false): StatementSpan {
-  const { weight, cues } = opinionCues(text);
+export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[]): StatementSpan {
+  const { weight, cues } = opinionCues(text, words);
   const main = mainAttribution(candidates);
   let label: StatementType;
   const evidence: string[] = [];

@@ -126,7 +126,10 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
 /** The clause's own words without the date phrase, cut to LABEL_MAX_WORDS. */
 export function clauseLabel(text: string, clause: { start: number; end: number; antecedent?: string }, date: Pick<Span, 'start' | 'end'>, relation: string): string {
   let before = text.slice(clause.start, date.start);
-  if (relation) before = before.replace(new RegExp(`\\b${relation}\\s*$`, 'i'), '');
+  if (relation) {
+    const trimmed = before.trimEnd();
+    if (trimmed.toLowerCase().endsWith(relation)) before = trimmed.slice(0, trimmed.length - relation.length);
+  }
   let raw = `${before} ${text.slice(date.end, clause.end)}`;
   if (clause.antecedent) raw = `${clause.antecedent} ${raw.replace(/^[\s,]*(?:which|who)\s/i, '')}`;
   const words = raw

@@ -1,0 +1,43 @@
+import { Pipeline } from '../src/pipeline.js';
+import { cleanStage } from '../src/clean/index.js';
+import { nlpStage } from '../src/nlp/index.js';
+import { factsStage } from '../src/annotate/facts/index.js';
+import type { Article } from '../src/model/index.js';
+import { benchArticles } from './corpus.js';
+import { withPeakRss, type BenchRow } from './table.js';
+
+/** CPU milliseconds (user + system) spent by this process in fn: steadier than wall time on a busy machine. */
+function cpuMs(fn: () => void): number {
+  const before = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The facts stage alone (dates, figures, statements, timeline) on articles already cleaned and
+ * tokenised; the note gives its CPU time per article and, measured in the same run, that of
+ * clean+nlp, so the share holds on a loaded machine.
+ */
+export async function benchFacts(): Promise<BenchRow[]> {
+  const { texts, source } = benchArticles();
+  const pipeline = await Pipeline.build([cleanStage, nlpStage]);
+  let articles: Article[] = [];
+  const baseMs = cpuMs(() => (articles = texts.map((t) => pipeline.run(t))));
+  for (const a of articles) factsStage.run(a, undefined); // warm up
+  let factsCpu = 0;
+  const { result, peakRssMb } = await withPeakRss(() => {
+    const t0 = performance.now();
+    let tokens = 0;
+    factsCpu = cpuMs(() => {
+      for (const a of articles) {
+        factsStage.run(a, undefined);
+        tokens += a.layers.tokens?.length ?? 0;
+      }
+    });
+    return { seconds: (performance.now() - t0) / 1000, tokens };
+  });
+  const n = articles.length;
+  const note = `${source}; CPU ${(factsCpu / n).toFixed(3)} ms/article (budget 0.5), clean+nlp ${(baseMs / n).toFixed(3)} ms (${((100 * factsCpu) / baseMs).toFixed(0)}%)`;
+  return [{ name: 'facts stage', items: n, unit: 'articles', seconds: result.seconds, tokens: result.tokens, peakRssMb, note }];
+}
