@@ -12,6 +12,9 @@ export const MONTHS: Record<string, number> = {
 /** Month names that are also common words ("may" the modal, "march" the verb) need context. */
 export const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 
+/** Verbs after a bare "March"/"May" that make it the month as a subject ("March was cold"). */
+export const MONTH_SUBJECT_VERBS = new Set(['is', 'was', 'has', 'had', 'will', 'saw', 'brought', 'marked', 'began', 'ended', 'remains']);
+
 /** Words before a bare month or year that make it a date ("in May", "since 2011"). */
 export const DATE_PREPOSITIONS = new Set([
   'in', 'since', 'by', 'until', 'till', 'from', 'to', 'before', 'after', 'during', 'of', 'early',

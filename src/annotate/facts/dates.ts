@@ -1,6 +1,6 @@
 import type { Span } from '../../model/index.js';
 import { addDays, addMonths, isoDay, isoMonth, isoWeek, validDay, weekday, type Day } from './calendar.js';
-import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, RELATION_WORDS, MONTHS, QUALIFIERS, RANGE_RELATIONS, TIME_UNITS, VAGUE_OFFSET_DAYS, WEEKDAYS } from './constants.js';
+import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTH_SUBJECT_VERBS, RELATION_WORDS, MONTHS, QUALIFIERS, RANGE_RELATIONS, TIME_UNITS, VAGUE_OFFSET_DAYS, WEEKDAYS } from './constants.js';
 import { TokenIndex, wordBefore, wordStarts } from './context.js';
 import { parseNumber } from './numbers.js';
 
@@ -267,7 +267,10 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
   if (g.mo) {
     if (!cap(g.mo)) return undefined;
     const lower = g.mo.toLowerCase();
-    if (AMBIGUOUS_MONTHS.has(lower) && !DATE_PREPOSITIONS.has(wordBefore(text, at))) return undefined;
+    if (AMBIGUOUS_MONTHS.has(lower) && !DATE_PREPOSITIONS.has(wordBefore(text, at))) {
+      const after = /^\s+([a-z]+)/.exec(text.slice(at + g.mo.length, at + g.mo.length + 12));
+      if (!after || !MONTH_SUBJECT_VERBS.has(after[1])) return undefined;
+    }
     const m = monthOf(g.mo);
     if (!anchor) return unresolved(0, 'month', 'month');
     const y = inferYear(anchor, m, futureContext(text, at));

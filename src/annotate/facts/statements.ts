@@ -22,6 +22,8 @@ export interface StatementAttrs {
 export type StatementSpan = Span<StatementAttrs>;
 
 const WORD = /[A-Za-z][A-Za-z'-]*/g;
+/** The modal is lowercase; "May" capitalised mid-sentence is the month. */
+const MAY_MODAL = /\bmay\b|^May\s+(?:the|we|I|you|he|she|they|it|not)\b/;
 const QUESTION_END = /\?["”’')\]]*\s*$/;
 
 /** Opinion cue kind of each lexicon word (one lookup per word). */
@@ -43,7 +45,7 @@ export function opinionCues(sentence: string, words?: readonly string[]): { weig
   for (const word of list) {
     const kind = CUE_KIND.get(word);
     if (!kind) continue;
-    // "May" capitalised at a sentence start is rarely the modal's concern; lowercase text decides in the split path
+    if (word === 'may' && !MAY_MODAL.test(sentence)) continue; // "May" the month
     weight += OPINION_WEIGHTS[kind];
     cues.push(`${kind} '${word}'`);
   }
