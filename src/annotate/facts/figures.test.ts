@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertLayerConforms } from '../../model/conformance.js';
 import { parseNumber } from './numbers.js';
+import type { FigureAttrs } from './figures.js';
 import { runFacts, textOf } from './testing.js';
 
 // Short sentences written for these tests; the first line is the title.
 const figuresOf = async (body: string) => {
   const article = await runFacts(`Test title\n\n${body}`);
   assertLayerConforms(article, 'figures');
-  return (article.layers.figures ?? []).map((f) => ({ text: textOf(article, f), ...f.attrs! }));
+  return (article.layers.figures ?? []).map((f) => ({ text: textOf(article, f), ...(f.attrs as FigureAttrs) }));
 };
 
 test('parseNumber reads digits, words, scales, vague amounts and fractions', () => {
