@@ -7,6 +7,8 @@ export const MONTHS: Record<string, number> = {
   september: 9, october: 10, november: 11, december: 12,
   'jan.': 1, 'feb.': 2, 'mar.': 3, 'apr.': 4, 'jun.': 6, 'jul.': 7, 'aug.': 8,
   sept: 9, 'sept.': 9, 'sep.': 9, 'oct.': 10, 'nov.': 11, 'dec.': 12,
+  // without a period only before a day or year ("Feb 9")
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
 /** Month names that are also common words ("may" the modal, "march" the verb) need context. */
@@ -133,7 +135,7 @@ export const GENERIC_SOURCES = new Set([
 export const EVALUATIVE_WORDS = new Set([
   'obvious', 'obviously', 'clearly', 'certainly', 'undoubtedly', 'fundamental', 'irreconcilable',
   'schizophrenic', 'absurd', 'ridiculous', 'outrageous', 'shameful', 'disgraceful', 'disastrous',
-  'catastrophic', 'brutal', 'barbaric', 'heinous', 'evil', 'criminal', 'illegitimate', 'ruthless',
+  'catastrophic', 'brutal', 'barbaric', 'heinous', 'evil', 'illegitimate', 'ruthless',
   'notorious', 'infamous', 'blatant', 'hypocritical', 'hypocrisy', 'corrupt',
   'terrible', 'horrible', 'great', 'wonderful', 'excellent', 'best', 'worst', 'vital', 'crucial',
   'regime', 'onslaught', 'havoc', 'puppet', 'puppets', 'hegemony', 'takfiri', 'thugs', 'mercenaries',

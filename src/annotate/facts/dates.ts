@@ -28,7 +28,7 @@ export interface DateAttrs {
 /** A date mention: a span with its normalised value. */
 export type DateSpan = Span<DateAttrs>;
 
-const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.?|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
+const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?=\\s+\\d))';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
 const NUM = '(?:\\d+(?:\\.\\d+)?|a few|a couple of|several|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
@@ -66,7 +66,7 @@ const DATE_PATTERN = new RegExp(
 const RECENT_WORDS = new Set(['recent', 'past', 'last', 'coming', 'next', 'previous', 'following']);
 const UNIT_WORDS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'several', 'few', 'a']);
-const STANDALONE_TRIGGERS = new Set([...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between']);
+const STANDALONE_TRIGGERS = new Set([...Object.keys(MONTHS), ...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between']);
 const PREPOSITION_TRIGGERS = new Set(['in', 'over', 'during', 'within', 'for']);
 const RELATIVE_TRIGGERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late']);
 const QUALIFIER_TRIGGERS = new Set(['nearly', 'almost', 'about', 'around', 'over', 'more', 'less', 'at', 'some', 'roughly', 'approximately', 'just', 'up']);

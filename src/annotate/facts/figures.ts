@@ -42,7 +42,7 @@ const WORDS = `(?:${BASE})(?:\\s+${SCALE})*|an?\\s+${SCALE}(?:\\s+${SCALE})*|doz
 
 /** Numbers in digits and words, with an optional qualifier, currency and percent sign. */
 const FIGURE_PATTERN = new RegExp(
-  `(?<![\\w.,/$£€-])(?:(?<q>${QUALIFIER})\\s+)?(?<cur>US\\$|[$£€])?(?<n>${DIGITS}|${VAGUE}|${FRACTION}|${WORDS})(?![A-Za-z0-9]|[:/]\\d)(?<pct>\\s*%|\\s+per\\s?cent\\b|\\s+percent\\b)?`,
+  `(?<![\\w.,/$£€[-])(?:(?<q>${QUALIFIER})\\s+)?(?<cur>US\\$|[$£€])?(?<n>${DIGITS}|${VAGUE}|${FRACTION}|${WORDS})(?![A-Za-z0-9]|[:/]\\d)(?<pct>\\s*%|\\s+per\\s?cent\\b|\\s+percent\\b)?`,
   'iy',
 );
 
@@ -71,6 +71,9 @@ const ONE_PRONOUN_BEFORE = /\b(?:no|any|every|each|the|this|that|which|someone|a
 const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', rials: 'IRR' };
 const SYMBOLS: Record<string, string> = { $: 'USD', us$: 'USD', '£': 'GBP', '€': 'EUR' };
 
+/** What may precede a capitalised word at a sentence or line start. */
+const SENTENCE_START = /(?:^|[.!?:"“”‘’(\n]\s*|\n)$/;
+
 interface UnitInfo {
   unit: string;
   counted: string;
@@ -81,7 +84,7 @@ function unitAfter(text: string, index: TokenIndex, end: number, limit: number, 
   const tokens = index.tokens;
   let unit = '';
   let i = index.firstAtOrAfter(end);
-  const hyphen = /^-([a-z]+)/i.exec(text.slice(end, end + 20));
+  const hyphen = /^-([a-z]{2,})/.exec(text.slice(end, end + 20));
   if (hyphen) {
     unit = hyphen[1].toLowerCase() + (plural ? 's' : '');
     i = index.firstAtOrAfter(end + hyphen[0].length);
@@ -141,6 +144,8 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
     const numStart = start + m[0].indexOf(g.n);
     while (dIndex < dateOnly.length && dateOnly[dIndex].end <= numStart) dIndex++;
     if (dIndex < dateOnly.length && dateOnly[dIndex].start <= numStart) continue;
+    // a capitalised number word inside a name ("Marine One", "Formula One")
+    if (/^[A-Z][a-z]/.test(g.n) && !g.q && !SENTENCE_START.test(text.slice(Math.max(0, numStart - 3), numStart))) continue;
     if (/^one$/i.test(g.n)) {
       const next = index.tokens[index.firstAtOrAfter(numStart + 3)];
       if (ONE_PRONOUN_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart)) || !next || next.label !== 'NOUN') continue;
