@@ -24,7 +24,11 @@ export class TokenIndex {
 
   /** Lowercased token strings (computed once, on first use). */
   get lower(): readonly string[] {
-    if (!this.lowered) this.lowered = this.tokens.map((t) => this.text.slice(t.start, t.end).toLowerCase());
+    if (!this.lowered) {
+      // one lowercasing of the whole text; per-token when lowercasing changes lengths (rare scripts)
+      const lower = this.text.toLowerCase();
+      this.lowered = lower.length === this.text.length ? this.tokens.map((t) => lower.slice(t.start, t.end)) : this.tokens.map((t) => this.text.slice(t.start, t.end).toLowerCase());
+    }
     return this.lowered;
   }
 
@@ -56,17 +60,23 @@ export class TokenIndex {
   }
 }
 
-/** The span among sorted, disjoint `spans` that contains offset, or undefined. */
-export function spanAt<S extends Pick<Span, 'start' | 'end'>>(spans: readonly S[], offset: number): S | undefined {
+/** Index of the span among sorted, disjoint `spans` that contains offset, or -1. */
+export function indexAt(spans: readonly Pick<Span, 'start' | 'end'>[], offset: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid].end <= offset) lo = mid + 1;
     else if (spans[mid].start > offset) hi = mid - 1;
-    else return spans[mid];
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+/** The span among sorted, disjoint `spans` that contains offset, or undefined. */
+export function spanAt<S extends Pick<Span, 'start' | 'end'>>(spans: readonly S[], offset: number): S | undefined {
+  const i = indexAt(spans, offset);
+  return i < 0 ? undefined : spans[i];
 }
 
 /** The lowercase word just before `offset` (skipping spaces and a hyphen), or ''. */

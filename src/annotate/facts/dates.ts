@@ -63,27 +63,44 @@ const DATE_PATTERN = new RegExp(
 );
 
 /** Words a date match can start with, and what the next word must be for the pattern to be tried. */
-const RECENT_WORDS = new Set(['recent', 'past', 'last', 'coming', 'next', 'previous', 'following']);
-const UNIT_WORDS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades']);
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'several', 'few', 'a']);
-const STANDALONE_TRIGGERS = new Set([...Object.keys(MONTHS), ...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between']);
-const PREPOSITION_TRIGGERS = new Set(['in', 'over', 'during', 'within', 'for']);
-const RELATIVE_TRIGGERS = new Set(['last', 'next', 'this', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late']);
-const QUALIFIER_TRIGGERS = new Set(['nearly', 'almost', 'about', 'around', 'over', 'more', 'less', 'at', 'some', 'roughly', 'approximately', 'just', 'up']);
-const isDigit = (word: string | undefined) => word !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+const RECENT_WORDS = ['recent', 'past', 'last', 'coming', 'next', 'previous', 'following'];
+const UNIT_WORDS = ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades'];
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'several', 'few', 'a', 'an'];
+const STANDALONE = [...Object.keys(MONTHS), ...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between'];
+
+/** Word classes (bit flags), so that each word costs one map lookup. */
+const C = { standalone: 1, preposition: 2, relative: 4, qualifier: 8, number: 16, recent: 32, unit: 64, weekday: 128 } as const;
+const WORD_CLASS = new Map<string, number>();
+const mark = (words: readonly string[], flag: number) => words.forEach((w) => WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | flag));
+mark(STANDALONE, C.standalone);
+mark(['in', 'over', 'during', 'within', 'for'], C.preposition);
+mark(['last', 'next', 'this', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late'], C.relative);
+mark(['nearly', 'almost', 'about', 'around', 'over', 'more', 'less', 'at', 'some', 'roughly', 'approximately', 'just', 'up'], C.qualifier);
+mark(NUMBER_WORDS, C.number);
+mark(RECENT_WORDS, C.recent);
+mark(UNIT_WORDS, C.unit);
+mark(Object.keys(WEEKDAYS), C.weekday);
+
+const classOf = (word: string | undefined) => (word === undefined ? 0 : WORD_CLASS.get(word) ?? 0);
+const isNumeric = (word: string | undefined) => word !== undefined && ((word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) || (classOf(word) & C.number) !== 0);
 
 /** Whether the date pattern is worth trying at word w (cheap checks on this and the next words). */
 function triggers(words: readonly string[], w: number): boolean {
   const word = words[w];
   const c = word.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || ((c === 39 || c === 8217) && word.length > 1) || STANDALONE_TRIGGERS.has(word)) return true;
+  if ((c >= 48 && c <= 57) || ((c === 39 || c === 8217) && word.length > 1)) return true;
+  const cls = WORD_CLASS.get(word);
+  if (cls === undefined) {
+    const dash = word.indexOf('-');
+    return dash > 0 && (classOf(word.slice(0, dash)) & C.number) !== 0;
+  }
+  if (cls & C.standalone) return true;
   const next = words[w + 1];
-  if (next === undefined) return false;
-  if (PREPOSITION_TRIGGERS.has(word) && (RECENT_WORDS.has(next) || (next === 'the' && RECENT_WORDS.has(words[w + 2] ?? '')))) return true;
-  if (RELATIVE_TRIGGERS.has(word) && (UNIT_WORDS.has(next) || next === 'this' || next === 'last' || next === 'next' || WEEKDAYS[next] !== undefined)) return true;
-  if (QUALIFIER_TRIGGERS.has(word)) return true;
-  if (NUMBER_WORDS.has(word) || word === 'an') return UNIT_WORDS.has(next) || next === 'few' || next === 'couple' || next === '-' || (next === 'of' && word === 'couple');
-  if (word.indexOf('-') > 0) return NUMBER_WORDS.has(word.slice(0, word.indexOf('-')));
+  const nextClass = classOf(next);
+  if (cls & C.preposition && (nextClass & C.recent || (next === 'the' && classOf(words[w + 2]) & C.recent))) return true;
+  if (cls & C.relative && (nextClass & (C.unit | C.weekday) || next === 'this' || next === 'last' || next === 'next')) return true;
+  if (cls & C.qualifier && (isNumeric(next) || next === 'than' || next === 'to' || next === 'least' || next === 'over' || next === 'under')) return true;
+  if (cls & C.number) return (nextClass & C.unit) !== 0 || next === 'few' || next === 'couple' || next === '-';
   return false;
 }
 

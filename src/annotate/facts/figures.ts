@@ -47,8 +47,10 @@ const FIGURE_PATTERN = new RegExp(
 );
 
 /** Words a figure can start with; the pattern is only tried at these, at digits and currency signs. */
+/** First words of qualifiers: tried only when a number (or the qualifier's next word) follows. */
+const QUALIFIER_FIRST = new Set(Object.keys(QUALIFIERS).map((q) => q.split(' ')[0]));
+const QUALIFIER_SECOND = new Set(Object.keys(QUALIFIERS).flatMap((q) => q.split(' ').slice(1)));
 const FIGURE_TRIGGERS = new Set([
-  ...Object.keys(QUALIFIERS).map((q) => q.split(' ')[0]),
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
   'sixty', 'seventy', 'eighty', 'ninety', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens',
@@ -63,7 +65,14 @@ function triggers(words: readonly string[], w: number): boolean {
   const c = word.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 36 || c === 163 || c === 8364) return true;
   if (word === 'a' || word === 'an') return AFTER_ARTICLE.has(words[w + 1] ?? '');
-  return FIGURE_TRIGGERS.has(word) || (word.indexOf('-') > 0 && FIGURE_TRIGGERS.has(word.slice(0, word.indexOf('-'))));
+  if (QUALIFIER_FIRST.has(word)) {
+    const next = words[w + 1] ?? '';
+    const n = next.charCodeAt(0);
+    return (n >= 48 && n <= 57) || n === 36 || FIGURE_TRIGGERS.has(next) || QUALIFIER_SECOND.has(next);
+  }
+  if (FIGURE_TRIGGERS.has(word)) return true;
+  const dash = word.indexOf('-');
+  return dash > 0 && FIGURE_TRIGGERS.has(word.slice(0, dash));
 }
 
 /** Words before "one" that make it a pronoun ("no one", "the one"). */

@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline-types.js';
 import { bodyRanges } from '../../clean/body.js';
 import { findAnchor, findCaptions } from './anchor.js';
 import { attributions, type Attribution } from './attribution.js';
-import { TokenIndex, spanAt } from './context.js';
+import { TokenIndex, indexAt, spanAt } from './context.js';
 import { findDates, type DateSpan } from './dates.js';
 import { findFigures, sourceOf, type FigureSpan } from './figures.js';
 import { classifySentence, type StatementSpan } from './statements.js';
@@ -99,21 +99,29 @@ export function extractFacts(article: Article): FactsResult {
     const named = list.find((a) => a.source && !BACK_REFERENCE.test(a.source) && /^[A-Z]/.test(a.source));
     if (named) last = { source: named.source, entity: named.entity };
   }
-  const statements = sentences.map((s, i) => {
-    const [from, to] = index.within(s.start, s.end);
-    let checkable = bodyDates.some((d) => d.start >= s.start && d.end <= s.end) || figures.some((f) => f.start >= s.start && f.end <= s.end);
-    for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';
-    return classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, index.lower.slice(from, to));
-  });
+  // sentences holding a date or a figure are checkable; figures take their sentence's attributions
+  const detail = new Uint8Array(sentences.length);
+  for (const d of bodyDates) {
+    const at = indexAt(sentences, d.start);
+    if (at >= 0) detail[at] = 1;
+  }
   for (const f of figures) {
-    const at = sentences.findIndex((s) => s.start <= f.start && f.end <= s.end);
-    const by = at >= 0 ? sourceOf(f, perSentence[at]) : undefined;
+    const at = indexAt(sentences, f.start);
+    if (at < 0) continue;
+    detail[at] = 1;
+    const by = sourceOf(f, perSentence[at]);
     if (!by) continue;
     f.attrs!.source = by.source || 'unnamed';
     f.attrs!.sourceKind = by.kind;
     f.attrs!.sourceEntity = by.entity ?? '';
     f.attrs!.cue = by.cue;
   }
+  const statements = sentences.map((s, i) => {
+    const [from, to] = index.within(s.start, s.end);
+    let checkable = detail[i] === 1;
+    for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';
+    return classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, index.tokens.length ? index.lower : undefined, from, to);
+  });
   const timeline = buildTimeline(text, bodyDates, sentences, index, anchor, entities.length ? entities : undefined);
   return { dates, figures, statements, timeline };
 }

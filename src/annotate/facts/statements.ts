@@ -24,7 +24,15 @@ export type StatementSpan = Span<StatementAttrs>;
 const WORD = /[A-Za-z][A-Za-z'-]*/g;
 /** The modal is lowercase; "May" capitalised mid-sentence is the month. */
 const MAY_MODAL = /\bmay\b|^May\s+(?:the|we|I|you|he|she|they|it|not)\b/;
-const QUESTION_END = /\?["”’')\]]*\s*$/;
+/** Closing marks that may follow a final question mark. */
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', ' ', '\n', '\t']);
+
+/** True when the sentence ends with "?" (before closing quotes or brackets). */
+function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.has(text[i])) i--;
+  return i >= 0 && text[i] === '?';
+}
 
 /** Opinion cue kind of each lexicon word (one lookup per word). */
 const CUE_KIND = new Map<string, 'evaluative' | 'hedge' | 'modal' | 'intensifier'>([
@@ -38,11 +46,13 @@ const CUE_KIND = new Map<string, 'evaluative' | 'hedge' | 'modal' | 'intensifier
  * Opinion cues of a sentence, as evidence strings and a summed weight. `words` are the
  * sentence's words (lowercased) when the caller has them; else the sentence is split here.
  */
-export function opinionCues(sentence: string, words?: readonly string[]): { weight: number; cues: string[] } {
+export function opinionCues(sentence: string, words?: readonly string[], from = 0, to = words?.length ?? 0): { weight: number; cues: string[] } {
   const cues: string[] = [];
   let weight = 0;
   const list = words ?? Array.from(sentence.matchAll(WORD), (m) => m[0].toLowerCase());
-  for (const word of list) {
+  if (!words) to = list.length;
+  for (let i = from; i < to; i++) {
+    const word = list[i];
     const kind = CUE_KIND.get(word);
     if (!kind) continue;
     if (word === 'may' && !MAY_MODAL.test(sentence)) continue; // "May" the month
@@ -76,12 +86,12 @@ function mainAttribution(candidates: readonly Attribution[]): Attribution | unde
  * @example
  * classifySentence({ start: 0, end: 20 }, 'Is this the end?', []).label; // 'question'
  */
-export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[]): StatementSpan {
-  const { weight, cues } = opinionCues(text, words);
+export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[], from?: number, to?: number): StatementSpan {
+  const { weight, cues } = opinionCues(text, words, from, to);
   const main = mainAttribution(candidates);
   let label: StatementType;
   const evidence: string[] = [];
-  if (QUESTION_END.test(text)) {
+  if (endsWithQuestion(text)) {
     label = 'question';
     evidence.push('ends with a question mark');
   } else if (main) {

@@ -110,11 +110,10 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
   };
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    const word = text.slice(t.start, t.end);
-    const lower = word.toLowerCase();
+    const lower = index.lower[i];
     const inDate = t.start < skip.end && skip.start < t.end;
     const proper = t.label === 'PROPN' && !inDate && !CALENDAR_WORDS.has(lower) && !TITLE_WORDS.has(lower);
-    const glue = runStart >= 0 && (NAME_PARTICLES.has(lower) || ((word === '-' || word === '.') && t.start === tokens[i - 1].end));
+    const glue = runStart >= 0 && (NAME_PARTICLES.has(lower) || ((lower === '-' || lower === '.') && t.start === tokens[i - 1].end));
     if (proper || (glue && i + 1 < to && tokens[i + 1].label === 'PROPN')) {
       if (runStart < 0) runStart = i;
     } else flush(i);
@@ -122,6 +121,14 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
   flush(to);
   return out;
 }
+
+const LEADING_RELATIVE = /^[\s,]*(?:which|who)\s/i;
+const QUOTE_MARKS = /[“”"]/g;
+const SPACES = /\s+/;
+const LEADING_JUNK = /^[,;:–—-]+$/;
+const PUNCT_ONLY = /^[,;:–—-]+$/;
+const TRAILING_PUNCT = /[,;:.]+$/;
+const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'after', 'before', 'when', 'which', 'who', 'as', 'because']);
 
 /** The clause's own words without the date phrase, cut to LABEL_MAX_WORDS. */
 export function clauseLabel(text: string, clause: { start: number; end: number; antecedent?: string }, date: Pick<Span, 'start' | 'end'>, relation: string): string {
@@ -131,16 +138,15 @@ export function clauseLabel(text: string, clause: { start: number; end: number; 
     if (trimmed.toLowerCase().endsWith(relation)) before = trimmed.slice(0, trimmed.length - relation.length);
   }
   let raw = `${before} ${text.slice(date.end, clause.end)}`;
-  if (clause.antecedent) raw = `${clause.antecedent} ${raw.replace(/^[\s,]*(?:which|who)\s/i, '')}`;
-  const words = raw
-    .replace(/[“”"]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:–—-]*(?:(?:and|but|while|whereas|although|though|after|before|when|which|who|as|because)\b)?[\s,]*/i, '')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/[\s,;:.]+$/, '')
-    .split(' ')
-    .filter(Boolean);
-  return words.length > LABEL_MAX_WORDS ? `${words.slice(0, LABEL_MAX_WORDS).join(' ')} …` : words.join(' ');
+  if (clause.antecedent) raw = `${clause.antecedent} ${raw.replace(LEADING_RELATIVE, '')}`;
+  const words = raw.replace(QUOTE_MARKS, '').split(SPACES);
+  // drop leading punctuation and a leading conjunction, trailing punctuation
+  let first = 0;
+  while (first < words.length && (words[first] === '' || LEADING_JUNK.test(words[first]))) first++;
+  if (first < words.length && LEADING_CONJUNCTIONS.has(words[first].toLowerCase())) first++;
+  const kept = words.slice(first).filter((w) => w && !PUNCT_ONLY.test(w));
+  if (kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(TRAILING_PUNCT, '');
+  return kept.length > LABEL_MAX_WORDS ? `${kept.slice(0, LABEL_MAX_WORDS).join(' ')} …` : kept.join(' ');
 }
 
 /**
