@@ -72,6 +72,20 @@ test('entities and quotes layers are used when present', async () => {
   assert.deepEqual(lille.actors.map((a) => a.entity), ['e1', 'e2']);
 });
 
+test('a caption or dateline date given as an attribute by the clean stage anchors relative dates', async () => {
+  const text = 'Title\n\nMinisters meet in Porto. (Photo by Example Agency)\n\nThe ministers met on Friday.';
+  for (const label of ['caption', 'dateline']) {
+    const marker: Stage = {
+      name: 'marker', version: 'test', requires: ['structure'], assigns: ['structure'],
+      run: (a) => ({ layers: { structure: [...a.layers.structure, { start: text.indexOf('Ministers'), end: text.indexOf('Agency)') + 7, label, attrs: { date: '2021-06-04' } }] } }),
+    };
+    const article = await runFacts(text, {}, [marker]);
+    const timeline = timelineOf(article);
+    assert.deepEqual([timeline.now.date, timeline.now.from], ['2021-06-04', label]);
+    assert.equal(timeline.entries[0].value, '2021-06-04');
+  }
+});
+
 test('analyze runs the facts stage and the markdown report shows its sections', async () => {
   const article = await analyze('Title\n\nThe port closed in March 2011, and 40 workers lost their jobs.');
   assert.equal(article.analysis.facts, '1');

@@ -126,7 +126,7 @@ const LEADING_RELATIVE = /^[\s,]*(?:which|who)\s/i;
 const QUOTE_MARKS = /[“”"]/g;
 const SPACES = /\s+/;
 const LEADING_JUNK = /^[,;:–—-]+$/;
-const PUNCT_ONLY = /^[,;:–—-]+$/;
+const PUNCT_ONLY = /^[,;:.!?…–—-]+$/;
 const TRAILING_PUNCT = /[,;:.]+$/;
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas', 'although', 'though', 'after', 'before', 'when', 'which', 'who', 'as', 'because']);
 
@@ -146,6 +146,7 @@ export function clauseLabel(text: string, clause: { start: number; end: number; 
   if (first < words.length && LEADING_CONJUNCTIONS.has(words[first].toLowerCase())) first++;
   const kept = words.slice(first).filter((w) => w && !PUNCT_ONLY.test(w));
   if (kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(TRAILING_PUNCT, '');
+  if (kept.length && !kept[kept.length - 1]) kept.pop();
   return kept.length > LABEL_MAX_WORDS ? `${kept.slice(0, LABEL_MAX_WORDS).join(' ')} …` : kept.join(' ');
 }
 
