@@ -149,7 +149,7 @@ export function sourceAfter(text: string, index: TokenIndex, start: number, ceil
  * @example
  * // "Analysts estimate that 40 people died, according to Ann Lee." → according-to Ann Lee, reporting-verb analysts
  */
-export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>, index: TokenIndex, quotes: readonly Span[] = [], entities: readonly Span[] = []): Attribution[] {
+export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>, index: TokenIndex, quotes: readonly Span[] = [], entities: readonly Span[] = [], insideQuote = false): Attribution[] {
   const out: Attribution[] = [];
   const { start, end } = sentence;
   for (const q of quotes) {
@@ -196,8 +196,36 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
     if (!who && word !== 'told' && i > from && index.tokens[i - 1].label === 'PUNCT') who = sourceAfter(text, index, t.end, end, entities);
     out.push({ kind: 'reporting-verb', source: who?.source ?? '', entity: who?.entity, sourceStart: who?.start, sourceEnd: who?.end, cue: word, cueStart: t.start, cueEnd: t.end, contentStart: start, contentEnd: end });
   }
-  if (!out.length && OPEN_QUOTES.test(text.slice(start, start + 4))) {
+  if (!out.length && (insideQuote || OPEN_QUOTES.test(text.slice(start, start + 4)))) {
     out.push({ kind: 'quoted', source: '', cue: 'quotation marks', cueStart: start, cueEnd: start, contentStart: start, contentEnd: end });
+  }
+  return out;
+}
+
+/**
+ * For each sentence (sorted), whether it lies inside or closes a quotation opened earlier in
+ * its paragraph: curly quotes open and close, a straight double quote toggles, a blank line
+ * resets. Sentences continuing a multi-sentence quote carry no quote mark at their start.
+ */
+export function quotationState(text: string, sentences: readonly Pick<Span, 'start' | 'end'>[]): boolean[] {
+  const out: boolean[] = [];
+  let open = false;
+  let cursor = 0;
+  for (const s of sentences) {
+    if (text.slice(cursor, s.start).includes('\n\n')) open = false;
+    const openAtStart = open;
+    let closes = false;
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x201c) open = true;
+      else if (c === 0x201d) {
+        if (!open && i > s.start) closes = true;
+        open = false;
+      } else if (c === 34) open = !open;
+      else if (c === 10 && text.charCodeAt(i + 1) === 10) open = false;
+    }
+    out.push(openAtStart || closes);
+    cursor = s.end;
   }
   return out;
 }

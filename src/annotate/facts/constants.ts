@@ -115,6 +115,15 @@ export const REPORTING_VERBS = new Set([
   'denied', 'denies', 'stressed', 'stresses', 'emphasized', 'emphasised', 'pointed', 'wrote', 'writes',
   'predicted', 'predicts', 'accused', 'accuses', 'urged', 'urges', 'thinks', 'think', 'thought',
   'confirmed', 'confirms', 'commented', 'remarked', 'replied', 'responded', 'asked', 'observed',
+  // more communication verbs, and participles that attribute a clause ("..., saying that")
+  'vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges', 'urged', 'cited', 'cites', 'complained',
+  'complains', 'tweeted', 'tweets', 'posted', 'mentioned', 'revealed', 'disclosed', 'conceded', 'countered',
+  'recalled', 'recalls', 'testified', 'boasted', 'bragged', 'joked', 'lamented', 'conceded', 'contended',
+  'contends', 'concluded', 'concludes', 'charged', 'demanded', 'questioned', 'criticized', 'criticised',
+  'slammed', 'blasted', 'lambasted', 'praised', 'hinted', 'speculated', 'indicated', 'indicates',
+  'saying', 'arguing', 'adding', 'noting', 'warning', 'claiming', 'insisting', 'telling', 'writing',
+  'explaining', 'accusing', 'suggesting', 'stating', 'asserting', 'stressing', 'calling', 'describing',
+  'described', 'describes', 'called', 'calls', 'says', 'told',
 ]);
 
 /** "according to X", "an estimate by X": the phrase after which the source is named. */

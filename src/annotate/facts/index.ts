@@ -2,7 +2,7 @@ import type { Article, Span } from '../../model/index.js';
 import type { Stage } from '../../pipeline-types.js';
 import { bodyRanges } from '../../clean/body.js';
 import { findAnchor, findCaptions } from './anchor.js';
-import { attributions, type Attribution } from './attribution.js';
+import { attributions, quotationState, type Attribution } from './attribution.js';
 import { TokenIndex, indexAt, spanAt } from './context.js';
 import { findDates, type DateSpan } from './dates.js';
 import { findFigures, sourceOf, type FigureSpan } from './figures.js';
@@ -93,12 +93,13 @@ export function extractFacts(article: Article): FactsResult {
 
   const perSentence: Attribution[][] = [];
   let last: { source: string; entity?: string } | undefined;
-  for (const s of sentences) {
-    const list = resolveSources(attributions(text, s, index, quotes, entities), last);
+  const quoted = quotationState(text, sentences);
+  sentences.forEach((s, i) => {
+    const list = resolveSources(attributions(text, s, index, quotes, entities, quoted[i]), last);
     perSentence.push(list);
     const named = list.find((a) => a.source && !BACK_REFERENCE.test(a.source) && /^[A-Z]/.test(a.source));
     if (named) last = { source: named.source, entity: named.entity };
-  }
+  });
   // sentences holding a date or a figure are checkable; figures take their sentence's attributions
   const detail = new Uint8Array(sentences.length);
   for (const d of bodyDates) {
