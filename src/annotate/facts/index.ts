@@ -59,6 +59,21 @@ function resolveSources(list: Attribution[], last: { source: string; entity?: st
   return list.map((a) => ((!a.source && a.kind === 'quoted') || BACK_REFERENCE.test(a.source) ? { ...a, source: last.source, entity: a.entity ?? last.entity } : a));
 }
 
+/**
+ * A multi-sentence quotation names its speaker at the end ("... Nobody listens," Pell said):
+ * walking backwards, the quoted sentences before take that speaker.
+ */
+function fillFromClosingSpeaker(found: Attribution[][], quoted: readonly boolean[]): void {
+  let carry: Attribution | undefined;
+  for (let i = found.length - 1; i >= 0; i--) {
+    const list = found[i];
+    const onlyQuoted = list.length === 1 && list[0].kind === 'quoted';
+    if (onlyQuoted && carry) list[0] = { ...list[0], source: carry.source, entity: carry.entity };
+    else if (!onlyQuoted) carry = quoted[i] || list.some((a) => a.kind === 'quote') ? list.find((a) => a.source && !BACK_REFERENCE.test(a.source)) : undefined;
+    if (!quoted[i] && !onlyQuoted) carry = undefined;
+  }
+}
+
 /** Everything the facts stage finds in one article. */
 export interface FactsResult {
   dates: DateSpan[];
@@ -94,8 +109,10 @@ export function extractFacts(article: Article): FactsResult {
   const perSentence: Attribution[][] = [];
   let last: { source: string; entity?: string } | undefined;
   const quoted = quotationState(text, sentences);
+  const found = sentences.map((s, i) => attributions(text, s, index, quotes, entities, quoted[i]));
+  fillFromClosingSpeaker(found, quoted);
   sentences.forEach((s, i) => {
-    const list = resolveSources(attributions(text, s, index, quotes, entities, quoted[i]), last);
+    const list = resolveSources(found[i], last);
     perSentence.push(list);
     const named = list.find((a) => a.source && !BACK_REFERENCE.test(a.source) && /^[A-Z]/.test(a.source));
     if (named) last = { source: named.source, entity: named.entity };

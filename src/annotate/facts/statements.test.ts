@@ -41,3 +41,15 @@ test('opinion cues weigh evaluative words, hedges, modals and first-person stanc
   assert.ok(opinionCues('I think the plan is probably a disaster!').weight >= 2);
   assert.deepEqual(opinionCues('The talks could resume.').cues, ["modal 'could'"]);
 });
+
+test('sentences continuing a multi-sentence quotation are attributed to its speaker', async () => {
+  const article = await runFacts('Harbour row\n\nDock chief Rosa Pell spoke on Monday. “The cranes are old. We need new ones. Nobody listens,” Pell said. The port employs 300 people.');
+  const labels = article.layers.statements.map((s) => [textOf(article, s).slice(0, 10), s.label, s.attrs?.source]);
+  assert.deepEqual(labels, [
+    ['Dock chief', 'factual', ''],
+    ['“The crane', 'attributed-claim', 'Pell'],
+    ['We need ne', 'attributed-claim', 'Pell'],
+    ['Nobody lis', 'attributed-claim', 'Pell'],
+    ['The port e', 'factual', ''],
+  ]);
+});

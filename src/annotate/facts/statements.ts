@@ -96,7 +96,7 @@ export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: st
     evidence.push('ends with a question mark');
   } else if (main) {
     label = 'attributed-claim';
-    evidence.push(main.kind === 'according-to' ? `'according to' ${main.source}`.trim() : main.kind === 'quoted' ? 'inside quotation marks' : `${main.kind === 'quote' ? 'quote' : 'reporting verb'} '${main.cue}'${main.source ? ` (${main.source})` : ''}`);
+    evidence.push(main.kind === 'according-to' ? `'according to' ${main.source}`.trim() : main.kind === 'quoted' ? `inside quotation marks${main.source ? ` (${main.source})` : ''}` : `${main.kind === 'quote' ? 'quote' : 'reporting verb'} '${main.cue}'${main.source ? ` (${main.source})` : ''}`);
   } else if (weight >= OPINION_THRESHOLD) {
     label = 'opinion';
   } else {
