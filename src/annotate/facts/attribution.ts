@@ -1,5 +1,5 @@
 import type { Span } from '../../model/index.js';
-import { ACCORDING_TO, GENERIC_SOURCES, NAME_PARTICLES, OPEN_QUOTES, REPORTING_VERBS, TITLE_WORDS } from './constants.js';
+import { ACCORDING_TO, DESCRIPTOR_WORDS, GENERIC_SOURCES, NAME_PARTICLES, OPEN_QUOTES, REPORTING_VERBS, TITLE_WORDS } from './constants.js';
 import { TokenIndex } from './context.js';
 
 /** Who a sentence (or part of it) is attributed to, and the cue that says so. */
@@ -45,8 +45,9 @@ const isNamePart = (s: string) => isCap(s) || NAME_PARTICLES.has(s.toLowerCase()
 function trimName(text: string, tokens: readonly Span[], from: number, to: number): [number, number] {
   const word = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
   while (from < to && RUN_STOPWORDS.has(word(from))) from++;
+  const isTitle = (w: string) => TITLE_WORDS.has(w) || DESCRIPTOR_WORDS.has(w);
   for (let i = to - 1; i > from; i--) {
-    if (TITLE_WORDS.has(word(i - 1)) && i < to) {
+    if (isTitle(word(i - 1)) && i < to) {
       from = i;
       break;
     }
@@ -57,7 +58,7 @@ function trimName(text: string, tokens: readonly Span[], from: number, to: numbe
     for (let i = from; i < to; i++) if (isCap(text.slice(tokens[i].start, tokens[i].end))) caps.push(i);
     if (caps.length >= 3) from = caps[caps.length - 2];
   }
-  while (from < to - 1 && TITLE_WORDS.has(word(from))) from++;
+  while (from < to - 1 && isTitle(word(from))) from++;
   return [from, to];
 }
 

@@ -101,8 +101,16 @@ export const TITLE_WORDS = new Set([
   'chairman', 'senator', 'sen.', 'rep.', 'representative', 'governor', 'gov.', 'mayor', 'king', 'queen',
   'prince', 'sheikh', 'dr.', 'mr.', 'mrs.', 'ms.', 'professor', 'prof.', 'judge', 'justice', 'commander',
   'colonel', 'col.', 'lt.', 'gen.', 'officer', 'leader', 'analyst', 'editor', 'affairs', 'deputy',
-  'vice', 'chancellor', 'pope', 'attorney', 'adviser', 'advisor', 'head', 'united', 'nations', 'un', 'us',
-  'american', 'russian', 'syrian', 'iranian', 'british', 'french', 'german', 'chinese', 'israeli',
+  'vice', 'chancellor', 'pope', 'attorney', 'adviser', 'advisor', 'head',
+]);
+
+/** Nationality adjectives: describe an actor, are not one ("the Syrian army"). */
+export const NATIONALITIES = new Set(['american', 'russian', 'syrian', 'iranian', 'british', 'french', 'german', 'chinese', 'israeli', 'turkish', 'saudi', 'iraqi', 'european', 'ukrainian', 'afghan', 'pakistani', 'indian', 'japanese', 'korean', 'egyptian', 'lebanese', 'palestinian', 'qatari', 'jordanian', 'yemeni', 'libyan', 'italian', 'spanish', 'canadian', 'mexican', 'australian']);
+
+/** Words that open a speaker's description without being his name ("UN envoy", "Russian minister"); trimmed from sources, kept as actors. */
+export const DESCRIPTOR_WORDS = new Set([
+  'united', 'nations', 'un', 'us', 'u.s.', 'american', 'russian', 'syrian', 'iranian', 'british', 'french',
+  'german', 'chinese', 'israeli',
 ]);
 
 /** Verbs that report speech, belief or estimates: "X said", "X estimates that". */

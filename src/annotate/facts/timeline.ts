@@ -1,6 +1,6 @@
 import type { Span } from '../../model/index.js';
 import type { Anchor } from './anchor.js';
-import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, LABEL_MAX_WORDS, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
+import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, LABEL_MAX_WORDS, NATIONALITIES, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
 import { TokenIndex, spanAt } from './context.js';
 import type { DateSpan } from './dates.js';
 
@@ -112,7 +112,7 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
     const t = tokens[i];
     const lower = index.lower[i];
     const inDate = t.start < skip.end && skip.start < t.end;
-    const proper = t.label === 'PROPN' && !inDate && !CALENDAR_WORDS.has(lower) && !TITLE_WORDS.has(lower);
+    const proper = t.label === 'PROPN' && !inDate && !CALENDAR_WORDS.has(lower) && !TITLE_WORDS.has(lower) && !NATIONALITIES.has(lower);
     const glue = runStart >= 0 && (NAME_PARTICLES.has(lower) || ((lower === '-' || lower === '.') && t.start === tokens[i - 1].end));
     if (proper || (glue && i + 1 < to && tokens[i + 1].label === 'PROPN')) {
       if (runStart < 0) runStart = i;
