@@ -138,7 +138,9 @@ export function sourceAfter(text: string, index: TokenIndex, start: number, ceil
     return found(text, tokens[from].start, tokens[to - 1].end, entities);
   }
   // a common noun phrase, up to punctuation
-  while (j < tokens.length && tokens[j].end <= ceiling && j - i < NP_MAX_WORDS && /^[a-z]/.test(text.slice(tokens[j].start, tokens[j].end)) && tokens[j].label !== 'PUNCT') j++;
+  while (j < tokens.length && tokens[j].end <= ceiling && j - i < NP_MAX_WORDS && NP_TAGS.has(tokens[j].label) && /^[a-z]/.test(text.slice(tokens[j].start, tokens[j].end))) j++;
+  // a noun phrase ends with its noun ("the interior ministry"), not "this" or "a"
+  while (j > i && tokens[j - 1].label !== 'NOUN') j--;
   if (j > i) return found(text, tokens[Math.max(i - 1, index.firstAtOrAfter(start))].start, tokens[j - 1].end, entities);
   return undefined;
 }

@@ -31,6 +31,8 @@ export type DateSpan = Span<DateAttrs>;
 const MONTH = '(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?=\\s+\\d))';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:1[6-9]\\d\\d|20\\d\\d)';
+/** Next to a month name any four-digit year is a year ("May 29, 1453"). */
+const WIDE_YEAR = '(?:1\\d{3}|20\\d\\d)';
 const NUM = '(?:\\d+(?:\\.\\d+)?|a few|a couple of|several|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
 const UNIT = '(?:second|minute|hour|day|week|month|year|decade)';
 const DUR_QUALIFIER = '(?:nearly|almost|about|around|over|more than|less than|at least|some|roughly|approximately|just over|just under|up to)';
@@ -40,14 +42,14 @@ const DATE_PATTERN = new RegExp(
   '(?<![A-Za-z0-9])(?:' +
     [
       `(?<iso>\\d{4}-\\d{2}-\\d{2})(?![\\d-])`,
-      `(?<mdyM>${MONTH})\\s+(?<mdyD>${DAY})(?:,\\s*|\\s+)(?<mdyY>${YEAR})(?!\\d)`,
-      `(?<dmyD>${DAY})\\s+(?:of\\s+)?(?<dmyM>${MONTH}),?\\s+(?<dmyY>${YEAR})(?!\\d)`,
-      `(?<myM>${MONTH}),?\\s+(?:of\\s+)?(?<myY>${YEAR})(?!\\d)`,
-      `(?<mdM>${MONTH})\\s+(?<mdD>${DAY})(?![\\d:]|,?\\s*\\d)`,
+      `(?<mdyM>${MONTH})\\s+(?<mdyD>${DAY})(?:,\\s*|\\s+)(?<mdyY>${WIDE_YEAR})(?!\\d)`,
+      `(?<dmyD>${DAY})\\s+(?:of\\s+)?(?<dmyM>${MONTH}),?\\s+(?<dmyY>${WIDE_YEAR})(?!\\d)`,
+      `(?<myM>${MONTH}),?\\s+(?:of\\s+)?(?<myY>${WIDE_YEAR})(?!\\d)`,
+      `(?<mdM>${MONTH})\\s+(?<mdD>${DAY})(?![\\d:])`,
       `(?<dmD>${DAY})\\s+(?:of\\s+)?(?<dmM>${MONTH})`,
       `(?<dec>(?:1[6-9]|20)\\d0s|['’]\\d0s)(?![A-Za-z])`,
       `(?<yrA>${YEAR})\\s*[-–/]\\s*(?<yrB>${YEAR}|\\d{2})(?![\\d-])`,
-      `(?:from|between)\\s+(?<ftA>${YEAR})\\s+(?:to|and|until|through)\\s+(?<ftB>${YEAR})(?!\\d)`,
+      `(?:(?:from|between)\\s+(?<ftA>${YEAR})\\s+(?:to|and|until|through)|(?<ftA2>${YEAR})\\s+(?:to|until|through))\\s+(?<ftB>${YEAR})(?!\\d)`,
       `(?:in|over|during|within|for)\\s+(?:the\\s+)?(?<rc>recent|past|last|coming|next|previous|following)\\s+(?:(?<rcN>${NUM})\\s+)?(?<rcU>${UNIT}s)\\b`,
       `(?<agoN>${NUM}|an?)\\s+(?<agoU>${UNIT}s?)\\s+ago\\b`,
       `(?<er>earlier|later|early|late)\\s+(?<erR>this|last|next)\\s+(?<erU>week|month|year)\\b`,
@@ -217,8 +219,8 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
     if (b <= a || b - a > 50) return undefined;
     return abs(`${a}/${b}`, 'range', firstDay(a), 'year-range');
   }
-  if (g.ftA) {
-    const a = +g.ftA;
+  if (g.ftA || g.ftA2) {
+    const a = +(g.ftA ?? g.ftA2!);
     const b = +g.ftB!;
     return b > a ? abs(`${a}/${b}`, 'range', firstDay(a), 'from-to') : undefined;
   }

@@ -1,6 +1,6 @@
 import type { Span } from '../../model/index.js';
 import type { Attribution } from './attribution.js';
-import { KILLED_BEFORE, OUTCOME_WINDOW, OUTCOME_WORDS, QUALIFIERS, UNIT_MAX_ADJECTIVES } from './constants.js';
+import { KILLED_BEFORE, NATIONALITIES, OUTCOME_WINDOW, OUTCOME_WORDS, QUALIFIERS, UNIT_MAX_ADJECTIVES } from './constants.js';
 import { TokenIndex, spanAt, wordStarts } from './context.js';
 import { parseNumber } from './numbers.js';
 
@@ -96,13 +96,14 @@ function unitAfter(text: string, index: TokenIndex, end: number, limit: number, 
   const hyphen = /^-([a-z]{2,})/.exec(text.slice(end, end + 20));
   if (hyphen) {
     unit = hyphen[1].toLowerCase() + (plural ? 's' : '');
+    if (/^-old\b/.test(text.slice(end + hyphen[0].length, end + hyphen[0].length + 5))) unit += ' old'; // "56-year-old"
     i = index.firstAtOrAfter(end + hyphen[0].length);
   } else {
     const word = (k: number) => text.slice(tokens[k].start, tokens[k].end).toLowerCase();
     if (i < tokens.length && word(i) === 'of') i++;
     if (i < tokens.length && tokens[i].label === 'DET') i++;
     let adjectives = 0;
-    while (i < tokens.length && tokens[i].end <= limit && tokens[i].label === 'ADJ' && adjectives < UNIT_MAX_ADJECTIVES) {
+    while (i < tokens.length && tokens[i].end <= limit && (tokens[i].label === 'ADJ' || NATIONALITIES.has(word(i))) && adjectives < UNIT_MAX_ADJECTIVES) {
       i++;
       adjectives++;
     }
