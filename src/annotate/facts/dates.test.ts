@@ -74,3 +74,10 @@ test('durations become ISO 8601 durations with their qualifier', () => {
   assert.deepEqual([talks[0].text, talks[0].span.attrs!.value], ['four-hour', 'PT4H']);
   assert.equal(dates('A 10-year-old boy was hurt.').length, 0);
 });
+
+test('year ranges without "from", old years beside month names, a day followed by a count', () => {
+  assert.equal(only('He was envoy (2009 to 2012) in Rome.').value, '2009/2012');
+  assert.equal(only('The city fell on May 29, 1453 after a siege.').value, '1453-05-29');
+  const found = dates('Of the 600 cases counted as of October 12, 474 were mild.');
+  assert.deepEqual(found.map((d) => [d.text, d.span.attrs!.value]), [['October 12', '2016-10-12']]);
+});

@@ -55,3 +55,8 @@ test('the source of a figure: an "according to" phrase, a reporting verb, or the
   const [c] = await figuresOf('The storm destroyed 40 houses.');
   assert.equal(c.source, 'reporter');
 });
+
+test('ages and counted things after nationality adjectives', async () => {
+  const found = await figuresOf('A 56-year-old driver was fined. Officials said a dozen Syrian bases were hit.');
+  assert.deepEqual(found.map((f) => [f.text, f.unit]), [['56', 'years old'], ['a dozen', 'bases']]);
+});
