@@ -1,9 +1,11 @@
 // npm run bench: throughput and memory of every stage. Each bench module adds rows.
 import { benchPipeline } from './pipeline.bench.js';
 import { benchTechniques } from './techniques.bench.js';
+import { benchFacts } from './facts.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
 rows.push(...(await benchPipeline()));
 rows.push(...(await benchTechniques()));
+rows.push(...(await benchFacts()));
 printTable(rows);
