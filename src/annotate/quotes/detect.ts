@@ -1,0 +1,264 @@
+import {
+  ADDRESSEE_VERBS, CLAUSE_GLUE, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+} from './constants.js';
+import { cueLemma } from './lexicon.js';
+import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
+import { quoteSegments, type QuoteSegment } from './segments.js';
+import type { TokenView } from './view.js';
+
+export type QuoteKind = 'direct' | 'indirect' | 'mixed' | 'floating' | 'according-to' | 'headline';
+
+/** A detected quote before speaker resolution: content parts, cue and speaker phrase (tokens). */
+export interface RawQuote {
+  kind: QuoteKind;
+  /** Content as character ranges (two for split quotes and parentheticals). */
+  parts: [number, number][];
+  cue?: Range;
+  verb?: string;
+  speaker?: Range;
+  /** The addressee of "told" ("Press TV"), a hint at the outlet. */
+  addressee?: Range;
+  /** Rule that fired, for provenance. */
+  rule: string;
+  /** Paragraph index of the cue (or of the content when there is none). */
+  para: number;
+}
+
+const ACCORDING = 'according';
+
+/** A cue: one or more adjacent speech-verb tokens ("said", "said argued") with their lemma. */
+interface Cue { from: number; to: number; lemma: string }
+
+/** Finds cue verb groups in the text, in order. */
+export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[] {
+  const cues: Cue[] = [];
+  // Cues inside quotation marks belong to the quoted speech ("I do think that …"), not to us.
+  const inQuote = new Uint8Array(v.n);
+  for (const s of segments) inQuote.fill(1, s.open, s.close + 1);
+  for (let i = 0; i < v.n; i++) {
+    const w = v.lower[i];
+    if (w === ACCORDING && i + 1 < v.n && v.lower[i + 1] === 'to') {
+      cues.push({ from: i, to: i + 2, lemma: 'according to' });
+      i++;
+      continue;
+    }
+    const lemma = cueLemma(w);
+    if (!lemma || inQuote[i]) continue;
+    // The tagger sometimes reads "estimates" or "says" as a noun; context decides.
+    const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
+      (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]));
+    if (!verbal) continue;
+    const particle = PARTICLE_VERBS[lemma];
+    if (particle && v.lower[i + 1] !== particle) continue;
+    let to = particle ? i + 2 : i + 1;
+    let last = lemma;
+    // Adjacent speech verbs form one cue ("said argued"); the last one carries the meaning.
+    while (to < v.n && cueLemma(v.lower[to]) && v.sent[to] === v.sent[i]) { last = cueLemma(v.lower[to])!; to++; }
+    cues.push({ from: i, to, lemma: last });
+    i = to - 1;
+  }
+  return cues;
+}
+
+/** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
+function cuePrefixStart(v: TokenView, c: number, min: number): number {
+  let k = c;
+  while (k - 1 >= min && CUE_PREFIX_WORDS.has(v.lower[k - 1])) k--;
+  if (k - 1 >= min && v.lower[k - 1] === 'to') {
+    let j = k - 1;
+    while (j - 1 >= min && CUE_CHAIN_WORDS.has(v.lower[j - 1]) && k - j < 5) j--;
+    if (j < k - 1) k = j;
+  }
+  return k;
+}
+
+/**
+ * The subject of the cue ending just before `end`: a noun phrase or pronoun, or a name followed
+ * by an apposition ("Preston, the chief editor of X, told"). Returns the speaker and the token
+ * where the reporting clause starts.
+ */
+function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range; clauseStart: number } | undefined {
+  const last = end - 1;
+  if (last < min) return undefined;
+  if (v.lower[last] === ',') {
+    // Apposition: ", <descriptive phrase without a verb>," right after a name.
+    for (let k = last - 1; k > min && last - k <= LIMITS.maxAppositionTokens; k--) {
+      if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.mark[k]) return undefined;
+      if (v.lower[k] !== ',') continue;
+      const name = phraseEndingAt(v, k - 1, min);
+      if (!name || v.pos[k - 1] !== 'PROPN') return undefined;
+      return { speaker: name, clauseStart: name.from };
+    }
+    return undefined;
+  }
+  const speaker = phraseEndingAt(v, last, min);
+  return speaker ? { speaker, clauseStart: speaker.from } : undefined;
+}
+
+function isGlue(v: TokenView, i: number): boolean {
+  return CLAUSE_GLUE.has(v.lower[i]);
+}
+
+/** Trims trailing sentence punctuation (not closing quotes) from a token range end. */
+function trimEnd(v: TokenView, from: number, to: number): number {
+  while (to > from && v.pos[to - 1] === 'PUNCT' && !v.mark[to - 1]) to--;
+  return to;
+}
+
+function trimStart(v: TokenView, from: number, to: number): number {
+  while (from < to && (v.lower[from] === ',' || v.lower[from] === ':' || v.lower[from] === '—')) from++;
+  return from;
+}
+
+/** Skips an adjunct run after the cue ("on Sunday", "in an interview", "Press TV") up to "that". */
+function complementAfter(v: TokenView, from: number, to: number): number {
+  for (let k = from; k < to && k - from < 8; k++) {
+    if (COMPLEMENTISERS.has(v.lower[k]) && v.pos[k] === 'SCONJ') return k + 1;
+    if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.pos[k] === 'PUNCT') break;
+  }
+  return -1;
+}
+
+const CONTENT_STARTERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ', 'PUNCT']);
+
+/**
+ * Detects quotes: direct, split, mixed, indirect, according-to and floating. Each quote mark
+ * segment is used once; each cue yields at most one quote.
+ */
+export function detectQuotes(v: TokenView): RawQuote[] {
+  const segments = quoteSegments(v);
+  const byClose = new Map<number, QuoteSegment>();
+  const byOpen = new Map<number, QuoteSegment>();
+  for (const s of segments) { byClose.set(s.close, s); byOpen.set(s.open, s); }
+  const used = new Set<QuoteSegment>();
+  const quotes: RawQuote[] = [];
+  const cues = findCues(v, segments);
+  const chars = (a: number, b: number): [number, number] => [v.start[a], v.end[b - 1]];
+  /** Segments lying inside a token range become part of it (mixed quotes). */
+  const absorb = (a: number, b: number): boolean => {
+    let any = false;
+    for (const s of segments) if (s.open >= a && s.close < b) { used.add(s); any = true; }
+    return any;
+  };
+
+  for (const cue of cues) {
+    const sFrom = v.sentStart[v.sent[cue.from]];
+    const sTo = v.sentEnd[v.sent[cue.from]];
+    const para = v.para[cue.from];
+    const cueRange: Range = { from: cue.from, to: cue.to };
+
+    if (cue.lemma === 'according to') {
+      const speaker = phraseStartingAt(v, cue.to, sTo, true);
+      if (!speaker) continue;
+      const parts: [number, number][] = [];
+      const leftEnd = trimEnd(v, sFrom, cue.from);
+      if (leftEnd - sFrom >= LIMITS.minIndirectTokens) parts.push(chars(sFrom, leftEnd));
+      let after = speaker.to;
+      while (after < sTo && v.lower[after] !== ',' && v.pos[after] !== 'VERB' && after - speaker.to < LIMITS.maxAppositionTokens) after++;
+      if (v.lower[after] === ',') {
+        const rFrom = after + 1;
+        const rTo = trimEnd(v, rFrom, sTo);
+        // With content on the left, what follows is usually an apposition, not more content.
+        if (rTo - rFrom >= LIMITS.minIndirectTokens && (!parts.length || hasVerb(v, rFrom, rTo))) parts.push(chars(rFrom, rTo));
+      }
+      if (!parts.length) continue;
+      quotes.push({ kind: 'according-to', parts, cue: cueRange, verb: 'according to', speaker, rule: 'according-to', para });
+      continue;
+    }
+
+    const prefix = cuePrefixStart(v, cue.from, sFrom);
+    const subject = subjectBefore(v, prefix, sFrom);
+    const clauseStart = subject ? subject.clauseStart : prefix;
+    // Inverted speaker ("said the analyst") when nothing stands before the cue.
+    const inverted = subject ? undefined : phraseStartingAt(v, cue.to, sTo);
+    let speaker = subject?.speaker ?? inverted;
+    let afterClause = inverted ? inverted.to : cue.to;
+    let addressee: Range | undefined;
+    if (ADDRESSEE_VERBS.has(cue.lemma) && !inverted) {
+      addressee = phraseStartingAt(v, afterClause, sTo);
+      if (addressee) afterClause = addressee.to;
+    }
+
+    // 1. Direct quote closing right before the reporting clause: "“…,” Preston said".
+    let j = clauseStart - 1;
+    while (j >= 0 && j >= clauseStart - 2 && isGlue(v, j)) j--;
+    const before = j >= 0 ? byClose.get(j) : undefined;
+    if (before && !used.has(before) && speaker) {
+      used.add(before);
+      const parts: [number, number][] = [[before.start, before.end]];
+      // Split quote: ", “…" continuing in the same sentence after the clause.
+      let k = afterClause;
+      while (k < sTo && isGlue(v, k)) k++;
+      const next = byOpen.get(k);
+      if (next && !used.has(next) && k > afterClause) { used.add(next); parts.push([next.start, next.end]); }
+      else {
+        // The next sentence opening with a quote of no cue of its own continues this one.
+        const following = byOpen.get(sTo);
+        if (following && !used.has(following) && v.para[sTo] === para && !hasCue(cues, following)) { used.add(following); parts.push([following.start, following.end]); }
+      }
+      quotes.push({ kind: 'direct', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'quote-then-cue', para });
+      continue;
+    }
+    if (!speaker) continue;
+
+    // 2. Reporting clause then a quote: "Preston said: “…”".
+    let k = afterClause;
+    while (k < sTo && (isGlue(v, k) || COMPLEMENTISERS.has(v.lower[k])) && k - afterClause < 2) k++;
+    const seg = byOpen.get(k);
+    if (seg && !used.has(seg)) {
+      const closesSentence = seg.close + 1 >= sTo || seg.multiParagraph || (v.pos[seg.close + 1] === 'PUNCT' && seg.close + 2 >= sTo);
+      if (closesSentence || seg.end - seg.start >= LIMITS.minQuoteChars * 2) {
+        used.add(seg);
+        quotes.push({ kind: 'direct', parts: [[seg.start, seg.end]], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'cue-then-quote', para });
+        continue;
+      }
+    }
+
+    // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
+    const comma = clauseStart - 1;
+    if (comma > sFrom && isGlue(v, comma) && comma - sFrom >= LIMITS.minIndirectTokens && !v.mark[sFrom]) {
+      const parts: [number, number][] = [chars(sFrom, comma)];
+      let r = afterClause;
+      while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
+      if (v.lower[r] === ',') {
+        const rTo = trimEnd(v, r + 1, sTo);
+        if (rTo - (r + 1) >= LIMITS.minIndirectTokens) parts.push(chars(r + 1, rTo));
+      }
+      const mixed = absorb(sFrom, comma);
+      quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'content-then-cue', para });
+      continue;
+    }
+
+    // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
+    if (inverted) continue;
+    let from = complementAfter(v, afterClause, sTo);
+    const hadThat = from >= 0;
+    if (from < 0) from = afterClause;
+    from = trimStart(v, from, sTo);
+    if (!hadThat && CLAUSE_ONLY_VERBS.has(cue.lemma)) continue;
+    if (from >= sTo || !CONTENT_STARTERS.has(v.pos[from]) || (v.pos[from] === 'PUNCT' && !v.mark[from])) continue;
+    const to = trimEnd(v, from, sTo);
+    if (to - from < LIMITS.minIndirectTokens) continue;
+    if (!hasVerb(v, from, to)) continue;
+    const mixed = absorb(from, to);
+    quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts: [chars(from, to)], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: hadThat ? 'cue-that' : 'cue-clause', para });
+  }
+
+  // 5. Floating quotes: long quoted stretches no cue claimed, opening a sentence.
+  for (const s of segments) {
+    if (used.has(s) || s.end - s.start < LIMITS.minQuoteChars) continue;
+    if (v.sentStart[v.sent[s.open]] !== s.open) continue;
+    quotes.push({ kind: 'floating', parts: [[s.start, s.end]], rule: 'floating', para: v.para[s.open] });
+  }
+  return quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
+}
+
+function hasVerb(v: TokenView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX') return true;
+  return false;
+}
+
+function hasCue(cues: readonly Cue[], seg: QuoteSegment): boolean {
+  // A cue right after the segment (", he said") belongs to it.
+  return cues.some((c) => c.from > seg.close && c.from <= seg.close + 4);
+}
