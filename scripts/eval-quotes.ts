@@ -30,7 +30,13 @@ for (const art of articles) {
   if (shown < showErrors) {
     for (const g of gold) {
       const hit = pred.some((p) => matchQuotes([g], [p], 0.8).matched);
-      if (!hit && shown++ < showErrors) console.log('MISS', art.name, JSON.stringify(g.cueText), '|', g.content.map(([x, y]) => art.text.slice(x, y)).join(' … ').slice(0, 160));
+      if (!hit && shown++ < showErrors) {
+        const all = [...g.content, ...(g.cue ?? []), ...(g.source ?? [])];
+        const from = Math.min(...all.map((r) => r[0]));
+        const to = Math.max(...all.map((r) => r[1]));
+        const near = pred.filter((p) => p.content.some(([x, y]) => x < to && from < y)).map((p) => p.content.map(([x, y]) => art.text.slice(x, y)).join(' … ').slice(0, 80));
+        console.log('MISS', JSON.stringify(g.cueText), '|', art.text.slice(from, to).replace(/\s+/g, ' ').slice(0, 220), near.length ? `\n   PRED: ${near.join(' || ')}` : '');
+      }
     }
     for (const p of pred) {
       const hit = gold.some((g) => matchQuotes([g], [p], 0.3).matched);

@@ -91,6 +91,8 @@ export const LIMITS = {
   maxSpeakerTokens: 12,
   /** Longest apposition skipped between a name and its cue ("Preston, the chief editor …, told"). */
   maxAppositionTokens: 14,
+  /** Longest adjunct skipped between a cue and its content ("at a campaign stop in Toledo, Ohio,"). */
+  maxAdjunctTokens: 12,
   /** Fewest tokens of indirect content (shorter ones are not a proposition). */
   minIndirectTokens: 3,
   /** Paragraphs back to look for the antecedent of a pronoun or description. */

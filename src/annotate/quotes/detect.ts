@@ -25,6 +25,8 @@ export interface RawQuote {
 }
 
 const ACCORDING = 'according';
+/** Tags of words between a subject and its cue verb ("now", "is", "n't"). */
+const PREFIX_POS = new Set(['ADV', 'AUX', 'PART']);
 
 /** A cue: one or more adjacent speech-verb tokens ("said", "said argued") with their lemma. */
 interface Cue { from: number; to: number; lemma: string }
@@ -63,7 +65,16 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
 function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
-  while (k - 1 >= min && CUE_PREFIX_WORDS.has(v.lower[k - 1])) k--;
+  for (;;) {
+    while (k - 1 >= min && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || PREFIX_POS.has(v.pos[k - 1]))) k--;
+    // A parenthesis between subject and verb ("Mike Pence (R-IN) said").
+    if (k - 1 > min && v.lower[k - 1] === ')') {
+      let j = k - 2;
+      while (j > min && v.lower[j] !== '(' && k - j < 12) j--;
+      if (v.lower[j] === '(') { k = j; continue; }
+    }
+    break;
+  }
   if (k - 1 >= min && v.lower[k - 1] === 'to') {
     let j = k - 1;
     while (j - 1 >= min && CUE_CHAIN_WORDS.has(v.lower[j - 1]) && k - j < 5) j--;
@@ -112,14 +123,26 @@ function trimStart(v: TokenView, from: number, to: number): number {
 
 /** Skips an adjunct run after the cue ("on Sunday", "in an interview", "Press TV") up to "that". */
 function complementAfter(v: TokenView, from: number, to: number): number {
-  for (let k = from; k < to && k - from < 8; k++) {
-    if (COMPLEMENTISERS.has(v.lower[k]) && v.pos[k] === 'SCONJ') return k + 1;
-    if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.pos[k] === 'PUNCT') break;
+  for (let k = from; k < to && k - from < LIMITS.maxAdjunctTokens; k++) {
+    if (COMPLEMENTISERS.has(v.lower[k]) && (v.pos[k] === 'SCONJ' || k === from)) return k + 1;
+    if (!ADJUNCT_POS.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && v.lower[k] !== ',')) break;
   }
   return -1;
 }
 
-const CONTENT_STARTERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ', 'PUNCT']);
+/** Tags an adjunct between a cue and its content may have ("at a stop in Toledo, Ohio, that"). */
+const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PUNCT']);
+
+/** The opening quote after a cue and a short adjunct ("says of Clinton, “…"), or -1. */
+function quoteAfterAdjunct(v: TokenView, from: number, to: number): number {
+  for (let k = from; k < to && k - from < LIMITS.maxAdjunctTokens; k++) {
+    if (v.mark[k] === 1) return k > from && isGlue(v, k - 1) ? k : -1;
+    if (!ADJUNCT_POS.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && !isGlue(v, k))) return -1;
+  }
+  return -1;
+}
+
+const CONTENT_STARTERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ', 'PUNCT', 'PART']);
 
 /**
  * Detects quotes: direct, split, mixed, indirect, according-to and floating. Each quote mark
@@ -148,7 +171,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     const cueRange: Range = { from: cue.from, to: cue.to };
 
     if (cue.lemma === 'according to') {
-      const speaker = phraseStartingAt(v, cue.to, sTo, true);
+      const speaker = phraseStartingAt(v, cue.to, sTo, true) ?? untilComma(v, cue.to, sTo);
       if (!speaker) continue;
       const parts: [number, number][] = [];
       const leftEnd = trimEnd(v, sFrom, cue.from);
@@ -167,7 +190,12 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     }
 
     const prefix = cuePrefixStart(v, cue.from, sFrom);
-    const subject = subjectBefore(v, prefix, sFrom);
+    let subject = subjectBefore(v, prefix, sFrom);
+    // A participle after a comma ("…, saying that …") reports the sentence's subject.
+    if (!subject && v.lower[cue.from].endsWith('ing') && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
+      const main = sentenceSubject(v, sFrom, prefix - 1);
+      if (main) subject = { speaker: main, clauseStart: prefix };
+    }
     const clauseStart = subject ? subject.clauseStart : prefix;
     // Inverted speaker ("said the analyst") when nothing stands before the cue.
     const inverted = subject ? undefined : phraseStartingAt(v, cue.to, sTo);
@@ -193,20 +221,40 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       if (next && !used.has(next) && k > afterClause) { used.add(next); parts.push([next.start, next.end]); }
       else {
         // The next sentence opening with a quote of no cue of its own continues this one.
-        const following = byOpen.get(sTo);
-        if (following && !used.has(following) && v.para[sTo] === para && !hasCue(cues, following)) { used.add(following); parts.push([following.start, following.end]); }
+        const following = nextSegment(segments, afterClause);
+        if (following && !used.has(following) && v.para[following.open] === para && startsSentence(v, following.open) && !hasCue(cues, following) && !cueBetween(cues, cue.to, following.open)) {
+          used.add(following);
+          parts.push([following.start, following.end]);
+        }
       }
       quotes.push({ kind: 'direct', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'quote-then-cue', para });
       continue;
+    }
+    // 1b. "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said."
+    if (endsSentence(v, cue.to + (inverted ? 0 : 0), sTo) && !inverted) {
+      let c = clauseStart - 1;
+      while (c > sFrom && clauseStart - c < LIMITS.maxAppositionTokens * 2 && !(v.mark[c] === 2 && isGlue(v, c + 1) && byClose.has(c))) c--;
+      const seg = v.mark[c] === 2 ? byClose.get(c) : undefined;
+      const name = seg ? phraseStartingAt(v, c + 2, clauseStart) : undefined;
+      if (seg && name && !used.has(seg)) {
+        used.add(seg);
+        quotes.push({ kind: 'direct', parts: [[seg.start, seg.end]], cue: cueRange, verb: cue.lemma, speaker: name, rule: 'quote-apposition-cue', para });
+        continue;
+      }
     }
     if (!speaker) continue;
 
     // 2. Reporting clause then a quote: "Preston said: “…”".
     let k = afterClause;
     while (k < sTo && (isGlue(v, k) || COMPLEMENTISERS.has(v.lower[k])) && k - afterClause < 2) k++;
+    if (!v.mark[k]) {
+      const q = quoteAfterAdjunct(v, afterClause, sTo);
+      if (q >= 0) k = q;
+    }
     const seg = byOpen.get(k);
     if (seg && !used.has(seg)) {
-      const closesSentence = seg.close + 1 >= sTo || seg.multiParagraph || (v.pos[seg.close + 1] === 'PUNCT' && seg.close + 2 >= sTo);
+      const endOfSentence = v.sentEnd[v.sent[seg.close]];
+      const closesSentence = seg.close + 1 >= endOfSentence || seg.multiParagraph || (v.pos[seg.close + 1] === 'PUNCT' && seg.close + 2 >= endOfSentence);
       if (closesSentence || seg.end - seg.start >= LIMITS.minQuoteChars * 2) {
         used.add(seg);
         quotes.push({ kind: 'direct', parts: [[seg.start, seg.end]], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'cue-then-quote', para });
@@ -214,9 +262,17 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       }
     }
 
+    // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
+    const right = inverted ? undefined : contentAfter(v, cue.lemma, afterClause, sTo);
+    if (right) {
+      const mixed = absorb(right.from, right.to);
+      quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts: [chars(right.from, right.to)], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: right.rule, para });
+      continue;
+    }
+
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
-    if (comma > sFrom && isGlue(v, comma) && comma - sFrom >= LIMITS.minIndirectTokens && !v.mark[sFrom]) {
+    if (comma > sFrom && isGlue(v, comma) && comma - sFrom >= LIMITS.minIndirectTokens) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -226,22 +282,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       }
       const mixed = absorb(sFrom, comma);
       quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'content-then-cue', para });
-      continue;
     }
-
-    // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
-    if (inverted) continue;
-    let from = complementAfter(v, afterClause, sTo);
-    const hadThat = from >= 0;
-    if (from < 0) from = afterClause;
-    from = trimStart(v, from, sTo);
-    if (!hadThat && CLAUSE_ONLY_VERBS.has(cue.lemma)) continue;
-    if (from >= sTo || !CONTENT_STARTERS.has(v.pos[from]) || (v.pos[from] === 'PUNCT' && !v.mark[from])) continue;
-    const to = trimEnd(v, from, sTo);
-    if (to - from < LIMITS.minIndirectTokens) continue;
-    if (!hasVerb(v, from, to)) continue;
-    const mixed = absorb(from, to);
-    quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts: [chars(from, to)], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: hadThat ? 'cue-that' : 'cue-clause', para });
   }
 
   // 5. Floating quotes: long quoted stretches no cue claimed, opening a sentence.
@@ -253,12 +294,63 @@ export function detectQuotes(v: TokenView): RawQuote[] {
   return quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
 }
 
+/** Indirect content after a cue ("said (that) …"): a clause with a verb, to the sentence end. */
+function contentAfter(v: TokenView, lemma: string, afterClause: number, sTo: number): (Range & { rule: string }) | undefined {
+  let from = complementAfter(v, afterClause, sTo);
+  const hadThat = from >= 0;
+  if (from < 0) from = afterClause;
+  from = trimStart(v, from, sTo);
+  if (!hadThat && CLAUSE_ONLY_VERBS.has(lemma)) return undefined;
+  if (from >= sTo || !CONTENT_STARTERS.has(v.pos[from]) || (v.pos[from] === 'PUNCT' && !v.mark[from])) return undefined;
+  const to = trimEnd(v, from, sTo);
+  if (to - from < LIMITS.minIndirectTokens || !hasVerb(v, from, to)) return undefined;
+  return { from, to, rule: hadThat ? 'cue-that' : 'cue-clause' };
+}
+
+/** True when only closing punctuation follows token `k` in the sentence. */
+function endsSentence(v: TokenView, k: number, sTo: number): boolean {
+  while (k < sTo && v.pos[k] === 'PUNCT') k++;
+  return k >= sTo;
+}
+
 function hasVerb(v: TokenView, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX') return true;
   return false;
 }
 
+/** The first quote segment opening at or after token `k`. */
+function nextSegment(segments: readonly QuoteSegment[], k: number): QuoteSegment | undefined {
+  for (const s of segments) if (s.open >= k) return s;
+  return undefined;
+}
+
+/** True when token `k` opens a sentence (after terminal punctuation). */
+function startsSentence(v: TokenView, k: number): boolean {
+  if (v.sentStart[v.sent[k]] === k) return true;
+  return k > 0 && (v.lower[k - 1] === '.' || v.lower[k - 1] === '!' || v.lower[k - 1] === '?');
+}
+
+function cueBetween(cues: readonly Cue[], a: number, b: number): boolean {
+  return cues.some((c) => c.from >= a && c.from < b);
+}
+
 function hasCue(cues: readonly Cue[], seg: QuoteSegment): boolean {
   // A cue right after the segment (", he said") belongs to it.
   return cues.some((c) => c.from > seg.close && c.from <= seg.close + 4);
+}
+
+/** The subject at the start of a sentence (after an opening adverbial clause ending in a comma). */
+function sentenceSubject(v: TokenView, from: number, to: number): Range | undefined {
+  let k = from;
+  while (k < to && (v.pos[k] === 'CCONJ' || v.pos[k] === 'ADV')) k++;
+  const np = phraseStartingAt(v, k, to);
+  if (np && np.to < to && (v.pos[np.to] === 'VERB' || v.pos[np.to] === 'AUX' || v.pos[np.to] === 'ADV')) return np;
+  return undefined;
+}
+
+/** A short stretch up to the next comma, as a speaker of last resort ("according to exit polls"). */
+function untilComma(v: TokenView, from: number, to: number): Range | undefined {
+  let k = from;
+  while (k < to && v.lower[k] !== ',' && v.pos[k] !== 'PUNCT' && k - from < LIMITS.maxSpeakerTokens) k++;
+  return k > from && k < to && v.lower[k] === ',' ? { from, to: k } : undefined;
 }

@@ -32,11 +32,13 @@ export function analyzeQuotes(article: Article): QuoteAnalysis {
   const v = buildView(article);
   const idx = mentionIndex(article, v);
   const body = bodyRanges(article);
-  const inBody = (q: RawQuote) => body.some((r) => r.start <= q.parts[0][0] && q.parts[0][0] < r.end);
-  const found = detectQuotes(v).filter(inBody);
-  const res = resolveSpeakers(v, idx, found);
   const titles = (article.layers.structure ?? []).filter((s) => s.label === 'title');
-  const heads = headlineQuotes(v, titles);
+  // Body text and the title (headlines attribute too: "…, Graham Says").
+  const readable = [...body, ...titles];
+  const inReadable = (q: RawQuote) => readable.some((r) => r.start <= q.parts[0][0] && q.parts[0][0] < r.end);
+  const found = detectQuotes(v).filter(inReadable);
+  const res = resolveSpeakers(v, idx, found);
+  const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
   const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
   const all = [...heads, ...found];
   const allRes = [...headRes, ...res];

@@ -7,9 +7,16 @@ export interface Range { from: number; to: number }
 const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN']);
 
+/** A phrase head: a noun, or a capitalised word the tagger did not read as one ("Ditto"). */
+function isHead(v: TokenView, i: number): boolean {
+  return HEAD.has(v.pos[i]) || (v.cap[i] === 1 && !NOT_HEAD.has(v.pos[i]));
+}
+
+const NOT_HEAD = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM']);
+
 function isNominal(v: TokenView, i: number): boolean {
   const w = v.lower[i];
-  return NOMINAL.has(v.pos[i]) || NAME_PARTICLES.has(w) || w === "'s" || w === '’s' || w === '.' && i > 0 && v.end[i - 1] === v.start[i] && v.lower[i - 1].length <= 2;
+  return NOMINAL.has(v.pos[i]) || (v.cap[i] === 1 && !NOT_HEAD.has(v.pos[i])) || NAME_PARTICLES.has(w) || w === "'s" || w === '’s' || w === '.' && i > 0 && v.end[i - 1] === v.start[i] && v.lower[i - 1].length <= 2;
 }
 
 /** True when the token joins two parts of one name ("al-Assad", "Attackthesystem.com"). */
@@ -25,7 +32,7 @@ function isInnerGlue(v: TokenView, i: number): boolean {
 export function phraseEndingAt(v: TokenView, last: number, min: number): Range | undefined {
   if (last < min || last < 0) return undefined;
   if (v.pos[last] === 'PRON') return SPEAKER_PRONOUNS.has(v.lower[last]) ? { from: last, to: last + 1 } : undefined;
-  if (!HEAD.has(v.pos[last]) && !isInnerGlue(v, last - 1)) return undefined;
+  if (!isHead(v, last) && !isInnerGlue(v, last - 1)) return undefined;
   let k = last;
   while (k - 1 >= min && last - k < LIMITS.maxSpeakerTokens) {
     const j = k - 1;
@@ -52,7 +59,7 @@ export function phraseStartingAt(v: TokenView, first: number, max: number, autho
   let lastHead = -1;
   while (k < max && k - first < LIMITS.maxSpeakerTokens) {
     if (isNominal(v, k) || isInnerGlue(v, k)) {
-      if (HEAD.has(v.pos[k])) { sawHead = true; lastHead = k; }
+      if (isHead(v, k)) { sawHead = true; lastHead = k; }
       k++;
       continue;
     }

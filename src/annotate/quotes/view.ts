@@ -21,6 +21,8 @@ export interface TokenView {
   para: Int32Array;
   /** 1 for an opening quotation mark token, 2 for a closing one, 0 otherwise. */
   mark: Uint8Array;
+  /** 1 when the token starts with a capital letter (a name the tagger may have missed). */
+  cap: Uint8Array;
 }
 
 const TERMINAL = new Set(['.', '!', '?', '…']);
@@ -37,6 +39,7 @@ export function buildView(article: Article): TokenView {
   const pos: string[] = new Array(n);
   const para = new Int32Array(n);
   const mark = new Uint8Array(n);
+  const cap = new Uint8Array(n);
   let p = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -45,12 +48,14 @@ export function buildView(article: Article): TokenView {
     pos[i] = t.label;
     const raw = text.slice(t.start, t.end);
     lower[i] = raw.toLowerCase();
+    const c = raw.charCodeAt(0);
+    if (c >= 65 && c <= 90 && raw.length > 1) cap[i] = 1;
     while (p < paragraphs.length - 1 && t.start >= paragraphs[p].end) p++;
     para[i] = p;
   }
   markQuotes(text, lower, start, end, para, mark);
   const { sent, sentStart, sentEnd } = sentenceWindows(text, lower, start, para, mark);
-  return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark };
+  return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap };
 }
 
 /** Straight quotes open or close by their neighbours; curly ones by shape. */
