@@ -87,10 +87,14 @@ export const STRAIGHT_QUOTE = '"';
 
 /** Limits that keep the rules from reaching too far. */
 export const LIMITS = {
+  /** Longest run of proper nouns read as a personal name by the fallback name finder. */
+  maxNameTokens: 3,
   /** Longest speaker noun phrase, in tokens. */
   maxSpeakerTokens: 12,
   /** Longest apposition skipped between a name and its cue ("Preston, the chief editor …, told"). */
   maxAppositionTokens: 14,
+  /** Longest stretch between a clause-initial subject and its cue (appositions, relative clauses). */
+  maxLongAppositionTokens: 32,
   /** Longest adjunct skipped between a cue and its content ("at a campaign stop in Toledo, Ohio,"). */
   maxAdjunctTokens: 12,
   /** Fewest tokens of indirect content (shorter ones are not a proposition). */

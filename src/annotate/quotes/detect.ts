@@ -66,7 +66,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
 function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
-    while (k - 1 >= min && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || PREFIX_POS.has(v.pos[k - 1]))) k--;
+    while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || PREFIX_POS.has(v.pos[k - 1]))) k--;
     // A parenthesis between subject and verb ("Mike Pence (R-IN) said").
     if (k - 1 > min && v.lower[k - 1] === ')') {
       let j = k - 2;
@@ -94,16 +94,34 @@ function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range
   if (v.lower[last] === ',') {
     // Apposition: ", <descriptive phrase without a verb>," right after a name.
     for (let k = last - 1; k > min && last - k <= LIMITS.maxAppositionTokens; k--) {
-      if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.mark[k]) return undefined;
+      if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.mark[k]) return sentenceInitialSubject(v, last, min);
       if (v.lower[k] !== ',') continue;
       const name = phraseEndingAt(v, k - 1, min);
       if (!name || v.pos[k - 1] !== 'PROPN') return undefined;
       return { speaker: name, clauseStart: name.from };
     }
-    return undefined;
+    return sentenceInitialSubject(v, last, min);
   }
   const speaker = phraseEndingAt(v, last, min);
   return speaker ? { speaker, clauseStart: speaker.from } : undefined;
+}
+
+/**
+ * A subject opening its clause, separated from the cue by commas and a longer apposition or
+ * relative clause ("Michael Mulgrew, president of X, which represents Y, said").
+ */
+function sentenceInitialSubject(v: TokenView, comma: number, min: number): { speaker: Range; clauseStart: number } | undefined {
+  let found: { speaker: Range; clauseStart: number } | undefined;
+  for (let k = comma - 1; k > min && comma - k <= LIMITS.maxLongAppositionTokens; k--) {
+    if (v.mark[k] === 2) break;
+    if (v.lower[k] !== ',') continue;
+    const np = phraseEndingAt(v, k - 1, min);
+    if (!np) continue;
+    let b = np.from - 1;
+    while (b >= min && (v.pos[b] === 'CCONJ' || v.pos[b] === 'ADV')) b--;
+    if (b < min || v.mark[b] === 2 || (isGlue(v, b) && b > min && v.mark[b - 1] === 2)) found = { speaker: np, clauseStart: np.from };
+  }
+  return found;
 }
 
 function isGlue(v: TokenView, i: number): boolean {
@@ -198,7 +216,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     }
     const clauseStart = subject ? subject.clauseStart : prefix;
     // Inverted speaker ("said the analyst") when nothing stands before the cue.
-    const inverted = subject ? undefined : phraseStartingAt(v, cue.to, sTo);
+    // Only a bare verb inverts ("said the analyst"), and the speaker ends the clause.
+    let inverted = subject || prefix !== cue.from ? undefined : phraseStartingAt(v, cue.to, sTo);
+    if (inverted && inverted.to < sTo && v.pos[inverted.to] !== 'PUNCT') inverted = undefined;
     let speaker = subject?.speaker ?? inverted;
     let afterClause = inverted ? inverted.to : cue.to;
     let addressee: Range | undefined;
@@ -222,7 +242,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       else {
         // The next sentence opening with a quote of no cue of its own continues this one.
         const following = nextSegment(segments, afterClause);
-        if (following && !used.has(following) && v.para[following.open] === para && startsSentence(v, following.open) && !hasCue(cues, following) && !cueBetween(cues, cue.to, following.open)) {
+        if (following && !used.has(following) && v.para[following.open] === para && startsSentence(v, following.open) && !hasCue(cues, following) && !cueBetween(cues, Math.max(cue.to, v.sentEnd[v.sent[cue.to - 1]]), following.open)) {
           used.add(following);
           parts.push([following.start, following.end]);
         }
@@ -272,7 +292,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
-    if (comma > sFrom && isGlue(v, comma) && comma - sFrom >= LIMITS.minIndirectTokens) {
+    if (comma > sFrom && isGlue(v, comma)) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -280,6 +300,8 @@ export function detectQuotes(v: TokenView): RawQuote[] {
         const rTo = trimEnd(v, r + 1, sTo);
         if (rTo - (r + 1) >= LIMITS.minIndirectTokens) parts.push(chars(r + 1, rTo));
       }
+      // A short left part is content only as the first half of a parenthetical ("The museum, he said, …").
+      if (comma - sFrom < LIMITS.minIndirectTokens && parts.length < 2) continue;
       const mixed = absorb(sFrom, comma);
       quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'content-then-cue', para });
     }
@@ -301,7 +323,8 @@ function contentAfter(v: TokenView, lemma: string, afterClause: number, sTo: num
   if (from < 0) from = afterClause;
   from = trimStart(v, from, sTo);
   if (!hadThat && CLAUSE_ONLY_VERBS.has(lemma)) return undefined;
-  if (from >= sTo || !CONTENT_STARTERS.has(v.pos[from]) || (v.pos[from] === 'PUNCT' && !v.mark[from])) return undefined;
+  // After "that" any clause may follow ("that over 400,000 people …"); without it, the start must look like one.
+  if (from >= sTo || (!hadThat && !CONTENT_STARTERS.has(v.pos[from])) || (v.pos[from] === 'PUNCT' && !v.mark[from])) return undefined;
   const to = trimEnd(v, from, sTo);
   if (to - from < LIMITS.minIndirectTokens || !hasVerb(v, from, to)) return undefined;
   return { from, to, rule: hadThat ? 'cue-that' : 'cue-clause' };

@@ -1,6 +1,7 @@
 import type { Article, Span } from '../../model/index.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
+import { SOURCE_NOUNS } from './constants.js';
 import { detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
@@ -50,7 +51,9 @@ export function analyzeQuotes(article: Article): QuoteAnalysis {
 
 /** A headline quote takes the speaker of the body quote it paraphrases, else its own phrase. */
 function resolveHeadline(v: TokenView, idx: MentionIndex, h: RawQuote, body: readonly RawQuote[], res: readonly Resolution[]): Resolution {
-  const own = h.speaker ? resolveSpeakers(v, idx, [{ ...h, kind: 'direct', para: -1000 }])[0] : undefined;
+  const word = h.speaker && h.speaker.to - h.speaker.from === 1 ? v.lower[h.speaker.from] : '';
+  // A one-word speaker like "Analyst" is a description, not a name.
+  const own = word && SOURCE_NOUNS[word] ? { form: 'description' as const, head: word } : h.speaker ? resolveSpeakers(v, idx, [{ ...h, kind: 'direct', para: -1000 }])[0] : undefined;
   if (own?.entity) return own;
   const match = bestBodyMatch(v.text, h, body);
   if (match >= 0 && res[match].entity) return { entity: res[match].entity, form: 'inherited' };

@@ -1,5 +1,5 @@
 import type { Article } from '../../model/index.js';
-import { NAME_PARTICLES, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { LIMITS, NAME_PARTICLES, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { TokenView } from './view.js';
 
 /** A person (or other named) entity as the quotes stage sees it. */
@@ -63,9 +63,17 @@ function fallback(v: TokenView): MentionIndex {
   for (let i = 0; i < v.n; i++) {
     if (v.pos[i] !== 'PROPN') continue;
     let j = i + 1;
-    while (j < v.n && (v.pos[j] === 'PROPN' || (NAME_PARTICLES.has(v.lower[j]) && v.pos[j + 1] === 'PROPN') || (v.lower[j] === '-' && v.end[j - 1] === v.start[j] && v.pos[j + 1] === 'PROPN'))) j++;
+    while (j < v.n && v.para[j] === v.para[i] && (v.pos[j] === 'PROPN' || (NAME_PARTICLES.has(v.lower[j]) && v.pos[j + 1] === 'PROPN') || (v.lower[j] === '-' && v.end[j - 1] === v.start[j] && v.pos[j + 1] === 'PROPN'))) j++;
     let from = i;
+    // A title inside the run ends what came before it ("Foreign Minister Sergei Lavrov").
+    for (let k = j - 1; k > i; k--) if (TITLE_WORDS.has(v.lower[k])) { from = k + 1; break; }
     while (from < j && TITLE_WORDS.has(v.lower[from])) from++;
+    // Long runs are an organisation or place before a name ("Historical Review Mark Weber").
+    if (j - from > LIMITS.maxNameTokens) {
+      let k = j - 2;
+      while (k > from && NAME_PARTICLES.has(v.lower[k])) k--;
+      from = Math.max(from, k);
+    }
     if (from < j) runs.push({ from, to: j, words: v.lower.slice(from, j).filter((w) => w !== '-') });
     i = j - 1;
   }
@@ -91,7 +99,7 @@ function fallback(v: TokenView): MentionIndex {
  * analyst Keith Preston") and an apposition after it (", a political analyst in Virginia,").
  */
 function collectRoles(v: TokenView, from: number, to: number, info: PersonInfo): void {
-  for (let k = from - 1; k >= 0 && from - k <= 4 && (v.pos[k] === 'NOUN' || v.pos[k] === 'ADJ' || v.pos[k] === 'PROPN'); k--) {
+  for (let k = from - 1; k >= 0 && from - k <= 4 && v.para[k] === v.para[from] && (v.pos[k] === 'NOUN' || v.pos[k] === 'ADJ' || v.pos[k] === 'PROPN'); k--) {
     if (SOURCE_NOUNS[v.lower[k]]) addOnce(info.roles, v.lower[k]);
   }
   if (v.lower[to] !== ',') return;

@@ -103,7 +103,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
         return { entity: ante ? entityOfName(v, idx, ante) : undefined, form: 'relative' };
       }
       if (SINGULAR_PRONOUNS.has(first)) {
-        const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, idx.origin === 'entities');
+        const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
         return { entity, form: 'pronoun' };
       }
       return { form: 'pronoun' };

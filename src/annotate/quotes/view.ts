@@ -46,16 +46,26 @@ export function buildView(article: Article): TokenView {
     start[i] = t.start;
     end[i] = t.end;
     pos[i] = t.label;
+    const c = text.charCodeAt(t.start);
+    const upper = c >= 65 && c <= 90;
+    if (upper && t.end - t.start > 1) cap[i] = 1;
     const raw = text.slice(t.start, t.end);
-    lower[i] = raw.toLowerCase();
-    const c = raw.charCodeAt(0);
-    if (c >= 65 && c <= 90 && raw.length > 1) cap[i] = 1;
+    // Most tokens are lower case already; only capitalised ones need lowering.
+    lower[i] = upper || hasUpper(raw) ? raw.toLowerCase() : raw;
     while (p < paragraphs.length - 1 && t.start >= paragraphs[p].end) p++;
     para[i] = p;
   }
   markQuotes(text, lower, start, end, para, mark);
   const { sent, sentStart, sentEnd } = sentenceWindows(text, lower, start, para, mark);
   return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap };
+}
+
+function hasUpper(w: string): boolean {
+  for (let k = 1; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 /** Straight quotes open or close by their neighbours; curly ones by shape. */
@@ -67,16 +77,20 @@ function markQuotes(text: string, lower: string[], start: Int32Array, end: Int32
     if (w.length !== 1) continue;
     if (OPEN_QUOTES.has(w)) { mark[i] = 1; continue; }
     if (CLOSE_QUOTES.has(w)) { mark[i] = 2; continue; }
-    if (w !== STRAIGHT_QUOTE) continue;
+    // Two apostrophes typed for a double quote ('' in some wire copy) act as one straight quote.
+    const pair = w === "'" && i + 1 < lower.length && lower[i + 1] === "'" && end[i] === start[i + 1];
+    if (w !== STRAIGHT_QUOTE && !pair) continue;
+    const last = pair ? i + 1 : i;
     if (para[i] !== lastPara) { open = false; lastPara = para[i]; }
     const before = start[i] > 0 ? text[start[i] - 1] : ' ';
-    const after = end[i] < text.length ? text[end[i]] : ' ';
+    const after = end[last] < text.length ? text[end[last]] : ' ';
     const looksOpen = /[\s(\[—–-]/.test(before) && !/\s/.test(after);
     const looksClose = !/\s/.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
     if (looksOpen && !looksClose) open = true;
     else if (looksClose && !looksOpen) open = false;
     else open = !open;
-    mark[i] = open ? 1 : 2;
+    if (open) mark[i] = 1; else mark[last] = 2;
+    i = last;
   }
 }
 
@@ -104,7 +118,7 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, para:
     if (i > from && para[i] !== para[i - 1]) close(i);
     if (!TERMINAL.has(lower[i]) && !lower[i].endsWith('…')) continue;
     let j = i + 1;
-    while (j < n && mark[j] === 2 && para[j] === para[i]) j++;
+    while (j < n && (mark[j] === 2 || lower[j] === "'") && para[j] === para[i]) j++;
     if (j >= n || para[j] !== para[i]) continue;
     const c = text[start[j]];
     if (mark[j] === 1 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) close(j);
