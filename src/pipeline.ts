@@ -3,6 +3,7 @@ import type { SourceDocument } from './ingest/types.js';
 import type { Stage, StageOutput } from './pipeline-types.js';
 import { cleanStage } from './clean/index.js';
 import { nlpStage } from './nlp/index.js';
+import { entitiesStage } from './annotate/entities/index.js';
 
 export type { Stage, StageOutput } from './pipeline-types.js';
 
@@ -10,7 +11,7 @@ export type { Stage, StageOutput } from './pipeline-types.js';
  * The ordered list of stages. Order is explicit: a stage runs after every stage whose output
  * it requires. Later stages (entities, quotes, techniques, facts) are appended here.
  */
-export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage];
+export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage, entitiesStage];
 
 /** Names every article has before any stage runs. */
 const GIVEN = ['text', 'meta'];
