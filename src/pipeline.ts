@@ -3,6 +3,7 @@ import type { SourceDocument } from './ingest/types.js';
 import type { Stage, StageOutput } from './pipeline-types.js';
 import { cleanStage } from './clean/index.js';
 import { nlpStage } from './nlp/index.js';
+import { entitiesStage } from './annotate/entities/index.js';
 import { quotesStage } from './annotate/quotes/index.js';
 
 export type { Stage, StageOutput } from './pipeline-types.js';
@@ -11,7 +12,7 @@ export type { Stage, StageOutput } from './pipeline-types.js';
  * The ordered list of stages. Order is explicit: a stage runs after every stage whose output
  * it requires. Later stages (entities, quotes, techniques, facts) are appended here.
  */
-export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage, quotesStage];
+export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage, entitiesStage, quotesStage];
 
 /** Names every article has before any stage runs. */
 const GIVEN = ['text', 'meta'];

@@ -32,18 +32,33 @@ export class SequenceTagger {
   ) {}
 
   static train(sequences: readonly Sequence[], options: TrainOptions = {}): SequenceTagger {
-    const { epochs, bits, seed } = { ...DEFAULTS, ...options };
+    const { bits } = { ...DEFAULTS, ...options };
     const tags = [...new Set(sequences.flatMap((s) => s.tags))].sort();
+    const hashed = sequences.map((s) => s.features.map((f) => hashFeatures(f, bits)));
+    return SequenceTagger.trainHashed(hashed, sequences.map((s) => s.tags), { ...options, tags });
+  }
+
+  /**
+   * Trains on features already hashed to bucket indices (each `< 2^bits`): for task code that
+   * memoises its feature hashes. `tags` fixes the tag set and order (default: sorted, as seen).
+   * `onModel` is called after each epoch with the averaged model so far (for dev-set tuning).
+   */
+  static trainHashed(
+    hashed: readonly (readonly Uint32Array[])[],
+    tagSequences: readonly (readonly string[])[],
+    options: TrainOptions & { tags?: readonly string[]; onModel?: (epoch: number, model: SequenceTagger) => void } = {},
+  ): SequenceTagger {
+    const { epochs, bits, seed } = { ...DEFAULTS, ...options };
+    const tags = options.tags ? [...options.tags] : [...new Set(tagSequences.flat())].sort();
     const tagIndex = new Map(tags.map((t, i) => [t, i]));
     const T = tags.length;
     const emissions = new AveragedWeights(1 << bits, T);
     const transitions = new AveragedWeights(T + 1, T);
-    const hashed = sequences.map((s) => s.features.map((f) => hashFeatures(f, bits)));
-    const golds = sequences.map((s) => s.tags.map((t) => tagIndex.get(t)!));
+    const golds = tagSequences.map((s) => s.map((t) => tagIndex.get(t)!));
     const random = seededRandom(seed);
     for (let epoch = 0; epoch < epochs; epoch++) {
       let mistakes = 0;
-      for (const i of shuffledIndices(sequences.length, random)) {
+      for (const i of shuffledIndices(hashed.length, random)) {
         emissions.clock++;
         transitions.clock++;
         const gold = golds[i];
@@ -66,6 +81,7 @@ export class SequenceTagger {
         if (differs) mistakes++;
       }
       options.onEpoch?.(epoch, mistakes);
+      if (options.onModel) options.onModel(epoch, new SequenceTagger(tags, bits, emissions.averaged(), transitions.averaged()));
     }
     return new SequenceTagger(tags, bits, emissions.averaged(), transitions.averaged());
   }
@@ -74,6 +90,11 @@ export class SequenceTagger {
   tag(features: readonly (readonly string[])[]): string[] {
     const hashed = features.map((f) => hashFeatures(f, this.bits));
     return viterbi(hashed, this.emissions, this.transitions, this.tags.length).map((t) => this.tags[t]);
+  }
+
+  /** Tags one sequence of pre-hashed features (bucket indices `< 2^bits`); returns tag indices. */
+  tagHashed(hashed: readonly Uint32Array[]): number[] {
+    return viterbi(hashed, this.emissions, this.transitions, this.tags.length);
   }
 
   /** Per-token scores for every tag (emissions only), for confidence and evidence. */

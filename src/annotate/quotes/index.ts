@@ -5,7 +5,7 @@ import { SOURCE_NOUNS } from './constants.js';
 import { detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
-import { resolveSpeakers, type Resolution } from './resolve.js';
+import { hasRole, resolveSpeakers, type Resolution } from './resolve.js';
 import { buildSources, type SourceRecord, type SourcingProfile } from './sources.js';
 import { buildView, type TokenView } from './view.js';
 
@@ -58,7 +58,7 @@ function resolveHeadline(v: TokenView, idx: MentionIndex, h: RawQuote, body: rea
   const match = bestBodyMatch(v.text, h, body);
   if (match >= 0 && res[match].entity) return { entity: res[match].entity, form: 'inherited' };
   if (own?.head) {
-    for (const info of idx.entities.values()) if (info.roles.includes(own.head)) return { entity: info.id, form: 'description', head: own.head };
+    for (const info of idx.entities.values()) if (hasRole(info.roles, own.head)) return { entity: info.id, form: 'description', head: own.head };
   }
   return own ?? { form: 'none' };
 }

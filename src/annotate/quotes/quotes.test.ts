@@ -156,3 +156,14 @@ test('seed 002: Mark Weber’s direct and indirect quotes are his', { skip: need
   assert.match(sources[0].name, /Mark Weber/);
   assert.equal(sourcing.dominant, sources[0].id);
 });
+
+test('without the entities stage, the fallback name finder resolves speakers', async () => {
+  const noEntities = await Pipeline.build(stages.filter((s) => s.name !== 'entities'));
+  const a = noEntities.run('A headline for the test\n\n“The harbour will reopen next spring,” port director Marta Ilves said.\n\n“Nobody should panic,” Ilves added.');
+  assertLayerConforms(a, 'quotes');
+  const names = a.layers.quotes.map((q) => q.attrs?.speakerName);
+  assert.deepEqual(names, ['Marta Ilves', 'Marta Ilves']);
+  const sources = a.findings.sources as SourceRecord[];
+  assert.equal(sources.length, 1);
+  assert.equal(sources[0].role, 'director');
+});

@@ -19,9 +19,18 @@ export interface Resolution {
 function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
   const name = nameIn(v, r);
   if (!name) return undefined;
-  const a = v.start[name.from];
-  const b = v.end[name.to - 1];
-  for (const m of idx.mentions) if (m.start < b && a < m.end) return m.entity;
+  // The last person mentioned in the phrase is its head ("Envoy for Syria Staffan de Mistura").
+  const a = v.start[r.from];
+  const b = v.end[r.to - 1];
+  let any: string | undefined;
+  let person: string | undefined;
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.end <= a) continue;
+    any = m.entity;
+    if (idx.entities.get(m.entity)?.type === 'PER') person = m.entity;
+  }
+  if (person ?? any) return person ?? any;
   for (let k = name.to - 1; k >= name.from; k--) {
     const w = v.lower[k];
     if (TITLE_WORDS.has(w)) continue;
@@ -86,7 +95,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
 
   function addRole(entity: string, head: string) {
     const info = idx.entities.get(entity);
-    if (info && !info.roles.includes(head)) info.roles.push(head);
+    if (info && !hasRole(info.roles, head)) info.roles.push(head);
   }
 
   function resolveOne(q: RawQuote): Resolution {
@@ -116,8 +125,17 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
     if (SOURCE_NOUNS[head] === 'document' || !SOURCE_NOUNS[head]) return { form: 'description', head };
     // Definite description: an entity with that role, most recent first; else the last speaker.
-    const withRole = [...idx.mentions].reverse().find((m) => m.start < at && idx.entities.get(m.entity)?.roles.includes(head));
-    const entity = withRole?.entity ?? near(q.para);
+    let withRole: string | undefined;
+    for (let i = idx.mentions.length - 1; i >= 0 && !withRole; i--) {
+      const m = idx.mentions[i];
+      if (m.start < at && hasRole(idx.entities.get(m.entity)?.roles, head)) withRole = m.entity;
+    }
+    const entity = withRole ?? near(q.para);
     return { entity, form: 'description', head };
   }
+}
+
+/** True when one of the roles (single words or phrases like "political analyst") has the head word. */
+export function hasRole(roles: readonly string[] | undefined, head: string): boolean {
+  return !!roles?.some((r) => r === head || r.toLowerCase().split(/[^a-z]+/).includes(head));
 }

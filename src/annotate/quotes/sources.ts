@@ -43,8 +43,10 @@ export interface SourcingProfile {
 
 function kindOf(roles: readonly string[], fallback: SourceKind): SourceKind {
   for (const r of roles) {
-    const k = SOURCE_NOUNS[r];
-    if (k) return k;
+    for (const w of r.toLowerCase().split(/[^a-z]+/).reverse()) {
+      const k = SOURCE_NOUNS[w];
+      if (k) return k;
+    }
   }
   return fallback;
 }
