@@ -97,6 +97,8 @@ export const LIMITS = {
   maxLongAppositionTokens: 32,
   /** Longest adjunct skipped between a cue and its content ("at a campaign stop in Toledo, Ohio,"). */
   maxAdjunctTokens: 12,
+  /** Fewest words before a quote, in its sentence, for the sentence to count as mixed content. */
+  minLeadTokens: 2,
   /** Fewest tokens of indirect content (shorter ones are not a proposition). */
   minIndirectTokens: 3,
   /** Paragraphs back to look for the antecedent of a pronoun or description. */

@@ -36,7 +36,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
   const cues: Cue[] = [];
   // Cues inside quotation marks belong to the quoted speech ("I do think that …"), not to us.
   const inQuote = new Uint8Array(v.n);
-  for (const s of segments) inQuote.fill(1, s.open, s.close + 1);
+  for (const s of segments) if (s.closed || s.multiParagraph) inQuote.fill(1, s.open, s.close + 1);
   for (let i = 0; i < v.n; i++) {
     const w = v.lower[i];
     if (w === ACCORDING && i + 1 < v.n && v.lower[i + 1] === 'to') {
@@ -230,24 +230,32 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     // 1. Direct quote closing right before the reporting clause: "“…,” Preston said".
     let j = clauseStart - 1;
     while (j >= 0 && j >= clauseStart - 2 && isGlue(v, j)) j--;
-    const before = j >= 0 ? byClose.get(j) : undefined;
+    const before = j >= sFrom - 1 && j >= 0 && v.para[j] === para ? byClose.get(j) : undefined;
     if (before && !used.has(before) && speaker) {
       used.add(before);
-      const parts: [number, number][] = [[before.start, before.end]];
+      // A quote finishing a sentence begun by the writer ("Not paying taxes ''makes me smart,'' he said").
+      const lead = before.open - sFrom;
+      const mixedStart = lead >= LIMITS.minLeadTokens && v.para[before.open] === para && !v.mark[sFrom] ? v.start[sFrom] : before.start;
+      const parts: [number, number][] = [[mixedStart, before.end]];
       // Split quote: ", “…" continuing in the same sentence after the clause.
       let k = afterClause;
       while (k < sTo && isGlue(v, k)) k++;
-      const next = byOpen.get(k);
-      if (next && !used.has(next) && k > afterClause) { used.add(next); parts.push([next.start, next.end]); }
+      let next = byOpen.get(k);
+      if (!next) {
+        // "“…,” he said, but “…”" / "“…,” Tester said, referring to X, “…”": same sentence, no other cue.
+        const later = nextSegment(segments, afterClause);
+        if (later && later.open < sTo && later.open - afterClause <= LIMITS.maxAdjunctTokens && !cueBetween(cues, cue.to, later.open)) next = later;
+      }
+      if (next && !used.has(next) && next.open > afterClause) { used.add(next); parts.push([next.start, next.end]); }
       else {
         // The next sentence opening with a quote of no cue of its own continues this one.
         const following = nextSegment(segments, afterClause);
-        if (following && !used.has(following) && v.para[following.open] === para && startsSentence(v, following.open) && !hasCue(cues, following) && !cueBetween(cues, Math.max(cue.to, v.sentEnd[v.sent[cue.to - 1]]), following.open)) {
+        if (following && !used.has(following) && v.para[following.open] === para && startsSentence(v, following.open) && !hasCue(v, cues, following) && !cueBetween(cues, Math.max(cue.to, v.sentEnd[v.sent[cue.to - 1]]), following.open)) {
           used.add(following);
           parts.push([following.start, following.end]);
         }
       }
-      quotes.push({ kind: 'direct', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'quote-then-cue', para });
+      quotes.push({ kind: mixedStart < before.start ? 'mixed' : 'direct', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'quote-then-cue', para });
       continue;
     }
     // 1b. "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said."
@@ -357,9 +365,9 @@ function cueBetween(cues: readonly Cue[], a: number, b: number): boolean {
   return cues.some((c) => c.from >= a && c.from < b);
 }
 
-function hasCue(cues: readonly Cue[], seg: QuoteSegment): boolean {
+function hasCue(v: TokenView, cues: readonly Cue[], seg: QuoteSegment): boolean {
   // A cue right after the segment (", he said") belongs to it.
-  return cues.some((c) => c.from > seg.close && c.from <= seg.close + 4);
+  return cues.some((c) => c.from > seg.close && c.from <= seg.close + 4 && c.from < v.n && v.para[c.from] === v.para[seg.close]);
 }
 
 /** The subject at the start of a sentence (after an opening adverbial clause ending in a comma). */

@@ -10,6 +10,8 @@ export interface QuoteSegment {
   end: number;
   /** True when the segment runs over more than one paragraph. */
   multiParagraph: boolean;
+  /** True when a closing mark ends it (not the end of its paragraph). */
+  closed: boolean;
 }
 
 /**
@@ -24,16 +26,16 @@ export function quoteSegments(v: TokenView): QuoteSegment[] {
   for (let i = 0; i < v.n; i++) {
     if (open >= 0 && i > 0 && v.para[i] !== v.para[i - 1]) {
       if (v.mark[i] === 1) { multi = true; continue; }
-      push(open, i - 1);
+      push(open, i - 1, false);
     }
     if (v.mark[i] === 1 && open < 0) { open = i; multi = false; }
-    else if (v.mark[i] === 2 && open >= 0) push(open, i);
+    else if (v.mark[i] === 2 && open >= 0) push(open, i, true);
   }
-  if (open >= 0) push(open, v.n - 1);
+  if (open >= 0) push(open, v.n - 1, false);
   return out;
 
-  function push(from: number, to: number) {
-    out.push({ open: from, close: to, start: v.start[from], end: v.end[to], multiParagraph: multi });
+  function push(from: number, to: number, closed: boolean) {
+    out.push({ open: from, close: to, start: v.start[from], end: v.end[to], multiParagraph: multi, closed });
     open = -1;
     multi = false;
   }
