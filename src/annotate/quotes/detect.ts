@@ -151,6 +151,15 @@ function complementAfter(v: TokenView, from: number, to: number): number {
 /** Tags an adjunct between a cue and its content may have ("at a stop in Toledo, Ohio, that"). */
 const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PUNCT']);
 
+/** The comma closing a short adjunct right after a cue ("said earlier in the hearing,"), or -1. */
+function commaAfterAdjunct(v: TokenView, from: number, to: number): number {
+  for (let k = from; k < to && k - from <= LIMITS.maxAdjunctTokens; k++) {
+    if (v.lower[k] === ',') return k;
+    if (!ADJUNCT_POS.has(v.pos[k]) || v.pos[k] === 'PUNCT' || v.mark[k]) return -1;
+  }
+  return -1;
+}
+
 /** The opening quote after a cue and a short adjunct ("says of Clinton, “…"), or -1. */
 function quoteAfterAdjunct(v: TokenView, from: number, to: number): number {
   for (let k = from; k < to && k - from < LIMITS.maxAdjunctTokens; k++) {
@@ -211,7 +220,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     let subject = subjectBefore(v, prefix, sFrom);
     // A participle after a comma ("…, saying that …") reports the sentence's subject.
     if (!subject && v.lower[cue.from].endsWith('ing') && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
-      const main = sentenceSubject(v, sFrom, prefix - 1);
+      // "…, he said, adding that …": the speaker of the clause just before; else the sentence subject.
+      const prev = quotes[quotes.length - 1];
+      const main = prev?.cue && prev.speaker && v.sent[prev.cue.from] === v.sent[cue.from] ? prev.speaker : sentenceSubject(v, sFrom, prefix - 1);
       if (main) subject = { speaker: main, clauseStart: prefix };
     }
     const clauseStart = subject ? subject.clauseStart : prefix;
@@ -292,10 +303,22 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
     const right = inverted ? undefined : contentAfter(v, cue.lemma, afterClause, sTo);
-    if (right) {
+    const commaBefore = clauseStart - 1 > sFrom && v.lower[clauseStart - 1] === ',';
+    const commaAfter = commaBefore ? commaAfterAdjunct(v, afterClause, sTo) : -1;
+    if (right && commaAfter < 0) {
       const mixed = absorb(right.from, right.to);
       quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts: [chars(right.from, right.to)], cue: cueRange, verb: cue.lemma, speaker, addressee, rule: right.rule, para });
       continue;
+    }
+    if (commaAfter >= 0) {
+      // Parenthetical reporting clause: "To understand it, Roberts said, one should visit".
+      const rTo = trimEnd(v, commaAfter + 1, sTo);
+      if (rTo - (commaAfter + 1) >= LIMITS.minIndirectTokens) {
+        const parts: [number, number][] = [chars(sFrom, clauseStart - 1), chars(commaAfter + 1, rTo)];
+        const mixed = absorb(sFrom, rTo);
+        quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'parenthetical', para });
+        continue;
+      }
     }
 
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
