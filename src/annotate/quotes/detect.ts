@@ -229,7 +229,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     // Inverted speaker ("said the analyst") when nothing stands before the cue.
     // Only a bare verb inverts ("said the analyst"), and the speaker ends the clause.
     let inverted = subject || prefix !== cue.from ? undefined : phraseStartingAt(v, cue.to, sTo);
-    if (inverted && inverted.to < sTo && v.pos[inverted.to] !== 'PUNCT') inverted = undefined;
+    if (inverted && inverted.to < sTo && v.pos[inverted.to] !== 'PUNCT' && !endsAfterAdjunct(v, inverted.to, sTo)) inverted = undefined;
     let speaker = subject?.speaker ?? inverted;
     let afterClause = inverted ? inverted.to : cue.to;
     let addressee: Range | undefined;
@@ -270,7 +270,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       continue;
     }
     // 1b. "“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said."
-    if (endsSentence(v, cue.to + (inverted ? 0 : 0), sTo) && !inverted) {
+    if (!inverted && (endsSentence(v, cue.to, sTo) || endsAfterAdjunct(v, cue.to, sTo))) {
       let c = clauseStart - 1;
       while (c > sFrom && clauseStart - c < LIMITS.maxAppositionTokens * 2 && !(v.mark[c] === 2 && isGlue(v, c + 1) && byClose.has(c))) c--;
       const seg = v.mark[c] === 2 ? byClose.get(c) : undefined;
@@ -359,6 +359,16 @@ function contentAfter(v: TokenView, lemma: string, afterClause: number, sTo: num
   const to = trimEnd(v, from, sTo);
   if (to - from < LIMITS.minIndirectTokens || !hasVerb(v, from, to)) return undefined;
   return { from, to, rule: hadThat ? 'cue-that' : 'cue-clause' };
+}
+
+/** True when only an adjunct without a verb ("on the panel", "in a phone interview") ends the sentence. */
+function endsAfterAdjunct(v: TokenView, k: number, sTo: number): boolean {
+  if (k >= sTo || v.pos[k] !== 'ADP') return false;
+  for (let j = k; j < sTo; j++) {
+    if (v.pos[j] === 'PUNCT') return endsSentence(v, j, sTo);
+    if (!ADJUNCT_POS.has(v.pos[j]) || j - k > LIMITS.maxAdjunctTokens) return false;
+  }
+  return true;
 }
 
 /** True when only closing punctuation follows token `k` in the sentence. */

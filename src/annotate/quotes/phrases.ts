@@ -37,7 +37,7 @@ export function phraseEndingAt(v: TokenView, last: number, min: number): Range |
   while (k - 1 >= min && last - k < LIMITS.maxSpeakerTokens) {
     const j = k - 1;
     if (isNominal(v, j) || isInnerGlue(v, j)) { k = j; continue; }
-    if (NP_JOINERS.has(v.lower[j]) && j - 1 >= min && HEAD.has(v.pos[j - 1]) && v.pos[k] === 'PROPN') { k = j; continue; }
+    if (NP_JOINERS.has(v.lower[j]) && j - 1 >= min && HEAD.has(v.pos[j - 1]) && (v.pos[k] === 'PROPN' || v.pos[k] === 'DET' || v.pos[k] === 'NOUN')) { k = j; continue; }
     if (v.pos[j] === 'DET' || v.lower[j] === 'his' || v.lower[j] === 'her' || v.lower[j] === 'their') { k = j; break; }
     break;
   }

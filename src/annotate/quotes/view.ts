@@ -118,7 +118,7 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, para:
     if (i > from && para[i] !== para[i - 1]) close(i);
     if (!TERMINAL.has(lower[i]) && !lower[i].endsWith('…')) continue;
     let j = i + 1;
-    while (j < n && (mark[j] === 2 || lower[j] === "'") && para[j] === para[i]) j++;
+    while (j < n && (mark[j] === 2 || (lower[j] === "'" && mark[j] !== 1)) && para[j] === para[i]) j++;
     if (j >= n || para[j] !== para[i]) continue;
     const c = text[start[j]];
     if (mark[j] === 1 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) close(j);
