@@ -34,7 +34,11 @@ export const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'assure', 'advise', 'w
  * Verbs that are cues only when followed by a complement clause or a quote ("he thinks that …"),
  * never as a bare reporting clause. Keeps "he added" style inversions to true speech verbs.
  */
-export const CLAUSE_ONLY_VERBS = new Set(['think', 'believe', 'estimate', 'describe', 'agree', 'point', 'speak', 'mention', 'post', 'charge', 'indicate', 'reveal']);
+export const CLAUSE_ONLY_VERBS = new Set([
+  'think', 'believe', 'estimate', 'describe', 'agree', 'point', 'speak', 'mention', 'post', 'charge', 'indicate', 'reveal',
+  // These take plain objects too ("added a week", "continued to work", "maintains a program").
+  'continue', 'add', 'maintain', 'admit', 'confirm', 'answer', 'declare', 'comment', 'report',
+]);
 
 /** Verbs needing a particle to be a cue ("pointed out"). */
 export const PARTICLE_VERBS: Readonly<Record<string, string>> = { point: 'out' };

@@ -25,6 +25,7 @@ export interface RawQuote {
 }
 
 const ACCORDING = 'according';
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
 /** Tags of words between a subject and its cue verb ("now", "is", "n't"). */
 const PREFIX_POS = new Set(['ADV', 'AUX', 'PART']);
 
@@ -50,6 +51,8 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
       (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]));
     if (!verbal) continue;
+    // A determiner or possessive before it makes it a noun ("his pledge to ban", "the claims").
+    if (i > 0 && (v.pos[i - 1] === 'DET' || POSSESSIVES.has(v.lower[i - 1]))) continue;
     const particle = PARTICLE_VERBS[lemma];
     if (particle && v.lower[i + 1] !== particle) continue;
     let to = particle ? i + 2 : i + 1;
@@ -323,7 +326,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
-    if (comma > sFrom && isGlue(v, comma)) {
+    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma)) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -375,6 +378,17 @@ function endsAfterAdjunct(v: TokenView, k: number, sTo: number): boolean {
 function endsSentence(v: TokenView, k: number, sTo: number): boolean {
   while (k < sTo && v.pos[k] === 'PUNCT') k++;
   return k >= sTo;
+}
+
+/**
+ * True when a stretch has a finite verb, so it can be reported content rather than a fronted
+ * adverbial ("In an interview on Sunday", "Campaigning in Ohio").
+ */
+function hasFiniteVerb(v: TokenView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if ((v.pos[k] === 'VERB' || v.pos[k] === 'AUX') && !v.lower[k].endsWith('ing') && v.lower[k - 1] !== 'to') return true;
+  }
+  return false;
 }
 
 function hasVerb(v: TokenView, from: number, to: number): boolean {
