@@ -99,8 +99,11 @@ function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range
     for (let k = last - 1; k > min && last - k <= LIMITS.maxAppositionTokens; k--) {
       if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.mark[k]) return sentenceInitialSubject(v, last, min);
       if (v.lower[k] !== ',') continue;
+      // "The campaign chairman, Phil Lovas, said": the name between the commas.
+      const inner = phraseEndingAt(v, last - 1, k + 1);
+      if (inner && inner.from === k + 1 && v.pos[last - 1] === 'PROPN' && phraseEndingAt(v, k - 1, min)) return { speaker: inner, clauseStart: phraseEndingAt(v, k - 1, min)!.from };
       const name = phraseEndingAt(v, k - 1, min);
-      if (!name || v.pos[k - 1] !== 'PROPN') return undefined;
+      if (!name || v.pos[k - 1] !== 'PROPN') return sentenceInitialSubject(v, last, min);
       return { speaker: name, clauseStart: name.from };
     }
     return sentenceInitialSubject(v, last, min);

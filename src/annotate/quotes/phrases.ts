@@ -38,7 +38,12 @@ export function phraseEndingAt(v: TokenView, last: number, min: number): Range |
     const j = k - 1;
     if (isNominal(v, j) || isInnerGlue(v, j)) { k = j; continue; }
     if (NP_JOINERS.has(v.lower[j]) && j - 1 >= min && HEAD.has(v.pos[j - 1]) && (v.pos[k] === 'PROPN' || v.pos[k] === 'DET' || v.pos[k] === 'NOUN')) { k = j; continue; }
-    if (v.pos[j] === 'DET' || v.lower[j] === 'his' || v.lower[j] === 'her' || v.lower[j] === 'their') { k = j; break; }
+    if (v.pos[j] === 'DET' || v.lower[j] === 'his' || v.lower[j] === 'her' || v.lower[j] === 'their') {
+      k = j;
+      // "Mr. Morgan of the Sierra Club": the determiner may open the object of a joiner.
+      if (j - 2 >= min && NP_JOINERS.has(v.lower[j - 1]) && HEAD.has(v.pos[j - 2])) { k = j - 1; continue; }
+      break;
+    }
     break;
   }
   while (k < last && (v.pos[k] === 'ADP' || v.pos[k] === 'PUNCT')) k++;

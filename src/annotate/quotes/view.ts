@@ -56,7 +56,7 @@ export function buildView(article: Article): TokenView {
     para[i] = p;
   }
   markQuotes(text, lower, start, end, para, mark);
-  const { sent, sentStart, sentEnd } = sentenceWindows(text, lower, start, para, mark);
+  const { sent, sentStart, sentEnd } = sentenceWindows(text, lower, start, end, para, mark);
   return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap };
 }
 
@@ -99,7 +99,7 @@ function markQuotes(text: string, lower: string[], start: Int32Array, end: Int32
  * quote after it) followed by a capital or an opening quote. Cheaper and steadier for quotes
  * than the tagger's sentences, which split inside web addresses and after closing marks.
  */
-function sentenceWindows(text: string, lower: string[], start: Int32Array, para: Int32Array, mark: Uint8Array) {
+function sentenceWindows(text: string, lower: string[], start: Int32Array, end: Int32Array, para: Int32Array, mark: Uint8Array) {
   const n = lower.length;
   const sent = new Int32Array(n);
   const sentStart: number[] = [];
@@ -117,6 +117,9 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, para:
   for (let i = 0; i < n; i++) {
     if (i > from && para[i] !== para[i - 1]) close(i);
     if (!TERMINAL.has(lower[i]) && !lower[i].endsWith('…')) continue;
+    // Abbreviations split by the tokenizer ("S . C.") are not sentence ends.
+    if (i + 1 < n && start[i + 1] === end[i] && mark[i + 1] === 0) continue;
+    if (i > 0 && end[i - 1] === start[i] && lower[i - 1].length === 1) continue;
     let j = i + 1;
     while (j < n && (mark[j] === 2 || (lower[j] === "'" && mark[j] !== 1)) && para[j] === para[i]) j++;
     if (j >= n || para[j] !== para[i]) continue;
