@@ -126,3 +126,38 @@ export const AUTHOR_JOINERS = new Set(['by', 'of', 'from', 'at']);
 
 /** Punctuation allowed between a closing quote and its reporting clause. */
 export const CLAUSE_GLUE = new Set([',', '—', '–', '-', '--', ':']);
+
+/** Part-of-speech classes the rules walk over (universal tags from the nlp stage). */
+export const POS = {
+  /** Words between a subject and its cue verb ("now", "is", "n't"). */
+  cuePrefix: new Set(['ADV', 'AUX', 'PART']),
+  /** Tags an adjunct between a cue and its content may have ("at a stop in Toledo, Ohio,"). */
+  adjunct: new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PUNCT']),
+  /** Tags that may open indirect content without "that". */
+  contentStart: new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ', 'PUNCT', 'PART']),
+  /** Tags inside a noun phrase. */
+  nominal: new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']),
+  /** Tags that head a noun phrase. */
+  head: new Set(['PROPN', 'NOUN']),
+  /** Tags a capitalised word never heads a phrase with. */
+  notHead: new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM']),
+} as const;
+
+/** Words before a cue word that make it a noun ("his pledge", "the claims"). */
+export const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
+
+/** Sentence-final punctuation for the quote stage's sentence windows. */
+export const TERMINAL_PUNCT = new Set(['.', '!', '?', '…']);
+
+/** Headline patterns: a title wholly in quotation marks, and titles attributing with a colon. */
+export const HEADLINE = {
+  quotedTitle: /^\s*[‘'“"](.{8,})[’'”"]\s*$/s,
+  /** "Content: Speaker" with a short capitalised speaker (one to four words). */
+  colonSpeakerAfter: /^(.{12,}):\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*$/s,
+  /** "Speaker: content" with a short capitalised speaker (one to three words). */
+  colonSpeakerBefore: /^\s*((?:[A-Z][\w.'’-]*\s?){1,3}):\s*(.{12,})$/s,
+  /** Words ignored when matching a headline to the body quote it paraphrases. */
+  stopWords: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'its', 'it’s', "it's", 'that', 'because', 'by', 'as', 'at']),
+  /** Words are compared by their first letters (a cheap stem: "differences" ~ "difference"). */
+  stemLength: 5,
+} as const;

@@ -1,5 +1,5 @@
 import {
-  ADDRESSEE_VERBS, CLAUSE_GLUE, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+  ADDRESSEE_VERBS, CLAUSE_GLUE, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
 import { cueLemma } from './lexicon.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
@@ -25,9 +25,6 @@ export interface RawQuote {
 }
 
 const ACCORDING = 'according';
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
-/** Tags of words between a subject and its cue verb ("now", "is", "n't"). */
-const PREFIX_POS = new Set(['ADV', 'AUX', 'PART']);
 
 /** A cue: one or more adjacent speech-verb tokens ("said", "said argued") with their lemma. */
 interface Cue { from: number; to: number; lemma: string }
@@ -69,7 +66,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
 function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
-    while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || PREFIX_POS.has(v.pos[k - 1]))) k--;
+    while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || POS.cuePrefix.has(v.pos[k - 1]))) k--;
     // A parenthesis between subject and verb ("Mike Pence (R-IN) said").
     if (k - 1 > min && v.lower[k - 1] === ')') {
       let j = k - 2;
@@ -149,19 +146,17 @@ function trimStart(v: TokenView, from: number, to: number): number {
 function complementAfter(v: TokenView, from: number, to: number): number {
   for (let k = from; k < to && k - from < LIMITS.maxAdjunctTokens; k++) {
     if (COMPLEMENTISERS.has(v.lower[k]) && (v.pos[k] === 'SCONJ' || k === from)) return k + 1;
-    if (!ADJUNCT_POS.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && v.lower[k] !== ',')) break;
+    if (!POS.adjunct.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && v.lower[k] !== ',')) break;
   }
   return -1;
 }
 
-/** Tags an adjunct between a cue and its content may have ("at a stop in Toledo, Ohio, that"). */
-const ADJUNCT_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'ADV', 'PUNCT']);
 
 /** The comma closing a short adjunct right after a cue ("said earlier in the hearing,"), or -1. */
 function commaAfterAdjunct(v: TokenView, from: number, to: number): number {
   for (let k = from; k < to && k - from <= LIMITS.maxAdjunctTokens; k++) {
     if (v.lower[k] === ',') return k;
-    if (!ADJUNCT_POS.has(v.pos[k]) || v.pos[k] === 'PUNCT' || v.mark[k]) return -1;
+    if (!POS.adjunct.has(v.pos[k]) || v.pos[k] === 'PUNCT' || v.mark[k]) return -1;
   }
   return -1;
 }
@@ -170,12 +165,11 @@ function commaAfterAdjunct(v: TokenView, from: number, to: number): number {
 function quoteAfterAdjunct(v: TokenView, from: number, to: number): number {
   for (let k = from; k < to && k - from < LIMITS.maxAdjunctTokens; k++) {
     if (v.mark[k] === 1) return k > from && isGlue(v, k - 1) ? k : -1;
-    if (!ADJUNCT_POS.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && !isGlue(v, k))) return -1;
+    if (!POS.adjunct.has(v.pos[k]) || (v.pos[k] === 'PUNCT' && !isGlue(v, k))) return -1;
   }
   return -1;
 }
 
-const CONTENT_STARTERS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV', 'SCONJ', 'PUNCT', 'PART']);
 
 /**
  * Detects quotes: direct, split, mixed, indirect, according-to and floating. Each quote mark
@@ -361,7 +355,7 @@ function contentAfter(v: TokenView, lemma: string, afterClause: number, sTo: num
   from = trimStart(v, from, sTo);
   if (!hadThat && CLAUSE_ONLY_VERBS.has(lemma)) return undefined;
   // After "that" any clause may follow ("that over 400,000 people …"); without it, the start must look like one.
-  if (from >= sTo || (!hadThat && !CONTENT_STARTERS.has(v.pos[from])) || (v.pos[from] === 'PUNCT' && !v.mark[from])) return undefined;
+  if (from >= sTo || (!hadThat && !POS.contentStart.has(v.pos[from])) || (v.pos[from] === 'PUNCT' && !v.mark[from])) return undefined;
   const to = trimEnd(v, from, sTo);
   if (to - from < LIMITS.minIndirectTokens || !hasVerb(v, from, to)) return undefined;
   return { from, to, rule: hadThat ? 'cue-that' : 'cue-clause' };
@@ -372,7 +366,7 @@ function endsAfterAdjunct(v: TokenView, k: number, sTo: number): boolean {
   if (k >= sTo || v.pos[k] !== 'ADP') return false;
   for (let j = k; j < sTo; j++) {
     if (v.pos[j] === 'PUNCT') return endsSentence(v, j, sTo);
-    if (!ADJUNCT_POS.has(v.pos[j]) || j - k > LIMITS.maxAdjunctTokens) return false;
+    if (!POS.adjunct.has(v.pos[j]) || j - k > LIMITS.maxAdjunctTokens) return false;
   }
   return true;
 }
@@ -425,7 +419,20 @@ function sentenceSubject(v: TokenView, from: number, to: number): Range | undefi
   let k = from;
   while (k < to && (v.pos[k] === 'CCONJ' || v.pos[k] === 'ADV')) k++;
   const np = phraseStartingAt(v, k, to);
-  if (np && np.to < to && (v.pos[np.to] === 'VERB' || v.pos[np.to] === 'AUX' || v.pos[np.to] === 'ADV')) return np;
+  if (!np) return undefined;
+  let j = np.to;
+  // Skip "(D)" and ", the opponent in the election," between the subject and its verb.
+  if (v.lower[j] === '(') {
+    let c = j + 1;
+    while (c < to && v.lower[c] !== ')' && c - j <= LIMITS.maxAppositionTokens) c++;
+    if (v.lower[c] === ')') j = c + 1;
+  }
+  if (v.lower[j] === ',') {
+    let c = j + 1;
+    while (c < to && v.lower[c] !== ',' && v.pos[c] !== 'VERB' && v.pos[c] !== 'AUX' && c - j <= LIMITS.maxAppositionTokens) c++;
+    if (v.lower[c] === ',') j = c + 1;
+  }
+  if (j < to && (v.pos[j] === 'VERB' || v.pos[j] === 'AUX' || v.pos[j] === 'ADV')) return np;
   return undefined;
 }
 

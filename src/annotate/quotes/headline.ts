@@ -1,14 +1,11 @@
 import type { Span } from '../../model/index.js';
-import { LIMITS } from './constants.js';
+import { HEADLINE, LIMITS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { TokenView } from './view.js';
 
-/** A whole title in quotation marks (single or double, curly or straight). */
-const QUOTED_TITLE = /^\s*[‘'“"](.{8,})[’'”"]\s*$/s;
-/** "Content: Speaker" with a short speaker (one to four words, capitalised). */
-const COLON_SPEAKER_AFTER = /^(.{12,}):\s*((?:[A-Z][\w.'’-]*\s?){1,4})\s*$/s;
-/** "Speaker: content" with a short capitalised speaker. */
-const COLON_SPEAKER_BEFORE = /^\s*((?:[A-Z][\w.'’-]*\s?){1,3}):\s*(.{12,})$/s;
+const QUOTED_TITLE = HEADLINE.quotedTitle;
+const COLON_SPEAKER_AFTER = HEADLINE.colonSpeakerAfter;
+const COLON_SPEAKER_BEFORE = HEADLINE.colonSpeakerBefore;
 
 /** Quotes in the headline: a quoted title, or a title attributing its claim with a colon. */
 export function headlineQuotes(v: TokenView, titles: readonly Span[]): RawQuote[] {
@@ -54,10 +51,10 @@ function paraOf(v: TokenView, offset: number): number {
   return 0;
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'its', 'it’s', "it's", 'that', 'because', 'by', 'as', 'at']);
+const STOP = HEADLINE.stopWords;
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)).map((w) => w.slice(0, 5));
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP.has(w)).map((w) => w.slice(0, HEADLINE.stemLength));
 }
 
 /**

@@ -1,18 +1,18 @@
-import { AUTHOR_JOINERS, LIMITS, NAME_PARTICLES, NP_JOINERS, SPEAKER_PRONOUNS } from './constants.js';
+import { AUTHOR_JOINERS, LIMITS, NAME_PARTICLES, NP_JOINERS, POS, SPEAKER_PRONOUNS } from './constants.js';
 import type { TokenView } from './view.js';
 
 /** Token range [from, to) of a phrase. */
 export interface Range { from: number; to: number }
 
-const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
-const HEAD = new Set(['PROPN', 'NOUN']);
+const NOMINAL = POS.nominal;
+const HEAD = POS.head;
 
 /** A phrase head: a noun, or a capitalised word the tagger did not read as one ("Ditto"). */
 function isHead(v: TokenView, i: number): boolean {
   return HEAD.has(v.pos[i]) || (v.cap[i] === 1 && !NOT_HEAD.has(v.pos[i]));
 }
 
-const NOT_HEAD = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM']);
+const NOT_HEAD = POS.notHead;
 
 function isNominal(v: TokenView, i: number): boolean {
   const w = v.lower[i];

@@ -1,5 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE } from './constants.js';
+import { CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, TERMINAL_PUNCT } from './constants.js';
 
 /**
  * A flat, column view of an article's tokens for the quote rules: offsets, lower-cased text,
@@ -25,7 +25,7 @@ export interface TokenView {
   cap: Uint8Array;
 }
 
-const TERMINAL = new Set(['.', '!', '?', '…']);
+const TERMINAL = TERMINAL_PUNCT;
 
 /** Builds the token view from the `tokens` and `paragraphs` layers. */
 export function buildView(article: Article): TokenView {
