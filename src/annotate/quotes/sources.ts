@@ -90,7 +90,8 @@ export function buildSources(v: TokenView, idx: MentionIndex, quotes: readonly R
       return;
     }
     if (r.head && !rec.role) rec.role = r.head;
-    if (rec.kind === 'person' && r.head) rec.kind = kindOf([r.head], 'person');
+    // How the article itself introduces the speaker ("the analyst said") decides the kind.
+    if (r.head && rec.entity && SOURCE_NOUNS[r.head] && SOURCE_NOUNS[r.head] !== 'anonymous' && SOURCE_NOUNS[r.head] !== 'document') rec.kind = SOURCE_NOUNS[r.head];
     if (q.addressee) {
       const outlet = v.text.slice(v.start[q.addressee.from], v.end[q.addressee.to - 1]);
       if (isOutlet(outlet) && !rec.outlets.includes(outlet)) rec.outlets.push(outlet);

@@ -116,15 +116,19 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, end: 
   };
   for (let i = 0; i < n; i++) {
     if (i > from && para[i] !== para[i - 1]) close(i);
-    if (!TERMINAL.has(lower[i]) && !lower[i].endsWith('…')) continue;
+    const w = lower[i];
+    const last = w.charCodeAt(w.length - 1);
+    // Cheap filter first: only tokens ending in . ! ? … can end a sentence.
+    if (last !== 46 && last !== 33 && last !== 63 && last !== 0x2026) continue;
+    if (!TERMINAL.has(w) && last !== 0x2026) continue;
     // Abbreviations split by the tokenizer ("S . C.") are not sentence ends.
     if (i + 1 < n && start[i + 1] === end[i] && mark[i + 1] === 0) continue;
     if (i > 0 && end[i - 1] === start[i] && lower[i - 1].length === 1) continue;
     let j = i + 1;
     while (j < n && (mark[j] === 2 || (lower[j] === "'" && mark[j] !== 1)) && para[j] === para[i]) j++;
     if (j >= n || para[j] !== para[i]) continue;
-    const c = text[start[j]];
-    if (mark[j] === 1 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) close(j);
+    const c = text.charCodeAt(start[j]);
+    if (mark[j] === 1 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) close(j);
   }
   close(n);
   return { sent, sentStart, sentEnd };
