@@ -344,7 +344,15 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     if (v.sentStart[v.sent[s.open]] !== s.open) continue;
     quotes.push({ kind: 'floating', parts: [[s.start, s.end]], rule: 'floating', para: v.para[s.open] });
   }
-  return quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
+  quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
+  // A quoted paragraph right after a cued direct quote continues that attribution (same cue, same speaker).
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i];
+    const p = quotes[i - 1];
+    if (q.kind !== 'floating' || !p.cue || (p.kind !== 'direct' && p.kind !== 'floating') || q.para - p.para > 1) continue;
+    quotes[i] = { ...q, cue: p.cue, verb: p.verb, speaker: p.speaker, rule: 'floating-continuation' };
+  }
+  return quotes;
 }
 
 /** Indirect content after a cue ("said (that) …"): a clause with a verb, to the sentence end. */
