@@ -1,9 +1,11 @@
 // npm run bench: throughput and memory of every stage. Each bench module adds rows.
 import { benchPipeline } from './pipeline.bench.js';
+import { benchEntities } from './entities.bench.js';
 import { benchQuotes } from './quotes.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
 rows.push(...(await benchPipeline()));
+rows.push(...(await benchEntities()));
 rows.push(...(await benchQuotes()));
 printTable(rows);

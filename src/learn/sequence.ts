@@ -97,6 +97,11 @@ export class SequenceTagger {
     return viterbi(hashed, this.emissions, this.transitions, this.tags.length);
   }
 
+  /** Tags from precomputed emission scores (`n × tags`); returns tag indices. */
+  tagScores(emit: Float64Array, n: number): number[] {
+    return viterbiScores(emit, n, this.transitions, this.tags.length);
+  }
+
   /** Per-token scores for every tag (emissions only), for confidence and evidence. */
   emissionScores(features: readonly string[]): Float64Array {
     const scores = new Float64Array(this.tags.length);
@@ -130,20 +135,31 @@ export class SequenceTagger {
 /** Best tag path under emission + transition scores (first-order Viterbi). */
 export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array, transitions: Float32Array, T: number): number[] {
   const n = hashed.length;
+  const emit = new Float64Array(n * T);
+  const row = new Float64Array(T);
+  for (let k = 0; k < n; k++) {
+    scoreInto(emissions, T, hashed[k], row);
+    emit.set(row, k * T);
+  }
+  return viterbiScores(emit, n, transitions, T);
+}
+
+/**
+ * Viterbi over precomputed emission scores (`n × T`, row-major): for callers that compute
+ * emissions their own, faster way (memoised per-word sums).
+ */
+export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
   if (n === 0) return [];
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
-  const emit = new Float64Array(T);
-  for (let k = 0; k < n; k++) {
-    scoreInto(emissions, T, hashed[k], emit);
+  const start = T * T;
+  for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
+  for (let k = 1; k < n; k++) {
+    const prevRow = (k - 1) * T;
+    const row = k * T;
     for (let t = 0; t < T; t++) {
-      if (k === 0) {
-        score[t] = emit[t] + transitions[T * T + t];
-        continue;
-      }
       let best = -Infinity;
       let arg = 0;
-      const prevRow = (k - 1) * T;
       for (let p = 0; p < T; p++) {
         const s = score[prevRow + p] + transitions[p * T + t];
         if (s > best) {
@@ -151,13 +167,14 @@ export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array,
           arg = p;
         }
       }
-      score[k * T + t] = best + emit[t];
-      back[k * T + t] = arg;
+      score[row + t] = best + emit[row + t];
+      back[row + t] = arg;
     }
   }
   const path = new Array<number>(n);
   let last = 0;
-  for (let t = 1; t < T; t++) if (score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
+  const lastRow = (n - 1) * T;
+  for (let t = 1; t < T; t++) if (score[lastRow + t] > score[lastRow + last]) last = t;
   path[n - 1] = last;
   for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
   return path;

@@ -129,6 +129,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   // Pass 2: the rest — multi-word names first (so acronyms find expansions written later),
   // then single words: surnames, acronyms, exact names.
   const rest = mentions.map((_, i) => i).filter((i) => groupOf[i] < 0);
+  let acronyms: Map<string, number> | undefined;
   const multi = (i: number) => normalizeName(mentions[i].text).includes(' ');
   [...rest.filter(multi), ...rest.filter((i) => !multi(i))].forEach((i) => {
     const m = mentions[i];
@@ -138,8 +139,9 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return add(g, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
-      const g = groups.findIndex((gr) => [...gr.names.keys()].some((n) => n.includes(' ') && acronymOf(n) === name));
-      if (g >= 0) return add(g, i, name);
+      acronyms ??= acronymIndex(groups);
+      const g = acronyms.get(name);
+      if (g !== undefined) return add(g, i, name);
     }
     // Nationalities group by the country they name ("Russian", "Russians").
     const country = m.type === 'MISC' ? lex.demonyms.get(name) : undefined;
@@ -151,7 +153,8 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   });
   const entityOf = groupOf.slice();
   const entities: Entity[] = [];
-  const order = [...new Set(groupOf)].sort((a, b) => Math.min(...groups[a].mentions) - Math.min(...groups[b].mentions));
+  // groupOf lists groups in first-mention order already.
+  const order = [...new Set(groupOf)];
   order.forEach((g, k) => {
     const group = groups[g];
     const entity = toEntity(`e${k + 1}`, group, lex);
@@ -161,18 +164,42 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   return { entities, entityOf };
 }
 
+/** Acronyms of the multi-word names in the groups so far ("CIA" → its group). */
+function acronymIndex(groups: readonly Group[]): Map<string, number> {
+  const index = new Map<string, number>();
+  groups.forEach((g, k) => {
+    for (const n of g.names.keys()) if (n.includes(' ')) {
+      const a = acronymOf(n);
+      if (a.length >= 2 && !index.has(a)) index.set(a, k);
+    }
+  });
+  return index;
+}
+
 /** A person group whose surname (and given name, when both have one) matches `name`. */
 function findPerson(groups: readonly Group[], people: readonly number[], name: string): number | undefined {
   const surname = surnameKey(name);
   const given = givenName(name);
   for (const g of people) {
     for (const other of groups[g].names.keys()) {
-      if (surnameKey(other) !== surname) continue;
+      if (lastWordKey(other) !== surname) continue;
       const otherGiven = givenName(other);
       if (!given || !otherGiven || similarity(given, otherGiven) >= LINKING.minNameSimilarity) return g;
     }
   }
   return undefined;
+}
+
+const surnameMemo = new Map<string, string>();
+
+/** `surnameKey`, memoised (names recur across mentions and articles). */
+function lastWordKey(name: string): string {
+  let key = surnameMemo.get(name);
+  if (key === undefined) {
+    if (surnameMemo.size > 50_000) surnameMemo.clear();
+    surnameMemo.set(name, (key = surnameKey(name)));
+  }
+  return key;
 }
 
 /** The given name of a multi-word person name; lower-case particles ("de Mistura") have none. */

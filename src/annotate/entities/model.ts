@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SequenceTagger } from '../../learn/index.js';
+import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { NerFeaturizer } from './features.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 
@@ -17,12 +17,15 @@ export const MODEL_PATH = join(import.meta.dirname, '..', '..', '..', 'models', 
  */
 export class NerModel {
   readonly featurizer: NerFeaturizer;
+  /** The tagger's non-zero emission rows, compact for fast lookups. */
+  private readonly rows: SparseRows;
 
   constructor(
     readonly tagger: SequenceTagger,
     lex: Lexicon = lexicon(),
   ) {
     this.featurizer = new NerFeaturizer(lex, tagger.bits);
+    this.rows = SparseRows.fromDense(tagger.emissions, tagger.tags.length);
   }
 
   static load(path = MODEL_PATH, lex: Lexicon = lexicon()): NerModel {
@@ -34,6 +37,9 @@ export class NerModel {
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     const doc = this.featurizer.documentContext(sentences);
     const tags = this.tagger.tags;
-    return sentences.map((words) => this.tagger.tagHashed(this.featurizer.sentence(words, doc)).map((t) => tags[t]));
+    return sentences.map((words) => {
+      const emit = this.featurizer.emissionScores(words, doc, this.rows);
+      return this.tagger.tagScores(emit, words.length).map((t) => tags[t]);
+    });
   }
 }
