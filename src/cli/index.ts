@@ -3,6 +3,7 @@ import { errorMessage } from '../model/index.js';
 import { analyzeCommand } from './analyze.js';
 import { serveCommand } from './serve.js';
 import { techniquesCommand } from './techniques.js';
+import { nerCommand } from './ner.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   program.addCommand(analyzeCommand());
   program.addCommand(serveCommand());
   program.addCommand(techniquesCommand());
+  program.addCommand(nerCommand());
   return program;
 }
 
