@@ -9,6 +9,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride();
   program.addCommand(analyzeCommand());
+  program.commands.forEach((command) => command.exitOverride()); // usage errors exit 2, via main()
   return program;
 }
 
