@@ -18,6 +18,8 @@ export interface CaptionMatch {
  */
 export function matchCaption(line: Line): CaptionMatch | undefined {
   if (line.text.length > P.MAX_CAPTION_CHARS) return undefined;
+  if (line.text.charCodeAt(0) === COPYRIGHT_SIGN) return copyrightCaption(line);
+  if (!P.PICTURE_WORD.test(line.text)) return undefined; // cheap filter before the tail patterns
   const tail = P.PHOTO_CREDIT_TAIL.exec(line.text);
   if (tail) {
     const credit = (tail[1] ?? tail[2] ?? tail[3] ?? '').trim();
@@ -25,6 +27,13 @@ export function matchCaption(line: Line): CaptionMatch | undefined {
   }
   const note = P.PHOTO_NOTE_TAIL.exec(line.text);
   if (note && note.index > 0) return build(line, note.index + (note[0].length - note[0].trimStart().length), line.text.length, '', 'photo-note');
+  return undefined;
+}
+
+const COPYRIGHT_SIGN = 0xa9;
+
+/** "© AFP Crowds greet …": a caption opened by a picture agency's copyright mark. */
+function copyrightCaption(line: Line): CaptionMatch | undefined {
   const head = P.COPYRIGHT_CAPTION.exec(line.text);
   if (head) {
     const provider = /^Provided by /.exec(head[1]) ? providerLength(line.text) : undefined;

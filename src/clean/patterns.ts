@@ -62,6 +62,9 @@ export const DATELINE = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}(?:,\s*[\p{L}.]+(?:\s[\p{L
 export const PHOTO_CREDIT_TAIL =
   /\s*(?:\((?:photos?|image|picture|file photo)(?:\s+by|:)\s*([^()]{1,60})\)|\(([^()]{1,40}?)\s+(?:photo|file photo|images?)(?:\s*\/\s*[^()]{1,40})?\)|(?:^|\s)(?:photo|image|credit)s?:\s*([^()]{1,60}))\.?$/i;
 
+/** A word every photo-credit tail contains (a cheap filter run before the tail patterns). */
+export const PICTURE_WORD = /photo|image|picture/i;
+
 /** "(File photo)" / "(Illustrative image)" with no named credit. */
 export const PHOTO_NOTE_TAIL = /\s*\((?:file|archive|illustrative|representational)\s+(?:photo|image|picture)\)\.?$/i;
 
