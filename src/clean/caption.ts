@@ -64,3 +64,10 @@ function build(line: Line, creditFrom: number, creditTo: number, credit: string,
     credit: creditTo > creditFrom ? cleanSpan(line.start + creditFrom, line.start + creditTo, 'credit', rule, credit ? { credit } : undefined) : undefined,
   };
 }
+
+/** A line that is only a photo credit ("Getty Images", "(AP Photo/Jane Doe)") as a `credit` span. */
+export function matchCreditLine(line: Line): Span | undefined {
+  if (line.text.length > P.MAX_BYLINE_CHARS) return undefined;
+  const m = P.PHOTO_CREDIT_LINE.exec(line.text);
+  return m ? cleanSpan(line.start, line.end, 'credit', 'photo-credit-line', { kind: 'photo-credit', credit: m[1].trim() }) : undefined;
+}

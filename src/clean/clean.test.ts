@@ -124,3 +124,29 @@ test('dates in captions become ISO dates', () => {
   assert.equal(findIsoDate('on 2020-02-29'), '2020-02-29');
   assert.equal(findIsoDate('in October'), undefined);
 });
+
+test('archive labels, separators, stray markup and credit-only lines are marked; prose around them is not', () => {
+  const text = [
+    'A title',
+    '',
+    'ABSTRACT.',
+    'A short summary sentence of the invented story.',
+    'FULL TEXT.',
+    'The council voted on Tuesday to close the old bridge.',
+    '* * *',
+    'Jane Roe/Getty Images',
+    'Residents said they would appeal the decision.',
+    '</tweet>',
+    'This story has been updated with a comment from the council.',
+  ].join('\n');
+  const { labels } = marked(text);
+  assert.deepEqual(labels, [
+    ['title', 'A title'],
+    ['credit', 'Jane Roe/Getty Images'],
+    ['credit', 'This story has been updated with a comment from the council.'],
+    ['furniture', 'ABSTRACT.'],
+    ['furniture', 'FULL TEXT.'],
+    ['furniture', '* * *'],
+    ['furniture', '</tweet>'],
+  ]);
+});

@@ -1,5 +1,5 @@
 import { sortSpans, type ArticleMeta, type Span } from '../model/index.js';
-import { matchCaption } from './caption.js';
+import { matchCaption, matchCreditLine } from './caption.js';
 import { findBoilerplate } from './boilerplate.js';
 import { findTrailingCredits } from './credits.js';
 import { findHead } from './head.js';
@@ -30,6 +30,11 @@ export function cleanText(text: string, meta: ArticleMeta = {}): CleanResult {
   for (let k = 0; k < head.bodyFrom; k++) claimed.add(k);
   for (let k = head.bodyFrom; k < lines.length; k++) {
     const caption = matchCaption(lines[k]);
+    const creditLine = caption ? undefined : matchCreditLine(lines[k]);
+    if (creditLine) {
+      claimed.add(k);
+      structure.push(creditLine);
+    }
     if (!caption) continue;
     claimed.add(k);
     structure.push(caption.caption);

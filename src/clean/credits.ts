@@ -8,6 +8,8 @@ function creditKind(text: string): string {
   if (/^follow/i.test(text)) return 'follow-author';
   if (/^watch/i.test(text)) return 'video-note';
   if (/contributed/i.test(text)) return 'contributor';
+  if (/updated/i.test(text)) return 'update-note';
+  if (/^h\/t/i.test(text)) return 'hat-tip';
   return 'story-credit';
 }
 

@@ -85,7 +85,7 @@ export const SHARE_LINE =
 
 /** Invitations to follow the outlet ("Follow us on Twitter", "Like us on Facebook", "Join our Telegram channel"). */
 export const FOLLOW_LINE =
-  /^(?:follow us(?: on .{1,60})?|like us on facebook.{0,40}|join (?:us|our (?:telegram |whatsapp )?(?:channel|community|group))(?: on .{1,40})?|find us on .{1,40}|subscribe to (?:our|the) (?:youtube |telegram )?channel.{0,40})[:!.]?$/i;
+  /^(?:follow us(?: on .{1,60})?|like us on facebook.{0,40}|.{0,80}\blike (?:the|our) page|join (?:us|our (?:telegram |whatsapp )?(?:channel|community|group))(?: on .{1,40})?|find us on .{1,40}|subscribe to (?:our|the) (?:youtube |telegram )?channel.{0,40})[:!.]?$/i;
 
 /** "X's website can also be accessed at the following alternate addresses:" and similar mirror notices. */
 export const MIRROR_NOTICE = /\b(?:can also be accessed (?:at|via|through)|alternate (?:addresses|domains|web ?sites)|mirror (?:sites?|addresses|domains))\b/i;
@@ -102,7 +102,7 @@ export const APP_PROMO =
 
 /** Newsletter and e-mail prompts. */
 export const NEWSLETTER =
-  /\b(?:sign up (?:for|to) (?:our|the)\b.{0,60}\b(?:newsletter|briefing|e-?mails?)|subscribe to (?:our|the)\b.{0,60}\bnewsletter|newsletter sign[- ]?up|get (?:our|the) .{0,40}newsletter|delivered (?:straight )?to your inbox)\b/i;
+  /\b(?:sign up (?:for|to) (?:our|the)\b.{0,60}\b(?:newsletter|briefing|e-?mails?)|subscribe to .{1,40}\bpodcast\b|subscribe to (?:our|the)\b.{0,60}\bnewsletter|newsletter sign[- ]?up|get (?:our|the) .{0,40}newsletter|delivered (?:straight )?to your inbox)\b/i;
 
 /** Headers of related-link lists; the short headline lines after them belong to the list. */
 export const RELATED_HEADER =
@@ -117,8 +117,17 @@ export const COPYRIGHT = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,160}$|
 /** The owner named in a copyright line: "©2018 Los Angeles Times, Distributed by …" → capture 1. */
 export const COPYRIGHT_OWNER = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,.;(|]{2,60}?)\s*(?:[,.;(|]|all rights|$)/i;
 
-/** Lone page furniture: "Advertisement", "Comments", "Tags: …", "Topics: …". */
-export const PAGE_FURNITURE = /^(?:advertisement|advertising|sponsored(?: content)?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|tags?:.{0,200}|topics?:.{0,200}|filed under:?.{0,200})$/i;
+/**
+ * Lone page furniture: "Advertisement", "Comments", "Tags: …", archive section labels
+ * ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."), separator rules ("___", "* * *"),
+ * stray markup left by a crawler ("</tweet>"), video-player errors.
+ */
+export const PAGE_FURNITURE =
+  /^(?:advertisement|advertising|sponsored(?: content)?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|tags?:.{0,200}|topics?:.{0,200}|filed under:?.{0,200}|(?:abstract|full text|correction appended)(?:\.\s*(?:full text|correction appended))*\.?|as published in (?:the )?[\p{L} .]{3,60}\.?|[_=*~#\s-]{3,}\.?|<\/?[a-z][^<>]{0,200}>\.?|we are sorry,\s?this video is restricted.{0,100})$/iu;
+
+/** A line that is only a photo credit: "Getty.", "John Moore/Getty Images.", "Getty/Instagram", "(AP Photo/Jane Doe)". */
+export const PHOTO_CREDIT_LINE =
+  /^\(?((?:[\p{L}. '’-]{1,40}\/\s?)?(?:Getty(?: Images)?|AFP|AP Photo|Reuters|EPA|Shutterstock|Xinhua|Anadolu Agency)(?:\s?\/\s?[\p{L} .'’-]{1,40})*)\)?\.?$/u;
 
 // ---------------------------------------------------------------------------------------------
 // Trailing credits (kept in `structure`: they name people, they are not site furniture)
@@ -130,7 +139,7 @@ export const PAGE_FURNITURE = /^(?:advertisement|advertising|sponsored(?: conten
  * "(Reporting by …)", "Additional reporting by …".
  */
 export const TRAILING_CREDIT =
-  /^(?:\(?(?:story|reporting|additional reporting|writing|editing|video|photos?|graphics?) (?:produced |shot |edited )?by\b.{1,200}|follow (?!us\b)\p{Lu}.{1,120}\bon (?:twitter|facebook|instagram|x)\b.{0,120}|watch the video (?:above|below)\b.{0,160}|\p{Lu}[\p{L}.'’ -]{2,40} contributed (?:reporting|to this report)\.?)$/iu;
+  /^(?:\(?(?:story|reporting|additional reporting|writing|editing|video|photos?|graphics?) (?:produced |shot |edited )?by\b.{1,200}|follow (?!us\b)\p{Lu}.{1,120}\bon (?:twitter|facebook|instagram|x)\b.{0,120}|watch the video (?:above|below)\b.{0,160}|this (?:story|article|post|report) (?:has been|was) updated\b.{0,200}|h\/t:?\s.{1,60}|\p{Lu}[\p{L}.'’ -]{2,40} contributed (?:reporting|to this report)\.?)$/iu;
 
 /** The person in "Follow Jane Doe on Twitter": capture 1 (last two or three capitalised words). */
 export const FOLLOW_AUTHOR = /^[Ff]ollow\s+(?:.*?\s)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2})\s+on\s/u;
