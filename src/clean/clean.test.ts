@@ -41,6 +41,7 @@ function marked(text: string) {
 test('cleanup finds breadcrumb, title, byline, caption, dateline and footer of an invented page', () => {
   const { meta, structure, boilerplate, labels } = marked(CRAWLED);
   assert.equal(meta.section, 'World › Middle East');
+  assert.deepEqual(structure[0].attrs, { path: ['World', 'Middle East'] });
   assert.equal(meta.title, 'Harbour talks end without a deal');
   assert.equal(meta.author, 'Mara Quill');
   const caption = structure.find((s) => s.label === 'caption')!;

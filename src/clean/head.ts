@@ -28,8 +28,9 @@ export function findHead(lines: readonly Line[], meta: ArticleMeta): HeadResult 
   const found: Partial<ArticleMeta> = {};
   let i = 0;
   if (lines.length > 2 && isBreadcrumb(lines[0])) {
-    structure.push(cleanSpan(lines[0].start, lines[0].end, 'section', 'breadcrumb'));
     found.section = foldSpaces(lines[0].text);
+    const path = found.section.split(/\s+[\/>»›|]\s+/);
+    structure.push(cleanSpan(lines[0].start, lines[0].end, 'section', 'breadcrumb', { path }));
     i = 1;
   }
   const first = lines[i];

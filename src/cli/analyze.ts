@@ -28,7 +28,7 @@ export function analyzeCommand(): Command {
     .addOption(new Option('--max-bytes <size>', `refuse inputs larger than this (e.g. 50MB)`).argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .action(async (inputs: string[], options: { format: Format; maxBytes: number }) => {
       const pipeline = await Pipeline.build();
-      const progress = createProgress(countInputs(inputs));
+      const progress = createProgress(process.stderr.isTTY ? countInputs(inputs) : 0); // count only when a bar can show
       let analysed = 0;
       let failed = 0;
       try {

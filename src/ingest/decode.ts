@@ -87,7 +87,7 @@ function decodeUtf16be(bytes: Uint8Array): string {
  * decodeBytes(new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0]), 'a.txt').text; // 'hi'
  */
 export function decodeBytes(bytes: Uint8Array, origin: string): Decoded {
-  if (bytes.length === 0) throw new SpinscopeError('empty', `${origin}: the file is empty`);
+  if (bytes.length === 0) throw new SpinscopeError('empty', `${origin}: ${origin === 'standard input' ? 'nothing was read' : 'the file is empty'}`);
   let encoding: Decoded['encoding'] = 'utf-8';
   let body = bytes;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, body] = ['utf-16le', bytes.subarray(2)];
