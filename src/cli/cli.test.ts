@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, seedPath } from '../testing/shared.js';
@@ -90,6 +90,18 @@ test('--max-bytes refuses larger inputs with a clear message', () => {
   assert.equal(parseSize('20MB'), 20 * 1024 * 1024);
   assert.equal(parseSize('500k'), 512_000);
   assert.throws(() => parseSize('lots'));
+});
+
+test('a 50 MB file: refused at the default limit, read when --max-bytes allows it', () => {
+  const path = file('huge.txt', '');
+  truncateSync(path, 50 * 1024 * 1024); // sparse file of NUL bytes
+  const refused = spinscope(['analyze', path]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /huge\.txt: 50\.0 MB is over the size limit of 20\.0 MB \(raise it with --max-bytes\)/);
+  const read = spinscope(['analyze', path, '--max-bytes', '60MB']);
+  assert.equal(read.code, 1);
+  assert.match(read.stderr, /huge\.txt: looks like a binary file/); // read this time, then judged
+  assertOneLineErrors(read.stderr);
 });
 
 test('usage errors exit 2 with a one-line message', () => {
