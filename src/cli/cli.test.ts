@@ -1,8 +1,8 @@
 // The CLI end to end: spawns `node bin/spinscope.js` on files the tests write (and on the seeds
 // when ../shared is present).
-import { test } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,18 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 const ARTICLE = 'Harbour talks end without a deal\n\nThe mayor said the port would stay open. “We will keep talking,” she said.\n\nSHARE THIS ARTICLE';
 
-function spinscope(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the CLI as a child process; resolves with its exit code and output. */
+function spinscope(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }
 
 function file(name: string, content: string | Buffer): string {
@@ -38,8 +47,10 @@ function assertOneLineErrors(stderr: string) {
   }
 }
 
-test('analyze --format json on a seed gives section, title, outlet, caption with credit and date', { skip: needsShared('seeds') }, () => {
-  const r = spinscope(['analyze', seedPath('002'), '--format', 'json']);
+// Child processes start slowly (tsx, the wink model): run them side by side.
+describe('spinscope CLI as a child process', { concurrency: 4 }, () => {
+test('analyze --format json on a seed gives section, title, outlet, caption with credit and date', { skip: needsShared('seeds') }, async () => {
+  const r = await spinscope(['analyze', seedPath('002'), '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const article = JSON.parse(r.stdout);
   assert.equal(article.meta.section, 'News / Interviews');
@@ -50,14 +61,14 @@ test('analyze --format json on a seed gives section, title, outlet, caption with
   assert.ok(article.layers.boilerplate.length >= 2);
 });
 
-test('jsonl: one article per line; a bad file is reported and the batch goes on', () => {
+test('jsonl: one article per line; a bad file is reported and the batch goes on', async () => {
   const batch = join(dir, 'batch');
   mkdirSync(batch);
   writeFileSync(join(batch, 'a.txt'), ARTICLE);
   writeFileSync(join(batch, 'b.txt'), Buffer.from([0, 1, 2, 0, 255]));
   mkdirSync(join(batch, 'sub'));
   writeFileSync(join(batch, 'sub', 'c.htm'), ARTICLE.replace('Harbour', 'Port'));
-  const r = spinscope(['analyze', batch, join(dir, 'missing.txt'), '--format', 'jsonl']);
+  const r = await spinscope(['analyze', batch, join(dir, 'missing.txt'), '--format', 'jsonl']);
   assert.equal(r.code, 0);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.map((a) => a.meta.title), ['Harbour talks end without a deal', 'Port talks end without a deal']);
@@ -71,10 +82,10 @@ test('jsonl: one article per line; a bad file is reported and the batch goes on'
   assert.match(r.stderr, /analysed 2, failed 2/);
 });
 
-test('nothing analysable: non-zero exit and one-line errors', () => {
+test('nothing analysable: non-zero exit and one-line errors', async () => {
   const empty = join(dir, 'nothing');
   mkdirSync(empty);
-  const r = spinscope(['analyze', empty, file('empty.txt', ''), join(dir, 'nope.txt')]);
+  const r = await spinscope(['analyze', empty, file('empty.txt', ''), join(dir, 'nope.txt')]);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assertOneLineErrors(r.stderr);
@@ -83,8 +94,8 @@ test('nothing analysable: non-zero exit and one-line errors', () => {
   assert.match(r.stderr, /nothing could be analysed \(3 inputs failed\)/);
 });
 
-test('--max-bytes refuses larger inputs with a clear message', () => {
-  const r = spinscope(['analyze', file('small.txt', ARTICLE), '--max-bytes', '100']);
+test('--max-bytes refuses larger inputs with a clear message', async () => {
+  const r = await spinscope(['analyze', file('small.txt', ARTICLE), '--max-bytes', '100']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /small\.txt: \d+ bytes is over the size limit of 100 bytes \(raise it with --max-bytes\)/);
   assert.equal(parseSize('20MB'), 20 * 1024 * 1024);
@@ -92,27 +103,27 @@ test('--max-bytes refuses larger inputs with a clear message', () => {
   assert.throws(() => parseSize('lots'));
 });
 
-test('a 50 MB file: refused at the default limit, read when --max-bytes allows it', () => {
+test('a 50 MB file: refused at the default limit, read when --max-bytes allows it', async () => {
   const path = file('huge.txt', '');
   truncateSync(path, 50 * 1024 * 1024); // sparse file of NUL bytes
-  const refused = spinscope(['analyze', path]);
+  const refused = await spinscope(['analyze', path]);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /huge\.txt: 50\.0 MB is over the size limit of 20\.0 MB \(raise it with --max-bytes\)/);
-  const read = spinscope(['analyze', path, '--max-bytes', '60MB']);
+  const read = await spinscope(['analyze', path, '--max-bytes', '60MB']);
   assert.equal(read.code, 1);
   assert.match(read.stderr, /huge\.txt: looks like a binary file/); // read this time, then judged
   assertOneLineErrors(read.stderr);
 });
 
-test('usage errors exit 2 with a one-line message', () => {
-  const r = spinscope(['analyze', 'x.txt', '--format', 'pdf']);
+test('usage errors exit 2 with a one-line message', async () => {
+  const r = await spinscope(['analyze', 'x.txt', '--format', 'pdf']);
   assert.equal(r.code, 2);
   assert.equal(r.stderr.trim().split('\n').length, 1);
   assert.match(r.stderr, /pdf/);
 });
 
-test('standard input with -, markdown report with every layer', () => {
-  const r = spinscope(['analyze', '-', '--format', 'md'], ARTICLE);
+test('standard input with -, markdown report with every layer', async () => {
+  const r = await spinscope(['analyze', '-', '--format', 'md'], ARTICLE);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^# Harbour talks end without a deal$/m);
   assert.match(r.stdout, /\*\*Source:\*\* standard input/);
@@ -123,15 +134,16 @@ test('standard input with -, markdown report with every layer', () => {
   assert.match(r.stdout, /Labels: .*NOUN \d+/);
 });
 
-test('a file of one 10 MB line is analysed in bounded time', () => {
+test('a file of one 10 MB line is analysed in bounded time', async () => {
   const line = 'The minister said talks would resume next week, while analysts warned. '.repeat(Math.ceil(10e6 / 72));
   const path = file('oneline.txt', line);
   const t0 = Date.now();
-  const r = spinscope(['analyze', path, '--format', 'md']);
+  const r = await spinscope(['analyze', path, '--format', 'md']);
   assert.equal(r.code, 0, r.stderr);
   assert.ok(Date.now() - t0 < 90_000);
   assert.match(r.stdout, /very long paragraph was tokenised in pieces/);
   assert.match(r.stdout, /\*\*tokens:\*\* 1[5-9]\d{5}/);
+});
 });
 
 test('the markdown report is generic: unknown layers and findings show up', () => {
