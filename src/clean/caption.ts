@@ -20,13 +20,13 @@ export function matchCaption(line: Line): CaptionMatch | undefined {
   if (line.text.length > P.MAX_CAPTION_CHARS) return undefined;
   if (line.text.charCodeAt(0) === COPYRIGHT_SIGN) return copyrightCaption(line);
   if (!P.PICTURE_WORD.test(line.text)) return undefined; // cheap filter before the tail patterns
+  const note = P.PHOTO_NOTE_TAIL.exec(line.text);
+  if (note && note.index > 0) return build(line, note.index + (note[0].length - note[0].trimStart().length), line.text.length, '', 'photo-note');
   const tail = P.PHOTO_CREDIT_TAIL.exec(line.text);
   if (tail) {
     const credit = (tail[1] ?? tail[2] ?? tail[3] ?? '').trim();
     return build(line, tail.index + (tail[0].length - tail[0].trimStart().length), line.text.length, credit, 'photo-credit');
   }
-  const note = P.PHOTO_NOTE_TAIL.exec(line.text);
-  if (note && note.index > 0) return build(line, note.index + (note[0].length - note[0].trimStart().length), line.text.length, '', 'photo-note');
   return undefined;
 }
 
