@@ -47,7 +47,7 @@ export function analyzeCommand(): Command {
             progress.log(`spinscope: ${result.meta.origin ?? 'input'}: analysis failed: ${errorMessage(err)}`);
             continue;
           }
-          analysed++;
+          if (analysed++ && options.format === 'md') output = '---\n\n' + output; // a rule between reports
           await writeOut(output);
         }
       } finally {
