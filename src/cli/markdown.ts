@@ -112,7 +112,8 @@ export function renderMarkdown(article: Article): string {
     .sort((a, b) => a.start - b.start || a.end - b.end);
   out.push('## Removed from the body (marked, not deleted)', '');
   if (removed.length === 0) out.push('_nothing_');
-  for (const s of removed) out.push(spanLine(article, s));
+  for (const s of removed.slice(0, MAX_LISTED_SPANS)) out.push(spanLine(article, s));
+  if (removed.length > MAX_LISTED_SPANS) out.push(`- … and ${removed.length - MAX_LISTED_SPANS} more`);
   out.push('');
 
   const names = Object.keys(layers);

@@ -68,3 +68,10 @@ test('very long paragraphs are cut into chunks at sentence ends; offsets stay ex
   assertLayerConforms({ ...article, layers: out.layers! }, 'tokens');
   assert.ok(MAX_WORD_CHARS < MAX_CHUNK_CHARS);
 });
+
+test('paragraphs are tagged together but sentences never cross a paragraph', () => {
+  const text = 'A title without a full stop\n\nthe first line of the body goes on\n\nAnd a last one.';
+  const { sentences, paragraphs } = tokenize(text);
+  assert.equal(paragraphs.length, 3);
+  assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['A title without a full stop', 'the first line of the body goes on', 'And a last one.']);
+});
