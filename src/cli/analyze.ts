@@ -5,7 +5,7 @@ import { errorMessage } from '../model/index.js';
 import { articleToJson } from './output.js';
 import { renderMarkdown } from './markdown.js';
 import { countInputs, createProgress } from './progress.js';
-import { writeOut } from './write.js';
+import { guardStdout, writeOut } from './write.js';
 
 type Format = 'json' | 'jsonl' | 'md';
 
@@ -27,6 +27,7 @@ export function analyzeCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output: json (pretty), jsonl (one article per line), md (a report)').choices(['json', 'jsonl', 'md']).default('json'))
     .addOption(new Option('--max-bytes <size>', `refuse inputs larger than this (e.g. 50MB)`).argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .action(async (inputs: string[], options: { format: Format; maxBytes: number }) => {
+      guardStdout();
       const pipeline = await Pipeline.build();
       const progress = createProgress(process.stderr.isTTY ? countInputs(inputs) : 0); // count only when a bar can show
       let analysed = 0;

@@ -1,6 +1,6 @@
 /**
  * Writes to stdout, waiting for the pipe to drain so a long batch does not pile output up in
- * memory. A closed pipe (`spinscope … | head`) ends the process quietly.
+ * memory.
  */
 export function writeOut(chunk: string, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
   return new Promise((resolve) => {
@@ -9,7 +9,14 @@ export function writeOut(chunk: string, stream: NodeJS.WritableStream = process.
   });
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+let guarded = false;
+
+/** Makes a closed pipe (`spinscope … | head`) end the process quietly instead of crashing. */
+export function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') process.stderr.write(`spinscope: cannot write output: ${err.message.split('\n')[0]}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : 1);
+  });
+}
