@@ -19,8 +19,8 @@ export interface Decoded {
   notices: Notice[];
 }
 
-/** Limits applied when reading inputs. */
-export interface ReadOptions {
+/** Limits applied when reading inputs (part of the readers' options). */
+export interface LimitOptions {
   /** Refuse inputs larger than this many bytes (default DEFAULT_MAX_BYTES). */
   maxBytes?: number;
 }

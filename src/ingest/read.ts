@@ -2,8 +2,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { errorMessage, SpinscopeError } from '../model/index.js';
 import { readStream, readTextFile } from './text.js';
-import type { ReadOptions } from './decode.js';
+import type { LimitOptions } from './decode.js';
 import type { ReadResult } from './types.js';
+
+/** Options for reading inputs: size limits (more as readers need them). */
+export interface ReadOptions extends LimitOptions {}
 
 /** The input name that stands for standard input. */
 export const STDIN = '-';

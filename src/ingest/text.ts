@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { SpinscopeError } from '../model/index.js';
-import { checkSize, decodeBytes, type ReadOptions } from './decode.js';
+import { checkSize, decodeBytes, type LimitOptions } from './decode.js';
 import type { SourceDocument } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { SourceDocument } from './types.js';
  * then the bytes are decoded (see `decodeBytes`). Throws a `SpinscopeError` with a one-line
  * message when the file cannot be used.
  */
-export function readTextFile(path: string, options: ReadOptions = {}): SourceDocument {
+export function readTextFile(path: string, options: LimitOptions = {}): SourceDocument {
   const stat = statSync(path);
   if (stat.isDirectory()) throw new SpinscopeError('is-directory', `${path}: is a directory`);
   checkSize(path, stat.size, options.maxBytes);
@@ -17,7 +17,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): SourceDoc
 }
 
 /** Reads all of a stream (standard input), refusing more than the size limit. */
-export async function readStream(stream: AsyncIterable<Uint8Array | string>, origin: string, options: ReadOptions = {}): Promise<SourceDocument> {
+export async function readStream(stream: AsyncIterable<Uint8Array | string>, origin: string, options: LimitOptions = {}): Promise<SourceDocument> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
