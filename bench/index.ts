@@ -4,6 +4,7 @@ import { benchTechniques } from './techniques.bench.js';
 import { benchFacts } from './facts.bench.js';
 import { benchEntities } from './entities.bench.js';
 import { benchQuotes } from './quotes.bench.js';
+import { benchStages } from './stages.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
@@ -12,4 +13,5 @@ rows.push(...(await benchTechniques()));
 rows.push(...(await benchFacts()));
 rows.push(...(await benchEntities()));
 rows.push(...(await benchQuotes()));
+rows.push(...(await benchStages()));
 printTable(rows);

@@ -1,5 +1,5 @@
 import { createArticle } from '../src/model/index.js';
-import { tokenize } from '../src/nlp/index.js';
+import { tokenize, nlpLayers } from '../src/nlp/index.js';
 import { techniquesStage, TechniqueModel } from '../src/annotate/techniques/index.js';
 import { benchArticles } from './corpus.js';
 import { withPeakRss, type BenchRow } from './table.js';
@@ -10,7 +10,7 @@ export async function benchTechniques(): Promise<BenchRow[]> {
   const model = TechniqueModel.load();
   const articles = texts.map((text) => {
     const a = createArticle(text);
-    a.layers = { ...tokenize(text) };
+    a.layers = { ...nlpLayers(text) };
     return a;
   });
   for (const a of articles.slice(0, 20)) techniquesStage.run(a, model); // warm up

@@ -1,32 +1,68 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { Pipeline } from '../pipeline.js';
-import { readSources, isReadFailure } from '../ingest/index.js';
+import { readSources, isReadFailure, DEFAULT_MAX_BYTES, formatBytes } from '../ingest/index.js';
+import { errorMessage } from '../model/index.js';
 import { articleToJson } from './output.js';
 import { renderMarkdown } from './markdown.js';
+import { countInputs, createProgress } from './progress.js';
+import { guardStdout, writeOut } from './write.js';
 
-/** `spinscope analyze <file|dir|url|->... [--format json|jsonl|md]` */
+type Format = 'json' | 'jsonl' | 'md';
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** Parses a size such as 20000000, 500k, 20MB or 1g into bytes. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) throw new InvalidArgumentError('expected a size such as 20000000, 500k or 20MB');
+  return Math.floor(Number(m[1]) * unit);
+}
+
+/** `spinscope analyze <file|dir|->... [--format json|jsonl|md] [--max-bytes n]` */
 export function analyzeCommand(): Command {
   return new Command('analyze')
-    .description('analyse articles (text files, directories) and print every layer')
-    .argument('<inputs...>', 'files, directories, URLs, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md']).default('json'))
-    .action(async (inputs: string[], options: { format: 'json' | 'jsonl' | 'md' }) => {
+    .description('analyse articles (text files, directories of .txt/.html/.htm, - for standard input) and print every layer')
+    .argument('<inputs...>', 'files, directories, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output: json (pretty), jsonl (one article per line), md (a report)').choices(['json', 'jsonl', 'md']).default('json'))
+    .addOption(new Option('--max-bytes <size>', `refuse inputs larger than this (e.g. 50MB)`).argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
+    .action(async (inputs: string[], options: { format: Format; maxBytes: number }) => {
+      guardStdout();
       const pipeline = await Pipeline.build();
+      const progress = createProgress(process.stderr.isTTY ? countInputs(inputs) : 0); // count only when a bar can show
       let analysed = 0;
       let failed = 0;
-      for await (const result of readSources(inputs)) {
-        if (isReadFailure(result)) {
-          failed++;
-          process.stderr.write(`spinscope: ${result.error}\n`);
-          continue;
+      try {
+        for await (const result of readSources(inputs, { maxBytes: options.maxBytes })) {
+          progress.tick();
+          if (isReadFailure(result)) {
+            failed++;
+            progress.log(`spinscope: ${result.error}`);
+            continue;
+          }
+          let output: string;
+          try {
+            output = format(pipeline.run(result), options.format);
+          } catch (err) {
+            failed++;
+            progress.log(`spinscope: ${result.meta.origin ?? 'input'}: analysis failed: ${errorMessage(err)}`);
+            continue;
+          }
+          if (analysed++ && options.format === 'md') output = '---\n\n' + output; // a rule between reports
+          await writeOut(output);
         }
-        const article = pipeline.run(result);
-        analysed++;
-        if (options.format === 'jsonl') process.stdout.write(JSON.stringify(articleToJson(article)) + '\n');
-        else if (options.format === 'json') process.stdout.write(JSON.stringify(articleToJson(article), null, 2) + '\n');
-        else process.stdout.write(renderMarkdown(article) + '\n');
+      } finally {
+        progress.stop();
       }
-      if (analysed === 0) process.exitCode = 1;
-      else if (failed) process.stderr.write(`spinscope: analysed ${analysed}, failed ${failed}\n`);
+      if (analysed === 0) {
+        process.stderr.write(`spinscope: nothing could be analysed${failed ? ` (${failed} input${failed === 1 ? '' : 's'} failed)` : ''}\n`);
+        process.exitCode = 1;
+      } else if (failed) process.stderr.write(`spinscope: analysed ${analysed}, failed ${failed}\n`);
     });
+}
+
+function format(article: ReturnType<Pipeline['run']>, as: Format): string {
+  if (as === 'jsonl') return JSON.stringify(articleToJson(article)) + '\n';
+  if (as === 'json') return JSON.stringify(articleToJson(article), null, 2) + '\n';
+  return renderMarkdown(article) + '\n';
 }

@@ -15,6 +15,7 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(techniquesCommand());
   program.addCommand(nerCommand());
+  program.commands.forEach((command) => command.exitOverride()); // usage errors exit 2, via main()
   return program;
 }
 

@@ -1,8 +1,10 @@
 import type { Stage } from '../pipeline-types.js';
+import type { Notice } from '../model/index.js';
 import { tokenize } from './tokenize.js';
 import { guessLanguage } from './language.js';
 
-export { tokenize, paragraphSpans } from './tokenize.js';
+export { tokenize, nlpLayers, paragraphSpans } from './tokenize.js';
+export { chunkParagraph, MAX_CHUNK_CHARS, MAX_WORD_CHARS } from './chunks.js';
 export { guessLanguage } from './language.js';
 export { wink } from './wink.js';
 
@@ -14,12 +16,16 @@ export const nlpStage: Stage = {
   assigns: ['tokens', 'sentences', 'paragraphs'],
   run(article) {
     const language = guessLanguage(article.text);
-    const notices =
+    const notices: Notice[] =
       language === 'other'
         ? [{ code: 'not-english', stage: 'nlp', message: 'the text does not look like English; tokens and findings may be poor' }]
         : [];
+    const { tokens, sentences, paragraphs, chunkedParagraphs } = tokenize(article.text);
+    if (chunkedParagraphs) {
+      notices.push({ code: 'long-paragraph', stage: 'nlp', message: `${chunkedParagraphs} very long paragraph${chunkedParagraphs > 1 ? 's were' : ' was'} tokenised in pieces; sentence boundaries at the cuts may be wrong` });
+    }
     return {
-      layers: { ...tokenize(article.text) },
+      layers: { tokens, sentences, paragraphs },
       meta: article.meta.language ? undefined : { language: language === 'other' ? 'other' : language === 'en' ? 'en' : undefined },
       notices,
     };

@@ -7,11 +7,13 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 );
 
 const MIN_WORDS = 20;
+/** Only the start of a long text is looked at: enough words to tell, bounded time on huge input. */
+const SAMPLE_CHARS = 20_000;
 const MIN_ENGLISH_SHARE = 0.12;
 
 /** Returns 'en' when the text reads as English, 'und' when it is too short to tell, else 'other'. */
 export function guessLanguage(text: string): 'en' | 'und' | 'other' {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = text.slice(0, SAMPLE_CHARS).toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return 'und';
   let hits = 0;
   for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) hits++;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { hashFeatures } from '../../learn/index.js';
 import { createArticle, type Article } from '../../model/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
-import { tokenize } from '../../nlp/index.js';
+import { tokenize, nlpLayers } from '../../nlp/index.js';
 import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
 import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -127,7 +127,7 @@ test('a tiny model learns spans and labels; the stage output conforms', () => {
   const model = new TechniqueModel(tagger, classifier, lexicon, 0);
   const text = 'Headline\n\nThe vile traitors met on Monday.\n\nThe brutal onslaught was published.';
   const article: Article = createArticle(text);
-  article.layers = { ...tokenize(text) };
+  article.layers = { ...nlpLayers(text) };
   const { spans } = detectTechniques(article, model);
   assert.ok(spans.some((s) => text.slice(s.start, s.end).includes('onslaught')), `found ${spans.map((s) => text.slice(s.start, s.end))}`);
   for (const s of spans) assert.ok(TECHNIQUES.includes(s.label as never) && s.evidence!.length > 0);
@@ -157,7 +157,7 @@ test('seed articles: the committed model flags the loaded labels', { skip: needs
   const flagged = (prefix: string) => {
     const text = readFileSync(seedPath(prefix), 'utf8');
     const article = createArticle(text);
-    article.layers = { ...tokenize(text) };
+    article.layers = { ...nlpLayers(text) };
     const { spans } = detectTechniques(article, model);
     return { text, spans };
   };

@@ -1,0 +1,173 @@
+// The CLI end to end: spawns `node bin/spinscope.js` on files the tests write (and on the seeds
+// when ../shared is present).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { needsShared, seedPath } from '../testing/shared.js';
+import { createProgress, countInputs, PROGRESS_MIN_ITEMS } from './progress.js';
+import { parseSize } from './analyze.js';
+import { renderMarkdown } from './markdown.js';
+import { createArticle } from '../model/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'spinscope.js');
+const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+const ARTICLE = 'Harbour talks end without a deal\n\nThe mayor said the port would stay open. “We will keep talking,” she said.\n\nSHARE THIS ARTICLE';
+
+/** Runs the CLI as a child process; resolves with its exit code and output. */
+function spinscope(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Every stderr line is one short line starting with "spinscope:" (no stack traces). */
+function assertOneLineErrors(stderr: string) {
+  for (const line of stderr.trim().split('\n').filter(Boolean)) {
+    assert.match(line, /^spinscope: /, `stderr line: ${line}`);
+    assert.doesNotMatch(line, /\bat .+:\d+:\d+/);
+  }
+}
+
+// Child processes start slowly (tsx, the wink model): run them side by side.
+describe('spinscope CLI as a child process', { concurrency: 4 }, () => {
+test('analyze --format json on a seed gives section, title, outlet, caption with credit and date', { skip: needsShared('seeds') }, async () => {
+  const r = await spinscope(['analyze', seedPath('002'), '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const article = JSON.parse(r.stdout);
+  assert.equal(article.meta.section, 'News / Interviews');
+  assert.equal(article.meta.outlet, 'Press TV');
+  assert.match(article.meta.title, /Syria talks/);
+  const caption = article.layers.structure.find((s: { label: string }) => s.label === 'caption');
+  assert.deepEqual(caption.attrs, { credit: 'AFP', date: '2016-10-15' });
+  assert.ok(article.layers.boilerplate.length >= 2);
+});
+
+test('jsonl: one article per line; a bad file is reported and the batch goes on', async () => {
+  const batch = join(dir, 'batch');
+  mkdirSync(batch);
+  writeFileSync(join(batch, 'a.txt'), ARTICLE);
+  writeFileSync(join(batch, 'b.txt'), Buffer.from([0, 1, 2, 0, 255]));
+  mkdirSync(join(batch, 'sub'));
+  writeFileSync(join(batch, 'sub', 'c.htm'), ARTICLE.replace('Harbour', 'Port'));
+  const r = await spinscope(['analyze', batch, join(dir, 'missing.txt'), '--format', 'jsonl']);
+  assert.equal(r.code, 0);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((a) => a.meta.title), ['Harbour talks end without a deal', 'Port talks end without a deal']);
+  for (const a of lines) {
+    assert.equal(typeof a.text, 'string');
+    for (const layer of ['tokens', 'sentences', 'structure', 'boilerplate']) assert.ok(Array.isArray(a.layers[layer]));
+  }
+  assertOneLineErrors(r.stderr);
+  assert.match(r.stderr, /b\.txt: looks like a binary file/);
+  assert.match(r.stderr, /missing\.txt: no such file or directory/);
+  assert.match(r.stderr, /analysed 2, failed 2/);
+});
+
+test('nothing analysable: non-zero exit and one-line errors', async () => {
+  const empty = join(dir, 'nothing');
+  mkdirSync(empty);
+  const r = await spinscope(['analyze', empty, file('empty.txt', ''), join(dir, 'nope.txt')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assertOneLineErrors(r.stderr);
+  assert.match(r.stderr, /no \.txt, \.html or \.htm files found/);
+  assert.match(r.stderr, /empty\.txt: the file is empty/);
+  assert.match(r.stderr, /nothing could be analysed \(3 inputs failed\)/);
+});
+
+test('--max-bytes refuses larger inputs with a clear message', async () => {
+  const r = await spinscope(['analyze', file('small.txt', ARTICLE), '--max-bytes', '100']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /small\.txt: \d+ bytes is over the size limit of 100 bytes \(raise it with --max-bytes\)/);
+  assert.equal(parseSize('20MB'), 20 * 1024 * 1024);
+  assert.equal(parseSize('500k'), 512_000);
+  assert.throws(() => parseSize('lots'));
+});
+
+test('a 50 MB file: refused at the default limit, read when --max-bytes allows it', async () => {
+  const path = file('huge.txt', '');
+  truncateSync(path, 50 * 1024 * 1024); // sparse file of NUL bytes
+  const refused = await spinscope(['analyze', path]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /huge\.txt: 50\.0 MB is over the size limit of 20\.0 MB \(raise it with --max-bytes\)/);
+  const read = await spinscope(['analyze', path, '--max-bytes', '60MB']);
+  assert.equal(read.code, 1);
+  assert.match(read.stderr, /huge\.txt: looks like a binary file/); // read this time, then judged
+  assertOneLineErrors(read.stderr);
+});
+
+test('usage errors exit 2 with a one-line message', async () => {
+  const r = await spinscope(['analyze', 'x.txt', '--format', 'pdf']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /pdf/);
+});
+
+test('standard input with -, markdown report with every layer', async () => {
+  const r = await spinscope(['analyze', '-', '--format', 'md'], ARTICLE);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^# Harbour talks end without a deal$/m);
+  assert.match(r.stdout, /\*\*Source:\*\* standard input/);
+  assert.match(r.stdout, /## Removed from the body/);
+  assert.match(r.stdout, /- \*\*share\*\* “SHARE THIS ARTICLE”/);
+  assert.match(r.stdout, /\*\*Sentences:\*\* 4 · \*\*tokens:\*\* \d+/);
+  for (const layer of ['boilerplate', 'structure', 'tokens', 'sentences', 'paragraphs']) assert.match(r.stdout, new RegExp(`^### ${layer} \\(\\d+ spans?\\)$`, 'm'));
+  assert.match(r.stdout, /Labels: .*NOUN \d+/);
+});
+
+test('a file of one 10 MB line is analysed in bounded time', async () => {
+  const line = 'The minister said talks would resume next week, while analysts warned. '.repeat(Math.ceil(10e6 / 72));
+  const path = file('oneline.txt', line);
+  const t0 = Date.now();
+  const r = await spinscope(['analyze', path, '--format', 'md']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(Date.now() - t0 < 90_000);
+  assert.match(r.stdout, /very long paragraph was tokenised in pieces/);
+  assert.match(r.stdout, /\*\*tokens:\*\* 1[5-9]\d{5}/);
+});
+});
+
+test('the markdown report is generic: unknown layers and findings show up', () => {
+  const article = { ...createArticle('Kerry met Lavrov in Geneva.'), layers: { entities: [{ start: 0, end: 5, label: 'PER', attrs: { entity: 'e1' }, score: 0.9 }] }, findings: { entities: [{ id: 'e1', name: 'John Kerry' }], summary: { mentions: 1 } } };
+  const md = renderMarkdown(article);
+  assert.match(md, /### entities \(1 span\)/);
+  assert.match(md, /- \*\*PER\*\* “Kerry” \(entity=e1, score=0\.90\)/);
+  assert.match(md, /### entities \(1\)\n\n- \{"id":"e1","name":"John Kerry"\}/);
+  assert.match(md, /- \*\*mentions:\*\* 1/);
+});
+
+test('progress bar only on a terminal and for more than a few files', () => {
+  let written = '';
+  const tty = { isTTY: true, columns: 80, write: (s: string) => ((written += s), true), on() {}, once() {}, removeListener() {} } as unknown as NodeJS.WriteStream;
+  const bar = createProgress(PROGRESS_MIN_ITEMS + 3, tty);
+  bar.tick();
+  bar.log('spinscope: x.txt: bad');
+  bar.stop();
+  assert.match(written, /analysing \[/);
+  assert.match(written, /spinscope: x\.txt: bad\n/);
+  written = '';
+  const quiet = createProgress(PROGRESS_MIN_ITEMS + 3, { ...tty, isTTY: false } as NodeJS.WriteStream);
+  quiet.tick();
+  quiet.stop();
+  assert.equal(written, '');
+  assert.equal(countInputs([dir, '-', join(dir, 'none.txt')]) >= 3, true);
+});
