@@ -1,5 +1,8 @@
 import type { Article, ArticleMeta, Layer, Notice } from './model/index.js';
 
+/** News articles are rarely over 100,000 characters; ten times that is surely not one article. */
+export const DEFAULT_STAGE_MAX_CHARS = 1_000_000;
+
 /** What a stage adds: new layers, article-level findings, metadata and notices. */
 export interface StageOutput {
   layers?: Record<string, Layer>;
@@ -23,5 +26,10 @@ export interface Stage<R = unknown> {
   requires: readonly string[];
   assigns: readonly string[];
   load?: () => R | Promise<R>;
+  /**
+   * The longest text (UTF-16 units) the stage is run on; longer texts skip it with a notice, so a
+   * 10 MB "article" cannot hold a batch for minutes. Defaults to `DEFAULT_STAGE_MAX_CHARS`.
+   */
+  maxChars?: number;
   run: (article: Article, resources: R) => StageOutput;
 }

@@ -32,3 +32,12 @@ test('default pipeline analyses text into conforming layers', async () => {
   assert.equal(article.layers.sentences.length, 4); // title, two body sentences, share line
   assert.equal(article.layers.boilerplate[0].label, 'share');
 });
+
+test('a stage is skipped with a notice on text over its size limit, and its dependants too', async () => {
+  const small: Stage = { ...words, maxChars: 5 };
+  const after: Stage = { name: 'after', version: '1', requires: ['words'], assigns: ['z'], run: () => ({}) };
+  const article = (await Pipeline.build([small, after])).run('longer than five');
+  assert.equal(article.layers.words, undefined);
+  assert.equal(article.notices[0].code, 'stage-skipped');
+  assert.equal(article.analysis.after, undefined);
+});

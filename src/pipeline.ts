@@ -1,6 +1,6 @@
 import { createArticle, errorMessage, SpinscopeError, type Article } from './model/index.js';
 import type { SourceDocument } from './ingest/types.js';
-import type { Stage, StageOutput } from './pipeline-types.js';
+import { DEFAULT_STAGE_MAX_CHARS, type Stage, type StageOutput } from './pipeline-types.js';
 import { cleanStage } from './clean/index.js';
 import { nlpStage } from './nlp/index.js';
 import { techniquesStage } from './annotate/techniques/index.js';
@@ -83,6 +83,13 @@ export class Pipeline {
     this.stages.forEach((stage, i) => {
       if (stage.requires.some((r) => failed.has(r))) {
         stage.assigns.forEach((a) => failed.add(a));
+        return;
+      }
+      const maxChars = stage.maxChars ?? DEFAULT_STAGE_MAX_CHARS;
+      if (article.text.length > maxChars) {
+        stage.assigns.forEach((a) => failed.add(a));
+        const message = `${stage.name} skipped: the text has ${article.text.length.toLocaleString('en-US')} characters, over its limit of ${maxChars.toLocaleString('en-US')}`;
+        article = { ...article, notices: [...article.notices, { code: 'stage-skipped', stage: stage.name, message }] };
         return;
       }
       try {

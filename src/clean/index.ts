@@ -9,6 +9,7 @@ export const cleanStage: Stage = {
   name: 'clean',
   version: '1',
   requires: ['text'],
+  maxChars: Infinity,
   assigns: ['boilerplate', 'structure'],
   run(article) {
     const result = cleanText(article.text, article.meta);

@@ -13,6 +13,7 @@ export const nlpStage: Stage = {
   name: 'nlp',
   version: '1',
   requires: ['text'],
+  maxChars: Infinity,
   assigns: ['tokens', 'sentences', 'paragraphs'],
   run(article) {
     const language = guessLanguage(article.text);
