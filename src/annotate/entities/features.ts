@@ -1,5 +1,6 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
 import type { Lexicon } from './lexicon.js';
+import type { WordStats } from './word-stats.js';
 
 /**
  * Token features for the recogniser, in the spirit of Ratinov & Roth (2009): the word, its
@@ -76,6 +77,8 @@ interface WordInfo {
   alpha: boolean;
   /** Has an upper-case letter anywhere ("al-Nusra"). */
   hasUpper: boolean;
+  /** Context-aggregation cue this word gives to the next one (0: none). */
+  cue: number;
   /** Document flags shared by all case variants. */
   form: FormRecord;
   /** Hashes of this word as a neighbour at offsets -2, -1, +1, +2. */
@@ -115,6 +118,19 @@ interface FormRecord {
 const SEEN_CAPITAL_INSIDE = 1;
 const SEEN_LOWER = 2;
 const SEEN_ALLCAPS = 4;
+/** Aggregated left-context cues of a form's other occurrences (bits above the case flags). */
+const CUE_TITLE = 8;
+const CUE_PLACE = 16;
+const CUE_SAID = 32;
+const AFTER_SAID = 64;
+const IN_CAPITAL_RUN = 128;
+const CASE_FLAGS = 7;
+/** Words that cue what follows them. */
+const CUES: Record<string, number> = {
+  mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
+  in: CUE_PLACE, at: CUE_PLACE, from: CUE_PLACE, near: CUE_PLACE,
+  said: CUE_SAID, says: CUE_SAID, told: CUE_SAID, added: CUE_SAID,
+};
 
 /**
  * Builds the featuriser: `sentence(words, doc)` gives one array of bucket indices per word.
@@ -136,6 +152,8 @@ export class NerFeaturizer {
   constructor(
     readonly lexicon: Lexicon,
     readonly bits: number,
+    /** Capitalisation ratios and word clusters from unlabelled text (optional). */
+    readonly wordStats?: WordStats,
   ) {
     this.mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
     this.salts = ['w-2', 'w-1', 'w+1', 'w+2', 'big-', 'big+', 'sh3', 'docsh', 'sent', 'gz', 'first', 'sh-1', 'sh+1'].map((s) => fnv1a(s));
@@ -155,6 +173,14 @@ export class NerFeaturizer {
         if (form.stamp !== stamp) {
           form.stamp = stamp;
           form.flags = 0;
+        }
+        if (info.capital && i > 0) {
+          // Context aggregation (Ratinov & Roth): how other occurrences are introduced.
+          const prev = sentence[i - 1];
+          if (prev.cue) form.flags |= prev.cue;
+          const next = sentence[i + 1];
+          if (next && next.cue & CUE_SAID) form.flags |= AFTER_SAID;
+          if ((next && next.capital) || prev.capital) form.flags |= IN_CAPITAL_RUN;
         }
         if (info.allCaps) form.flags |= SEEN_ALLCAPS;
         else if (info.capital) {
@@ -274,7 +300,11 @@ export class NerFeaturizer {
         mix(S[12], next ? next.shortShapeHash : 2),
         mix(S[8], mix(caseClass, me.shortShapeHash)),
       );
-      if (me.alpha) hashes.push(mix(S[7], mix(me.form.stamp === doc.stamp ? me.form.flags : 0, me.shortShapeHash)));
+      if (me.alpha) {
+        const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
+        hashes.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
+        if (me.capital && flags > CASE_FLAGS) hashes.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+      }
       if (i === 0) hashes.push(mix(S[10], me.shortShapeHash));
       if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
     }
@@ -298,6 +328,14 @@ export class NerFeaturizer {
     if (lex.firstNames.has(word)) self.push('fn');
     if (lex.orgWords.has(word)) self.push('ow');
     if (lex.demonyms.has(word)) self.push('dem');
+    if (this.wordStats) {
+      const packed = this.wordStats.get(fnv1a(lower));
+      if (packed === undefined) self.push('ws=unseen', `ws=unseen|${short}`);
+      else {
+        const cap = packed & 15;
+        self.push(`cap=${cap}`, `cap=${cap}|${short}`, `ca=${(packed >> 4) & 255}`, `cb=${packed >>> 12}`);
+      }
+    }
     if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(`hp=${part.toLowerCase()}`);
     info = {
       self: self.map((f) => fnv1a(f)),
@@ -309,6 +347,7 @@ export class NerFeaturizer {
       alpha: HAS_LETTER.test(word),
       hasUpper: HAS_UPPER.test(word),
       form: this.formOf(lower),
+      cue: CUES[lower.replace(/\.$/, '')] ?? 0,
       context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
     };
     this.cache.set(raw, info);

@@ -213,7 +213,9 @@ function toEntity(id: string, group: Group, lex: Lexicon): Entity {
   // Canonical name: the alias table's, else the longest name (people: full name), then most frequent.
   const name = group.alias?.name ?? most(group.names, (a, b) => b.length - a.length || a.localeCompare(b));
   const longest = [...group.names.keys()].sort((a, b) => b.length - a.length)[0];
-  const canonical = group.alias ? name : type === 'PER' ? longest : name;
+  const shortest = [...group.names.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
+  const canonical = group.alias ? name : type === 'PER' ? longest : nationality ? shortest : name;
   const aliases = [...new Set([...group.names.keys()].filter((n) => n !== canonical))];
   return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: group.mentions.slice().sort((a, b) => a - b) };
 }
