@@ -165,7 +165,8 @@ export class NerFeaturizer {
     const stamp = ++this.stamp;
     const infos = sentences.map((words) => words.map((w) => this.info(w)));
     for (const sentence of infos) {
-      const upperSentence = isUpperSentence(sentence);
+      // Capitals in headlines (all caps or title case) say nothing about a word.
+      const upperSentence = sentenceCase(sentence) !== ORDINARY_CASE;
       for (let i = 0; i < sentence.length; i++) {
         const info = sentence[i];
         if (!info.alpha) continue;
@@ -390,17 +391,7 @@ export class NerFeaturizer {
   }
 }
 
-/** A sentence in capitals (a CoNLL-style headline) changes what capitals mean. */
-function isUpperSentence(infos: readonly WordInfo[]): boolean {
-  let letters = 0;
-  let upper = 0;
-  for (const info of infos) {
-    if (!info.alpha) continue;
-    letters++;
-    if (info.allCaps) upper++;
-  }
-  return letters >= 2 && upper / letters > 0.6;
-}
+const ORDINARY_CASE = 3;
 
 /** 1: mostly all-caps words; 2: mostly capitalised (title case); 3: ordinary. */
 function sentenceCase(infos: readonly WordInfo[]): number {

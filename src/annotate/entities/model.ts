@@ -4,6 +4,7 @@ import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { NerFeaturizer } from './features.js';
 import { bilouToBio } from './conll.js';
 import { decodeWordStats, type WordStats } from './word-stats.js';
+import { truecase } from './truecase.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 
 /** Where the committed recogniser lives. */
@@ -29,9 +30,11 @@ export class NerModel {
   constructor(
     readonly tagger: SequenceTagger,
     lex: Lexicon = lexicon(),
-    wordStats?: WordStats,
+    /** Statistics from unlabelled text: features (when the model was trained with them) and truecasing. */
+    readonly wordStats?: WordStats,
+    statsAsFeatures = Boolean(tagger.card.wordStats),
   ) {
-    this.featurizer = new NerFeaturizer(lex, tagger.bits, wordStats);
+    this.featurizer = new NerFeaturizer(lex, tagger.bits, statsAsFeatures ? wordStats : undefined);
     this.rows = SparseRows.fromDense(tagger.emissions, tagger.tags.length);
     this.bio = bilouToBio(tagger.tags);
   }
@@ -39,13 +42,15 @@ export class NerModel {
   static load(path = MODEL_PATH, lex: Lexicon = lexicon(), statsPath = WORD_STATS_PATH): NerModel {
     if (!existsSync(path)) throw new Error(`NER model not found at ${path}; run npm run train:ner`);
     const tagger = SequenceTagger.decode(readFileSync(path));
-    const stats = tagger.card.wordStats && existsSync(statsPath) ? decodeWordStats(readFileSync(statsPath)) : undefined;
+    const stats = existsSync(statsPath) ? decodeWordStats(readFileSync(statsPath)) : undefined;
     if (tagger.card.wordStats && !stats) throw new Error(`NER word statistics not found at ${statsPath}; run npm run train:ner`);
     return new NerModel(tagger, lex, stats);
   }
 
   /** BIO tags for every word of every sentence; the document gives capitalisation context. */
-  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+  tagDocument(input: readonly (readonly string[])[]): string[][] {
+    const stats = this.wordStats;
+    const sentences = stats ? input.map((words) => truecase(words, stats)) : input;
     const doc = this.featurizer.documentContext(sentences);
     return sentences.map((words) => {
       const emit = this.featurizer.emissionScores(words, doc, this.rows);
