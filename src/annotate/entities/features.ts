@@ -144,6 +144,8 @@ export class NerFeaturizer {
   private readonly cache = new Map<string, WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
+  private readonly smallMemo = new Map<number, Float32Array>();
+  private smallFor?: SparseRows;
   private readonly mask: number;
   private readonly salts: number[];
   /** Hashes standing for "no word" before the start and after the end, per slot. */
@@ -252,12 +254,33 @@ export class NerFeaturizer {
           for (let t = 0; t < T; t++) out[base + t] += theirs[at + t];
         }
       }
-      for (let k = conj.starts[i]; k < conj.starts[i + 1]; k++) {
+      for (let k = conj.starts[i]; k < conj.mids[i]; k++) {
         const at = weights.offset(conj.hashes[k] & this.mask);
         if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
       }
+      const small = this.smallScores(conj.keys[i], conj.hashes, conj.mids[i], conj.starts[i + 1], weights);
+      for (let t = 0; t < T; t++) out[base + t] += small[t];
     }
     return out;
+  }
+
+  /** Memoised sums of the small-domain conjunction features, by their key. */
+  private smallScores(key: number, hashes: readonly number[], from: number, to: number, weights: SparseRows): Float32Array {
+    if (this.smallFor !== weights) {
+      this.smallMemo.clear();
+      this.smallFor = weights;
+    }
+    let scores = this.smallMemo.get(key);
+    if (scores) return scores;
+    if (this.smallMemo.size >= FEATURES.maxCached) this.smallMemo.clear();
+    const T = weights.classes;
+    scores = new Float32Array(T);
+    for (let k = from; k < to; k++) {
+      const at = weights.offset(hashes[k] & this.mask);
+      if (at >= 0) for (let t = 0; t < T; t++) scores[t] += weights.values[at + t];
+    }
+    this.smallMemo.set(key, scores);
+    return scores;
   }
 
   /** Memoised per-word sums: own features, then the word seen at each neighbour offset. */
@@ -280,37 +303,51 @@ export class NerFeaturizer {
     return scores;
   }
 
-  /** Features that combine a word with its neighbours, its sentence or its document. */
-  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array } {
+  /**
+   * Features that combine a word with its neighbours, its sentence or its document. Per word:
+   * `hashes[starts[i] .. mids[i])` are wide-domain (word bigrams, gazetteer), and
+   * `hashes[mids[i] .. starts[i+1])` depend only on shapes, case class and document flags, a
+   * small domain identified by `keys[i]` (so their summed scores can be memoised).
+   */
+  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array; keys: Float64Array } {
     const n = infos.length;
     const gaz = this.gazetteerTags(infos);
     const caseClass = sentenceCase(infos);
     const S = this.salts;
     const hashes: number[] = [];
     const starts = new Int32Array(n + 1);
+    const mids = new Int32Array(n);
+    const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       starts[i] = hashes.length;
       const me = infos[i];
       const prev = i > 0 ? infos[i - 1] : undefined;
       const next = i + 1 < n ? infos[i + 1] : undefined;
+      hashes.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
+      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      mids[i] = hashes.length;
+      const prevShape = prev ? prev.shortShapeHash : 1;
+      const nextShape = next ? next.shortShapeHash : 2;
       hashes.push(
-        mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)),
-        mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)),
-        mix(S[6], mix(mix(prev ? prev.shortShapeHash : 1, me.shortShapeHash), next ? next.shortShapeHash : 2)),
-        mix(S[11], prev ? prev.shortShapeHash : 1),
-        mix(S[12], next ? next.shortShapeHash : 2),
+        mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
+        mix(S[11], prevShape),
+        mix(S[12], nextShape),
         mix(S[8], mix(caseClass, me.shortShapeHash)),
       );
+      let flags = -1;
       if (me.alpha) {
-        const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
+        flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
         hashes.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
         if (me.capital && flags > CASE_FLAGS) hashes.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+        else flags &= CASE_FLAGS;
       }
       if (i === 0) hashes.push(mix(S[10], me.shortShapeHash));
-      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      const a = mix(mix(mix(prevShape, me.shortShapeHash), mix(nextShape, caseClass)), mix(flags, i === 0 ? 1 : 0));
+      const b = mix(a, mix(nextShape, prevShape)) & 0xfffff;
+      keys[i] = b * 4294967296 + a;
     }
     starts[n] = hashes.length;
-    return { hashes, starts };
+    return { hashes, starts, mids, keys };
   }
 
   /** Features that depend on the word alone, memoised. */
@@ -347,6 +384,8 @@ export class NerFeaturizer {
       allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
       alpha: HAS_LETTER.test(word),
       hasUpper: HAS_UPPER.test(word),
+      scores: undefined,
+      scoresFor: undefined,
       form: this.formOf(lower),
       cue: CUES[lower.replace(/\.$/, '')] ?? 0,
       context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
