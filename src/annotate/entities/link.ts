@@ -14,6 +14,9 @@ export const LINKING = {
   website: /\.(?:com|org|net|info|co\.uk|ir|ru)$/i,
 } as const;
 
+/** Tie-break between mention types of one name: organisations are most often mistaken for people. */
+const TYPE_PREFERENCE = ['ORG', 'LOC', 'PER', 'MISC'];
+
 /** A canonical entity: the group of mentions that refer to one thing in the article. */
 export interface Entity {
   id: string;
@@ -145,10 +148,11 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     }
     // Nationalities group by the country they name ("Russian", "Russians").
     const country = m.type === 'MISC' ? lex.demonyms.get(name) : undefined;
-    const key = country ? `demonym:${country}` : `${m.type}:${name.toLowerCase()}`;
+    // Same name, same entity, whatever type the tagger gave each mention (majority decides).
+    const key = country ? `demonym:${country}` : name.toLowerCase();
     const g = byName.get(key) ?? make();
     byName.set(key, g);
-    if (m.type === 'PER') people.push(g);
+    if (m.type === 'PER' && !people.includes(g)) people.push(g);
     add(g, i, name);
   });
   const entityOf = groupOf.slice();
@@ -182,7 +186,9 @@ function findPerson(groups: readonly Group[], people: readonly number[], name: s
   const given = givenName(name);
   for (const g of people) {
     for (const other of groups[g].names.keys()) {
-      if (lastWordKey(other) !== surname) continue;
+      const key = lastWordKey(other);
+      // "Lopez" names "Francisco Lopez-Loyola" too (first part of a double surname).
+      if (key !== surname && !(!given && key.startsWith(surname + '-'))) continue;
       const otherGiven = givenName(other);
       if (!given || !otherGiven || similarity(given, otherGiven) >= LINKING.minNameSimilarity) return g;
     }
@@ -209,7 +215,7 @@ function givenName(name: string): string | undefined {
 }
 
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
-  const type = group.alias?.type ?? most(group.types);
+  const type = group.alias?.type ?? most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b));
   // Canonical name: the alias table's, else the longest name (people: full name), then most frequent.
   const name = group.alias?.name ?? most(group.names, (a, b) => b.length - a.length || a.localeCompare(b));
   const longest = [...group.names.keys()].sort((a, b) => b.length - a.length)[0];

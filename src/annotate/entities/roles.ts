@@ -14,6 +14,8 @@ export const ROLES = {
   appositiveStart: new Set(['a', 'an', 'the']),
   /** Words that end an appositive. */
   appositiveEnd: /^[,;:.()\[\]"“”!?]$|^[\u2014\u2013]$|^--$/,
+  /** Words that end the role phrase of an appositive ("analyst in ...", "director of ..."). */
+  roleStops: new Set(['in', 'at', 'of', 'for', 'from', 'with', 'who', 'which', 'that', 'based', 'on', 'since', 'after', 'before', 'during', 'to', 'by', 'whose', 'when']),
   /** Prepositions introducing a place inside a descriptor. */
   placePrepositions: new Set(['in', 'from', 'based']),
   /** Prepositions introducing an affiliation inside a descriptor. */
@@ -172,8 +174,11 @@ function appositive(
       const other = mentions[p.mention];
       if (other.type === 'LOC' && !info.place) (info.place = other.text), (info.placeMention = p.mention);
       else if (other.type === 'ORG' && !info.affiliation) (info.affiliation = other.text), (info.affiliationMention = p.mention);
-      else if (other.type === 'MISC' && lex.demonyms.has(other.text) && !info.place) info.place = lex.demonyms.get(other.text);
-      else return;
+      else if (other.type === 'MISC' && lex.demonyms.has(other.text)) {
+        // "a 38-year-old Mexican national": the nationality stays in the role and gives the place.
+        info.place ??= lex.demonyms.get(other.text);
+        return;
+      } else return;
       if (prev && (ROLES.placePrepositions.has(prev) || ROLES.affiliationPrepositions.has(prev))) cut = Math.min(cut, j - 1);
       else cut = Math.min(cut, j);
     } else if (prev && ROLES.affiliationPrepositions.has(prev) && /^\p{Lu}/u.test(p.text) && !info.affiliation) {
@@ -184,6 +189,9 @@ function appositive(
       cut = Math.min(cut, j - 1);
     }
   });
+  // The role is the head phrase: it ends at the first preposition or relative word.
+  const stop = parts.findIndex((p, j) => j > 0 && p.mention === undefined && ROLES.roleStops.has(p.text.toLowerCase()));
+  if (stop > 0) cut = Math.min(cut, stop);
   const role = parts.slice(0, cut).map((p) => p.text).join(' ').replace(/(?:\s+(?:of|at|in|for|from|with|based|the|a|an))+$/i, '').trim();
   if (role) info.role = role;
   return info;
