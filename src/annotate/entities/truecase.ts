@@ -14,6 +14,7 @@ export const TRUECASE = {
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
+const CAPITAL = /^\p{Lu}/u;
 
 /**
  * Lower-cases the common words of a title-case headline ("Kerry Meets Lavrov In Geneva" →
@@ -25,9 +26,14 @@ export function truecase(words: readonly string[], stats: WordStats): readonly s
   let letters = 0;
   let capitals = 0;
   for (const w of words) {
-    if (!HAS_LETTER.test(w)) continue;
-    letters++;
-    if (/^\p{Lu}/u.test(w)) capitals++;
+    const c = w.charCodeAt(0);
+    // ASCII fast path; other scripts go through the Unicode classes.
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper || lower || (c > 127 && HAS_LETTER.test(w))) {
+      letters++;
+      if (upper || (c > 127 && CAPITAL.test(w))) capitals++;
+    }
   }
   if (letters < TRUECASE.minWords || capitals / letters < TRUECASE.minCapitalShare) return words;
   if (!words.some((w, i) => i > 0 && TRUECASE.smallWords.has(w))) return words;
