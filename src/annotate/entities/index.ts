@@ -60,7 +60,9 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const excluded = excludedRanges(article);
   const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
   const { entities, entityOf } = linkMentions(mentions, lex);
-  const roles = readRoles(words, mentions, lex);
+  // Roles read types from the linked entity (the alias table knows "W.H.O." is an organisation).
+  const typed = mentions.map((m, i) => ({ ...m, type: entities[entityOf[i]].type }));
+  const roles = readRoles(words, typed, lex);
   const records = entities.map((e) => toRecord(e, mentions, roles, entities, entityOf, lex));
   const spans = mentions.map((m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
   return { spans, records };

@@ -80,7 +80,9 @@ export function similarity(a: string, b: string): number {
 }
 
 function aliasEntry(lex: Lexicon, name: string): AliasEntry | undefined {
-  return lex.byAlias.get(name) ?? (name.length > 4 ? lex.byAliasLower.get(name.toLowerCase()) : undefined);
+  const hit = lex.byAlias.get(name) ?? (name.length > 4 ? lex.byAliasLower.get(name.toLowerCase()) : undefined);
+  // Dotted acronyms: "W.H.O." is "WHO".
+  return hit ?? (/^(?:[A-Z]\.){2,}$/.test(name) ? lex.byAlias.get(name.replace(/\./g, '')) : undefined);
 }
 
 interface Group {
