@@ -55,3 +55,17 @@ test('prf computes precision, recall and F1', () => {
   assert.deepEqual(prf(1, 2, 4), { precision: 0.5, recall: 0.25, f1: 1 / 3 });
   assert.equal(prf(0, 0, 3).f1, 0);
 });
+
+test('sparse rows keep exactly the non-zero rows of a dense matrix', async () => {
+  const { SparseRows } = await import('./index.js');
+  const dense = new Float32Array(64 * 3);
+  dense.set([1, 0, -2], 5 * 3);
+  dense.set([0, 0.5, 0], 40 * 3);
+  const rows = SparseRows.fromDense(dense, 3);
+  assert.equal(rows.rows, 2);
+  for (let b = 0; b < 64; b++) {
+    const at = rows.offset(b);
+    if (b === 5 || b === 40) assert.deepEqual([...rows.values.subarray(at, at + 3)], [...dense.subarray(b * 3, b * 3 + 3)]);
+    else assert.equal(at, -1);
+  }
+});

@@ -113,3 +113,19 @@ export function countChunks(gold: readonly string[], predicted: readonly string[
     if (goldKeys.has(key(c))) bump(c.type, 'correct');
   }
 }
+
+/** BIO → BILOU: single-token entities become U-, last tokens L- (a finer tag set to learn). */
+export function bioToBilou(tags: readonly string[]): string[] {
+  return tags.map((tag, i) => {
+    if (tag === 'O') return tag;
+    const next = tags[i + 1];
+    const continues = next !== undefined && next === 'I-' + tag.slice(2);
+    if (tag.startsWith('B-')) return (continues ? 'B-' : 'U-') + tag.slice(2);
+    return (continues ? 'I-' : 'L-') + tag.slice(2);
+  });
+}
+
+/** BILOU → BIO (U- → B-, L- → I-). */
+export function bilouToBio(tags: readonly string[]): string[] {
+  return tags.map((tag) => (tag.startsWith('U-') ? 'B-' + tag.slice(2) : tag.startsWith('L-') ? 'I-' + tag.slice(2) : tag));
+}

@@ -105,3 +105,13 @@ test('seed 002: Mark Weber and the countries at the Lausanne meeting', { skip: n
   find(records, 'Lausanne');
   assert.ok(find(records, 'Staffan de Mistura').aliases.includes('de Mistura'));
 });
+
+test('an honorific yields to an appositive role; dotted acronyms resolve through the alias table', async () => {
+  const { records } = await entitiesOf('Dr. Jane Okafor, head of the W.H.O., met Senator Bob Hale in Lagos on Tuesday. Okafor said little.');
+  const okafor = find(records, 'Jane Okafor');
+  assert.deepEqual(okafor.roles, ['head']);
+  assert.deepEqual(okafor.affiliations, ['World Health Organization']);
+  assert.equal(okafor.mentions, 2);
+  assert.equal(find(records, 'World Health Organization').type, 'ORG');
+  assert.ok(find(records, 'Bob Hale').roles.includes('Senator'));
+});

@@ -1,5 +1,6 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
 import type { Lexicon } from './lexicon.js';
+import type { WordStats } from './word-stats.js';
 
 /**
  * Token features for the recogniser, in the spirit of Ratinov & Roth (2009): the word, its
@@ -76,6 +77,8 @@ interface WordInfo {
   alpha: boolean;
   /** Has an upper-case letter anywhere ("al-Nusra"). */
   hasUpper: boolean;
+  /** Context-aggregation cue this word gives to the next one (0: none). */
+  cue: number;
   /** Document flags shared by all case variants. */
   form: FormRecord;
   /** Hashes of this word as a neighbour at offsets -2, -1, +1, +2. */
@@ -115,6 +118,19 @@ interface FormRecord {
 const SEEN_CAPITAL_INSIDE = 1;
 const SEEN_LOWER = 2;
 const SEEN_ALLCAPS = 4;
+/** Aggregated left-context cues of a form's other occurrences (bits above the case flags). */
+const CUE_TITLE = 8;
+const CUE_PLACE = 16;
+const CUE_SAID = 32;
+const AFTER_SAID = 64;
+const IN_CAPITAL_RUN = 128;
+const CASE_FLAGS = 7;
+/** Words that cue what follows them. */
+const CUES: Record<string, number> = {
+  mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
+  in: CUE_PLACE, at: CUE_PLACE, from: CUE_PLACE, near: CUE_PLACE,
+  said: CUE_SAID, says: CUE_SAID, told: CUE_SAID, added: CUE_SAID,
+};
 
 /**
  * Builds the featuriser: `sentence(words, doc)` gives one array of bucket indices per word.
@@ -128,6 +144,8 @@ export class NerFeaturizer {
   private readonly cache = new Map<string, WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
+  private readonly smallMemo = new Map<number, Float32Array>();
+  private smallFor?: SparseRows;
   private readonly mask: number;
   private readonly salts: number[];
   /** Hashes standing for "no word" before the start and after the end, per slot. */
@@ -136,6 +154,8 @@ export class NerFeaturizer {
   constructor(
     readonly lexicon: Lexicon,
     readonly bits: number,
+    /** Capitalisation ratios and word clusters from unlabelled text (optional). */
+    readonly wordStats?: WordStats,
   ) {
     this.mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
     this.salts = ['w-2', 'w-1', 'w+1', 'w+2', 'big-', 'big+', 'sh3', 'docsh', 'sent', 'gz', 'first', 'sh-1', 'sh+1'].map((s) => fnv1a(s));
@@ -147,7 +167,8 @@ export class NerFeaturizer {
     const stamp = ++this.stamp;
     const infos = sentences.map((words) => words.map((w) => this.info(w)));
     for (const sentence of infos) {
-      const upperSentence = isUpperSentence(sentence);
+      // Capitals in headlines (all caps or title case) say nothing about a word.
+      const upperSentence = sentenceCase(sentence) !== ORDINARY_CASE;
       for (let i = 0; i < sentence.length; i++) {
         const info = sentence[i];
         if (!info.alpha) continue;
@@ -155,6 +176,14 @@ export class NerFeaturizer {
         if (form.stamp !== stamp) {
           form.stamp = stamp;
           form.flags = 0;
+        }
+        if (info.capital && i > 0) {
+          // Context aggregation (Ratinov & Roth): how other occurrences are introduced.
+          const prev = sentence[i - 1];
+          if (prev.cue) form.flags |= prev.cue;
+          const next = sentence[i + 1];
+          if (next && next.cue & CUE_SAID) form.flags |= AFTER_SAID;
+          if ((next && next.capital) || prev.capital) form.flags |= IN_CAPITAL_RUN;
         }
         if (info.allCaps) form.flags |= SEEN_ALLCAPS;
         else if (info.capital) {
@@ -225,12 +254,33 @@ export class NerFeaturizer {
           for (let t = 0; t < T; t++) out[base + t] += theirs[at + t];
         }
       }
-      for (let k = conj.starts[i]; k < conj.starts[i + 1]; k++) {
+      for (let k = conj.starts[i]; k < conj.mids[i]; k++) {
         const at = weights.offset(conj.hashes[k] & this.mask);
         if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
       }
+      const small = this.smallScores(conj.keys[i], conj.hashes, conj.mids[i], conj.starts[i + 1], weights);
+      for (let t = 0; t < T; t++) out[base + t] += small[t];
     }
     return out;
+  }
+
+  /** Memoised sums of the small-domain conjunction features, by their key. */
+  private smallScores(key: number, hashes: readonly number[], from: number, to: number, weights: SparseRows): Float32Array {
+    if (this.smallFor !== weights) {
+      this.smallMemo.clear();
+      this.smallFor = weights;
+    }
+    let scores = this.smallMemo.get(key);
+    if (scores) return scores;
+    if (this.smallMemo.size >= FEATURES.maxCached) this.smallMemo.clear();
+    const T = weights.classes;
+    scores = new Float32Array(T);
+    for (let k = from; k < to; k++) {
+      const at = weights.offset(hashes[k] & this.mask);
+      if (at >= 0) for (let t = 0; t < T; t++) scores[t] += weights.values[at + t];
+    }
+    this.smallMemo.set(key, scores);
+    return scores;
   }
 
   /** Memoised per-word sums: own features, then the word seen at each neighbour offset. */
@@ -253,33 +303,51 @@ export class NerFeaturizer {
     return scores;
   }
 
-  /** Features that combine a word with its neighbours, its sentence or its document. */
-  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array } {
+  /**
+   * Features that combine a word with its neighbours, its sentence or its document. Per word:
+   * `hashes[starts[i] .. mids[i])` are wide-domain (word bigrams, gazetteer), and
+   * `hashes[mids[i] .. starts[i+1])` depend only on shapes, case class and document flags, a
+   * small domain identified by `keys[i]` (so their summed scores can be memoised).
+   */
+  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array; keys: Float64Array } {
     const n = infos.length;
     const gaz = this.gazetteerTags(infos);
     const caseClass = sentenceCase(infos);
     const S = this.salts;
     const hashes: number[] = [];
     const starts = new Int32Array(n + 1);
+    const mids = new Int32Array(n);
+    const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       starts[i] = hashes.length;
       const me = infos[i];
       const prev = i > 0 ? infos[i - 1] : undefined;
       const next = i + 1 < n ? infos[i + 1] : undefined;
+      hashes.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
+      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      mids[i] = hashes.length;
+      const prevShape = prev ? prev.shortShapeHash : 1;
+      const nextShape = next ? next.shortShapeHash : 2;
       hashes.push(
-        mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)),
-        mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)),
-        mix(S[6], mix(mix(prev ? prev.shortShapeHash : 1, me.shortShapeHash), next ? next.shortShapeHash : 2)),
-        mix(S[11], prev ? prev.shortShapeHash : 1),
-        mix(S[12], next ? next.shortShapeHash : 2),
+        mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
+        mix(S[11], prevShape),
+        mix(S[12], nextShape),
         mix(S[8], mix(caseClass, me.shortShapeHash)),
       );
-      if (me.alpha) hashes.push(mix(S[7], mix(me.form.stamp === doc.stamp ? me.form.flags : 0, me.shortShapeHash)));
+      let flags = -1;
+      if (me.alpha) {
+        flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
+        hashes.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
+        if (me.capital && flags > CASE_FLAGS) hashes.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+        else flags &= CASE_FLAGS;
+      }
       if (i === 0) hashes.push(mix(S[10], me.shortShapeHash));
-      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      const a = mix(mix(mix(prevShape, me.shortShapeHash), mix(nextShape, caseClass)), mix(flags, i === 0 ? 1 : 0));
+      const b = mix(a, mix(nextShape, prevShape)) & 0xfffff;
+      keys[i] = b * 4294967296 + a;
     }
     starts[n] = hashes.length;
-    return { hashes, starts };
+    return { hashes, starts, mids, keys };
   }
 
   /** Features that depend on the word alone, memoised. */
@@ -298,6 +366,14 @@ export class NerFeaturizer {
     if (lex.firstNames.has(word)) self.push('fn');
     if (lex.orgWords.has(word)) self.push('ow');
     if (lex.demonyms.has(word)) self.push('dem');
+    if (this.wordStats) {
+      const packed = this.wordStats.get(fnv1a(lower));
+      if (packed === undefined) self.push('ws=unseen', `ws=unseen|${short}`);
+      else {
+        const cap = packed & 15;
+        self.push(`cap=${cap}`, `cap=${cap}|${short}`, `ca=${(packed >> 4) & 255}`, `cb=${packed >>> 12}`);
+      }
+    }
     if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(`hp=${part.toLowerCase()}`);
     info = {
       self: self.map((f) => fnv1a(f)),
@@ -308,7 +384,10 @@ export class NerFeaturizer {
       allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
       alpha: HAS_LETTER.test(word),
       hasUpper: HAS_UPPER.test(word),
+      scores: undefined,
+      scoresFor: undefined,
       form: this.formOf(lower),
+      cue: CUES[lower.replace(/\.$/, '')] ?? 0,
       context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
     };
     this.cache.set(raw, info);
@@ -351,17 +430,7 @@ export class NerFeaturizer {
   }
 }
 
-/** A sentence in capitals (a CoNLL-style headline) changes what capitals mean. */
-function isUpperSentence(infos: readonly WordInfo[]): boolean {
-  let letters = 0;
-  let upper = 0;
-  for (const info of infos) {
-    if (!info.alpha) continue;
-    letters++;
-    if (info.allCaps) upper++;
-  }
-  return letters >= 2 && upper / letters > 0.6;
-}
+const ORDINARY_CASE = 3;
 
 /** 1: mostly all-caps words; 2: mostly capitalised (title case); 3: ordinary. */
 function sentenceCase(infos: readonly WordInfo[]): number {

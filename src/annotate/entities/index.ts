@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline-types.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import { NerModel } from './model.js';
 import { sentenceWords } from './words.js';
-import { mentionsFromTags, splitMentions, type Mention } from './mentions.js';
+import { joinParticles, mentionsFromTags, splitMentions, type Mention } from './mentions.js';
 import { linkMentions, type Entity } from './link.js';
 import { readRoles, type RoleInfo } from './roles.js';
 
@@ -58,9 +58,11 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const words = sentenceWords(text, article.layers.tokens ?? [], article.layers.sentences ?? []);
   const tags = model.tagDocument(words.map((s) => s.map((w) => w.text)));
   const excluded = excludedRanges(article);
-  const mentions = splitMentions(mentionsFromTags(text, words, tags), words, lex).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
+  const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
   const { entities, entityOf } = linkMentions(mentions, lex);
-  const roles = readRoles(words, mentions, lex);
+  // Roles read types from the linked entity (the alias table knows "W.H.O." is an organisation).
+  const typed = mentions.map((m, i) => ({ ...m, type: entities[entityOf[i]].type }));
+  const roles = readRoles(words, typed, lex);
   const records = entities.map((e) => toRecord(e, mentions, roles, entities, entityOf, lex));
   const spans = mentions.map((m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
   return { spans, records };

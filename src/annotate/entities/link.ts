@@ -14,6 +14,9 @@ export const LINKING = {
   website: /\.(?:com|org|net|info|co\.uk|ir|ru)$/i,
 } as const;
 
+/** Tie-break between mention types of one name: organisations are most often mistaken for people. */
+const TYPE_PREFERENCE = ['ORG', 'LOC', 'PER', 'MISC'];
+
 /** A canonical entity: the group of mentions that refer to one thing in the article. */
 export interface Entity {
   id: string;
@@ -26,6 +29,17 @@ export interface Entity {
 
 /** Cleans a mention's text for matching: drops a leading "the" and a trailing possessive. */
 export function normalizeName(text: string): string {
+  let name = nameMemo.get(text);
+  if (name === undefined) {
+    if (nameMemo.size > 50_000) nameMemo.clear();
+    nameMemo.set(text, (name = cleanName(text)));
+  }
+  return name;
+}
+
+const nameMemo = new Map<string, string>();
+
+function cleanName(text: string): string {
   return text
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
@@ -66,7 +80,9 @@ export function similarity(a: string, b: string): number {
 }
 
 function aliasEntry(lex: Lexicon, name: string): AliasEntry | undefined {
-  return lex.byAlias.get(name) ?? (name.length > 4 ? lex.byAliasLower.get(name.toLowerCase()) : undefined);
+  const hit = lex.byAlias.get(name) ?? (name.length > 4 ? lex.byAliasLower.get(name.toLowerCase()) : undefined);
+  // Dotted acronyms: "W.H.O." is "WHO".
+  return hit ?? (/^(?:[A-Z]\.){2,}$/.test(name) ? lex.byAlias.get(name.replace(/\./g, '')) : undefined);
 }
 
 interface Group {
@@ -99,12 +115,18 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   const groupOf = new Array<number>(mentions.length).fill(-1);
   const byAlias = new Map<string, number>();
   const byName = new Map<string, number>();
-  const people: number[] = [];
+  const people = new PersonIndex();
+  const names = mentions.map((m) => normalizeName(m.text));
   const add = (g: number, i: number, name: string) => {
     groupOf[i] = g;
     groups[g].mentions.push(i);
+    if (!groups[g].names.has(name) && people.has(g)) people.add(g, name);
     bump(groups[g].names, name);
     bump(groups[g].types, mentions[i].type);
+  };
+  const person = (g: number) => {
+    if (!people.has(g)) for (const n of groups[g].names.keys()) people.add(g, n);
+    people.mark(g);
   };
   const make = (alias?: AliasEntry) => {
     groups.push({ ...newGroup(), alias });
@@ -112,7 +134,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   };
   // Pass 1: alias table and multi-word person names (so later surnames have somewhere to go).
   mentions.forEach((m, i) => {
-    const name = normalizeName(m.text);
+    const name = names[i];
     const entry = aliasEntry(lex, name);
     if (entry && (m.type !== 'PER' || entry.type === 'PER')) {
       const g = byAlias.get(entry.name) ?? make(entry);
@@ -121,8 +143,8 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       return;
     }
     if (m.type === 'PER' && name.includes(' ')) {
-      const g = findPerson(groups, people, name) ?? make();
-      if (!people.includes(g)) people.push(g);
+      const g = people.find(name) ?? make();
+      person(g);
       add(g, i, name);
     }
   });
@@ -130,12 +152,12 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   // then single words: surnames, acronyms, exact names.
   const rest = mentions.map((_, i) => i).filter((i) => groupOf[i] < 0);
   let acronyms: Map<string, number> | undefined;
-  const multi = (i: number) => normalizeName(mentions[i].text).includes(' ');
+  const multi = (i: number) => names[i].includes(' ');
   [...rest.filter(multi), ...rest.filter((i) => !multi(i))].forEach((i) => {
     const m = mentions[i];
-    const name = normalizeName(m.text);
+    const name = names[i];
     if (m.type === 'PER' || !name.includes(' ')) {
-      const g = findPerson(groups, people, name);
+      const g = people.find(name);
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return add(g, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
@@ -145,10 +167,11 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     }
     // Nationalities group by the country they name ("Russian", "Russians").
     const country = m.type === 'MISC' ? lex.demonyms.get(name) : undefined;
-    const key = country ? `demonym:${country}` : `${m.type}:${name.toLowerCase()}`;
+    // Same name, same entity, whatever type the tagger gave each mention (majority decides).
+    const key = country ? `demonym:${country}` : name.toLowerCase();
     const g = byName.get(key) ?? make();
     byName.set(key, g);
-    if (m.type === 'PER') people.push(g);
+    if (m.type === 'PER') person(g);
     add(g, i, name);
   });
   const entityOf = groupOf.slice();
@@ -176,18 +199,47 @@ function acronymIndex(groups: readonly Group[]): Map<string, number> {
   return index;
 }
 
-/** A person group whose surname (and given name, when both have one) matches `name`. */
-function findPerson(groups: readonly Group[], people: readonly number[], name: string): number | undefined {
-  const surname = surnameKey(name);
-  const given = givenName(name);
-  for (const g of people) {
-    for (const other of groups[g].names.keys()) {
-      if (lastWordKey(other) !== surname) continue;
-      const otherGiven = givenName(other);
-      if (!given || !otherGiven || similarity(given, otherGiven) >= LINKING.minNameSimilarity) return g;
-    }
+/**
+ * Person groups indexed by surname key (and by the first part of double surnames): `find`
+ * returns the group whose surname matches and whose given name, when both have one, is
+ * similar enough (Sergey ~ Sergei).
+ */
+class PersonIndex {
+  private readonly marked = new Set<number>();
+  private readonly bySurname = new Map<string, { group: number; given?: string }[]>();
+  private readonly byFirstPart = new Map<string, { group: number; given?: string }[]>();
+
+  has(group: number): boolean {
+    return this.marked.has(group);
   }
-  return undefined;
+
+  mark(group: number): void {
+    this.marked.add(group);
+  }
+
+  add(group: number, name: string): void {
+    const key = lastWordKey(name);
+    const entry = { group, given: givenName(name) };
+    push(this.bySurname, key, entry);
+    const dash = key.indexOf('-');
+    if (dash > 0) push(this.byFirstPart, key.slice(0, dash), entry);
+  }
+
+  find(name: string): number | undefined {
+    const surname = lastWordKey(name);
+    const given = givenName(name);
+    const candidates = [...(this.bySurname.get(surname) ?? []), ...(given ? [] : this.byFirstPart.get(surname) ?? [])];
+    for (const c of candidates) {
+      if (!given || !c.given || similarity(given, c.given) >= LINKING.minNameSimilarity) return c.group;
+    }
+    return undefined;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const surnameMemo = new Map<string, string>();
@@ -209,11 +261,13 @@ function givenName(name: string): string | undefined {
 }
 
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
-  const type = group.alias?.type ?? most(group.types);
+  const type = group.alias?.type ?? most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b));
   // Canonical name: the alias table's, else the longest name (people: full name), then most frequent.
   const name = group.alias?.name ?? most(group.names, (a, b) => b.length - a.length || a.localeCompare(b));
   const longest = [...group.names.keys()].sort((a, b) => b.length - a.length)[0];
-  const canonical = group.alias ? name : type === 'PER' ? longest : name;
+  const shortest = [...group.names.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
+  const canonical = group.alias ? name : type === 'PER' ? longest : nationality ? shortest : name;
   const aliases = [...new Set([...group.names.keys()].filter((n) => n !== canonical))];
   return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: group.mentions.slice().sort((a, b) => a - b) };
 }

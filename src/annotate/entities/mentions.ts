@@ -71,3 +71,32 @@ export function splitMentions(mentions: readonly Mention[], words: readonly (rea
   }
   return out;
 }
+
+/** Lower-case particles inside personal names ("Staffan de Mistura", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'des', 'van', 'von', 'der', 'den', 'ter', 'ten', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das']);
+
+/**
+ * A person name cannot end in a particle: when a PER mention ends with one and the next word
+ * is capitalised (tagged or not), the mention runs on to include it (and a PER mention there
+ * is absorbed).
+ */
+export function joinParticles(mentions: readonly Mention[], words: readonly (readonly Word[])[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const sentence = words[m.sentence];
+    const lastWord = sentence[m.last].text;
+    const next = sentence[m.last + 1];
+    if (m.type !== 'PER' || m.first === m.last || !NAME_PARTICLES.has(lastWord) || !next || !/^\p{Lu}/u.test(next.text)) {
+      out.push(m);
+      continue;
+    }
+    const following = mentions[i + 1];
+    const absorb = following && following.sentence === m.sentence && following.first === m.last + 1;
+    const last = absorb ? following.last : m.last + 1;
+    const end = absorb ? following.end : next.end;
+    out.push({ ...m, last, end, text: text.slice(m.start, end) });
+    if (absorb) i++;
+  }
+  return out;
+}

@@ -2,10 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { NerFeaturizer } from './features.js';
+import { bilouToBio } from './conll.js';
+import { decodeWordStats, type WordStats } from './word-stats.js';
+import { truecase } from './truecase.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 
 /** Where the committed recogniser lives. */
 export const MODEL_PATH = join(import.meta.dirname, '..', '..', '..', 'models', 'ner.spnm');
+/** Word statistics from unlabelled text, beside the model (see word-stats.ts). */
+export const WORD_STATS_PATH = join(import.meta.dirname, '..', '..', '..', 'models', 'ner-words.bin');
 
 /**
  * The recogniser: the featuriser (with its memo of word features) and the trained tagger.
@@ -19,27 +24,37 @@ export class NerModel {
   readonly featurizer: NerFeaturizer;
   /** The tagger's non-zero emission rows, compact for fast lookups. */
   private readonly rows: SparseRows;
+  /** Each model tag as BIO (BILOU models: U- → B-, L- → I-). */
+  private readonly bio: string[];
 
   constructor(
     readonly tagger: SequenceTagger,
     lex: Lexicon = lexicon(),
+    /** Statistics from unlabelled text: features (when the model was trained with them) and truecasing. */
+    readonly wordStats?: WordStats,
+    statsAsFeatures = Boolean(tagger.card.wordStats),
   ) {
-    this.featurizer = new NerFeaturizer(lex, tagger.bits);
+    this.featurizer = new NerFeaturizer(lex, tagger.bits, statsAsFeatures ? wordStats : undefined);
     this.rows = SparseRows.fromDense(tagger.emissions, tagger.tags.length);
+    this.bio = bilouToBio(tagger.tags);
   }
 
-  static load(path = MODEL_PATH, lex: Lexicon = lexicon()): NerModel {
+  static load(path = MODEL_PATH, lex: Lexicon = lexicon(), statsPath = WORD_STATS_PATH): NerModel {
     if (!existsSync(path)) throw new Error(`NER model not found at ${path}; run npm run train:ner`);
-    return new NerModel(SequenceTagger.decode(readFileSync(path)), lex);
+    const tagger = SequenceTagger.decode(readFileSync(path));
+    const stats = existsSync(statsPath) ? decodeWordStats(readFileSync(statsPath)) : undefined;
+    if (tagger.card.wordStats && !stats) throw new Error(`NER word statistics not found at ${statsPath}; run npm run train:ner`);
+    return new NerModel(tagger, lex, stats);
   }
 
   /** BIO tags for every word of every sentence; the document gives capitalisation context. */
-  tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+  tagDocument(input: readonly (readonly string[])[]): string[][] {
+    const stats = this.wordStats;
+    const sentences = stats ? input.map((words) => truecase(words, stats)) : input;
     const doc = this.featurizer.documentContext(sentences);
-    const tags = this.tagger.tags;
     return sentences.map((words) => {
       const emit = this.featurizer.emissionScores(words, doc, this.rows);
-      return this.tagger.tagScores(emit, words.length).map((t) => tags[t]);
+      return this.tagger.tagScores(emit, words.length).map((t) => this.bio[t]);
     });
   }
 }

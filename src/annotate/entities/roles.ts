@@ -14,6 +14,10 @@ export const ROLES = {
   appositiveStart: new Set(['a', 'an', 'the']),
   /** Words that end an appositive. */
   appositiveEnd: /^[,;:.()\[\]"“”!?]$|^[\u2014\u2013]$|^--$/,
+  /** Courtesy titles that say nothing about a role. */
+  honorifics: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame']),
+  /** Words that end the role phrase of an appositive ("analyst in ...", "director of ..."). */
+  roleStops: new Set(['in', 'at', 'of', 'for', 'from', 'with', 'who', 'which', 'that', 'based', 'on', 'since', 'after', 'before', 'during', 'to', 'by', 'whose', 'when']),
   /** Prepositions introducing a place inside a descriptor. */
   placePrepositions: new Set(['in', 'from', 'based']),
   /** Prepositions introducing an affiliation inside a descriptor. */
@@ -58,9 +62,26 @@ export function readRoles(words: readonly (readonly Word[])[], mentions: readonl
   return mentions.map((m, i) => {
     if (m.type !== 'PER') return undefined;
     const sentence = words[m.sentence];
-    const info = prenominal(sentence, m, i, mentionAt, mentions, titleWords, lex) ?? appositive(sentence, m, mentionAt, mentions, lex);
+    const before = prenominal(sentence, m, i, mentionAt, mentions, titleWords, lex);
+    const after = appositive(sentence, m, mentionAt, mentions, lex, titleWords);
+    const info = combine(before, after);
     return info && (info.role || info.affiliation || info.place) ? info : undefined;
   });
+}
+
+/** Pre-nominal title first; an honorific alone ("Dr.") yields to an appositive role. */
+function combine(before: RoleInfo | undefined, after: RoleInfo | undefined): RoleInfo | undefined {
+  if (!before || !after) return before ?? after;
+  const honorific = before.role !== undefined && ROLES.honorifics.has(before.role.toLowerCase().replace(/\.$/, ''));
+  return {
+    ...after,
+    ...before,
+    role: honorific && after.role ? after.role : before.role ?? after.role,
+    affiliation: before.affiliation ?? after.affiliation,
+    affiliationMention: before.affiliation ? before.affiliationMention : after.affiliationMention,
+    place: before.place ?? after.place,
+    placeMention: before.place ? before.placeMention : after.placeMention,
+  };
 }
 
 function titleVocabulary(lex: Lexicon): Set<string> {
@@ -146,10 +167,15 @@ function appositive(
   mentionAt: Map<string, number>,
   mentions: readonly Mention[],
   lex: Lexicon,
+  titleWords: Set<string>,
 ): RoleInfo | undefined {
   let k = m.last + 1;
-  if (sentence[k]?.text !== ',' || !ROLES.appositiveStart.has(sentence[k + 1]?.text.toLowerCase() ?? '')) return undefined;
-  k += 2;
+  const opener = sentence[k + 1]?.text ?? '';
+  if (sentence[k]?.text !== ',') return undefined;
+  // ", a political analyst in Virginia," or, without an article, ", head of the WHO,".
+  if (ROLES.appositiveStart.has(opener.toLowerCase())) k += 2;
+  else if (/^\p{Ll}/u.test(opener) && titleWords.has(opener)) k += 1;
+  else return undefined;
   const parts: { text: string; mention?: number }[] = [];
   while (k < sentence.length && parts.length < ROLES.maxAppositiveWords) {
     const word = sentence[k].text;
@@ -172,8 +198,11 @@ function appositive(
       const other = mentions[p.mention];
       if (other.type === 'LOC' && !info.place) (info.place = other.text), (info.placeMention = p.mention);
       else if (other.type === 'ORG' && !info.affiliation) (info.affiliation = other.text), (info.affiliationMention = p.mention);
-      else if (other.type === 'MISC' && lex.demonyms.has(other.text) && !info.place) info.place = lex.demonyms.get(other.text);
-      else return;
+      else if (other.type === 'MISC' && lex.demonyms.has(other.text)) {
+        // "a 38-year-old Mexican national": the nationality stays in the role and gives the place.
+        info.place ??= lex.demonyms.get(other.text);
+        return;
+      } else return;
       if (prev && (ROLES.placePrepositions.has(prev) || ROLES.affiliationPrepositions.has(prev))) cut = Math.min(cut, j - 1);
       else cut = Math.min(cut, j);
     } else if (prev && ROLES.affiliationPrepositions.has(prev) && /^\p{Lu}/u.test(p.text) && !info.affiliation) {
@@ -184,6 +213,9 @@ function appositive(
       cut = Math.min(cut, j - 1);
     }
   });
+  // The role is the head phrase: it ends at the first preposition or relative word.
+  const stop = parts.findIndex((p, j) => j > 0 && p.mention === undefined && ROLES.roleStops.has(p.text.toLowerCase()));
+  if (stop > 0) cut = Math.min(cut, stop);
   const role = parts.slice(0, cut).map((p) => p.text).join(' ').replace(/(?:\s+(?:of|at|in|for|from|with|based|the|a|an))+$/i, '').trim();
   if (role) info.role = role;
   return info;
