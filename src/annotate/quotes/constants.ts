@@ -161,3 +161,25 @@ export const HEADLINE = {
   /** Words are compared by their first letters (a cheap stem: "differences" ~ "difference"). */
   stemLength: 5,
 } as const;
+
+/** The learned cue classifier (src/annotate/quotes/learned.ts); tuned on PolNeAR dev. */
+export const LEARNED = {
+  /** Least margin of the best cue side over "not a cue" for a candidate to become a quote. */
+  threshold: 0,
+  /** Lemmas never offered to the classifier (beliefs, not speech: the evaluation ignores them). */
+  skipLemmas: new Set(['think', 'believe']),
+  /** Tokens after a cue searched for "that" and an opening quote. */
+  lookAhead: 8,
+  /** Tokens before a cue searched for a closing quote. */
+  lookBehind: 4,
+  /** Longest adjunct skipped between a cue and "that". */
+  maxAdjunctTokens: 10,
+  /** Fewest content tokens of a learned quote. */
+  minContentTokens: 2,
+  /** Drop a learned quote whose content overlaps a rule quote with an earlier cue. */
+  noOverlap: true,
+  /** Training: epochs, hash bits and seed of the averaged perceptron. */
+  epochs: 8,
+  bits: 16,
+  seed: 1,
+} as const;

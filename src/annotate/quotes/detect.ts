@@ -63,7 +63,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
 }
 
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
-function cuePrefixStart(v: TokenView, c: number, min: number): number {
+export function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
     while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || POS.cuePrefix.has(v.pos[k - 1]))) k--;
@@ -88,7 +88,7 @@ function cuePrefixStart(v: TokenView, c: number, min: number): number {
  * by an apposition ("Preston, the chief editor of X, told"). Returns the speaker and the token
  * where the reporting clause starts.
  */
-function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range; clauseStart: number } | undefined {
+export function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range; clauseStart: number } | undefined {
   const last = end - 1;
   if (last < min) return undefined;
   if (v.lower[last] === ',') {
@@ -132,7 +132,7 @@ function isGlue(v: TokenView, i: number): boolean {
 }
 
 /** Trims trailing sentence punctuation (not closing quotes) from a token range end. */
-function trimEnd(v: TokenView, from: number, to: number): number {
+export function trimEnd(v: TokenView, from: number, to: number): number {
   while (to > from && v.pos[to - 1] === 'PUNCT' && !v.mark[to - 1]) to--;
   return to;
 }
@@ -423,7 +423,7 @@ function hasCue(v: TokenView, cues: readonly Cue[], seg: QuoteSegment): boolean 
 }
 
 /** The subject at the start of a sentence (after an opening adverbial clause ending in a comma). */
-function sentenceSubject(v: TokenView, from: number, to: number): Range | undefined {
+export function sentenceSubject(v: TokenView, from: number, to: number): Range | undefined {
   let k = from;
   while (k < to && (v.pos[k] === 'CCONJ' || v.pos[k] === 'ADV')) k++;
   const np = phraseStartingAt(v, k, to);
