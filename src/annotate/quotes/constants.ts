@@ -174,6 +174,8 @@ export const LEARNED = {
   lookBehind: 4,
   /** Longest adjunct skipped between a cue and "that". */
   maxAdjunctTokens: 10,
+  /** Tags of a one-word speaker right before a learned cue ("all agreed", "which notes"). */
+  speakerTags: new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM']),
   /** Fewest content tokens of a learned quote. */
   minContentTokens: 2,
   /** Drop a learned quote whose content overlaps a rule quote with an earlier cue. */

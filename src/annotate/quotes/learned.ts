@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier } from '../../learn/index.js';
+import { Classifier, fnv1a } from '../../learn/index.js';
 import { ADDRESSEE_VERBS, CLAUSE_GLUE, COMPLEMENTISERS, LEARNED, PARTICLE_VERBS, POSSESSIVES } from './constants.js';
 import { cuePrefixStart, sentenceSubject, subjectBefore, trimEnd, type RawQuote } from './detect.js';
 import { cueLemma } from './lexicon.js';
@@ -55,12 +55,26 @@ function bucket(n: number): string {
   return n <= 0 ? '0' : n === 1 ? '1' : n <= 3 ? '3' : n <= 7 ? '7' : n <= 15 ? '15' : 'L';
 }
 
-/** Features of a candidate cue: its word, lemma, neighbours, and the shape of its sentence. */
+/**
+ * Receives the features of a candidate as (template, value parts): training joins them into
+ * strings, inference hashes them incrementally (FNV-1a of "template" + parts equals the hash
+ * of the joined string, so no feature string is built on the hot path).
+ */
+export type FeatureSink = (template: string, a: string, b?: string) => void;
+
+/** Features of a candidate cue as strings (for training and explanations). */
 export function cueFeatures(v: TokenView, c: CueCandidate, inRuleContent: boolean): string[] {
+  const out: string[] = [];
+  emitCueFeatures(v, c, inRuleContent, (t, a, b) => out.push(b === undefined ? t + a : `${t}${a}_${b}`));
+  return out;
+}
+
+/** Emits the features of a candidate cue: its word, lemma, neighbours, and the shape of its sentence. */
+export function emitCueFeatures(v: TokenView, c: CueCandidate, inRuleContent: boolean, emit: FeatureSink): void {
   const sFrom = v.sentStart[v.sent[c.from]];
   const sTo = v.sentEnd[v.sent[c.from]];
   const w = (k: number) => (k >= sFrom && k < sTo ? v.lower[k] : '<s>');
-  const p = (k: number) => (k >= sFrom && k < sTo ? (v.mark[k] ? `Q${v.mark[k]}` : v.pos[k]) : '<s>');
+  const p = (k: number) => (k >= sFrom && k < sTo ? (v.mark[k] ? (v.mark[k] === 1 ? 'Q1' : 'Q2') : v.pos[k]) : '<s>');
   const i = c.from;
   const form = v.lower[i];
   const suffix = form.endsWith('ing') ? 'ing' : form.endsWith('ed') ? 'ed' : form.endsWith('s') ? 's' : 'x';
@@ -75,17 +89,43 @@ export function cueFeatures(v: TokenView, c: CueCandidate, inRuleContent: boolea
   const prefix = cuePrefixStart(v, i, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
   const subj = subject ? (subject.speaker.to - subject.speaker.from === 1 && v.pos[subject.speaker.from] === 'PRON' ? 'pron' : v.pos[subject.speaker.to - 1]) : 'none';
-  const f = [
-    `l=${c.lemma}`, `w=${form}`, `p=${v.pos[i]}`, `sfx=${suffix}`, `n=${c.to - c.from}`,
-    `w-1=${w(i - 1)}`, `p-1=${p(i - 1)}`, `p-2=${p(i - 2)}`, `w+1=${w(c.to)}`, `p+1=${p(c.to)}`, `p+2=${p(c.to + 1)}`, `w+2=${w(c.to + 1)}`,
-    `p-1p+1=${p(i - 1)}_${p(c.to)}`, `l_p+1=${c.lemma}_${p(c.to)}`, `l_w+1=${c.lemma}_${w(c.to)}`, `l_p-1=${c.lemma}_${p(i - 1)}`,
-    `that=${that < 0 ? 'no' : bucket(that)}`, `qa=${quoteAfter < 0 ? 'no' : bucket(quoteAfter)}`, `qb=${quoteBefore < 0 ? 'no' : bucket(quoteBefore)}`,
-    `l_that=${c.lemma}_${that >= 0}`, `sfx_p-1=${suffix}_${p(i - 1)}`,
-    `pos=${bucket(i - sFrom)}`, `rest=${bucket(sTo - c.to)}`, `subj=${subj}`, `l_subj=${c.lemma}_${subj}`,
-    `det=${i > 0 && (v.pos[i - 1] === 'DET' || POSSESSIVES.has(v.lower[i - 1]))}`,
-    `inRule=${inRuleContent}`, 'bias',
-  ];
-  return f;
+  const pm1 = p(i - 1);
+  const pp1 = p(c.to);
+  emit('l=', c.lemma); emit('w=', form); emit('p=', v.pos[i]); emit('sfx=', suffix); emit('n=', SMALL[Math.min(c.to - c.from, 3)]);
+  emit('w-1=', w(i - 1)); emit('p-1=', pm1); emit('p-2=', p(i - 2)); emit('w+1=', w(c.to)); emit('p+1=', pp1); emit('p+2=', p(c.to + 1)); emit('w+2=', w(c.to + 1));
+  emit('p-1p+1=', pm1, pp1); emit('l_p+1=', c.lemma, pp1); emit('l_w+1=', c.lemma, w(c.to)); emit('l_p-1=', c.lemma, pm1);
+  emit('that=', that < 0 ? 'no' : bucket(that)); emit('qa=', quoteAfter < 0 ? 'no' : bucket(quoteAfter)); emit('qb=', quoteBefore < 0 ? 'no' : bucket(quoteBefore));
+  emit('l_that=', c.lemma, that >= 0 ? 'true' : 'false'); emit('sfx_p-1=', suffix, pm1);
+  emit('pos=', bucket(i - sFrom)); emit('rest=', bucket(sTo - c.to)); emit('subj=', subj); emit('l_subj=', c.lemma, subj);
+  emit('det=', i > 0 && (v.pos[i - 1] === 'DET' || POSSESSIVES.has(v.lower[i - 1])) ? 'true' : 'false');
+  emit('inRule=', inRuleContent ? 'true' : 'false'); emit('bias', '');
+}
+
+const SMALL = ['0', '1', '2', '3'];
+
+/** FNV-1a continued over more characters (same constants as `fnv1a`). */
+function fnvMore(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+const templateHashes = new Map<string, number>();
+const UNDERSCORE = '_';
+
+/** Scores a candidate with the classifier's weights, hashing features without building strings. */
+export function scoreCandidate(model: Classifier, v: TokenView, c: CueCandidate, inRuleContent: boolean, scores: Float64Array): void {
+  const classes = model.labels.length;
+  const mask = (1 << model.bits) - 1;
+  const w = model.weights;
+  scores.fill(0);
+  emitCueFeatures(v, c, inRuleContent, (t, a, b) => {
+    let h = templateHashes.get(t);
+    if (h === undefined) { h = fnv1a(t); templateHashes.set(t, h); }
+    h = fnvMore(h, a);
+    if (b !== undefined) h = fnvMore(fnvMore(h, UNDERSCORE), b);
+    const base = ((h >>> 0) & mask) * classes;
+    for (let k = 0; k < classes; k++) scores[k] += w[base + k];
+  });
 }
 
 function skipAdjunct(v: TokenView, from: number, sTo: number): number {
@@ -101,13 +141,32 @@ function skipGlue(v: TokenView, k: number, to: number): number {
   return k;
 }
 
+/** A lone pronoun or quantifier right before the cue ("all agreed", "which notes", "some note"). */
+function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefined {
+  const k = prefix - 1;
+  return k >= sFrom && LEARNED.speakerTags.has(v.pos[k]) && !v.mark[k] ? { from: k, to: k + 1 } : undefined;
+}
+
+/** The first noun phrase of the sentence followed by a verb: the subject a participle reports ("Trump revised his plan, promising …"). */
+function firstSubject(v: TokenView, sFrom: number, to: number): Range | undefined {
+  for (let k = sFrom; k < to; k++) {
+    const np = phraseStartingAt(v, k, to);
+    if (!np) continue;
+    let j = np.to;
+    while (j < to && v.pos[j] === 'ADV') j++;
+    if (j < to && (v.pos[j] === 'VERB' || v.pos[j] === 'AUX')) return np;
+    k = np.to - 1;
+  }
+  return undefined;
+}
+
 /** The quote a classified candidate stands for: content on its side, speaker, cue. */
 export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, segments: readonly QuoteSegment[]): RawQuote | undefined {
   const sFrom = v.sentStart[v.sent[c.from]];
   const sTo = v.sentEnd[v.sent[c.from]];
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
-  let speaker: Range | undefined = subject?.speaker ?? sentenceSubject(v, sFrom, prefix);
+  let speaker: Range | undefined = subject?.speaker ?? sentenceSubject(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
   const clauseStart = subject ? subject.clauseStart : prefix;
   let start: number;
   let end: number;
@@ -152,10 +211,11 @@ export function learnedQuotes(v: TokenView, rules: readonly RawQuote[], model: C
   const segments = quoteSegments(v);
   const out: RawQuote[] = [];
   const O = model.labels.indexOf('O');
+  const scores = new Float64Array(model.labels.length);
   for (const c of cueCandidates(v, segments, rules)) {
     const at = v.start[c.from];
     const inRule = rules.some((q) => q.parts.some(([a, b]) => a <= at && at < b));
-    const scores = model.score(cueFeatures(v, c, inRule));
+    scoreCandidate(model, v, c, inRule, scores);
     let best = -1;
     for (let k = 0; k < scores.length; k++) if (k !== O && (best < 0 || scores[k] > scores[best])) best = k;
     if (best < 0 || scores[best] - scores[O] < LEARNED.threshold) continue;
