@@ -141,6 +141,13 @@ function skipGlue(v: TokenView, k: number, to: number): number {
   return k;
 }
 
+/** After a comma, the noun phrase opening the sentence ("Rep. X (D-N.Y.), chairman of Y, said"). */
+function openingName(v: TokenView, sFrom: number, prefix: number): Range | undefined {
+  if (prefix - 1 <= sFrom || v.lower[prefix - 1] !== ',') return undefined;
+  const np = phraseStartingAt(v, sFrom, prefix);
+  return np && (v.lower[np.to] === ',' || v.lower[np.to] === '(') ? np : undefined;
+}
+
 /** A lone pronoun or quantifier right before the cue ("all agreed", "which notes", "some note"). */
 function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefined {
   const k = prefix - 1;
@@ -166,7 +173,7 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
   const sTo = v.sentEnd[v.sent[c.from]];
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
-  let speaker: Range | undefined = subject?.speaker ?? sentenceSubject(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
+  let speaker: Range | undefined = subject?.speaker ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
   const clauseStart = subject ? subject.clauseStart : prefix;
   let start: number;
   let end: number;
