@@ -176,10 +176,14 @@ export const LEARNED = {
   maxAdjunctTokens: 10,
   /** Tags of a one-word speaker right before a learned cue ("all agreed", "which notes"). */
   speakerTags: new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM']),
+  /** Prepositions after a learned cue that belong to it ("pointed to", "spoke of", "asked about"). */
+  cueParticles: new Set(['to', 'of', 'about', 'against', 'for', 'on']),
   /** Fewest content tokens of a learned quote. */
   minContentTokens: 2,
-  /** Drop a learned quote whose content overlaps a rule quote with an earlier cue. */
-  noOverlap: true,
+  /** Drop a learned quote when more than this share of its content lies in one rule quote with an earlier cue. */
+  maxRuleOverlap: 0,
+  /** Count rule quotes with any cue (also later ones) in that overlap. */
+  overlapAnyCue: false,
   /** Training: epochs, hash bits and seed of the averaged perceptron. */
   epochs: 8,
   bits: 16,

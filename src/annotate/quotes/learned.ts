@@ -187,6 +187,8 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
       const addressee = phraseStartingAt(v, k, sTo);
       if (addressee) k = addressee.to;
     }
+    // "pointed to X", "spoke of X": the particle belongs to the cue.
+    if ((LEARNED.cueParticles.has(v.lower[k]) && v.pos[k] === 'ADP') || v.lower[k] === 'out') k++;
     k = skipGlue(v, skipAdjunct(v, k, sTo), sTo);
     if (k >= sTo) return undefined;
     const to = trimEnd(v, k, sTo);
@@ -210,6 +212,18 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
   return { kind: 'indirect', parts: [[start, end]], cue: { from: c.from, to: c.to }, verb: c.lemma, speaker, rule: `learned-${side}`, para: v.para[c.from] };
 }
 
+/** Largest share of [a, b) covered by the content of one rule quote (cue before `cue` only, unless `overlapAnyCue`). */
+function overlapShare(a: number, b: number, rules: readonly RawQuote[], cue: number): number {
+  let best = 0;
+  for (const r of rules) {
+    if (!LEARNED.overlapAnyCue && !(r.cue && r.cue.from <= cue)) continue;
+    let covered = 0;
+    for (const [x, y] of r.parts) covered += Math.max(0, Math.min(b, y) - Math.max(a, x));
+    best = Math.max(best, covered / (b - a));
+  }
+  return best;
+}
+
 /**
  * Quotes the rules missed: candidates the classifier reads as cues (margin over "O" above
  * `LEARNED.threshold`) whose content does not overlap a rule quote.
@@ -229,7 +243,7 @@ export function learnedQuotes(v: TokenView, rules: readonly RawQuote[], model: C
     const q = candidateQuote(v, c, model.labels[best] as CueSide, segments);
     if (!q) continue;
     const [a, b] = q.parts[0];
-    if (LEARNED.noOverlap && rules.some((r) => r.parts.some(([x, y]) => x < b && a < y) && r.cue && r.cue.from <= c.from)) continue;
+    if (overlapShare(a, b, rules, c.from) > LEARNED.maxRuleOverlap) continue;
     out.push(q);
   }
   return out;
