@@ -175,7 +175,9 @@ export const LEARNED = {
   /** Longest adjunct skipped between a cue and "that". */
   maxAdjunctTokens: 10,
   /** Tags of a one-word speaker right before a learned cue ("all agreed", "which notes"). */
-  speakerTags: new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM']),
+  speakerTags: new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ']),
+  /** Marks closing an apposition between a subject and a learned cue. */
+  appositionMarks: new Set([',', '—', '–', '--', ')']),
   /** Prepositions after a learned cue that belong to it ("pointed to", "spoke of", "asked about"). */
   cueParticles: new Set(['to', 'of', 'about', 'against', 'for', 'on']),
   /** Fewest content tokens of a learned quote. */

@@ -141,17 +141,26 @@ function skipGlue(v: TokenView, k: number, to: number): number {
   return k;
 }
 
-/** After a comma, the noun phrase opening the sentence ("Rep. X (D-N.Y.), chairman of Y, said"). */
+/**
+ * After a comma, dash or parenthesis, the first noun phrase of the sentence (or after a comma)
+ * followed by one: the name before a long apposition ("Rep. X (D-N.Y.), chairman of Y, said").
+ */
 function openingName(v: TokenView, sFrom: number, prefix: number): Range | undefined {
-  if (prefix - 1 <= sFrom || v.lower[prefix - 1] !== ',') return undefined;
-  const np = phraseStartingAt(v, sFrom, prefix);
-  return np && (v.lower[np.to] === ',' || v.lower[np.to] === '(') ? np : undefined;
+  if (prefix - 1 <= sFrom || !LEARNED.appositionMarks.has(v.lower[prefix - 1])) return undefined;
+  for (let k = sFrom; k < prefix - 1; k++) {
+    if (k > sFrom && !LEARNED.appositionMarks.has(v.lower[k - 1])) continue;
+    let j = k;
+    while (j < prefix && (v.pos[j] === 'CCONJ' || v.pos[j] === 'ADV')) j++;
+    const np = phraseStartingAt(v, j, prefix);
+    if (np && np.to < prefix && (LEARNED.appositionMarks.has(v.lower[np.to]) || v.lower[np.to] === '(')) return np;
+  }
+  return undefined;
 }
 
 /** A lone pronoun or quantifier right before the cue ("all agreed", "which notes", "some note"). */
 function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefined {
   const k = prefix - 1;
-  return k >= sFrom && LEARNED.speakerTags.has(v.pos[k]) && !v.mark[k] ? { from: k, to: k + 1 } : undefined;
+  return k >= sFrom && !v.mark[k] && (LEARNED.speakerTags.has(v.pos[k]) || (v.cap[k] === 1 && v.pos[k] !== 'PUNCT')) ? { from: k, to: k + 1 } : undefined;
 }
 
 /** The first noun phrase of the sentence followed by a verb: the subject a participle reports ("Trump revised his plan, promising …"). */
