@@ -3,7 +3,7 @@ import { quotesStage } from '../src/annotate/quotes/index.js';
 import { benchArticles } from './corpus.js';
 import { withPeakRss, type BenchRow } from './table.js';
 
-const PASSES = 3;
+const PASSES = 5;
 
 /** The quotes stage alone, over articles already through the stages before it. */
 export async function benchQuotes(): Promise<BenchRow[]> {
@@ -12,7 +12,7 @@ export async function benchQuotes(): Promise<BenchRow[]> {
   const pipeline = await Pipeline.build(before.length ? before : DEFAULT_STAGES);
   const articles = texts.map((t) => pipeline.run(t));
   const model = await quotesStage.load?.();
-  for (const a of articles.slice(0, 20)) quotesStage.run(a, model); // warm up
+  for (const a of articles) quotesStage.run(a, model); // warm up (JIT)
   // Best of a few passes: the stage is sub-millisecond, so one pass mostly measures the JIT and noise.
   const { result, peakRssMb } = await withPeakRss(() => {
     let best = { seconds: Infinity, quotes: 0 };

@@ -143,6 +143,9 @@ export const POS = {
   notHead: new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM']),
 } as const;
 
+/** Tags never looked up as speech verbs (saves a lexicon lookup on most tokens). */
+export const NOT_CUE_TAGS = new Set(['PUNCT', 'DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'NUM', 'PART', 'SYM', 'X', 'SPACE']);
+
 /** Words before a cue word that make it a noun ("his pledge", "the claims"). */
 export const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
 

@@ -1,7 +1,6 @@
 import {
   ADDRESSEE_VERBS, CLAUSE_GLUE, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
-import { cueLemma } from './lexicon.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
 import type { TokenView } from './view.js';
@@ -42,7 +41,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
       i++;
       continue;
     }
-    const lemma = cueLemma(w);
+    const lemma = v.cue[i];
     if (!lemma || inQuote[i]) continue;
     // The tagger sometimes reads "estimates" or "says" as a noun; context decides.
     const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
@@ -55,7 +54,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     let to = particle ? i + 2 : i + 1;
     let last = lemma;
     // Adjacent speech verbs form one cue ("said argued"); the last one carries the meaning.
-    while (to < v.n && cueLemma(v.lower[to]) && v.sent[to] === v.sent[i]) { last = cueLemma(v.lower[to])!; to++; }
+    while (to < v.n && v.cue[to] && v.sent[to] === v.sent[i]) { last = v.cue[to]!; to++; }
     cues.push({ from: i, to, lemma: last });
     i = to - 1;
   }

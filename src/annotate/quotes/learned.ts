@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Classifier, fnv1a } from '../../learn/index.js';
 import { ADDRESSEE_VERBS, CLAUSE_GLUE, COMPLEMENTISERS, LEARNED, PARTICLE_VERBS, POSSESSIVES } from './constants.js';
 import { cuePrefixStart, sentenceSubject, subjectBefore, trimEnd, type RawQuote } from './detect.js';
-import { cueLemma } from './lexicon.js';
 import { phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
 import type { TokenView } from './view.js';
@@ -39,12 +38,12 @@ export function cueCandidates(v: TokenView, segments: readonly QuoteSegment[], r
   const out: CueCandidate[] = [];
   for (let i = 0; i < v.n; i++) {
     if (taken[i]) continue;
-    const lemma = cueLemma(v.lower[i]);
+    const lemma = v.cue[i];
     if (!lemma || LEARNED.skipLemmas.has(lemma)) continue;
     let to = i + 1;
     const particle = PARTICLE_VERBS[lemma];
     if (particle && v.lower[to] === particle) to++;
-    while (to < v.n && !taken[to] && cueLemma(v.lower[to]) && v.sent[to] === v.sent[i]) to++;
+    while (to < v.n && !taken[to] && v.cue[to] && v.sent[to] === v.sent[i]) to++;
     out.push({ from: i, to, lemma });
     i = to - 1;
   }
@@ -73,8 +72,6 @@ export function cueFeatures(v: TokenView, c: CueCandidate, inRuleContent: boolea
 export function emitCueFeatures(v: TokenView, c: CueCandidate, inRuleContent: boolean, emit: FeatureSink): void {
   const sFrom = v.sentStart[v.sent[c.from]];
   const sTo = v.sentEnd[v.sent[c.from]];
-  const w = (k: number) => (k >= sFrom && k < sTo ? v.lower[k] : '<s>');
-  const p = (k: number) => (k >= sFrom && k < sTo ? (v.mark[k] ? (v.mark[k] === 1 ? 'Q1' : 'Q2') : v.pos[k]) : '<s>');
   const i = c.from;
   const form = v.lower[i];
   const suffix = form.endsWith('ing') ? 'ing' : form.endsWith('ed') ? 'ed' : form.endsWith('s') ? 's' : 'x';
@@ -89,11 +86,11 @@ export function emitCueFeatures(v: TokenView, c: CueCandidate, inRuleContent: bo
   const prefix = cuePrefixStart(v, i, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
   const subj = subject ? (subject.speaker.to - subject.speaker.from === 1 && v.pos[subject.speaker.from] === 'PRON' ? 'pron' : v.pos[subject.speaker.to - 1]) : 'none';
-  const pm1 = p(i - 1);
-  const pp1 = p(c.to);
+  const pm1 = tagAt(v, i - 1, sFrom, sTo);
+  const pp1 = tagAt(v, c.to, sFrom, sTo);
   emit('l=', c.lemma); emit('w=', form); emit('p=', v.pos[i]); emit('sfx=', suffix); emit('n=', SMALL[Math.min(c.to - c.from, 3)]);
-  emit('w-1=', w(i - 1)); emit('p-1=', pm1); emit('p-2=', p(i - 2)); emit('w+1=', w(c.to)); emit('p+1=', pp1); emit('p+2=', p(c.to + 1)); emit('w+2=', w(c.to + 1));
-  emit('p-1p+1=', pm1, pp1); emit('l_p+1=', c.lemma, pp1); emit('l_w+1=', c.lemma, w(c.to)); emit('l_p-1=', c.lemma, pm1);
+  emit('w-1=', wordAt(v, i - 1, sFrom, sTo)); emit('p-1=', pm1); emit('p-2=', tagAt(v, i - 2, sFrom, sTo)); emit('w+1=', wordAt(v, c.to, sFrom, sTo)); emit('p+1=', pp1); emit('p+2=', tagAt(v, c.to + 1, sFrom, sTo)); emit('w+2=', wordAt(v, c.to + 1, sFrom, sTo));
+  emit('p-1p+1=', pm1, pp1); emit('l_p+1=', c.lemma, pp1); emit('l_w+1=', c.lemma, wordAt(v, c.to, sFrom, sTo)); emit('l_p-1=', c.lemma, pm1);
   emit('that=', that < 0 ? 'no' : bucket(that)); emit('qa=', quoteAfter < 0 ? 'no' : bucket(quoteAfter)); emit('qb=', quoteBefore < 0 ? 'no' : bucket(quoteBefore));
   emit('l_that=', c.lemma, that >= 0 ? 'true' : 'false'); emit('sfx_p-1=', suffix, pm1);
   emit('pos=', bucket(i - sFrom)); emit('rest=', bucket(sTo - c.to)); emit('subj=', subj); emit('l_subj=', c.lemma, subj);
@@ -102,6 +99,16 @@ export function emitCueFeatures(v: TokenView, c: CueCandidate, inRuleContent: bo
 }
 
 const SMALL = ['0', '1', '2', '3'];
+const EDGE = '<s>';
+
+function wordAt(v: TokenView, k: number, sFrom: number, sTo: number): string {
+  return k >= sFrom && k < sTo ? v.lower[k] : EDGE;
+}
+
+function tagAt(v: TokenView, k: number, sFrom: number, sTo: number): string {
+  if (k < sFrom || k >= sTo) return EDGE;
+  return v.mark[k] ? (v.mark[k] === 1 ? 'Q1' : 'Q2') : v.pos[k];
+}
 
 /** FNV-1a continued over more characters (same constants as `fnv1a`). */
 function fnvMore(h: number, s: string): number {
@@ -112,20 +119,32 @@ function fnvMore(h: number, s: string): number {
 const templateHashes = new Map<string, number>();
 const UNDERSCORE = '_';
 
-/** Scores a candidate with the classifier's weights, hashing features without building strings. */
-export function scoreCandidate(model: Classifier, v: TokenView, c: CueCandidate, inRuleContent: boolean, scores: Float64Array): void {
-  const classes = model.labels.length;
-  const mask = (1 << model.bits) - 1;
-  const w = model.weights;
-  scores.fill(0);
-  emitCueFeatures(v, c, inRuleContent, (t, a, b) => {
+/** Accumulates the weights of incrementally hashed features into `scores`. */
+class HashSink {
+  scores: Float64Array = new Float64Array(0);
+  weights: Float32Array = new Float32Array(0);
+  classes = 0;
+  mask = 0;
+  readonly emit: FeatureSink = (t, a, b) => {
     let h = templateHashes.get(t);
     if (h === undefined) { h = fnv1a(t); templateHashes.set(t, h); }
     h = fnvMore(h, a);
     if (b !== undefined) h = fnvMore(fnvMore(h, UNDERSCORE), b);
-    const base = ((h >>> 0) & mask) * classes;
-    for (let k = 0; k < classes; k++) scores[k] += w[base + k];
-  });
+    const base = ((h >>> 0) & this.mask) * this.classes;
+    for (let k = 0; k < this.classes; k++) this.scores[k] += this.weights[base + k];
+  };
+}
+
+const sink = new HashSink();
+
+/** Scores a candidate with the classifier's weights, hashing features without building strings. */
+export function scoreCandidate(model: Classifier, v: TokenView, c: CueCandidate, inRuleContent: boolean, scores: Float64Array): void {
+  sink.scores = scores;
+  sink.weights = model.weights;
+  sink.classes = model.labels.length;
+  sink.mask = (1 << model.bits) - 1;
+  scores.fill(0);
+  emitCueFeatures(v, c, inRuleContent, sink.emit);
 }
 
 function skipAdjunct(v: TokenView, from: number, sTo: number): number {
