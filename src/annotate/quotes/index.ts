@@ -15,7 +15,7 @@ export type { QuoteKind, RawQuote } from './detect.js';
 export type { SourceRecord, SourcingProfile } from './sources.js';
 export { cueLemma } from './lexicon.js';
 
-const VERSION = '1';
+const VERSION = '2';
 
 /** Everything the quotes stage finds in one article. */
 export interface QuoteAnalysis {

@@ -52,3 +52,14 @@ test('the trained cue model (models/) reads "pointed to" as a cue the rules miss
   assert.equal(v.text.slice(...found[0].parts[0]), 'to rising costs for the delay of the bridge');
   assert.equal(words(v, found[0].speaker!.from, found[0].speaker!.to), 'The mayor');
 });
+
+test('a participle cue reports the speaker of the earlier cue in its sentence, not the sentence subject', () => {
+  const v = view('The port will reopen, the mayor told reporters on Monday while commenting on a report that says costs rose.');
+  const rules = detectQuotes(v);
+  assert.ok(rules.some((q) => q.verb === 'tell'));
+  const segments = quoteSegments(v);
+  const c = cueCandidates(v, segments, rules).find((x) => v.lower[x.from] === 'commenting')!;
+  const q = candidateQuote(v, c, 'R', segments, rules)!;
+  assert.equal(words(v, q.speaker!.from, q.speaker!.to), 'the mayor');
+  assert.equal(v.text.slice(...q.parts[0]), 'a report that says costs rose');
+});

@@ -149,7 +149,8 @@ export function scoreCandidate(model: Classifier, v: TokenView, c: CueCandidate,
 
 function skipAdjunct(v: TokenView, from: number, sTo: number): number {
   for (let k = from; k < sTo && k - from < LEARNED.maxAdjunctTokens; k++) {
-    if (COMPLEMENTISERS.has(v.lower[k])) return k + 1;
+    // Only a complementiser "that" ("said on Sunday that …"), not a relative one ("a report that says").
+    if (COMPLEMENTISERS.has(v.lower[k]) && (v.pos[k] === 'SCONJ' || k === from)) return k + 1;
     if (v.mark[k] || v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || (v.pos[k] === 'PUNCT' && v.lower[k] !== ',')) break;
   }
   return from;
@@ -176,6 +177,14 @@ function openingName(v: TokenView, sFrom: number, prefix: number): Range | undef
   return undefined;
 }
 
+/** A participle ("…, Preston told Press TV while commenting on …") reports the speaker of an earlier cue in its sentence. */
+function participleSpeaker(v: TokenView, c: CueCandidate, rules: readonly RawQuote[]): Range | undefined {
+  if (!v.lower[c.from].endsWith('ing')) return undefined;
+  let found: Range | undefined;
+  for (const r of rules) if (r.cue && r.speaker && r.cue.from < c.from && v.sent[r.cue.from] === v.sent[c.from]) found = r.speaker;
+  return found;
+}
+
 /** A lone pronoun or quantifier right before the cue ("all agreed", "which notes", "some note"). */
 function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefined {
   const k = prefix - 1;
@@ -196,12 +205,12 @@ function firstSubject(v: TokenView, sFrom: number, to: number): Range | undefine
 }
 
 /** The quote a classified candidate stands for: content on its side, speaker, cue. */
-export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, segments: readonly QuoteSegment[]): RawQuote | undefined {
+export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, segments: readonly QuoteSegment[], rules: readonly RawQuote[] = []): RawQuote | undefined {
   const sFrom = v.sentStart[v.sent[c.from]];
   const sTo = v.sentEnd[v.sent[c.from]];
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
-  let speaker: Range | undefined = subject?.speaker ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
+  let speaker: Range | undefined = subject?.speaker ?? participleSpeaker(v, c, rules) ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
   const clauseStart = subject ? subject.clauseStart : prefix;
   let start: number;
   let end: number;
@@ -268,7 +277,7 @@ export function learnedQuotes(v: TokenView, rules: readonly RawQuote[], model: C
     let best = -1;
     for (let k = 0; k < scores.length; k++) if (k !== O && (best < 0 || scores[k] > scores[best])) best = k;
     if (best < 0 || scores[best] - scores[O] < LEARNED.threshold) continue;
-    const q = candidateQuote(v, c, model.labels[best] as CueSide, segments);
+    const q = candidateQuote(v, c, model.labels[best] as CueSide, segments, rules);
     if (!q) continue;
     const [a, b] = q.parts[0];
     if (overlapShare(a, b, rules, c.from) > LEARNED.maxRuleOverlap) continue;
