@@ -185,6 +185,29 @@ function participleSpeaker(v: TokenView, c: CueCandidate, rules: readonly RawQuo
   return found;
 }
 
+/** The agent of a passive cue ("as reported by X", "was first reported by X"). */
+function passiveAgent(v: TokenView, c: CueCandidate, sTo: number): Range | undefined {
+  return v.lower[c.to] === 'by' && v.lower[c.from].endsWith('ed') ? phraseStartingAt(v, c.to + 1, sTo, true) : undefined;
+}
+
+/** After "and"/"but", the subject of the verb the cue is coordinated with ("Rubio thanked Miami and said"). */
+function coordinatedSubject(v: TokenView, sFrom: number, prefix: number): Range | undefined {
+  if (prefix - 1 <= sFrom || v.pos[prefix - 1] !== 'CCONJ') return undefined;
+  for (let j = prefix - 2; j > sFrom; j--) {
+    if (v.pos[j] !== 'VERB' || v.lower[j].endsWith('ing')) continue;
+    const subject = subjectBefore(v, cuePrefixStart(v, j, sFrom), sFrom);
+    if (subject) return subject.speaker;
+  }
+  return undefined;
+}
+
+/** A cue opening its sentence ("Asked about X, Clinton said", "In asking …, Y noted"): the subject after the comma. */
+function fronted(v: TokenView, sFrom: number, sTo: number, prefix: number): Range | undefined {
+  if (prefix - sFrom > 1) return undefined;
+  for (let k = prefix + 1; k < sTo; k++) if (v.lower[k] === ',') return firstSubject(v, k + 1, sTo);
+  return undefined;
+}
+
 /** A lone pronoun or quantifier right before the cue ("all agreed", "which notes", "some note"). */
 function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefined {
   const k = prefix - 1;
@@ -210,7 +233,7 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
   const sTo = v.sentEnd[v.sent[c.from]];
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
-  let speaker: Range | undefined = subject?.speaker ?? participleSpeaker(v, c, rules) ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
+  let speaker: Range | undefined = passiveAgent(v, c, sTo) ?? subject?.speaker ?? participleSpeaker(v, c, rules) ?? coordinatedSubject(v, sFrom, prefix) ?? fronted(v, sFrom, sTo, prefix) ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
   const clauseStart = subject ? subject.clauseStart : prefix;
   let start: number;
   let end: number;
