@@ -63,3 +63,16 @@ test('a participle cue reports the speaker of the earlier cue in its sentence, n
   assert.equal(words(v, q.speaker!.from, q.speaker!.to), 'the mayor');
   assert.equal(v.text.slice(...q.parts[0]), 'a report that says costs rose');
 });
+
+test('learned-cue speakers: passive agent, coordinated subject, inverted speaker after content', () => {
+  const speakerOf = (body: string, word: string, side: 'R' | 'L') => {
+    const v = view(body);
+    const segments = quoteSegments(v);
+    const c = cueCandidates(v, segments, []).find((x) => v.lower[x.from] === word)!;
+    const q = candidateQuote(v, c, side, segments)!;
+    return words(v, q.speaker!.from, q.speaker!.to);
+  };
+  assert.equal(speakerOf('The closure of the bridge was reported by the local paper on Monday.', 'reported', 'L'), 'the local paper');
+  assert.equal(speakerOf('The mayor thanked the crowd and promised that the bridge would reopen in May.', 'promised', 'R'), 'The mayor');
+  assert.equal(speakerOf('“The bridge will reopen in May,” posted the city council.', 'posted', 'L'), 'the city council');
+});

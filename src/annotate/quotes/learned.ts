@@ -233,7 +233,10 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
   const sTo = v.sentEnd[v.sent[c.from]];
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
-  let speaker: Range | undefined = passiveAgent(v, c, sTo) ?? subject?.speaker ?? participleSpeaker(v, c, rules) ?? coordinatedSubject(v, sFrom, prefix) ?? fronted(v, sFrom, sTo, prefix) ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
+  // Content before the cue and no subject before it: the speaker follows ("“…,” posted X").
+  const invertedFirst = side === 'L' && !subject ? phraseStartingAt(v, c.to, sTo) : undefined;
+  const agent = passiveAgent(v, c, sTo);
+  let speaker: Range | undefined = agent ?? subject?.speaker ?? invertedFirst ?? participleSpeaker(v, c, rules) ?? coordinatedSubject(v, sFrom, prefix) ?? fronted(v, sFrom, sTo, prefix) ?? sentenceSubject(v, sFrom, prefix) ?? openingName(v, sFrom, prefix) ?? wordBefore(v, prefix, sFrom) ?? firstSubject(v, sFrom, prefix);
   const clauseStart = subject ? subject.clauseStart : prefix;
   let start: number;
   let end: number;
@@ -258,7 +261,8 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
     // A quotation opening in the content and running past the sentence carries the content along.
     for (const s of segments) if (s.open >= k && s.open < to && s.end > end) end = s.end;
   } else {
-    let to = clauseStart;
+    // A passive cue's subject is its content ("The closure was reported by X").
+    let to = agent ? prefix : clauseStart;
     while (to > sFrom && (CLAUSE_GLUE.has(v.lower[to - 1]))) to--;
     if (!speaker) {
       const inverted = phraseStartingAt(v, c.to, sTo);
