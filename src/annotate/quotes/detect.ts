@@ -344,14 +344,23 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     quotes.push({ kind: 'floating', parts: [[s.start, s.end]], rule: 'floating', para: v.para[s.open] });
   }
   quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
-  // A quoted paragraph right after a cued direct quote continues that attribution (same cue, same speaker).
+  continueQuotes(quotes);
+  return quotes;
+}
+
+/**
+ * A quoted paragraph right after a cued direct quote continues that attribution (same cue, same
+ * speaker); so does a quote opening the next sentence of an indirect or mixed quote's paragraph.
+ * Works in place on quotes sorted by start; running it again changes nothing.
+ */
+export function continueQuotes(quotes: RawQuote[]): void {
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i];
     const p = quotes[i - 1];
-    if (q.kind !== 'floating' || !p.cue || (p.kind !== 'direct' && p.kind !== 'floating') || q.para - p.para > 1) continue;
+    const reach = p.kind === 'direct' || p.kind === 'floating' ? 1 : p.kind === 'indirect' || p.kind === 'mixed' ? 0 : -1;
+    if (q.kind !== 'floating' || !p.cue || q.para - p.para > reach) continue;
     quotes[i] = { ...q, cue: p.cue, verb: p.verb, speaker: p.speaker, rule: 'floating-continuation' };
   }
-  return quotes;
 }
 
 /** Indirect content after a cue ("said (that) …"): a clause with a verb, to the sentence end. */

@@ -2,7 +2,7 @@ import type { Article, Span } from '../../model/index.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
 import { SOURCE_NOUNS } from './constants.js';
-import { detectQuotes, type RawQuote } from './detect.js';
+import { continueQuotes, detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
 import { learnedQuotes, loadCueModel } from './learned.js';
@@ -42,7 +42,12 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
   const ruled = detectQuotes(v);
   // The learned cue classifier adds the quotes whose cues the rules left unclaimed.
   const learned = cueModel ? learnedQuotes(v, ruled, cueModel) : [];
-  const found = (learned.length ? [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]) : ruled).filter(inReadable);
+  let merged = ruled;
+  if (learned.length) {
+    merged = [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]);
+    continueQuotes(merged);
+  }
+  const found = merged.filter(inReadable);
   const res = resolveSpeakers(v, idx, found);
   const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
   const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
