@@ -1,5 +1,6 @@
 // npm run train:quotes: trains the learned cue classifier of the quotes stage on PolNeAR train
 // (seeded, deterministic) and writes models/quotes-cues.spnm. Tune on dev with npm run eval:quotes.
+// --cv: also prints 2-fold cross-validation over train articles (cue accuracy and cue F1).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, type Example } from '../src/learn/index.js';
@@ -28,8 +29,10 @@ function side(g: GoldAttribution, cueStart: number): CueSide {
 }
 
 const examples: Example[] = [];
+/** Fold (article parity) of each example, for --cv. */
+const folds: number[] = [];
 const t0 = performance.now();
-for (const art of articles) {
+articles.forEach((art, index) => {
   const a = pipeline.run(art.text);
   const v = buildView(a);
   const rules = detectQuotes(v);
@@ -40,6 +43,22 @@ for (const art of articles) {
     const g = gold.find((x) => x.cue!.some(([p, q]) => p < to && from < q));
     const inRule = rules.some((q) => q.parts.some(([x, y]) => x <= from && from < y));
     examples.push({ features: cueFeatures(v, c, inRule), label: g ? side(g, from) : 'O' });
+    folds.push(index % 2);
+  }
+});
+if (process.argv.includes('--cv')) {
+  for (const fold of [0, 1]) {
+    const model = Classifier.train(examples.filter((_, k) => folds[k] !== fold), { epochs: LEARNED.epochs, bits: LEARNED.bits, seed: LEARNED.seed });
+    let right = 0, tp = 0, fp = 0, fn = 0, n = 0;
+    examples.forEach((e, k) => {
+      if (folds[k] !== fold) return;
+      n++;
+      const guess = model.predict(e.features).label;
+      if (guess === e.label) right++;
+      if (guess !== 'O' && guess === e.label) tp++;
+      else { if (guess !== 'O') fp++; if (e.label !== 'O') fn++; }
+    });
+    console.log(`2-fold CV, held-out fold ${fold}: cue accuracy ${(100 * right / n).toFixed(1)}%, cue F1 ${(100 * 2 * tp / (2 * tp + fp + fn)).toFixed(1)}`);
   }
 }
 const counts = examples.reduce<Record<string, number>>((m, e) => ({ ...m, [e.label]: (m[e.label] ?? 0) + 1 }), {});
