@@ -76,3 +76,12 @@ test('learned-cue speakers: passive agent, coordinated subject, inverted speaker
   assert.equal(speakerOf('The mayor thanked the crowd and promised that the bridge would reopen in May.', 'promised', 'R'), 'The mayor');
   assert.equal(speakerOf('“The bridge will reopen in May,” posted the city council.', 'posted', 'L'), 'the city council');
 });
+
+test('a learned cue closing its paragraph with a colon takes the next paragraph as content', () => {
+  const v = view('The harbour office reports:\n\nThe bridge will close in May and the ferries will run twice a day.');
+  const segments = quoteSegments(v);
+  const c = cueCandidates(v, segments, []).find((x) => v.lower[x.from] === 'reports')!;
+  const q = candidateQuote(v, c, 'R', segments)!;
+  assert.equal(v.text.slice(...q.parts[0]), 'The bridge will close in May and the ferries will run twice a day');
+  assert.equal(words(v, q.speaker!.from, q.speaker!.to), 'The harbour office');
+});

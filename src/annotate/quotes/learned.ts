@@ -253,8 +253,15 @@ export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, seg
     // "pointed to X", "spoke of X": the particle belongs to the cue.
     if ((LEARNED.cueParticles.has(v.lower[k]) && v.pos[k] === 'ADP') || v.lower[k] === 'out') k++;
     k = skipGlue(v, skipAdjunct(v, k, sTo), sTo);
-    if (k >= sTo) return undefined;
-    const to = trimEnd(v, k, sTo);
+    let last = sTo;
+    // "… reports:" closing its paragraph: the next paragraph is the content.
+    if (k >= sTo && v.lower[sTo - 1] === ':' && sTo < v.n && v.para[sTo] === v.para[c.from] + 1) {
+      k = sTo;
+      last = k;
+      while (last < v.n && v.para[last] === v.para[k]) last++;
+    }
+    if (k >= last) return undefined;
+    const to = trimEnd(v, k, last);
     if (to - k < LEARNED.minContentTokens) return undefined;
     start = v.start[k];
     end = v.end[to - 1];
