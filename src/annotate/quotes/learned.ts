@@ -177,7 +177,7 @@ function openingName(v: TokenView, sFrom: number, prefix: number): Range | undef
   return undefined;
 }
 
-/** A participle ("…, Preston told Press TV while commenting on …") reports the speaker of an earlier cue in its sentence. */
+/** A participle ("…, the mayor told reporters while commenting on …") reports the speaker of an earlier cue in its sentence. */
 function participleSpeaker(v: TokenView, c: CueCandidate, rules: readonly RawQuote[]): Range | undefined {
   if (!v.lower[c.from].endsWith('ing')) return undefined;
   let found: Range | undefined;
@@ -190,7 +190,7 @@ function passiveAgent(v: TokenView, c: CueCandidate, sTo: number): Range | undef
   return v.lower[c.to] === 'by' && v.lower[c.from].endsWith('ed') ? phraseStartingAt(v, c.to + 1, sTo, true) : undefined;
 }
 
-/** After "and"/"but", the subject of the verb the cue is coordinated with ("Rubio thanked Miami and said"). */
+/** After "and"/"but", the subject of the verb the cue is coordinated with ("the mayor thanked the crowd and said"). */
 function coordinatedSubject(v: TokenView, sFrom: number, prefix: number): Range | undefined {
   if (prefix - 1 <= sFrom || v.pos[prefix - 1] !== 'CCONJ') return undefined;
   for (let j = prefix - 2; j > sFrom; j--) {
@@ -201,7 +201,7 @@ function coordinatedSubject(v: TokenView, sFrom: number, prefix: number): Range 
   return undefined;
 }
 
-/** A cue opening its sentence ("Asked about X, Clinton said", "In asking …, Y noted"): the subject after the comma. */
+/** A cue opening its sentence ("Asked about X, the mayor said", "In asking …, Y noted"): the subject after the comma. */
 function fronted(v: TokenView, sFrom: number, sTo: number, prefix: number): Range | undefined {
   if (prefix - sFrom > 1) return undefined;
   for (let k = prefix + 1; k < sTo; k++) if (v.lower[k] === ',') return firstSubject(v, k + 1, sTo);
@@ -214,7 +214,7 @@ function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefi
   return k >= sFrom && !v.mark[k] && (LEARNED.speakerTags.has(v.pos[k]) || (v.cap[k] === 1 && v.pos[k] !== 'PUNCT')) ? { from: k, to: k + 1 } : undefined;
 }
 
-/** The first noun phrase of the sentence followed by a verb: the subject a participle reports ("Trump revised his plan, promising …"). */
+/** The first noun phrase of the sentence followed by a verb: the subject a participle reports ("the council revised its plan, promising …"). */
 function firstSubject(v: TokenView, sFrom: number, to: number): Range | undefined {
   for (let k = sFrom; k < to; k++) {
     const np = phraseStartingAt(v, k, to);
