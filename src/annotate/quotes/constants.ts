@@ -143,6 +143,9 @@ export const POS = {
   notHead: new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM']),
 } as const;
 
+/** Tags never looked up as speech verbs (saves a lexicon lookup on most tokens). */
+export const NOT_CUE_TAGS = new Set(['PUNCT', 'DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'NUM', 'PART', 'SYM', 'X', 'SPACE']);
+
 /** Words before a cue word that make it a noun ("his pledge", "the claims"). */
 export const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
 
@@ -160,4 +163,34 @@ export const HEADLINE = {
   stopWords: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'its', 'it’s', "it's", 'that', 'because', 'by', 'as', 'at']),
   /** Words are compared by their first letters (a cheap stem: "differences" ~ "difference"). */
   stemLength: 5,
+} as const;
+
+/** The learned cue classifier (src/annotate/quotes/learned.ts); tuned on PolNeAR dev. */
+export const LEARNED = {
+  /** Least margin of the best cue side over "not a cue" for a candidate to become a quote. */
+  threshold: 0,
+  /** Lemmas never offered to the classifier (beliefs, not speech: the evaluation ignores them). */
+  skipLemmas: new Set(['think', 'believe']),
+  /** Tokens after a cue searched for "that" and an opening quote. */
+  lookAhead: 8,
+  /** Tokens before a cue searched for a closing quote. */
+  lookBehind: 4,
+  /** Longest adjunct skipped between a cue and "that". */
+  maxAdjunctTokens: 10,
+  /** Tags of a one-word speaker right before a learned cue ("all agreed", "which notes"). */
+  speakerTags: new Set(['PRON', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADJ']),
+  /** Marks closing an apposition between a subject and a learned cue. */
+  appositionMarks: new Set([',', '—', '–', '--', ')']),
+  /** Prepositions after a learned cue that belong to it ("pointed to", "spoke of", "asked about"). */
+  cueParticles: new Set(['to', 'of', 'about', 'against', 'for', 'on']),
+  /** Fewest content tokens of a learned quote. */
+  minContentTokens: 2,
+  /** Drop a learned quote when more than this share of its content lies in one rule quote with an earlier cue. */
+  maxRuleOverlap: 0,
+  /** Count rule quotes with any cue (also later ones) in that overlap. */
+  overlapAnyCue: false,
+  /** Training: epochs, hash bits and seed of the averaged perceptron. */
+  epochs: 8,
+  bits: 16,
+  seed: 1,
 } as const;

@@ -1,7 +1,6 @@
 import {
   ADDRESSEE_VERBS, CLAUSE_GLUE, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
-import { cueLemma } from './lexicon.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
 import type { TokenView } from './view.js';
@@ -42,7 +41,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
       i++;
       continue;
     }
-    const lemma = cueLemma(w);
+    const lemma = v.cue[i];
     if (!lemma || inQuote[i]) continue;
     // The tagger sometimes reads "estimates" or "says" as a noun; context decides.
     const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
@@ -55,7 +54,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     let to = particle ? i + 2 : i + 1;
     let last = lemma;
     // Adjacent speech verbs form one cue ("said argued"); the last one carries the meaning.
-    while (to < v.n && cueLemma(v.lower[to]) && v.sent[to] === v.sent[i]) { last = cueLemma(v.lower[to])!; to++; }
+    while (to < v.n && v.cue[to] && v.sent[to] === v.sent[i]) { last = v.cue[to]!; to++; }
     cues.push({ from: i, to, lemma: last });
     i = to - 1;
   }
@@ -63,7 +62,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
 }
 
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
-function cuePrefixStart(v: TokenView, c: number, min: number): number {
+export function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
     while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || POS.cuePrefix.has(v.pos[k - 1]))) k--;
@@ -88,7 +87,7 @@ function cuePrefixStart(v: TokenView, c: number, min: number): number {
  * by an apposition ("Preston, the chief editor of X, told"). Returns the speaker and the token
  * where the reporting clause starts.
  */
-function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range; clauseStart: number } | undefined {
+export function subjectBefore(v: TokenView, end: number, min: number): { speaker: Range; clauseStart: number } | undefined {
   const last = end - 1;
   if (last < min) return undefined;
   if (v.lower[last] === ',') {
@@ -132,7 +131,7 @@ function isGlue(v: TokenView, i: number): boolean {
 }
 
 /** Trims trailing sentence punctuation (not closing quotes) from a token range end. */
-function trimEnd(v: TokenView, from: number, to: number): number {
+export function trimEnd(v: TokenView, from: number, to: number): number {
   while (to > from && v.pos[to - 1] === 'PUNCT' && !v.mark[to - 1]) to--;
   return to;
 }
@@ -345,14 +344,23 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     quotes.push({ kind: 'floating', parts: [[s.start, s.end]], rule: 'floating', para: v.para[s.open] });
   }
   quotes.sort((a, b) => a.parts[0][0] - b.parts[0][0]);
-  // A quoted paragraph right after a cued direct quote continues that attribution (same cue, same speaker).
+  continueQuotes(quotes);
+  return quotes;
+}
+
+/**
+ * A quoted paragraph right after a cued direct quote continues that attribution (same cue, same
+ * speaker); so does a quote opening the next sentence of an indirect or mixed quote's paragraph.
+ * Works in place on quotes sorted by start; running it again changes nothing.
+ */
+export function continueQuotes(quotes: RawQuote[]): void {
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i];
     const p = quotes[i - 1];
-    if (q.kind !== 'floating' || !p.cue || (p.kind !== 'direct' && p.kind !== 'floating') || q.para - p.para > 1) continue;
+    const reach = p.kind === 'direct' || p.kind === 'floating' ? 1 : p.kind === 'indirect' || p.kind === 'mixed' ? 0 : -1;
+    if (q.kind !== 'floating' || !p.cue || q.para - p.para > reach) continue;
     quotes[i] = { ...q, cue: p.cue, verb: p.verb, speaker: p.speaker, rule: 'floating-continuation' };
   }
-  return quotes;
 }
 
 /** Indirect content after a cue ("said (that) …"): a clause with a verb, to the sentence end. */
@@ -423,7 +431,7 @@ function hasCue(v: TokenView, cues: readonly Cue[], seg: QuoteSegment): boolean 
 }
 
 /** The subject at the start of a sentence (after an opening adverbial clause ending in a comma). */
-function sentenceSubject(v: TokenView, from: number, to: number): Range | undefined {
+export function sentenceSubject(v: TokenView, from: number, to: number): Range | undefined {
   let k = from;
   while (k < to && (v.pos[k] === 'CCONJ' || v.pos[k] === 'ADV')) k++;
   const np = phraseStartingAt(v, k, to);

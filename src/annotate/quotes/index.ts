@@ -2,9 +2,11 @@ import type { Article, Span } from '../../model/index.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
 import { SOURCE_NOUNS } from './constants.js';
-import { detectQuotes, type RawQuote } from './detect.js';
+import { continueQuotes, detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
+import { learnedQuotes, loadCueModel } from './learned.js';
+import type { Classifier } from '../../learn/index.js';
 import { hasRole, resolveSpeakers, type Resolution } from './resolve.js';
 import { buildSources, type SourceRecord, type SourcingProfile } from './sources.js';
 import { buildView, type TokenView } from './view.js';
@@ -13,7 +15,7 @@ export type { QuoteKind, RawQuote } from './detect.js';
 export type { SourceRecord, SourcingProfile } from './sources.js';
 export { cueLemma } from './lexicon.js';
 
-const VERSION = '1';
+const VERSION = '2';
 
 /** Everything the quotes stage finds in one article. */
 export interface QuoteAnalysis {
@@ -29,7 +31,7 @@ export interface QuoteAnalysis {
  * const a = await analyze('“We will win,” the minister said.');
  * a.layers.quotes[0].attrs.kind; // 'direct'
  */
-export function analyzeQuotes(article: Article): QuoteAnalysis {
+export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAnalysis {
   const v = buildView(article);
   const idx = mentionIndex(article, v);
   const body = bodyRanges(article);
@@ -37,7 +39,15 @@ export function analyzeQuotes(article: Article): QuoteAnalysis {
   // Body text and the title (headlines attribute too: "…, Graham Says").
   const readable = [...body, ...titles];
   const inReadable = (q: RawQuote) => readable.some((r) => r.start <= q.parts[0][0] && q.parts[0][0] < r.end);
-  const found = detectQuotes(v).filter(inReadable);
+  const ruled = detectQuotes(v);
+  // The learned cue classifier adds the quotes whose cues the rules left unclaimed.
+  const learned = cueModel ? learnedQuotes(v, ruled, cueModel) : [];
+  let merged = ruled;
+  if (learned.length) {
+    merged = [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]);
+    continueQuotes(merged);
+  }
+  const found = merged.filter(inReadable);
   const res = resolveSpeakers(v, idx, found);
   const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
   const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
@@ -90,13 +100,14 @@ function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex): S
 }
 
 /** The quotes stage: layer `quotes`, findings `sources` and `sourcing`. */
-export const quotesStage: Stage = {
+export const quotesStage: Stage<Classifier | undefined> = {
   name: 'quotes',
   version: VERSION,
   requires: ['tokens', 'paragraphs'],
   assigns: ['quotes', 'sources', 'sourcing'],
-  run(article) {
-    const { quotes, sources, sourcing } = analyzeQuotes(article);
+  load: () => loadCueModel(),
+  run(article, cueModel) {
+    const { quotes, sources, sourcing } = analyzeQuotes(article, cueModel);
     return { layers: { quotes }, findings: { sources, sourcing } };
   },
 };

@@ -167,3 +167,11 @@ test('without the entities stage, the fallback name finder resolves speakers', a
   assert.equal(sources.length, 1);
   assert.equal(sources[0].role, 'director');
 });
+
+test('a quote opening the next sentence continues an indirect quote of the same paragraph', () => {
+  const a = run('The bridge will close in May, the mayor said. “We have no other choice for the harbour this year.” Ferries run as usual.');
+  const first = find(a, 'bridge will close');
+  const next = find(a, 'no other choice');
+  assert.equal(next.attrs?.cueStart, first.attrs?.cueStart);
+  assert.equal(next.attrs?.speakerText, 'the mayor');
+});

@@ -1,5 +1,6 @@
 import type { Article, Span } from '../../model/index.js';
-import { CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTE, TERMINAL_PUNCT } from './constants.js';
+import { CLOSE_QUOTES, NOT_CUE_TAGS, OPEN_QUOTES, STRAIGHT_QUOTE, TERMINAL_PUNCT } from './constants.js';
+import { cueLemma } from './lexicon.js';
 
 /**
  * A flat, column view of an article's tokens for the quote rules: offsets, lower-cased text,
@@ -23,6 +24,8 @@ export interface TokenView {
   mark: Uint8Array;
   /** 1 when the token starts with a capital letter (a name the tagger may have missed). */
   cap: Uint8Array;
+  /** Speech-verb lemma of each token ("said" → "say"), looked up once per token. */
+  cue: (string | undefined)[];
 }
 
 const TERMINAL = TERMINAL_PUNCT;
@@ -57,7 +60,9 @@ export function buildView(article: Article): TokenView {
   }
   markQuotes(text, lower, start, end, para, mark);
   const { sent, sentStart, sentEnd } = sentenceWindows(text, lower, start, end, para, mark);
-  return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap };
+  const cue: (string | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) cue[i] = NOT_CUE_TAGS.has(pos[i]) ? undefined : cueLemma(lower[i]);
+  return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap, cue };
 }
 
 function hasUpper(w: string): boolean {
