@@ -9,7 +9,7 @@ import { storyTerms, type StoryItem } from './features.js';
  */
 export const STORY_PARAMS = {
   /** Cosine at or above which an article joins a story (tuned on half the UCI stories). */
-  story: 0.3,
+  story: 0.06,
   /** Cosine at or above which a new story joins a thread. */
   thread: 0.18,
   /** Stories whose last article is older than this many days are not joined (events end). */
@@ -18,6 +18,10 @@ export const STORY_PARAMS = {
   threadWindowDays: 45,
   /** Terms kept in a centroid (the heaviest): bounds memory and candidate lists. */
   centroidTerms: 80,
+  /** Batch only (`spinscope cluster`): passes re-assigning each item to its nearest story. */
+  refinePasses: 2,
+  /** Batch only: story centroids at or above this cosine are merged (repairs split stories). */
+  merge: 0.1,
 } as const;
 
 export type StoryParams = { [K in keyof typeof STORY_PARAMS]: number };
