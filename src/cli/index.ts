@@ -2,6 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../model/index.js';
 import { analyzeCommand } from './analyze.js';
 import { ingestCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { storiesCommand } from './stories.js';
+import { speakersCommand } from './speakers.js';
+import { exportCommand } from './export.js';
+import { clusterCommand } from './cluster.js';
+import { reanalyzeCommand } from './reanalyze.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -11,6 +17,12 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(analyzeCommand());
   program.addCommand(ingestCommand());
+  program.addCommand(searchCommand());
+  program.addCommand(storiesCommand());
+  program.addCommand(speakersCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(clusterCommand());
+  program.addCommand(reanalyzeCommand());
   return program;
 }
 

@@ -92,3 +92,21 @@ test('kill -9 in the middle of an ingest, run again: nothing lost, nothing dupli
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('reanalyze re-runs the pipeline on articles from older stage versions, keeping reader layers', async () => {
+  const { reanalyze, sourceOf } = await import('./reanalyze.js');
+  const analyzer = await inlineAnalyzer();
+  const store = openSqliteStore(':memory:');
+  const current = await analyzer.analyze({ text: 'Fresh news\n\nThe council met on Monday.', meta: {}, notices: [] });
+  const old = await analyzer.analyze({ text: 'Old news\n\nThe council met on Sunday.', meta: { outlet: 'Ledger' }, notices: [], layers: { captions: [{ start: 0, end: 3, label: 'caption' }] } });
+  await store.putArticles([current, { ...old, analysis: { ...old.analysis, nlp: '0' }, layers: { ...old.layers, tokens: [] } }]);
+  assert.deepEqual(Object.keys(sourceOf(old).layers ?? {}), ['captions']);
+  const r = await reanalyze(store, analyzer);
+  assert.deepEqual(r, { stale: 1, updated: 1 });
+  assert.deepEqual(await store.staleArticles(analyzer.version), []);
+  const back = (await store.listArticles({ outlet: 'Ledger' })).items[0];
+  const article = (await store.getArticle(back.id))!;
+  assert.ok(article.layers.tokens.length > 5, 'tokens recomputed');
+  assert.deepEqual(article.layers.captions, [{ start: 0, end: 3, label: 'caption' }]);
+  await store.close();
+});

@@ -95,7 +95,7 @@ function refine(order: readonly StoryItem[], story: Map<string, string>, vectors
         const sim = cosine(v, c, normOf(c));
         if (sim > bestSim) [best, bestSim] = [s, sim];
       }
-      const target = bestSim >= params.story ? best : own;
+      const target = bestSim >= (item.text ? params.storyText : params.story) ? best : own;
       addTo(sums.get(target) ?? sums.set(target, new Map()).get(target)!, v);
       if (target !== own) moved++, story.set(item.id, target);
     }
