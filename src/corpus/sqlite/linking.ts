@@ -75,11 +75,11 @@ export class Linker {
     this.df = new StoredFrequencies(db);
     this.clusterer = loadClusterer(db, this.df);
     this.s = {
-      fpBand: db.prepare('SELECT article FROM fingerprint_bands WHERE value = ? AND band = ?').pluck(),
+      fpBands: db.prepare(`SELECT DISTINCT article FROM fingerprint_bands WHERE key IN (${Array(NEAR_DUP.bands).fill('?').join(', ')})`).pluck(),
       fpGet: db.prepare('SELECT f.signature, a.id, a.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article WHERE f.article = ?'),
       fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
-      fpBandInsert: db.prepare('INSERT INTO fingerprint_bands(band, value, article) VALUES (?, ?, ?)'),
-      story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @date, @date, @last_ms, @centroid)
+      fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES (?, ?)'),
+      story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @first, @last, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid,
           first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,
           last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END`),
@@ -95,6 +95,7 @@ export class Linker {
 
   /** After a failed transaction: forget in-memory state and read it back from the database. */
   reset(): void {
+    this.pending.clear();
     this.df.reload();
     this.clusterer = loadClusterer(this.db, this.df);
   }
@@ -103,33 +104,48 @@ export class Linker {
   nearDuplicate(n: number, text: string): string | undefined {
     const fp = fingerprint(text);
     if (!fp) return undefined;
-    const candidates = new Set<number>();
-    fp.bands.forEach((value, band) => {
-      for (const a of this.s.fpBand.all(value, band) as number[]) candidates.add(a);
-    });
+    // One key per band: band number in the high bits, the band's hash in the low 32.
+    const keys = fp.bands.map((value, band) => band * 2 ** 32 + (value >>> 0));
     let best: { id: string; j: number } | undefined;
-    for (const c of candidates) {
-      const r = this.s.fpGet.get(c) as { signature: string; id: string; duplicate_of: string | null };
-      const j = jaccard(fp.signature, JSON.parse(r.signature));
+    for (const c of this.s.fpBands.all(...keys) as number[]) {
+      const r = this.s.fpGet.get(c) as { signature: Buffer; id: string; duplicate_of: string | null };
+      const j = jaccard(fp.signature, Array.from(new Uint32Array(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength / 4)));
       if (j >= NEAR_DUP.minJaccard && (!best || j > best.j)) best = { id: r.duplicate_of ?? r.id, j };
     }
-    this.s.fpInsert.run(n, JSON.stringify(fp.signature));
-    fp.bands.forEach((value, band) => this.s.fpBandInsert.run(band, value, n));
+    this.s.fpInsert.run(n, Buffer.from(Uint32Array.from(fp.signature).buffer));
+    for (const key of keys) this.s.fpBandInsert.run(key, n);
     return best?.id;
   }
 
-  /** Assigns the article to a story (and thread) and persists the clusters it changed. */
+  /** Label and date range of clusters changed in the current transaction, by id. */
+  private pending = new Map<string, { label: string; first: string | null; last: string | null }>();
+
+  /** Assigns the article to a story (and thread); `persist` writes the changed clusters. */
   assignStory(item: StoryItem): string {
     this.df.add(storyTerms(item).keys());
-    const { story } = this.clusterer.assign(item);
+    const { story, thread } = this.clusterer.assign(item);
     const date = item.published?.slice(0, 10) ?? null;
     const label = (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
-    for (const c of this.clusterer.touched()) {
-      const row = { id: c.id, label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
-      if (c.thread) this.s.story.run({ ...row, thread: c.thread, date });
-      else this.s.thread.run(row);
+    for (const id of [story, thread]) {
+      const p = this.pending.get(id);
+      if (!p) this.pending.set(id, { label, first: date, last: date });
+      else if (date) {
+        if (!p.first || date < p.first) p.first = date;
+        if (!p.last || date > p.last) p.last = date;
+      }
     }
     return story;
+  }
+
+  /** Writes the clusters changed since the last call (once per transaction, not per article). */
+  persist(): void {
+    for (const c of this.clusterer.touched()) {
+      const p = this.pending.get(c.id) ?? { label: c.id, first: null, last: null };
+      const row = { id: c.id, label: p.label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
+      if (c.thread) this.s.story.run({ ...row, thread: c.thread, first: p.first, last: p.last });
+      else this.s.thread.run(row);
+    }
+    this.pending.clear();
   }
 
   /** Merges the article's sources into persons; returns the person of each source and quote. */

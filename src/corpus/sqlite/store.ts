@@ -131,7 +131,11 @@ export class SqliteStore implements CorpusStore {
 
   async putArticles(articles: readonly Article[], options: PutOptions = {}): Promise<PutResult[]> {
     if (this.db.readonly) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
-    return this.write(() => articles.map((a) => this.putOne(a, options)));
+    return this.write(() => {
+      const results = articles.map((a) => this.putOne(a, options));
+      this.linker?.persist();
+      return results;
+    });
   }
 
   private columns(article: Article) {

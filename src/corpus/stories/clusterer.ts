@@ -24,6 +24,8 @@ export const STORY_PARAMS = {
   threadWindowDays: 45,
   /** Terms kept in a centroid (the heaviest): bounds memory and candidate lists. */
   centroidTerms: 80,
+  /** Heaviest terms of an article used to find candidate stories (bounds the postings walked). */
+  queryTerms: 40,
   /** Batch only (`spinscope cluster`): passes re-assigning each item to its nearest story. */
   refinePasses: 2,
   /** Batch only: story centroids at or above this cosine are merged (repairs split stories). */
@@ -90,9 +92,10 @@ export class ClusterIndex {
   constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
 
   /** The best cluster for a vector among those within the time window, with its cosine. */
-  best(v: Map<string, number>, time: number, windowMs: number): { cluster?: Cluster; sim: number } {
+  best(v: Map<string, number>, time: number, windowMs: number, queryTerms = Infinity): { cluster?: Cluster; sim: number } {
     const dots = new Map<string, number>();
-    for (const [t, w] of v) {
+    const terms = v.size > queryTerms ? [...v].sort((a, b) => b[1] - a[1]).slice(0, queryTerms) : v;
+    for (const [t, w] of terms) {
       for (const id of this.postings.get(t) ?? []) dots.set(id, (dots.get(id) ?? 0) + w * (this.clusters.get(id)!.centroid.get(t) ?? 0));
     }
     let best: Cluster | undefined;
@@ -169,11 +172,11 @@ export class StoryClusterer {
   assign(item: StoryItem): Assignment {
     const v = weigh(storyTerms(item), this.df);
     const time = item.published ? Date.parse(item.published) : NaN;
-    const { cluster, sim } = this.stories.best(v, time, this.params.windowDays * DAY_MS);
+    const { cluster, sim } = this.stories.best(v, time, this.params.windowDays * DAY_MS, this.params.queryTerms);
     let story = cluster && sim >= (item.text ? this.params.storyText : this.params.story) ? cluster : undefined;
     const newStory = !story;
     if (!story) {
-      const t = this.threads.best(v, time, this.params.threadWindowDays * DAY_MS);
+      const t = this.threads.best(v, time, this.params.threadWindowDays * DAY_MS, this.params.queryTerms);
       const thread = t.cluster && t.sim >= this.params.thread ? t.cluster : this.threads.create('');
       story = this.stories.create(thread.id);
     }
