@@ -47,6 +47,10 @@ export function clusterItems(items: readonly StoryItem[], params: StoryParams = 
   refine(order.map((o) => o.item), story, vectors, params);
   mergeStories(story, vectors, params);
   refine(order.map((o) => o.item), story, vectors, params);
+  if (params.absorbBelow > 0) {
+    absorbSmall(story, vectors, params);
+    refine(order.map((o) => o.item), story, vectors, params);
+  }
   return threadsOf(items, story, vectors, params);
 }
 
@@ -78,6 +82,27 @@ function mergeStories(story: Map<string, string>, vectors: Map<string, Vec>, par
     norms.set(keep, normOf(sums.get(keep)!));
     for (const [id, s] of story) if (s === drop) story.set(id, keep);
   }
+}
+
+/** Stories smaller than `absorbBelow` join the most similar bigger story when it clears `merge × absorbFactor`. */
+function absorbSmall(story: Map<string, string>, vectors: Map<string, Vec>, params: StoryParams): void {
+  const sums = centroids(story, vectors);
+  const size = new Map<string, number>();
+  for (const s of story.values()) size.set(s, (size.get(s) ?? 0) + 1);
+  const big = [...sums.keys()].filter((s) => size.get(s)! >= params.absorbBelow);
+  const target = new Map<string, string>();
+  for (const [s, c] of sums) {
+    if (size.get(s)! >= params.absorbBelow) continue;
+    const n = normOf(c) || 1;
+    let best = '';
+    let bestSim = params.merge * params.absorbFactor;
+    for (const b of big) {
+      const sim = cosine(c, sums.get(b)!, normOf(sums.get(b)!)) / n;
+      if (sim >= bestSim) [best, bestSim] = [b, sim];
+    }
+    if (best) target.set(s, best);
+  }
+  for (const [id, s] of story) if (target.has(s)) story.set(id, target.get(s)!);
 }
 
 /** Moves each item to its nearest story centroid (itself left out) when that clears `story`. */

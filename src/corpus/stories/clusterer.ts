@@ -30,6 +30,9 @@ export const STORY_PARAMS = {
   refinePasses: 2,
   /** Batch only: story centroids at or above this cosine are merged (repairs split stories). */
   merge: 0.1,
+  /** Batch only: stories smaller than this join their nearest story if the cosine clears `merge × absorbFactor`. */
+  absorbBelow: 3,
+  absorbFactor: 0.5,
 } as const;
 
 export type StoryParams = { [K in keyof typeof STORY_PARAMS]: number };

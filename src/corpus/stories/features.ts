@@ -8,9 +8,11 @@ export const STORY_FEATURES = {
   /** Words of the body read as the lead (the first paragraph or two). */
   leadWords: 60,
   /** Capitalised words inside a title (names, places) count this much more. */
-  nameBoost: 1.5,
+  nameBoost: 1,
   entityWeight: 2,
   minLength: 2,
+  /** Words are cut to this many letters after stemming (joins taper/tapering, bankrupt/bankruptcy). */
+  prefix: 5,
 } as const;
 
 const STOPWORDS = new Set(
@@ -33,7 +35,8 @@ function addText(bag: Map<string, number>, text: string, weight: number, boostNa
     const lower = clean.toLowerCase();
     if (lower.length < STORY_FEATURES.minLength || STOPWORDS.has(lower)) return;
     const isName = boostNames && i > 0 && /^\p{Lu}/u.test(clean);
-    const term = stem(lower);
+
+    const term = stem(lower).slice(0, STORY_FEATURES.prefix);
     bag.set(term, (bag.get(term) ?? 0) + weight * (isName ? STORY_FEATURES.nameBoost : 1));
   });
 }
