@@ -6,6 +6,7 @@ import { deriveRows, nameKey } from '../derive.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
+import { textNames } from '../stories/features.js';
 import type {
   ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, ListOptions, Page, PutOptions, PutResult,
   SearchResult, SpeakerDetail, SpeakerSummary, StorySummary,
@@ -160,7 +161,7 @@ export class SqliteStore implements CorpusStore {
     const duplicateOf = this.linker.nearDuplicate(n, article.text);
     const story = this.linker.assignStory({
       id, title: cols.title ?? undefined, text: article.text, published: cols.published ?? undefined, outlet: cols.outlet ?? undefined,
-      entities: rows.entities.map((e) => e.name),
+      entities: rows.entities.length ? rows.entities.map((e) => e.name) : textNames(article.text),
     });
     this.q.setLinks.run(story, duplicateOf ?? null, n);
     return { id, created: true, story, duplicateOf };

@@ -17,7 +17,7 @@ export const STORY_PARAMS = {
    */
   storyText: 0.3,
   /** Cosine at or above which a new story joins a thread. */
-  thread: 0.18,
+  thread: 0.1,
   /** Stories whose last article is older than this many days are not joined (events end). */
   windowDays: 4,
   /** Threads span longer. */
