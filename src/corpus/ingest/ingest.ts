@@ -1,4 +1,5 @@
-import { errorMessage, type Article } from '../../model/index.js';
+import { errorMessage } from '../../model/index.js';
+import type { PreparedArticle } from '../prepare.js';
 import { isReadFailure, type ReadResult, type SourceDocument } from '../../ingest/types.js';
 import { contentHash } from '../hash.js';
 import type { CorpusStore } from '../store.js';
@@ -62,17 +63,16 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   };
 
   // Results are written in input order, so story ids and near-duplicate links are the same on every run.
-  const results = new Map<number, Article | null>();
+  const results = new Map<number, PreparedArticle | null>();
   let nextToWrite = 0;
   let nextSeq = 0;
   let running = 0;
   let wake: (() => void) | undefined;
-  const batch: Article[] = [];
-  let writeError: unknown;
+  const batch: PreparedArticle[] = [];
 
   const flush = async () => {
     if (!batch.length) return;
-    const done = await store.putArticles(batch.splice(0));
+    const done = await store.putPrepared(batch.splice(0));
     progress.stored += done.filter((r) => r.created).length;
     progress.skipped += done.filter((r) => !r.created).length;
     options.onProgress?.({ ...progress });
@@ -88,7 +88,7 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
 
   const start = (seq: number, doc: SourceDocument) => {
     running++;
-    options.analyzer.analyze(doc).then(
+    options.analyzer.prepare(doc).then(
       (article) => results.set(seq, article),
       (err) => {
         report(doc.meta.origin ?? `item ${seq}`, 'analysis-failed', errorMessage(err));
@@ -123,31 +123,26 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     options.onProgress?.({ ...progress });
   };
 
-  try {
-    for await (const item of sources) {
-      if (isReadFailure(item)) {
-        progress.seen++;
-        report(item.origin, item.code, item.error);
-        continue;
-      }
-      if (typeof item.text !== 'string' || !item.text.trim()) {
-        progress.seen++;
-        report(item.meta?.origin ?? 'input', 'empty', 'no text to analyse');
-        continue;
-      }
-      pendingDocs.push(item);
-      if (pendingDocs.length >= INGEST.checkBatch) await dispatch();
+  for await (const item of sources) {
+    if (isReadFailure(item)) {
+      progress.seen++;
+      report(item.origin, item.code, item.error);
+      continue;
     }
-    await dispatch();
-    while (running > 0) {
-      await new Promise<void>((r) => (wake = r));
-      await drain();
+    if (typeof item.text !== 'string' || !item.text.trim()) {
+      progress.seen++;
+      report(item.meta?.origin ?? 'input', 'empty', 'no text to analyse');
+      continue;
     }
-    await drain();
-    await flush();
-  } catch (err) {
-    writeError = err;
+    pendingDocs.push(item);
+    if (pendingDocs.length >= INGEST.checkBatch) await dispatch();
   }
-  if (writeError) throw writeError;
+  await dispatch();
+  while (running > 0) {
+    await new Promise<void>((r) => (wake = r));
+    await drain();
+  }
+  await drain();
+  await flush();
   return progress;
 }

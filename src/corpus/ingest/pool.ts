@@ -3,11 +3,14 @@ import type { Article } from '../../model/index.js';
 import type { SourceDocument } from '../../ingest/types.js';
 import { Pipeline, DEFAULT_STAGES } from '../../pipeline.js';
 import { errorMessage } from '../../model/index.js';
+import { prepareArticle, type PreparedArticle } from '../prepare.js';
 
 /** Analyses documents: in worker threads, or in this thread when `workers` is 0. */
 export interface Analyzer {
   /** Resolves to the article, or rejects with a one-line reason (the document is then skipped). */
   analyze(doc: SourceDocument): Promise<Article>;
+  /** Analyses and prepares for storage in the worker (see `PreparedArticle`). */
+  prepare(doc: SourceDocument): Promise<PreparedArticle>;
   /** Stage versions of the pipeline the analyzer runs. */
   readonly version: Record<string, string>;
   close(): Promise<void>;
@@ -16,7 +19,7 @@ export interface Analyzer {
 /** In-thread analysis (tests, `--workers 0`). */
 export async function inlineAnalyzer(): Promise<Analyzer> {
   const pipeline = await Pipeline.build();
-  return { version: pipeline.version, analyze: async (doc) => pipeline.run(doc), close: async () => {} };
+  return { version: pipeline.version, analyze: async (doc) => pipeline.run(doc), prepare: async (doc) => prepareArticle(pipeline.run(doc)), close: async () => {} };
 }
 
 /**
@@ -32,7 +35,7 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
  */
 export async function workerAnalyzer(count: number): Promise<Analyzer> {
   const version = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.name, s.version]));
-  const pending = new Map<number, { resolve: (a: Article) => void; reject: (e: Error) => void; worker: number }>();
+  const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number }>();
   const load = new Array<number>(count).fill(0);
   let seq = 0;
   const workers = await Promise.all(
@@ -54,17 +57,19 @@ export async function workerAnalyzer(count: number): Promise<Analyzer> {
       });
     })),
   );
+  const send = <T>(doc: SourceDocument, prepare: boolean) => {
+    const worker = load.indexOf(Math.min(...load));
+    load[worker]++;
+    const id = seq++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve, reject, worker });
+      workers[worker].postMessage({ seq: id, doc, prepare });
+    });
+  };
   return {
     version,
-    analyze(doc) {
-      const worker = load.indexOf(Math.min(...load));
-      load[worker]++;
-      const id = seq++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker });
-        workers[worker].postMessage({ seq: id, doc });
-      });
-    },
+    analyze: (doc) => send<Article>(doc, false),
+    prepare: (doc) => send<PreparedArticle>(doc, true),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
-import { storyTerms, type StoryItem } from '../stories/features.js';
-import { fingerprint, jaccard, NEAR_DUP } from '../minhash.js';
+import type { StoryItem } from '../stories/features.js';
+import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
 import { matchPerson, nameParts, type Person } from '../speakers.js';
 import { sourceOfQuote, type DerivedRows } from '../derive.js';
 
@@ -101,9 +101,7 @@ export class Linker {
   }
 
   /** Records the fingerprint and returns the id of the most similar earlier near-duplicate, if any. */
-  nearDuplicate(n: number, text: string): string | undefined {
-    const fp = fingerprint(text);
-    if (!fp) return undefined;
+  nearDuplicate(n: number, fp: Fingerprint): string | undefined {
     // One key per band: band number in the high bits, the band's hash in the low 32.
     const keys = fp.bands.map((value, band) => band * 2 ** 32 + (value >>> 0));
     let best: { id: string; j: number } | undefined;
@@ -121,9 +119,9 @@ export class Linker {
   private pending = new Map<string, { label: string; first: string | null; last: string | null }>();
 
   /** Assigns the article to a story (and thread); `persist` writes the changed clusters. */
-  assignStory(item: StoryItem): string {
-    this.df.add(storyTerms(item).keys());
-    const { story, thread } = this.clusterer.assign(item);
+  assignStory(item: StoryItem, terms: Map<string, number>): string {
+    this.df.add(terms.keys());
+    const { story, thread } = this.clusterer.assign(item, terms);
     const date = item.published?.slice(0, 10) ?? null;
     const label = (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
     for (const id of [story, thread]) {

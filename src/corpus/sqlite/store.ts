@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { SpinscopeError, type Article } from '../../model/index.js';
 import { contentHash } from '../hash.js';
-import { encodeLayer, decodeLayer } from '../layer-codec.js';
-import { deriveRows, nameKey } from '../derive.js';
+import { decodeLayer } from '../layer-codec.js';
+import { nameKey } from '../derive.js';
+import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
-import { textNames } from '../stories/features.js';
 import type {
   ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, ListOptions, Page, PutOptions, PutResult,
   SearchResult, SpeakerDetail, SpeakerSummary, StorySummary,
@@ -28,26 +28,8 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-const json = (v: unknown) => JSON.stringify(v ?? null);
-const strOrNull = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-
-/** The outlet of an article: `meta.outlet`, else the host name of its URL. */
-function outletOf(meta: Article['meta']): string | null {
-  const o = strOrNull(meta.outlet);
-  if (o) return o;
-  const url = strOrNull(meta.url) ?? strOrNull(meta.canonicalUrl);
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
-/** A canonical string of stage versions, so stale articles are found with one indexed comparison. */
-export function analysisKey(analysis: Record<string, string>): string {
-  return JSON.stringify(Object.keys(analysis).sort().map((k) => [k, analysis[k]]));
-}
+export { analysisKey } from '../prepare.js';
+import { analysisKey } from '../prepare.js';
 
 /** Turns SQLite's errors into ones a user can act on (locked database, full disk). */
 export function translateError(err: unknown, path: string): unknown {
@@ -131,52 +113,41 @@ export class SqliteStore implements CorpusStore {
   }
 
   async putArticles(articles: readonly Article[], options: PutOptions = {}): Promise<PutResult[]> {
+    return this.putPrepared(articles.map(prepareArticle), options);
+  }
+
+  async putPrepared(items: readonly PreparedArticle[], options: PutOptions = {}): Promise<PutResult[]> {
     if (this.db.readonly) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
     return this.write(() => {
-      const results = articles.map((a) => this.putOne(a, options));
+      const results = items.map((a) => this.putOne(a, options));
       this.linker?.persist();
       return results;
     });
   }
 
-  private columns(article: Article) {
-    const meta = article.meta ?? {};
-    const analysis = article.analysis ?? {};
-    return {
-      title: strOrNull(meta.title), outlet: outletOf(meta), section: strOrNull(meta.section), author: strOrNull(meta.author),
-      published: strOrNull(meta.published), url: strOrNull(meta.url),
-      meta: json(meta), findings: json(article.findings ?? {}), notices: json(article.notices ?? []), analysis: json(analysis), analysis_key: analysisKey(analysis),
-    };
-  }
-
-  private putOne(article: Article, options: PutOptions): PutResult {
-    const id = contentHash(article.text);
+  private putOne(p: PreparedArticle, options: PutOptions): PutResult {
+    const { id, columns: cols } = p;
     const existing = this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
     if (existing) return { id, created: false, story: existing.story ?? undefined, duplicateOf: existing.duplicate_of ?? undefined };
-    const cols = this.columns(article);
-    const n = Number(this.q.insert.run({ id, text: article.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
-    this.q.fts.run(n, cols.title ?? '', article.text);
-    const rows = this.writeDerived(n, article);
+    const n = Number(this.q.insert.run({ id, text: p.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
+    this.q.fts.run(n, cols.title ?? '', p.text);
+    this.writeDerived(n, p);
     if (options.skipLinking || !this.linker) return { id, created: true };
-    const duplicateOf = this.linker.nearDuplicate(n, article.text);
-    const story = this.linker.assignStory({
-      id, title: cols.title ?? undefined, text: article.text, published: cols.published ?? undefined, outlet: cols.outlet ?? undefined,
-      entities: rows.entities.length ? rows.entities.map((e) => e.name) : textNames(article.text),
-    });
+    const duplicateOf = p.fingerprint ? this.linker.nearDuplicate(n, p.fingerprint) : undefined;
+    const story = this.linker.assignStory({ id, title: cols.title ?? undefined, published: cols.published ?? undefined, text: p.text }, new Map(p.storyTerms));
     this.q.setLinks.run(story, duplicateOf ?? null, n);
     return { id, created: true, story, duplicateOf };
   }
 
   /** Writes layers and the derived query rows of an article. */
-  private writeDerived(n: number, article: Article) {
-    Object.entries(article.layers ?? {}).forEach(([name, layer], seq) => this.q.layer.run(n, name, seq, JSON.stringify(encodeLayer(layer))));
-    const rows = deriveRows(article);
+  private writeDerived(n: number, p: PreparedArticle): void {
+    p.layers.forEach(([name, spans], seq) => this.q.layer.run(n, name, seq, spans));
+    const rows = p.rows;
     for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
     for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
     const persons = this.linker?.linkPersons(rows) ?? { sources: rows.sources.map(() => null), quotes: rows.quotes.map(() => null) };
     rows.sources.forEach((s, i) => this.q.source.run(n, s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes, persons.sources[i]));
     rows.quotes.forEach((q, i) => this.q.quote.run(n, q.seq, q.start, q.end, q.kind || null, q.speaker || null, persons.quotes[i], q.text, JSON.stringify(q.techniques)));
-    return rows;
   }
 
   async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -200,10 +171,10 @@ export class SqliteStore implements CorpusStore {
       if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
       for (const t of ['layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
       this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
-      const cols = this.columns(article);
-      this.q.update.run({ n: row.n, ...cols });
-      this.q.fts.run(row.n, cols.title ?? '', article.text);
-      this.writeDerived(row.n, article);
+      const p = prepareArticle(article);
+      this.q.update.run({ n: row.n, ...p.columns });
+      this.q.fts.run(row.n, p.columns.title ?? '', article.text);
+      this.writeDerived(row.n, p);
     });
   }
 

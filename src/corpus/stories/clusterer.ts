@@ -171,9 +171,9 @@ export class StoryClusterer {
     for (const c of loaded.threads ?? []) this.threads.restore(c);
   }
 
-  /** Places an item in a story (and its story in a thread). */
-  assign(item: StoryItem): Assignment {
-    const v = weigh(storyTerms(item), this.df);
+  /** Places an item in a story (and its story in a thread); `terms` when computed already. */
+  assign(item: StoryItem, terms: Map<string, number> = storyTerms(item)): Assignment {
+    const v = weigh(terms, this.df);
     const time = item.published ? Date.parse(item.published) : NaN;
     const { cluster, sim } = this.stories.best(v, time, this.params.windowDays * DAY_MS, this.params.queryTerms);
     let story = cluster && sim >= (item.text ? this.params.storyText : this.params.story) ? cluster : undefined;
