@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import type { Article } from '../model/index.js';
 import { contentHash } from './hash.js';
 import { encodeLayer } from './layer-codec.js';
@@ -19,8 +20,8 @@ export interface PreparedArticle {
     title: string | null; outlet: string | null; section: string | null; author: string | null; published: string | null; url: string | null;
     meta: string; findings: string; notices: string; analysis: string; analysis_key: string;
   };
-  /** [layer name, JSON of the encoded layer] in the article's layer order. */
-  layers: [string, string][];
+  /** [layer name, encoded layer] in the article's layer order: JSON text, or deflated JSON bytes when long. */
+  layers: [string, string | Uint8Array][];
   rows: DerivedRows;
   fingerprint?: Fingerprint;
   /** Raw story term weights (before idf). */
@@ -28,6 +29,17 @@ export interface PreparedArticle {
 }
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
+
+/**
+ * Encoded layers longer than this (characters) are stored deflated: the tokens layer (~10 KB of
+ * JSON per article) shrinks about 4×, for ~0.1 ms in the worker and less to inflate on reading.
+ */
+const DEFLATE_ABOVE = 1024;
+
+/** The stored form of an encoded layer (see `DEFLATE_ABOVE`). */
+export function layerBlob(jsonText: string): string | Uint8Array {
+  return jsonText.length > DEFLATE_ABOVE ? deflateRawSync(jsonText, { level: 1 }) : jsonText;
+}
 const strOrNull = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /** The outlet of an article: `meta.outlet`, else the host name of its URL. */
@@ -66,7 +78,7 @@ export function prepareArticle(article: Article): PreparedArticle {
     id: contentHash(article.text),
     text: article.text,
     columns,
-    layers: Object.entries(article.layers ?? {}).map(([name, layer]) => [name, JSON.stringify(encodeLayer(layer))]),
+    layers: Object.entries(article.layers ?? {}).map(([name, layer]) => [name, layerBlob(JSON.stringify(encodeLayer(layer)))]),
     rows,
     fingerprint: fingerprint(article.text),
     storyTerms: [...terms],

@@ -26,7 +26,7 @@ CREATE TABLE layers (
   article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
   name TEXT NOT NULL,
   seq INTEGER NOT NULL,
-  spans TEXT NOT NULL,
+  spans NOT NULL, -- JSON text, or deflated JSON bytes for long layers
   PRIMARY KEY (article, name)
 ) WITHOUT ROWID;
 CREATE TABLE entities (

@@ -31,6 +31,11 @@ test('a real pipeline article (tokens, sentences, structure) round-trips', async
   const pipeline = await Pipeline.build();
   const article = pipeline.run('Harbour talks\n\nNegotiators met in Velmora on Sunday. “No deal,” said Ilse Varga.\n');
   const store = openSqliteStore(':memory:');
+  const long = pipeline.run('Long talks\n\n' + 'Negotiators met again in Velmora, and the talks went on. '.repeat(80));
+  const stored = await store.putArticle(long);
+  const blob = store.db.prepare("SELECT typeof(spans) t FROM layers WHERE name = 'tokens'").get() as { t: string };
+  assert.equal(blob.t, 'blob', 'a long tokens layer is stored deflated');
+  assert.equal(JSON.stringify(await store.getArticle(stored.id)), JSON.stringify({ id: stored.id, ...long }));
   const { id } = await store.putArticle(article);
   // Exact as JSON (the wire and export form): keys whose value is undefined are not kept.
   const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));

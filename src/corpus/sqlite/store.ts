@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
 import { SpinscopeError, type Article } from '../../model/index.js';
 import { contentHash } from '../hash.js';
 import { decodeLayer } from '../layer-codec.js';
@@ -141,7 +142,8 @@ export class SqliteStore implements CorpusStore {
 
   /** Writes layers and the derived query rows of an article. */
   private writeDerived(n: number, p: PreparedArticle): void {
-    p.layers.forEach(([name, spans], seq) => this.q.layer.run(n, name, seq, spans));
+    // Bytes arrive as a plain Uint8Array from a worker; the driver binds Buffers.
+    p.layers.forEach(([name, spans], seq) => this.q.layer.run(n, name, seq, typeof spans === 'string' ? spans : Buffer.from(spans.buffer, spans.byteOffset, spans.byteLength)));
     const rows = p.rows;
     for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
     for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
@@ -159,7 +161,9 @@ export class SqliteStore implements CorpusStore {
       const row = this.q.getRow.get(id) as any;
       if (!row) return undefined;
       const layers: Article['layers'] = {};
-      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string }[]) layers[l.name] = decodeLayer(JSON.parse(l.spans));
+      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string | Buffer }[]) {
+        layers[l.name] = decodeLayer(JSON.parse(typeof l.spans === 'string' ? l.spans : inflateRawSync(l.spans).toString('utf8')));
+      }
       return { id: row.id, text: row.text, meta: JSON.parse(row.meta), layers, findings: JSON.parse(row.findings), notices: JSON.parse(row.notices), analysis: JSON.parse(row.analysis) };
     });
   }
