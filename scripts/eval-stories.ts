@@ -56,4 +56,8 @@ if (process.argv.includes('--tune')) {
   console.log(`params: ${JSON.stringify(STORY_PARAMS)}`);
   console.log(`half A (tuning):   ${fmt(score('A', STORY_PARAMS))}`);
   console.log(`half B (held out): ${fmt(score('B', STORY_PARAMS))}`);
+  // The store clusters online (one pass as articles arrive, no refine or merge passes).
+  const online = { ...STORY_PARAMS, refinePasses: 0, merge: Infinity, absorbBelow: 0 };
+  console.log(`online only, half A: ${fmt(score('A', online))}`);
+  console.log(`online only, half B: ${fmt(score('B', online))}`);
 }

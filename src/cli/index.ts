@@ -8,6 +8,7 @@ import { speakersCommand } from './speakers.js';
 import { exportCommand } from './export.js';
 import { clusterCommand } from './cluster.js';
 import { reanalyzeCommand } from './reanalyze.js';
+import { statsCommand } from './stats.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(clusterCommand());
   program.addCommand(reanalyzeCommand());
+  program.addCommand(statsCommand());
   return program;
 }
 
