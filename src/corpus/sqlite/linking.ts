@@ -85,6 +85,10 @@ export class Linker {
           last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END`),
       thread: db.prepare(`INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (@id, @label, @size, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid`),
+      repoint: db.prepare('UPDATE articles SET story = ? WHERE story = ?'),
+      dropStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+      storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(published, 1, 10)) FROM articles WHERE story = ?),
+        last = (SELECT max(substr(published, 1, 10)) FROM articles WHERE story = ?) WHERE id = ?`),
       personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3)'),
       personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       personUpdate: db.prepare('UPDATE persons SET name = ?, first = ?, roles = ?, affiliations = ?, variants = ? WHERE id = ?'),
@@ -142,6 +146,12 @@ export class Linker {
       const row = { id: c.id, label: p.label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
       if (c.thread) this.s.story.run({ ...row, thread: c.thread, first: p.first, last: p.last });
       else this.s.thread.run(row);
+    }
+    // After the upserts, so a story created in this batch exists before articles are re-pointed to it.
+    for (const [from, into] of this.clusterer.takeMerges()) {
+      this.s.repoint.run(into, from);
+      this.s.dropStory.run(from);
+      this.s.storyDates.run(into, into, into);
     }
     this.pending.clear();
   }
