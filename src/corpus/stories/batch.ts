@@ -40,7 +40,7 @@ export function clusterItems(items: readonly StoryItem[], params: StoryParams = 
   order.sort((a, b) => (Number.isFinite(a.t) && Number.isFinite(b.t) ? a.t - b.t : 0) || a.i - b.i);
   const df = countFrequencies(items);
   // The batch has refine and merge passes of its own (better than merging online; tuned on UCI half A).
-  const clusterer = new StoryClusterer(df, { ...params, onlineMerge: 0 });
+  const clusterer = new StoryClusterer(df, { ...params, onlineMerge: 0, onlineMergeText: 0 });
   const story = new Map<string, string>();
   for (const { item } of order) story.set(item.id, clusterer.assign(item).story);
 

@@ -29,6 +29,8 @@ export const STORY_PARAMS = {
    * or above this (0: off). Tuned on UCI half A with the online pass alone.
    */
   onlineMerge: 0.1,
+  /** The same for articles with body text: not tuned (no labelled full-text stories); scaled as `storyText / story`. */
+  onlineMergeText: 0.5,
   /** Heaviest terms of an article used to find candidate stories (bounds the postings walked). */
   queryTerms: 40,
   /** Batch only (`spinscope cluster`): passes re-assigning each item to its nearest story. */
@@ -212,7 +214,8 @@ export class StoryClusterer {
     const thread = this.threads.clusters.get(story.thread)!;
     this.threads.add(thread, v, time);
     this.changed.add(story).add(thread);
-    if (this.params.onlineMerge) this.mergeInto(story, time);
+    const mergeAt = item.text ? this.params.onlineMergeText : this.params.onlineMerge;
+    if (mergeAt > 0) this.mergeInto(story, time, mergeAt);
     const final = this.stories.clusters.has(story.id) ? story : this.stories.clusters.get(this.mergedInto.get(story.id)!)!;
     return { story: final.id, thread: final.thread, newStory, similarity: newStory ? 0 : sim };
   }
@@ -225,9 +228,9 @@ export class StoryClusterer {
    * After a story grows, it may now match another story as well as `merge` says two stories are
    * one (two early reports with little overlap, bridged by a later one): the smaller goes into the larger.
    */
-  private mergeInto(story: Cluster, time: number): void {
+  private mergeInto(story: Cluster, time: number, threshold: number): void {
     const { cluster: other, sim } = this.stories.best(story.centroid, time, this.params.windowDays * DAY_MS, this.params.queryTerms, story.id);
-    if (!other || sim / this.stories.normOf(story) < this.params.onlineMerge) return;
+    if (!other || sim / this.stories.normOf(story) < threshold) return;
     const [keep, drop] = other.size >= story.size ? [other, story] : [story, other];
     this.stories.absorb(keep, drop);
     this.changed.delete(drop);
