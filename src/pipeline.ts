@@ -3,6 +3,10 @@ import type { SourceDocument } from './ingest/types.js';
 import type { Stage, StageOutput } from './pipeline-types.js';
 import { cleanStage } from './clean/index.js';
 import { nlpStage } from './nlp/index.js';
+import { techniquesStage } from './annotate/techniques/index.js';
+import { factsStage } from './annotate/facts/index.js';
+import { entitiesStage } from './annotate/entities/index.js';
+import { quotesStage } from './annotate/quotes/index.js';
 
 export type { Stage, StageOutput } from './pipeline-types.js';
 
@@ -10,7 +14,7 @@ export type { Stage, StageOutput } from './pipeline-types.js';
  * The ordered list of stages. Order is explicit: a stage runs after every stage whose output
  * it requires. Later stages (entities, quotes, techniques, facts) are appended here.
  */
-export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage];
+export const DEFAULT_STAGES: readonly Stage<any>[] = [cleanStage, nlpStage, entitiesStage, quotesStage, factsStage, techniquesStage];
 
 /** Names every article has before any stage runs. */
 const GIVEN = ['text', 'meta'];

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../model/index.js';
 import { analyzeCommand } from './analyze.js';
+import { serveCommand } from './serve.js';
+import { techniquesCommand } from './techniques.js';
+import { nerCommand } from './ner.js';
 import { ingestCommand } from './ingest.js';
 import { searchCommand } from './search.js';
 import { storiesCommand } from './stories.js';
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride();
   program.addCommand(analyzeCommand());
+  program.addCommand(serveCommand());
+  program.addCommand(techniquesCommand());
+  program.addCommand(nerCommand());
   program.addCommand(ingestCommand());
   program.addCommand(searchCommand());
   program.addCommand(storiesCommand());

@@ -1,4 +1,5 @@
 import type { Article } from '../model/index.js';
+import { renderFactsMarkdown } from '../annotate/facts/markdown.js';
 
 /** A readable report of an article for a person: metadata, what was marked, every layer. */
 export function renderMarkdown(article: Article): string {
@@ -14,6 +15,7 @@ export function renderMarkdown(article: Article): string {
     out.push('', '## Marked as boilerplate', '');
     for (const s of removed) out.push(`- _${s.label}_: ${article.text.slice(s.start, s.end)}`);
   }
+  out.push(...renderFactsMarkdown(article));
   for (const notice of article.notices) out.push(`> ${notice.message}`);
   return out.join('\n');
 }

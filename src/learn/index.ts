@@ -2,5 +2,6 @@ export { fnv1a, hashFeatures, seededRandom, shuffledIndices } from './hash.js';
 export { AveragedWeights, scoreInto } from './weights.js';
 export { encodeModel, decodeModel, saveModel, loadModel, type ModelHeader } from './model-file.js';
 export { Classifier, argmax, probabilities, type Example, type TrainOptions } from './classifier.js';
-export { SequenceTagger, viterbi, type Sequence } from './sequence.js';
+export { SequenceTagger, viterbi, viterbiScores, type Sequence } from './sequence.js';
 export { prf, f1, kFolds, type PRF } from './metrics.js';
+export { SparseRows } from './sparse-rows.js';

@@ -32,18 +32,33 @@ export class SequenceTagger {
   ) {}
 
   static train(sequences: readonly Sequence[], options: TrainOptions = {}): SequenceTagger {
-    const { epochs, bits, seed } = { ...DEFAULTS, ...options };
+    const { bits } = { ...DEFAULTS, ...options };
     const tags = [...new Set(sequences.flatMap((s) => s.tags))].sort();
+    const hashed = sequences.map((s) => s.features.map((f) => hashFeatures(f, bits)));
+    return SequenceTagger.trainHashed(hashed, sequences.map((s) => s.tags), { ...options, tags });
+  }
+
+  /**
+   * Trains on features already hashed to bucket indices (each `< 2^bits`): for task code that
+   * memoises its feature hashes. `tags` fixes the tag set and order (default: sorted, as seen).
+   * `onModel` is called after each epoch with the averaged model so far (for dev-set tuning).
+   */
+  static trainHashed(
+    hashed: readonly (readonly Uint32Array[])[],
+    tagSequences: readonly (readonly string[])[],
+    options: TrainOptions & { tags?: readonly string[]; onModel?: (epoch: number, model: SequenceTagger) => void } = {},
+  ): SequenceTagger {
+    const { epochs, bits, seed } = { ...DEFAULTS, ...options };
+    const tags = options.tags ? [...options.tags] : [...new Set(tagSequences.flat())].sort();
     const tagIndex = new Map(tags.map((t, i) => [t, i]));
     const T = tags.length;
     const emissions = new AveragedWeights(1 << bits, T);
     const transitions = new AveragedWeights(T + 1, T);
-    const hashed = sequences.map((s) => s.features.map((f) => hashFeatures(f, bits)));
-    const golds = sequences.map((s) => s.tags.map((t) => tagIndex.get(t)!));
+    const golds = tagSequences.map((s) => s.map((t) => tagIndex.get(t)!));
     const random = seededRandom(seed);
     for (let epoch = 0; epoch < epochs; epoch++) {
       let mistakes = 0;
-      for (const i of shuffledIndices(sequences.length, random)) {
+      for (const i of shuffledIndices(hashed.length, random)) {
         emissions.clock++;
         transitions.clock++;
         const gold = golds[i];
@@ -66,6 +81,7 @@ export class SequenceTagger {
         if (differs) mistakes++;
       }
       options.onEpoch?.(epoch, mistakes);
+      if (options.onModel) options.onModel(epoch, new SequenceTagger(tags, bits, emissions.averaged(), transitions.averaged()));
     }
     return new SequenceTagger(tags, bits, emissions.averaged(), transitions.averaged());
   }
@@ -74,6 +90,16 @@ export class SequenceTagger {
   tag(features: readonly (readonly string[])[]): string[] {
     const hashed = features.map((f) => hashFeatures(f, this.bits));
     return viterbi(hashed, this.emissions, this.transitions, this.tags.length).map((t) => this.tags[t]);
+  }
+
+  /** Tags one sequence of pre-hashed features (bucket indices `< 2^bits`); returns tag indices. */
+  tagHashed(hashed: readonly Uint32Array[]): number[] {
+    return viterbi(hashed, this.emissions, this.transitions, this.tags.length);
+  }
+
+  /** Tags from precomputed emission scores (`n × tags`); returns tag indices. */
+  tagScores(emit: Float64Array, n: number): number[] {
+    return viterbiScores(emit, n, this.transitions, this.tags.length);
   }
 
   /** Per-token scores for every tag (emissions only), for confidence and evidence. */
@@ -109,20 +135,31 @@ export class SequenceTagger {
 /** Best tag path under emission + transition scores (first-order Viterbi). */
 export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array, transitions: Float32Array, T: number): number[] {
   const n = hashed.length;
+  const emit = new Float64Array(n * T);
+  const row = new Float64Array(T);
+  for (let k = 0; k < n; k++) {
+    scoreInto(emissions, T, hashed[k], row);
+    emit.set(row, k * T);
+  }
+  return viterbiScores(emit, n, transitions, T);
+}
+
+/**
+ * Viterbi over precomputed emission scores (`n × T`, row-major): for callers that compute
+ * emissions their own, faster way (memoised per-word sums).
+ */
+export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
   if (n === 0) return [];
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
-  const emit = new Float64Array(T);
-  for (let k = 0; k < n; k++) {
-    scoreInto(emissions, T, hashed[k], emit);
+  const start = T * T;
+  for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
+  for (let k = 1; k < n; k++) {
+    const prevRow = (k - 1) * T;
+    const row = k * T;
     for (let t = 0; t < T; t++) {
-      if (k === 0) {
-        score[t] = emit[t] + transitions[T * T + t];
-        continue;
-      }
       let best = -Infinity;
       let arg = 0;
-      const prevRow = (k - 1) * T;
       for (let p = 0; p < T; p++) {
         const s = score[prevRow + p] + transitions[p * T + t];
         if (s > best) {
@@ -130,13 +167,14 @@ export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array,
           arg = p;
         }
       }
-      score[k * T + t] = best + emit[t];
-      back[k * T + t] = arg;
+      score[row + t] = best + emit[row + t];
+      back[row + t] = arg;
     }
   }
   const path = new Array<number>(n);
   let last = 0;
-  for (let t = 1; t < T; t++) if (score[(n - 1) * T + t] > score[(n - 1) * T + last]) last = t;
+  const lastRow = (n - 1) * T;
+  for (let t = 1; t < T; t++) if (score[lastRow + t] > score[lastRow + last]) last = t;
   path[n - 1] = last;
   for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
   return path;

@@ -1,0 +1,29 @@
+import { createArticle } from '../src/model/index.js';
+import { tokenize } from '../src/nlp/index.js';
+import { techniquesStage, TechniqueModel } from '../src/annotate/techniques/index.js';
+import { benchArticles } from './corpus.js';
+import { withPeakRss, type BenchRow } from './table.js';
+
+/** The techniques stage alone (tokens and sentences made beforehand), per article. */
+export async function benchTechniques(): Promise<BenchRow[]> {
+  const { texts, source } = benchArticles();
+  const model = TechniqueModel.load();
+  const articles = texts.map((text) => {
+    const a = createArticle(text);
+    a.layers = { ...tokenize(text) };
+    return a;
+  });
+  for (const a of articles.slice(0, 20)) techniquesStage.run(a, model); // warm up
+  const { result, peakRssMb } = await withPeakRss(() => {
+    const t0 = performance.now();
+    let tokens = 0;
+    let spans = 0;
+    for (const a of articles) {
+      spans += (techniquesStage.run(a, model).layers?.techniques ?? []).length;
+      tokens += a.layers.tokens.length;
+    }
+    return { seconds: (performance.now() - t0) / 1000, tokens, spans };
+  });
+  const msPerArticle = (result.seconds * 1000) / articles.length;
+  return [{ name: 'techniques stage', items: articles.length, unit: 'articles', seconds: result.seconds, tokens: result.tokens, peakRssMb, note: `${source}; ${msPerArticle.toFixed(2)} ms/article; ${result.spans} spans` }];
+}

@@ -1,0 +1,64 @@
+// npm run eval:techniques — k-fold cross-validation by article on PTC train (SemEval-2020 Task 11
+// measures): SI precision/recall/F1 with partial-overlap credit, TC micro-F1 on gold spans.
+import { join } from 'node:path';
+import { kFolds } from '../src/learn/index.js';
+import { DATA_DIR, needsShared } from '../src/testing/shared.js';
+import { readPtc } from '../src/annotate/techniques/ptc.js';
+import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
+import { TechniqueModel } from '../src/annotate/techniques/detector.js';
+import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
+import { classifySpans } from '../src/annotate/techniques/classify.js';
+import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
+import { TAGGER } from '../src/annotate/techniques/constants.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const K = Number(opt('folds', '5'));
+const biases = opt('biases', String(TAGGER.outsideBias)).split(',').map(Number);
+const margins = opt('margins', String(TAGGER.backstopMargin)).split(',').map((m) => (m === 'off' ? Infinity : Number(m)));
+const only = opt('task', 'both');
+const grid = biases.flatMap((b) => margins.map((m) => [b, m] as const));
+
+const missing = needsShared('data/ptc');
+if (missing) {
+  console.error(`eval:techniques: ${missing}`);
+  process.exit(1);
+}
+const t0 = performance.now();
+const docs = readPtc(join(DATA_DIR, 'ptc')).map(prepare);
+console.error(`prepared ${docs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const lexicon = new LexiconIndex();
+const folds = kFolds(docs.length, K);
+const si = new Map<string, SiTotals>(grid.map(([b, m]) => [`outsideBias=${b} backstopMargin=${m}`, emptySiTotals()]));
+const tcItems: { key: string; gold: string; predicted: string }[] = [];
+folds.forEach((held, f) => {
+  const heldSet = new Set(held);
+  const train = docs.filter((_, i) => !heldSet.has(i));
+  const test = held.map((i) => docs[i]);
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon);
+  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', '12')) });
+  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
+  for (const d of test) {
+    if (tagger) for (const [b, m] of grid) addSiArticle(si.get(`outsideBias=${b} backstopMargin=${m}`)!, model.withBias(b, m).findSpans(d.views), d.article.spans);
+    if (classifier) {
+      const labelled = classifySpans(model, d.ctx, d.article.labelled);
+      labelled.forEach((l, k) => tcItems.push({ key: `${d.article.id}:${l.start}:${l.end}`, gold: d.article.labelled[k].label, predicted: l.label }));
+    }
+  }
+  console.error(`fold ${f + 1}/${K} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+});
+const pct = (x: number) => x.toFixed(4);
+if (only !== 'tc') {
+  for (const [b, totals] of si) {
+    const s = siScore(totals);
+    console.log(`SI  ${b}  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${totals.predicted} predicted, ${totals.gold} gold spans; ${K}-fold CV by article)`);
+  }
+}
+if (only !== 'si') {
+  const tc = tcScore(tcItems);
+  console.log(`TC  micro-F1=${pct(tc.f1)}  (${tcItems.length} gold spans; ${K}-fold CV by article)`);
+  for (const [label, s] of Object.entries(tc.perLabel)) console.log(`    ${label.padEnd(36)} P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}`);
+}

@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Pipeline } from '../../pipeline.js';
+import { cleanStage } from '../../clean/index.js';
+import { nlpStage } from '../../nlp/index.js';
+import { assertLayerConforms } from '../../model/conformance.js';
+import { needsShared, seedPath } from '../../testing/shared.js';
+import { entitiesStage, type EntityRecord } from './index.js';
+import { chunks, countChunks, parseConll, toBio } from './conll.js';
+import { acronymOf, similarity } from './link.js';
+import { normalizeWord, shortShape, wordShape } from './features.js';
+
+const pipeline = Pipeline.build([cleanStage, nlpStage, entitiesStage]);
+
+async function entitiesOf(text: string) {
+  const article = (await pipeline).run(text);
+  assertLayerConforms(article, 'entities');
+  return { article, records: article.findings.entities as EntityRecord[] };
+}
+
+function find(records: EntityRecord[], name: string): EntityRecord {
+  const hit = records.find((r) => r.name === name);
+  assert.ok(hit, `no entity "${name}" in ${records.map((r) => r.name).join(', ')}`);
+  return hit;
+}
+
+test('CoNLL parsing, IOB1 → BIO and conlleval-style chunk counts', () => {
+  const docs = parseConll('-DOCSTART- -X- O O\n\nThe x x O\nRed x x I-ORG\nCross x x I-ORG\nin x x O\nOslo x x I-LOC\n\n-DOCSTART- -X- O O\n\nA x x I-PER\nB x x B-PER\n');
+  assert.equal(docs.length, 2);
+  const tags = docs[0].sentences[0].map((t) => t.tag);
+  assert.deepEqual(toBio(tags), ['O', 'B-ORG', 'I-ORG', 'O', 'B-LOC']);
+  assert.deepEqual(toBio(docs[1].sentences[0].map((t) => t.tag)), ['B-PER', 'B-PER']);
+  assert.deepEqual(chunks(['B-PER', 'I-PER', 'I-LOC', 'O']), [{ start: 0, end: 2, type: 'PER' }, { start: 2, end: 3, type: 'LOC' }]);
+  const counts = {};
+  countChunks(['B-ORG', 'I-ORG', 'O', 'B-LOC'], ['B-ORG', 'O', 'O', 'B-LOC'], counts);
+  assert.deepEqual(counts, { ORG: { correct: 0, predicted: 1, gold: 1 }, LOC: { correct: 1, predicted: 1, gold: 1 }, ALL: { correct: 1, predicted: 2, gold: 2 } });
+});
+
+test('word shapes, quote normalisation, acronyms and name similarity', () => {
+  assert.equal(wordShape('al-Assad'), 'xx-Xxx');
+  assert.equal(shortShape('McDonald2'), 'XxXxd');
+  assert.equal(normalizeWord('’s'), "'s");
+  assert.equal(normalizeWord('“'), '"');
+  assert.equal(acronymOf('Central Intelligence Agency'), 'CIA');
+  assert.equal(acronymOf('Institute for Historical Review'), 'IHR');
+  assert.ok(similarity('sergey', 'sergei') >= 0.7);
+  assert.ok(similarity('john', 'mark') < 0.5);
+});
+
+test('recognises, links and reads roles in an invented article', async () => {
+  const text = [
+    'Talks Stall Again in Oslo',
+    '',
+    'Norwegian Foreign Minister Ingrid Halvorsen met French President Jacques Marchand in Oslo on Monday, officials said.',
+    'Halvorsen said the United Nations would send observers. The UN has not confirmed the plan.',
+    'Peter Lindqvist, a senior economist at the Nordic Policy Institute, said the talks had stalled. Lindqvist added that Marchand would return to Paris.',
+  ].join('\n');
+  const { article, records } = await entitiesOf(text);
+  const halvorsen = find(records, 'Ingrid Halvorsen');
+  assert.equal(halvorsen.type, 'PER');
+  assert.equal(halvorsen.mentions, 2);
+  assert.deepEqual(halvorsen.roles, ['Foreign Minister']);
+  assert.deepEqual(halvorsen.places, ['Norway']);
+  const un = find(records, 'United Nations');
+  assert.equal(un.kind, 'international body');
+  assert.ok(un.aliases.includes('UN'));
+  assert.equal(un.mentions, 2);
+  const lindqvist = find(records, 'Peter Lindqvist');
+  assert.ok(lindqvist.roles.includes('senior economist'), JSON.stringify(lindqvist));
+  assert.equal(find(records, 'Oslo').type, 'LOC');
+  assert.ok(find(records, 'Jacques Marchand').roles.includes('President'));
+  // Every mention span carries its entity id, and ids are listed in findings.
+  const ids = new Set(records.map((r) => r.id));
+  for (const span of article.layers.entities) assert.ok(ids.has(String(span.attrs?.entity)));
+});
+
+test('seed 000: people with roles, aliases and places', { skip: needsShared('seeds') }, async () => {
+  const { article, records } = await entitiesOf(readFileSync(seedPath('000'), 'utf8'));
+  const preston = find(records, 'Keith Preston');
+  assert.ok(preston.roles.includes('political analyst'));
+  assert.ok(preston.places.includes('Virginia'));
+  assert.ok(preston.affiliations.includes('Attackthesystem.com'));
+  const assad = find(records, 'Bashar al-Assad');
+  const forms = new Set([assad.name, ...assad.aliases]);
+  assert.ok(forms.has('Assad') && forms.has('President Assad'), [...forms].join(', '));
+  const assadMentions = article.layers.entities.filter((s) => s.attrs?.entity === assad.id).map((s) => article.text.slice(s.start, s.end));
+  assert.ok(assadMentions.includes('Assad') && assadMentions.includes('Bashar al-Assad'));
+  for (const name of ['John Kerry', 'Sergey Lavrov', 'Staffan de Mistura', 'al-Nusra Front', 'Geneva', 'Virginia', 'Syria', 'Russia', 'United States']) find(records, name);
+  const daesh = find(records, 'Daesh');
+  assert.ok(daesh.aliases.includes('ISIL') && daesh.aliases.includes('ISIS'));
+  assert.ok(find(records, 'Central Intelligence Agency').aliases.includes('CIA'));
+  assert.ok(find(records, 'John Kerry').roles.includes('Secretary of State'));
+  assert.ok(find(records, 'Sergey Lavrov').places.includes('Russia'));
+});
+
+test('seed 002: Mark Weber and the countries at the Lausanne meeting', { skip: needsShared('seeds') }, async () => {
+  const { records } = await entitiesOf(readFileSync(seedPath('002'), 'utf8'));
+  const weber = find(records, 'Mark Weber');
+  assert.ok(weber.roles.includes('director'));
+  assert.ok(weber.affiliations.includes('Institute for Historical Review'));
+  for (const country of ['Russia', 'Iran', 'Iraq', 'Saudi Arabia', 'Turkey', 'Qatar', 'Jordan', 'Egypt', 'United States']) {
+    assert.equal(find(records, country).kind, 'country');
+  }
+  find(records, 'Lausanne');
+  assert.ok(find(records, 'Staffan de Mistura').aliases.includes('de Mistura'));
+});

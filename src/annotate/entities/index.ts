@@ -1,0 +1,114 @@
+import type { Article, Span } from '../../model/index.js';
+import type { Stage } from '../../pipeline-types.js';
+import { lexicon, type Lexicon } from './lexicon.js';
+import { NerModel } from './model.js';
+import { sentenceWords } from './words.js';
+import { mentionsFromTags, splitMentions, type Mention } from './mentions.js';
+import { linkMentions, type Entity } from './link.js';
+import { readRoles, type RoleInfo } from './roles.js';
+
+export { NerModel, MODEL_PATH } from './model.js';
+export { lexicon, loadLexicon, type Lexicon } from './lexicon.js';
+export { sentenceWords, type Word } from './words.js';
+
+/** The canonical record of one entity in `findings.entities`. */
+export interface EntityRecord {
+  id: string;
+  name: string;
+  type: string;
+  kind?: string;
+  aliases: string[];
+  /** Number of mentions in the article. */
+  mentions: number;
+  roles: string[];
+  affiliations: string[];
+  places: string[];
+}
+
+interface Resources {
+  model: NerModel;
+  lex: Lexicon;
+}
+
+const VERSION = '1';
+
+/**
+ * Entities: the trained recogniser tags PER/ORG/LOC/MISC mentions over the NLP tokens, mentions
+ * are grouped into canonical entities (aliases, surnames, acronyms), and person mentions get
+ * roles, affiliations and places from titles and appositives.
+ *
+ * Layer `entities`: one span per mention, label = type, attrs `entity` (id), `kind`, and for
+ * persons `role`, `affiliation`, `place` where found. `findings.entities`: `EntityRecord[]`.
+ */
+export const entitiesStage: Stage<Resources> = {
+  name: 'entities',
+  version: VERSION,
+  requires: ['tokens', 'sentences'],
+  assigns: ['entities'],
+  load: () => ({ model: NerModel.load(), lex: lexicon() }),
+  run(article, { model, lex }) {
+    const { spans, records } = findEntities(article, model, lex);
+    return { layers: { entities: spans }, findings: { entities: records } };
+  },
+};
+
+/** Runs recognition, linking and roles over an article that has tokens and sentences. */
+export function findEntities(article: Article, model: NerModel, lex: Lexicon): { spans: Span[]; records: EntityRecord[] } {
+  const text = article.text;
+  const words = sentenceWords(text, article.layers.tokens ?? [], article.layers.sentences ?? []);
+  const tags = model.tagDocument(words.map((s) => s.map((w) => w.text)));
+  const excluded = excludedRanges(article);
+  const mentions = splitMentions(mentionsFromTags(text, words, tags), words, lex).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
+  const { entities, entityOf } = linkMentions(mentions, lex);
+  const roles = readRoles(words, mentions, lex);
+  const records = entities.map((e) => toRecord(e, mentions, roles, entities, entityOf, lex));
+  const spans = mentions.map((m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
+  return { spans, records };
+}
+
+/** Structure that is not article prose: boilerplate, section lines, credits. */
+const NON_PROSE_STRUCTURE = new Set(['section', 'credit', 'byline', 'dateline']);
+
+function excludedRanges(article: Article): Span[] {
+  return [...(article.layers.boilerplate ?? []), ...(article.layers.structure ?? []).filter((s) => NON_PROSE_STRUCTURE.has(s.label))];
+}
+
+function toSpan(m: Mention, entity: Entity, role: RoleInfo | undefined): Span {
+  const attrs: Record<string, string> = { entity: entity.id };
+  if (entity.kind) attrs.kind = entity.kind;
+  if (role?.role) attrs.role = role.role;
+  if (role?.affiliation) attrs.affiliation = role.affiliation;
+  if (role?.place) attrs.place = role.place;
+  return { start: m.start, end: m.end, label: entity.type, attrs, source: { stage: 'entities', model: 'ner', version: VERSION } };
+}
+
+function toRecord(
+  entity: Entity,
+  mentions: readonly Mention[],
+  roles: readonly (RoleInfo | undefined)[],
+  entities: readonly Entity[],
+  entityOf: readonly number[],
+  lex: Lexicon,
+): EntityRecord {
+  const set = { titled: new Set<string>(), roles: new Set<string>(), affiliations: new Set<string>(), places: new Set<string>() };
+  for (const i of entity.mentions) {
+    const r = roles[i];
+    if (!r) continue;
+    if (r.role) set.roles.add(r.role);
+    if (r.titled) set.titled.add(r.titled);
+    if (r.affiliation) set.affiliations.add(r.affiliationMention !== undefined ? entities[entityOf[r.affiliationMention]].name : r.affiliation);
+    if (r.place) set.places.add(r.placeMention !== undefined ? entities[entityOf[r.placeMention]].name : (lex.byAlias.get(r.place)?.name ?? r.place));
+  }
+  const record: EntityRecord = {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    aliases: [...new Set([...entity.aliases, ...set.titled])].filter((a) => a !== entity.name),
+    mentions: entity.mentions.length,
+    roles: [...set.roles],
+    affiliations: [...set.affiliations],
+    places: [...set.places],
+  };
+  if (entity.kind) record.kind = entity.kind;
+  return record;
+}

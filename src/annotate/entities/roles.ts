@@ -1,0 +1,190 @@
+import type { Lexicon } from './lexicon.js';
+import type { Mention } from './mentions.js';
+import type { Word } from './words.js';
+
+/** Patterns and limits for reading roles around person mentions. */
+export const ROLES = {
+  /** Words allowed inside a pre-nominal title besides capitalised words and role nouns. */
+  titleGlue: new Set(['of', 'for', 'the', 'and', 'on', '-']),
+  /** Longest pre-nominal title, in words. */
+  maxTitleWords: 9,
+  /** Longest appositive descriptor, in words. */
+  maxAppositiveWords: 14,
+  /** An appositive opens with an article after the comma: ", a political analyst in Virginia,". */
+  appositiveStart: new Set(['a', 'an', 'the']),
+  /** Words that end an appositive. */
+  appositiveEnd: /^[,;:.()\[\]"“”!?]$|^[\u2014\u2013]$|^--$/,
+  /** Prepositions introducing a place inside a descriptor. */
+  placePrepositions: new Set(['in', 'from', 'based']),
+  /** Prepositions introducing an affiliation inside a descriptor. */
+  affiliationPrepositions: new Set(['of', 'at', 'with', 'for']),
+  /** Lower-case role nouns that can stand before a name ("analyst Keith Preston"). */
+  roleNouns: new Set([
+    'analyst', 'journalist', 'commentator', 'researcher', 'adviser', 'advisor', 'spokesman', 'spokeswoman',
+    'spokesperson', 'director', 'chairman', 'chairwoman', 'editor', 'professor', 'lawmaker', 'senator',
+    'minister', 'president', 'leader', 'founder', 'head', 'chief', 'author', 'writer', 'activist', 'expert',
+    'economist', 'historian', 'scholar', 'lawyer', 'attorney', 'general', 'commander', 'envoy', 'ambassador',
+    'diplomat', 'official', 'secretary', 'correspondent', 'reporter', 'columnist', 'candidate', 'governor',
+    'mayor', 'congressman', 'congresswoman', 'representative', 'prosecutor', 'judge', 'executive', 'ceo',
+    'co-founder', 'vice', 'deputy', 'political', 'foreign', 'defense', 'defence', 'former', 'senior', 'chief',
+  ]),
+} as const;
+
+/** What was read about a person mention. */
+export interface RoleInfo {
+  role?: string;
+  /** Organisation named with the role: text of an ORG mention, or a capitalised phrase. */
+  affiliation?: string;
+  affiliationMention?: number;
+  /** Place named with the role (a LOC mention, or a country from a demonym). */
+  place?: string;
+  placeMention?: number;
+  /** The name with its adjacent capitalised title, as written ("President Assad"). */
+  titled?: string;
+}
+
+/**
+ * Roles of person mentions from the words around them: a pre-nominal title ("US Secretary of
+ * State John Kerry", "director of Institute for Historical Review Mark Weber") or an
+ * appositive ("Keith Preston, a political analyst in Virginia,"). Returns one entry per mention
+ * (undefined for non-persons or when nothing was found).
+ */
+export function readRoles(words: readonly (readonly Word[])[], mentions: readonly Mention[], lex: Lexicon): (RoleInfo | undefined)[] {
+  const mentionAt = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    for (let w = m.first; w <= m.last; w++) mentionAt.set(`${m.sentence}:${w}`, i);
+  });
+  const titleWords = titleVocabulary(lex);
+  return mentions.map((m, i) => {
+    if (m.type !== 'PER') return undefined;
+    const sentence = words[m.sentence];
+    const info = prenominal(sentence, m, i, mentionAt, mentions, titleWords, lex) ?? appositive(sentence, m, mentionAt, mentions, lex);
+    return info && (info.role || info.affiliation || info.place) ? info : undefined;
+  });
+}
+
+function titleVocabulary(lex: Lexicon): Set<string> {
+  const set = new Set<string>(ROLES.roleNouns);
+  for (const title of lex.titles) for (const w of title) if (!ROLES.titleGlue.has(w)) set.add(w.replace(/\.$/, ''));
+  return set;
+}
+
+/** Walks left from the name over a title phrase; splits off leading places and organisations. */
+function prenominal(
+  sentence: readonly Word[],
+  m: Mention,
+  self: number,
+  mentionAt: Map<string, number>,
+  mentions: readonly Mention[],
+  titleWords: Set<string>,
+  lex: Lexicon,
+): RoleInfo | undefined {
+  let k = m.first - 1;
+  const parts: { text: string; mention?: number }[] = [];
+  while (k >= 0 && parts.length < ROLES.maxTitleWords) {
+    const word = sentence[k].text;
+    const at = mentionAt.get(`${m.sentence}:${k}`);
+    if (at !== undefined && at !== self) {
+      const other = mentions[at];
+      if (other.type === 'PER') break;
+      parts.unshift({ text: other.text, mention: at });
+      k = other.first - 1;
+      continue;
+    }
+    const lower = word.toLowerCase().replace(/\.$/, '');
+    const ok = titleWords.has(lower) || ROLES.titleGlue.has(lower) || /^\p{Lu}/u.test(word);
+    if (!ok) break;
+    parts.unshift({ text: word });
+    k--;
+  }
+  // The phrase starts at a title word, a mention or a demonym ("When President X": drop "When").
+  const isTitle = (p: { text: string }) => titleWords.has(p.text.toLowerCase().replace(/\.$/, ''));
+  while (parts.length && parts[0].mention === undefined && !isTitle(parts[0]) && !lex.demonyms.has(parts[0].text)) parts.shift();
+  if (!parts.some((p) => p.mention === undefined && titleWords.has(p.text.toLowerCase().replace(/\.$/, '')))) return undefined;
+  const info: RoleInfo = {};
+  // Leading mentions or demonyms are the place/affiliation ("US", "Russian", "United Nations").
+  while (parts.length) {
+    const p = parts[0];
+    if (p.mention !== undefined) {
+      const other = mentions[p.mention];
+      if (other.type === 'LOC' && !info.place) (info.place = other.text), (info.placeMention = p.mention);
+      else if (other.type === 'ORG' && !info.affiliation) (info.affiliation = other.text), (info.affiliationMention = p.mention);
+      else if (other.type === 'MISC' && lex.demonyms.has(other.text) && !info.place) info.place = lex.demonyms.get(other.text);
+      else break;
+      parts.shift();
+      continue;
+    }
+    if (lex.demonyms.has(p.text) && !info.place) {
+      info.place = lex.demonyms.get(p.text);
+      parts.shift();
+      continue;
+    }
+    break;
+  }
+  // "director of <Org>": an organisation after "of"/"at" inside the title is the affiliation.
+  const ofAt = parts.findIndex((p, j) => j > 0 && ROLES.affiliationPrepositions.has(p.text.toLowerCase()) && parts[j + 1] !== undefined);
+  if (ofAt > 0 && !info.affiliation) {
+    const after = parts.slice(ofAt + 1);
+    const orgMention = after.find((p) => p.mention !== undefined && mentions[p.mention].type === 'ORG');
+    const tail = after.map((p) => p.text).join(' ');
+    if (orgMention || !after.some((p) => titleWords.has(p.text.toLowerCase()))) {
+      info.affiliation = orgMention ? mentions[orgMention.mention!].text : tail;
+      if (orgMention) info.affiliationMention = orgMention.mention;
+      parts.splice(ofAt);
+    }
+  }
+  const role = parts.map((p) => p.text).join(' ').trim();
+  if (role) info.role = role;
+  if (role && /^\p{Lu}/u.test(role) && ofAt <= 0) info.titled = `${role} ${m.text}`;
+  return info;
+}
+
+/** Reads ", a political analyst in Virginia," after the name. */
+function appositive(
+  sentence: readonly Word[],
+  m: Mention,
+  mentionAt: Map<string, number>,
+  mentions: readonly Mention[],
+  lex: Lexicon,
+): RoleInfo | undefined {
+  let k = m.last + 1;
+  if (sentence[k]?.text !== ',' || !ROLES.appositiveStart.has(sentence[k + 1]?.text.toLowerCase() ?? '')) return undefined;
+  k += 2;
+  const parts: { text: string; mention?: number }[] = [];
+  while (k < sentence.length && parts.length < ROLES.maxAppositiveWords) {
+    const word = sentence[k].text;
+    if (ROLES.appositiveEnd.test(word)) break;
+    const at = mentionAt.get(`${m.sentence}:${k}`);
+    if (at !== undefined) {
+      parts.push({ text: mentions[at].text, mention: at });
+      k = mentions[at].last + 1;
+      continue;
+    }
+    parts.push({ text: word });
+    k++;
+  }
+  if (!parts.length || parts.length >= ROLES.maxAppositiveWords) return undefined;
+  const info: RoleInfo = {};
+  let cut = parts.length;
+  parts.forEach((p, j) => {
+    const prev = parts[j - 1]?.text.toLowerCase();
+    if (p.mention !== undefined) {
+      const other = mentions[p.mention];
+      if (other.type === 'LOC' && !info.place) (info.place = other.text), (info.placeMention = p.mention);
+      else if (other.type === 'ORG' && !info.affiliation) (info.affiliation = other.text), (info.affiliationMention = p.mention);
+      else if (other.type === 'MISC' && lex.demonyms.has(other.text) && !info.place) info.place = lex.demonyms.get(other.text);
+      else return;
+      if (prev && (ROLES.placePrepositions.has(prev) || ROLES.affiliationPrepositions.has(prev))) cut = Math.min(cut, j - 1);
+      else cut = Math.min(cut, j);
+    } else if (prev && ROLES.affiliationPrepositions.has(prev) && /^\p{Lu}/u.test(p.text) && !info.affiliation) {
+      // An untagged capitalised name after "of"/"at": take the capitalised run.
+      let end = j;
+      while (end + 1 < parts.length && /^\p{Lu}/u.test(parts[end + 1].text)) end++;
+      info.affiliation = parts.slice(j, end + 1).map((x) => x.text).join(' ');
+      cut = Math.min(cut, j - 1);
+    }
+  });
+  const role = parts.slice(0, cut).map((p) => p.text).join(' ').replace(/(?:\s+(?:of|at|in|for|from|with|based|the|a|an))+$/i, '').trim();
+  if (role) info.role = role;
+  return info;
+}

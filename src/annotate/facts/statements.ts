@@ -1,0 +1,116 @@
+import type { Span } from '../../model/index.js';
+import type { Attribution } from './attribution.js';
+import { EVALUATIVE_WORDS, FIRST_PERSON_STANCE, HEDGES, INTENSIFIERS, MODALS, OPINION_THRESHOLD, OPINION_WEIGHTS } from './constants.js';
+
+/** The kinds of body sentence. */
+export type StatementType = 'factual' | 'attributed-claim' | 'opinion' | 'question';
+
+/** Attributes of a `statements` span. */
+export interface StatementAttrs {
+  [key: string]: string | number | boolean;
+  /** Who the claim is attributed to ('' for the reporter's voice or an unnamed source). */
+  source: string;
+  sourceEntity: string;
+  /** The attribution cue ("said", "according to", "quotation marks"), or ''. */
+  cue: string;
+  /** Summed weight of opinion cues (evaluative words, hedges, modals, first-person stance). */
+  opinion: number;
+  /** The sentence holds something a fact-checker can check: a date, a figure or a name. */
+  checkable: boolean;
+}
+
+export type StatementSpan = Span<StatementAttrs>;
+
+const WORD = /[A-Za-z][A-Za-z'-]*/g;
+/** The modal is lowercase; "May" capitalised mid-sentence is the month. */
+const MAY_MODAL = /\bmay\b|^May\s+(?:the|we|I|you|he|she|they|it|not)\b/;
+/** Closing marks that may follow a final question mark. */
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', ' ', '\n', '\t']);
+
+/** True when the sentence ends with "?" (before closing quotes or brackets). */
+function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.has(text[i])) i--;
+  return i >= 0 && text[i] === '?';
+}
+
+/** Opinion cue kind of each lexicon word (one lookup per word). */
+const CUE_KIND = new Map<string, 'evaluative' | 'hedge' | 'modal' | 'intensifier'>([
+  ...[...INTENSIFIERS].map((w) => [w, 'intensifier'] as const),
+  ...[...MODALS].map((w) => [w, 'modal'] as const),
+  ...[...HEDGES].map((w) => [w, 'hedge'] as const),
+  ...[...EVALUATIVE_WORDS].map((w) => [w, 'evaluative'] as const),
+]);
+
+/**
+ * Opinion cues of a sentence, as evidence strings and a summed weight. `words` are the
+ * sentence's words (lowercased) when the caller has them; else the sentence is split here.
+ */
+export function opinionCues(sentence: string, words?: readonly string[], from = 0, to = words?.length ?? 0): { weight: number; cues: string[] } {
+  const cues: string[] = [];
+  let weight = 0;
+  const list = words ?? Array.from(sentence.matchAll(WORD), (m) => m[0].toLowerCase());
+  if (!words) to = list.length;
+  for (let i = from; i < to; i++) {
+    const word = list[i];
+    const kind = CUE_KIND.get(word);
+    if (!kind) continue;
+    if (word === 'may' && !MAY_MODAL.test(sentence)) continue; // "May" the month
+    weight += OPINION_WEIGHTS[kind];
+    cues.push(`${kind} '${word}'`);
+  }
+  if (sentence.includes(' I ') || sentence.includes('I ') || sentence.includes(' we ') || sentence.includes(' my ') || sentence.includes(' our ')) {
+    const stance = FIRST_PERSON_STANCE.exec(sentence);
+    if (stance) {
+      weight += OPINION_WEIGHTS.firstPerson;
+      cues.push(`first-person '${stance[0]}'`);
+    }
+  }
+  if (sentence.includes('!')) {
+    weight += OPINION_WEIGHTS.exclamation;
+    cues.push('exclamation mark');
+  }
+  return { weight, cues };
+}
+
+/** The attribution that best names the speaker: a named source over an unnamed one, quotes first. */
+function mainAttribution(candidates: readonly Attribution[]): Attribution | undefined {
+  return candidates.find((a) => a.kind === 'quote' && a.source) ?? candidates.find((a) => a.source) ?? candidates[0];
+}
+
+/**
+ * Classifies one body sentence: a question (ends with "?"), an attributed claim (a quote, an
+ * "according to" or a reporting verb), an opinion (opinion cues reach OPINION_THRESHOLD in the
+ * reporter's voice), else a factual statement in the reporter's voice. Evidence lists the cues.
+ *
+ * @example
+ * classifySentence({ start: 0, end: 20 }, 'Is this the end?', []).label; // 'question'
+ */
+export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[], from?: number, to?: number): StatementSpan {
+  const { weight, cues } = opinionCues(text, words, from, to);
+  const main = mainAttribution(candidates);
+  let label: StatementType;
+  const evidence: string[] = [];
+  if (endsWithQuestion(text)) {
+    label = 'question';
+    evidence.push('ends with a question mark');
+  } else if (main) {
+    label = 'attributed-claim';
+    evidence.push(main.kind === 'according-to' ? `'according to' ${main.source}`.trim() : main.kind === 'quoted' ? `inside quotation marks${main.source ? ` (${main.source})` : ''}` : `${main.kind === 'quote' ? 'quote' : 'reporting verb'} '${main.cue}'${main.source ? ` (${main.source})` : ''}`);
+  } else if (weight >= OPINION_THRESHOLD) {
+    label = 'opinion';
+  } else {
+    label = 'factual';
+    evidence.push(checkable ? "reporter's voice, checkable detail (date, figure or name)" : "reporter's voice, no attribution or opinion cue");
+  }
+  evidence.push(...cues);
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    label,
+    attrs: { source: main?.source ?? '', sourceEntity: main?.entity ?? '', cue: main?.cue ?? '', opinion: weight, checkable },
+    score: label === 'factual' ? Math.max(0, 1 - weight / OPINION_THRESHOLD / 2) : undefined,
+    evidence,
+    source: { stage: 'facts', rule: 'statement-rules' },
+  };
+}

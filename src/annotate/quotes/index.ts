@@ -1,0 +1,102 @@
+import type { Article, Span } from '../../model/index.js';
+import { bodyRanges } from '../../clean/body.js';
+import type { Stage } from '../../pipeline-types.js';
+import { SOURCE_NOUNS } from './constants.js';
+import { detectQuotes, type RawQuote } from './detect.js';
+import { bestBodyMatch, headlineQuotes } from './headline.js';
+import { mentionIndex, type MentionIndex } from './mentions.js';
+import { hasRole, resolveSpeakers, type Resolution } from './resolve.js';
+import { buildSources, type SourceRecord, type SourcingProfile } from './sources.js';
+import { buildView, type TokenView } from './view.js';
+
+export type { QuoteKind, RawQuote } from './detect.js';
+export type { SourceRecord, SourcingProfile } from './sources.js';
+export { cueLemma } from './lexicon.js';
+
+const VERSION = '1';
+
+/** Everything the quotes stage finds in one article. */
+export interface QuoteAnalysis {
+  quotes: Span[];
+  sources: SourceRecord[];
+  sourcing: SourcingProfile;
+}
+
+/**
+ * Finds quotes, resolves their speakers and profiles the article's sourcing.
+ *
+ * @example
+ * const a = await analyze('“We will win,” the minister said.');
+ * a.layers.quotes[0].attrs.kind; // 'direct'
+ */
+export function analyzeQuotes(article: Article): QuoteAnalysis {
+  const v = buildView(article);
+  const idx = mentionIndex(article, v);
+  const body = bodyRanges(article);
+  const titles = (article.layers.structure ?? []).filter((s) => s.label === 'title');
+  // Body text and the title (headlines attribute too: "…, Graham Says").
+  const readable = [...body, ...titles];
+  const inReadable = (q: RawQuote) => readable.some((r) => r.start <= q.parts[0][0] && q.parts[0][0] < r.end);
+  const found = detectQuotes(v).filter(inReadable);
+  const res = resolveSpeakers(v, idx, found);
+  const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
+  const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
+  const all = [...heads, ...found];
+  const allRes = [...headRes, ...res];
+  const bodyChars = body.reduce((n, r) => n + r.end - r.start, 0);
+  const { sources, sourcing } = buildSources(v, idx, found, res, bodyChars);
+  const quotes = all.flatMap((q, i) => toSpans(v, q, allRes[i], idx)).sort((a, b) => a.start - b.start || a.end - b.end);
+  return { quotes, sources, sourcing };
+}
+
+/** A headline quote takes the speaker of the body quote it paraphrases, else its own phrase. */
+function resolveHeadline(v: TokenView, idx: MentionIndex, h: RawQuote, body: readonly RawQuote[], res: readonly Resolution[]): Resolution {
+  const word = h.speaker && h.speaker.to - h.speaker.from === 1 ? v.lower[h.speaker.from] : '';
+  // A one-word speaker like "Analyst" is a description, not a name.
+  const own = word && SOURCE_NOUNS[word] ? { form: 'description' as const, head: word } : h.speaker ? resolveSpeakers(v, idx, [{ ...h, kind: 'direct', para: -1000 }])[0] : undefined;
+  if (own?.entity) return own;
+  const match = bestBodyMatch(v.text, h, body);
+  if (match >= 0 && res[match].entity) return { entity: res[match].entity, form: 'inherited' };
+  if (own?.head) {
+    for (const info of idx.entities.values()) if (hasRole(info.roles, own.head)) return { entity: info.id, form: 'description', head: own.head };
+  }
+  return own ?? { form: 'none' };
+}
+
+function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex): Span[] {
+  const attrs: Record<string, string | number | boolean> = { kind: q.kind, rule: q.rule, form: r.form };
+  if (q.cue) {
+    attrs.cue = v.text.slice(v.start[q.cue.from], v.end[q.cue.to - 1]);
+    attrs.cueStart = v.start[q.cue.from];
+    attrs.cueEnd = v.end[q.cue.to - 1];
+  }
+  if (q.verb) attrs.verb = q.verb;
+  if (q.speaker) {
+    attrs.speakerStart = v.start[q.speaker.from];
+    attrs.speakerEnd = v.end[q.speaker.to - 1];
+    attrs.speakerText = v.text.slice(attrs.speakerStart, attrs.speakerEnd);
+  }
+  if (r.entity) {
+    attrs.speaker = r.entity;
+    const name = idx.entities.get(r.entity)?.name;
+    if (name) attrs.speakerName = name;
+  }
+  if (q.parts.length > 1) attrs.parts = q.parts.length;
+  return q.parts.map(([start, end], part) => ({
+    start, end, label: 'quote',
+    attrs: q.parts.length > 1 ? { ...attrs, part: part + 1 } : attrs,
+    source: { stage: 'quotes', rule: q.rule, version: VERSION },
+  }));
+}
+
+/** The quotes stage: layer `quotes`, findings `sources` and `sourcing`. */
+export const quotesStage: Stage = {
+  name: 'quotes',
+  version: VERSION,
+  requires: ['tokens', 'paragraphs'],
+  assigns: ['quotes', 'sources', 'sourcing'],
+  run(article) {
+    const { quotes, sources, sourcing } = analyzeQuotes(article);
+    return { layers: { quotes }, findings: { sources, sourcing } };
+  },
+};

@@ -1,0 +1,40 @@
+import { SPEECH_VERBS } from './constants.js';
+
+const DOUBLE_FINAL = new Set(['admit', 'quip', 'concur', 'commit', 'regret', 'rebut']);
+
+/** Regular inflections of a verb lemma: -s, -ed, -ing (with the usual spelling changes). */
+export function inflect(lemma: string): string[] {
+  if (lemma.endsWith('y') && !/[aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    return [lemma, `${stem}ies`, `${stem}ied`, `${lemma}ing`];
+  }
+  if (lemma.endsWith('e')) return [lemma, `${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`];
+  if (DOUBLE_FINAL.has(lemma)) {
+    const last = lemma[lemma.length - 1];
+    return [lemma, `${lemma}s`, `${lemma}${last}ed`, `${lemma}${last}ing`];
+  }
+  const s = /(s|sh|ch|x|z)$/.test(lemma) ? 'es' : 's';
+  return [lemma, `${lemma}${s}`, `${lemma}ed`, `${lemma}ing`];
+}
+
+let forms: Map<string, string> | undefined;
+
+/**
+ * Word form → lemma for every speech verb ("said" → "say", "noted" → "note").
+ *
+ * @example
+ * cueLemma('argued'); // 'argue'
+ */
+export function cueForms(): Map<string, string> {
+  if (forms) return forms;
+  forms = new Map();
+  for (const [lemma, irregular] of Object.entries(SPEECH_VERBS)) {
+    for (const form of irregular.length ? irregular : inflect(lemma)) forms.set(form, lemma);
+  }
+  return forms;
+}
+
+/** The lemma of a speech-verb form, or undefined. */
+export function cueLemma(word: string): string | undefined {
+  return cueForms().get(word);
+}

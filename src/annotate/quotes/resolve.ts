@@ -1,0 +1,141 @@
+import { ANONYMOUS_DETERMINERS, LIMITS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import type { RawQuote } from './detect.js';
+import type { MentionIndex } from './mentions.js';
+import { nameIn, phraseEndingAt, type Range } from './phrases.js';
+import type { TokenView } from './view.js';
+
+/** How a speaker phrase was resolved. */
+export type SpeakerForm = 'name' | 'pronoun' | 'description' | 'anonymous' | 'relative' | 'inherited' | 'none';
+
+export interface Resolution {
+  /** Entity id, when resolved. */
+  entity?: string;
+  form: SpeakerForm;
+  /** Head noun of a description ("analyst"), kept as a role for the source. */
+  head?: string;
+}
+
+/** The entity of a name inside a token range, by mention overlap or by surname. */
+function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
+  const name = nameIn(v, r);
+  if (!name) return undefined;
+  // The last person mentioned in the phrase is its head ("Envoy for Syria Staffan de Mistura").
+  const a = v.start[r.from];
+  const b = v.end[r.to - 1];
+  let any: string | undefined;
+  let person: string | undefined;
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.end <= a) continue;
+    any = m.entity;
+    if (idx.entities.get(m.entity)?.type === 'PER') person = m.entity;
+  }
+  if (person ?? any) return person ?? any;
+  for (let k = name.to - 1; k >= name.from; k--) {
+    const w = v.lower[k];
+    if (TITLE_WORDS.has(w)) continue;
+    const id = idx.byKey.get(w);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** The head noun of a description ("the Russian diplomat" → "diplomat"). */
+function headNoun(v: TokenView, r: Range): string | undefined {
+  for (let k = r.to - 1; k >= r.from; k--) if (v.pos[k] === 'NOUN') return v.lower[k];
+  return undefined;
+}
+
+function isPlural(word: string): boolean {
+  return word.endsWith('s') && !word.endsWith('ss');
+}
+
+/** The most recent named mention before a character offset, within a paragraph window. */
+function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean): string | undefined {
+  for (let i = idx.mentions.length - 1; i >= 0; i--) {
+    const m = idx.mentions[i];
+    if (m.start >= at) continue;
+    const para = paraAt(v, m.start);
+    if (para < minPara) return undefined;
+    const info = idx.entities.get(m.entity);
+    if (!persons || info?.type === 'PER') return m.entity;
+  }
+  return undefined;
+}
+
+function paraAt(v: TokenView, offset: number): number {
+  let lo = 0;
+  let hi = v.n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (v.start[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return v.n ? v.para[lo] : 0;
+}
+
+/**
+ * Resolves every quote's speaker phrase to an entity, in text order: names by mention or
+ * surname; "he"/"she" to the last resolved speaker nearby (else the last person named);
+ * definite descriptions to an entity with that role, else the last speaker nearby; plural and
+ * indefinite descriptions stay anonymous. Floating quotes inherit the previous speaker.
+ */
+export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[]): Resolution[] {
+  const out: Resolution[] = [];
+  let last: { entity: string; para: number } | undefined;
+  const near = (para: number) => (last && para - last.para <= LIMITS.resolveParagraphs ? last.entity : undefined);
+  for (const q of quotes) {
+    const r = resolveOne(q);
+    out.push(r);
+    if (r.entity) {
+      last = { entity: r.entity, para: q.para };
+      if (r.head) addRole(r.entity, r.head);
+    }
+  }
+  return out;
+
+  function addRole(entity: string, head: string) {
+    const info = idx.entities.get(entity);
+    if (info && !hasRole(info.roles, head)) info.roles.push(head);
+  }
+
+  function resolveOne(q: RawQuote): Resolution {
+    if (!q.speaker) {
+      const entity = q.kind === 'floating' ? near(q.para) : undefined;
+      return { entity, form: entity ? 'inherited' : 'none' };
+    }
+    const sp = q.speaker;
+    const first = v.lower[sp.from];
+    const at = v.start[sp.from];
+    if (sp.to - sp.from === 1 && v.pos[sp.from] === 'PRON') {
+      if (RELATIVE_PRONOUNS.has(first)) {
+        const ante = sp.from >= 2 && v.lower[sp.from - 1] === ',' ? phraseEndingAt(v, sp.from - 2, 0) : undefined;
+        return { entity: ante ? entityOfName(v, idx, ante) : undefined, form: 'relative' };
+      }
+      if (SINGULAR_PRONOUNS.has(first)) {
+        const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
+        return { entity, form: 'pronoun' };
+      }
+      return { form: 'pronoun' };
+    }
+    const named = entityOfName(v, idx, sp);
+    const head = headNoun(v, sp);
+    if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
+    if (!head) return { form: 'none' };
+    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
+    if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
+    if (SOURCE_NOUNS[head] === 'document' || !SOURCE_NOUNS[head]) return { form: 'description', head };
+    // Definite description: an entity with that role, most recent first; else the last speaker.
+    let withRole: string | undefined;
+    for (let i = idx.mentions.length - 1; i >= 0 && !withRole; i--) {
+      const m = idx.mentions[i];
+      if (m.start < at && hasRole(idx.entities.get(m.entity)?.roles, head)) withRole = m.entity;
+    }
+    const entity = withRole ?? near(q.para);
+    return { entity, form: 'description', head };
+  }
+}
+
+/** True when one of the roles (single words or phrases like "political analyst") has the head word. */
+export function hasRole(roles: readonly string[] | undefined, head: string): boolean {
+  return !!roles?.some((r) => r === head || r.toLowerCase().split(/[^a-z]+/).includes(head));
+}

@@ -1,0 +1,84 @@
+/** Every threshold, weight and label of the techniques stage, in one place. */
+
+/** The 14 PTC techniques, spelled exactly as in the PTC label files. */
+export const TECHNIQUES = [
+  'Appeal_to_Authority',
+  'Appeal_to_fear-prejudice',
+  'Bandwagon,Reductio_ad_hitlerum',
+  'Black-and-White_Fallacy',
+  'Causal_Oversimplification',
+  'Doubt',
+  'Exaggeration,Minimisation',
+  'Flag-Waving',
+  'Loaded_Language',
+  'Name_Calling,Labeling',
+  'Repetition',
+  'Slogans',
+  'Thought-terminating_Cliches',
+  'Whataboutism,Straw_Men,Red_Herring',
+] as const;
+export type Technique = (typeof TECHNIQUES)[number];
+
+/** BIO tags of the span tagger. */
+export const TAG_BEGIN = 'B';
+export const TAG_INSIDE = 'I';
+export const TAG_OUTSIDE = 'O';
+
+/** Hyper-parameters (tuned by cross-validation on PTC train; see models/techniques.md). */
+export const TAGGER = {
+  /** log2 hash buckets of the span tagger. */
+  bits: 18,
+  epochs: 8,
+  seed: 7,
+  /**
+   * Added to the score of leaving a token outside any span, per token, at decoding time, in
+   * units of the mean absolute transition weight: the perceptron is conservative (12% of
+   * tokens are inside spans), and a negative value buys recall (the SI measure gives partial
+   * credit). Tuned by 5-fold CV.
+   */
+  outsideBias: -1.7,
+  /**
+   * Lexicon backstop: a run of emotive/labelling lexicon words left outside every span becomes
+   * a span when the tagger's mean inside-vs-outside emission margin (same units) reaches this.
+   * Infinity turns the backstop off. Tuned by 5-fold CV.
+   */
+  backstopMargin: 0.5,
+} as const;
+
+export const CLASSIFIER = {
+  bits: 16,
+  epochs: 12,
+  seed: 11,
+} as const;
+
+/** Feature bucketing. */
+export const FEATURES = {
+  /** Words shorter than this are not counted for repetition (function words). */
+  minRepeatWordLength: 4,
+  /** Upper bound of the per-word cache before it is cleared (memory guard). */
+  maxCachedWords: 200_000,
+  /** Span length buckets, in tokens. */
+  lengthBuckets: [1, 2, 3, 5, 8, 13, 21, 34] as readonly number[],
+} as const;
+
+/** Softmax sharpness over per-span standardised classifier margins (the span score). */
+export const CONFIDENCE_SHARPNESS = 1.5;
+
+/** Evidence and summary. */
+export const EVIDENCE = {
+  /** How many reasons a span carries at most. */
+  maxReasons: 4,
+  /** Spans shorter than this (code units) are dropped as noise. */
+  minSpanChars: 2,
+} as const;
+
+export const SUMMARY = {
+  /** How many sentences the summary lists. */
+  topSentences: 3,
+} as const;
+
+/** Model file names under models/. */
+export const MODEL_FILES = {
+  tagger: 'techniques-spans.spnm',
+  classifier: 'techniques-labels.spnm',
+} as const;

@@ -1,0 +1,84 @@
+import { EVIDENCE } from './constants.js';
+import type { LexiconIndex } from './lexicon-match.js';
+import type { SpanFacts } from './span-features.js';
+
+/** The lexicon category that most directly supports each technique. */
+const CATEGORY_OF: Record<string, string> = {
+  Loaded_Language: 'loaded',
+  'Name_Calling,Labeling': 'label',
+  'Appeal_to_fear-prejudice': 'fear',
+  'Flag-Waving': 'flag',
+  Appeal_to_Authority: 'authority',
+  Doubt: 'doubt',
+  'Exaggeration,Minimisation': 'intense',
+  'Bandwagon,Reductio_ad_hitlerum': 'bandwagon',
+  Causal_Oversimplification: 'causal',
+  'Whataboutism,Straw_Men,Red_Herring': 'whatabout',
+  'Black-and-White_Fallacy': 'binary',
+  'Thought-terminating_Cliches': 'cliche',
+  Slogans: 'slogan',
+};
+
+/** Function words never shown as evidence on their own. */
+const STOP = new Set('the a an of to in on at by for from with and or but as is are was were be been it its this that these those he she they we you i his her their our your not no so if than then there here who which what when where how also has have had do does did will would can could should may might must into about over after before up out more most very just only said says'.split(' '));
+
+/** True for a word worth naming in evidence. */
+function telling(word: string): boolean {
+  return /\p{L}/u.test(word) && word.length > 2 && !STOP.has(word);
+}
+
+/** One classifier feature in words, or undefined when it says nothing to a reader. */
+function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconIndex): string | undefined {
+  const eq = feature.indexOf('=');
+  const key = eq < 0 ? feature : feature.slice(0, eq);
+  const value = eq < 0 ? '' : feature.slice(eq + 1);
+  switch (key) {
+    case 'lx': {
+      const hit = facts.hits.find((h) => h.category === value);
+      return hit ? `${lexicon.describe.get(value) ?? value} '${hit.entry}'` : undefined;
+    }
+    case 'rep':
+      return facts.repeats > 1 ? `repeated ${facts.repeats} times in the article` : undefined;
+    case 'u':
+      return telling(value) ? `word '${value}'` : undefined;
+    case 'bi':
+      return value.split('|').some(telling) ? `phrase '${value.replace('|', ' ')}'` : undefined;
+    case 'has?':
+      return 'question mark';
+    case 'has!':
+      return 'exclamation mark';
+    case 'sup':
+      return facts.superlatives.length ? `superlative '${facts.superlatives[0]}'` : undefined;
+    case 'inq':
+    case 'qwrap':
+      return 'inside a quotation';
+    case 'caps':
+      return 'written in capitals';
+    case 'len':
+      return facts.words <= 3 ? `short fragment (${facts.words} word${facts.words === 1 ? '' : 's'})` : undefined;
+    case 'pre1':
+      return telling(value) ? `after '${value}'` : undefined;
+    case 'ent':
+      return `names a ${value === 'PER' ? 'person' : value === 'ORG' ? 'organisation' : value === 'LOC' ? 'place' : 'named entity'}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Reasons for a span's label, most important first: the lexicon hit of the technique's own
+ * category (if any), repetition for Repetition, then the classifier's top contributing features.
+ */
+export function evidenceFor(label: string, explained: readonly { feature: string }[], facts: SpanFacts, lexicon: LexiconIndex): string[] {
+  const reasons: string[] = [];
+  const push = (r: string | undefined) => {
+    if (r && !reasons.includes(r) && reasons.length < EVIDENCE.maxReasons) reasons.push(r);
+  };
+  const own = CATEGORY_OF[label];
+  const hit = own ? facts.hits.find((h) => h.category === own) : undefined;
+  if (hit) push(`${lexicon.describe.get(own) ?? own} '${hit.entry}'`);
+  if (label === 'Repetition' && facts.repeats > 1) push(`repeated ${facts.repeats} times in the article`);
+  for (const e of explained) push(describeFeature(e.feature, facts, lexicon));
+  if (!reasons.length) push('the wording of the fragment as a whole');
+  return reasons;
+}

@@ -1,0 +1,84 @@
+import { LEXICON_CATEGORIES, type LexiconCategory } from './lexicons.js';
+
+/** One lexicon hit over a token range [first, last] of a sentence. */
+export interface LexiconHit {
+  category: string;
+  first: number;
+  last: number;
+  /** The lexicon entry that matched. */
+  entry: string;
+}
+
+interface Phrase {
+  words: string[];
+  category: string;
+  entry: string;
+}
+
+/** Splits an entry the way the tokenizer splits contractions ("don't" → "do n't"). */
+export function entryWords(entry: string): string[] {
+  return entry
+    .replace(/n't\b/g, " n't")
+    .replace(/'(s|re|ve|ll|d|m)\b/g, " '$1")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * Finds lexicon entries in token sequences: single words by a map lookup, phrases by their
+ * first word. Built once per process.
+ */
+export class LexiconIndex {
+  private readonly single = new Map<string, string[]>();
+  private readonly phrases = new Map<string, Phrase[]>();
+  readonly describe = new Map<string, string>();
+
+  constructor(categories: readonly LexiconCategory[] = LEXICON_CATEGORIES) {
+    for (const cat of categories) {
+      this.describe.set(cat.name, cat.describe);
+      for (const entry of cat.entries) {
+        const ws = entryWords(entry.toLowerCase());
+        if (ws.length === 1) {
+          const list = this.single.get(ws[0]) ?? [];
+          if (!list.includes(cat.name)) list.push(cat.name);
+          this.single.set(ws[0], list);
+        } else {
+          const list = this.phrases.get(ws[0]) ?? [];
+          list.push({ words: ws, category: cat.name, entry });
+          this.phrases.set(ws[0], list);
+        }
+      }
+    }
+  }
+
+  /** Categories of a single lower-case word (empty when none). */
+  categoriesOf(lower: string): readonly string[] {
+    return this.single.get(lower) ?? NONE;
+  }
+
+  /** Multi-word entries found in a sequence of lower-case words. */
+  phraseHits(lowers: readonly string[]): LexiconHit[] {
+    const hits: LexiconHit[] = [];
+    for (let i = 0; i < lowers.length; i++) {
+      const candidates = this.phrases.get(lowers[i]);
+      if (!candidates) continue;
+      for (const p of candidates) {
+        let k = 1;
+        while (k < p.words.length && lowers[i + k] === p.words[k]) k++;
+        if (k === p.words.length) hits.push({ category: p.category, first: i, last: i + k - 1, entry: p.entry });
+      }
+    }
+    return hits;
+  }
+
+  /** All hits, single words and phrases, in a sequence of lower-case words. */
+  hits(lowers: readonly string[]): LexiconHit[] {
+    const hits = this.phraseHits(lowers);
+    lowers.forEach((w, i) => {
+      for (const category of this.categoriesOf(w)) hits.push({ category, first: i, last: i, entry: w });
+    });
+    return hits;
+  }
+}
+
+const NONE: readonly string[] = [];

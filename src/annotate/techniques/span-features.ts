@@ -1,0 +1,133 @@
+import { FEATURES } from './constants.js';
+import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
+import type { Range } from './decode.js';
+import type { SentenceView } from './view.js';
+
+/** What the classifier and the evidence writer know about one span. */
+export interface SpanFacts {
+  /** Times the fragment occurs in the article (case-insensitive), at least 1. */
+  repeats: number;
+  /** Lexicon hits inside the span, with the words that matched. */
+  hits: LexiconHit[];
+  /** Superlative words in the span. */
+  superlatives: string[];
+  words: number;
+  quoted: boolean;
+}
+
+/** Per-article inputs shared by all spans. */
+export interface SpanContext {
+  text: string;
+  lowerText: string;
+  views: readonly SentenceView[];
+  /** Content-word counts over the article (filled on first use). */
+  wordCounts?: Map<string, number>;
+  /** Entity mentions, if an entities layer is present. */
+  entities?: readonly { start: number; end: number; label: string }[];
+}
+
+const SUPERLATIVE_WORDS = new Set(['most', 'least', 'best', 'worst', 'ever', 'never']);
+/** Adjectives ending in -est that are not superlatives. */
+const NOT_SUPERLATIVE = new Set(['honest', 'modest', 'interest', 'protest', 'request', 'forest', 'west', 'rest', 'test', 'nest', 'latest', 'earnest', 'manifest', 'arrest', 'suggest', 'contest', 'quest', 'guest', 'invest']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', "'", '‘', '’']);
+
+/** Counts content words (long enough to be telling) over the article's tokens. */
+function countWords(views: readonly SentenceView[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of views) for (const w of v.lowers) if (w.length >= FEATURES.minRepeatWordLength) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+function lengthBucket(n: number): string {
+  for (const b of FEATURES.lengthBuckets) if (n <= b) return String(b);
+  return 'more';
+}
+
+/** Counts non-overlapping occurrences of `needle` in `hay`. */
+export function countOccurrences(hay: string, needle: string): number {
+  if (!needle) return 0;
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** The tokens of the article that overlap a range: (view, token index) pairs. */
+function tokensIn(views: readonly SentenceView[], r: Range): { v: SentenceView; i: number }[] {
+  const out: { v: SentenceView; i: number }[] = [];
+  let lo = 0;
+  let hi = views.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (views[mid].start <= r.start) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let s = Math.max(0, lo - 1); s < views.length && views[s].start < r.end; s++) {
+    const v = views[s];
+    for (let i = 0; i < v.starts.length; i++) if (v.ends[i] > r.start && v.starts[i] < r.end) out.push({ v, i });
+  }
+  return out;
+}
+
+/** True for an -est superlative or a superlative word. */
+export function isSuperlative(lower: string, pos: string): boolean {
+  if (SUPERLATIVE_WORDS.has(lower)) return true;
+  return pos === 'ADJ' && lower.length > 4 && lower.endsWith('est') && !NOT_SUPERLATIVE.has(lower);
+}
+
+/**
+ * Feature strings of a span for the technique classifier, and the facts behind them (for
+ * evidence). Features: span words, POS and bigrams, first/last words, length, how often the
+ * fragment recurs in the article, ?, !, superlatives, capitals, numbers, lexicon hits, quotation
+ * context, sentence facts (title, ?, !, quotes) and named entities. (Words of the surrounding
+ * sentence and of the span's edges were tried and dropped: they cost 2 points of CV micro-F1.)
+ */
+export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; facts: SpanFacts } {
+  const f: string[] = ['b'];
+  const toks = tokensIn(ctx.views, r);
+  const lowers = toks.map((t) => t.v.lowers[t.i]);
+  const fragment = ctx.lowerText.slice(r.start, r.end).trim();
+  const repeats = Math.max(1, countOccurrences(ctx.lowerText, fragment));
+  const hits = lexicon.hits(lowers);
+  const superlatives: string[] = [];
+  let quoted = false;
+  if (toks.length) {
+    const n = toks.length;
+    f.push(`len=${lengthBucket(n)}`, `first=${lowers[0]}`, `last=${lowers[n - 1]}`);
+    for (let k = 0; k < n; k++) {
+      const { v, i } = toks[k];
+      const w = lowers[k];
+      f.push(`u=${w}`, `tp=${v.pos[i]}`);
+      if (k > 0) f.push(`bi=${lowers[k - 1]}|${w}`);
+      if (isSuperlative(w, v.pos[i])) superlatives.push(v.raws[i]);
+      if (w === '?') f.push('has?');
+      if (w === '!') f.push('has!');
+      if (v.raws[i].length > 2 && v.raws[i] === v.raws[i].toUpperCase() && /[A-Z]/.test(v.raws[i])) f.push('caps');
+      if (v.pos[i] === 'NUM') f.push('num');
+      if (w.startsWith('#')) f.push('hashtag');
+    }
+    const propn = toks.filter((t) => t.v.pos[t.i] === 'PROPN').length;
+    f.push(`propn=${propn === 0 ? 0 : propn * 2 >= n ? 'most' : 'some'}`);
+    const first = toks[0];
+    const last = toks[n - 1];
+    quoted = first.v.quoted[first.i] === 1;
+    if (quoted) f.push('inq');
+    const before = first.i > 0 ? first.v.raws[first.i - 1] : '';
+    const after = last.i + 1 < last.v.raws.length ? last.v.raws[last.i + 1] : '';
+    if (QUOTE_MARKS.has(before) || QUOTE_MARKS.has(after)) f.push('qwrap');
+    if (first.i === 0 && last.i === last.v.lowers.length - 1) f.push('whole');
+    else if (first.i === 0) f.push('atstart');
+    if (first.v === ctx.views[0]) f.push('title');
+    if (first.v.raws.includes('?')) f.push('sent?');
+    if (first.v.raws.includes('!')) f.push('sent!');
+    if (first.v.quoted.includes(1)) f.push('sentq');
+  }
+  f.push(`rep=${repeats >= 4 ? '4+' : repeats}`);
+  if (repeats > 1) f.push(`rep>1&len=${lengthBucket(toks.length)}`);
+  const wordCounts = ctx.wordCounts ?? (ctx.wordCounts = countWords(ctx.views));
+  const repeatedWords = lowers.filter((w) => (wordCounts.get(w) ?? 0) > 2).length;
+  if (repeatedWords) f.push(`wrep=${repeatedWords * 2 >= toks.length ? 'most' : 'some'}`);
+  for (const h of hits) f.push(`lx=${h.category}`);
+  if (superlatives.length) f.push('sup');
+  for (const e of ctx.entities ?? []) if (e.start < r.end && r.start < e.end) f.push(`ent=${e.label}`);
+  return { features: f, facts: { repeats, hits, superlatives, words: toks.length, quoted } };
+}

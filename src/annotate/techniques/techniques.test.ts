@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { hashFeatures } from '../../learn/index.js';
+import { createArticle, type Article } from '../../model/index.js';
+import { assertLayerConforms } from '../../model/conformance.js';
+import { tokenize } from '../../nlp/index.js';
+import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
+import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
+import { LexiconIndex } from './lexicon-match.js';
+import { TokenFeaturizer, wordShape } from './token-features.js';
+import { buildViews } from './view.js';
+import { countOccurrences, isSuperlative, spanFeatures } from './span-features.js';
+import { evidenceFor } from './evidence.js';
+import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
+import { prepare, trainClassifier, trainTagger } from './train.js';
+import { TechniqueModel } from './detector.js';
+import { classifySpans } from './classify.js';
+import { detectTechniques, techniquesStage } from './stage.js';
+import { readPtc } from './ptc.js';
+import { TECHNIQUES } from './constants.js';
+
+const lexicon = new LexiconIndex();
+
+function viewsOf(text: string) {
+  const { tokens, sentences } = tokenize(text);
+  return buildViews(text, tokens, sentences);
+}
+
+function range(text: string, fragment: string, from = 0) {
+  const start = text.indexOf(fragment, from);
+  assert.ok(start >= 0, `fragment "${fragment}" not in text`);
+  return { start, end: start + fragment.length };
+}
+
+test('hashed token features equal the hashes of the feature strings', () => {
+  const views = viewsOf('Our glorious nation will crush the vile invaders!\n\nExperts say the plan is the best ever, they say.');
+  const f = new TokenFeaturizer(lexicon, 16);
+  const strings = f.strings(views);
+  const hashed = f.hashed(views);
+  strings.forEach((sentence, s) => sentence.forEach((tok, i) => assert.deepEqual([...hashed[s][i]], [...hashHelper(tok)])));
+  assert.ok(strings[0][0].includes('w=our'));
+  assert.ok(strings[0].some((tok) => tok.includes('lx=loaded')), 'lexicon feature present');
+});
+
+function hashHelper(features: string[]) {
+  return hashFeatures(features, 16);
+}
+
+test('word shapes and lexicon lookups', () => {
+  assert.equal(wordShape('Paris'), 'Xx');
+  assert.equal(wordShape('U.S.'), 'X.X.');
+  assert.equal(wordShape('1984'), 'd');
+  assert.ok(lexicon.categoriesOf('onslaught').includes('loaded'));
+  const hits = lexicon.phraseHits('well , at the end of the day it works'.split(' '));
+  assert.deepEqual(hits.map((h) => [h.category, h.first, h.last]), [['cliche', 2, 7]]);
+  assert.ok(lexicon.hits(['experts', 'say']).some((h) => h.category === 'authority' && h.entry === 'experts say'));
+});
+
+test('BIO tags round-trip through gold spans and decoding', () => {
+  const text = 'The mayor called the plan a total disaster for everyone here.';
+  const [view] = viewsOf(text);
+  const gold = range(text, 'a total disaster');
+  const tags = tagsFromSpans(view, [gold]);
+  assert.deepEqual(tags.filter((t) => t !== 'O'), ['B', 'I', 'I']);
+  assert.deepEqual(spansFromTags(view, tags), [gold]);
+  assert.deepEqual(tokenRuns(['O', 'I', 'I', 'O', 'B', 'B', 'I']), [[1, 2], [4, 4], [5, 6]]);
+  assert.deepEqual(mergeRanges([{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 8, end: 12 }]), [{ start: 0, end: 3 }, { start: 5, end: 12 }]);
+});
+
+test('span features see repetition, questions, superlatives and lexicons; evidence says so in words', () => {
+  const text = 'Stop the steal now.\n\nThey said it loudly: stop the steal!\n\nIs this the greatest fraud ever? Stop the steal.';
+  const views = viewsOf(text);
+  const ctx = { text, lowerText: text.toLowerCase(), views };
+  assert.equal(countOccurrences(ctx.lowerText, 'stop the steal'), 3);
+  const rep = spanFeatures(ctx, range(text, 'stop the steal'), lexicon);
+  assert.equal(rep.facts.repeats, 3);
+  assert.ok(rep.features.includes('rep=3'));
+  assert.deepEqual(evidenceFor('Repetition', [], rep.facts, lexicon), ['repeated 3 times in the article']);
+  const q = spanFeatures(ctx, range(text, 'Is this the greatest fraud ever?'), lexicon);
+  assert.ok(q.features.includes('has?'));
+  assert.ok(q.features.includes('sup'));
+  assert.deepEqual(q.facts.superlatives.slice(0, 1), ['greatest']);
+  assert.ok(q.features.includes('lx=loaded'), 'fraud is a loaded word');
+  assert.equal(evidenceFor('Loaded_Language', [], q.facts, lexicon)[0], "emotive word 'fraud'");
+  assert.ok(isSuperlative('worst', 'ADJ'));
+  assert.ok(!isSuperlative('honest', 'ADJ'));
+});
+
+test('SI score gives partial-overlap credit as the SemEval scorer does', () => {
+  const t = emptySiTotals();
+  addSiArticle(t, [{ start: 0, end: 10 }, { start: 50, end: 60 }], [{ start: 5, end: 15 }]);
+  const s = siScore(t);
+  assert.equal(s.precision, 0.25); // (5/10 + 0) / 2
+  assert.equal(s.recall, 0.5); // 5/10 / 1
+  const tc = tcScore([
+    { key: 'a:0:5', gold: 'Doubt', predicted: 'Doubt' },
+    { key: 'a:0:5', gold: 'Slogans', predicted: 'Doubt' },
+    { key: 'a:9:12', gold: 'Repetition', predicted: 'Repetition' },
+  ]);
+  assert.equal(tc.f1, 2 / 3);
+});
+
+/** A tiny invented corpus: emotive words inside spans, factual sentences without. */
+function tinyCorpus() {
+  const pattern = [
+    ['The senator said the vile traitors must be stopped.', 'the vile traitors', 'Name_Calling,Labeling'],
+    ['Officials met on Monday to discuss the budget.', '', ''],
+    ['The brutal onslaught destroyed the town.', 'brutal onslaught', 'Loaded_Language'],
+    ['The report was published on Tuesday.', '', ''],
+    ['Critics called it a disgusting sham.', 'a disgusting sham', 'Loaded_Language'],
+    ['The committee will meet again next week.', '', ''],
+    ['These corrupt thugs are wreaking havoc.', 'corrupt thugs', 'Name_Calling,Labeling'],
+  ];
+  return Array.from({ length: 6 }, (_, k) => {
+    const lines = pattern.map((p, i) => pattern[(i + k) % pattern.length]);
+    const text = `Title ${k}\n\n` + lines.map((l) => l[0]).join('\n\n');
+    const labelled = lines.filter((l) => l[1]).map((l) => ({ ...range(text, l[1]), label: l[2] }));
+    return prepare({ id: String(k), text, spans: labelled.map(({ start, end }) => ({ start, end })), labelled });
+  });
+}
+
+test('a tiny model learns spans and labels; the stage output conforms', () => {
+  const docs = tinyCorpus();
+  const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6 });
+  const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 6 });
+  const model = new TechniqueModel(tagger, classifier, lexicon, 0);
+  const text = 'Headline\n\nThe vile traitors met on Monday.\n\nThe brutal onslaught was published.';
+  const article: Article = createArticle(text);
+  article.layers = { ...tokenize(text) };
+  const { spans } = detectTechniques(article, model);
+  assert.ok(spans.some((s) => text.slice(s.start, s.end).includes('onslaught')), `found ${spans.map((s) => text.slice(s.start, s.end))}`);
+  for (const s of spans) assert.ok(TECHNIQUES.includes(s.label as never) && s.evidence!.length > 0);
+  const out = techniquesStage.run(article, model);
+  const done = { ...article, layers: { ...article.layers, ...out.layers } };
+  assertLayerConforms(done, 'techniques');
+  const summary = out.findings!.techniqueSummary as { total: number; words: number };
+  assert.equal(summary.total, out.layers!.techniques.length);
+  assert.ok(summary.words >= 12);
+  // A span listed twice gets its two best labels.
+  const ctx = { text, lowerText: text.toLowerCase(), views: viewsOf(text) };
+  const r = range(text, 'The vile traitors');
+  const [a, b] = classifySpans(model, ctx, [r, r]);
+  assert.notEqual(a.label, b.label);
+});
+
+test('PTC reader parses labels on tabs and converts offsets', { skip: needsShared('data/ptc') }, () => {
+  const articles = readPtc(`${DATA_DIR}/ptc`);
+  assert.ok(articles.length > 300);
+  const labels = new Set(articles.flatMap((a) => a.labelled.map((l) => l.label)));
+  assert.deepEqual([...labels].sort(), [...TECHNIQUES].sort());
+  for (const a of articles) for (const s of a.spans) assert.ok(s.start < s.end && s.end <= a.text.length);
+});
+
+test('seed articles: the committed model flags the loaded labels', { skip: needsShared('seeds') }, async () => {
+  const model = TechniqueModel.load();
+  const flagged = (prefix: string) => {
+    const text = readFileSync(seedPath(prefix), 'utf8');
+    const article = createArticle(text);
+    article.layers = { ...tokenize(text) };
+    const { spans } = detectTechniques(article, model);
+    return { text, spans };
+  };
+  const wanted = new Set(['Loaded_Language', 'Name_Calling,Labeling']);
+  const expectFlag = ({ text, spans }: ReturnType<typeof flagged>, fragment: string) => {
+    const r = range(text, fragment);
+    const hit = spans.find((s) => s.start < r.end && r.start < s.end && wanted.has(s.label));
+    assert.ok(hit, `"${fragment}" not flagged as loaded language / name calling`);
+  };
+  const s000 = flagged('000');
+  expectFlag(s000, 'Takfiri terror');
+  expectFlag(s000, 'foreign-sponsored terrorist onslaught');
+  expectFlag(s000, 'wreaking havoc');
+  const s002 = flagged('002');
+  expectFlag(s002, 'Takfiri terrorists');
+  expectFlag(s002, 'schizophrenic');
+});

@@ -1,0 +1,97 @@
+import { AveragedWeights, Classifier, SequenceTagger, seededRandom, shuffledIndices, viterbi, type Example } from '../../learn/index.js';
+import { tokenize } from '../../nlp/index.js';
+import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { tagsFromSpans } from './decode.js';
+import { LexiconIndex } from './lexicon-match.js';
+import { spanFeatures, type SpanContext } from './span-features.js';
+import { articleCounts, TokenFeaturizer } from './token-features.js';
+import { buildViews, type SentenceView } from './view.js';
+import type { PtcArticle } from './ptc.js';
+
+/** An article tokenised once and reused by training, cross-validation and scoring. */
+export interface PreparedArticle {
+  article: PtcArticle;
+  views: SentenceView[];
+  ctx: SpanContext;
+}
+
+/** Tokenises an article with the pipeline's nlp stage. */
+export function prepare(article: PtcArticle): PreparedArticle {
+  const { tokens, sentences } = tokenize(article.text);
+  const views = buildViews(article.text, tokens, sentences);
+  return { article, views, ctx: { text: article.text, lowerText: article.text.toLowerCase(), views } };
+}
+
+const TAGS = [TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE];
+
+export interface TaggerOptions {
+  bits?: number;
+  epochs?: number;
+  seed?: number;
+  /** Called after each epoch with the number of mis-tagged tokens. */
+  onEpoch?: (epoch: number, mistakes: number) => void;
+}
+
+/**
+ * Trains the span tagger: a first-order structured averaged perceptron (the same algorithm as
+ * `SequenceTagger.train`, fed pre-hashed features so a corpus of a million tokens fits in memory),
+ * returned as a `SequenceTagger`.
+ */
+export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): SequenceTagger {
+  const bits = options.bits ?? TAGGER.bits;
+  const epochs = options.epochs ?? TAGGER.epochs;
+  const featurizer = new TokenFeaturizer(lexicon, bits);
+  const hashed: Uint32Array[][] = [];
+  const golds: number[][] = [];
+  for (const d of docs) {
+    const h = featurizer.hashed(d.views, articleCounts(d.views));
+    d.views.forEach((v, s) => {
+      const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
+      hashed.push(h[s]);
+      golds.push(tagsFromSpans(v, inside).map((t) => TAGS.indexOf(t)));
+    });
+  }
+  const T = TAGS.length;
+  const emissions = new AveragedWeights(1 << bits, T);
+  const transitions = new AveragedWeights(T + 1, T);
+  const random = seededRandom(options.seed ?? TAGGER.seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    let mistakes = 0;
+    for (const i of shuffledIndices(hashed.length, random)) {
+      emissions.clock++;
+      transitions.clock++;
+      const gold = golds[i];
+      const guess = viterbi(hashed[i], emissions.w, transitions.w, T);
+      for (let k = 0; k < gold.length; k++) {
+        const prevGold = k === 0 ? T : gold[k - 1];
+        const prevGuess = k === 0 ? T : guess[k - 1];
+        if (gold[k] === guess[k] && prevGold === prevGuess) continue;
+        if (gold[k] !== guess[k]) {
+          mistakes++;
+          for (const b of hashed[i][k]) {
+            emissions.update(b, gold[k], 1);
+            emissions.update(b, guess[k], -1);
+          }
+        }
+        transitions.update(prevGold, gold[k], 1);
+        transitions.update(prevGuess, guess[k], -1);
+      }
+    }
+    options.onEpoch?.(epoch, mistakes);
+  }
+  return new SequenceTagger(TAGS, bits, emissions.averaged(), transitions.averaged());
+}
+
+/** Classifier examples: one per gold technique span. */
+export function classifierExamples(docs: readonly PreparedArticle[], lexicon: LexiconIndex): Example[] {
+  return docs.flatMap((d) => d.article.labelled.map((r) => ({ features: spanFeatures(d.ctx, r, lexicon).features, label: r.label })));
+}
+
+/** Trains the technique classifier on gold spans. */
+export function trainClassifier(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): Classifier {
+  return Classifier.train(classifierExamples(docs, lexicon), {
+    bits: options.bits ?? CLASSIFIER.bits,
+    epochs: options.epochs ?? CLASSIFIER.epochs,
+    seed: options.seed ?? CLASSIFIER.seed,
+  });
+}

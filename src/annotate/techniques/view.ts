@@ -1,0 +1,74 @@
+import type { Article, Span } from '../../model/index.js';
+
+/** The tokens of one sentence, as parallel arrays (cheap to build, cheap to read). */
+export interface SentenceView {
+  start: number;
+  end: number;
+  /** Token offsets (UTF-16) into the article text. */
+  starts: number[];
+  ends: number[];
+  raws: string[];
+  lowers: string[];
+  pos: string[];
+  /** 1 when the token lies inside quotation marks. */
+  quoted: Uint8Array;
+}
+
+const OPEN_QUOTES = new Set(['“', '«', '„']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+const TOGGLE_QUOTES = new Set(['"']);
+
+/**
+ * Groups the article's tokens by sentence and marks tokens inside quotation marks (the quote
+ * state is reset at each paragraph break so one stray mark cannot quote a whole article).
+ */
+export function sentenceViews(article: Article): SentenceView[] {
+  const tokens = article.layers.tokens ?? [];
+  const sentences = article.layers.sentences ?? [];
+  return buildViews(article.text, tokens, sentences);
+}
+
+/** As `sentenceViews`, from explicit token and sentence spans. */
+export function buildViews(text: string, tokens: readonly Span[], sentences: readonly Span[]): SentenceView[] {
+  const views: SentenceView[] = [];
+  let t = 0;
+  let inQuote = false;
+  let lastEnd = 0;
+  for (const s of sentences) {
+    const view: SentenceView = { start: s.start, end: s.end, starts: [], ends: [], raws: [], lowers: [], pos: [], quoted: new Uint8Array(0) };
+    while (t < tokens.length && tokens[t].end <= s.start) t++;
+    const flags: number[] = [];
+    while (t < tokens.length && tokens[t].start < s.end) {
+      const tok = tokens[t++];
+      if (hasBlankLine(text, lastEnd, tok.start)) inQuote = false;
+      lastEnd = tok.end;
+      const raw = text.slice(tok.start, tok.end);
+      let flag = inQuote ? 1 : 0;
+      if (OPEN_QUOTES.has(raw)) inQuote = true;
+      else if (CLOSE_QUOTES.has(raw)) inQuote = false;
+      else if (TOGGLE_QUOTES.has(raw)) inQuote = !inQuote;
+      if (inQuote) flag = 1;
+      view.starts.push(tok.start);
+      view.ends.push(tok.end);
+      view.raws.push(raw);
+      view.lowers.push(raw.toLowerCase());
+      view.pos.push(tok.label);
+      flags.push(flag);
+    }
+    view.quoted = Uint8Array.from(flags);
+    if (view.starts.length) views.push(view);
+  }
+  return views;
+}
+
+/** True when a blank line (two newlines, maybe with spaces between) lies in text[from, to). */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (++newlines === 2) return true;
+    } else if (c !== 32 && c !== 9 && c !== 13) newlines = 0;
+  }
+  return false;
+}

@@ -1,0 +1,43 @@
+import { Command, Option } from 'commander';
+import { Pipeline } from '../pipeline.js';
+import { readDemoCorpus } from '../server/demo.js';
+import { openServerStore } from '../server/open-store.js';
+import { startServer } from '../server/server.js';
+
+/** Articles analysed and stored per batch while loading the demo corpus. */
+const DEMO_BATCH = 16;
+
+/** `spinscope serve [--db <file>] [--port] [--host] [--token] [--demo]` */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the HTTP API and the web app over a corpus')
+    .option('--db <file>', 'corpus database file (default: in memory)')
+    .addOption(new Option('-p, --port <port>', 'port (0 picks a free one)').default('8787').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad port "${v}"`);
+      return n;
+    }))
+    .option('--host <host>', 'address to listen on (beyond loopback, writes need a token)', '127.0.0.1')
+    .option('--token <token>', 'token for write endpoints (default: generated when not on loopback)', process.env.SPINSCOPE_TOKEN)
+    .option('--demo', 'load the demo corpus (demo/articles) when the corpus is empty')
+    .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean }) => {
+      const store = await openServerStore(options.db);
+      const pipeline = await Pipeline.build();
+      if (options.demo && (await store.info()).articles === 0) {
+        const docs = readDemoCorpus();
+        for (let i = 0; i < docs.length; i += DEMO_BATCH) await store.putArticles(docs.slice(i, i + DEMO_BATCH).map((d) => pipeline.run(d)));
+        process.stdout.write(`loaded ${docs.length} demo articles\n`);
+      }
+      const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token });
+      process.stdout.write(`spinscope is serving ${(await store.info()).articles} articles at ${server.url}\n`);
+      if (server.token) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
+      const stop = async () => {
+        await server.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => {});
+    });
+}

@@ -1,0 +1,62 @@
+/**
+ * The non-zero rows of a dense weight matrix (buckets × classes) in a small open-addressing
+ * table. Hashed-feature models are sparse (a perceptron touches only features it erred on), so
+ * lookups hit a table of a few MB that stays in cache instead of a mostly-zero array of tens
+ * of MB. `offset(bucket)` gives the start of the bucket's row in `values`, or -1 when all zero.
+ *
+ * @example
+ * const rows = SparseRows.fromDense(weights, 9);
+ * const at = rows.offset(bucket); if (at >= 0) score += rows.values[at + cls];
+ */
+export class SparseRows {
+  private constructor(
+    private readonly keys: Int32Array,
+    private readonly offsets: Int32Array,
+    readonly values: Float32Array,
+    readonly classes: number,
+    readonly rows: number,
+  ) {}
+
+  static fromDense(weights: Float32Array, classes: number): SparseRows {
+    const buckets = weights.length / classes;
+    const live: number[] = [];
+    for (let b = 0; b < buckets; b++) {
+      for (let c = 0; c < classes; c++) {
+        if (weights[b * classes + c] !== 0) {
+          live.push(b);
+          break;
+        }
+      }
+    }
+    let capacity = 16;
+    while (capacity < live.length * 2) capacity *= 2;
+    const keys = new Int32Array(capacity).fill(-1);
+    const offsets = new Int32Array(capacity);
+    const values = new Float32Array(live.length * classes);
+    live.forEach((b, r) => {
+      let slot = slotOf(b, capacity);
+      while (keys[slot] !== -1) slot = (slot + 1) & (capacity - 1);
+      keys[slot] = b;
+      offsets[slot] = r * classes;
+      values.set(weights.subarray(b * classes, (b + 1) * classes), r * classes);
+    });
+    return new SparseRows(keys, offsets, values, classes, live.length);
+  }
+
+  /** Start of the bucket's row in `values`, or -1 for an all-zero row. */
+  offset(bucket: number): number {
+    const mask = this.keys.length - 1;
+    let slot = slotOf(bucket, this.keys.length);
+    for (;;) {
+      const key = this.keys[slot];
+      if (key === bucket) return this.offsets[slot];
+      if (key === -1) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+/** Buckets are feature hashes already, but low bits of small models repeat: scramble once. */
+function slotOf(bucket: number, capacity: number): number {
+  return (Math.imul(bucket, 0x9e3779b1) >>> 0) & (capacity - 1);
+}

@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pipeline } from '../pipeline.js';
+import { createApp, type ServerDeps } from './app.js';
+import { htmlToDocument } from './html-fallback.js';
+import { openStore } from '../corpus/index.js';
+import { INPUT_LIMITS } from './schemas.js';
+import { readDemoCorpus } from './demo.js';
+import { toCsv } from './csv.js';
+
+const pipeline = await Pipeline.build();
+
+async function makeApp(extra: Partial<ServerDeps> = {}) {
+  const store = extra.store ?? await openStore(':memory:');
+  const app = createApp({ store, analyze: (d) => pipeline.run(d), stages: pipeline.stages.map((s) => s.name), readHtml: htmlToDocument, ...extra });
+  return { app, store };
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers },
+});
+
+test('analyze returns the article with its layers and a strict CSP', async () => {
+  const { app } = await makeApp();
+  const res = await app.request('/api/analyze', post({ text: 'Quays fell silent.\n\n“We will not give up,” said Ada Brine, a union leader.' }));
+  assert.equal(res.status, 200);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  const article = await res.json() as { text: string; layers: Record<string, unknown[]> };
+  assert.ok(article.text.startsWith('Quays'));
+  assert.ok(article.layers.sentences.length >= 2);
+});
+
+test('invalid input is a 400 with a one-line message, never a stack', async () => {
+  const { app } = await makeApp();
+  for (const body of [{}, { text: 'a', html: '<p>b</p>' }, { text: 'a', evil: 1 }, '{not json', { url: 'file:///etc/passwd' }]) {
+    const res = await app.request('/api/analyze', post(body));
+    assert.equal(res.status, 400, JSON.stringify(body));
+    const json = await res.json() as { error: string };
+    assert.match(json.error, /^invalid request/);
+    assert.doesNotMatch(JSON.stringify(json), /at .*\.ts:\d+|node_modules/);
+  }
+  const bad = await app.request('/api/articles?limit=-3');
+  assert.equal(bad.status, 400);
+});
+
+test('bodies over the limit are refused with 413', async () => {
+  const { app } = await makeApp();
+  const res = await app.request('/api/analyze', post({ text: 'x'.repeat(INPUT_LIMITS.maxBodyBytes + 10) }));
+  assert.equal(res.status, 413);
+});
+
+test('URL analysis without a fetcher is a clear 501; a failing fetch is a 502 without details of the stack', async () => {
+  assert.equal((await (await makeApp()).app.request('/api/analyze', post({ url: 'https://example.org/a' }))).status, 501);
+  const { app } = await makeApp({ fetchUrl: async () => { throw new Error('blocked private address'); } });
+  const res = await app.request('/api/analyze', post({ url: 'http://10.0.0.1/' }));
+  assert.equal(res.status, 502);
+  assert.match((await res.json() as { error: string }).error, /blocked private address/);
+});
+
+test('server errors are a bare 500: no message, no stack', async () => {
+  const lines: string[] = [];
+  const store = await openStore(':memory:');
+  store.listArticles = async () => { throw new Error('secret path /var/db/corpus.db exploded'); };
+  const { app } = await makeApp({ store, log: (l) => lines.push(l) });
+  const res = await app.request('/api/articles');
+  assert.equal(res.status, 500);
+  const text = await res.text();
+  assert.equal(text, '{"error":"internal error"}');
+  assert.equal(lines.length, 1);
+});
+
+test('write endpoints need the token when one is set; reads do not', async () => {
+  const { app } = await makeApp({ token: 'tok-123' });
+  const body = { text: 'The port reopened on Tuesday.', meta: { outlet: 'Test Gazette' } };
+  assert.equal((await app.request('/api/articles', post(body))).status, 401);
+  assert.equal((await app.request('/api/articles', post(body, { Authorization: 'Bearer wrong' }))).status, 401);
+  const ok = await app.request('/api/articles', post(body, { Authorization: 'Bearer tok-123' }));
+  assert.equal(ok.status, 201);
+  const { id } = await ok.json() as { id: string };
+  assert.equal((await app.request(`/api/articles/${id}`)).status, 200);
+  assert.equal((await app.request('/api/analyze', post(body))).status, 200);
+});
+
+test('corpus routes: list, filter, story, search, stats, export (demo corpus)', async () => {
+  const { app, store } = await makeApp();
+  await store.putArticles(readDemoCorpus().map((d) => pipeline.run(d)));
+  const list = await (await app.request('/api/articles?outlet=Meridian%20Wire&limit=3')).json() as { total: number; items: Array<{ outlet: string }> };
+  assert.ok(list.total >= 5);
+  assert.equal(list.items.length, 3);
+  assert.ok(list.items.every((a) => a.outlet === 'Meridian Wire'));
+  const stories = await (await app.request('/api/stories')).json() as { items: Array<{ id: string; size: number }> };
+  assert.ok(stories.items[0].size >= 3);
+  const story = await (await app.request(`/api/stories/${stories.items[0].id}`)).json() as { articles: unknown[] };
+  assert.equal(story.articles.length, stories.items[0].size);
+  const search = await (await app.request('/api/search?q=crowns')).json() as { total: number; facets: { outlet: unknown[] }; items: Array<{ snippet: string }> };
+  assert.ok(search.total > 0 && search.facets.outlet.length > 0);
+  assert.match(search.items[0].snippet, /\[crowns\]/i);
+  const stats = await (await app.request('/api/stats')).json() as { articles: number; perDay: unknown[] };
+  assert.ok(stats.articles >= 20 && stats.perDay.length > 5);
+  const csv = await app.request('/api/export/articles?format=csv');
+  assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+  assert.match(await csv.text(), /^id,title,outlet/);
+  assert.equal((await app.request('/api/export/passwords')).status, 404);
+  assert.equal((await app.request('/api/stories/nope')).status, 404);
+});
+
+test('the OpenAPI document lists every route', async () => {
+  const { app } = await makeApp();
+  const doc = await (await app.request('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+  assert.equal(doc.openapi, '3.1.0');
+  for (const p of ['/api/analyze', '/api/articles', '/api/articles/{id}', '/api/stories', '/api/speakers', '/api/entities', '/api/search', '/api/stats', '/api/export/{kind}']) assert.ok(doc.paths[p], p);
+});
+
+test('static files are served from the build only, never outside it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'spinscope-web-'));
+  mkdirSync(join(root, 'dist'));
+  writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(root, 'secret.txt'), 'secret');
+  const { app } = await makeApp({ staticDir: join(root, 'dist') });
+  const page = await app.request('/');
+  assert.equal(page.status, 200);
+  assert.ok(page.headers.get('content-security-policy'));
+  assert.equal((await app.request('/..%2fsecret.txt')).status, 404);
+  assert.equal((await app.request('/%2e%2e/secret.txt')).status, 404);
+});
+
+test('HTML input: scripts and handlers never reach the text', async () => {
+  const doc = htmlToDocument('<html><head><title>T</title><script>alert(1)</script></head><body><p>Hello <b>there</b></p><img src=x onerror="alert(2)"><p>Bye</p></body></html>');
+  assert.equal(doc.text, 'Hello there\n\nBye');
+  assert.equal(doc.meta.title, 'T');
+});
+
+test('CSV cells are quoted and formula-looking text is defused', () => {
+  assert.equal(toCsv([{ a: 'x,y', b: '=SUM(A1)', c: 3 }]), 'a,b,c\r\n"x,y",\'=SUM(A1),3\r\n');
+});

@@ -1,0 +1,173 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import type { Article } from '../model/index.js';
+import type { SourceDocument } from '../ingest/types.js';
+import { articleToJson } from '../cli/output.js';
+import { toCsv } from './csv.js';
+import { openApiDocument } from './openapi.js';
+import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
+import { requireToken, securityHeaders } from './security.js';
+import { serveStatic } from './static.js';
+import { EXPORT_KINDS, type ExportKind, type ServerStore } from './store.js';
+
+/** What the routes call: the corpus, the pipeline, and the readers for HTML and URLs. */
+export interface ServerDeps {
+  store: ServerStore;
+  /** Runs the analysis pipeline on one document. */
+  analyze: (doc: SourceDocument) => Article;
+  /** The stage names the pipeline runs (shown by /api/health, used by the web app). */
+  stages: readonly string[];
+  /** Reads an HTML page into a document (the ingest HTML extractor). */
+  readHtml: (html: string, url?: string) => SourceDocument | Promise<SourceDocument>;
+  /** Fetches a URL with the SSRF guard and size limit; absent when not available (→ 501). */
+  fetchUrl?: (url: string) => Promise<SourceDocument>;
+  /** Required on write endpoints when set (the server listens beyond loopback). */
+  token?: string;
+  /** The built web app (web/dist); absent → API only. */
+  staticDir?: string;
+  /** Logs one line per server error (never sent to the client). */
+  log?: (line: string) => void;
+}
+
+/** A client error with an HTTP status; its message is safe to show. */
+class HttpError extends Error {
+  constructor(readonly status: 400 | 404 | 413 | 422 | 501 | 502, message: string) {
+    super(message);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, `invalid request: ${where}${issue?.message ?? 'bad input'}`);
+  }
+  return result.data;
+}
+
+const query = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> => parse(schema, c.req.query());
+
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, 'invalid request: body must be JSON');
+  }
+}
+
+function withoutPage<T extends { limit?: number; offset?: number }>(f: T): Omit<T, 'limit' | 'offset'> {
+  const { limit: _l, offset: _o, ...rest } = f;
+  return rest;
+}
+
+/**
+ * The HTTP API and the web app, as a Hono app (serve it with `startServer`).
+ *
+ * @example
+ * const app = createApp({ store: new MemoryStore(), analyze: (d) => pipeline.run(d), stages, readHtml });
+ * const res = await app.request('/api/analyze', { method: 'POST', body: JSON.stringify({ text: '…' }) });
+ */
+export function createApp(deps: ServerDeps): Hono {
+  const app = new Hono();
+  const { store } = deps;
+  const log = deps.log ?? ((line: string) => process.stderr.write(line + '\n'));
+
+  app.use('*', securityHeaders());
+  app.use('/api/*', bodyLimit({ maxSize: INPUT_LIMITS.maxBodyBytes, onError: (c) => c.json({ error: `request body over ${INPUT_LIMITS.maxBodyBytes} bytes` }, 413) }));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
+    return c.json({ error: 'internal error' }, 500);
+  });
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+
+  async function toDocument(body: AnalyzeBody): Promise<SourceDocument> {
+    const meta = { ...(body.meta ?? {}) };
+    if (body.text !== undefined) return { text: body.text, meta: { ...meta, format: 'text' }, notices: [] };
+    if (body.html !== undefined) {
+      const doc = await deps.readHtml(body.html, meta.url);
+      return { ...doc, meta: { ...doc.meta, ...meta } };
+    }
+    if (!deps.fetchUrl) throw new HttpError(501, 'analysing a URL is not available on this server yet (post the text or HTML instead)');
+    let doc: SourceDocument;
+    try {
+      doc = await deps.fetchUrl(body.url!);
+    } catch (err) {
+      throw new HttpError(502, `could not fetch the URL: ${err instanceof Error ? err.message : 'failed'}`);
+    }
+    return { ...doc, meta: { ...doc.meta, ...meta } };
+  }
+
+  app.get('/api/health', async (c) => c.json({ ok: true, stages: deps.stages, articles: (await store.info()).articles }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.post('/api/analyze', async (c) => {
+    const body = parse(analyzeSchema, await jsonBody(c));
+    return c.json(articleToJson(deps.analyze(await toDocument(body))));
+  });
+
+  app.post('/api/articles', requireToken(deps.token), async (c) => {
+    const body = parse(analyzeSchema, await jsonBody(c));
+    const article = deps.analyze(await toDocument(body));
+    const put = await store.putArticle(article);
+    return c.json({ ...put, article: articleToJson({ ...article, id: put.id }) }, put.created ? 201 : 200);
+  });
+
+  app.get('/api/articles', async (c) => c.json(await store.listArticles(query(c, filterSchema))));
+  app.get('/api/articles/:id', async (c) => {
+    const article = await store.getArticle(parse(idSchema, c.req.param('id')));
+    if (!article) throw new HttpError(404, 'no such article');
+    return c.json(articleToJson(article));
+  });
+
+  app.get('/api/stories', async (c) => c.json(await store.listStories(query(c, storiesSchema))));
+  app.get('/api/stories/:id', async (c) => {
+    const story = await store.getStory(parse(idSchema, c.req.param('id')));
+    if (!story) throw new HttpError(404, 'no such story');
+    return c.json(story);
+  });
+
+  app.get('/api/speakers', async (c) => {
+    const { q, ...rest } = query(c, speakersSchema);
+    return c.json(await store.listSpeakers({ ...rest, query: q }));
+  });
+  app.get('/api/speakers/:id', async (c) => {
+    const speaker = await store.getSpeaker(parse(idSchema, c.req.param('id')));
+    if (!speaker) throw new HttpError(404, 'no such speaker');
+    return c.json(speaker);
+  });
+
+  app.get('/api/entities', async (c) => {
+    const filter = query(c, entitiesSchema);
+    const stats = await store.stats(withoutPage(filter));
+    const offset = filter.offset ?? 0;
+    return c.json({ total: stats.topEntities.length, items: stats.topEntities.slice(offset, offset + (filter.limit ?? 50)) });
+  });
+
+  app.get('/api/search', async (c) => {
+    const { q, ...filter } = query(c, searchSchema);
+    return c.json(await store.search(q, filter));
+  });
+
+  app.get('/api/stats', async (c) => c.json(await store.stats(withoutPage(query(c, filterSchema)))));
+
+  app.get('/api/export/:kind', async (c) => {
+    const kind = c.req.param('kind') as ExportKind;
+    if (!EXPORT_KINDS.includes(kind)) throw new HttpError(404, `no export "${kind}" (one of ${EXPORT_KINDS.join(', ')})`);
+    const { format } = query(c, exportSchema);
+    const records: Record<string, unknown>[] = [];
+    for await (const r of store.exportRecords(kind)) records.push(r);
+    const name = `spinscope-${kind}.${format}`;
+    const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
+    if (format === 'csv') return c.body(toCsv(records), 200, { ...disposition, 'Content-Type': 'text/csv; charset=utf-8' });
+    if (format === 'jsonl') return c.body(records.map((r) => JSON.stringify(r)).join('\n') + '\n', 200, { ...disposition, 'Content-Type': 'application/x-ndjson' });
+    return c.json(records, 200, disposition);
+  });
+
+  app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
+  if (deps.staticDir) app.get('*', serveStatic(deps.staticDir));
+  return app;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/*
+ * Request shapes, validated with zod at the edge. The same schemas generate the OpenAPI
+ * description (`z.toJSONSchema`), so the documentation cannot drift from the validation.
+ */
+
+export const INPUT_LIMITS = {
+  /** Largest JSON request body (bytes); the longest news articles are well under 200 kB. */
+  maxBodyBytes: 2_000_000,
+  /** Largest article text or HTML accepted (UTF-16 units). */
+  maxTextChars: 1_000_000,
+  maxUrlChars: 2048,
+  maxPage: 500,
+  maxQueryChars: 500,
+} as const;
+
+const short = z.string().max(300);
+
+export const metaSchema = z.object({
+  title: short.optional(),
+  outlet: short.optional(),
+  section: short.optional(),
+  author: short.optional(),
+  published: z.string().max(40).optional(),
+  url: z.string().max(INPUT_LIMITS.maxUrlChars).optional(),
+}).strict();
+
+/** `POST /api/analyze` and `POST /api/articles`: exactly one of text, html or url. */
+export const analyzeSchema = z.object({
+  text: z.string().min(1).max(INPUT_LIMITS.maxTextChars).optional(),
+  html: z.string().min(1).max(INPUT_LIMITS.maxTextChars).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(INPUT_LIMITS.maxUrlChars).optional(),
+  meta: metaSchema.optional(),
+}).strict().refine((b) => [b.text, b.html, b.url].filter((x) => x !== undefined).length === 1, {
+  message: 'give exactly one of text, html or url',
+});
+export type AnalyzeBody = z.infer<typeof analyzeSchema>;
+
+const count = (max: number) => z.coerce.number().int().min(0).max(max).optional();
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD').optional();
+
+export const pageSchema = z.object({ limit: count(INPUT_LIMITS.maxPage), offset: count(1_000_000) });
+
+export const filterSchema = pageSchema.extend({
+  outlet: short.optional(),
+  section: short.optional(),
+  from: isoDate,
+  to: isoDate,
+  entity: short.optional(),
+  speaker: short.optional(),
+  technique: short.optional(),
+  story: short.optional(),
+}).strict();
+
+export const searchSchema = filterSchema.extend({ q: z.string().min(1).max(INPUT_LIMITS.maxQueryChars) }).strict();
+export const storiesSchema = pageSchema.extend({ thread: short.optional(), outlet: short.optional() }).strict();
+export const speakersSchema = pageSchema.extend({ q: short.optional(), outlet: short.optional() }).strict();
+export const entitiesSchema = filterSchema;
+export const exportSchema = z.object({ format: z.enum(['csv', 'json', 'jsonl']).default('json') }).strict();
+export const idSchema = z.string().min(1).max(100).regex(/^[\w.-]+$/);

@@ -1,0 +1,155 @@
+// End-to-end tests in a real browser: playwright-core driving Debian's Chromium against a
+// local server with the demo corpus. Skipped (with a message) when Chromium is absent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_STAGES, Pipeline } from '../src/pipeline.js';
+import { openStore } from '../src/corpus/index.js';
+import { readDemoCorpus } from '../src/server/demo.js';
+import { startServer, WEB_DIST, type RunningServer } from '../src/server/server.js';
+import { needsShared, seedPath } from '../src/testing/shared.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const noBrowser = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
+/** Screenshots go to test-results/ (ignored); SPINSCOPE_SCREENSHOTS=docs refreshes the README's in docs/screenshots. */
+const PRIVATE_SHOTS = join(import.meta.dirname, '..', 'test-results');
+const SHOTS = process.env.SPINSCOPE_SCREENSHOTS === 'docs' ? join(import.meta.dirname, '..', 'docs', 'screenshots') : PRIVATE_SHOTS;
+const stages = new Set(DEFAULT_STAGES.map((s) => s.name));
+
+let server: RunningServer | undefined;
+let context: BrowserContext | undefined;
+let profile = '';
+const cspViolations: string[] = [];
+
+before(async () => {
+  if (noBrowser) return;
+  await build({ configFile: join(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' });
+  const store = await openStore(':memory:');
+  const pipeline = await Pipeline.build();
+  await store.putArticles(readDemoCorpus().map((d) => pipeline.run(d)));
+  server = await startServer({ store, pipeline, port: 0, staticDir: WEB_DIST });
+  profile = mkdtempSync(join(tmpdir(), 'spinscope-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(PRIVATE_SHOTS, { recursive: true });
+}, { timeout: 60_000 });
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await context!.newPage();
+  await page.setViewportSize(viewport);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  await page.goto(new URL(path, server!.url).href);
+  return page;
+}
+
+async function analyse(page: Page, text: string): Promise<void> {
+  await page.fill('#paste', text);
+  await page.click('#analyze');
+  await page.waitForSelector('.text', { timeout: 15_000 });
+}
+
+test('reader: the seed article annotated, quotes attributed, techniques explained on focus, j/k, axe', { skip: noBrowser || needsShared('seeds') }, async () => {
+  const page = await open('/');
+  await analyse(page, readFileSync(seedPath('000'), 'utf8'));
+  const text = await page.textContent('.text');
+  assert.ok(text && text.includes('Preston'), 'the article text is shown');
+  assert.ok(await page.locator('fieldset.toggles input[type=checkbox]').count() >= 1, 'layer toggles');
+  if (stages.has('quotes')) {
+    const sources = await page.textContent('.sources');
+    assert.match(sources ?? '', /Keith Preston|Preston/, 'quotes attributed to Keith Preston');
+    assert.ok(await page.locator('.text .q').count() >= 3, 'quotes drawn in the text');
+  }
+  if (stages.has('techniques')) {
+    const tech = page.locator('.text mark.tech').first();
+    await tech.focus();
+    await page.waitForSelector('#tip:not([hidden])');
+    assert.match(await page.textContent('#tip') ?? '', /[A-Z][a-z]+/, 'technique name in the tooltip');
+  }
+  if (await page.locator('.text [tabindex]').count()) {
+    await page.locator('body').press('Escape');
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    const focused = await page.evaluate(() => document.activeElement?.closest('.text') !== null && document.activeElement !== document.body);
+    assert.ok(focused, 'j moves focus to the first finding');
+  }
+  await page.screenshot({ path: join(PRIVATE_SHOTS, 'reader-seed.png'), fullPage: false });
+  // Accessibility: axe-core on the reader, no serious or critical violations.
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `axe: ${JSON.stringify(serious)}`);
+  await page.close();
+});
+
+test('crafted article with <script> and onerror= payloads renders inert (text and title)', { skip: noBrowser }, async () => {
+  const payload = 'Harbour news <script>window.__pwned = 1</script>\n\nThe mayor said <img src=x onerror="window.__pwned = 2"> it was <b onmouseover="window.__pwned=3">fine</b>.';
+  const page = await open('/');
+  await analyse(page, payload);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.locator('.text img, .text script, .text b').count(), 0);
+  assert.match(await page.textContent('.text') ?? '', /<img src=x onerror="window.__pwned = 2">/);
+  // Stored through the API with a hostile title, then opened from the corpus.
+  const res = await page.evaluate(async (text) => (await fetch('/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text, meta: { title: '<img src=x onerror="window.__pwned=4">', outlet: '<script>window.__pwned=5</script>' } }) })).json(), payload);
+  await page.goto(new URL(`/#/article/${(res as { id: string }).id}`, server!.url).href);
+  await page.waitForSelector('.text');
+  const marked = page.locator('.text span, .text mark');
+  if (await marked.count()) await marked.first().hover({ timeout: 2000 });
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.match(await page.textContent('h1') ?? '', /<img src=x/);
+  await page.close();
+});
+
+test('stories: open a story and compare its outlets side by side', { skip: noBrowser }, async () => {
+  const page = await open('/#/stories');
+  await page.waitForSelector('table a[href^="#/story/"]');
+  await page.locator('table a[href^="#/story/"]').first().click();
+  await page.waitForSelector('.compare .outlet-col');
+  assert.ok(await page.locator('.compare .outlet-col').count() >= 2, 'two or more outlets side by side');
+  assert.ok(await page.locator('.compare .card h4').count() >= 3, 'sources, techniques and figures per article');
+  await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
+  // The README's reader screenshot: a demo article (written for the project) from this story.
+  await page.locator('.compare .card h3 a').first().click();
+  await page.waitForSelector('.text');
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => document.getElementById('tip')?.setAttribute('hidden', ''));
+  await page.screenshot({ path: join(SHOTS, 'reader.png'), fullPage: true });
+  await page.close();
+});
+
+test('overview charts and search facets render without CSP violations; the reader fits a phone', { skip: noBrowser }, async () => {
+  const page = await open('/#/overview');
+  await page.waitForSelector('canvas');
+  await page.goto(new URL('/#/search?q=crowns', server!.url).href);
+  await page.waitForSelector('.hits li');
+  await page.locator('.facet a').first().click();
+  await page.waitForSelector('.facet a.active');
+  await page.close();
+  const phone = await open('/', { width: 390, height: 844 });
+  await analyse(phone, 'Port reopens\n\n“We are back at work,” said Ada Brine, a union leader, on Tuesday.');
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no sideways scrolling at phone width (overflow ${overflow}px)`);
+  await phone.screenshot({ path: join(SHOTS, 'reader-phone.png') });
+  await phone.close();
+  assert.deepEqual(cspViolations, []);
+});

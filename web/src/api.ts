@@ -1,0 +1,46 @@
+import type { Article } from '../../src/model/index.js';
+
+/** A failed API call: the server's one-line message. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
+  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new ApiError(res.status, (body as { error?: string }).error ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+/** Builds a query string, skipping empty values. */
+export function qs(params: Record<string, string | number | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface FacetCount { value: string; count: number }
+export interface ArticleSummary { id: string; title?: string; outlet?: string; section?: string; published?: string; url?: string; story?: string; chars: number }
+export interface Page<T> { total: number; items: T[] }
+export interface StorySummary { id: string; thread: string; label: string; size: number; outlets: string[]; first?: string; last?: string; topEntities: string[]; topSpeakers: string[] }
+export interface SpeakerSummary { id: string; name: string; quotes: number; articles: number; roles: string[]; affiliations: string[]; outlets: string[] }
+export interface SpeakerDetail extends SpeakerSummary { variants: string[]; overTime: FacetCount[]; coQuoted: Array<FacetCount & { id: string }>; techniques: FacetCount[] }
+export interface SearchHit extends ArticleSummary { snippet: string; rank: number }
+export interface SearchResult extends Page<SearchHit> { facets: Record<string, FacetCount[]> }
+export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[] }
+
+export const api = {
+  health: () => request<{ ok: boolean; stages: string[]; articles: number }>('/api/health'),
+  analyze: (body: { text?: string; url?: string; html?: string }) => request<Article>('/api/analyze', { method: 'POST', body: JSON.stringify(body) }),
+  article: (id: string) => request<Article>(`/api/articles/${encodeURIComponent(id)}`),
+  articles: (filter: Record<string, string | number | undefined>) => request<Page<ArticleSummary>>(`/api/articles${qs(filter)}`),
+  stories: (limit = 100) => request<Page<StorySummary>>(`/api/stories${qs({ limit })}`),
+  story: (id: string) => request<StorySummary & { articles: ArticleSummary[] }>(`/api/stories/${encodeURIComponent(id)}`),
+  speakers: (q?: string) => request<Page<SpeakerSummary>>(`/api/speakers${qs({ q, limit: 200 })}`),
+  speaker: (id: string) => request<SpeakerDetail>(`/api/speakers/${encodeURIComponent(id)}`),
+  search: (params: Record<string, string | number | undefined>) => request<SearchResult>(`/api/search${qs(params)}`),
+  stats: () => request<CorpusStats>('/api/stats'),
+};

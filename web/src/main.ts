@@ -1,0 +1,84 @@
+import './style.css';
+import { api, ApiError } from './api.js';
+import { h, replace } from './dom.js';
+import { overviewView, searchView, speakersView, speakerView, storiesView, storyView } from './explorer.js';
+import { installKeys, setKeys } from './keys.js';
+import { renderArticle } from './reader.js';
+import { hideTip } from './tip.js';
+
+/** An invented example for the "Try an example" button (fictional people and places). */
+const EXAMPLE = `Harbour talks collapse as strike enters second week
+
+Talks between the Lowmere harbour board and dock pilots collapsed on Friday, leaving 31 ships at anchor.
+
+“The board has treated us with total contempt from day one,” said Irena Walsh, who speaks for the pilots' union. “We will stay out as long as it takes,” she added.
+
+Board chairman Victor Hale said the pilots were holding the whole region hostage. According to Hale, the strike has already cost 14 million pounds.
+
+Economist Dr. Omar Reyes said both sides would return to the table by March 20.`;
+
+const main = document.getElementById('main')!;
+
+function readerHome(): void {
+  const text = h('textarea', { attrs: { id: 'paste', rows: 10, placeholder: 'Paste the article text here (title on the first line)…' } });
+  const url = h('input', { attrs: { type: 'url', id: 'url', placeholder: 'https://…' } });
+  const out = h('div', { class: 'result', attrs: { 'aria-live': 'polite' } });
+  const status = h('p', { class: 'status', attrs: { role: 'status' } });
+  const run = async (body: { text?: string; url?: string }) => {
+    status.textContent = 'Analysing…';
+    try {
+      const article = await api.analyze(body);
+      status.textContent = '';
+      renderArticle(out, article);
+      out.scrollIntoView({ block: 'start' });
+    } catch (err) {
+      status.textContent = err instanceof ApiError ? err.message : 'The server could not be reached.';
+    }
+  };
+  const form = h('form', { class: 'paste', on: { submit: (e) => { e.preventDefault(); if (text.value.trim()) void run({ text: text.value }); else if (url.value.trim()) void run({ url: url.value.trim() }); else status.textContent = 'Paste some text or give a URL.'; } } },
+    h('label', { attrs: { for: 'paste' } }, 'Article text'), text,
+    h('label', { attrs: { for: 'url' } }, 'or a URL'), url,
+    h('div', { class: 'buttons' },
+      h('button', { attrs: { type: 'submit', id: 'analyze' } }, 'Analyse'),
+      h('button', { attrs: { type: 'button' }, on: { click: () => { text.value = EXAMPLE; void run({ text: EXAMPLE }); } } }, 'Try an example')));
+  const recent = h('section', { class: 'recent' });
+  replace(main, h('h1', {}, 'Read an article'), h('p', { class: 'muted' }, 'Who speaks, what is claimed, and how it is framed — every finding is a highlight over the text.'), form, status, out, recent);
+  api.articles({ limit: 8 }).then((page) => {
+    if (page.items.length) replace(recent, h('h2', {}, 'Or open one from the corpus'), h('ul', {}, page.items.map((a) => h('li', {}, h('a', { attrs: { href: `#/article/${encodeURIComponent(a.id)}` } }, a.title ?? a.id), h('span', { class: 'muted small' }, ` ${a.outlet ?? ''}`)))));
+  }).catch(() => {});
+}
+
+async function articlePage(id: string): Promise<void> {
+  const article = await api.article(id);
+  const out = h('div', { class: 'result' });
+  replace(main, h('h1', {}, article.meta.title ?? 'Article'), out);
+  renderArticle(out, article);
+}
+
+async function route(): Promise<void> {
+  hideTip();
+  setKeys({});
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(query);
+  document.querySelectorAll('nav a').forEach((a) => a.toggleAttribute('aria-current', a.getAttribute('href') === `#/${parts[0] ?? ''}` || (parts[0] === 'story' && a.getAttribute('href') === '#/stories') || (parts[0] === 'speaker' && a.getAttribute('href') === '#/speakers')));
+  try {
+    switch (parts[0]) {
+      case undefined: return readerHome();
+      case 'article': return await articlePage(parts[1]);
+      case 'stories': return await storiesView(main);
+      case 'story': return await storyView(main, parts[1]);
+      case 'speakers': return await speakersView(main, params.get('q') ?? '');
+      case 'speaker': return await speakerView(main, parts[1]);
+      case 'search': return await searchView(main, params);
+      case 'overview': return await overviewView(main);
+      default: replace(main, h('h1', {}, 'Not found'), h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
+    }
+  } catch (err) {
+    replace(main, h('h1', {}, 'Something went wrong'), h('p', {}, err instanceof ApiError ? err.message : 'The server could not be reached.'));
+  }
+}
+
+installKeys();
+window.addEventListener('hashchange', () => { void route(); main.focus({ preventScroll: true }); });
+void route();
