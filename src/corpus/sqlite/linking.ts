@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
 import type { StoryItem } from '../stories/features.js';
 import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
-import { matchPerson, nameParts, type Person } from '../speakers.js';
-import { sourceOfQuote, type DerivedRows } from '../derive.js';
+import { matchPerson, nameParts, SPEAKER_MATCH, type Person } from '../speakers.js';
+import { sourceOfQuote, nameKey, type DerivedRows } from '../derive.js';
 
 /** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
 const LOADED = { stories: 50_000, threads: 20_000 } as const;
@@ -175,7 +175,8 @@ export class Linker {
       roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations), variants: JSON.parse(r.variants),
     }));
     const found = matchPerson({ name, affiliation }, candidates);
-    const add = (list: string[], v: string) => (v && !list.includes(v) ? [...list, v] : list);
+    // Honorifics ("Mr.", "Judge") are not roles worth listing; roles and affiliations are kept as first written.
+    const add = (list: string[], v: string) => (v && !SPEAKER_MATCH.titles.has(nameKey(v)) && !list.includes(v) ? [...list, v] : list);
     if (found) {
       // The longest name seen is the display name ("Keith Preston" over "Preston").
       const better = name.trim().length > found.name.length;
@@ -185,7 +186,7 @@ export class Linker {
     const next = Number((this.s.personCount.get() as { value: string } | undefined)?.value ?? 0) + 1;
     this.s.personCountSet.run(String(next));
     const id = `p${next}`;
-    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(role ? [role] : []), JSON.stringify(affiliation ? [affiliation] : []), JSON.stringify([name.trim()]));
+    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(add([], role)), JSON.stringify(add([], affiliation)), JSON.stringify([name.trim()]));
     return id;
   }
 }
