@@ -4,6 +4,14 @@ import { analyzeCommand } from './analyze.js';
 import { serveCommand } from './serve.js';
 import { techniquesCommand } from './techniques.js';
 import { nerCommand } from './ner.js';
+import { ingestCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { storiesCommand } from './stories.js';
+import { speakersCommand } from './speakers.js';
+import { exportCommand } from './export.js';
+import { clusterCommand } from './cluster.js';
+import { reanalyzeCommand } from './reanalyze.js';
+import { statsCommand } from './stats.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -15,6 +23,14 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(techniquesCommand());
   program.addCommand(nerCommand());
+  program.addCommand(ingestCommand());
+  program.addCommand(searchCommand());
+  program.addCommand(storiesCommand());
+  program.addCommand(speakersCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(clusterCommand());
+  program.addCommand(reanalyzeCommand());
+  program.addCommand(statsCommand());
   program.commands.forEach((command) => command.exitOverride()); // usage errors exit 2, via main()
   return program;
 }

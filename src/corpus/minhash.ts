@@ -18,18 +18,56 @@ export const NEAR_DUP = {
 
 const SIZE = NEAR_DUP.bands * NEAR_DUP.rows;
 
-/** Seeded multipliers and offsets of the hash permutations (fixed, so signatures are stable). */
-const PERMS = (() => {
+/** Seeded multipliers (odd) and offsets of the hash permutations (fixed, so signatures are stable). */
+const [MUL, ADD] = (() => {
   let s = 0x2545f491;
   const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
-  return Array.from({ length: SIZE }, () => [next() | 1, next()] as const);
+  const mul = new Uint32Array(SIZE);
+  const add = new Uint32Array(SIZE);
+  for (let k = 0; k < SIZE; k++) (mul[k] = next() | 1), (add[k] = next());
+  return [mul, add];
 })();
 
-/** FNV-1a 32-bit. */
-function fnv(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * FNV-1a hashes of the lower-cased words (runs of letters and digits) of a text, in one pass
+ * without making substrings: this runs on every stored article, so it avoids regex matching.
+ */
+function hashWords(text: string): Uint32Array {
+  const out: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let isWord: boolean;
+    if (c < 128) {
+      isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      const ch = text[i];
+      isWord = LETTER.test(ch);
+      if (isWord) c = ch.toLowerCase().charCodeAt(0);
+    }
+    if (isWord) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h >>> 0);
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(h >>> 0);
+  return Uint32Array.from(out);
+}
+
+/** Mixes a value into a running hash (order-sensitive). */
+function mix(h: number, w: number): number {
+  h = Math.imul(h ^ w, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
 }
 
 /** A MinHash signature and its LSH band keys. */
@@ -45,21 +83,26 @@ export interface Fingerprint {
  * jaccard(fingerprint(a)!.signature, fingerprint(a.replace('tense', 'very tense'))!.signature); // ≈ 0.95
  */
 export function fingerprint(text: string): Fingerprint | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < NEAR_DUP.minWords) return undefined;
-  const signature = new Array<number>(SIZE).fill(0xffffffff);
+  const wordHash = hashWords(text);
+  if (wordHash.length < NEAR_DUP.minWords) return undefined;
+  const sig = new Uint32Array(SIZE).fill(0xffffffff);
   const seen = new Set<number>();
-  for (let i = 0; i + NEAR_DUP.shingle <= words.length; i++) {
-    const h = fnv(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+  for (let i = 0; i + NEAR_DUP.shingle <= wordHash.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < NEAR_DUP.shingle; k++) h = mix(h, wordHash[i + k]);
     if (seen.has(h)) continue;
     seen.add(h);
     for (let k = 0; k < SIZE; k++) {
-      const v = (Math.imul(PERMS[k][0], h) + PERMS[k][1]) >>> 0;
-      if (v < signature[k]) signature[k] = v;
+      const v = (Math.imul(MUL[k], h) + ADD[k]) >>> 0;
+      if (v < sig[k]) sig[k] = v;
     }
   }
-  const bands = Array.from({ length: NEAR_DUP.bands }, (_, b) => fnv(signature.slice(b * NEAR_DUP.rows, (b + 1) * NEAR_DUP.rows).join(',')) | 0);
-  return { signature, bands };
+  const bands = Array.from({ length: NEAR_DUP.bands }, (_, b) => {
+    let h = 0x12345;
+    for (let r = 0; r < NEAR_DUP.rows; r++) h = mix(h, sig[b * NEAR_DUP.rows + r]);
+    return h | 0;
+  });
+  return { signature: Array.from(sig), bands };
 }
 
 /** Estimated Jaccard similarity: the share of equal signature positions. */

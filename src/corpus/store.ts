@@ -1,4 +1,5 @@
 import type { Article } from '../model/index.js';
+import type { PreparedArticle } from './prepare.js';
 
 /**
  * The corpus store: one interface, implemented by SQLite (`src/corpus/sqlite/`) and later by
@@ -25,6 +26,8 @@ export interface CorpusStore {
   putArticle(article: Article, options?: PutOptions): Promise<PutResult>;
   /** Stores many articles in one transaction (all or nothing); results in input order. */
   putArticles(articles: readonly Article[], options?: PutOptions): Promise<PutResult[]>;
+  /** `putArticles` for articles prepared elsewhere (ingest workers) with `prepareArticle`. */
+  putPrepared(items: readonly PreparedArticle[], options?: PutOptions): Promise<PutResult[]>;
   /** Which of these content hashes (see `contentHash`) are stored already. */
   hasHashes(hashes: readonly string[]): Promise<Set<string>>;
   /** The article exactly as it was put (text, meta, every layer, findings, notices, analysis), plus `id`. */

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
-import { storyTerms, type StoryItem } from '../stories/features.js';
-import { fingerprint, jaccard, NEAR_DUP } from '../minhash.js';
+import type { StoryItem } from '../stories/features.js';
+import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
 import { matchPerson, nameParts, type Person } from '../speakers.js';
-import { sourceOfQuote, type DerivedRows } from '../derive.js';
+import { sourceOfQuote, nameKey, type DerivedRows } from '../derive.js';
 
 /** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
 const LOADED = { stories: 50_000, threads: 20_000 } as const;
+/** Forms of address that the quotes stage may report as a role; not worth listing as roles. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'rev']);
 /** Longest story label kept (characters). */
 const LABEL_CHARS = 120;
 
@@ -75,16 +77,20 @@ export class Linker {
     this.df = new StoredFrequencies(db);
     this.clusterer = loadClusterer(db, this.df);
     this.s = {
-      fpBand: db.prepare('SELECT article FROM fingerprint_bands WHERE value = ? AND band = ?').pluck(),
+      fpBands: db.prepare(`SELECT DISTINCT article FROM fingerprint_bands WHERE key IN (${Array(NEAR_DUP.bands).fill('?').join(', ')})`).pluck(),
       fpGet: db.prepare('SELECT f.signature, a.id, a.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article WHERE f.article = ?'),
       fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
-      fpBandInsert: db.prepare('INSERT INTO fingerprint_bands(band, value, article) VALUES (?, ?, ?)'),
-      story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @date, @date, @last_ms, @centroid)
+      fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES (?, ?)'),
+      story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @first, @last, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid,
           first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,
           last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END`),
       thread: db.prepare(`INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (@id, @label, @size, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid`),
+      repoint: db.prepare('UPDATE articles SET story = ? WHERE story = ?'),
+      dropStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+      storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(published, 1, 10)) FROM articles WHERE story = ?),
+        last = (SELECT max(substr(published, 1, 10)) FROM articles WHERE story = ?) WHERE id = ?`),
       personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3)'),
       personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       personUpdate: db.prepare('UPDATE persons SET name = ?, first = ?, roles = ?, affiliations = ?, variants = ? WHERE id = ?'),
@@ -95,41 +101,61 @@ export class Linker {
 
   /** After a failed transaction: forget in-memory state and read it back from the database. */
   reset(): void {
+    this.pending.clear();
     this.df.reload();
     this.clusterer = loadClusterer(this.db, this.df);
   }
 
   /** Records the fingerprint and returns the id of the most similar earlier near-duplicate, if any. */
-  nearDuplicate(n: number, text: string): string | undefined {
-    const fp = fingerprint(text);
-    if (!fp) return undefined;
-    const candidates = new Set<number>();
-    fp.bands.forEach((value, band) => {
-      for (const a of this.s.fpBand.all(value, band) as number[]) candidates.add(a);
-    });
+  nearDuplicate(n: number, fp: Fingerprint): string | undefined {
+    // One key per band: band number in the high bits, the band's hash in the low 32.
+    const keys = fp.bands.map((value, band) => band * 2 ** 32 + (value >>> 0));
     let best: { id: string; j: number } | undefined;
-    for (const c of candidates) {
-      const r = this.s.fpGet.get(c) as { signature: string; id: string; duplicate_of: string | null };
-      const j = jaccard(fp.signature, JSON.parse(r.signature));
+    for (const c of this.s.fpBands.all(...keys) as number[]) {
+      const r = this.s.fpGet.get(c) as { signature: Buffer; id: string; duplicate_of: string | null };
+      const j = jaccard(fp.signature, Array.from(new Uint32Array(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength / 4)));
       if (j >= NEAR_DUP.minJaccard && (!best || j > best.j)) best = { id: r.duplicate_of ?? r.id, j };
     }
-    this.s.fpInsert.run(n, JSON.stringify(fp.signature));
-    fp.bands.forEach((value, band) => this.s.fpBandInsert.run(band, value, n));
+    this.s.fpInsert.run(n, Buffer.from(Uint32Array.from(fp.signature).buffer));
+    for (const key of keys) this.s.fpBandInsert.run(key, n);
     return best?.id;
   }
 
-  /** Assigns the article to a story (and thread) and persists the clusters it changed. */
-  assignStory(item: StoryItem): string {
-    this.df.add(storyTerms(item).keys());
-    const { story } = this.clusterer.assign(item);
+  /** Label and date range of clusters changed in the current transaction, by id. */
+  private pending = new Map<string, { label: string; first: string | null; last: string | null }>();
+
+  /** Assigns the article to a story (and thread); `persist` writes the changed clusters. */
+  assignStory(item: StoryItem, terms: Map<string, number>): string {
+    this.df.add(terms.keys());
+    const { story, thread } = this.clusterer.assign(item, terms);
     const date = item.published?.slice(0, 10) ?? null;
     const label = (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
-    for (const c of this.clusterer.touched()) {
-      const row = { id: c.id, label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
-      if (c.thread) this.s.story.run({ ...row, thread: c.thread, date });
-      else this.s.thread.run(row);
+    for (const id of [story, thread]) {
+      const p = this.pending.get(id);
+      if (!p) this.pending.set(id, { label, first: date, last: date });
+      else if (date) {
+        if (!p.first || date < p.first) p.first = date;
+        if (!p.last || date > p.last) p.last = date;
+      }
     }
     return story;
+  }
+
+  /** Writes the clusters changed since the last call (once per transaction, not per article). */
+  persist(): void {
+    for (const c of this.clusterer.touched()) {
+      const p = this.pending.get(c.id) ?? { label: c.id, first: null, last: null };
+      const row = { id: c.id, label: p.label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
+      if (c.thread) this.s.story.run({ ...row, thread: c.thread, first: p.first, last: p.last });
+      else this.s.thread.run(row);
+    }
+    // After the upserts, so a story created in this batch exists before articles are re-pointed to it.
+    for (const [from, into] of this.clusterer.takeMerges()) {
+      this.s.repoint.run(into, from);
+      this.s.dropStory.run(from);
+      this.s.storyDates.run(into, into, into);
+    }
+    this.pending.clear();
   }
 
   /** Merges the article's sources into persons; returns the person of each source and quote. */
@@ -151,7 +177,8 @@ export class Linker {
       roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations), variants: JSON.parse(r.variants),
     }));
     const found = matchPerson({ name, affiliation }, candidates);
-    const add = (list: string[], v: string) => (v && !list.includes(v) ? [...list, v] : list);
+    // Honorifics ("Mr.", "Judge") are not roles worth listing; roles and affiliations are kept as first written.
+    const add = (list: string[], v: string) => (v && !HONORIFICS.has(nameKey(v)) && !list.includes(v) ? [...list, v] : list);
     if (found) {
       // The longest name seen is the display name ("Keith Preston" over "Preston").
       const better = name.trim().length > found.name.length;
@@ -161,7 +188,7 @@ export class Linker {
     const next = Number((this.s.personCount.get() as { value: string } | undefined)?.value ?? 0) + 1;
     this.s.personCountSet.run(String(next));
     const id = `p${next}`;
-    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(role ? [role] : []), JSON.stringify(affiliation ? [affiliation] : []), JSON.stringify([name.trim()]));
+    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(add([], role)), JSON.stringify(add([], affiliation)), JSON.stringify([name.trim()]));
     return id;
   }
 }

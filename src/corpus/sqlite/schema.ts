@@ -26,7 +26,7 @@ CREATE TABLE layers (
   article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
   name TEXT NOT NULL,
   seq INTEGER NOT NULL,
-  spans TEXT NOT NULL,
+  spans NOT NULL, -- JSON text, or deflated JSON bytes for long layers
   PRIMARY KEY (article, name)
 ) WITHOUT ROWID;
 CREATE TABLE entities (
@@ -63,13 +63,13 @@ CREATE INDEX techniques_article ON techniques(article);
 CREATE INDEX techniques_name ON techniques(technique);
 CREATE TABLE fingerprints (
   article INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE,
-  signature TEXT NOT NULL
+  signature BLOB NOT NULL
 );
 CREATE TABLE fingerprint_bands (
-  band INTEGER NOT NULL, value INTEGER NOT NULL,
-  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE
-);
-CREATE INDEX fingerprint_bands_value ON fingerprint_bands(value, band);
+  key INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+  PRIMARY KEY (key, article)
+) WITHOUT ROWID;
 CREATE TABLE stories (
   id TEXT PRIMARY KEY, thread TEXT NOT NULL, label TEXT NOT NULL, size INTEGER NOT NULL,
   first TEXT, last TEXT, last_ms REAL, centroid TEXT NOT NULL

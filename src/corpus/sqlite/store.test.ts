@@ -31,6 +31,11 @@ test('a real pipeline article (tokens, sentences, structure) round-trips', async
   const pipeline = await Pipeline.build();
   const article = pipeline.run('Harbour talks\n\nNegotiators met in Velmora on Sunday. “No deal,” said Ilse Varga.\n');
   const store = openSqliteStore(':memory:');
+  const long = pipeline.run('Long talks\n\n' + 'Negotiators met again in Velmora, and the talks went on. '.repeat(80));
+  const stored = await store.putArticle(long);
+  const blob = store.db.prepare("SELECT typeof(spans) t FROM layers WHERE name = 'tokens'").get() as { t: string };
+  assert.equal(blob.t, 'blob', 'a long tokens layer is stored deflated');
+  assert.equal(JSON.stringify(await store.getArticle(stored.id)), JSON.stringify({ id: stored.id, ...long }));
   const { id } = await store.putArticle(article);
   // Exact as JSON (the wire and export form): keys whose value is undefined are not kept.
   const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
@@ -188,4 +193,24 @@ test('export streams every kind', async () => {
   assert.equal((await rows('stories')).length, 3);
   assert.equal((await rows('speakers')).length, 3);
   await store.close();
+});
+
+test('a full disk (simulated with max_page_count) gives a clear error and keeps earlier batches', async () => {
+  const dir = tmp();
+  const path = join(dir, 'c.db');
+  try {
+    const store = openSqliteStore(path);
+    const [a, b] = fixtureCorpus();
+    await store.putArticle(a);
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages + 1}`);
+    const big = fixtureArticle({ title: 'A very long report', outlet: 'Wire Digest', published: '2031-03-05', body: Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of a report that will not fit on this disk.`) });
+    await assert.rejects(store.putArticles([b, big]), (e: unknown) => e instanceof SpinscopeError && e.code === 'disk-full' && /disk full/.test(e.message));
+    store.db.pragma('max_page_count = 1073741823');
+    assert.equal((await store.info()).articles, 1, 'the failed batch is rolled back whole; the earlier article is kept');
+    assert.equal((await store.putArticles([b])).length, 1, 'the store still works once space is back');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
 import { SpinscopeError, type Article } from '../../model/index.js';
 import { contentHash } from '../hash.js';
-import { encodeLayer, decodeLayer } from '../layer-codec.js';
-import { deriveRows, nameKey } from '../derive.js';
+import { decodeLayer } from '../layer-codec.js';
+import { nameKey } from '../derive.js';
+import { prepareArticle, type PreparedArticle } from '../prepare.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
@@ -27,26 +29,8 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-const json = (v: unknown) => JSON.stringify(v ?? null);
-const strOrNull = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-
-/** The outlet of an article: `meta.outlet`, else the host name of its URL. */
-function outletOf(meta: Article['meta']): string | null {
-  const o = strOrNull(meta.outlet);
-  if (o) return o;
-  const url = strOrNull(meta.url) ?? strOrNull(meta.canonicalUrl);
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
-
-/** A canonical string of stage versions, so stale articles are found with one indexed comparison. */
-export function analysisKey(analysis: Record<string, string>): string {
-  return JSON.stringify(Object.keys(analysis).sort().map((k) => [k, analysis[k]]));
-}
+export { analysisKey } from '../prepare.js';
+import { analysisKey } from '../prepare.js';
 
 /** Turns SQLite's errors into ones a user can act on (locked database, full disk). */
 export function translateError(err: unknown, path: string): unknown {
@@ -130,48 +114,42 @@ export class SqliteStore implements CorpusStore {
   }
 
   async putArticles(articles: readonly Article[], options: PutOptions = {}): Promise<PutResult[]> {
+    return this.putPrepared(articles.map(prepareArticle), options);
+  }
+
+  async putPrepared(items: readonly PreparedArticle[], options: PutOptions = {}): Promise<PutResult[]> {
     if (this.db.readonly) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
-    return this.write(() => articles.map((a) => this.putOne(a, options)));
+    return this.write(() => {
+      const results = items.map((a) => this.putOne(a, options));
+      this.linker?.persist();
+      return results;
+    });
   }
 
-  private columns(article: Article) {
-    const meta = article.meta ?? {};
-    const analysis = article.analysis ?? {};
-    return {
-      title: strOrNull(meta.title), outlet: outletOf(meta), section: strOrNull(meta.section), author: strOrNull(meta.author),
-      published: strOrNull(meta.published), url: strOrNull(meta.url),
-      meta: json(meta), findings: json(article.findings ?? {}), notices: json(article.notices ?? []), analysis: json(analysis), analysis_key: analysisKey(analysis),
-    };
-  }
-
-  private putOne(article: Article, options: PutOptions): PutResult {
-    const id = contentHash(article.text);
+  private putOne(p: PreparedArticle, options: PutOptions): PutResult {
+    const { id, columns: cols } = p;
     const existing = this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
     if (existing) return { id, created: false, story: existing.story ?? undefined, duplicateOf: existing.duplicate_of ?? undefined };
-    const cols = this.columns(article);
-    const n = Number(this.q.insert.run({ id, text: article.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
-    this.q.fts.run(n, cols.title ?? '', article.text);
-    const rows = this.writeDerived(n, article);
+    const n = Number(this.q.insert.run({ id, text: p.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
+    this.q.fts.run(n, cols.title ?? '', p.text);
+    this.writeDerived(n, p);
     if (options.skipLinking || !this.linker) return { id, created: true };
-    const duplicateOf = this.linker.nearDuplicate(n, article.text);
-    const story = this.linker.assignStory({
-      id, title: cols.title ?? undefined, text: article.text, published: cols.published ?? undefined, outlet: cols.outlet ?? undefined,
-      entities: rows.entities.map((e) => e.name),
-    });
+    const duplicateOf = p.fingerprint ? this.linker.nearDuplicate(n, p.fingerprint) : undefined;
+    const story = this.linker.assignStory({ id, title: cols.title ?? undefined, published: cols.published ?? undefined, text: p.text }, new Map(p.storyTerms));
     this.q.setLinks.run(story, duplicateOf ?? null, n);
     return { id, created: true, story, duplicateOf };
   }
 
   /** Writes layers and the derived query rows of an article. */
-  private writeDerived(n: number, article: Article) {
-    Object.entries(article.layers ?? {}).forEach(([name, layer], seq) => this.q.layer.run(n, name, seq, JSON.stringify(encodeLayer(layer))));
-    const rows = deriveRows(article);
+  private writeDerived(n: number, p: PreparedArticle): void {
+    // Bytes arrive as a plain Uint8Array from a worker; the driver binds Buffers.
+    p.layers.forEach(([name, spans], seq) => this.q.layer.run(n, name, seq, typeof spans === 'string' ? spans : Buffer.from(spans.buffer, spans.byteOffset, spans.byteLength)));
+    const rows = p.rows;
     for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
     for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
     const persons = this.linker?.linkPersons(rows) ?? { sources: rows.sources.map(() => null), quotes: rows.quotes.map(() => null) };
     rows.sources.forEach((s, i) => this.q.source.run(n, s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes, persons.sources[i]));
     rows.quotes.forEach((q, i) => this.q.quote.run(n, q.seq, q.start, q.end, q.kind || null, q.speaker || null, persons.quotes[i], q.text, JSON.stringify(q.techniques)));
-    return rows;
   }
 
   async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -183,7 +161,9 @@ export class SqliteStore implements CorpusStore {
       const row = this.q.getRow.get(id) as any;
       if (!row) return undefined;
       const layers: Article['layers'] = {};
-      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string }[]) layers[l.name] = decodeLayer(JSON.parse(l.spans));
+      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string | Buffer }[]) {
+        layers[l.name] = decodeLayer(JSON.parse(typeof l.spans === 'string' ? l.spans : inflateRawSync(l.spans).toString('utf8')));
+      }
       return { id: row.id, text: row.text, meta: JSON.parse(row.meta), layers, findings: JSON.parse(row.findings), notices: JSON.parse(row.notices), analysis: JSON.parse(row.analysis) };
     });
   }
@@ -195,10 +175,10 @@ export class SqliteStore implements CorpusStore {
       if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
       for (const t of ['layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
       this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
-      const cols = this.columns(article);
-      this.q.update.run({ n: row.n, ...cols });
-      this.q.fts.run(row.n, cols.title ?? '', article.text);
-      this.writeDerived(row.n, article);
+      const p = prepareArticle(article);
+      this.q.update.run({ n: row.n, ...p.columns });
+      this.q.fts.run(row.n, p.columns.title ?? '', article.text);
+      this.writeDerived(row.n, p);
     });
   }
 

@@ -8,9 +8,11 @@ export const STORY_FEATURES = {
   /** Words of the body read as the lead (the first paragraph or two). */
   leadWords: 60,
   /** Capitalised words inside a title (names, places) count this much more. */
-  nameBoost: 1.5,
+  nameBoost: 1,
   entityWeight: 2,
   minLength: 2,
+  /** Words are cut to this many letters after stemming (joins taper/tapering, bankrupt/bankruptcy). */
+  prefix: 5,
 } as const;
 
 const STOPWORDS = new Set(
@@ -33,9 +35,33 @@ function addText(bag: Map<string, number>, text: string, weight: number, boostNa
     const lower = clean.toLowerCase();
     if (lower.length < STORY_FEATURES.minLength || STOPWORDS.has(lower)) return;
     const isName = boostNames && i > 0 && /^\p{Lu}/u.test(clean);
-    const term = stem(lower);
+
+    const term = stem(lower).slice(0, STORY_FEATURES.prefix);
     bag.set(term, (bag.get(term) ?? 0) + weight * (isName ? STORY_FEATURES.nameBoost : 1));
   });
+}
+
+/** Most frequent names kept when names stand in for entities. */
+const NAME_LIMIT = 12;
+/** Capitalised words that start sentences or are common words, not names. */
+const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Our', 'As', 'If', 'When', 'While', 'After', 'Before', 'For', 'With', 'By', 'From', 'To', 'Of', 'Mr', 'Ms', 'Mrs', 'Dr', 'News', 'Photo', 'Image', 'Read', 'More']);
+
+/**
+ * Names in a text (runs of capitalised words), most frequent first: a stand-in for canonical
+ * entities when the entities stage has not run, so threads can still follow who and where.
+ *
+ * @example
+ * textNames('Kerry met Lavrov in Geneva. Kerry left.'); // ['Kerry', 'Lavrov', 'Geneva']
+ */
+export function textNames(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*/gu)) {
+    const words = m[0].split(/\s+/).filter((w) => !NOT_NAMES.has(w));
+    if (!words.length || (words.length === 1 && words[0].length < 3)) continue;
+    const name = words.join(' ');
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NAME_LIMIT).map(([n]) => n);
 }
 
 /** What the clusterer needs to know about an article. */

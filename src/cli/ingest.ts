@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import { statSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import { readSources, listArticleFiles } from '../ingest/index.js';
+import { openStore } from '../corpus/index.js';
+import { ingest, INGEST } from '../corpus/ingest/ingest.js';
+import { inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
+
+/** Counts the articles the inputs will give when that is cheap (files, dirs, JSONL lines); else undefined. */
+function estimateTotal(inputs: readonly string[]): number | undefined {
+  let total = 0;
+  for (const input of inputs) {
+    try {
+      if (/^https?:/.test(input)) return undefined;
+      if (statSync(input).isDirectory()) total += listArticleFiles(input).length;
+      else if (/\.jsonl$/i.test(input)) total += readFileSync(input, 'utf8').split('\n').filter((l) => l.trim()).length;
+      else if (/\.(txt|html?)$/i.test(input)) total += 1;
+      else return undefined;
+    } catch {
+      total += 1;
+    }
+  }
+  return total;
+}
+
+/** `spinscope ingest <inputs...> --db <file> [--workers n] [--batch n]` */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('analyse articles and store them in a corpus database (idempotent, resumable)')
+    .argument('<inputs...>', 'files, directories, JSONL, WARC, feeds, URLs')
+    .requiredOption('--db <file>', 'corpus database (created if missing)')
+    .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(Math.max(1, availableParallelism()))))
+    .addOption(new Option('--batch <n>', 'articles per transaction').default(String(INGEST.batchSize)))
+    .option('-q, --quiet', 'no progress bar or summary')
+    .action(async (inputs: string[], options: { db: string; workers: string; batch: string; quiet?: boolean }) => {
+      const workers = Number(options.workers);
+      const store = await openStore(options.db);
+      const analyzer = workers > 0 ? await workerAnalyzer(workers) : await inlineAnalyzer();
+      const total = estimateTotal(inputs);
+      const bar = !options.quiet && process.stderr.isTTY
+        ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} articles | {rate} articles/s | ETA {eta_formatted} | stored {stored} skipped {skipped} failed {failed}', etaBuffer: 200, hideCursor: true }, cliProgress.Presets.shades_classic)
+        : undefined;
+      bar?.start(total ?? 0, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
+      const t0 = performance.now();
+      try {
+        const result = await ingest(readSources(inputs), store, {
+          analyzer,
+          inFlight: Math.max(1, workers) * INGEST.inFlightPerWorker,
+          batchSize: Number(options.batch),
+          onProblem: (p) => {
+            const line = `spinscope: ${p.origin}: ${p.message}\n`;
+            if (bar) bar.stop(), process.stderr.write(line), bar.start(total ?? 0, 0);
+            else process.stderr.write(line);
+          },
+          onProgress: (p) => {
+            const done = p.stored + p.skipped + p.failed;
+            bar?.update(done, { rate: (p.stored / ((performance.now() - t0) / 1000)).toFixed(1), stored: p.stored, skipped: p.skipped, failed: p.failed });
+            if (bar && total !== undefined && done > total) bar.setTotal(done);
+          },
+        });
+        bar?.stop();
+        const seconds = (performance.now() - t0) / 1000;
+        if (!options.quiet) process.stderr.write(`spinscope: stored ${result.stored}, skipped ${result.skipped} (already stored), failed ${result.failed} in ${seconds.toFixed(1)} s (${(result.stored / seconds).toFixed(1)} articles/s)\n`);
+        if (result.stored + result.skipped === 0) process.exitCode = 1;
+      } finally {
+        bar?.stop();
+        await analyzer.close();
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../../model/index.js';
+import type { SourceDocument } from '../../ingest/types.js';
+import { Pipeline, DEFAULT_STAGES } from '../../pipeline.js';
+import { errorMessage } from '../../model/index.js';
+import { prepareArticle, type PreparedArticle } from '../prepare.js';
+
+/** Analyses documents: in worker threads, or in this thread when `workers` is 0. */
+export interface Analyzer {
+  /** Resolves to the article, or rejects with a one-line reason (the document is then skipped). */
+  analyze(doc: SourceDocument): Promise<Article>;
+  /** Analyses and prepares for storage in the worker (see `PreparedArticle`). */
+  prepare(doc: SourceDocument): Promise<PreparedArticle>;
+  /** Stage versions of the pipeline the analyzer runs. */
+  readonly version: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** In-thread analysis (tests, `--workers 0`). */
+export async function inlineAnalyzer(): Promise<Analyzer> {
+  const pipeline = await Pipeline.build();
+  return { version: pipeline.version, analyze: async (doc) => pipeline.run(doc), prepare: async (doc) => prepareArticle(pipeline.run(doc)), close: async () => {} };
+}
+
+/**
+ * A pool of analysis workers. Workers run the TypeScript sources through tsx, registered by
+ * `worker-entry.mjs` (on Node 20 `execArgv: ['--import', 'tsx']` does not reach worker threads);
+ * no build step is needed. Each worker builds the pipeline once.
+ * Work goes to the worker with the fewest documents in flight.
+ *
+ * @example
+ * const pool = await workerAnalyzer(2);
+ * const article = await pool.analyze({ text: 'Kerry met Lavrov.', meta: {}, notices: [] });
+ * await pool.close();
+ */
+export async function workerAnalyzer(count: number): Promise<Analyzer> {
+  const version = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.name, s.version]));
+  const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number }>();
+  const load = new Array<number>(count).fill(0);
+  let seq = 0;
+  const workers = await Promise.all(
+    Array.from({ length: count }, (_, i) => new Promise<Worker>((resolve, reject) => {
+      const w = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string }) => {
+        if (msg.ready) return resolve(w);
+        const p = pending.get(msg.seq);
+        if (!p) return;
+        pending.delete(msg.seq);
+        load[p.worker]--;
+        if (msg.article) p.resolve(msg.article);
+        else p.reject(new Error(msg.error ?? 'analysis failed'));
+      });
+      w.on('error', (err) => {
+        reject(err);
+        // A crashed worker fails what it held; the ingest reports those items and goes on.
+        for (const [k, p] of pending) if (p.worker === i) pending.delete(k), p.reject(new Error(`worker crashed: ${errorMessage(err)}`));
+      });
+    })),
+  );
+  const send = <T>(doc: SourceDocument, prepare: boolean) => {
+    const worker = load.indexOf(Math.min(...load));
+    load[worker]++;
+    const id = seq++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve, reject, worker });
+      workers[worker].postMessage({ seq: id, doc, prepare });
+    });
+  };
+  return {
+    version,
+    analyze: (doc) => send<Article>(doc, false),
+    prepare: (doc) => send<PreparedArticle>(doc, true),
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
