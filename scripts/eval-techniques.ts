@@ -9,7 +9,7 @@ import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
-import { TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -38,8 +38,8 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon);
-  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', '12')) });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))) });
+  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', String(CLASSIFIER.epochs))), bits: Number(opt('tc-bits', String(CLASSIFIER.bits))) });
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   for (const d of test) {
     if (tagger) for (const [b, m] of grid) addSiArticle(si.get(`outsideBias=${b} backstopMargin=${m}`)!, model.withBias(b, m).findSpans(d.views), d.article.spans);

@@ -5,8 +5,10 @@ import { CONFIDENCE_SHARPNESS, EVIDENCE, MODEL_FILES, TAG_OUTSIDE, TAGGER } from
 import { spansFromTags, type Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
-import { spanFeatures, type SpanContext, type SpanFacts } from './span-features.js';
-import { articleCounts, TokenFeaturizer } from './token-features.js';
+import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
+import { ExplainingSink } from './sinks.js';
+import { TokenFeaturizer } from './token-features.js';
+import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
 
 /** A technique judgement over a range. */
@@ -33,6 +35,8 @@ export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
  */
 export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
+  readonly scorer: EmissionScorer;
+  private readonly spanSink: ExplainingSink;
   private readonly transitions: Float32Array;
   private readonly T: number;
   private readonly scale: number;
@@ -46,6 +50,8 @@ export class TechniqueModel {
     readonly backstopMargin: number = TAGGER.backstopMargin,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
+    this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer);
+    this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
     // units of the mean absolute transition weight so it does not depend on the weight scale
@@ -135,11 +141,10 @@ export class TechniqueModel {
 
   /** Persuasive fragments of an article (span identification). */
   findSpans(views: readonly SentenceView[]): Range[] {
-    const counts = articleCounts(views);
     const out: Range[] = [];
+    const emissions = this.scorer.article(views);
     views.forEach((v, s) => {
-      const { buckets, offsets } = this.featurizer.hashedSentence(v, s, counts);
-      const emit = this.emissionsOf(buckets, offsets);
+      const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
       for (const r of spansFromTags(v, path.map((t) => this.tagger.tags[t]))) if (r.end - r.start >= EVIDENCE.minSpanChars) out.push(r);
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, emit, path, out);
@@ -147,8 +152,8 @@ export class TechniqueModel {
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  /** Emission scores, token × tag, from flat buckets. */
-  private emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {
+  /** Emission scores, token × tag, from flat buckets (the reference for `EmissionScorer`). */
+  emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {
     const T = this.T;
     const n = offsets.length - 1;
     const w = this.tagger.emissions;
@@ -195,16 +200,23 @@ export class TechniqueModel {
 
   /** The technique of each range, with a score, a ranking and evidence. */
   label(ctx: SpanContext, ranges: readonly Range[]): LabelledSpan[] {
+    const sink = this.spanSink;
+    const labels = this.classifier.labels;
     return ranges.map((r) => {
-      const { features, facts } = spanFeatures(ctx, r, this.lexicon);
-      const probs = probabilities(standardized(this.classifier.score(features), CONFIDENCE_SHARPNESS));
-      const ranking = [...probs].map((score, i) => ({ label: this.classifier.labels[i], score })).sort((a, b) => b.score - a.score);
+      sink.clear();
+      const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
+      const probs = probabilities(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const ranking = [...probs].map((score, i) => ({ label: labels[i], score })).sort((a, b) => b.score - a.score);
       const best = ranking[0];
-      const explained = this.classifier.explain(features, best.label, 8);
+      // Evidence: only the top features are spelled out as strings.
+      const explained = this.classifier.explainBuckets(sink.out, labels.indexOf(best.label), EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
       return { start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) };
     });
   }
 }
+
+/** How many top classifier features are considered for a span's evidence. */
+const EXPLAINED_FEATURES = 8;
 
 /**
  * Perceptron margins have no fixed scale; dividing by their spread (per span) before the

@@ -1,0 +1,344 @@
+import { fnv1a, type SequenceTagger } from '../../learn/index.js';
+import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
+import { AFTER, BEFORE, countBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { FEATURES } from './constants.js';
+import type { SentenceView } from './view.js';
+
+/** The tagger's tag count this scorer is written for (B, I, O). */
+const T = 3;
+/** Neighbour rows per word: one per NEIGHBOURS entry. */
+const NB = NEIGHBOURS.length;
+/** More POS tags than any tagger uses (sizes the POS-pair table). */
+const MAX_POS = 64;
+const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
+const NONE: readonly number[] = [];
+const INITIAL_WORDS = 1 << 15;
+
+/**
+ * The tagger's emission scores computed straight from memoised per-word weight sums (run time).
+ * Equal to summing the weights of `TokenFeaturizer.hashedSentence`'s buckets, but a word's own
+ * and neighbour features cost one lookup per token instead of a dozen hashes and weight reads,
+ * and small-vocabulary features (POS, counts, positions, sentence facts) come from tables.
+ * Per-word data lives in flat typed arrays indexed by a word id (struct of arrays: compact and
+ * cache-friendly).
+ */
+export class EmissionScorer {
+  private readonly w: Float32Array;
+  private readonly mask: number;
+  private readonly ids = new Map<string, number>();
+  private readonly lowerIds = new Map<string, number>();
+  private size = 0;
+  private lowerSize = 0;
+  private lowers: string[] = [];
+  private own = new Float64Array(INITIAL_WORDS * T);
+  private ctx = new Float64Array(INITIAL_WORDS * NB * T);
+  private cats: (readonly number[])[] = [];
+  private flags = new Uint8Array(INITIAL_WORDS);
+  private bgLeft = new Int32Array(INITIAL_WORDS);
+  private bgpLeft = new Int32Array(INITIAL_WORDS);
+  private lowerOf = new Int32Array(INITIAL_WORDS);
+  private counts = new Int32Array(INITIAL_WORDS);
+  private stamps = new Int32Array(INITIAL_WORDS);
+  private stamp = 0;
+  private readonly catIndex = new Map<string, number>();
+  private readonly posIndex = new Map<string, number>();
+  private readonly posNames: string[] = [];
+  private readonly posVecs: number[] = [];
+  private readonly pairVecs: (Float64Array | undefined)[] = [];
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp', Float64Array>;
+  private readonly bigrams = new Map<number, number>();
+  private readonly before: number;
+  private readonly after: number;
+
+  constructor(
+    tagger: SequenceTagger,
+    private readonly lexicon: LexiconIndex,
+    private readonly featurizer: TokenFeaturizer,
+  ) {
+    if (tagger.tags.length !== T) throw new Error(`EmissionScorer expects ${T} tags, got ${tagger.tags.length}`);
+    this.w = tagger.emissions;
+    this.mask = (1 << tagger.bits) - 1;
+    const catNames = [...lexicon.describe.keys()];
+    catNames.forEach((c, i) => this.catIndex.set(c, i));
+    const t = (pairs: [string, string][]) => this.table(pairs);
+    this.tables = {
+      b: t([['b', '1']]),
+      sl: t(SENTENCE_LENGTHS.map((v) => ['sl', v])),
+      sq: t([['s?', '1'], ['s!', '1'], ['sq', '1'], ['ti', '1']]),
+      q: t([['q', '0'], ['q', '1']]),
+      ix: t(['first', 'last', 'a', 'm', 'z'].map((v) => ['ix', v])),
+      rw: t([2, 3, 4].map((n) => ['rw', countBucket(n)])),
+      rb: t([2, 3, 4].map((n) => ['rb', countBucket(n)])),
+      rbm: t([2, 3, 4].map((n) => ['rb-', countBucket(n)])),
+      ph: t(catNames.map((c) => ['ph', c])),
+      nrm: t(catNames.map((c) => ['nr-', c])),
+      nrp: t(catNames.map((c) => ['nr+', c])),
+    };
+    this.before = this.id(BEFORE);
+    this.after = this.id(AFTER);
+  }
+
+  /** Weight rows of the given features, one T-row each, in one array. */
+  private table(features: [string, string][]): Float64Array {
+    const out = new Float64Array(features.length * T);
+    features.forEach(([tpl, value], k) => this.addBucket(out, k * T, fnv1a(`${tpl}=${value}`) & this.mask));
+    return out;
+  }
+
+  private addBucket(out: Float64Array, at: number, bucket: number): void {
+    for (let t = 0; t < T; t++) out[at + t] += this.w[bucket * T + t];
+  }
+
+  /** The id of a token string, memoising its weight sums on first sight. */
+  private id(raw: string): number {
+    const known = this.ids.get(raw);
+    if (known !== undefined) return known;
+    if (this.size >= FEATURES.maxCachedWords) this.reset();
+    if (this.size === this.flags.length) this.grow();
+    const id = this.size++;
+    const lower = raw.toLowerCase();
+    const bundle = this.featurizer.bundle(raw);
+    for (const b of bundle.own) this.addBucket(this.own, id * T, b);
+    bundle.ctx.forEach((bs, j) => {
+      for (const b of bs) this.addBucket(this.ctx, (id * NB + j) * T, b);
+    });
+    this.lowers[id] = lower;
+    const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
+    this.cats[id] = cats.length ? cats : NONE;
+    this.flags[id] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0);
+    this.bgLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
+    this.bgpLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
+    let lid = this.lowerIds.get(lower);
+    if (lid === undefined) this.lowerIds.set(lower, (lid = this.lowerSize++));
+    this.lowerOf[id] = lid;
+    this.ids.set(raw, id);
+    return id;
+  }
+
+  /** Drops every memoised word (memory guard for long-running processes). */
+  private reset(): void {
+    this.ids.clear();
+    this.lowerIds.clear();
+    this.size = 0;
+    this.lowerSize = 0;
+    this.own.fill(0);
+    this.ctx.fill(0);
+    this.stamps.fill(0);
+    this.id(BEFORE);
+    this.id(AFTER);
+  }
+
+  private grow(): void {
+    const n = this.flags.length * 2;
+    const more = <A extends Float64Array | Int32Array | Uint8Array>(a: A, per: number): A => {
+      const b = new (a.constructor as new (n: number) => A)(n * per);
+      b.set(a);
+      return b;
+    };
+    this.own = more(this.own, T);
+    this.ctx = more(this.ctx, NB * T);
+    this.flags = more(this.flags, 1);
+    this.bgLeft = more(this.bgLeft, 1);
+    this.bgpLeft = more(this.bgpLeft, 1);
+    this.lowerOf = more(this.lowerOf, 1);
+    this.counts = more(this.counts, 1);
+    this.stamps = more(this.stamps, 1);
+  }
+
+  private pos(tag: string): number {
+    let p = this.posIndex.get(tag);
+    if (p === undefined) {
+      p = this.posNames.length;
+      this.posNames.push(tag);
+      this.posIndex.set(tag, p);
+    }
+    return p;
+  }
+
+  /** Emission weights of `t=a` (kind 2), `tt=a|b` (kind 0) or `tt+=a|b` (kind 1); -1 = sentence edge. */
+  private posRow(kind: number, a: number, b: number): Float64Array {
+    const key = (kind * MAX_POS + a + 1) * MAX_POS + b + 1;
+    let v = this.pairVecs[key];
+    if (!v) {
+      v = new Float64Array(T);
+      const an = a < 0 ? BEFORE : this.posNames[a];
+      const bn = b < 0 ? AFTER : this.posNames[b];
+      const feature = kind === 2 ? `t=${an}` : `${kind === 0 ? 'tt' : 'tt+'}=${an}|${bn}`;
+      this.addBucket(v, 0, fnv1a(feature) & this.mask);
+      this.pairVecs[key] = v;
+    }
+    return v;
+  }
+
+  /** Emission scores (token × tag, flat) of every sentence of an article. */
+  article(views: readonly SentenceView[]): Float64Array[] {
+    const stamp = ++this.stamp;
+    const bigrams = this.bigrams;
+    bigrams.clear();
+    // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
+    const idsOf: Int32Array[] = [];
+    const pairsOf: Int32Array[] = [];
+    for (const v of views) {
+      const n = v.raws.length;
+      const ids = new Int32Array(n);
+      const ph = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        const id = (ids[i] = this.id(v.raws[i]));
+        if (this.flags[id] & 2) {
+          const l = this.lowerOf[id];
+          if (this.stamps[l] !== stamp) {
+            this.stamps[l] = stamp;
+            this.counts[l] = 0;
+          }
+          this.counts[l]++;
+        }
+        if (i > 0) {
+          const h = fnv1a(this.lowers[id], this.bgLeft[ids[i - 1]]) | 0;
+          ph[i] = h;
+          bigrams.set(h, (bigrams.get(h) ?? 0) + 1);
+        }
+      }
+      idsOf.push(ids);
+      pairsOf.push(ph);
+    }
+    return views.map((v, s) => this.sentence(v, s, idsOf[s], pairsOf[s]));
+  }
+
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array): Float64Array {
+    const n = ids.length;
+    const emit = new Float64Array(n * T);
+    const tb = this.tables;
+    // Sentence-wide features, summed once.
+    const facts = sentenceFacts(v);
+    let s0 = tb.b[0];
+    let s1 = tb.b[1];
+    let s2 = tb.b[2];
+    const addS = (table: Float64Array, row: number) => {
+      s0 += table[row * T];
+      s1 += table[row * T + 1];
+      s2 += table[row * T + 2];
+    };
+    addS(tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
+    if (facts.question) addS(tb.sq, 0);
+    if (facts.exclaim) addS(tb.sq, 1);
+    if (facts.quote) addS(tb.sq, 2);
+    if (s === 0) addS(tb.sq, 3);
+    // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
+    // category is not one of the word's own).
+    let extra: number[][] | undefined;
+    const hits: LexiconHit[] = [];
+    for (let i = 0; i < n; i++) if (this.flags[ids[i]] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
+    for (const hit of hits) {
+      const c = this.catIndex.get(hit.category);
+      if (c === undefined) continue;
+      extra ??= Array.from({ length: n }, () => []);
+      for (let k = hit.first; k <= hit.last; k++) {
+        extra[k].push(c);
+        if (!this.cats[ids[k]].includes(c)) addRow(emit, k * T, tb.ph, c);
+      }
+    }
+    // Nearby lexicon hits: each token with categories feeds the NEAR_WINDOW tokens around it.
+    for (let k = 0; k < n; k++) {
+      const own = this.cats[ids[k]];
+      const more = extra ? extra[k] : NONE;
+      if (!own.length && !more.length) continue;
+      const lo = Math.max(0, k - NEAR_WINDOW);
+      const hi = Math.min(n - 1, k + NEAR_WINDOW);
+      for (let i = lo; i <= hi; i++) {
+        if (i === k) continue;
+        // Seen from token i, token k lies at d = k - i: "nr-" when k is before i.
+        const table = k < i ? tb.nrm : tb.nrp;
+        for (const c of own) addRow(emit, i * T, table, c);
+        for (const c of more) addRow(emit, i * T, table, c);
+      }
+    }
+    const w = this.w;
+    const mask = this.mask;
+    const own = this.own;
+    const ctx = this.ctx;
+    const before = this.before;
+    const after = this.after;
+    const quoted = v.quoted;
+    let prevPos = -1;
+    let pos = n ? this.pos(v.pos[0]) : -1;
+    let prevCount = 0;
+    for (let i = 0; i < n; i++) {
+      const at = i * T;
+      const id = ids[i];
+      const nextPos = i + 1 < n ? this.pos(v.pos[i + 1]) : -1;
+      let e0 = emit[at] + s0;
+      let e1 = emit[at + 1] + s1;
+      let e2 = emit[at + 2] + s2;
+      let b = id * T;
+      e0 += own[b];
+      e1 += own[b + 1];
+      e2 += own[b + 2];
+      // Neighbours at -2, -1, +1, +2 (NEIGHBOURS order): row j of the neighbour's ctx block.
+      b = ((i >= 2 ? ids[i - 2] : before) * NB + 0) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i >= 1 ? ids[i - 1] : before) * NB + 1) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i + 1 < n ? ids[i + 1] : after) * NB + 2) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i + 2 < n ? ids[i + 2] : after) * NB + 3) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      let r = this.posRow(2, pos, -1);
+      e0 += r[0];
+      e1 += r[1];
+      e2 += r[2];
+      r = this.posRow(0, prevPos, pos);
+      e0 += r[0];
+      e1 += r[1];
+      e2 += r[2];
+      r = this.posRow(1, pos, nextPos);
+      e0 += r[0];
+      e1 += r[1];
+      e2 += r[2];
+      b = ((i > 0 ? ph[i] : fnv1a(this.lowers[id], this.bgLeft[before])) & mask) * T;
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      b = (fnv1a(i + 1 < n ? this.lowers[ids[i + 1]] : AFTER, this.bgpLeft[id]) & mask) * T;
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      b = quoted[i] ? T : 0;
+      e0 += tb.q[b];
+      e1 += tb.q[b + 1];
+      e2 += tb.q[b + 2];
+      b = (i === 0 ? 0 : i === n - 1 ? 1 : i * 3 < n ? 2 : i * 3 < 2 * n ? 3 : 4) * T;
+      e0 += tb.ix[b];
+      e1 += tb.ix[b + 1];
+      e2 += tb.ix[b + 2];
+      emit[at] = e0;
+      emit[at + 1] = e1;
+      emit[at + 2] = e2;
+      // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
+      const wc = this.flags[id] & 2 ? this.counts[this.lowerOf[id]] : 0;
+      if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
+      const nextCount = i + 1 < n ? (this.bigrams.get(ph[i + 1]) ?? 0) : 0;
+      if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);
+      if (i > 0 && prevCount > 1) addRow(emit, at, tb.rbm, Math.min(prevCount, 4) - 2);
+      prevCount = nextCount;
+      prevPos = pos;
+      pos = nextPos;
+    }
+    return emit;
+  }
+}
+
+/** dst[at .. at+T) += src row `row`. */
+function addRow(dst: Float64Array, at: number, src: Float64Array, row: number): void {
+  const base = row * T;
+  dst[at] += src[base];
+  dst[at + 1] += src[base + 1];
+  dst[at + 2] += src[base + 2];
+}
