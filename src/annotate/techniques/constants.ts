@@ -26,8 +26,11 @@ export const TAG_OUTSIDE = 'O';
 
 /** Hyper-parameters (tuned by cross-validation on PTC train; see models/techniques.md). */
 export const TAGGER = {
-  /** log2 hash buckets of the span tagger. */
-  bits: 18,
+  /**
+   * log2 hash buckets of the span tagger: 2^16 × 3 weights (0.75 MB) stay in cache, which
+   * matters more for speed than the 0.003 of CV SI F1 that 2^18 buckets would add.
+   */
+  bits: 16,
   epochs: 8,
   seed: 7,
   /**

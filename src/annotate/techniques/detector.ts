@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, probabilities, SequenceTagger } from '../../learn/index.js';
-import { CONFIDENCE_SHARPNESS, EVIDENCE, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { spansFromTags, type Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -37,6 +37,7 @@ export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
   readonly scorer: EmissionScorer;
   private readonly spanSink: ExplainingSink;
+  private readonly strongCues = new Map<string, boolean>();
   private readonly transitions: Float32Array;
   private readonly T: number;
   private readonly scale: number;
@@ -50,7 +51,7 @@ export class TechniqueModel {
     readonly backstopMargin: number = TAGGER.backstopMargin,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
-    this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer);
+    this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
@@ -93,15 +94,16 @@ export class TechniqueModel {
    * The lexicon backstop: runs of emotive or labelling words the tagger left outside every
    * span become spans when the tagger's emissions lean toward "inside" by at least the margin.
    */
-  private backstop(v: SentenceView, emit: Float64Array, path: readonly number[], out: Range[]): void {
+  private backstop(v: SentenceView, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Range[]): void {
     let k = 0;
+    const strong = (i: number) => this.scorer.isStrong(ids[i]);
     while (k < v.lowers.length) {
-      if (path[k] !== this.outside || !this.isStrongCue(v.lowers[k])) {
+      if (path[k] !== this.outside || !strong(k)) {
         k++;
         continue;
       }
       let end = k;
-      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (this.isStrongCue(v.lowers[end + 1]) || v.lowers[end + 1] === '-')) end++;
+      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
       for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
@@ -116,27 +118,36 @@ export class TechniqueModel {
    */
   nestedCues(views: readonly SentenceView[], spans: readonly Range[]): Range[] {
     const out: Range[] = [];
-    for (const v of views) {
+    const known = this.scorer.last.views === views ? this.scorer.last.ids : undefined;
+    views.forEach((v, s) => {
+      const ids = known?.[s];
+      const strong = (i: number) => (ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]));
       let k = 0;
       while (k < v.lowers.length) {
-        if (!this.isStrongCue(v.lowers[k])) {
+        if (!strong(k)) {
           k++;
           continue;
         }
         let end = k;
-        while (end + 1 < v.lowers.length && (this.isStrongCue(v.lowers[end + 1]) || v.lowers[end + 1] === '-')) end++;
+        while (end + 1 < v.lowers.length && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
         while (end > k && v.lowers[end] === '-') end--;
         const r = { start: v.starts[k], end: v.ends[end] };
-        if (spans.some((s) => s.start <= r.start && r.end <= s.end && (s.start < r.start || r.end < s.end))) out.push(r);
+        if (spans.some((x) => x.start <= r.start && r.end <= x.end && (x.start < r.start || r.end < x.end))) out.push(r);
         k = end + 1;
       }
-    }
+    });
     return out;
   }
 
   private isStrongCue(lower: string): boolean {
-    const cats = this.lexicon.categoriesOf(lower);
-    return cats.includes('loaded') || cats.includes('label');
+    let strong = this.strongCues.get(lower);
+    if (strong === undefined) {
+      const cats = this.lexicon.categoriesOf(lower);
+      strong = cats.includes('loaded') || cats.includes('label');
+      if (this.strongCues.size >= FEATURES.maxCachedWords) this.strongCues.clear();
+      this.strongCues.set(lower, strong);
+    }
+    return strong;
   }
 
   /** Persuasive fragments of an article (span identification). */
@@ -147,7 +158,7 @@ export class TechniqueModel {
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
       for (const r of spansFromTags(v, path.map((t) => this.tagger.tags[t]))) if (r.end - r.start >= EVIDENCE.minSpanChars) out.push(r);
-      if (Number.isFinite(this.backstopMargin)) this.backstop(v, emit, path, out);
+      if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
@@ -206,13 +217,30 @@ export class TechniqueModel {
       sink.clear();
       const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
       const probs = probabilities(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
-      const ranking = [...probs].map((score, i) => ({ label: labels[i], score })).sort((a, b) => b.score - a.score);
+      const ranking = topRanked(probs, RANKED_LABELS).map((i) => ({ label: labels[i], score: probs[i] }));
       const best = ranking[0];
       // Evidence: only the top features are spelled out as strings.
       const explained = this.classifier.explainBuckets(sink.out, labels.indexOf(best.label), EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
       return { start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) };
     });
   }
+}
+
+/** How many labels a span's ranking keeps (a span listed k times in PTC takes its k best). */
+const RANKED_LABELS = 6;
+
+/** Indices of the `k` largest values, largest first (ties: lower index first). */
+function topRanked(values: ArrayLike<number>, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let at = out.length;
+    while (at > 0 && values[out[at - 1]] < values[i]) at--;
+    if (at < k) {
+      out.splice(at, 0, i);
+      if (out.length > k) out.pop();
+    }
+  }
+  return out;
 }
 
 /** How many top classifier features are considered for a span's evidence. */
@@ -223,11 +251,13 @@ const EXPLAINED_FEATURES = 8;
  * softmax gives scores that say how far the best label stands out from the others.
  */
 function standardized(scores: Float64Array, sharpness: number): Float64Array {
+  const n = scores.length;
   let mean = 0;
-  for (const x of scores) mean += x;
-  mean /= scores.length;
+  for (let i = 0; i < n; i++) mean += scores[i];
+  mean /= n;
   let v = 0;
-  for (const x of scores) v += (x - mean) ** 2;
-  const sd = Math.sqrt(v / scores.length) || 1;
-  return scores.map((x) => ((x - mean) / sd) * sharpness);
+  for (let i = 0; i < n; i++) v += (scores[i] - mean) ** 2;
+  const sd = Math.sqrt(v / n) || 1;
+  for (let i = 0; i < n; i++) scores[i] = ((scores[i] - mean) / sd) * sharpness;
+  return scores;
 }

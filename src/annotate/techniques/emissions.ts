@@ -44,9 +44,13 @@ export class EmissionScorer {
   private readonly posIndex = new Map<string, number>();
   private readonly posNames: string[] = [];
   private readonly posVecs: number[] = [];
-  private readonly pairVecs: (Float64Array | undefined)[] = [];
+  private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
+  private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
   private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp', Float64Array>;
-  private readonly bigrams = new Map<number, number>();
+  /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
+  private bigramKeys = new Int32Array(1 << 12);
+  private bigramCounts = new Int32Array(1 << 12);
+  private bigramStamps = new Int32Array(1 << 12);
   private readonly before: number;
   private readonly after: number;
 
@@ -54,6 +58,8 @@ export class EmissionScorer {
     tagger: SequenceTagger,
     private readonly lexicon: LexiconIndex,
     private readonly featurizer: TokenFeaturizer,
+    /** Words that make a "strong cue" (flagged per word id, for the span decoder). */
+    private readonly strong: (lower: string) => boolean = () => false,
   ) {
     if (tagger.tags.length !== T) throw new Error(`EmissionScorer expects ${T} tags, got ${tagger.tags.length}`);
     this.w = tagger.emissions;
@@ -105,7 +111,7 @@ export class EmissionScorer {
     this.lowers[id] = lower;
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
-    this.flags[id] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0);
+    this.flags[id] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
     this.bgLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
     this.bgpLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
@@ -155,26 +161,56 @@ export class EmissionScorer {
     return p;
   }
 
-  /** Emission weights of `t=a` (kind 2), `tt=a|b` (kind 0) or `tt+=a|b` (kind 1); -1 = sentence edge. */
-  private posRow(kind: number, a: number, b: number): Float64Array {
+  /**
+   * Offset into `pairRows` of the weights of `t=a` (kind 2), `tt=a|b` (kind 0) or `tt+=a|b`
+   * (kind 1); POS ids, -1 = sentence edge. Filled on first use.
+   */
+  private posRow(kind: number, a: number, b: number): number {
     const key = (kind * MAX_POS + a + 1) * MAX_POS + b + 1;
-    let v = this.pairVecs[key];
-    if (!v) {
-      v = new Float64Array(T);
+    if (!this.pairDone[key]) {
       const an = a < 0 ? BEFORE : this.posNames[a];
       const bn = b < 0 ? AFTER : this.posNames[b];
       const feature = kind === 2 ? `t=${an}` : `${kind === 0 ? 'tt' : 'tt+'}=${an}|${bn}`;
-      this.addBucket(v, 0, fnv1a(feature) & this.mask);
-      this.pairVecs[key] = v;
+      this.addBucket(this.pairRows, key * T, fnv1a(feature) & this.mask);
+      this.pairDone[key] = 1;
     }
-    return v;
+    return key * T;
+  }
+
+  /**
+   * Content-word counts of the article last passed to `article` (the same counts as the span
+   * classifier's repetition features use), without building a map.
+   */
+  wordCounts(): { get(word: string): number | undefined } {
+    const stamp = this.stamp;
+    return {
+      get: (word: string) => {
+        const l = this.lowerIds.get(word);
+        return l !== undefined && this.stamps[l] === stamp ? this.counts[l] : undefined;
+      },
+    };
+  }
+
+  /** The views and per-sentence word ids of the article last passed to `article`. */
+  last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
+
+  /** True when the word id is a strong cue. */
+  isStrong(id: number): boolean {
+    return (this.flags[id] & 4) !== 0;
   }
 
   /** Emission scores (token × tag, flat) of every sentence of an article. */
   article(views: readonly SentenceView[]): Float64Array[] {
     const stamp = ++this.stamp;
-    const bigrams = this.bigrams;
-    bigrams.clear();
+    let tokens = 0;
+    for (const v of views) tokens += v.raws.length;
+    if (tokens * 2 > this.bigramKeys.length) {
+      let size = this.bigramKeys.length;
+      while (tokens * 2 > size) size *= 2;
+      this.bigramKeys = new Int32Array(size);
+      this.bigramCounts = new Int32Array(size);
+      this.bigramStamps = new Int32Array(size);
+    }
     // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
     const idsOf: Int32Array[] = [];
     const pairsOf: Int32Array[] = [];
@@ -195,13 +231,27 @@ export class EmissionScorer {
         if (i > 0) {
           const h = fnv1a(this.lowers[id], this.bgLeft[ids[i - 1]]) | 0;
           ph[i] = h;
-          bigrams.set(h, (bigrams.get(h) ?? 0) + 1);
+          this.bigramCounts[this.bigramSlot(h, stamp)]++;
         }
       }
       idsOf.push(ids);
       pairsOf.push(ph);
     }
+    this.last = { views, ids: idsOf };
     return views.map((v, s) => this.sentence(v, s, idsOf[s], pairsOf[s]));
+  }
+
+  /** The table slot of a bigram hash in this article (claimed, with count 0, when new). */
+  private bigramSlot(h: number, stamp: number): number {
+    const mask = this.bigramKeys.length - 1;
+    let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (this.bigramStamps[at] === stamp && this.bigramKeys[at] !== h) at = (at + 1) & mask;
+    if (this.bigramStamps[at] !== stamp) {
+      this.bigramStamps[at] = stamp;
+      this.bigramKeys[at] = h;
+      this.bigramCounts[at] = 0;
+    }
+    return at;
   }
 
   private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array): Float64Array {
@@ -290,18 +340,19 @@ export class EmissionScorer {
       e0 += ctx[b];
       e1 += ctx[b + 1];
       e2 += ctx[b + 2];
+      const pr = this.pairRows;
       let r = this.posRow(2, pos, -1);
-      e0 += r[0];
-      e1 += r[1];
-      e2 += r[2];
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
       r = this.posRow(0, prevPos, pos);
-      e0 += r[0];
-      e1 += r[1];
-      e2 += r[2];
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
       r = this.posRow(1, pos, nextPos);
-      e0 += r[0];
-      e1 += r[1];
-      e2 += r[2];
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
       b = ((i > 0 ? ph[i] : fnv1a(this.lowers[id], this.bgLeft[before])) & mask) * T;
       e0 += w[b];
       e1 += w[b + 1];
@@ -324,7 +375,7 @@ export class EmissionScorer {
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.flags[id] & 2 ? this.counts[this.lowerOf[id]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
-      const nextCount = i + 1 < n ? (this.bigrams.get(ph[i + 1]) ?? 0) : 0;
+      const nextCount = i + 1 < n ? this.bigramCounts[this.bigramSlot(ph[i + 1], this.stamp)] : 0;
       if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);
       if (i > 0 && prevCount > 1) addRow(emit, at, tb.rbm, Math.min(prevCount, 4) - 2);
       prevCount = nextCount;

@@ -22,7 +22,7 @@ export interface SpanContext {
   lowerText: string;
   views: readonly SentenceView[];
   /** Content-word counts over the article (filled on first use). */
-  wordCounts?: Map<string, number>;
+  wordCounts?: { get(word: string): number | undefined };
   /** Entity mentions, if an entities layer is present. */
   entities?: readonly { start: number; end: number; label: string }[];
 }
