@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, probabilities, SequenceTagger } from '../../learn/index.js';
 import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
-import { spansFromTags, type Range } from './decode.js';
+import { tokenRuns, type Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
@@ -49,6 +49,8 @@ export class TechniqueModel {
     readonly lexicon: LexiconIndex = new LexiconIndex(),
     readonly outsideBias: number = TAGGER.outsideBias,
     readonly backstopMargin: number = TAGGER.backstopMargin,
+    readonly spanMargin: number = TAGGER.spanMargin,
+    readonly mergeGap: number = TAGGER.mergeGap,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
@@ -75,12 +77,14 @@ export class TechniqueModel {
     const tagger = SequenceTagger.decode(readFileSync(taggerPath));
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
-    return new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin);
+    // The span margin is a decoding setting: the committed constant wins over the card.
+    const spanMargin = TAGGER.spanMargin;
+    return new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin, spanMargin);
   }
 
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin);
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap);
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -157,7 +161,15 @@ export class TechniqueModel {
     views.forEach((v, s) => {
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
-      for (const r of spansFromTags(v, path.map((t) => this.tagger.tags[t]))) if (r.end - r.start >= EVIDENCE.minSpanChars) out.push(r);
+      for (const [a, b] of mergeRuns(tokenRuns(path.map((t) => this.tagger.tags[t])), this.mergeGap)) {
+        if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
+        if (this.spanMargin > -Infinity) {
+          let margin = 0;
+          for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
+          if (margin / (b - a + 1) < this.spanMargin) continue;
+        }
+        out.push({ start: v.starts[a], end: v.ends[b] });
+      }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -224,6 +236,18 @@ export class TechniqueModel {
       return { start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) };
     });
   }
+}
+
+/** Joins token runs separated by at most `gap` tokens (0: runs are kept as they are). */
+export function mergeRuns(runs: [number, number][], gap: number): [number, number][] {
+  if (gap <= 0 || runs.length < 2) return runs;
+  const out: [number, number][] = [[...runs[0]]];
+  for (let k = 1; k < runs.length; k++) {
+    const last = out[out.length - 1];
+    if (runs[k][0] - last[1] - 1 <= gap) last[1] = runs[k][1];
+    else out.push([...runs[k]]);
+  }
+  return out;
 }
 
 /** How many labels a span's ranking keeps (a span listed k times in PTC takes its k best). */

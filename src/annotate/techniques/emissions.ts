@@ -13,6 +13,8 @@ const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
 const NONE: readonly number[] = [];
 const INITIAL_WORDS = 1 << 15;
+/** Seed of the second word hash (any odd constant other than FNV's offset basis). */
+const SECOND_SEED = 0x9747b28c;
 
 /**
  * The tagger's emission scores computed straight from memoised per-word weight sums (run time).
@@ -25,7 +27,8 @@ const INITIAL_WORDS = 1 << 15;
 export class EmissionScorer {
   private readonly w: Float32Array;
   private readonly mask: number;
-  private readonly ids = new Map<string, number>();
+  /** Word id table: (hash 1, hash 2, id, used) per slot. */
+  private slots = new Int32Array(INITIAL_WORDS * 2 * 4);
   private readonly lowerIds = new Map<string, number>();
   private size = 0;
   private lowerSize = 0;
@@ -95,10 +98,47 @@ export class EmissionScorer {
     for (let t = 0; t < T; t++) out[at + t] += this.w[bucket * T + t];
   }
 
-  /** The id of a token string, memoising its weight sums on first sight. */
+  /**
+   * The id of a token string, memoising its weight sums on first sight. Looked up in an
+   * open-addressing table keyed by two independent 32-bit hashes of the string (one cache line
+   * per probe, no string comparison; a double collision among a cache's words is ~1e-10 likely).
+   */
   private id(raw: string): number {
-    const known = this.ids.get(raw);
-    if (known !== undefined) return known;
+    const h1 = fnv1a(raw) | 0;
+    const h2 = fnv1a(raw, SECOND_SEED) | 0;
+    const keys = this.slots;
+    const mask = (keys.length >> 2) - 1;
+    let at = h1 & mask;
+    for (;;) {
+      const o = at << 2;
+      if (keys[o + 3] === 0) break;
+      if (keys[o] === h1 && keys[o + 1] === h2) return keys[o + 2];
+      at = (at + 1) & mask;
+    }
+    const id = this.newId(raw);
+    this.claim(h1, h2, id);
+    return id;
+  }
+
+  /** Records (h1, h2) → id in the slot table, growing it at half load. */
+  private claim(h1: number, h2: number, id: number): void {
+    if ((this.size + 1) * 2 > this.slots.length >> 2) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (let o = 0; o < old.length; o += 4) if (old[o + 3]) this.claim(old[o], old[o + 1], old[o + 2]);
+    }
+    const keys = this.slots;
+    const mask = (keys.length >> 2) - 1;
+    let at = h1 & mask;
+    while (keys[(at << 2) + 3] !== 0) at = (at + 1) & mask;
+    const o = at << 2;
+    keys[o] = h1;
+    keys[o + 1] = h2;
+    keys[o + 2] = id;
+    keys[o + 3] = 1;
+  }
+
+  private newId(raw: string): number {
     if (this.size >= FEATURES.maxCachedWords) this.reset();
     if (this.size === this.flags.length) this.grow();
     const id = this.size++;
@@ -117,13 +157,12 @@ export class EmissionScorer {
     let lid = this.lowerIds.get(lower);
     if (lid === undefined) this.lowerIds.set(lower, (lid = this.lowerSize++));
     this.lowerOf[id] = lid;
-    this.ids.set(raw, id);
     return id;
   }
 
   /** Drops every memoised word (memory guard for long-running processes). */
   private reset(): void {
-    this.ids.clear();
+    this.slots.fill(0);
     this.lowerIds.clear();
     this.size = 0;
     this.lowerSize = 0;

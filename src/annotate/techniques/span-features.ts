@@ -120,6 +120,10 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
       if (w.charCodeAt(0) === 35) f.flag('hashtag');
     }
     f.add('propn', propn === 0 ? '0' : propn * 2 >= n ? 'most' : 'some');
+    // Part of speech at the edges: name calling tends to end on a noun, loaded language on
+    // an adjective or noun, doubt and slogans start with other words.
+    f.add('ftp', toks[0].v.pos[toks[0].i]);
+    f.add('ltp', toks[n - 1].v.pos[toks[n - 1].i]);
     const first = toks[0];
     const last = toks[n - 1];
     quoted = first.v.quoted[first.i] === 1;
