@@ -253,10 +253,12 @@ export class EmissionScorer {
     // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
     const idsOf: Int32Array[] = [];
     const pairsOf: Int32Array[] = [];
+    const slotsOf: Int32Array[] = [];
     for (const v of views) {
       const n = v.raws.length;
       const ids = new Int32Array(n);
       const ph = new Int32Array(n + 1);
+      const ps = new Int32Array(n + 1);
       for (let i = 0; i < n; i++) {
         const id = (ids[i] = this.id(v.raws[i]));
         if (this.flags[id] & 2) {
@@ -270,14 +272,16 @@ export class EmissionScorer {
         if (i > 0) {
           const h = fnv1a(this.lowers[id], this.bgLeft[ids[i - 1]]) | 0;
           ph[i] = h;
-          this.bigramCounts[this.bigramSlot(h, stamp)]++;
+          const slot = (ps[i] = this.bigramSlot(h, stamp));
+          this.bigramCounts[slot]++;
         }
       }
       idsOf.push(ids);
       pairsOf.push(ph);
+      slotsOf.push(ps);
     }
     this.last = { views, ids: idsOf };
-    return views.map((v, s) => this.sentence(v, s, idsOf[s], pairsOf[s]));
+    return views.map((v, s) => this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s]));
   }
 
   /** The table slot of a bigram hash in this article (claimed, with count 0, when new). */
@@ -293,7 +297,8 @@ export class EmissionScorer {
     return at;
   }
 
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array): Float64Array {
+  /** Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i). */
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array): Float64Array {
     const n = ids.length;
     const emit = new Float64Array(n * T);
     const tb = this.tables;
@@ -414,7 +419,7 @@ export class EmissionScorer {
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.flags[id] & 2 ? this.counts[this.lowerOf[id]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
-      const nextCount = i + 1 < n ? this.bigramCounts[this.bigramSlot(ph[i + 1], this.stamp)] : 0;
+      const nextCount = i + 1 < n ? this.bigramCounts[ps[i + 1]] : 0;
       if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);
       if (i > 0 && prevCount > 1) addRow(emit, at, tb.rbm, Math.min(prevCount, 4) - 2);
       prevCount = nextCount;
