@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier, probabilities, SequenceTagger } from '../../learn/index.js';
-import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
-import { tokenRuns, type Range } from './decode.js';
+import { Classifier, SequenceTagger } from '../../learn/index.js';
+import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
@@ -38,10 +38,13 @@ export class TechniqueModel {
   readonly scorer: EmissionScorer;
   private readonly spanSink: ExplainingSink;
   private readonly strongCues = new Map<string, boolean>();
+  private viterbiScore = new Float64Array(0);
+  private viterbiBack = new Int32Array(0);
   private readonly transitions: Float32Array;
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
+  private readonly begin: number;
 
   constructor(
     readonly tagger: SequenceTagger,
@@ -67,6 +70,7 @@ export class TechniqueModel {
     for (let row = 0; row <= this.T; row++) this.transitions[row * this.T + o] += outsideBias * scale;
     this.scale = scale;
     this.outside = o;
+    this.begin = tagger.tags.indexOf(TAG_BEGIN);
   }
 
   /** Loads the committed models (throws when they are missing). */
@@ -161,7 +165,7 @@ export class TechniqueModel {
     views.forEach((v, s) => {
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
-      for (const [a, b] of mergeRuns(tokenRuns(path.map((t) => this.tagger.tags[t])), this.mergeGap)) {
+      for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
         if (this.spanMargin > -Infinity) {
           let margin = 0;
@@ -190,13 +194,36 @@ export class TechniqueModel {
     return emit;
   }
 
+  /** Token runs [first, last] of a tag-index path (as `tokenRuns` on the tag names). */
+  private runsOf(path: readonly number[]): [number, number][] {
+    const runs: [number, number][] = [];
+    let open = -1;
+    for (let i = 0; i < path.length; i++) {
+      const t = path[i];
+      if (t === this.begin || (t !== this.outside && open < 0)) {
+        if (open >= 0) runs.push([open, i - 1]);
+        open = i;
+      } else if (t === this.outside && open >= 0) {
+        runs.push([open, i - 1]);
+        open = -1;
+      }
+    }
+    if (open >= 0) runs.push([open, path.length - 1]);
+    return runs;
+  }
+
   /** First-order Viterbi over precomputed emissions and the biased transitions. */
   private decode(emit: Float64Array, n: number): number[] {
     const T = this.T;
     if (n === 0) return [];
     const tr = this.transitions;
-    const score = new Float64Array(n * T);
-    const back = new Int32Array(n * T);
+    // Scratch tables reused across sentences (grown when a sentence is longer).
+    if (this.viterbiScore.length < n * T) {
+      this.viterbiScore = new Float64Array(n * T * 2);
+      this.viterbiBack = new Int32Array(n * T * 2);
+    }
+    const score = this.viterbiScore;
+    const back = this.viterbiBack;
     for (let t = 0; t < T; t++) score[t] = emit[t] + tr[T * T + t];
     for (let k = 1; k < n; k++) {
       for (let t = 0; t < T; t++) {
@@ -228,7 +255,7 @@ export class TechniqueModel {
     return ranges.map((r) => {
       sink.clear();
       const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
-      const probs = probabilities(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       const ranking = topRanked(probs, RANKED_LABELS).map((i) => ({ label: labels[i], score: probs[i] }));
       const best = ranking[0];
       // Evidence: only the top features are spelled out as strings.
@@ -248,6 +275,16 @@ export function mergeRuns(runs: [number, number][], gap: number): [number, numbe
     else out.push([...runs[k]]);
   }
   return out;
+}
+
+/** `probabilities` without allocating: the scores become their softmax. */
+function softmaxInPlace(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) sum += scores[i] = Math.exp(scores[i] - max);
+  for (let i = 0; i < scores.length; i++) scores[i] /= sum;
+  return scores;
 }
 
 /** How many labels a span's ranking keeps (a span listed k times in PTC takes its k best). */

@@ -251,14 +251,24 @@ export class EmissionScorer {
       this.bigramStamps = new Int32Array(size);
     }
     // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
+    // One buffer per array kind for the whole article, viewed per sentence (typed arrays of a
+    // few hundred bytes each cost an allocation and a GC finalizer apiece).
     const idsOf: Int32Array[] = [];
     const pairsOf: Int32Array[] = [];
     const slotsOf: Int32Array[] = [];
+    const idBuf = new Int32Array(tokens);
+    const pairBuf = new Int32Array(tokens + views.length);
+    const slotBuf = new Int32Array(tokens + views.length);
+    const emitBuf = new Float64Array(tokens * T);
+    let at = 0;
+    let pat = 0;
     for (const v of views) {
       const n = v.raws.length;
-      const ids = new Int32Array(n);
-      const ph = new Int32Array(n + 1);
-      const ps = new Int32Array(n + 1);
+      const ids = idBuf.subarray(at, at + n);
+      const ph = pairBuf.subarray(pat, pat + n + 1);
+      const ps = slotBuf.subarray(pat, pat + n + 1);
+      at += n;
+      pat += n + 1;
       for (let i = 0; i < n; i++) {
         const id = (ids[i] = this.id(v.raws[i]));
         if (this.flags[id] & 2) {
@@ -281,7 +291,12 @@ export class EmissionScorer {
       slotsOf.push(ps);
     }
     this.last = { views, ids: idsOf };
-    return views.map((v, s) => this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s]));
+    let eat = 0;
+    return views.map((v, s) => {
+      const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
+      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], emit);
+      return emit;
+    });
   }
 
   /** The table slot of a bigram hash in this article (claimed, with count 0, when new). */
@@ -298,9 +313,8 @@ export class EmissionScorer {
   }
 
   /** Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i). */
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array): Float64Array {
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, emit: Float64Array): void {
     const n = ids.length;
-    const emit = new Float64Array(n * T);
     const tb = this.tables;
     // Sentence-wide features, summed once.
     const facts = sentenceFacts(v);
@@ -426,7 +440,6 @@ export class EmissionScorer {
       prevPos = pos;
       pos = nextPos;
     }
-    return emit;
   }
 }
 
