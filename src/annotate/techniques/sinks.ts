@@ -69,10 +69,11 @@ export class ExplainingSink extends HashSink {
   seconds: string[] = [];
   /** Empties the sink for the next span. */
   clear(): void {
-    this.out = [];
-    this.templates = [];
-    this.values = [];
-    this.seconds = [];
+    this.out.length = 0;
+    this.templates.length = 0;
+    this.values.length = 0;
+    this.seconds.length = 0;
+    this.kinds.length = 0;
   }
   override add(template: string, value: string): void {
     super.add(template, value);
