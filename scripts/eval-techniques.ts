@@ -9,7 +9,7 @@ import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
-import { TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -19,8 +19,11 @@ const opt = (name: string, dflt: string) => {
 const K = Number(opt('folds', '5'));
 const biases = opt('biases', String(TAGGER.outsideBias)).split(',').map(Number);
 const margins = opt('margins', String(TAGGER.backstopMargin)).split(',').map((m) => (m === 'off' ? Infinity : Number(m)));
+const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').map((m) => (m === 'off' ? -Infinity : Number(m)));
 const only = opt('task', 'both');
-const grid = biases.flatMap((b) => margins.map((m) => [b, m] as const));
+const gaps = opt('merge-gaps', String(TAGGER.mergeGap)).split(',').map(Number);
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.map((g) => [b, m, k, g] as const))));
+const gridKey = ([b, m, k, g]: readonly [number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g}`;
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -32,17 +35,18 @@ const docs = readPtc(join(DATA_DIR, 'ptc')).map(prepare);
 console.error(`prepared ${docs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const lexicon = new LexiconIndex();
 const folds = kFolds(docs.length, K);
-const si = new Map<string, SiTotals>(grid.map(([b, m]) => [`outsideBias=${b} backstopMargin=${m}`, emptySiTotals()]));
+const si = new Map<string, SiTotals>(grid.map((g) => [gridKey(g), emptySiTotals()]));
 const tcItems: { key: string; gold: string; predicted: string }[] = [];
 folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon);
-  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', '12')) });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))) });
+  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', String(CLASSIFIER.epochs))), bits: Number(opt('tc-bits', String(CLASSIFIER.bits))) });
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
+  const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {
-    if (tagger) for (const [b, m] of grid) addSiArticle(si.get(`outsideBias=${b} backstopMargin=${m}`)!, model.withBias(b, m).findSpans(d.views), d.article.spans);
+    if (tagger) for (const { key, model: m } of variants) addSiArticle(si.get(key)!, m.findSpans(d.views), d.article.spans);
     if (classifier) {
       const labelled = classifySpans(model, d.ctx, d.article.labelled);
       labelled.forEach((l, k) => tcItems.push({ key: `${d.article.id}:${l.start}:${l.end}`, gold: d.article.labelled[k].label, predicted: l.label }));

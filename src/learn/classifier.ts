@@ -75,6 +75,33 @@ export class Classifier {
     return this.scores;
   }
 
+  /** Raw scores per label from already hashed buckets (e.g. from a hashing feature sink). */
+  scoreBuckets(buckets: ArrayLike<number>): Float64Array {
+    scoreInto(this.weights, this.labels.length, buckets, this.scores);
+    return this.scores;
+  }
+
+  /**
+   * Indices (into `buckets`) of the features that pushed toward label index `cls` most, best
+   * first: `explain` for pre-hashed features, without building feature strings.
+   */
+  explainBuckets(buckets: ArrayLike<number>, cls: number, top = 3): number[] {
+    const L = this.labels.length;
+    const picked: number[] = [];
+    for (let f = 0; f < buckets.length; f++) {
+      const wt = this.weights[buckets[f] * L + cls];
+      if (!(wt > 0)) continue;
+      // Insertion into a short sorted list (top is small).
+      let at = picked.length;
+      while (at > 0 && this.weights[buckets[picked[at - 1]] * L + cls] < wt) at--;
+      if (at < top) {
+        picked.splice(at, 0, f);
+        if (picked.length > top) picked.pop();
+      }
+    }
+    return picked;
+  }
+
   predict(features: readonly string[], values?: readonly number[]): { label: string; score: number } {
     const probs = probabilities(this.score(features, values));
     const best = argmax(probs);

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier, probabilities, SequenceTagger } from '../../learn/index.js';
-import { CONFIDENCE_SHARPNESS, EVIDENCE, MODEL_FILES, TAG_OUTSIDE, TAGGER } from './constants.js';
-import { spansFromTags, type Range } from './decode.js';
+import { Classifier, SequenceTagger } from '../../learn/index.js';
+import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
-import { spanFeatures, type SpanContext, type SpanFacts } from './span-features.js';
-import { articleCounts, TokenFeaturizer } from './token-features.js';
+import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
+import { ExplainingSink } from './sinks.js';
+import { TokenFeaturizer } from './token-features.js';
+import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
 
 /** A technique judgement over a range. */
@@ -33,10 +35,16 @@ export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
  */
 export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
+  readonly scorer: EmissionScorer;
+  private readonly spanSink: ExplainingSink;
+  private readonly strongCues = new Map<string, boolean>();
+  private viterbiScore = new Float64Array(0);
+  private viterbiBack = new Int32Array(0);
   private readonly transitions: Float32Array;
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
+  private readonly begin: number;
 
   constructor(
     readonly tagger: SequenceTagger,
@@ -44,8 +52,12 @@ export class TechniqueModel {
     readonly lexicon: LexiconIndex = new LexiconIndex(),
     readonly outsideBias: number = TAGGER.outsideBias,
     readonly backstopMargin: number = TAGGER.backstopMargin,
+    readonly spanMargin: number = TAGGER.spanMargin,
+    readonly mergeGap: number = TAGGER.mergeGap,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
+    this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
+    this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
     // units of the mean absolute transition weight so it does not depend on the weight scale
@@ -58,6 +70,7 @@ export class TechniqueModel {
     for (let row = 0; row <= this.T; row++) this.transitions[row * this.T + o] += outsideBias * scale;
     this.scale = scale;
     this.outside = o;
+    this.begin = tagger.tags.indexOf(TAG_BEGIN);
   }
 
   /** Loads the committed models (throws when they are missing). */
@@ -68,12 +81,14 @@ export class TechniqueModel {
     const tagger = SequenceTagger.decode(readFileSync(taggerPath));
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
-    return new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin);
+    // The span margin is a decoding setting: the committed constant wins over the card.
+    const spanMargin = TAGGER.spanMargin;
+    return new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin, spanMargin);
   }
 
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin);
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap);
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -87,15 +102,16 @@ export class TechniqueModel {
    * The lexicon backstop: runs of emotive or labelling words the tagger left outside every
    * span become spans when the tagger's emissions lean toward "inside" by at least the margin.
    */
-  private backstop(v: SentenceView, emit: Float64Array, path: readonly number[], out: Range[]): void {
+  private backstop(v: SentenceView, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Range[]): void {
     let k = 0;
+    const strong = (i: number) => this.scorer.isStrong(ids[i]);
     while (k < v.lowers.length) {
-      if (path[k] !== this.outside || !this.isStrongCue(v.lowers[k])) {
+      if (path[k] !== this.outside || !strong(k)) {
         k++;
         continue;
       }
       let end = k;
-      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (this.isStrongCue(v.lowers[end + 1]) || v.lowers[end + 1] === '-')) end++;
+      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
       for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
@@ -110,45 +126,61 @@ export class TechniqueModel {
    */
   nestedCues(views: readonly SentenceView[], spans: readonly Range[]): Range[] {
     const out: Range[] = [];
-    for (const v of views) {
+    const known = this.scorer.last.views === views ? this.scorer.last.ids : undefined;
+    views.forEach((v, s) => {
+      const ids = known?.[s];
+      const strong = (i: number) => (ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]));
       let k = 0;
       while (k < v.lowers.length) {
-        if (!this.isStrongCue(v.lowers[k])) {
+        if (!strong(k)) {
           k++;
           continue;
         }
         let end = k;
-        while (end + 1 < v.lowers.length && (this.isStrongCue(v.lowers[end + 1]) || v.lowers[end + 1] === '-')) end++;
+        while (end + 1 < v.lowers.length && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
         while (end > k && v.lowers[end] === '-') end--;
         const r = { start: v.starts[k], end: v.ends[end] };
-        if (spans.some((s) => s.start <= r.start && r.end <= s.end && (s.start < r.start || r.end < s.end))) out.push(r);
+        if (spans.some((x) => x.start <= r.start && r.end <= x.end && (x.start < r.start || r.end < x.end))) out.push(r);
         k = end + 1;
       }
-    }
+    });
     return out;
   }
 
   private isStrongCue(lower: string): boolean {
-    const cats = this.lexicon.categoriesOf(lower);
-    return cats.includes('loaded') || cats.includes('label');
+    let strong = this.strongCues.get(lower);
+    if (strong === undefined) {
+      const cats = this.lexicon.categoriesOf(lower);
+      strong = cats.includes('loaded') || cats.includes('label');
+      if (this.strongCues.size >= FEATURES.maxCachedWords) this.strongCues.clear();
+      this.strongCues.set(lower, strong);
+    }
+    return strong;
   }
 
   /** Persuasive fragments of an article (span identification). */
   findSpans(views: readonly SentenceView[]): Range[] {
-    const counts = articleCounts(views);
     const out: Range[] = [];
+    const emissions = this.scorer.article(views);
     views.forEach((v, s) => {
-      const { buckets, offsets } = this.featurizer.hashedSentence(v, s, counts);
-      const emit = this.emissionsOf(buckets, offsets);
+      const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
-      for (const r of spansFromTags(v, path.map((t) => this.tagger.tags[t]))) if (r.end - r.start >= EVIDENCE.minSpanChars) out.push(r);
-      if (Number.isFinite(this.backstopMargin)) this.backstop(v, emit, path, out);
+      for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
+        if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
+        if (this.spanMargin > -Infinity) {
+          let margin = 0;
+          for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
+          if (margin / (b - a + 1) < this.spanMargin) continue;
+        }
+        out.push({ start: v.starts[a], end: v.ends[b] });
+      }
+      if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  /** Emission scores, token × tag, from flat buckets. */
-  private emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {
+  /** Emission scores, token × tag, from flat buckets (the reference for `EmissionScorer`). */
+  emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {
     const T = this.T;
     const n = offsets.length - 1;
     const w = this.tagger.emissions;
@@ -162,13 +194,36 @@ export class TechniqueModel {
     return emit;
   }
 
+  /** Token runs [first, last] of a tag-index path (as `tokenRuns` on the tag names). */
+  private runsOf(path: readonly number[]): [number, number][] {
+    const runs: [number, number][] = [];
+    let open = -1;
+    for (let i = 0; i < path.length; i++) {
+      const t = path[i];
+      if (t === this.begin || (t !== this.outside && open < 0)) {
+        if (open >= 0) runs.push([open, i - 1]);
+        open = i;
+      } else if (t === this.outside && open >= 0) {
+        runs.push([open, i - 1]);
+        open = -1;
+      }
+    }
+    if (open >= 0) runs.push([open, path.length - 1]);
+    return runs;
+  }
+
   /** First-order Viterbi over precomputed emissions and the biased transitions. */
   private decode(emit: Float64Array, n: number): number[] {
     const T = this.T;
     if (n === 0) return [];
     const tr = this.transitions;
-    const score = new Float64Array(n * T);
-    const back = new Int32Array(n * T);
+    // Scratch tables reused across sentences (grown when a sentence is longer).
+    if (this.viterbiScore.length < n * T) {
+      this.viterbiScore = new Float64Array(n * T * 2);
+      this.viterbiBack = new Int32Array(n * T * 2);
+    }
+    const score = this.viterbiScore;
+    const back = this.viterbiBack;
     for (let t = 0; t < T; t++) score[t] = emit[t] + tr[T * T + t];
     for (let k = 1; k < n; k++) {
       for (let t = 0; t < T; t++) {
@@ -195,27 +250,75 @@ export class TechniqueModel {
 
   /** The technique of each range, with a score, a ranking and evidence. */
   label(ctx: SpanContext, ranges: readonly Range[]): LabelledSpan[] {
+    const sink = this.spanSink;
+    const labels = this.classifier.labels;
     return ranges.map((r) => {
-      const { features, facts } = spanFeatures(ctx, r, this.lexicon);
-      const probs = probabilities(standardized(this.classifier.score(features), CONFIDENCE_SHARPNESS));
-      const ranking = [...probs].map((score, i) => ({ label: this.classifier.labels[i], score })).sort((a, b) => b.score - a.score);
+      sink.clear();
+      const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
+      const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const ranking = topRanked(probs, RANKED_LABELS).map((i) => ({ label: labels[i], score: probs[i] }));
       const best = ranking[0];
-      const explained = this.classifier.explain(features, best.label, 8);
+      // Evidence: only the top features are spelled out as strings.
+      const explained = this.classifier.explainBuckets(sink.out, labels.indexOf(best.label), EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
       return { start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) };
     });
   }
 }
+
+/** Joins token runs separated by at most `gap` tokens (0: runs are kept as they are). */
+export function mergeRuns(runs: [number, number][], gap: number): [number, number][] {
+  if (gap <= 0 || runs.length < 2) return runs;
+  const out: [number, number][] = [[...runs[0]]];
+  for (let k = 1; k < runs.length; k++) {
+    const last = out[out.length - 1];
+    if (runs[k][0] - last[1] - 1 <= gap) last[1] = runs[k][1];
+    else out.push([...runs[k]]);
+  }
+  return out;
+}
+
+/** `probabilities` without allocating: the scores become their softmax. */
+function softmaxInPlace(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) sum += scores[i] = Math.exp(scores[i] - max);
+  for (let i = 0; i < scores.length; i++) scores[i] /= sum;
+  return scores;
+}
+
+/** How many labels a span's ranking keeps (a span listed k times in PTC takes its k best). */
+const RANKED_LABELS = 6;
+
+/** Indices of the `k` largest values, largest first (ties: lower index first). */
+function topRanked(values: ArrayLike<number>, k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    let at = out.length;
+    while (at > 0 && values[out[at - 1]] < values[i]) at--;
+    if (at < k) {
+      out.splice(at, 0, i);
+      if (out.length > k) out.pop();
+    }
+  }
+  return out;
+}
+
+/** How many top classifier features are considered for a span's evidence. */
+const EXPLAINED_FEATURES = 8;
 
 /**
  * Perceptron margins have no fixed scale; dividing by their spread (per span) before the
  * softmax gives scores that say how far the best label stands out from the others.
  */
 function standardized(scores: Float64Array, sharpness: number): Float64Array {
+  const n = scores.length;
   let mean = 0;
-  for (const x of scores) mean += x;
-  mean /= scores.length;
+  for (let i = 0; i < n; i++) mean += scores[i];
+  mean /= n;
   let v = 0;
-  for (const x of scores) v += (x - mean) ** 2;
-  const sd = Math.sqrt(v / scores.length) || 1;
-  return scores.map((x) => ((x - mean) / sd) * sharpness);
+  for (let i = 0; i < n; i++) v += (scores[i] - mean) ** 2;
+  const sd = Math.sqrt(v / n) || 1;
+  for (let i = 0; i < n; i++) scores[i] = ((scores[i] - mean) / sd) * sharpness;
+  return scores;
 }

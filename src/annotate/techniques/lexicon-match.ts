@@ -56,19 +56,27 @@ export class LexiconIndex {
     return this.single.get(lower) ?? NONE;
   }
 
+  /** True when some multi-word entry starts with this lower-case word. */
+  startsPhrase(lower: string): boolean {
+    return this.phrases.has(lower);
+  }
+
   /** Multi-word entries found in a sequence of lower-case words. */
   phraseHits(lowers: readonly string[]): LexiconHit[] {
     const hits: LexiconHit[] = [];
-    for (let i = 0; i < lowers.length; i++) {
-      const candidates = this.phrases.get(lowers[i]);
-      if (!candidates) continue;
-      for (const p of candidates) {
-        let k = 1;
-        while (k < p.words.length && lowers[i + k] === p.words[k]) k++;
-        if (k === p.words.length) hits.push({ category: p.category, first: i, last: i + k - 1, entry: p.entry });
-      }
-    }
+    for (let i = 0; i < lowers.length; i++) this.phrasesAt(lowers, i, hits);
     return hits;
+  }
+
+  /** Adds the multi-word entries that start at word i to `hits`. */
+  phrasesAt(lowers: readonly string[], i: number, hits: LexiconHit[]): void {
+    const candidates = this.phrases.get(lowers[i]);
+    if (!candidates) return;
+    for (const p of candidates) {
+      let k = 1;
+      while (k < p.words.length && lowers[i + k] === p.words[k]) k++;
+      if (k === p.words.length) hits.push({ category: p.category, first: i, last: i + k - 1, entry: p.entry });
+    }
   }
 
   /** All hits, single words and phrases, in a sequence of lower-case words. */

@@ -2,6 +2,7 @@ import { FEATURES } from './constants.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
 import type { Range } from './decode.js';
 import type { SentenceView } from './view.js';
+import { StringSink, type FeatureSink } from './sinks.js';
 
 /** What the classifier and the evidence writer know about one span. */
 export interface SpanFacts {
@@ -21,7 +22,7 @@ export interface SpanContext {
   lowerText: string;
   views: readonly SentenceView[];
   /** Content-word counts over the article (filled on first use). */
-  wordCounts?: Map<string, number>;
+  wordCounts?: { get(word: string): number | undefined };
   /** Entity mentions, if an entities layer is present. */
   entities?: readonly { start: number; end: number; label: string }[];
 }
@@ -82,7 +83,14 @@ export function isSuperlative(lower: string, pos: string): boolean {
  * sentence and of the span's edges were tried and dropped: they cost 2 points of CV micro-F1.)
  */
 export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; facts: SpanFacts } {
-  const f: string[] = ['b'];
+  const sink = new StringSink();
+  const facts = spanFeaturesInto(ctx, r, lexicon, sink);
+  return { features: sink.out, facts };
+}
+
+/** As `spanFeatures`, writing the features to a sink (hashed at run time, strings in training). */
+export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconIndex, f: FeatureSink): SpanFacts {
+  f.flag('b');
   const toks = tokensIn(ctx.views, r);
   const lowers = toks.map((t) => t.v.lowers[t.i]);
   const fragment = ctx.lowerText.slice(r.start, r.end).trim();
@@ -92,42 +100,52 @@ export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex):
   let quoted = false;
   if (toks.length) {
     const n = toks.length;
-    f.push(`len=${lengthBucket(n)}`, `first=${lowers[0]}`, `last=${lowers[n - 1]}`);
+    f.add('len', lengthBucket(n));
+    f.add('first', lowers[0]);
+    f.add('last', lowers[n - 1]);
+    let propn = 0;
     for (let k = 0; k < n; k++) {
       const { v, i } = toks[k];
       const w = lowers[k];
-      f.push(`u=${w}`, `tp=${v.pos[i]}`);
-      if (k > 0) f.push(`bi=${lowers[k - 1]}|${w}`);
-      if (isSuperlative(w, v.pos[i])) superlatives.push(v.raws[i]);
-      if (w === '?') f.push('has?');
-      if (w === '!') f.push('has!');
-      if (v.raws[i].length > 2 && v.raws[i] === v.raws[i].toUpperCase() && /[A-Z]/.test(v.raws[i])) f.push('caps');
-      if (v.pos[i] === 'NUM') f.push('num');
-      if (w.startsWith('#')) f.push('hashtag');
+      const raw = v.raws[i];
+      f.add('u', w);
+      f.add('tp', v.pos[i]);
+      if (k > 0) f.pair('bi', lowers[k - 1], w);
+      if (isSuperlative(w, v.pos[i])) superlatives.push(raw);
+      if (w === '?') f.flag('has?');
+      if (w === '!') f.flag('has!');
+      if (raw.length > 2 && raw !== w && raw === raw.toUpperCase() && /[A-Z]/.test(raw)) f.flag('caps');
+      if (v.pos[i] === 'NUM') f.flag('num');
+      else if (v.pos[i] === 'PROPN') propn++;
+      if (w.charCodeAt(0) === 35) f.flag('hashtag');
     }
-    const propn = toks.filter((t) => t.v.pos[t.i] === 'PROPN').length;
-    f.push(`propn=${propn === 0 ? 0 : propn * 2 >= n ? 'most' : 'some'}`);
+    f.add('propn', propn === 0 ? '0' : propn * 2 >= n ? 'most' : 'some');
+    // Part of speech at the edges: name calling tends to end on a noun, loaded language on
+    // an adjective or noun, doubt and slogans start with other words.
+    f.add('ftp', toks[0].v.pos[toks[0].i]);
+    f.add('ltp', toks[n - 1].v.pos[toks[n - 1].i]);
     const first = toks[0];
     const last = toks[n - 1];
     quoted = first.v.quoted[first.i] === 1;
-    if (quoted) f.push('inq');
+    if (quoted) f.flag('inq');
     const before = first.i > 0 ? first.v.raws[first.i - 1] : '';
     const after = last.i + 1 < last.v.raws.length ? last.v.raws[last.i + 1] : '';
-    if (QUOTE_MARKS.has(before) || QUOTE_MARKS.has(after)) f.push('qwrap');
-    if (first.i === 0 && last.i === last.v.lowers.length - 1) f.push('whole');
-    else if (first.i === 0) f.push('atstart');
-    if (first.v === ctx.views[0]) f.push('title');
-    if (first.v.raws.includes('?')) f.push('sent?');
-    if (first.v.raws.includes('!')) f.push('sent!');
-    if (first.v.quoted.includes(1)) f.push('sentq');
+    if (QUOTE_MARKS.has(before) || QUOTE_MARKS.has(after)) f.flag('qwrap');
+    if (first.i === 0 && last.i === last.v.lowers.length - 1) f.flag('whole');
+    else if (first.i === 0) f.flag('atstart');
+    if (first.v === ctx.views[0]) f.flag('title');
+    if (first.v.raws.includes('?')) f.flag('sent?');
+    if (first.v.raws.includes('!')) f.flag('sent!');
+    if (first.v.quoted.includes(1)) f.flag('sentq');
   }
-  f.push(`rep=${repeats >= 4 ? '4+' : repeats}`);
-  if (repeats > 1) f.push(`rep>1&len=${lengthBucket(toks.length)}`);
+  f.add('rep', repeats >= 4 ? '4+' : String(repeats));
+  if (repeats > 1) f.add('rep>1&len', lengthBucket(toks.length));
   const wordCounts = ctx.wordCounts ?? (ctx.wordCounts = countWords(ctx.views));
-  const repeatedWords = lowers.filter((w) => (wordCounts.get(w) ?? 0) > 2).length;
-  if (repeatedWords) f.push(`wrep=${repeatedWords * 2 >= toks.length ? 'most' : 'some'}`);
-  for (const h of hits) f.push(`lx=${h.category}`);
-  if (superlatives.length) f.push('sup');
-  for (const e of ctx.entities ?? []) if (e.start < r.end && r.start < e.end) f.push(`ent=${e.label}`);
-  return { features: f, facts: { repeats, hits, superlatives, words: toks.length, quoted } };
+  let repeatedWords = 0;
+  for (const w of lowers) if ((wordCounts.get(w) ?? 0) > 2) repeatedWords++;
+  if (repeatedWords) f.add('wrep', repeatedWords * 2 >= toks.length ? 'most' : 'some');
+  for (const h of hits) f.add('lx', h.category);
+  if (superlatives.length) f.flag('sup');
+  for (const e of ctx.entities ?? []) if (e.start < r.end && r.start < e.end) f.add('ent', e.label);
+  return { repeats, hits, superlatives, words: toks.length, quoted };
 }

@@ -47,6 +47,7 @@ export function detectTechniques(article: Article, model: TechniqueModel): { spa
   const views = sentenceViews(article);
   const ctx = spanContext(article, views);
   const ranges = model.findSpans(views).filter((r) => !inBoilerplate(article, r));
+  ctx.wordCounts = model.scorer.wordCounts();
   const labelled = model.label(ctx, ranges);
   const outer = labelled.filter((l) => !NESTED_LABELS.has(l.label));
   const nested = model.label(ctx, model.nestedCues(views, outer)).filter((l) => NESTED_LABELS.has(l.label));

@@ -17,12 +17,20 @@ export interface TechniqueSummary {
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
+/** True for a token with a letter or digit (ASCII fast path before the Unicode test). */
+function isWordLike(token: string): boolean {
+  const c = token.charCodeAt(0);
+  const l = c | 32;
+  if ((c >= 48 && c <= 57) || (c >= 65 && l >= 97 && l <= 122)) return true;
+  return WORDLIKE.test(token);
+}
+
 /** Counts, density and top sentences of a techniques layer. */
 export function summarize(spans: readonly Span[], views: readonly SentenceView[]): TechniqueSummary {
   const counts: Record<string, number> = {};
   for (const s of spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
   let words = 0;
-  for (const v of views) for (const r of v.raws) if (WORDLIKE.test(r)) words++;
+  for (const v of views) for (const r of v.raws) if (isWordLike(r)) words++;
   const perSentence = views
     .map((v) => {
       const inside = spans.filter((s) => s.start < v.end && v.start < s.end);

@@ -1,16 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hashFeatures } from '../../learn/index.js';
+import { hashFeatures, seededRandom, SequenceTagger } from '../../learn/index.js';
 import { createArticle, type Article } from '../../model/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
 import { tokenize, nlpLayers } from '../../nlp/index.js';
 import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
 import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
-import { TokenFeaturizer, wordShape } from './token-features.js';
+import { articleCounts, TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
-import { countOccurrences, isSuperlative, spanFeatures } from './span-features.js';
+import { countOccurrences, isSuperlative, spanFeatures, spanFeaturesInto } from './span-features.js';
+import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
 import { prepare, trainClassifier, trainTagger } from './train.js';
@@ -174,4 +175,45 @@ test('seed articles: the committed model flags the loaded labels', { skip: needs
   const s002 = flagged('002');
   expectFlag(s002, 'Takfiri terrorists');
   expectFlag(s002, 'schizophrenic');
+});
+
+test('memoised emission scores equal the sums of the hashed features', () => {
+  // Random weights: every feature counts, so a missed or extra feature shows.
+  const random = seededRandom(3);
+  const bits = 12;
+  const emissions = Float32Array.from({ length: (1 << bits) * 3 }, () => random() - 0.5);
+  const tagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12));
+  const classifier = trainClassifier(tinyCorpus(), lexicon, { bits: 12, epochs: 1 });
+  const model = new TechniqueModel(tagger, classifier, lexicon, 0);
+  const text = 'Our glorious nation will crush the vile invaders, the vile invaders!\n\n"At the end of the day", experts say, the plan is the best ever.';
+  const views = viewsOf(text);
+  const counts = articleCounts(views);
+  const fast = model.scorer.article(views);
+  views.forEach((v, s) => {
+    const { buckets, offsets } = model.featurizer.hashedSentence(v, s, counts);
+    const slow = model.emissionsOf(buckets, offsets);
+    assert.equal(fast[s].length, slow.length);
+    slow.forEach((x, k) => assert.ok(Math.abs(x - fast[s][k]) < 1e-6, `sentence ${s} cell ${k}: ${x} vs ${fast[s][k]}`));
+  });
+});
+
+test('hashed span features equal the hashed strings, and bucket explanations match explain', () => {
+  const text = 'Stop the steal now!\n\nIs this the greatest FRAUD ever? "Stop the steal," they said.';
+  const views = viewsOf(text);
+  const ctx = { text, lowerText: text.toLowerCase(), views };
+  const classifier = trainClassifier(tinyCorpus(), lexicon, { bits: 12, epochs: 3 });
+  const sink = new ExplainingSink((1 << 12) - 1);
+  for (const frag of ['Stop the steal now!', 'the greatest FRAUD ever?', 'Stop the steal']) {
+    const r = range(text, frag);
+    const { features } = spanFeatures(ctx, r, lexicon);
+    sink.clear();
+    spanFeaturesInto(ctx, r, lexicon, sink);
+    assert.deepEqual(sink.out, [...hashFeatures(features, 12)]);
+    assert.deepEqual(features.map((_, k) => sink.feature(k)), features);
+    for (const label of classifier.labels) {
+      const slow = classifier.explain(features, label, 5).map((e) => e.feature);
+      const fast = classifier.explainBuckets(sink.out, classifier.labels.indexOf(label), 5).map((k) => sink.feature(k));
+      assert.deepEqual(fast, slow);
+    }
+  }
 });

@@ -11,16 +11,16 @@ export interface ArticleCounts {
 }
 
 /** Neighbour offsets whose word features a token sees, with their template names. */
-const NEIGHBOURS = [
+export const NEIGHBOURS = [
   { d: -2, w: 'w-2', lx: 'lx-2', sh: 'sh-2' },
   { d: -1, w: 'w-1', lx: 'lx-1', sh: 'sh-1' },
   { d: 1, w: 'w+1', lx: 'lx+1', sh: 'sh+1' },
   { d: 2, w: 'w+2', lx: 'lx+2', sh: 'sh+2' },
 ] as const;
-const BEFORE = '<s>';
-const AFTER = '</s>';
+export const BEFORE = '<s>';
+export const AFTER = '</s>';
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
-const NEAR_WINDOW = 3;
+export const NEAR_WINDOW = 3;
 
 /** A word's shape: Xxxx, xxxx, XXXX, dd, punctuation kept ("U.S." → X.X.). */
 export function wordShape(raw: string): string {
@@ -36,7 +36,7 @@ export function wordShape(raw: string): string {
 }
 
 /** Bucket name of a count: 1, 2, 3, 4+ . */
-function countBucket(n: number): string {
+export function countBucket(n: number): string {
   return n >= 4 ? '4+' : String(n);
 }
 
@@ -61,7 +61,7 @@ function bigramKey(a: string, b: string): number {
   return fnv1a(b, fnv1a(' ', fnv1a(a)));
 }
 
-interface WordBundle {
+export interface WordBundle {
   own: number[];
   /** Features seen from each neighbour offset, in NEIGHBOURS order. */
   ctx: number[][];
@@ -101,7 +101,8 @@ export class TokenFeaturizer {
     for (const cat of this.lexicon.categoriesOf(lower)) sink.add(n.lx, cat);
   }
 
-  private bundle(raw: string): WordBundle {
+  /** The memoised buckets a word contributes as itself and as each neighbour. */
+  bundle(raw: string): WordBundle {
     let b = this.bundles.get(raw);
     if (b) return b;
     if (this.bundles.size >= FEATURES.maxCachedWords) this.bundles.clear();
@@ -215,14 +216,14 @@ export class TokenFeaturizer {
   }
 }
 
-interface SentenceFacts {
+export interface SentenceFacts {
   length: string;
   question: boolean;
   exclaim: boolean;
   quote: boolean;
 }
 
-function sentenceFacts(v: SentenceView): SentenceFacts {
+export function sentenceFacts(v: SentenceView): SentenceFacts {
   const n = v.raws.length;
   return {
     length: n < 8 ? 'short' : n < 20 ? 'mid' : n < 40 ? 'long' : 'vlong',

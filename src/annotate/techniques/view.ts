@@ -44,9 +44,12 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
       lastEnd = tok.end;
       const raw = text.slice(tok.start, tok.end);
       let flag = inQuote ? 1 : 0;
-      if (OPEN_QUOTES.has(raw)) inQuote = true;
-      else if (CLOSE_QUOTES.has(raw)) inQuote = false;
-      else if (TOGGLE_QUOTES.has(raw)) inQuote = !inQuote;
+      // Quote marks are one-character tokens: skip the set lookups for longer ones.
+      if (raw.length === 1) {
+        if (OPEN_QUOTES.has(raw)) inQuote = true;
+        else if (CLOSE_QUOTES.has(raw)) inQuote = false;
+        else if (TOGGLE_QUOTES.has(raw)) inQuote = !inQuote;
+      }
       if (inQuote) flag = 1;
       view.starts.push(tok.start);
       view.ends.push(tok.end);

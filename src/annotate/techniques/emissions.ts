@@ -1,0 +1,452 @@
+import { fnv1a, type SequenceTagger } from '../../learn/index.js';
+import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
+import { AFTER, BEFORE, countBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { FEATURES } from './constants.js';
+import type { SentenceView } from './view.js';
+
+/** The tagger's tag count this scorer is written for (B, I, O). */
+const T = 3;
+/** Neighbour rows per word: one per NEIGHBOURS entry. */
+const NB = NEIGHBOURS.length;
+/** More POS tags than any tagger uses (sizes the POS-pair table). */
+const MAX_POS = 64;
+const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
+const NONE: readonly number[] = [];
+const INITIAL_WORDS = 1 << 15;
+/** Seed of the second word hash (any odd constant other than FNV's offset basis). */
+const SECOND_SEED = 0x9747b28c;
+
+/**
+ * The tagger's emission scores computed straight from memoised per-word weight sums (run time).
+ * Equal to summing the weights of `TokenFeaturizer.hashedSentence`'s buckets, but a word's own
+ * and neighbour features cost one lookup per token instead of a dozen hashes and weight reads,
+ * and small-vocabulary features (POS, counts, positions, sentence facts) come from tables.
+ * Per-word data lives in flat typed arrays indexed by a word id (struct of arrays: compact and
+ * cache-friendly).
+ */
+export class EmissionScorer {
+  private readonly w: Float32Array;
+  private readonly mask: number;
+  /** Word id table: (hash 1, hash 2, id, used) per slot. */
+  private slots = new Int32Array(INITIAL_WORDS * 2 * 4);
+  private readonly lowerIds = new Map<string, number>();
+  private size = 0;
+  private lowerSize = 0;
+  private lowers: string[] = [];
+  private own = new Float64Array(INITIAL_WORDS * T);
+  private ctx = new Float64Array(INITIAL_WORDS * NB * T);
+  private cats: (readonly number[])[] = [];
+  private flags = new Uint8Array(INITIAL_WORDS);
+  private bgLeft = new Int32Array(INITIAL_WORDS);
+  private bgpLeft = new Int32Array(INITIAL_WORDS);
+  private lowerOf = new Int32Array(INITIAL_WORDS);
+  private counts = new Int32Array(INITIAL_WORDS);
+  private stamps = new Int32Array(INITIAL_WORDS);
+  private stamp = 0;
+  private readonly catIndex = new Map<string, number>();
+  private readonly posIndex = new Map<string, number>();
+  private readonly posNames: string[] = [];
+  private readonly posVecs: number[] = [];
+  private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
+  private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp', Float64Array>;
+  /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
+  private bigramKeys = new Int32Array(1 << 12);
+  private bigramCounts = new Int32Array(1 << 12);
+  private bigramStamps = new Int32Array(1 << 12);
+  private readonly before: number;
+  private readonly after: number;
+
+  constructor(
+    tagger: SequenceTagger,
+    private readonly lexicon: LexiconIndex,
+    private readonly featurizer: TokenFeaturizer,
+    /** Words that make a "strong cue" (flagged per word id, for the span decoder). */
+    private readonly strong: (lower: string) => boolean = () => false,
+  ) {
+    if (tagger.tags.length !== T) throw new Error(`EmissionScorer expects ${T} tags, got ${tagger.tags.length}`);
+    this.w = tagger.emissions;
+    this.mask = (1 << tagger.bits) - 1;
+    const catNames = [...lexicon.describe.keys()];
+    catNames.forEach((c, i) => this.catIndex.set(c, i));
+    const t = (pairs: [string, string][]) => this.table(pairs);
+    this.tables = {
+      b: t([['b', '1']]),
+      sl: t(SENTENCE_LENGTHS.map((v) => ['sl', v])),
+      sq: t([['s?', '1'], ['s!', '1'], ['sq', '1'], ['ti', '1']]),
+      q: t([['q', '0'], ['q', '1']]),
+      ix: t(['first', 'last', 'a', 'm', 'z'].map((v) => ['ix', v])),
+      rw: t([2, 3, 4].map((n) => ['rw', countBucket(n)])),
+      rb: t([2, 3, 4].map((n) => ['rb', countBucket(n)])),
+      rbm: t([2, 3, 4].map((n) => ['rb-', countBucket(n)])),
+      ph: t(catNames.map((c) => ['ph', c])),
+      nrm: t(catNames.map((c) => ['nr-', c])),
+      nrp: t(catNames.map((c) => ['nr+', c])),
+    };
+    this.before = this.id(BEFORE);
+    this.after = this.id(AFTER);
+  }
+
+  /** Weight rows of the given features, one T-row each, in one array. */
+  private table(features: [string, string][]): Float64Array {
+    const out = new Float64Array(features.length * T);
+    features.forEach(([tpl, value], k) => this.addBucket(out, k * T, fnv1a(`${tpl}=${value}`) & this.mask));
+    return out;
+  }
+
+  private addBucket(out: Float64Array, at: number, bucket: number): void {
+    for (let t = 0; t < T; t++) out[at + t] += this.w[bucket * T + t];
+  }
+
+  /**
+   * The id of a token string, memoising its weight sums on first sight. Looked up in an
+   * open-addressing table keyed by two independent 32-bit hashes of the string (one cache line
+   * per probe, no string comparison; a double collision among a cache's words is ~1e-10 likely).
+   */
+  private id(raw: string): number {
+    const h1 = fnv1a(raw) | 0;
+    const h2 = fnv1a(raw, SECOND_SEED) | 0;
+    const keys = this.slots;
+    const mask = (keys.length >> 2) - 1;
+    let at = h1 & mask;
+    for (;;) {
+      const o = at << 2;
+      if (keys[o + 3] === 0) break;
+      if (keys[o] === h1 && keys[o + 1] === h2) return keys[o + 2];
+      at = (at + 1) & mask;
+    }
+    const id = this.newId(raw);
+    this.claim(h1, h2, id);
+    return id;
+  }
+
+  /** Records (h1, h2) → id in the slot table, growing it at half load. */
+  private claim(h1: number, h2: number, id: number): void {
+    if ((this.size + 1) * 2 > this.slots.length >> 2) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (let o = 0; o < old.length; o += 4) if (old[o + 3]) this.claim(old[o], old[o + 1], old[o + 2]);
+    }
+    const keys = this.slots;
+    const mask = (keys.length >> 2) - 1;
+    let at = h1 & mask;
+    while (keys[(at << 2) + 3] !== 0) at = (at + 1) & mask;
+    const o = at << 2;
+    keys[o] = h1;
+    keys[o + 1] = h2;
+    keys[o + 2] = id;
+    keys[o + 3] = 1;
+  }
+
+  private newId(raw: string): number {
+    if (this.size >= FEATURES.maxCachedWords) this.reset();
+    if (this.size === this.flags.length) this.grow();
+    const id = this.size++;
+    const lower = raw.toLowerCase();
+    const bundle = this.featurizer.bundle(raw);
+    for (const b of bundle.own) this.addBucket(this.own, id * T, b);
+    bundle.ctx.forEach((bs, j) => {
+      for (const b of bs) this.addBucket(this.ctx, (id * NB + j) * T, b);
+    });
+    this.lowers[id] = lower;
+    const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
+    this.cats[id] = cats.length ? cats : NONE;
+    this.flags[id] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
+    this.bgLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
+    this.bgpLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
+    let lid = this.lowerIds.get(lower);
+    if (lid === undefined) this.lowerIds.set(lower, (lid = this.lowerSize++));
+    this.lowerOf[id] = lid;
+    return id;
+  }
+
+  /** Drops every memoised word (memory guard for long-running processes). */
+  private reset(): void {
+    this.slots.fill(0);
+    this.lowerIds.clear();
+    this.size = 0;
+    this.lowerSize = 0;
+    this.own.fill(0);
+    this.ctx.fill(0);
+    this.stamps.fill(0);
+    this.id(BEFORE);
+    this.id(AFTER);
+  }
+
+  private grow(): void {
+    const n = this.flags.length * 2;
+    const more = <A extends Float64Array | Int32Array | Uint8Array>(a: A, per: number): A => {
+      const b = new (a.constructor as new (n: number) => A)(n * per);
+      b.set(a);
+      return b;
+    };
+    this.own = more(this.own, T);
+    this.ctx = more(this.ctx, NB * T);
+    this.flags = more(this.flags, 1);
+    this.bgLeft = more(this.bgLeft, 1);
+    this.bgpLeft = more(this.bgpLeft, 1);
+    this.lowerOf = more(this.lowerOf, 1);
+    this.counts = more(this.counts, 1);
+    this.stamps = more(this.stamps, 1);
+  }
+
+  private pos(tag: string): number {
+    let p = this.posIndex.get(tag);
+    if (p === undefined) {
+      p = this.posNames.length;
+      this.posNames.push(tag);
+      this.posIndex.set(tag, p);
+    }
+    return p;
+  }
+
+  /**
+   * Offset into `pairRows` of the weights of `t=a` (kind 2), `tt=a|b` (kind 0) or `tt+=a|b`
+   * (kind 1); POS ids, -1 = sentence edge. Filled on first use.
+   */
+  private posRow(kind: number, a: number, b: number): number {
+    const key = (kind * MAX_POS + a + 1) * MAX_POS + b + 1;
+    if (!this.pairDone[key]) {
+      const an = a < 0 ? BEFORE : this.posNames[a];
+      const bn = b < 0 ? AFTER : this.posNames[b];
+      const feature = kind === 2 ? `t=${an}` : `${kind === 0 ? 'tt' : 'tt+'}=${an}|${bn}`;
+      this.addBucket(this.pairRows, key * T, fnv1a(feature) & this.mask);
+      this.pairDone[key] = 1;
+    }
+    return key * T;
+  }
+
+  /**
+   * Content-word counts of the article last passed to `article` (the same counts as the span
+   * classifier's repetition features use), without building a map.
+   */
+  wordCounts(): { get(word: string): number | undefined } {
+    const stamp = this.stamp;
+    return {
+      get: (word: string) => {
+        const l = this.lowerIds.get(word);
+        return l !== undefined && this.stamps[l] === stamp ? this.counts[l] : undefined;
+      },
+    };
+  }
+
+  /** The views and per-sentence word ids of the article last passed to `article`. */
+  last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
+
+  /** True when the word id is a strong cue. */
+  isStrong(id: number): boolean {
+    return (this.flags[id] & 4) !== 0;
+  }
+
+  /** Emission scores (token × tag, flat) of every sentence of an article. */
+  article(views: readonly SentenceView[]): Float64Array[] {
+    const stamp = ++this.stamp;
+    let tokens = 0;
+    for (const v of views) tokens += v.raws.length;
+    if (tokens * 2 > this.bigramKeys.length) {
+      let size = this.bigramKeys.length;
+      while (tokens * 2 > size) size *= 2;
+      this.bigramKeys = new Int32Array(size);
+      this.bigramCounts = new Int32Array(size);
+      this.bigramStamps = new Int32Array(size);
+    }
+    // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
+    // One buffer per array kind for the whole article, viewed per sentence (typed arrays of a
+    // few hundred bytes each cost an allocation and a GC finalizer apiece).
+    const idsOf: Int32Array[] = [];
+    const pairsOf: Int32Array[] = [];
+    const slotsOf: Int32Array[] = [];
+    const idBuf = new Int32Array(tokens);
+    const pairBuf = new Int32Array(tokens + views.length);
+    const slotBuf = new Int32Array(tokens + views.length);
+    const emitBuf = new Float64Array(tokens * T);
+    let at = 0;
+    let pat = 0;
+    for (const v of views) {
+      const n = v.raws.length;
+      const ids = idBuf.subarray(at, at + n);
+      const ph = pairBuf.subarray(pat, pat + n + 1);
+      const ps = slotBuf.subarray(pat, pat + n + 1);
+      at += n;
+      pat += n + 1;
+      for (let i = 0; i < n; i++) {
+        const id = (ids[i] = this.id(v.raws[i]));
+        if (this.flags[id] & 2) {
+          const l = this.lowerOf[id];
+          if (this.stamps[l] !== stamp) {
+            this.stamps[l] = stamp;
+            this.counts[l] = 0;
+          }
+          this.counts[l]++;
+        }
+        if (i > 0) {
+          const h = fnv1a(this.lowers[id], this.bgLeft[ids[i - 1]]) | 0;
+          ph[i] = h;
+          const slot = (ps[i] = this.bigramSlot(h, stamp));
+          this.bigramCounts[slot]++;
+        }
+      }
+      idsOf.push(ids);
+      pairsOf.push(ph);
+      slotsOf.push(ps);
+    }
+    this.last = { views, ids: idsOf };
+    let eat = 0;
+    return views.map((v, s) => {
+      const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
+      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], emit);
+      return emit;
+    });
+  }
+
+  /** The table slot of a bigram hash in this article (claimed, with count 0, when new). */
+  private bigramSlot(h: number, stamp: number): number {
+    const mask = this.bigramKeys.length - 1;
+    let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (this.bigramStamps[at] === stamp && this.bigramKeys[at] !== h) at = (at + 1) & mask;
+    if (this.bigramStamps[at] !== stamp) {
+      this.bigramStamps[at] = stamp;
+      this.bigramKeys[at] = h;
+      this.bigramCounts[at] = 0;
+    }
+    return at;
+  }
+
+  /** Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i). */
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, emit: Float64Array): void {
+    const n = ids.length;
+    const tb = this.tables;
+    // Sentence-wide features, summed once.
+    const facts = sentenceFacts(v);
+    let s0 = tb.b[0];
+    let s1 = tb.b[1];
+    let s2 = tb.b[2];
+    const addS = (table: Float64Array, row: number) => {
+      s0 += table[row * T];
+      s1 += table[row * T + 1];
+      s2 += table[row * T + 2];
+    };
+    addS(tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
+    if (facts.question) addS(tb.sq, 0);
+    if (facts.exclaim) addS(tb.sq, 1);
+    if (facts.quote) addS(tb.sq, 2);
+    if (s === 0) addS(tb.sq, 3);
+    // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
+    // category is not one of the word's own).
+    let extra: number[][] | undefined;
+    const hits: LexiconHit[] = [];
+    for (let i = 0; i < n; i++) if (this.flags[ids[i]] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
+    for (const hit of hits) {
+      const c = this.catIndex.get(hit.category);
+      if (c === undefined) continue;
+      extra ??= Array.from({ length: n }, () => []);
+      for (let k = hit.first; k <= hit.last; k++) {
+        extra[k].push(c);
+        if (!this.cats[ids[k]].includes(c)) addRow(emit, k * T, tb.ph, c);
+      }
+    }
+    // Nearby lexicon hits: each token with categories feeds the NEAR_WINDOW tokens around it.
+    for (let k = 0; k < n; k++) {
+      const own = this.cats[ids[k]];
+      const more = extra ? extra[k] : NONE;
+      if (!own.length && !more.length) continue;
+      const lo = Math.max(0, k - NEAR_WINDOW);
+      const hi = Math.min(n - 1, k + NEAR_WINDOW);
+      for (let i = lo; i <= hi; i++) {
+        if (i === k) continue;
+        // Seen from token i, token k lies at d = k - i: "nr-" when k is before i.
+        const table = k < i ? tb.nrm : tb.nrp;
+        for (const c of own) addRow(emit, i * T, table, c);
+        for (const c of more) addRow(emit, i * T, table, c);
+      }
+    }
+    const w = this.w;
+    const mask = this.mask;
+    const own = this.own;
+    const ctx = this.ctx;
+    const before = this.before;
+    const after = this.after;
+    const quoted = v.quoted;
+    let prevPos = -1;
+    let pos = n ? this.pos(v.pos[0]) : -1;
+    let prevCount = 0;
+    for (let i = 0; i < n; i++) {
+      const at = i * T;
+      const id = ids[i];
+      const nextPos = i + 1 < n ? this.pos(v.pos[i + 1]) : -1;
+      let e0 = emit[at] + s0;
+      let e1 = emit[at + 1] + s1;
+      let e2 = emit[at + 2] + s2;
+      let b = id * T;
+      e0 += own[b];
+      e1 += own[b + 1];
+      e2 += own[b + 2];
+      // Neighbours at -2, -1, +1, +2 (NEIGHBOURS order): row j of the neighbour's ctx block.
+      b = ((i >= 2 ? ids[i - 2] : before) * NB + 0) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i >= 1 ? ids[i - 1] : before) * NB + 1) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i + 1 < n ? ids[i + 1] : after) * NB + 2) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      b = ((i + 2 < n ? ids[i + 2] : after) * NB + 3) * T;
+      e0 += ctx[b];
+      e1 += ctx[b + 1];
+      e2 += ctx[b + 2];
+      const pr = this.pairRows;
+      let r = this.posRow(2, pos, -1);
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
+      r = this.posRow(0, prevPos, pos);
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
+      r = this.posRow(1, pos, nextPos);
+      e0 += pr[r];
+      e1 += pr[r + 1];
+      e2 += pr[r + 2];
+      b = ((i > 0 ? ph[i] : fnv1a(this.lowers[id], this.bgLeft[before])) & mask) * T;
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      b = (fnv1a(i + 1 < n ? this.lowers[ids[i + 1]] : AFTER, this.bgpLeft[id]) & mask) * T;
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      b = quoted[i] ? T : 0;
+      e0 += tb.q[b];
+      e1 += tb.q[b + 1];
+      e2 += tb.q[b + 2];
+      b = (i === 0 ? 0 : i === n - 1 ? 1 : i * 3 < n ? 2 : i * 3 < 2 * n ? 3 : 4) * T;
+      e0 += tb.ix[b];
+      e1 += tb.ix[b + 1];
+      e2 += tb.ix[b + 2];
+      emit[at] = e0;
+      emit[at + 1] = e1;
+      emit[at + 2] = e2;
+      // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
+      const wc = this.flags[id] & 2 ? this.counts[this.lowerOf[id]] : 0;
+      if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
+      const nextCount = i + 1 < n ? this.bigramCounts[ps[i + 1]] : 0;
+      if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);
+      if (i > 0 && prevCount > 1) addRow(emit, at, tb.rbm, Math.min(prevCount, 4) - 2);
+      prevCount = nextCount;
+      prevPos = pos;
+      pos = nextPos;
+    }
+  }
+}
+
+/** dst[at .. at+T) += src row `row`. */
+function addRow(dst: Float64Array, at: number, src: Float64Array, row: number): void {
+  const base = row * T;
+  dst[at] += src[base];
+  dst[at + 1] += src[base + 1];
+  dst[at + 2] += src[base + 2];
+}
