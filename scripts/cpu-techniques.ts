@@ -2,7 +2,7 @@
 // shared, so wall time is noisy), with a breakdown by step.
 // Usage: node --import tsx scripts/cpu-techniques.ts [rounds]
 import { createArticle } from '../src/model/index.js';
-import { tokenize } from '../src/nlp/index.js';
+import { tokenize, nlpLayers } from '../src/nlp/index.js';
 import { techniquesStage, TechniqueModel, sentenceViews, spanContext, summarize } from '../src/annotate/techniques/index.js';
 import { benchArticles } from '../bench/corpus.js';
 
@@ -10,7 +10,7 @@ const { texts, source } = benchArticles();
 const model = TechniqueModel.load();
 const articles = texts.map((text) => {
   const a = createArticle(text);
-  a.layers = { ...tokenize(text) };
+  a.layers = { ...nlpLayers(text) };
   return a;
 });
 const rounds = Number(process.argv[2] ?? '3');
