@@ -1,0 +1,197 @@
+import * as K from './constants.js';
+import { dateFromUrl, parseDate, parseTextDate } from './dates.js';
+import { metaValue, textOf, walkElements, type El, type ParsedPage } from './dom.js';
+
+/** Metadata found in a page, and which source produced each field. */
+export interface PageMeta {
+  title?: string;
+  author?: string;
+  published?: string;
+  section?: string;
+  language?: string;
+  canonicalUrl?: string;
+  outlet?: string;
+  sources: Record<string, string>;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES = /article|posting|report|news|blog|review|webpage|creativework/i;
+/** class/id/itemprop words of elements holding a visible date. */
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dated|time|timestamp|published|posted|pubdate|post-date|entry-date|publish|updated-date|meta-date|byline|article-date|story-date)(?=$|[\s_-])/i;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
+/** Visible-text date search stops after this many characters (keeps pathological pages fast). */
+const VISIBLE_TEXT_LIMIT = 20000;
+
+/** All JSON-LD objects of the page, @graph flattened; bad JSON is ignored. */
+export function jsonLdObjects(page: ParsedPage): Json[] {
+  const out: Json[] = [];
+  const add = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === 'object') {
+      out.push(v as Json);
+      const graph = (v as Json)['@graph'];
+      if (graph) add(graph);
+    }
+  };
+  for (const src of page.jsonLd) {
+    try {
+      add(JSON.parse(src.trim().replace(/^<!--|-->$/g, '')));
+    } catch {
+      /* malformed JSON-LD is common; skip it */
+    }
+  }
+  return out;
+}
+
+function typeOf(o: Json): string {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : undefined;
+  }
+  if (v && typeof v === 'object') return nameOf((v as Json).name);
+  return undefined;
+}
+
+const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** Normalised words of a title, for comparing candidates. */
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Removes a site-name suffix/prefix from a <title>-like string. */
+export function stripSiteName(title: string, outlet: string | undefined): string {
+  const parts = title.split(K.TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const o = outlet ? words(outlet).join(' ') : '';
+  const kept = parts.filter((p) => words(p).join(' ') !== o);
+  if (kept.length === 1) return kept[0];
+  // Keep the longest part (headlines are longer than site names and section names).
+  return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
+}
+
+/** Share of the h1's words found in the reference title. */
+function overlap(candidate: string, reference: string): number {
+  const ref = new Set(words(reference));
+  const w = words(candidate);
+  return w.length ? w.filter((x) => ref.has(x)).length / w.length : 0;
+}
+
+/** Chooses the headline: an h1 that agrees with the head title, else og:title/JSON-LD/title. */
+function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[]): [string | undefined, string] {
+  const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
+  const headline = clean(nameOf(ld?.headline) ?? nameOf(ld?.name));
+  const head = clean(page.title);
+  const reference = [og, headline, head].filter((x): x is string => !!x).join(' ');
+  for (const h of h1s) if (reference && overlap(h, reference) >= 0.8) return [h, 'h1'];
+  if (og) return [stripSiteName(og, outlet), 'og:title'];
+  if (headline) return [headline, 'json-ld'];
+  if (head) return [stripSiteName(head, outlet), 'title'];
+  if (h1s.length) return [h1s[0], 'h1-only'];
+  return [undefined, 'none'];
+}
+
+/** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
+export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
+  const sources: Record<string, string> = {};
+  const objects = jsonLdObjects(page);
+  const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
+
+  const h1s: string[] = [];
+  const times: El[] = [];
+  const dateEls: El[] = [];
+  const authorEls: El[] = [];
+  for (const el of walkElements(page.root)) {
+    if (el.tag === 'h1') {
+      const t = textOf(el);
+      if (t) h1s.push(t);
+    } else if (el.tag === 'time') times.push(el);
+    const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
+    if (cls.trim()) {
+      if (DATE_CLASS.test(cls)) dateEls.push(el);
+      if (AUTHOR_CLASS.test(cls) || el.attrs.rel === 'author') authorEls.push(el);
+    }
+  }
+
+  let outlet = clean(metaValue(page, 'og:site_name'));
+  if (outlet) sources.outlet = 'og:site_name';
+  else {
+    const pub = nameOf(ld?.publisher);
+    if (pub) [outlet, sources.outlet] = [clean(pub), 'json-ld'];
+    else for (const k of K.OUTLET_META.slice(1)) {
+      const v = clean(metaValue(page, k));
+      if (v) {
+        [outlet, sources.outlet] = [v.replace(/^@/, ''), k];
+        break;
+      }
+    }
+  }
+
+  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s);
+  sources.title = titleSource;
+
+  let published: string | undefined;
+  const tryDate = (value: string | undefined, source: string) => {
+    if (published) return;
+    const d = parseDate(value);
+    if (d) [published, sources.published] = [d, source];
+  };
+  tryDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated), 'json-ld');
+  for (const key of K.DATE_META) tryDate(metaValue(page, key), `meta:${key}`);
+  for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) tryDate(t.attrs.datetime ?? textOf(t), 'time[pubdate]');
+  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  tryDate(dateFromUrl(url) ?? dateFromUrl(pageUrl), 'url');
+  for (const t of times) tryDate(t.attrs.datetime ?? textOf(t), 'time');
+  for (const el of dateEls) {
+    if (published) break;
+    const d = el.attrs.datetime ?? el.attrs.content;
+    tryDate(d, 'date-element-attr');
+    const text = textOf(el);
+    if (text.length < 200) {
+      const v = parseTextDate(text);
+      if (v) [published, sources.published] = [v, 'date-element'];
+    }
+  }
+  tryDate(nameOf(ld?.dateModified), 'json-ld-modified');
+  tryDate(metaValue(page, 'article:modified_time'), 'meta:modified');
+  if (!published) {
+    const v = parseTextDate(textOf(page.root).slice(0, VISIBLE_TEXT_LIMIT));
+    if (v) [published, sources.published] = [v, 'visible-text'];
+  }
+
+  let author = clean(nameOf(ld?.author));
+  if (author) sources.author = 'json-ld';
+  for (const key of K.AUTHOR_META) {
+    if (author) break;
+    const v = clean(metaValue(page, key));
+    if (v && !/^https?:/i.test(v)) [author, sources.author] = [v.replace(/^@/, ''), `meta:${key}`];
+  }
+  for (const el of authorEls) {
+    if (author) break;
+    const t = textOf(el).replace(/^(?:written\s+)?by\s+/i, '');
+    if (t && t.length <= 80) [author, sources.author] = [t, 'byline-element'];
+  }
+
+  let section = clean(nameOf(ld?.articleSection));
+  for (const key of K.SECTION_META) if (!section) section = clean(metaValue(page, key));
+
+  const canonical = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  let canonicalUrl: string | undefined;
+  if (canonical) {
+    try {
+      canonicalUrl = new URL(canonical, url).href;
+    } catch {
+      canonicalUrl = undefined;
+    }
+  }
+  const language = clean(page.lang ?? metaValue(page, 'content-language') ?? metaValue(page, 'og:locale'))?.replace('_', '-');
+
+  return { title, author, published, section, language, canonicalUrl, outlet, sources };
+}
