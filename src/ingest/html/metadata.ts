@@ -1,5 +1,6 @@
 import * as K from './constants.js';
 import { dateFromUrl, parseDate, parseTextDate } from './dates.js';
+import { isJunk } from './content.js';
 import { metaValue, textOf, walkElements, type El, type ParsedPage } from './dom.js';
 
 /** Metadata found in a page, and which source produced each field. */
@@ -59,6 +60,12 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
+/** True when the element or an ancestor is page furniture. */
+function insideJunk(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false)) return true;
+  return false;
+}
+
 const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
 
 /** Normalised words of a title, for comparing candidates. */
@@ -84,17 +91,35 @@ function overlap(candidate: string, reference: string): number {
   return w.length ? w.filter((x) => ref.has(x)).length / w.length : 0;
 }
 
-/** Chooses the headline: an h1 that agrees with the head title, else og:title/JSON-LD/title. */
+/** Headlines longer than this many words are not headlines (a whole paragraph in an h1). */
+const MAX_HEADLINE_WORDS = 40;
+/** An h1 must share this share of its words with the head titles to win among several h1s. */
+const H1_AGREEMENT = 0.5;
+
+/**
+ * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
+ * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
+ */
 function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[]): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline) ?? nameOf(ld?.name));
   const head = clean(page.title);
   const reference = [og, headline, head].filter((x): x is string => !!x).join(' ');
-  for (const h of h1s) if (reference && overlap(h, reference) >= 0.8) return [h, 'h1'];
+  const usable = h1s.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS);
+  if (reference) {
+    let bestH1: string | undefined;
+    let bestScore = 0;
+    for (const h of usable) {
+      const o = overlap(h, reference);
+      if (o > bestScore) [bestH1, bestScore] = [h, o];
+    }
+    if (bestH1 && bestScore >= H1_AGREEMENT) return [bestH1, 'h1'];
+  }
+  if (usable.length === 1 && !(outlet && words(usable[0]).join(' ') === words(outlet).join(' '))) return [usable[0], 'h1-single'];
   if (og) return [stripSiteName(og, outlet), 'og:title'];
   if (headline) return [headline, 'json-ld'];
   if (head) return [stripSiteName(head, outlet), 'title'];
-  if (h1s.length) return [h1s[0], 'h1-only'];
+  if (usable.length) return [usable[0], 'h1-first'];
   return [undefined, 'none'];
 }
 
@@ -108,7 +133,9 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const times: El[] = [];
   const dateEls: El[] = [];
   const authorEls: El[] = [];
+  const order = new Map<El, number>();
   for (const el of walkElements(page.root)) {
+    order.set(el, order.size);
     if (el.tag === 'h1') {
       const t = textOf(el);
       if (t) h1s.push(t);
@@ -138,29 +165,41 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   sources.title = titleSource;
 
   let published: string | undefined;
-  const tryDate = (value: string | undefined, source: string) => {
-    if (published) return;
-    const d = parseDate(value);
-    if (d) [published, sources.published] = [d, source];
-  };
-  tryDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated), 'json-ld');
-  for (const key of K.DATE_META) tryDate(metaValue(page, key), `meta:${key}`);
-  for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) tryDate(t.attrs.datetime ?? textOf(t), 'time[pubdate]');
-  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
-  tryDate(dateFromUrl(url) ?? dateFromUrl(pageUrl), 'url');
-  for (const t of times) tryDate(t.attrs.datetime ?? textOf(t), 'time');
-  for (const el of dateEls) {
-    if (published) break;
-    const d = el.attrs.datetime ?? el.attrs.content;
-    tryDate(d, 'date-element-attr');
-    const text = textOf(el);
-    if (text.length < 200) {
-      const v = parseTextDate(text);
-      if (v) [published, sources.published] = [v, 'date-element'];
+  const fromMeta = (): [string, string] | undefined => {
+    const v = parseDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated));
+    if (v) return [v, 'json-ld'];
+    for (const key of K.DATE_META) {
+      const d = parseDate(metaValue(page, key));
+      if (d) return [d, `meta:${key}`];
     }
+    for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
+      const d = parseDate(t.attrs.datetime ?? textOf(t));
+      if (d) return [d, 'time[pubdate]'];
+    }
+    return undefined;
+  };
+  const metaPub = fromMeta();
+  const metaMod = parseDate(nameOf(ld?.dateModified)) ?? parseDate(metaValue(page, 'article:modified_time')) ?? parseDate(metaValue(page, 'og:updated_time'));
+  // Dates displayed on the page (outside furniture), in document order.
+  const visible: string[] = [];
+  for (const el of [...times, ...dateEls].sort((a, b) => order.get(a)! - order.get(b)!)) {
+    if (insideJunk(el)) continue;
+    const text = textOf(el);
+    const d = (text.length < 200 ? parseTextDate(text) : undefined) ?? parseDate(el.attrs.datetime ?? el.attrs.content);
+    if (d) visible.push(d);
   }
-  tryDate(nameOf(ld?.dateModified), 'json-ld-modified');
-  tryDate(metaValue(page, 'article:modified_time'), 'meta:modified');
+  const day = (d: string | undefined) => d?.slice(0, 10);
+  // The date the reader sees wins when it agrees with the page's metadata (published or updated).
+  const agreeing = visible.find((v) => day(v) === day(metaPub?.[0]) || day(v) === day(metaMod));
+  if (agreeing) [published, sources.published] = [agreeing, 'visible+meta'];
+  else if (metaPub) [published, sources.published] = metaPub;
+  else if (visible.length) [published, sources.published] = [visible[0], 'visible-element'];
+  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  if (!published) {
+    const u = dateFromUrl(url) ?? dateFromUrl(pageUrl);
+    if (u) [published, sources.published] = [u, 'url'];
+  }
+  if (!published && metaMod) [published, sources.published] = [metaMod, 'meta-modified'];
   if (!published) {
     const v = parseTextDate(textOf(page.root).slice(0, VISIBLE_TEXT_LIMIT));
     if (v) [published, sources.published] = [v, 'visible-text'];
