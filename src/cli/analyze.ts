@@ -8,13 +8,16 @@ import { renderMarkdown } from './markdown.js';
 export function analyzeCommand(): Command {
   return new Command('analyze')
     .description('analyse articles (text files, directories) and print every layer')
-    .argument('<inputs...>', 'files, directories, URLs, or - for standard input')
+    .argument('[inputs...]', 'files (.txt, .html[.gz], .warc[.gz], .jsonl), directories, URLs, or - for standard input')
+    .option('--feed <source...>', 'RSS/Atom/JSON feeds (URL or file): analyse each item\'s page, or its content when the page cannot be fetched')
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md']).default('json'))
-    .action(async (inputs: string[], options: { format: 'json' | 'jsonl' | 'md' }) => {
+    .action(async (inputs: string[], options: { format: 'json' | 'jsonl' | 'md'; feed?: string[]; allowPrivate?: boolean }) => {
+      if (inputs.length === 0 && !options.feed?.length) throw new Error('give at least one input or --feed');
       const pipeline = await Pipeline.build();
       let analysed = 0;
       let failed = 0;
-      for await (const result of readSources(inputs)) {
+      for await (const result of readSources(inputs, { feeds: options.feed, allowPrivate: options.allowPrivate })) {
         if (isReadFailure(result)) {
           failed++;
           process.stderr.write(`spinscope: ${result.error}\n`);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../model/index.js';
 import { analyzeCommand } from './analyze.js';
+import { extractCommand } from './extract.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride();
   program.addCommand(analyzeCommand());
+  program.addCommand(extractCommand());
   return program;
 }
 

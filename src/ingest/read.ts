@@ -3,9 +3,40 @@ import { join, extname } from 'node:path';
 import { errorMessage } from '../model/index.js';
 import { readTextFile } from './text.js';
 import type { ReadResult } from './types.js';
+import { readHtmlFile } from './html/index.js';
+import { readWarc } from './warc.js';
+import { readJsonl } from './jsonl.js';
+import { readFeed } from './feed.js';
+import { fetchUrl, isUrl } from './url.js';
+import { extractHtml } from './html/index.js';
+
+/** Options for reading inputs: the SSRF guard switch and feeds to expand. */
+export interface ReadOptions {
+  allowPrivate?: boolean;
+  /** Feed sources (URLs or files) whose items are read after the inputs. */
+  feeds?: readonly string[];
+}
+
+/** The reader an input path needs, from its (double) extension. */
+export function inputKind(path: string): 'html' | 'warc' | 'jsonl' | 'text' {
+  const p = path.toLowerCase().replace(/\.gz$/, '');
+  if (p.endsWith('.html') || p.endsWith('.htm') || p.endsWith('.xhtml')) return 'html';
+  if (p.endsWith('.warc')) return 'warc';
+  if (p.endsWith('.jsonl') || p.endsWith('.ndjson')) return 'jsonl';
+  return 'text';
+}
+
+/** Reads one file with the reader its extension names. */
+async function* readFileByKind(path: string): AsyncGenerator<ReadResult> {
+  const kind = inputKind(path);
+  if (kind === 'warc') yield* readWarc(path);
+  else if (kind === 'jsonl') yield* readJsonl(path);
+  else if (kind === 'html') yield (await readHtmlFile(path)).doc;
+  else yield readTextFile(path);
+}
 
 /** File endings read when a directory is given. */
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.warc', '.jsonl', '.ndjson', '.gz']);
 
 /** Lists article files under a directory, recursively, in a stable order. */
 export function listArticleFiles(dir: string): string[] {
@@ -15,7 +46,7 @@ export function listArticleFiles(dir: string): string[] {
     const path = join(dir, name);
     const stat = statSync(path);
     if (stat.isDirectory()) out.push(...listArticleFiles(path));
-    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(path);
+    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()) && (extname(name).toLowerCase() !== '.gz' || inputKind(name) !== 'text')) out.push(path);
   }
   return out;
 }
@@ -24,8 +55,17 @@ export function listArticleFiles(dir: string): string[] {
  * Reads every input (files, directories) into source documents, one result per article; an
  * input that cannot be read becomes a failure result, never an exception.
  */
-export async function* readSources(inputs: readonly string[]): AsyncGenerator<ReadResult> {
+export async function* readSources(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   for (const input of inputs) {
+    if (isUrl(input)) {
+      try {
+        const page = await fetchUrl(input, { allowPrivate: options.allowPrivate });
+        yield extractHtml(page.body, { url: page.url, contentType: page.contentType, origin: input }).doc;
+      } catch (err) {
+        yield { origin: input, code: 'fetch-error', error: `${input}: ${errorMessage(err)}` };
+      }
+      continue;
+    }
     let paths: string[];
     try {
       paths = statSync(input).isDirectory() ? listArticleFiles(input) : [input];
@@ -36,10 +76,11 @@ export async function* readSources(inputs: readonly string[]): AsyncGenerator<Re
     if (paths.length === 0) yield { origin: input, code: 'empty-dir', error: `${input}: no .txt, .html or .htm files found` };
     for (const path of paths) {
       try {
-        yield readTextFile(path);
+        yield* readFileByKind(path);
       } catch (err) {
         yield { origin: path, code: 'read-error', error: `${path}: ${errorMessage(err)}` };
       }
     }
   }
+  for (const feed of options.feeds ?? []) yield* readFeed(feed, { allowPrivate: options.allowPrivate });
 }
