@@ -14,6 +14,8 @@ export const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'w
 
 /** Deeper elements are flattened into their ancestor at this depth: bounds recursion on hostile nesting. */
 export const MAX_DEPTH = 200;
+/** Tags nested deeper than this are dropped before parsing (the parser's stack is O(depth) per tag). */
+export const MAX_PARSE_DEPTH = 1000;
 
 /** Block-level elements: each starts a new text block. */
 export const BLOCK_TAGS = new Set([

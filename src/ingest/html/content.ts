@@ -21,11 +21,6 @@ export interface BodyResult {
   tries: string[];
 }
 
-interface Ranges {
-  pre: Map<El, number>;
-  post: Map<El, number>;
-}
-
 /** Whole class/id tokens of an element. */
 function classTokens(el: El): string[] {
   const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
@@ -66,11 +61,8 @@ export function isJunk(el: El, lenient: boolean): boolean {
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
-export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ranges: Ranges } {
+export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
   const blocks: Block[] = [];
-  const pre = new Map<El, number>();
-  const post = new Map<El, number>();
-  let counter = 0;
   let parts: string[] = [];
   let linkChars = 0;
   let owner: El = root;
@@ -79,14 +71,14 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ra
 
   const flush = () => {
     if (parts.length === 0) return;
-    const text = parts.join('').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n+/g, '\n').trim();
+    let text = parts.join('');
+    text = text.includes('\n') ? text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n+/g, '\n').trim() : text.replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ text, el: owner, linkChars, heading: K.HEADING_TAGS.has(owner.tag), caption: inCaption > 0 });
     parts = [];
     linkChars = 0;
   };
 
   const visit = (el: El) => {
-    pre.set(el, counter++);
     const block = K.BLOCK_TAGS.has(el.tag);
     const saved = owner;
     if (block) {
@@ -97,12 +89,11 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ra
     if (el.tag === 'figcaption') inCaption++;
     for (const child of el.children) visitNode(child);
     if (el.tag === 'a') inLink--;
-    if (el.tag === 'figcaption') inCaption--;
     if (block) {
       flush();
       owner = saved;
     }
-    post.set(el, counter++);
+    if (el.tag === 'figcaption') inCaption--;
   };
   const visitNode = (node: Node) => {
     if (typeof node === 'string') {
@@ -121,14 +112,11 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ra
   };
   visit(root);
   flush();
-  return { blocks, ranges: { pre, post } };
+  return { blocks };
 }
 
-function contains(ranges: Ranges, outer: El, inner: El): boolean {
-  const a = ranges.pre.get(inner);
-  const o = ranges.pre.get(outer);
-  if (a === undefined || o === undefined) return false;
-  return o <= a && a <= ranges.post.get(outer)!;
+function contains(outer: El, inner: El): boolean {
+  return outer.pre <= inner.pre && inner.pre <= outer.post;
 }
 
 function linkDensity(b: Block): number {
@@ -194,7 +182,7 @@ function bodyChars(blocks: readonly Block[]): number {
 }
 
 /** Elements matched by the publishing-system body selectors, largest text first. */
-function selectorBody(blocks: readonly Block[], root: El, ranges: Ranges): Block[] {
+function selectorBody(blocks: readonly Block[]): Block[] {
   let bestBlocks: Block[] = [];
   const seen = new Set<El>();
   for (const b of blocks) {
@@ -206,11 +194,10 @@ function selectorBody(blocks: readonly Block[], root: El, ranges: Ranges): Block
         return v !== undefined && s.pattern.test(v);
       });
       if (!match) continue;
-      const inside = blocks.filter((x) => contains(ranges, el!, x.el));
+      const inside = blocks.filter((x) => contains(el!, x.el));
       if (bodyChars(inside) > bodyChars(bestBlocks)) bestBlocks = inside;
     }
   }
-  void root;
   return bestBlocks;
 }
 
@@ -223,10 +210,10 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const scoredBlocks = filterBlocks(
-    strict.blocks.filter((b) => scored.selected.some((el) => contains(strict.ranges, el, b.el))),
+    strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el))),
     title,
   );
-  const selectorBlocks = filterBlocks(selectorBody(strict.blocks, root, strict.ranges), title);
+  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
@@ -239,7 +226,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
   const lBlocks = filterBlocks(
-    lenient.blocks.filter((b) => lscored.selected.some((el) => contains(lenient.ranges, el, b.el))),
+    lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
     title,
   );
   const lChars = bodyChars(lBlocks);

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { MAX_DEPTH, SKIP_CONTENT_TAGS, VOID_TAGS } from './constants.js';
+import { MAX_DEPTH, MAX_PARSE_DEPTH, SKIP_CONTENT_TAGS, VOID_TAGS } from './constants.js';
 
 /** An element of the light tree the extractor works on. */
 export interface El {
@@ -9,6 +9,9 @@ export interface El {
   parent: El | null;
   /** Depth from the root (root = 0). */
   depth: number;
+  /** Document-order numbers at open and close: `a` contains `b` iff a.pre <= b.pre <= a.post. */
+  pre: number;
+  post: number;
 }
 export type Node = El | string;
 
@@ -30,8 +33,10 @@ export interface ParsedPage {
  * @example
  * const page = parsePage('<p>Hello <b>world</b></p>');
  */
-export function parsePage(html: string): ParsedPage {
-  const root: El = { tag: '#root', attrs: {}, children: [], parent: null, depth: 0 };
+export function parsePage(input: string): ParsedPage {
+  const html = capNesting(input);
+  const root: El = { tag: '#root', attrs: {}, children: [], parent: null, depth: 0, pre: 0, post: Number.MAX_SAFE_INTEGER };
+  let order = 1;
   const page: ParsedPage = { root, title: '', metas: [], links: [], jsonLd: [] };
   let current = root;
   // One entry per element the parser opened: the El pushed, or null when flattened/skipped.
@@ -67,7 +72,7 @@ export function parsePage(html: string): ParsedPage {
           opened.push(null);
           return;
         }
-        const el: El = { tag: name, attrs: attribs, children: [], parent: current, depth: current.depth + 1 };
+        const el: El = { tag: name, attrs: attribs, children: [], parent: current, depth: current.depth + 1, pre: order++, post: Number.MAX_SAFE_INTEGER };
         current.children.push(el);
         opened.push(el);
         current = el;
@@ -93,6 +98,7 @@ export function parsePage(html: string): ParsedPage {
           if (skipDepth > 0 && !VOID_TAGS.has(name)) skipDepth--;
           return;
         }
+        el.post = order++;
         current = el.parent ?? root;
       },
     },
@@ -102,6 +108,50 @@ export function parsePage(html: string): ParsedPage {
   parser.end();
   page.title = page.title.replace(/\s+/g, ' ').trim();
   return page;
+}
+
+/** Tags browsers close implicitly: not counted as nesting by capNesting. */
+const IMPLIED_CLOSE = new Set(['p', 'li', 'option', 'optgroup', 'dt', 'dd', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
+
+/**
+ * Drops tags nested deeper than MAX_PARSE_DEPTH (and their matching closes) before parsing:
+ * htmlparser2's open-element stack costs O(depth) per tag, so 100,000-deep nesting would take
+ * minutes. Real pages never come close; the text of dropped levels is kept.
+ */
+export function capNesting(html: string): string {
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (VOID_TAGS.has(name) || IMPLIED_CLOSE.has(name) || m[3]) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth < 0) depth = 0;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_PARSE_DEPTH) break;
+  }
+  if (deepest <= MAX_PARSE_DEPTH) return html;
+  depth = 0;
+  let dropped = 0;
+  return html.replace(tag, (whole, close: string, rawName: string, selfClose: string) => {
+    const name = rawName.toLowerCase();
+    if (VOID_TAGS.has(name) || selfClose) return whole;
+    if (IMPLIED_CLOSE.has(name)) return depth >= MAX_PARSE_DEPTH ? '' : whole;
+    if (close) {
+      if (dropped > 0) {
+        dropped--;
+        return '';
+      }
+      depth = Math.max(0, depth - 1);
+      return whole;
+    }
+    if (depth >= MAX_PARSE_DEPTH) {
+      dropped++;
+      return '';
+    }
+    depth++;
+    return whole;
+  });
 }
 
 /** The value of a meta key (lower-case), or undefined. */
@@ -123,13 +173,17 @@ export function* walkElements(root: El): Generator<El> {
   }
 }
 
-/** The text content of an element, whitespace collapsed. */
-export function textOf(el: El): string {
+/** The text content of an element, whitespace collapsed (stops after about `limit` characters). */
+export function textOf(el: El, limit = Infinity): string {
   const parts: string[] = [];
   const stack: Node[] = [el];
-  while (stack.length) {
+  let size = 0;
+  while (stack.length && size < limit) {
     const node = stack.pop()!;
-    if (typeof node === 'string') parts.push(node);
+    if (typeof node === 'string') {
+      parts.push(node);
+      size += node.length;
+    }
     else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();

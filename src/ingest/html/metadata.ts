@@ -184,7 +184,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const visible: string[] = [];
   for (const el of [...times, ...dateEls].sort((a, b) => order.get(a)! - order.get(b)!)) {
     if (insideJunk(el)) continue;
-    const text = textOf(el);
+    const text = textOf(el, 1000);
     const d = (text.length < 200 ? parseTextDate(text) : undefined) ?? parseDate(el.attrs.datetime ?? el.attrs.content);
     if (d) visible.push(d);
   }
@@ -201,7 +201,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
   if (!published && metaMod) [published, sources.published] = [metaMod, 'meta-modified'];
   if (!published) {
-    const v = parseTextDate(textOf(page.root).slice(0, VISIBLE_TEXT_LIMIT));
+    const v = parseTextDate(textOf(page.root, VISIBLE_TEXT_LIMIT * 3).slice(0, VISIBLE_TEXT_LIMIT));
     if (v) [published, sources.published] = [v, 'visible-text'];
   }
 

@@ -1,0 +1,14 @@
+import { parsePage } from '../src/ingest/html/dom.js';
+import { extractMeta } from '../src/ingest/html/metadata.js';
+import { extractBody } from '../src/ingest/html/content.js';
+const P = 'The harbour council of Westmere voted on Tuesday to rebuild the old grain pier, ending a dispute that had lasted, by most counts, nearly a decade.';
+const filler = `<div class="post"><p>${P}</p><p>${P}</p><p>${P}</p><p>${P}</p></div>`;
+const huge = `<html><body>${filler.repeat(Math.ceil((20 * 1024 * 1024) / filler.length))}</body></html>`;
+let t = Date.now();
+const page = parsePage(huge); console.log('parse', Date.now() - t); t = Date.now();
+const meta = extractMeta(page, undefined); console.log('meta', Date.now() - t); t = Date.now();
+extractBody(page.root, meta.title); console.log('body', Date.now() - t);
+import { collectBlocks, scoreContainers, filterBlocks } from '../src/ingest/html/content.js';
+t = Date.now(); const { blocks } = collectBlocks(page.root, false); console.log('collect', Date.now() - t, blocks.length);
+t = Date.now(); scoreContainers(blocks); console.log('score', Date.now() - t);
+t = Date.now(); filterBlocks(blocks, 'x'); console.log('filter', Date.now() - t);

@@ -1,0 +1,10 @@
+export * from './types.js';
+export { readSources, listArticleFiles, ARTICLE_EXTENSIONS } from './read.js';
+export { readTextFile } from './text.js';
+export { extractHtml, readHtmlFile } from './html/index.js';
+export { readWarc } from './warc.js';
+export { readJsonl, jsonlItem } from './jsonl.js';
+export { readFeed, parseFeed } from './feed.js';
+export { fetchUrl, isUrl, isPrivateAddress } from './url.js';
+export { gunzipLimited, MAX_GUNZIP_BYTES } from './gzip.js';
+export { inputKind } from './read.js';

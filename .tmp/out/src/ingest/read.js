@@ -1,0 +1,88 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { errorMessage } from '../model/index.js';
+import { readTextFile } from './text.js';
+import { readHtmlFile } from './html/index.js';
+import { readWarc } from './warc.js';
+import { readJsonl } from './jsonl.js';
+import { readFeed } from './feed.js';
+import { fetchUrl, isUrl } from './url.js';
+import { extractHtml } from './html/index.js';
+/** The reader an input path needs, from its (double) extension. */
+export function inputKind(path) {
+    const p = path.toLowerCase().replace(/\.gz$/, '');
+    if (p.endsWith('.html') || p.endsWith('.htm') || p.endsWith('.xhtml'))
+        return 'html';
+    if (p.endsWith('.warc'))
+        return 'warc';
+    if (p.endsWith('.jsonl') || p.endsWith('.ndjson'))
+        return 'jsonl';
+    return 'text';
+}
+/** Reads one file with the reader its extension names. */
+async function* readFileByKind(path) {
+    const kind = inputKind(path);
+    if (kind === 'warc')
+        yield* readWarc(path);
+    else if (kind === 'jsonl')
+        yield* readJsonl(path);
+    else if (kind === 'html')
+        yield (await readHtmlFile(path)).doc;
+    else
+        yield readTextFile(path);
+}
+/** File endings read when a directory is given. */
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.warc', '.jsonl', '.ndjson', '.gz']);
+/** Lists article files under a directory, recursively, in a stable order. */
+export function listArticleFiles(dir) {
+    const out = [];
+    for (const name of readdirSync(dir).sort()) {
+        if (name.startsWith('.'))
+            continue;
+        const path = join(dir, name);
+        const stat = statSync(path);
+        if (stat.isDirectory())
+            out.push(...listArticleFiles(path));
+        else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()) && (extname(name).toLowerCase() !== '.gz' || inputKind(name) !== 'text'))
+            out.push(path);
+    }
+    return out;
+}
+/**
+ * Reads every input (files, directories) into source documents, one result per article; an
+ * input that cannot be read becomes a failure result, never an exception.
+ */
+export async function* readSources(inputs, options = {}) {
+    for (const input of inputs) {
+        if (isUrl(input)) {
+            try {
+                const page = await fetchUrl(input, { allowPrivate: options.allowPrivate });
+                yield extractHtml(page.body, { url: page.url, contentType: page.contentType, origin: input }).doc;
+            }
+            catch (err) {
+                yield { origin: input, code: 'fetch-error', error: `${input}: ${errorMessage(err)}` };
+            }
+            continue;
+        }
+        let paths;
+        try {
+            paths = statSync(input).isDirectory() ? listArticleFiles(input) : [input];
+        }
+        catch (err) {
+            yield { origin: input, code: 'not-found', error: `${input}: no such file or directory` };
+            continue;
+        }
+        if (paths.length === 0)
+            yield { origin: input, code: 'empty-dir', error: `${input}: no .txt, .html or .htm files found` };
+        for (const path of paths) {
+            try {
+                yield* readFileByKind(path);
+            }
+            catch (err) {
+                yield { origin: path, code: 'read-error', error: `${path}: ${errorMessage(err)}` };
+            }
+        }
+    }
+    for (const feed of options.feeds ?? [])
+        yield* readFeed(feed, { allowPrivate: options.allowPrivate });
+}

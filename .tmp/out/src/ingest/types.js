@@ -1,0 +1,3 @@
+export function isReadFailure(result) {
+    return 'error' in result && typeof result.error === 'string';
+}

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Classifier, SequenceTagger, prf } from './index.js';
+// A toy tagging task: capitalised words after "in" are places, after "Mr" are persons.
+function toySequences() {
+    const sentences = [
+        'Mr Smith lives in Paris', 'Mr Jones went to Rome', 'we met Mr Brown in Oslo', 'Mr Grey works in Lima',
+        'people in Berlin like Mr White', 'Mr Black flew to Madrid', 'in Vienna Mr Green spoke',
+    ];
+    return sentences.map((s) => {
+        const words = s.split(' ');
+        const tags = words.map((w, i) => (i > 0 && /^[A-Z]/.test(w) ? (words[i - 1] === 'Mr' ? 'PER' : 'LOC') : 'O'));
+        return { features: words.map((w, i) => featuresOf(words, i)), tags };
+    });
+}
+function featuresOf(words, i) {
+    const w = words[i];
+    return [`w=${w.toLowerCase()}`, `cap=${/^[A-Z]/.test(w)}`, `prev=${words[i - 1] ?? '<s>'}`, 'bias'];
+}
+test('sequence tagger learns a toy task', () => {
+    const tagger = SequenceTagger.train(toySequences(), { epochs: 8, bits: 12 });
+    const words = 'Mr Adams stayed in Quito'.split(' ');
+    assert.deepEqual(tagger.tag(words.map((_, i) => featuresOf(words, i))), ['O', 'PER', 'O', 'O', 'LOC']);
+});
+test('sequence model save/load round-trips and training is deterministic', () => {
+    const a = SequenceTagger.train(toySequences(), { epochs: 5, bits: 12, seed: 7 });
+    const b = SequenceTagger.train(toySequences(), { epochs: 5, bits: 12, seed: 7 });
+    assert.deepEqual(a.encode(), b.encode());
+    const again = SequenceTagger.decode(a.encode());
+    assert.deepEqual(again.encode(), a.encode());
+    const words = 'Mr Adams stayed in Quito'.split(' ');
+    const feats = words.map((_, i) => featuresOf(words, i));
+    assert.deepEqual(again.tag(feats), a.tag(feats));
+});
+test('classifier learns, explains, and round-trips', () => {
+    const examples = [
+        ...['great', 'fine', 'superb', 'good'].map((w) => ({ features: [`w=${w}`, 'bias'], label: 'pos' })),
+        ...['awful', 'bad', 'poor', 'vile'].map((w) => ({ features: [`w=${w}`, 'bias'], label: 'neg' })),
+    ];
+    const clf = Classifier.train(examples, { epochs: 5, bits: 10 });
+    assert.equal(clf.predict(['w=superb', 'bias']).label, 'pos');
+    assert.equal(clf.predict(['w=vile', 'bias']).label, 'neg');
+    assert.equal(clf.explain(['w=vile', 'bias'], 'neg')[0].feature, 'w=vile');
+    const again = Classifier.decode(clf.encode());
+    assert.deepEqual(again.labels, clf.labels);
+    assert.equal(again.predict(['w=good']).label, 'pos');
+});
+test('prf computes precision, recall and F1', () => {
+    assert.deepEqual(prf(1, 2, 4), { precision: 0.5, recall: 0.25, f1: 1 / 3 });
+    assert.equal(prf(0, 0, 3).f1, 0);
+});
