@@ -32,6 +32,11 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
     if (next.done || !next.value) return;
     const record = next.value;
     const i = index++;
+    if (!record.warcType || !Number.isFinite(record.warcContentLength)) {
+      // warcio is lenient: garbage parses as a record without a type or length. Report and skip it.
+      yield { origin: `${path}#${i}`, code: 'warc-corrupt', error: `${path}: WARC record ${i} is corrupt (no WARC-Type or Content-Length), skipped` };
+      continue;
+    }
     if (record.warcType !== 'response') continue;
     const uri = record.warcTargetURI ?? undefined;
     const origin = `${path}#${i}${uri ? ` ${uri}` : ''}`;
