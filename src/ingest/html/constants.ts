@@ -41,7 +41,13 @@ export const JUNK_ROLES = new Set(['navigation', 'complementary', 'banner', 'con
  */
 /** Tags never dropped for their class words (sites put page-type classes on them). */
 export const NEVER_JUNK_BY_CLASS = new Set(['html', 'body', 'main', 'article']);
-export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|more-stories|read-?more|read-next|up-?next|cookie|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|ad-slot|dfp|sponsor(?:ed)?|promo|newsletter|subscribe|subscription|signup|sign-up|popup|modal|overlay|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|site-header|skip-link|screen-reader-text|sr-only|visually-hidden|tags?|tag-list|taglist|post-tags|entry-tags|categories|cat-links|post-meta|entry-meta|article-meta|byline|author-bio|author-box|about-author|authorbox|post-author|dateline|pagination|pager|post-navigation|nav-links|toc|table-of-contents|print|toolbar|rating|reactions|login|search|jp-relatedposts|yarpp|outbrain|taboola|tooltip|disclaimer|trending|most-popular|popular|carousel|slider|teaser|newsletter-signup)(?:$|[-_])/i;
+export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|more-stories|read-?more|read-next|up-?next|cookie|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|ad-slot|dfp|sponsor(?:ed)?|promo|newsletter|subscribe|subscription|signup|sign-up|popup|modal|overlay|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|site-header|skip-link|screen-reader-text|sr-only|visually-hidden|tags?|tag-list|taglist|post-tags|entry-tags|categories|cat-links|post-meta|entry-meta|article-meta|byline|author-bio|author-box|about-author|authorbox|post-author|dateline|pagination|pager|post-navigation|nav-links|toc|table-of-contents|print|toolbar|rating|reactions|login|search|jp-relatedposts|yarpp|outbrain|taboola|tooltip|disclaimer|trending|most-popular|popular|carousel|slider|teaser|newsletter-signup|card|cards|excerpt|post-card)(?:$|[-_])/i;
+
+/** Also judge the element part of BEM class names ("x__excerpt"). */
+export const JUDGE_BEM = false;
+
+/** An element holding at least this share of the page's text is never furniture (layout wrapper). */
+export const WRAPPER_TEXT_SHARE = 0.4;
 
 /** Whole class/id tokens that mark the article itself: these outweigh JUNK_CLASS on the same element. */
 export const CONTENT_CLASS = /^(?:article|articlebody|article-body|article__body|article-content|article__content|story|story-body|entry|entry-content|post|post-content|post-body|post__content|content|main|main-content|body|blog|blog-post|prose|rich-text|richtext|single-post|hentry)$/i;

@@ -34,7 +34,9 @@ export function classSignal(el: El): number {
   let junk = false;
   for (const t of tokens) {
     if (K.CONTENT_CLASS.test(t)) return 1;
-    if (!junk && K.JUNK_CLASS.test(t)) junk = true;
+    // BEM names: "elementor-post__excerpt" is judged by its element part too.
+    const bem = t.indexOf('__');
+    if (!junk && (K.JUNK_CLASS.test(t) || (K.JUDGE_BEM && bem > 0 && K.JUNK_CLASS.test(t.slice(bem + 2))))) junk = true;
   }
   return junk ? -1 : 0;
 }
@@ -50,14 +52,16 @@ function isHidden(el: El): boolean {
 }
 
 /** Page furniture: by tag, role, hidden state, and (unless lenient) class/id words. */
-export function isJunk(el: El, lenient: boolean): boolean {
+export function isJunk(el: El, lenient: boolean, pageChars = Infinity): boolean {
   if (el.tag === 'head' || el.tag === 'title') return true;
-  if (K.JUNK_TAGS.has(el.tag)) return true;
+  // A "furniture" element holding most of the page's text is a layout wrapper (a page-wide
+  // <form>, "sidebar-container", "newsletter-wrapper"), not furniture.
+  const wrapper = el.chars >= K.WRAPPER_TEXT_SHARE * pageChars;
+  if (K.JUNK_TAGS.has(el.tag)) return !wrapper;
   const role = el.attrs.role;
-  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return true;
+  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el) < 0);
-  return false;
+  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el) < 0);
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
@@ -107,7 +111,7 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
       parts.push('\n');
       return;
     }
-    if (node.tag === 'img' || isJunk(node, lenient)) return;
+    if (node.tag === 'img' || isJunk(node, lenient, root.chars)) return;
     visit(node);
   };
   visit(root);

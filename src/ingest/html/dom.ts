@@ -12,6 +12,8 @@ export interface El {
   /** Document-order numbers at open and close: `a` contains `b` iff a.pre <= b.pre <= a.post. */
   pre: number;
   post: number;
+  /** Characters of text inside (scripts and styles excluded), whitespace included. */
+  chars: number;
 }
 export type Node = El | string;
 
@@ -35,7 +37,7 @@ export interface ParsedPage {
  */
 export function parsePage(input: string): ParsedPage {
   const html = capNesting(input);
-  const root: El = { tag: '#root', attrs: {}, children: [], parent: null, depth: 0, pre: 0, post: Number.MAX_SAFE_INTEGER };
+  const root: El = { tag: '#root', attrs: {}, children: [], parent: null, depth: 0, pre: 0, post: Number.MAX_SAFE_INTEGER, chars: 0 };
   let order = 1;
   const page: ParsedPage = { root, title: '', metas: [], links: [], jsonLd: [] };
   let current = root;
@@ -72,7 +74,7 @@ export function parsePage(input: string): ParsedPage {
           opened.push(null);
           return;
         }
-        const el: El = { tag: name, attrs: attribs, children: [], parent: current, depth: current.depth + 1, pre: order++, post: Number.MAX_SAFE_INTEGER };
+        const el: El = { tag: name, attrs: attribs, children: [], parent: current, depth: current.depth + 1, pre: order++, post: Number.MAX_SAFE_INTEGER, chars: 0 };
         current.children.push(el);
         opened.push(el);
         current = el;
@@ -81,6 +83,7 @@ export function parsePage(input: string): ParsedPage {
         if (inTitle) page.title += text;
         if (jsonLd) jsonLd.push(text);
         if (skipDepth > 0) return;
+        current.chars += text.length;
         const last = current.children[current.children.length - 1];
         if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
         else current.children.push(text);
@@ -99,6 +102,7 @@ export function parsePage(input: string): ParsedPage {
           return;
         }
         el.post = order++;
+        if (el.parent) el.parent.chars += el.chars;
         current = el.parent ?? root;
       },
     },
