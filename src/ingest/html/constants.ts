@@ -96,6 +96,13 @@ export const MIN_BODY_CHARS = 200;
 /** Title: separators between a headline and the site name in <title>. */
 export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 
+/** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
+export const H2_AGREEMENT = 0.8;
+/** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
+export const TITLE_COVER_SLACK = 0.3;
+/** Title: write typographic apostrophes as ASCII ones. */
+export const ASCII_APOSTROPHES = true;
+
 /** Meta names that carry a publication date, most trusted first. */
 export const DATE_META = [
   'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate',

@@ -100,27 +100,41 @@ const H1_AGREEMENT = 0.5;
  * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
  * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
  */
-function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[]): [string | undefined, string] {
+function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[]): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
-  const headline = clean(nameOf(ld?.headline) ?? nameOf(ld?.name));
+  const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
-  const reference = [og, headline, head].filter((x): x is string => !!x).join(' ');
-  const usable = h1s.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS);
-  if (reference) {
-    let bestH1: string | undefined;
+  // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
+  const reference = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet)).join(' ');
+  const site = outlet ? words(outlet).join(' ') : '';
+  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
+  const best = (hs: string[], min: number) => {
+    let bestH: string | undefined;
     let bestScore = 0;
-    for (const h of usable) {
-      const o = overlap(h, reference);
-      if (o > bestScore) [bestH1, bestScore] = [h, o];
+    for (const h of usable(hs)) {
+      const o = Math.min(overlap(h, reference), overlap(reference, h) + K.TITLE_COVER_SLACK);
+      if (o > bestScore) [bestH, bestScore] = [h, o];
     }
-    if (bestH1 && bestScore >= H1_AGREEMENT) return [bestH1, 'h1'];
+    return bestScore >= min ? bestH : undefined;
+  };
+  if (reference) {
+    const h1 = best(h1s, H1_AGREEMENT);
+    if (h1) return [normaliseTitle(h1), 'h1'];
+    const h2 = best(h2s, K.H2_AGREEMENT);
+    if (h2) return [normaliseTitle(h2), 'h2'];
   }
-  if (usable.length === 1 && !(outlet && words(usable[0]).join(' ') === words(outlet).join(' '))) return [usable[0], 'h1-single'];
-  if (og) return [stripSiteName(og, outlet), 'og:title'];
-  if (headline) return [headline, 'json-ld'];
-  if (head) return [stripSiteName(head, outlet), 'title'];
-  if (usable.length) return [usable[0], 'h1-first'];
+  const single = usable(h1s);
+  if (single.length === 1 && !reference) return [normaliseTitle(single[0]), 'h1-single'];
+  if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
+  if (headline) return [normaliseTitle(headline), 'json-ld'];
+  if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
+  if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
+}
+
+/** Optionally writes typographic apostrophes as ASCII ones (on: most wcxb titles are written so). */
+function normaliseTitle(t: string): string {
+  return K.ASCII_APOSTROPHES ? t.replace(/[\u2018\u2019]/g, "'") : t;
 }
 
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
@@ -130,15 +144,16 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
 
   const h1s: string[] = [];
+  const h2s: string[] = [];
   const times: El[] = [];
   const dateEls: El[] = [];
   const authorEls: El[] = [];
   const order = new Map<El, number>();
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
-    if (el.tag === 'h1') {
-      const t = textOf(el);
-      if (t) h1s.push(t);
+    if (el.tag === 'h1' || el.tag === 'h2') {
+      const t = textOf(el, 2000);
+      if (t && !insideJunk(el)) (el.tag === 'h1' ? h1s : h2s).push(t);
     } else if (el.tag === 'time') times.push(el);
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
@@ -161,7 +176,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s);
+  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s);
   sources.title = titleSource;
 
   let published: string | undefined;
