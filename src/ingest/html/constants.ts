@@ -105,7 +105,7 @@ export const ASCII_APOSTROPHES = true;
 
 /** Meta names that carry a publication date, most trusted first. */
 export const DATE_META = [
-  'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'publish-date', 'pubdate',
+  'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'publish-date', 'published-date', 'publish_date', 'pubdate',
   'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
   'parsely-pub-date', 'article.published', 'published_time', 'original-publish-date', 'citation_publication_date',
   'cxenseparse:recs:publishtime', 'rnews:datepublished', 'article_date_original', 'og:published_time', 'release_date',

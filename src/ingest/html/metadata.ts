@@ -181,15 +181,15 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
 
   let published: string | undefined;
   const fromMeta = (): [string, string] | undefined => {
+    for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
+      const d = parseDate(t.attrs.datetime ?? textOf(t));
+      if (d) return [d, 'time[pubdate]'];
+    }
     const v = parseDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated));
     if (v) return [v, 'json-ld'];
     for (const key of K.DATE_META) {
       const d = parseDate(metaValue(page, key));
       if (d) return [d, `meta:${key}`];
-    }
-    for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
-      const d = parseDate(t.attrs.datetime ?? textOf(t));
-      if (d) return [d, 'time[pubdate]'];
     }
     return undefined;
   };
