@@ -69,15 +69,15 @@ export const MIN_SCORING_CHARS = 25;
 /** Medium blocks (between the two) count this share of their length. */
 export const MEDIUM_BLOCK_WEIGHT = 0.5;
 /** Penalty per crumb block (menu items, labels, dates). */
-export const SHORT_BLOCK_PENALTY = 10;
+export const SHORT_BLOCK_PENALTY = 20;
 /** Link-list blocks count minus this share of their length. */
-export const LINK_TEXT_PENALTY = 1;
+export const LINK_TEXT_PENALTY = 2;
 /** Headings are neutral. */
 export const HEADING_VALUE = 0;
 /** Multiplicative bonus for article-ish tags (added to 1). */
 export const TAG_BONUS: Readonly<Record<string, number>> = { article: 0.1, main: 0.05 };
 /** Multiplicative bonus/penalty for content/junk class words (added to 1). */
-export const CLASS_BONUS = 0.1;
+export const CLASS_BONUS = 0.3;
 
 /** Blocks whose share of characters inside links exceeds this are link lists, not prose. */
 export const MAX_LINK_DENSITY = 0.5;
