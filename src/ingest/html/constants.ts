@@ -79,6 +79,9 @@ export const TAG_BONUS: Readonly<Record<string, number>> = { article: 0.1, main:
 /** Multiplicative bonus/penalty for content/junk class words (added to 1). */
 export const CLASS_BONUS = 0.3;
 
+/** A nested container keeping at least (1 - this) of the best net content is preferred (more specific). */
+export const DEEPER_SLACK = 0.3;
+
 /** Blocks whose share of characters inside links exceeds this are link lists, not prose. */
 export const MAX_LINK_DENSITY = 0.5;
 /** Short blocks (under this many chars) with any link share above SHORT_LINK_DENSITY are dropped. */

@@ -160,6 +160,16 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
       top = el;
     }
   }
+  // Prefer the most specific container that keeps nearly all the net content (drops edges of wrappers).
+  if (top) {
+    const floor = best * (1 - K.DEEPER_SLACK);
+    const outer: El = top;
+    for (const [el, v] of net) {
+      if (el.depth <= top.depth || !contains(outer, el)) continue;
+      const bonus = 1 + (K.TAG_BONUS[el.tag] ?? 0) + classSignal(el) * K.CLASS_BONUS;
+      if ((v > 0 ? v * bonus : v) >= floor) top = el;
+    }
+  }
   if (process.env.SPINSCOPE_DEBUG_EXTRACT) {
     for (const [el, f] of [...net].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error('cand', f.toFixed(1), el.tag, el.attrs.class?.slice(0, 60));
   }
