@@ -81,6 +81,8 @@ export const CLASS_BONUS = 0.3;
 
 /** A nested container keeping at least (1 - this) of the best net content is preferred (more specific). */
 export const DEEPER_SLACK = 0.3;
+/** Elements that can be that more specific container (not a single paragraph or list). */
+export const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'center', 'font', 'span']);
 
 /** Blocks whose share of characters inside links exceeds this are link lists, not prose. */
 export const MAX_LINK_DENSITY = 0.5;

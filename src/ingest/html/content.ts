@@ -165,7 +165,7 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
     const floor = best * (1 - K.DEEPER_SLACK);
     const outer: El = top;
     for (const [el, v] of net) {
-      if (el.depth <= top.depth || !contains(outer, el)) continue;
+      if (el.depth <= top.depth || !K.CONTAINER_TAGS.has(el.tag) || !contains(outer, el)) continue;
       const bonus = 1 + (K.TAG_BONUS[el.tag] ?? 0) + classSignal(el) * K.CLASS_BONUS;
       if ((v > 0 ? v * bonus : v) >= floor) top = el;
     }
