@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { readSources } from './read.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
@@ -29,4 +30,9 @@ test('JSONL: text and html items with metadata; bad lines reported, not fatal', 
   assert.ok(!isReadFailure(b) && b.text.includes('night bus') && !b.text.includes('Menu') && b.id === '7' && b.meta.title === 'Night bus');
   assert.ok(isReadFailure(none) && /neither "text" nor "html"/.test(none.error));
   assert.ok(isReadFailure(arr));
+  const gz = join(dir, 'items.jsonl.gz');
+  writeFileSync(gz, gzipSync(JSON.stringify({ text: 'Gzip lines work too.' }) + '\n'));
+  const fromGz: ReadResult[] = [];
+  for await (const r of readSources([gz])) fromGz.push(r);
+  assert.ok(fromGz.length === 1 && !isReadFailure(fromGz[0]) && fromGz[0].text === 'Gzip lines work too.');
 });

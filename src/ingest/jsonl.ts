@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
 import { errorMessage } from '../model/index.js';
 import { extractHtml } from './html/index.js';
 import type { ReadResult, SourceDocument } from './types.js';
@@ -33,14 +34,17 @@ export function jsonlItem(obj: unknown, origin: string): SourceDocument {
 }
 
 /**
- * Reads a JSONL file line by line (streaming): one article per object; a bad line is a
+ * Reads a JSONL file (or .jsonl.gz) line by line (streaming): one article per object; a bad line is a
  * failure result naming its line number, never fatal.
  *
  * @example
  * for await (const r of readJsonl('items.jsonl')) console.log(r);
  */
 export async function* readJsonl(path: string): AsyncGenerator<ReadResult> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  const raw = createReadStream(path);
+  const input = path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  input.setEncoding('utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
     n++;
