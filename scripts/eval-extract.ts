@@ -15,14 +15,14 @@ const worst = Number(args[args.indexOf('--worst') + 1]) || 0;
 const useReadability = args.includes('--readability');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
-interface Row { id: string; split: 'tune' | 'check'; p: number; r: number; title?: boolean; date?: boolean; stage: string; gotTitle?: string; wantTitle?: string; gotDate?: string; wantDate?: string; dateSource?: string }
+interface Row { id: string; split: 'tune' | 'check'; p: number; r: number; title?: boolean; date?: boolean; stage: string; gotTitle?: string; wantTitle?: string; gotDate?: string; wantDate?: string; dateSource?: string; titleSource?: string }
 
-type Extractor = (html: Buffer, url: string) => { body: string; title?: string; published?: string; stage: string; dateSource?: string };
+type Extractor = (html: Buffer, url: string) => { body: string; title?: string; published?: string; stage: string; dateSource?: string; titleSource?: string };
 
 const ours: Extractor = (bytes) => {
   const page = extractHtml(bytes);
   const ex = page.doc.meta.extraction as { sources: Record<string, string> };
-  return { body: page.body, title: page.doc.meta.title, published: page.doc.meta.published, stage: page.stage, dateSource: ex.sources.published };
+  return { body: page.body, title: page.doc.meta.title, published: page.doc.meta.published, stage: page.stage, dateSource: ex.sources.published, titleSource: ex.sources.title };
 };
 
 async function readabilityExtractor(): Promise<Extractor> {
@@ -57,7 +57,7 @@ async function main() {
       id, split, p, r, stage: got.stage,
       title: truth.title ? norm(got.title) === norm(truth.title) : undefined,
       date: wantDate ? (got.published ?? '').slice(0, 10) === wantDate : undefined,
-      gotTitle: got.title, wantTitle: truth.title, gotDate: got.published, wantDate, dateSource: got.dateSource,
+      gotTitle: got.title, wantTitle: truth.title, gotDate: got.published, wantDate, dateSource: got.dateSource, titleSource: got.titleSource,
     });
   });
   const report = (name: string, rs: Row[]) => {
@@ -79,7 +79,7 @@ async function main() {
   if (worst) {
     const f1 = (x: Row) => (x.p + x.r ? (2 * x.p * x.r) / (x.p + x.r) : 0);
     for (const x of [...rows].sort((a, b) => f1(a) - f1(b)).slice(0, worst)) console.log(`${x.id} ${x.split} P ${x.p.toFixed(2)} R ${x.r.toFixed(2)} ${x.stage}`);
-    if (args.includes('--titles')) for (const x of rows.filter((r) => r.title === false)) console.log(`title ${x.id}: got ${JSON.stringify(x.gotTitle)} want ${JSON.stringify(x.wantTitle)}`);
+    if (args.includes('--titles')) for (const x of rows.filter((r) => r.title === false)) console.log(`title ${x.id} (${x.titleSource}): got ${JSON.stringify(x.gotTitle)} want ${JSON.stringify(x.wantTitle)}`);
     if (args.includes('--dates')) for (const x of rows.filter((r) => r.date === false)) console.log(`date ${x.id}: got ${x.gotDate} (${x.dateSource}) want ${x.wantDate}`);
   }
 }

@@ -105,6 +105,8 @@ export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 export const H2_AGREEMENT = 0.8;
 /** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
 export const TITLE_COVER_SLACK = 0.3;
+/** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
+export const TRUST_SINGLE_H1 = true;
 /** Title: write typographic apostrophes as ASCII ones. */
 export const ASCII_APOSTROPHES = true;
 

@@ -124,7 +124,7 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
     if (h2) return [normaliseTitle(h2), 'h2'];
   }
   const single = usable(h1s);
-  if (single.length === 1 && !reference) return [normaliseTitle(single[0]), 'h1-single'];
+  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
   if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
   if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
