@@ -153,3 +153,15 @@ test('bad input: truncated, deeply nested, all script, binary, huge — bounded 
   assert.ok(h.doc.text.length > 1_000_000);
   assert.ok(Date.now() - start < 30_000, '20 MB page in bounded time');
 });
+
+test('fallback stages are explicit and recorded', () => {
+  const full = extractHtml(page());
+  const ex = full.doc.meta.extraction as { stage: string; tries: string[] };
+  assert.ok(['selector', 'score'].includes(ex.stage));
+  assert.ok(ex.tries.length >= 1);
+  const tiny = extractHtml('<html><body><div class="sidebar"><span>Tiny note only.</span></div></body></html>');
+  const t = tiny.doc.meta.extraction as { stage: string; tries: string[] };
+  assert.ok(['all-blocks', 'raw-text', 'score-lenient'].includes(t.stage), t.stage);
+  assert.ok(tiny.doc.notices.some((n) => n.code === 'extraction-fallback'));
+  assert.equal(tiny.body, 'Tiny note only.');
+});
