@@ -3,12 +3,11 @@ import { join, extname } from 'node:path';
 import { errorMessage } from '../model/index.js';
 import { readTextFile } from './text.js';
 import type { ReadResult } from './types.js';
-import { readHtmlFile } from './html/index.js';
+import { extractHtml, readHtmlFile } from './html/index.js';
 import { readWarc } from './warc.js';
 import { readJsonl } from './jsonl.js';
 import { readFeed } from './feed.js';
 import { fetchUrl, isUrl } from './url.js';
-import { extractHtml } from './html/index.js';
 
 /** Options for reading inputs: the SSRF guard switch and feeds to expand. */
 export interface ReadOptions {
