@@ -84,6 +84,9 @@ export const DEEPER_SLACK = 0.3;
 /** Elements that can be that more specific container (not a single paragraph or list). */
 export const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'center', 'font', 'span']);
 
+/** Siblings of the chosen container with at least this share of its net content join the body. */
+export const SIBLING_NET_SHARE = 0.2;
+
 /** Blocks whose share of characters inside links exceeds this are link lists, not prose. */
 export const MAX_LINK_DENSITY = 0.5;
 /** Short blocks (under this many chars) with any link share above SHORT_LINK_DENSITY are dropped. */

@@ -173,7 +173,17 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
   if (process.env.SPINSCOPE_DEBUG_EXTRACT) {
     for (const [el, f] of [...net].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error('cand', f.toFixed(1), el.tag, el.attrs.class?.slice(0, 60));
   }
-  return { selected: top ? [top] : [], top };
+  if (!top) return { selected: [], top };
+  // Siblings of the container that carry substantial net content join it (split article bodies).
+  const selected = [top];
+  const topNet = net.get(top) ?? 0;
+  if (top.parent && topNet > 0) {
+    for (const sib of top.parent.children) {
+      if (typeof sib === 'string' || sib === top) continue;
+      if ((net.get(sib) ?? 0) >= K.SIBLING_NET_SHARE * topNet) selected.push(sib);
+    }
+  }
+  return { selected, top };
 }
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
