@@ -188,13 +188,14 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
 export function filterBlocks(blocks: readonly Block[], title: string | undefined): Block[] {
-  const t = title?.toLowerCase();
+  const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  const t = title ? key(title) : undefined;
   return blocks.filter((b) => {
     const ld = linkDensity(b);
     if (ld > K.MAX_LINK_DENSITY) return false;
     if (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY) return false;
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
-    if (t && b.heading && b.text.toLowerCase() === t) return false;
+    if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
 }
