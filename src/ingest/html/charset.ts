@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 /** Bytes of the page head searched for a <meta> charset declaration (as in the HTML standard's prescan). */
 export const META_PRESCAN_BYTES = 4096;
 /** A page whose first bytes hold more than this share of control bytes is binary, not HTML. */
-export const BINARY_CONTROL_SHARE = 0.1;
+export const BINARY_CONTROL_SHARE = 0.05;
 const BINARY_SAMPLE_BYTES = 4096;
 
 /** Which charset was used and why. */

@@ -145,6 +145,9 @@ test('bad input: truncated, deeply nested, all script, binary, huge — bounded 
   const binary = Buffer.alloc(4096);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
   assert.throws(() => extractHtml(binary), /binary/);
+  let seed = 7;
+  const random = Buffer.alloc(3000).map(() => (seed = (seed * 1103515245 + 12345) % 2147483648) >>> 16 & 255);
+  assert.throws(() => extractHtml(random), /binary/, 'random bytes are binary too');
 
   const filler = `<div class="post"><p>${PARAS.join('</p><p>')}</p></div>`;
   const huge = Buffer.from(`<html><body>${filler.repeat(Math.ceil((20 * 1024 * 1024) / filler.length))}</body></html>`);
