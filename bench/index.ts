@@ -6,6 +6,7 @@ import { benchEntities } from './entities.bench.js';
 import { benchQuotes } from './quotes.bench.js';
 import { benchStages } from './stages.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchExtract } from './extract.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
@@ -16,4 +17,5 @@ rows.push(...(await benchEntities()));
 rows.push(...(await benchQuotes()));
 rows.push(...(await benchStages()));
 rows.push(...(await benchIngest()));
+rows.push(...(await benchExtract()));
 printTable(rows);

@@ -22,18 +22,21 @@ export function parseSize(value: string): number {
 /** `spinscope analyze <file|dir|->... [--format json|jsonl|md] [--max-bytes n]` */
 export function analyzeCommand(): Command {
   return new Command('analyze')
-    .description('analyse articles (text files, directories of .txt/.html/.htm, - for standard input) and print every layer')
-    .argument('<inputs...>', 'files, directories, or - for standard input')
+    .description('analyse articles (text, HTML, WARC, JSONL files, directories, URLs, feeds, - for standard input) and print every layer')
+    .argument('[inputs...]', 'files (.txt, .html[.gz], .warc[.gz], .jsonl), directories, URLs, or - for standard input')
+    .option('--feed <source...>', 'RSS/Atom/JSON feeds (URL or file): analyse each item\'s page, or its content when the page cannot be fetched')
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .addOption(new Option('-f, --format <format>', 'output: json (pretty), jsonl (one article per line), md (a report)').choices(['json', 'jsonl', 'md']).default('json'))
     .addOption(new Option('--max-bytes <size>', `refuse inputs larger than this (e.g. 50MB)`).argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
-    .action(async (inputs: string[], options: { format: Format; maxBytes: number }) => {
+    .action(async (inputs: string[], options: { format: Format; maxBytes: number; feed?: string[]; allowPrivate?: boolean }) => {
+      if (inputs.length === 0 && !options.feed?.length) throw new Error('give at least one input or --feed');
       guardStdout();
       const pipeline = await Pipeline.build();
       const progress = createProgress(process.stderr.isTTY ? countInputs(inputs) : 0); // count only when a bar can show
       let analysed = 0;
       let failed = 0;
       try {
-        for await (const result of readSources(inputs, { maxBytes: options.maxBytes })) {
+        for await (const result of readSources(inputs, { maxBytes: options.maxBytes, feeds: options.feed, allowPrivate: options.allowPrivate })) {
           progress.tick();
           if (isReadFailure(result)) {
             failed++;

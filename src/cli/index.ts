@@ -12,6 +12,7 @@ import { exportCommand } from './export.js';
 import { clusterCommand } from './cluster.js';
 import { reanalyzeCommand } from './reanalyze.js';
 import { statsCommand } from './stats.js';
+import { extractCommand } from './extract.js';
 
 /** Builds the `spinscope` command line: one file per command, registered here. */
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   program.addCommand(clusterCommand());
   program.addCommand(reanalyzeCommand());
   program.addCommand(statsCommand());
+  program.addCommand(extractCommand());
   program.commands.forEach((command) => command.exitOverride()); // usage errors exit 2, via main()
   return program;
 }

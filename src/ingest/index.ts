@@ -1,4 +1,10 @@
 export * from './types.js';
-export { readSources, listArticleFiles, ARTICLE_EXTENSIONS, STDIN, type ReadOptions } from './read.js';
+export { readSources, listArticleFiles, ARTICLE_EXTENSIONS, STDIN, inputKind, type ReadOptions } from './read.js';
 export { readTextFile, readStream } from './text.js';
 export { decodeBytes, checkSize, formatBytes, DEFAULT_MAX_BYTES, type LimitOptions, type Decoded } from './decode.js';
+export { extractHtml, readHtmlFile, type ExtractedPage, type HtmlOptions } from './html/index.js';
+export { readWarc } from './warc.js';
+export { readJsonl, jsonlItem } from './jsonl.js';
+export { readFeed, parseFeed, type FeedItem } from './feed.js';
+export { fetchUrl, isUrl, isPrivateAddress, type FetchOptions } from './url.js';
+export { gunzipLimited, MAX_GUNZIP_BYTES } from './gzip.js';

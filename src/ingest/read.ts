@@ -4,15 +4,42 @@ import { errorMessage, SpinscopeError } from '../model/index.js';
 import { readStream, readTextFile } from './text.js';
 import type { LimitOptions } from './decode.js';
 import type { ReadResult } from './types.js';
+import { extractHtml, readHtmlFile } from './html/index.js';
+import { readWarc } from './warc.js';
+import { readJsonl } from './jsonl.js';
+import { readFeed } from './feed.js';
+import { fetchUrl, isUrl } from './url.js';
 
-/** Options for reading inputs: size limits (more as readers need them). */
-export interface ReadOptions extends LimitOptions {}
+/** Options for reading inputs: size limits, the SSRF guard switch and feeds to expand. */
+export interface ReadOptions extends LimitOptions {
+  allowPrivate?: boolean;
+  /** Feed sources (URLs or files) whose items are read after the inputs. */
+  feeds?: readonly string[];
+}
+
+/** The reader an input path needs, from its (double) extension. */
+export function inputKind(path: string): 'html' | 'warc' | 'jsonl' | 'text' {
+  const p = path.toLowerCase().replace(/\.gz$/, '');
+  if (p.endsWith('.html') || p.endsWith('.htm') || p.endsWith('.xhtml')) return 'html';
+  if (p.endsWith('.warc')) return 'warc';
+  if (p.endsWith('.jsonl') || p.endsWith('.ndjson')) return 'jsonl';
+  return 'text';
+}
+
+/** Reads one file with the reader its extension names. */
+async function* readFileByKind(path: string, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const kind = inputKind(path);
+  if (kind === 'warc') yield* readWarc(path);
+  else if (kind === 'jsonl') yield* readJsonl(path);
+  else if (kind === 'html') yield (await readHtmlFile(path)).doc;
+  else yield readTextFile(path, options);
+}
 
 /** The input name that stands for standard input. */
 export const STDIN = '-';
 
 /** File endings read when a directory is given. */
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+export const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.warc', '.jsonl', '.ndjson', '.gz']);
 
 /** Lists article files under a directory, recursively, in a stable order. */
 export function listArticleFiles(dir: string): string[] {
@@ -22,7 +49,7 @@ export function listArticleFiles(dir: string): string[] {
     const path = join(dir, name);
     const stat = statSync(path);
     if (stat.isDirectory()) out.push(...listArticleFiles(path));
-    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(path);
+    else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase()) && (extname(name).toLowerCase() !== '.gz' || inputKind(name) !== 'text')) out.push(path);
   }
   return out;
 }
@@ -37,6 +64,15 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
       yield await readStream(process.stdin, 'standard input', options).catch((err) => failure('standard input', err));
       continue;
     }
+    if (isUrl(input)) {
+      try {
+        const page = await fetchUrl(input, { allowPrivate: options.allowPrivate });
+        yield extractHtml(page.body, { url: page.url, contentType: page.contentType, origin: input }).doc;
+      } catch (err) {
+        yield { origin: input, code: 'fetch-error', error: `${input}: ${errorMessage(err)}` };
+      }
+      continue;
+    }
     let paths: string[];
     try {
       paths = statSync(input).isDirectory() ? listArticleFiles(input) : [input];
@@ -45,15 +81,16 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
       yield missing ? { origin: input, code: 'not-found', error: `${input}: no such file or directory` } : failure(input, err);
       continue;
     }
-    if (paths.length === 0) yield { origin: input, code: 'empty-dir', error: `${input}: no .txt, .html or .htm files found` };
+    if (paths.length === 0) yield { origin: input, code: 'empty-dir', error: `${input}: no article files found (.txt, .html, .htm, .warc, .jsonl, optionally .gz)` };
     for (const path of paths) {
       try {
-        yield readTextFile(path, options);
+        yield* readFileByKind(path, options);
       } catch (err) {
         yield failure(path, err);
       }
     }
   }
+  for (const feed of options.feeds ?? []) yield* readFeed(feed, { allowPrivate: options.allowPrivate });
 }
 
 /** A read failure from an error: SpinscopeErrors carry their own code and one-line message. */

@@ -1,0 +1,87 @@
+import iconv from 'iconv-lite';
+
+/** Bytes of the page head searched for a <meta> charset declaration (as in the HTML standard's prescan). */
+export const META_PRESCAN_BYTES = 4096;
+/** A page whose first bytes hold more than this share of control bytes is binary, not HTML. */
+export const BINARY_CONTROL_SHARE = 0.05;
+const BINARY_SAMPLE_BYTES = 4096;
+
+/** Which charset was used and why. */
+export interface DecodedHtml {
+  html: string;
+  charset: string;
+  charsetSource: 'bom' | 'header' | 'meta' | 'utf8-valid' | 'fallback' | 'string';
+  /** Set when the declared charset did not fit the bytes and another was used. */
+  mismatch?: string;
+}
+
+/** The charset parameter of a Content-Type header value. */
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  const m = contentType && /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', skip: 2 };
+  return undefined;
+}
+
+/** Finds <meta charset=…> or <meta http-equiv content="…; charset=…"> in the first bytes. */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, META_PRESCAN_BYTES)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** True when the sample looks like binary data (NULs and control bytes), not text. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_SAMPLE_BYTES);
+  if (n === 0) return false;
+  if (bomCharset(bytes)?.charset.startsWith('utf-16')) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control / n > BINARY_CONTROL_SHARE;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decodes page bytes: BOM first, then the HTTP header charset, then <meta>, then UTF-8 if the
+ * bytes are valid UTF-8, else windows-1252. A declared UTF-8 that the bytes break falls back to
+ * windows-1252 and says so.
+ *
+ * @example
+ * decodeHtml(bytes, 'text/html; charset=iso-8859-1').html
+ */
+export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml {
+  const bom = bomCharset(bytes);
+  if (bom) return { html: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.charset), charset: bom.charset, charsetSource: 'bom' };
+  const declared: [string | undefined, 'header' | 'meta'][] = [
+    [charsetFromContentType(contentType), 'header'],
+    [metaCharset(bytes), 'meta'],
+  ];
+  for (const [label, source] of declared) {
+    if (!label || !iconv.encodingExists(label)) continue;
+    const norm = label.replace(/[^a-z0-9]/g, '');
+    if (norm === 'utf8' && !isValidUtf8(bytes)) {
+      return { html: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252', charsetSource: 'fallback', mismatch: `declared ${label} (${source}) but the bytes are not valid UTF-8` };
+    }
+    // Pages labelled Latin-1/ASCII are really windows-1252 (as browsers treat them).
+    const charset = /^(?:iso88591|latin1|usascii|ascii)$/.test(norm) ? 'windows-1252' : label;
+    return { html: iconv.decode(Buffer.from(bytes), charset), charset, charsetSource: source };
+  }
+  if (isValidUtf8(bytes)) return { html: Buffer.from(bytes).toString('utf8'), charset: 'utf-8', charsetSource: 'utf8-valid' };
+  return { html: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252', charsetSource: 'fallback' };
+}

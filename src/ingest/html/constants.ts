@@ -1,0 +1,128 @@
+/**
+ * Every threshold, weight and pattern of the HTML extractor, in one place, each with the reason
+ * it exists. Tuned on a subset of wcxb-dev (see scripts/eval-extract.ts); change them here only.
+ */
+
+/** Elements whose content is never text: skipped while parsing (JSON-LD is kept apart). */
+export const SKIP_CONTENT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'video', 'audio', 'select', 'textarea', 'button',
+]);
+
+/** Void elements: never have children (htmlparser2 closes them itself). */
+export const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'base', 'col', 'param', 'track']);
+
+/** Deeper elements are flattened into their ancestor at this depth: bounds recursion on hostile nesting. */
+export const MAX_DEPTH = 200;
+/** Tags nested deeper than this are dropped before parsing (the parser's stack is O(depth) per tag). */
+export const MAX_PARSE_DEPTH = 1000;
+
+/** Block-level elements: each starts a new text block. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
+  'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'figure',
+  'figcaption', 'header', 'footer', 'nav', 'aside', 'hr', 'address', 'details', 'summary', 'form',
+  'fieldset', 'center', 'caption', 'body', 'html', 'picture', 'menu', 'legend',
+]);
+
+export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Elements that are page furniture wherever they are (navigation, sidebars, site footers). */
+export const JUNK_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'dialog', 'form', 'input', 'label']);
+
+/** ARIA roles that are page furniture. */
+export const JUNK_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'dialog', 'alert', 'search', 'tablist']);
+
+/**
+ * class/id words that mark furniture: comments, share bars, related links, cookie banners, ads,
+ * newsletters, bylines/meta rows (their data goes to metadata, not body). Matched at the start
+ * of a class token only ("share-bar", "sidebar"), never inside one: wrappers such as
+ * "elementor-widget-container" or "content-sidebar-wrap" hold articles.
+ */
+/** Tags never dropped for their class words (sites put page-type classes on them). */
+export const NEVER_JUNK_BY_CLASS = new Set(['html', 'body', 'main', 'article']);
+export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|more-stories|read-?more|read-next|up-?next|cookie|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|ad-slot|dfp|sponsor(?:ed)?|promo|newsletter|subscribe|subscription|signup|sign-up|popup|modal|overlay|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|site-header|skip-link|screen-reader-text|sr-only|visually-hidden|tags?|tag-list|taglist|post-tags|entry-tags|categories|cat-links|post-meta|entry-meta|article-meta|byline|author-bio|author-box|about-author|authorbox|post-author|dateline|pagination|pager|post-navigation|nav-links|toc|table-of-contents|print|toolbar|rating|reactions|login|search|jp-relatedposts|yarpp|outbrain|taboola|tooltip|disclaimer|trending|most-popular|popular|carousel|slider|teaser|newsletter-signup|card|cards|excerpt|post-card)(?:$|[-_])/i;
+
+/** Also judge the element part of BEM class names ("x__excerpt"). */
+export const JUDGE_BEM = false;
+
+/** An element holding at least this share of the page's text is never furniture (layout wrapper). */
+export const WRAPPER_TEXT_SHARE = 0.4;
+
+/** Whole class/id tokens that mark the article itself: these outweigh JUNK_CLASS on the same element. */
+export const CONTENT_CLASS = /^(?:article|articlebody|article-body|article__body|article-content|article__content|story|story-body|entry|entry-content|post|post-content|post-body|post__content|content|main|main-content|body|blog|blog-post|prose|rich-text|richtext|single-post|hentry)$/i;
+
+/** Direct selectors of the article body used by publishing systems (first fallback stage). */
+export const BODY_SELECTORS: readonly { attr: string; pattern: RegExp }[] = [
+  { attr: 'itemprop', pattern: /^articleBody$/i },
+  { attr: 'class', pattern: /(?:^|\s)(?:entry-content|post-content|article-body|article__body|article-content|articleBody|story-body|story-content|post-body|c-entry-content|single-content|blog-content|post__content|article__content|content-body|td-post-content|rich-text)(?:$|\s)/i },
+];
+
+/** A selector-stage body must hold at least this share of the scored body's text, else we score. */
+export const SELECTOR_MIN_SHARE = 0.5;
+
+/** Container choice by net content mass (see content.ts scoreContainers). */
+/** Blocks at least this long with few links count their full length. */
+export const PROSE_CHARS = 80;
+/** Blocks shorter than this count as crumbs (a fixed penalty). */
+export const MIN_SCORING_CHARS = 25;
+/** Medium blocks (between the two) count this share of their length. */
+export const MEDIUM_BLOCK_WEIGHT = 0.5;
+/** Penalty per crumb block (menu items, labels, dates). */
+export const SHORT_BLOCK_PENALTY = 20;
+/** Link-list blocks count minus this share of their length. */
+export const LINK_TEXT_PENALTY = 2;
+/** Headings are neutral. */
+export const HEADING_VALUE = 0;
+/** Multiplicative bonus for article-ish tags (added to 1). */
+export const TAG_BONUS: Readonly<Record<string, number>> = { article: 0.1, main: 0.05 };
+/** Multiplicative bonus/penalty for content/junk class words (added to 1). */
+export const CLASS_BONUS = 0.3;
+
+/** A nested container keeping at least (1 - this) of the best net content is preferred (more specific). */
+export const DEEPER_SLACK = 0.3;
+/** Elements that can be that more specific container (not a single paragraph or list). */
+export const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'center', 'font', 'span']);
+
+/** Siblings of the chosen container with at least this share of its net content join the body. */
+export const SIBLING_NET_SHARE = 0.2;
+
+/** Blocks whose share of characters inside links exceeds this are link lists, not prose. */
+export const MAX_LINK_DENSITY = 0.5;
+/** Short blocks (under this many chars) with any link share above SHORT_LINK_DENSITY are dropped. */
+export const SHORT_BLOCK_CHARS = 80;
+export const SHORT_LINK_DENSITY = 0.3;
+
+/** Short lines that are furniture even inside the article container. */
+export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents)$/i;
+/** JUNK_LINE applies only to blocks at most this long. */
+export const JUNK_LINE_MAX_CHARS = 60;
+
+/** A body shorter than this after a stage means the stage failed; try the next. */
+export const MIN_BODY_CHARS = 200;
+
+/** Title: separators between a headline and the site name in <title>. */
+export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
+
+/** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
+export const H2_AGREEMENT = 0.8;
+/** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
+export const TITLE_COVER_SLACK = 0.3;
+/** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
+export const TRUST_SINGLE_H1 = true;
+/** Title: write typographic apostrophes as ASCII ones. */
+export const ASCII_APOSTROPHES = true;
+
+/** Meta names that carry a publication date, most trusted first. */
+export const DATE_META = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'publish-date', 'published-date', 'publish_date', 'pubdate',
+  'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date',
+  'parsely-pub-date', 'article.published', 'published_time', 'original-publish-date', 'citation_publication_date',
+  'cxenseparse:recs:publishtime', 'rnews:datepublished', 'article_date_original', 'og:published_time', 'release_date',
+];
+/** Meta names for the author, most trusted first. */
+export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'twitter:creator'];
+/** Meta names for the section. */
+export const SECTION_META = ['article:section', 'section', 'parsely-section', 'og:article:section'];
+/** Meta names for the outlet. */
+export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'twitter:site'];

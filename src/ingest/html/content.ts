@@ -1,0 +1,267 @@
+import * as K from './constants.js';
+import type { El, Node } from './dom.js';
+
+/** A run of text between block boundaries, with the block element that holds it. */
+export interface Block {
+  text: string;
+  el: El;
+  /** Characters of the block inside links. */
+  linkChars: number;
+  heading: boolean;
+  caption: boolean;
+}
+
+/** Which fallback stage produced the body. */
+export type BodyStage = 'selector' | 'score' | 'score-lenient' | 'all-blocks' | 'raw-text';
+
+export interface BodyResult {
+  blocks: Block[];
+  stage: BodyStage;
+  /** Stages tried, in order, with the characters each produced. */
+  tries: string[];
+}
+
+/** Whole class/id tokens of an element. */
+function classTokens(el: El): string[] {
+  const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
+  return cls ? cls.split(/\s+/) : [];
+}
+
+/** Class weight: +1 content, -1 junk, 0 neither (content wins). */
+export function classSignal(el: El): number {
+  const tokens = classTokens(el);
+  if (tokens.length === 0) return 0;
+  let junk = false;
+  for (const t of tokens) {
+    if (K.CONTENT_CLASS.test(t)) return 1;
+    // BEM names: "elementor-post__excerpt" is judged by its element part too.
+    const bem = t.indexOf('__');
+    if (!junk && (K.JUNK_CLASS.test(t) || (K.JUDGE_BEM && bem > 0 && K.JUNK_CLASS.test(t.slice(bem + 2))))) junk = true;
+  }
+  return junk ? -1 : 0;
+}
+
+/** True for hidden elements. */
+function isHidden(el: El): boolean {
+  const a = el.attrs;
+  // Streaming renderers (React/Next.js) park the real page in <div hidden id="S:0"> until scripts move it.
+  if (a.hidden !== undefined && /^S:\d+$/.test(a.id ?? '')) return false;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  const style = a.style;
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Page furniture: by tag, role, hidden state, and (unless lenient) class/id words. */
+export function isJunk(el: El, lenient: boolean, pageChars = Infinity): boolean {
+  if (el.tag === 'head' || el.tag === 'title') return true;
+  // A "furniture" element holding most of the page's text is a layout wrapper (a page-wide
+  // <form>, "sidebar-container", "newsletter-wrapper"), not furniture.
+  const wrapper = el.chars >= K.WRAPPER_TEXT_SHARE * pageChars;
+  if (K.JUNK_TAGS.has(el.tag)) return !wrapper;
+  const role = el.attrs.role;
+  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
+  if (lenient) return false;
+  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el) < 0);
+}
+
+/** Splits the tree into text blocks (document order), skipping furniture. */
+export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let linkChars = 0;
+  let owner: El = root;
+  let inLink = 0;
+  let inCaption = 0;
+
+  const flush = () => {
+    if (parts.length === 0) return;
+    let text = parts.join('');
+    text = text.includes('\n') ? text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n+/g, '\n').trim() : text.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push({ text, el: owner, linkChars, heading: K.HEADING_TAGS.has(owner.tag), caption: inCaption > 0 });
+    parts = [];
+    linkChars = 0;
+  };
+
+  const visit = (el: El) => {
+    const block = K.BLOCK_TAGS.has(el.tag);
+    const saved = owner;
+    if (block) {
+      flush();
+      owner = el;
+    }
+    if (el.tag === 'a') inLink++;
+    if (el.tag === 'figcaption') inCaption++;
+    for (const child of el.children) visitNode(child);
+    if (el.tag === 'a') inLink--;
+    if (block) {
+      flush();
+      owner = saved;
+    }
+    if (el.tag === 'figcaption') inCaption--;
+  };
+  const visitNode = (node: Node) => {
+    if (typeof node === 'string') {
+      const t = node.replace(/\s+/g, ' ');
+      if (t === ' ' && parts.length === 0) return;
+      parts.push(t);
+      if (inLink > 0) linkChars += t.trim().length;
+      return;
+    }
+    if (node.tag === 'br') {
+      parts.push('\n');
+      return;
+    }
+    if (node.tag === 'img' || isJunk(node, lenient, root.chars)) return;
+    visit(node);
+  };
+  visit(root);
+  flush();
+  return { blocks };
+}
+
+function contains(outer: El, inner: El): boolean {
+  return outer.pre <= inner.pre && inner.pre <= outer.post;
+}
+
+function linkDensity(b: Block): number {
+  return b.text.length ? b.linkChars / b.text.length : 0;
+}
+
+/** The content value of one block: prose counts its length, link lists and crumbs count against. */
+function blockValue(b: Block): number {
+  const len = b.text.length;
+  const ld = linkDensity(b);
+  if (b.heading) return K.HEADING_VALUE;
+  if (ld > K.MAX_LINK_DENSITY) return -len * K.LINK_TEXT_PENALTY;
+  if (len >= K.PROSE_CHARS && ld < K.SHORT_LINK_DENSITY) return len;
+  if (len >= K.MIN_SCORING_CHARS) return len * K.MEDIUM_BLOCK_WEIGHT * (1 - ld);
+  return -K.SHORT_BLOCK_PENALTY;
+}
+
+/**
+ * Chooses the container whose subtree holds the most net content: the sum of block values,
+ * plus a bonus for article-ish tags and classes. Link lists and crumbs make a subtree that
+ * reaches into sidebars and footers lose to the tighter article container.
+ */
+export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top: El | null } {
+  const net = new Map<El, number>();
+  for (const b of blocks) {
+    const v = blockValue(b);
+    for (let el: El | null = b.el; el; el = el.parent) net.set(el, (net.get(el) ?? 0) + v);
+  }
+  let top: El | null = null;
+  let best = -Infinity;
+  for (const [el, v] of net) {
+    if (el.tag === '#root') continue;
+    const bonus = 1 + (K.TAG_BONUS[el.tag] ?? 0) + classSignal(el) * K.CLASS_BONUS;
+    const f = v > 0 ? v * bonus : v;
+    if (f > best) {
+      best = f;
+      top = el;
+    }
+  }
+  // Prefer the most specific container that keeps nearly all the net content (drops edges of wrappers).
+  if (top) {
+    const floor = best * (1 - K.DEEPER_SLACK);
+    const outer: El = top;
+    for (const [el, v] of net) {
+      if (el.depth <= top.depth || !K.CONTAINER_TAGS.has(el.tag) || !contains(outer, el)) continue;
+      const bonus = 1 + (K.TAG_BONUS[el.tag] ?? 0) + classSignal(el) * K.CLASS_BONUS;
+      if ((v > 0 ? v * bonus : v) >= floor) top = el;
+    }
+  }
+  if (process.env.SPINSCOPE_DEBUG_EXTRACT) {
+    for (const [el, f] of [...net].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error('cand', f.toFixed(1), el.tag, el.attrs.class?.slice(0, 60));
+  }
+  if (!top) return { selected: [], top };
+  // Siblings of the container that carry substantial net content join it (split article bodies).
+  const selected = [top];
+  const topNet = net.get(top) ?? 0;
+  if (top.parent && topNet > 0) {
+    for (const sib of top.parent.children) {
+      if (typeof sib === 'string' || sib === top) continue;
+      if ((net.get(sib) ?? 0) >= K.SIBLING_NET_SHARE * topNet) selected.push(sib);
+    }
+  }
+  return { selected, top };
+}
+
+/** Drops blocks that are link lists or furniture lines even inside the article. */
+export function filterBlocks(blocks: readonly Block[], title: string | undefined): Block[] {
+  const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  const t = title ? key(title) : undefined;
+  return blocks.filter((b) => {
+    const ld = linkDensity(b);
+    if (ld > K.MAX_LINK_DENSITY) return false;
+    if (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY) return false;
+    if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
+    if (t && b.heading && key(b.text) === t) return false;
+    return true;
+  });
+}
+
+function bodyChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) if (!b.caption) n += b.text.length;
+  return n;
+}
+
+/** Elements matched by the publishing-system body selectors, largest text first. */
+function selectorBody(blocks: readonly Block[]): Block[] {
+  let bestBlocks: Block[] = [];
+  const seen = new Set<El>();
+  for (const b of blocks) {
+    for (let el: El | null = b.el; el; el = el.parent) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      const match = K.BODY_SELECTORS.some((s) => {
+        const v = el!.attrs[s.attr];
+        return v !== undefined && s.pattern.test(v);
+      });
+      if (!match) continue;
+      const inside = blocks.filter((x) => contains(el!, x.el));
+      if (bodyChars(inside) > bodyChars(bestBlocks)) bestBlocks = inside;
+    }
+  }
+  return bestBlocks;
+}
+
+/**
+ * Finds the article body in explicit fallback stages: publishing-system selector, scored
+ * container (strict furniture removal), scored container (lenient), all prose blocks, raw text.
+ */
+export function extractBody(root: El, title: string | undefined): BodyResult {
+  const tries: string[] = [];
+  const strict = collectBlocks(root, false);
+  const scored = scoreContainers(strict.blocks);
+  const scoredBlocks = filterBlocks(
+    strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el))),
+    title,
+  );
+  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title);
+  const sChars = bodyChars(selectorBlocks);
+  tries.push(`selector:${sChars}`);
+  if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
+    return { blocks: selectorBlocks, stage: 'selector', tries };
+  }
+  const cChars = bodyChars(scoredBlocks);
+  tries.push(`score:${cChars}`);
+  if (cChars >= K.MIN_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
+
+  const lenient = collectBlocks(root, true);
+  const lscored = scoreContainers(lenient.blocks);
+  const lBlocks = filterBlocks(
+    lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
+    title,
+  );
+  const lChars = bodyChars(lBlocks);
+  tries.push(`score-lenient:${lChars}`);
+  if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
+
+  const all = filterBlocks(lenient.blocks, title);
+  const aChars = bodyChars(all);
+  tries.push(`all-blocks:${aChars}`);
+  if (aChars > 0) return { blocks: all, stage: 'all-blocks', tries };
+  tries.push('raw-text');
+  return { blocks: lenient.blocks, stage: 'raw-text', tries };
+}

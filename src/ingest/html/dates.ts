@@ -1,0 +1,90 @@
+/** Parsing of publication dates in the forms pages use, normalised to ISO 8601. */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+/** Years outside this range are not publication dates (copyright years of old sites still pass). */
+export const MIN_YEAR = 1995;
+export const MAX_YEAR = 2100;
+
+const ISO = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
+const SLASH_YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const NUMERIC_DMY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/;
+const URL_DATE_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_-]/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number): boolean {
+  return y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function ymd(y: number, m: number, d: number): string | undefined {
+  return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+}
+
+/**
+ * Normalises a machine or human date string to ISO 8601, keeping the day as written (no time
+ * zone shift): "2025-09-04T21:00:00-05:00" stays on 2025-09-04.
+ *
+ * @example
+ * parseDate('September 4, 2025') // '2025-09-04'
+ */
+export function parseDate(raw: string | undefined | null): string | undefined {
+  if (!raw) return undefined;
+  const s = raw.trim();
+  if (!s) return undefined;
+  let m = ISO.exec(s);
+  if (m) {
+    const day = ymd(+m[1], +m[2], +m[3]);
+    if (!day) return undefined;
+    if (m[4] === undefined) return day;
+    const zone = m[7] === undefined ? '' : m[7] === 'Z' ? 'Z' : m[7].includes(':') ? m[7] : `${m[7].slice(0, 3)}:${m[7].slice(3)}`;
+    return `${day}T${pad(+m[4])}:${m[5]}:${m[6] ?? '00'}${zone}`;
+  }
+  if (/^\d{10}(?:\d{3})?$/.test(s)) {
+    const ms = s.length === 13 ? +s : +s * 1000;
+    const d = new Date(ms);
+    return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  return parseTextDate(s);
+}
+
+/** Finds the first human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04"). */
+export function parseTextDate(s: string): string | undefined {
+  let best: { index: number; value: string } | undefined;
+  const consider = (index: number, value: string | undefined) => {
+    if (value && (!best || index < best.index)) best = { index, value };
+  };
+  let m = MDY.exec(s);
+  if (m) consider(m.index, ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]));
+  m = DMY.exec(s);
+  if (m) consider(m.index, ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]));
+  m = SLASH_YMD.exec(s);
+  if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));
+  m = ISO.exec(s);
+  if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));
+  m = NUMERIC_DMY.exec(s);
+  if (m) {
+    // Month-first (US) unless the first number cannot be a month.
+    const a = +m[1];
+    const b = +m[2];
+    consider(m.index, a > 12 ? ymd(+m[3], b, a) : ymd(+m[3], a, b));
+  }
+  return best?.value;
+}
+
+/** A date written in a URL path: /2025/09/04/ or /20250904/. */
+export function dateFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let m = URL_DATE.exec(url);
+  if (m) return ymd(+m[1], +m[2], +m[3]);
+  m = URL_DATE_COMPACT.exec(url);
+  if (m) return ymd(+m[1], +m[2], +m[3]);
+  return undefined;
+}

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import type { Notice, Span } from '../../model/index.js';
+import { SpinscopeError } from '../../model/index.js';
+import { gunzipLimited, isGzip } from '../gzip.js';
+import type { SourceDocument } from '../types.js';
+import { decodeHtml, looksBinary } from './charset.js';
+import { extractBody, type BodyStage } from './content.js';
+import { parsePage } from './dom.js';
+import { extractMeta } from './metadata.js';
+
+export { parseDate, parseTextDate, dateFromUrl } from './dates.js';
+export { decodeHtml, charsetFromContentType } from './charset.js';
+
+/** Pages larger than this are cut (with a notice) before parsing: bounded time and memory. */
+export const MAX_HTML_BYTES = 24 * 1024 * 1024;
+
+export interface HtmlOptions {
+  /** The page URL (for dates in the path and relative canonical links). */
+  url?: string;
+  /** The HTTP Content-Type header, for its charset. */
+  contentType?: string;
+  /** Where the page came from (path, URL, WARC record), stored as meta.origin. */
+  origin?: string;
+}
+
+/** An extracted page: the source document plus the body alone (text without captions). */
+export interface ExtractedPage {
+  doc: SourceDocument;
+  body: string;
+  stage: BodyStage;
+}
+
+/**
+ * Extracts the article from an HTML page: body text (blocks separated by blank lines, captions
+ * marked as `caption` spans in `layers.structure`), title, author, date, section, language,
+ * canonical URL and outlet. Never throws on malformed HTML; throws SpinscopeError('binary') on
+ * bytes that are not text.
+ *
+ * @example
+ * const { doc } = extractHtml('<html><title>T</title><article><p>Body…</p></article></html>');
+ */
+export function extractHtml(input: Uint8Array | string, options: HtmlOptions = {}): ExtractedPage {
+  const notices: Notice[] = [];
+  let html: string;
+  let charset = 'utf-16 string';
+  if (typeof input === 'string') html = input;
+  else {
+    if (looksBinary(input)) throw new SpinscopeError('binary', 'content is binary, not HTML');
+    let bytes = input;
+    if (bytes.length > MAX_HTML_BYTES) {
+      notices.push({ code: 'truncated', message: `page cut to ${MAX_HTML_BYTES} bytes`, stage: 'ingest' });
+      bytes = bytes.subarray(0, MAX_HTML_BYTES);
+    }
+    const decoded = decodeHtml(bytes, options.contentType);
+    html = decoded.html;
+    charset = decoded.charset;
+    if (decoded.mismatch) notices.push({ code: 'charset-mismatch', message: decoded.mismatch, stage: 'ingest' });
+  }
+  if (html.length > MAX_HTML_BYTES) {
+    notices.push({ code: 'truncated', message: `page cut to ${MAX_HTML_BYTES} characters`, stage: 'ingest' });
+    html = html.slice(0, MAX_HTML_BYTES);
+  }
+  const page = parsePage(html);
+  const meta = extractMeta(page, options.url);
+  const result = extractBody(page.root, meta.title);
+  if (result.stage !== 'selector' && result.stage !== 'score') {
+    notices.push({ code: 'extraction-fallback', message: `body found by fallback stage ${result.stage} (${result.tries.join(', ')})`, stage: 'ingest' });
+  }
+
+  let text = '';
+  const structure: Span[] = [];
+  const bodyParts: string[] = [];
+  for (const block of result.blocks) {
+    if (text) text += '\n\n';
+    const start = text.length;
+    text += block.text;
+    if (block.caption) structure.push({ start, end: text.length, label: 'caption', source: { stage: 'ingest', rule: 'figcaption' } });
+    else {
+      if (block.heading) structure.push({ start, end: text.length, label: 'heading', attrs: { level: Number(block.el.tag.slice(1)) }, source: { stage: 'ingest', rule: block.el.tag } });
+      bodyParts.push(block.text);
+    }
+  }
+  if (!text.trim()) notices.push({ code: 'empty', message: 'no text found in the page', stage: 'ingest' });
+
+  const doc: SourceDocument = {
+    text,
+    meta: {
+      origin: options.origin,
+      format: 'html',
+      url: options.url,
+      title: meta.title,
+      author: meta.author,
+      published: meta.published,
+      section: meta.section,
+      language: meta.language,
+      canonicalUrl: meta.canonicalUrl,
+      outlet: meta.outlet,
+      charset,
+      extraction: { stage: result.stage, tries: result.tries, sources: meta.sources },
+    },
+    notices,
+    layers: structure.length ? { structure } : undefined,
+  };
+  for (const key of Object.keys(doc.meta)) if (doc.meta[key] === undefined) delete doc.meta[key];
+  return { doc, body: bodyParts.join('\n\n'), stage: result.stage };
+}
+
+/** Reads an .html/.htm file, or a gzip-compressed one (.html.gz, size-limited), and extracts it. */
+export async function readHtmlFile(path: string, options: HtmlOptions = {}): Promise<ExtractedPage> {
+  let bytes: Uint8Array = await readFile(path);
+  if (isGzip(bytes)) bytes = await gunzipLimited(bytes);
+  return extractHtml(bytes, { origin: path, ...options });
+}

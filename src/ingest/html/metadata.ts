@@ -1,0 +1,251 @@
+import * as K from './constants.js';
+import { dateFromUrl, parseDate, parseTextDate } from './dates.js';
+import { isJunk } from './content.js';
+import { metaValue, textOf, walkElements, type El, type ParsedPage } from './dom.js';
+
+/** Metadata found in a page, and which source produced each field. */
+export interface PageMeta {
+  title?: string;
+  author?: string;
+  published?: string;
+  section?: string;
+  language?: string;
+  canonicalUrl?: string;
+  outlet?: string;
+  sources: Record<string, string>;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES = /article|posting|report|news|blog|review|webpage|creativework/i;
+/** class/id/itemprop words of elements holding a visible date. */
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dated|time|timestamp|published|posted|pubdate|post-date|entry-date|publish|updated-date|meta-date|byline|article-date|story-date)(?=$|[\s_-])/i;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
+/** Visible-text date search stops after this many characters (keeps pathological pages fast). */
+const VISIBLE_TEXT_LIMIT = 20000;
+
+/** All JSON-LD objects of the page, @graph flattened; bad JSON is ignored. */
+export function jsonLdObjects(page: ParsedPage): Json[] {
+  const out: Json[] = [];
+  const add = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (v && typeof v === 'object') {
+      out.push(v as Json);
+      const graph = (v as Json)['@graph'];
+      if (graph) add(graph);
+    }
+  };
+  for (const src of page.jsonLd) {
+    try {
+      add(JSON.parse(src.trim().replace(/^<!--|-->$/g, '')));
+    } catch {
+      /* malformed JSON-LD is common; skip it */
+    }
+  }
+  return out;
+}
+
+function typeOf(o: Json): string {
+  const t = o['@type'];
+  return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : undefined;
+  }
+  if (v && typeof v === 'object') return nameOf((v as Json).name);
+  return undefined;
+}
+
+/** True when the element or an ancestor is page furniture. */
+function insideJunk(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false)) return true;
+  return false;
+}
+
+const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** Normalised words of a title, for comparing candidates. */
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Removes a site-name suffix/prefix from a <title>-like string. */
+export function stripSiteName(title: string, outlet: string | undefined): string {
+  const parts = title.split(K.TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const o = outlet ? words(outlet).join(' ') : '';
+  const kept = parts.filter((p) => words(p).join(' ') !== o);
+  if (kept.length === 1) return kept[0];
+  // Keep the longest part (headlines are longer than site names and section names).
+  return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
+}
+
+/** Share of the h1's words found in the reference title. */
+function overlap(candidate: string, reference: string): number {
+  const ref = new Set(words(reference));
+  const w = words(candidate);
+  return w.length ? w.filter((x) => ref.has(x)).length / w.length : 0;
+}
+
+/** Headlines longer than this many words are not headlines (a whole paragraph in an h1). */
+const MAX_HEADLINE_WORDS = 40;
+/** An h1 must share this share of its words with the head titles to win among several h1s. */
+const H1_AGREEMENT = 0.5;
+
+/**
+ * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
+ * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
+ */
+function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[]): [string | undefined, string] {
+  const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
+  const headline = clean(nameOf(ld?.headline));
+  const head = clean(page.title);
+  // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
+  const reference = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet)).join(' ');
+  const site = outlet ? words(outlet).join(' ') : '';
+  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
+  const best = (hs: string[], min: number) => {
+    let bestH: string | undefined;
+    let bestScore = 0;
+    for (const h of usable(hs)) {
+      const o = Math.min(overlap(h, reference), overlap(reference, h) + K.TITLE_COVER_SLACK);
+      if (o > bestScore) [bestH, bestScore] = [h, o];
+    }
+    return bestScore >= min ? bestH : undefined;
+  };
+  if (reference) {
+    const h1 = best(h1s, H1_AGREEMENT);
+    if (h1) return [normaliseTitle(h1), 'h1'];
+    const h2 = best(h2s, K.H2_AGREEMENT);
+    if (h2) return [normaliseTitle(h2), 'h2'];
+  }
+  const single = usable(h1s);
+  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
+  if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
+  if (headline) return [normaliseTitle(headline), 'json-ld'];
+  if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
+  if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
+  return [undefined, 'none'];
+}
+
+/** Optionally writes typographic apostrophes as ASCII ones (on: most wcxb titles are written so). */
+function normaliseTitle(t: string): string {
+  return K.ASCII_APOSTROPHES ? t.replace(/[\u2018\u2019]/g, "'") : t;
+}
+
+/** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
+export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
+  const sources: Record<string, string> = {};
+  const objects = jsonLdObjects(page);
+  const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
+
+  const h1s: string[] = [];
+  const h2s: string[] = [];
+  const times: El[] = [];
+  const dateEls: El[] = [];
+  const authorEls: El[] = [];
+  const order = new Map<El, number>();
+  for (const el of walkElements(page.root)) {
+    order.set(el, order.size);
+    if (el.tag === 'h1' || el.tag === 'h2') {
+      const t = textOf(el, 2000);
+      if (t && !insideJunk(el)) (el.tag === 'h1' ? h1s : h2s).push(t);
+    } else if (el.tag === 'time') times.push(el);
+    const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
+    if (cls.trim()) {
+      if (DATE_CLASS.test(cls)) dateEls.push(el);
+      if (AUTHOR_CLASS.test(cls) || el.attrs.rel === 'author') authorEls.push(el);
+    }
+  }
+
+  let outlet = clean(metaValue(page, 'og:site_name'));
+  if (outlet) sources.outlet = 'og:site_name';
+  else {
+    const pub = nameOf(ld?.publisher);
+    if (pub) [outlet, sources.outlet] = [clean(pub), 'json-ld'];
+    else for (const k of K.OUTLET_META.slice(1)) {
+      const v = clean(metaValue(page, k));
+      if (v) {
+        [outlet, sources.outlet] = [v.replace(/^@/, ''), k];
+        break;
+      }
+    }
+  }
+
+  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s);
+  sources.title = titleSource;
+
+  let published: string | undefined;
+  const fromMeta = (): [string, string] | undefined => {
+    for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
+      const d = parseDate(t.attrs.datetime ?? textOf(t));
+      if (d) return [d, 'time[pubdate]'];
+    }
+    const v = parseDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated));
+    if (v) return [v, 'json-ld'];
+    for (const key of K.DATE_META) {
+      const d = parseDate(metaValue(page, key));
+      if (d) return [d, `meta:${key}`];
+    }
+    return undefined;
+  };
+  const metaPub = fromMeta();
+  const metaMod = parseDate(nameOf(ld?.dateModified)) ?? parseDate(metaValue(page, 'article:modified_time')) ?? parseDate(metaValue(page, 'og:updated_time'));
+  // Dates displayed on the page (outside furniture), in document order.
+  const visible: string[] = [];
+  for (const el of [...times, ...dateEls].sort((a, b) => order.get(a)! - order.get(b)!)) {
+    if (insideJunk(el)) continue;
+    const text = textOf(el, 1000);
+    const d = (text.length < 200 ? parseTextDate(text) : undefined) ?? parseDate(el.attrs.datetime ?? el.attrs.content);
+    if (d) visible.push(d);
+  }
+  const day = (d: string | undefined) => d?.slice(0, 10);
+  // The date the reader sees wins when it agrees with the page's metadata (published or updated).
+  const agreeing = visible.find((v) => day(v) === day(metaPub?.[0]) || day(v) === day(metaMod));
+  if (agreeing) [published, sources.published] = [agreeing, 'visible+meta'];
+  else if (metaPub) [published, sources.published] = metaPub;
+  else if (visible.length) [published, sources.published] = [visible[0], 'visible-element'];
+  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  if (!published) {
+    const u = dateFromUrl(url) ?? dateFromUrl(pageUrl);
+    if (u) [published, sources.published] = [u, 'url'];
+  }
+  if (!published && metaMod) [published, sources.published] = [metaMod, 'meta-modified'];
+  if (!published) {
+    const v = parseTextDate(textOf(page.root, VISIBLE_TEXT_LIMIT * 3).slice(0, VISIBLE_TEXT_LIMIT));
+    if (v) [published, sources.published] = [v, 'visible-text'];
+  }
+
+  let author = clean(nameOf(ld?.author));
+  if (author) sources.author = 'json-ld';
+  for (const key of K.AUTHOR_META) {
+    if (author) break;
+    const v = clean(metaValue(page, key));
+    if (v && !/^https?:/i.test(v)) [author, sources.author] = [v.replace(/^@/, ''), `meta:${key}`];
+  }
+  for (const el of authorEls) {
+    if (author) break;
+    const t = textOf(el).replace(/^(?:written\s+)?by\s+/i, '');
+    if (t && t.length <= 80) [author, sources.author] = [t, 'byline-element'];
+  }
+
+  let section = clean(nameOf(ld?.articleSection));
+  for (const key of K.SECTION_META) if (!section) section = clean(metaValue(page, key));
+
+  const canonical = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  let canonicalUrl: string | undefined;
+  if (canonical) {
+    try {
+      canonicalUrl = new URL(canonical, url).href;
+    } catch {
+      canonicalUrl = undefined;
+    }
+  }
+  const language = clean(page.lang ?? metaValue(page, 'content-language') ?? metaValue(page, 'og:locale'))?.replace('_', '-');
+
+  return { title, author, published, section, language, canonicalUrl, outlet, sources };
+}

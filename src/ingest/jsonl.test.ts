@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readSources } from './read.js';
+import { isReadFailure, type ReadResult } from './types.js';
+
+test('JSONL: text and html items with metadata; bad lines reported, not fatal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-jsonl-'));
+  const path = join(dir, 'items.jsonl');
+  const html = '<html><head><title>Page title</title></head><body><nav>Menu</nav><article><p>The night bus to Orrin will run every twenty minutes from next week, the transport board said on Friday.</p></article></body></html>';
+  writeFileSync(path, [
+    JSON.stringify({ id: 'a1', text: 'The bridge reopened on Monday.', title: 'Bridge reopens', published: '2024-02-03', outlet: 'Orrin Post', url: 'https://orrin.example/bridge' }),
+    '{not json',
+    JSON.stringify({ id: 7, html, title: 'Night bus' }),
+    JSON.stringify({ url: 'https://orrin.example/x' }),
+    '',
+    JSON.stringify([1, 2]),
+  ].join('\n'));
+  const results: ReadResult[] = [];
+  for await (const r of readSources([path])) results.push(r);
+  assert.equal(results.length, 5);
+  const [a, bad, b, none, arr] = results;
+  assert.ok(!isReadFailure(a));
+  assert.equal(a.text, 'The bridge reopened on Monday.');
+  assert.deepEqual([a.id, a.meta.title, a.meta.published, a.meta.outlet, a.meta.url, a.meta.format], ['a1', 'Bridge reopens', '2024-02-03', 'Orrin Post', 'https://orrin.example/bridge', 'jsonl']);
+  assert.ok(isReadFailure(bad) && bad.origin.endsWith(':2'));
+  assert.ok(!isReadFailure(b) && b.text.includes('night bus') && !b.text.includes('Menu') && b.id === '7' && b.meta.title === 'Night bus');
+  assert.ok(isReadFailure(none) && /neither "text" nor "html"/.test(none.error));
+  assert.ok(isReadFailure(arr));
+  const gz = join(dir, 'items.jsonl.gz');
+  writeFileSync(gz, gzipSync(JSON.stringify({ text: 'Gzip lines work too.' }) + '\n'));
+  const fromGz: ReadResult[] = [];
+  for await (const r of readSources([gz])) fromGz.push(r);
+  assert.ok(fromGz.length === 1 && !isReadFailure(fromGz[0]) && fromGz[0].text === 'Gzip lines work too.');
+});
