@@ -151,3 +151,13 @@ test('archive labels, separators, stray markup and credit-only lines are marked;
     ['furniture', '</tweet>'],
   ]);
 });
+
+test('the clean stage keeps structure spans a reader already marked (HTML captions)', async () => {
+  const { Pipeline } = await import('../pipeline.js');
+  const { cleanStage } = await import('./index.js');
+  const text = 'A harbour story\n\nThe ferry left at dawn.\n\nA ferry at the pier. (Photo by Example Wire)';
+  const caption = { start: text.indexOf('A ferry at'), end: text.length, label: 'caption', source: { stage: 'ingest' } };
+  const article = (await Pipeline.build([cleanStage])).run({ text, meta: {}, notices: [], layers: { structure: [caption] } });
+  assert.ok(article.layers.structure.some((s) => s.label === 'caption' && s.source?.stage === 'ingest'));
+  assert.ok(article.layers.structure.some((s) => s.label === 'title'));
+});

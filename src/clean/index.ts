@@ -1,4 +1,5 @@
 import type { Stage } from '../pipeline-types.js';
+import { sortSpans } from '../model/index.js';
 import { cleanText } from './clean.js';
 
 export { bodyRanges, inBody } from './body.js';
@@ -13,6 +14,9 @@ export const cleanStage: Stage = {
   assigns: ['boilerplate', 'structure'],
   run(article) {
     const result = cleanText(article.text, article.meta);
-    return { layers: { boilerplate: result.boilerplate, structure: result.structure }, meta: result.meta };
+    // Readers (HTML captions, headings) may have marked structure already: keep it alongside ours.
+    const structure = article.layers.structure?.length ? sortSpans([...article.layers.structure, ...result.structure]) : result.structure;
+    const boilerplate = article.layers.boilerplate?.length ? sortSpans([...article.layers.boilerplate, ...result.boilerplate]) : result.boilerplate;
+    return { layers: { boilerplate, structure }, meta: result.meta };
   },
 };

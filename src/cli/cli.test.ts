@@ -67,7 +67,9 @@ test('jsonl: one article per line; a bad file is reported and the batch goes on'
   writeFileSync(join(batch, 'a.txt'), ARTICLE);
   writeFileSync(join(batch, 'b.txt'), Buffer.from([0, 1, 2, 0, 255]));
   mkdirSync(join(batch, 'sub'));
-  writeFileSync(join(batch, 'sub', 'c.htm'), ARTICLE.replace('Harbour', 'Port'));
+  const paragraphs = ARTICLE.replace('Harbour', 'Port').split(/\n\s*\n/);
+  const page = `<html><head><title>${paragraphs[0]}</title></head><body><article><h1>${paragraphs[0]}</h1>${paragraphs.slice(1).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  writeFileSync(join(batch, 'sub', 'c.htm'), page);
   const r = await spinscope(['analyze', batch, join(dir, 'missing.txt'), '--format', 'jsonl']);
   assert.equal(r.code, 0);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -89,7 +91,7 @@ test('nothing analysable: non-zero exit and one-line errors', async () => {
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assertOneLineErrors(r.stderr);
-  assert.match(r.stderr, /no \.txt, \.html or \.htm files found/);
+  assert.match(r.stderr, /no article files found/);
   assert.match(r.stderr, /empty\.txt: the file is empty/);
   assert.match(r.stderr, /nothing could be analysed \(3 inputs failed\)/);
 });

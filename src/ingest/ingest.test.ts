@@ -44,7 +44,7 @@ test('directory without articles: one-line error', async () => {
   assert.equal(rest.length, 0);
   assert.ok(isReadFailure(r));
   assert.equal(r.code, 'empty-dir');
-  assert.match(r.error, /no \.txt, \.html or \.htm files found/);
+  assert.match(r.error, /no article files found/);
 });
 
 test('binary file is refused', async () => {
