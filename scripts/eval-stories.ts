@@ -2,6 +2,8 @@
 // headlines), BCubed P/R/F1. The 18 stories are split in two halves by a hash of the story id:
 // parameters are tuned on half A only (grid below, `--tune`), and half B is reported as held out.
 // Items are clustered in a seeded random arrival order (the file is sorted by story).
+// `--cv [N]`: N (default 20) seeded random splits of the 18 stories into halves; each half is
+// clustered with STORY_PARAMS (none chosen on it) and the mean ± sd over the 2N halves is reported.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -63,12 +65,36 @@ function score(part: 'A' | 'B', params: StoryParams, online = false, seeds = [1,
 }
 
 const fmt = (r: ReturnType<typeof score>) => `${r.items} headlines, ${r.stories} stories: BCubed P ${r.precision.toFixed(3)} R ${r.recall.toFixed(3)} F1 ${r.f1.toFixed(3)}`;
-if (process.argv.includes('--tune')) {
-  for (const story of (process.env.GRID ?? "0.1,0.2,0.3").split(",").map(Number)) {
-    for (const merge of (process.env.MERGE ?? '0.3,0.4,0.5').split(',').map(Number)) {
-      const p = { ...STORY_PARAMS, story, merge };
-      console.log(`story=${story} merge=${merge}  A: ${fmt(score('A', p))}`);
+/** BCubed on a set of stories, one seeded arrival order. */
+function scoreStories(keep: ReadonlySet<string>, params: StoryParams, online: boolean) {
+  const subset = items.filter((i) => keep.has(i.story));
+  const order: StoryItem[] = shuffled(subset, 1).map(({ id, title, outlet }) => ({ id, title, outlet }));
+  const out = online ? onlineCluster(order, params) : clusterItems(order, params);
+  return bcubed(new Map(out.map((o) => [o.id, o.story])), new Map(subset.map((i) => [i.id, i.story])));
+}
+
+if (process.argv.includes('--cv')) {
+  const n = Number(process.argv[process.argv.indexOf('--cv') + 1]) || 20;
+  const stories = [...new Set(items.map((i) => i.story))].sort();
+  for (const online of [false, true]) {
+    const runs: Array<ReturnType<typeof bcubed>> = [];
+    for (let k = 0; k < n; k++) {
+      const order = shuffled(stories, 1000 + k);
+      const a = new Set(order.slice(0, order.length >> 1));
+      runs.push(scoreStories(a, STORY_PARAMS, online), scoreStories(new Set(stories.filter((s) => !a.has(s))), STORY_PARAMS, online));
     }
+    const stat = (k: 'precision' | 'recall' | 'f1') => {
+      const xs = runs.map((r) => r[k]);
+      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+      return `${k === 'f1' ? 'F1' : k[0].toUpperCase()} ${mean.toFixed(3)} ± ${Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length).toFixed(3)}`;
+    };
+    const f1s = runs.map((r) => r.f1);
+    console.log(`${online ? 'online (store)' : 'batch (cluster)'}: ${runs.length} random halves of ${stories.length} stories: BCubed ${stat('precision')}, ${stat('recall')}, ${stat('f1')} (min ${Math.min(...f1s).toFixed(3)})`);
+  }
+} else if (process.argv.includes('--tune')) {
+  for (const resolution of (process.env.GRID ?? '0.8,1,1.2').split(',').map(Number)) {
+    const p = { ...STORY_PARAMS, resolution };
+    console.log(`resolution=${resolution}  A: ${fmt(score('A', p))}`);
   }
 } else {
   console.log(`params: ${JSON.stringify(STORY_PARAMS)}`);

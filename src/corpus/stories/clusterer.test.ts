@@ -4,6 +4,7 @@ import { StoryClusterer, countFrequencies, STORY_PARAMS } from './clusterer.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { textNames } from './features.js';
+import { louvain, similarPairs } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -38,4 +39,18 @@ test('batch clustering and BCubed', () => {
   assert.ok(score.f1 > 0.7, JSON.stringify(score));
   assert.deepEqual(bcubed(new Map([['a', 's1'], ['b', 's1']]), new Map([['a', 'g'], ['b', 'h']])), { precision: 0.5, recall: 1, f1: 2 / 3 });
   assert.deepEqual(textNames('Kerry met Lavrov in Geneva. Kerry left. The talks ended.'), ['Kerry', 'Geneva', 'Lavrov']);
+});
+
+test('Louvain finds two cliques joined by one weak link, and similarPairs respects its floor and veto', () => {
+  const pairs = [
+    { i: 0, j: 1, sim: 0.9 }, { i: 0, j: 2, sim: 0.8 }, { i: 1, j: 2, sim: 0.7 },
+    { i: 3, j: 4, sim: 0.9 }, { i: 3, j: 5, sim: 0.8 }, { i: 4, j: 5, sim: 0.7 },
+    { i: 2, j: 3, sim: 0.1 },
+  ];
+  assert.deepEqual(louvain(7, pairs), [0, 0, 0, 1, 1, 1, 2]);
+  const v = (o: Record<string, number>) => new Map(Object.entries(o));
+  const vs = [v({ a: 1 }), v({ a: 0.6, b: 0.8 }), v({ b: 1 }), v({ c: 1 })];
+  assert.deepEqual(similarPairs(vs, 0.5).map((p) => [p.i, p.j]), [[0, 1], [1, 2]]);
+  assert.deepEqual(similarPairs(vs, 0.7).map((p) => [p.i, p.j]), [[1, 2]]);
+  assert.deepEqual(similarPairs(vs, 0.5, (i) => i !== 0).map((p) => [p.i, p.j]), [[1, 2]]);
 });
