@@ -110,6 +110,11 @@ export const H2_AGREEMENT = 0.8;
 export const TITLE_COVER_SLACK = 0.3;
 /** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
 export const TRUST_SINGLE_H1 = true;
+/** Title: a lone h1 of at most this many words must share SHORT_H1_AGREEMENT of its words with the head titles (else it is a section label). */
+export const SHORT_H1_WORDS = 3;
+export const SHORT_H1_AGREEMENT = 0.6;
+/** Title: compatibility punctuation written as ASCII (full-width ？！：; the … stays: ground truth keeps it as often as not). */
+export const TITLE_COMPAT_PUNCT = /[\uff01\uff1a\uff1f\uff08\uff09\uff0c]/g;
 /** Title: write typographic apostrophes as ASCII ones. */
 export const ASCII_APOSTROPHES = true;
 
@@ -120,9 +125,15 @@ export const DATE_META = [
   'parsely-pub-date', 'article.published', 'published_time', 'original-publish-date', 'citation_publication_date',
   'cxenseparse:recs:publishtime', 'rnews:datepublished', 'article_date_original', 'og:published_time', 'release_date',
 ];
+/** Other meta names that look like a publication date, and words that rule a name out. */
+export const DATE_META_KEY = /publish|pubdate|created|issued/;
+export const DATE_META_NOT = /modif|updat|expir|revis/;
 /** Meta names for the author, most trusted first. */
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'twitter:creator'];
 /** Meta names for the section. */
 export const SECTION_META = ['article:section', 'section', 'parsely-section', 'og:article:section'];
 /** Meta names for the outlet. */
 export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'twitter:site'];
+
+/** Dates: among visible dates without metadata support, take the earliest (updated dates come later). */
+export const DATE_VISIBLE_EARLIEST = false;

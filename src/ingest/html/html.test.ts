@@ -168,3 +168,15 @@ test('fallback stages are explicit and recorded', () => {
   assert.ok(tiny.doc.notices.some((n) => n.code === 'extraction-fallback'));
   assert.equal(tiny.body, 'Tiny note only.');
 });
+
+test('titles: a lone short h1 unrelated to the head titles is a label; a one-case h1 takes the head casing', () => {
+  const body = PARAS.map((p) => `<p>${p}</p>`).join('');
+  const label = extractHtml(`<html><head><title>Westmere votes to rebuild grain pier | The Bay Courier</title></head><body><h1>Our Blog</h1><article>${body}</article></body></html>`);
+  assert.equal(label.doc.meta.title, 'Westmere votes to rebuild grain pier');
+  const shouting = extractHtml(`<html><head><title>Westmere Votes To Rebuild Grain Pier | The Bay Courier</title></head><body><article><h1>WESTMERE VOTES TO REBUILD GRAIN PIER</h1>${body}</article></body></html>`);
+  assert.equal(shouting.doc.meta.title, 'Westmere Votes To Rebuild Grain Pier');
+  const wide = extractHtml(`<html><head><title>Why rebuild the pier？</title></head><body><article><h1>Why rebuild the pier？</h1>${body}</article></body></html>`);
+  assert.equal(wide.doc.meta.title, 'Why rebuild the pier?');
+  const metaDate = extractHtml(`<html><head><meta name="w-published-date" content="2024-03-05T09:30:00Z"><meta name="w-updated-date" content="2025-01-01"></head><body><article>${body}</article></body></html>`);
+  assert.equal(metaDate.doc.meta.published?.slice(0, 10), '2024-03-05');
+});

@@ -66,6 +66,11 @@ function insideJunk(el: El): boolean {
   return false;
 }
 
+/** The earliest of several ISO dates (a page showing "published" and "updated" dates). */
+function earliest(dates: string[]): string {
+  return dates.reduce((a, b) => (b.slice(0, 10) < a.slice(0, 10) ? b : a));
+}
+
 const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
 
 /** Normalised words of a title, for comparing candidates. */
@@ -119,11 +124,12 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(h1), 'h1'];
+    if (h1) return [normaliseTitle(headCasing(h1, [og, headline, head])), 'h1'];
     const h2 = best(h2s, K.H2_AGREEMENT);
     if (h2) return [normaliseTitle(h2), 'h2'];
   }
-  const single = usable(h1s);
+  // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
+  const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
   if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
@@ -132,9 +138,25 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
   return [undefined, 'none'];
 }
 
+/**
+ * An h1 written in one case (CSS-styled "WEEKEND CODING AGENT", "history of coffee") takes the
+ * casing of a head title part with the same words.
+ */
+function headCasing(h1: string, heads: (string | undefined)[]): string {
+  if (h1 !== h1.toUpperCase() && h1 !== h1.toLowerCase()) return h1;
+  const key = h1.toLowerCase();
+  for (const h of heads) {
+    if (!h) continue;
+    for (const part of h.split(K.TITLE_SEPARATOR)) if (part.toLowerCase() === key) return part;
+  }
+  return h1;
+}
+
 /** Optionally writes typographic apostrophes as ASCII ones (on: most wcxb titles are written so). */
 function normaliseTitle(t: string): string {
-  return K.ASCII_APOSTROPHES ? t.replace(/[\u2018\u2019]/g, "'") : t;
+  const a = K.ASCII_APOSTROPHES ? t.replace(/[\u2018\u2019]/g, "'") : t;
+  // Full-width punctuation and the ellipsis character as plain ASCII (compatibility forms).
+  return a.replace(K.TITLE_COMPAT_PUNCT, (c) => c.normalize('NFKC'));
 }
 
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
@@ -191,6 +213,12 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       const d = parseDate(metaValue(page, key));
       if (d) return [d, `meta:${key}`];
     }
+    // Publishing systems invent their own names ("w-published-date", "article.publishedDate").
+    for (const m of page.metas) {
+      if (!K.DATE_META_KEY.test(m.key) || K.DATE_META_NOT.test(m.key)) continue;
+      const d = parseDate(m.content);
+      if (d) return [d, `meta:${m.key}`];
+    }
     return undefined;
   };
   const metaPub = fromMeta();
@@ -205,10 +233,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
   // The date the reader sees wins when it agrees with the page's metadata (published or updated).
+  // The date the reader sees wins when it agrees with the page's metadata (published or updated).
   const agreeing = visible.find((v) => day(v) === day(metaPub?.[0]) || day(v) === day(metaMod));
   if (agreeing) [published, sources.published] = [agreeing, 'visible+meta'];
   else if (metaPub) [published, sources.published] = metaPub;
-  else if (visible.length) [published, sources.published] = [visible[0], 'visible-element'];
+  else if (visible.length) [published, sources.published] = [K.DATE_VISIBLE_EARLIEST ? earliest(visible) : visible[0], 'visible-element'];
   const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
   if (!published) {
     const u = dateFromUrl(url) ?? dateFromUrl(pageUrl);
