@@ -5,6 +5,7 @@ import { benchFacts } from './facts.bench.js';
 import { benchEntities } from './entities.bench.js';
 import { benchQuotes } from './quotes.bench.js';
 import { benchStages } from './stages.bench.js';
+import { benchCpu } from './cpu.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
@@ -14,4 +15,5 @@ rows.push(...(await benchFacts()));
 rows.push(...(await benchEntities()));
 rows.push(...(await benchQuotes()));
 rows.push(...(await benchStages()));
+rows.push(...(await benchCpu()));
 printTable(rows);
