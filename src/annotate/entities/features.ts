@@ -18,6 +18,8 @@ export const FEATURES = {
   window: 2,
   /** Memo size cap: past it the cache is cleared (bounded memory on huge inputs). */
   maxCached: 200_000,
+  /** Small-domain score memo: 2^bits slots, cleared when half full (a few thousand keys in practice). */
+  smallMemoBits: 16,
 } as const;
 
 /** Maps typographic quotes and dashes to the ASCII forms the training data uses. */
@@ -144,7 +146,7 @@ export class NerFeaturizer {
   private readonly cache = new Map<string, WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
-  private readonly smallMemo = new Map<number, Float32Array>();
+  private smallMemo?: ScoreMemo;
   private smallFor?: SparseRows;
   private readonly mask: number;
   private readonly salts: number[];
@@ -197,9 +199,15 @@ export class NerFeaturizer {
   /** The memoised infos of a sentence: from the document context when it is one of its own. */
   private infosOf(rawWords: readonly string[], doc: DocContext): WordInfo[] {
     if (doc.stamp !== this.stamp) throw new Error('stale document context: featurise one document at a time');
-    const k = doc.words.indexOf(rawWords);
-    return k >= 0 ? doc.sentences[k] : this.infosOf(rawWords, doc);
+    // Sentences are usually featurised in order: try the one after the last first.
+    let k = this.lastSentence + 1;
+    if (doc.words[k] !== rawWords) k = doc.words.indexOf(rawWords);
+    if (k < 0) throw new Error('the sentence is not one of the document context\'s sentences');
+    this.lastSentence = k;
+    return doc.sentences[k];
   }
+
+  private lastSentence = -1;
 
   /** Bucket indices of every word's features in one sentence (for training). */
   sentence(rawWords: readonly string[], doc: DocContext): Uint32Array[] {
@@ -228,18 +236,31 @@ export class NerFeaturizer {
   /**
    * Emission scores (n × tags) of one sentence, equal to summing the weight rows of
    * `sentence()`'s buckets but fast: each distinct word's own and neighbour-position
-   * contributions are summed once and memoised, and weights come from a compact table.
+   * contributions are summed once and memoised, the small-domain conjunctions are summed once
+   * per key (their hashes are only built on a memo miss), and weights come from a compact
+   * table. The additions happen in the same order as before, so scores are bit-identical.
    */
   emissionScores(rawWords: readonly string[], doc: DocContext, weights: SparseRows): Float64Array {
+    return this.emissionScoresInto(rawWords, doc, weights, new Float64Array(rawWords.length * weights.classes));
+  }
+
+  /** `emissionScores` into a caller's buffer (at least n × tags long, reused across sentences); returns it. */
+  emissionScoresInto(rawWords: readonly string[], doc: DocContext, weights: SparseRows, out: Float64Array): Float64Array {
     const T = weights.classes;
     const values = weights.values;
     const infos = this.infosOf(rawWords, doc);
     const n = infos.length;
-    const conj = this.conjunctions(infos, doc);
-    const out = new Float64Array(n * T);
+    const gaz = this.gazetteerTags(infos);
+    const caseClass = sentenceCase(infos);
+    const memo = this.smallMemoFor(weights);
+    const wide = this.scratch;
+    // Each word's memoised sums, looked up once (not once per neighbour).
+    const rows = this.rowScratch;
+    rows.length = n;
+    for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const mine = this.wordScores(infos[i], weights);
+      const mine = rows[i];
       for (let t = 0; t < T; t++) out[base + t] = mine[t];
       for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
         if (o === 0) continue;
@@ -249,38 +270,53 @@ export class NerFeaturizer {
           const at = weights.offset(this.edge[slot][j < 0 ? 0 : 1] & this.mask);
           if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
         } else {
-          const theirs = this.wordScores(infos[j], weights);
+          const theirs = rows[j];
           const at = (1 + slot) * T;
           for (let t = 0; t < T; t++) out[base + t] += theirs[at + t];
         }
       }
-      for (let k = conj.starts[i]; k < conj.mids[i]; k++) {
-        const at = weights.offset(conj.hashes[k] & this.mask);
+      wide.length = 0;
+      this.wideHashes(infos, i, gaz, wide);
+      for (let k = 0; k < wide.length; k++) {
+        const at = weights.offset(wide[k] & this.mask);
         if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
       }
-      const small = this.smallScores(conj.keys[i], conj.hashes, conj.mids[i], conj.starts[i + 1], weights);
-      for (let t = 0; t < T; t++) out[base + t] += small[t];
+      // The small-domain features depend only on these: memoise their summed scores by them.
+      const flags = docFlags(infos[i], doc);
+      const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
+      const nextShape = i + 1 < n ? infos[i + 1].shortShapeHash : 2;
+      const small = ((flags + 1) << 3) | (caseClass << 1) | (i === 0 ? 1 : 0);
+      let at = memo.find(prevShape, infos[i].shortShapeHash, nextShape, small);
+      if (at < 0) {
+        wide.length = 0;
+        this.smallHashes(infos, i, caseClass, flags, wide);
+        at = memo.add(prevShape, infos[i].shortShapeHash, nextShape, small);
+        const sums = memo.values;
+        for (let k = 0; k < wide.length; k++) {
+          const w = weights.offset(wide[k] & this.mask);
+          if (w >= 0) for (let t = 0; t < T; t++) sums[at + t] += values[w + t];
+        }
+      }
+      const sums = memo.values;
+      for (let t = 0; t < T; t++) out[base + t] += sums[at + t];
     }
+    rows.length = 0;
     return out;
   }
 
-  /** Memoised sums of the small-domain conjunction features, by their key. */
-  private smallScores(key: number, hashes: readonly number[], from: number, to: number, weights: SparseRows): Float32Array {
-    if (this.smallFor !== weights) {
-      this.smallMemo.clear();
+  /** Scratch list of per-word score rows, reused across sentences. */
+  private readonly rowScratch: Float32Array[] = [];
+
+  /** Scratch list of hashes, reused across words (no per-word allocation). */
+  private readonly scratch: number[] = [];
+
+  /** The small-domain score memo for one weight table (cleared when the table changes). */
+  private smallMemoFor(weights: SparseRows): ScoreMemo {
+    if (this.smallFor !== weights || !this.smallMemo || this.smallMemo.classes !== weights.classes) {
+      this.smallMemo = new ScoreMemo(weights.classes, FEATURES.smallMemoBits);
       this.smallFor = weights;
     }
-    let scores = this.smallMemo.get(key);
-    if (scores) return scores;
-    if (this.smallMemo.size >= FEATURES.maxCached) this.smallMemo.clear();
-    const T = weights.classes;
-    scores = new Float32Array(T);
-    for (let k = from; k < to; k++) {
-      const at = weights.offset(hashes[k] & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[t] += weights.values[at + t];
-    }
-    this.smallMemo.set(key, scores);
-    return scores;
+    return this.smallMemo;
   }
 
   /** Memoised per-word sums: own features, then the word seen at each neighbour offset. */
@@ -307,47 +343,52 @@ export class NerFeaturizer {
    * Features that combine a word with its neighbours, its sentence or its document. Per word:
    * `hashes[starts[i] .. mids[i])` are wide-domain (word bigrams, gazetteer), and
    * `hashes[mids[i] .. starts[i+1])` depend only on shapes, case class and document flags, a
-   * small domain identified by `keys[i]` (so their summed scores can be memoised).
+   * small domain (so their summed scores can be memoised by those inputs).
    */
-  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array; keys: Float64Array } {
+  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array } {
     const n = infos.length;
     const gaz = this.gazetteerTags(infos);
     const caseClass = sentenceCase(infos);
-    const S = this.salts;
     const hashes: number[] = [];
     const starts = new Int32Array(n + 1);
     const mids = new Int32Array(n);
-    const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       starts[i] = hashes.length;
-      const me = infos[i];
-      const prev = i > 0 ? infos[i - 1] : undefined;
-      const next = i + 1 < n ? infos[i + 1] : undefined;
-      hashes.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
-      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      this.wideHashes(infos, i, gaz, hashes);
       mids[i] = hashes.length;
-      const prevShape = prev ? prev.shortShapeHash : 1;
-      const nextShape = next ? next.shortShapeHash : 2;
-      hashes.push(
-        mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
-        mix(S[11], prevShape),
-        mix(S[12], nextShape),
-        mix(S[8], mix(caseClass, me.shortShapeHash)),
-      );
-      let flags = -1;
-      if (me.alpha) {
-        flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
-        hashes.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
-        if (me.capital && flags > CASE_FLAGS) hashes.push(mix(S[7], mix(flags >> 3, 0x5eed)));
-        else flags &= CASE_FLAGS;
-      }
-      if (i === 0) hashes.push(mix(S[10], me.shortShapeHash));
-      const a = mix(mix(mix(prevShape, me.shortShapeHash), mix(nextShape, caseClass)), mix(flags, i === 0 ? 1 : 0));
-      const b = mix(a, mix(nextShape, prevShape)) & 0xfffff;
-      keys[i] = b * 4294967296 + a;
+      this.smallHashes(infos, i, caseClass, docFlags(infos[i], doc), hashes);
     }
     starts[n] = hashes.length;
-    return { hashes, starts, mids, keys };
+    return { hashes, starts, mids };
+  }
+
+  /** Wide-domain conjunctions of word i: word bigrams and gazetteer tags. */
+  private wideHashes(infos: readonly WordInfo[], i: number, gaz: readonly number[], out: number[]): void {
+    const S = this.salts;
+    const me = infos[i];
+    const prev = i > 0 ? infos[i - 1] : undefined;
+    const next = i + 1 < infos.length ? infos[i + 1] : undefined;
+    out.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
+    if (gaz[i]) out.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+  }
+
+  /** Small-domain conjunctions of word i: neighbour shapes, sentence case, document flags (from `docFlags`). */
+  private smallHashes(infos: readonly WordInfo[], i: number, caseClass: number, flags: number, out: number[]): void {
+    const S = this.salts;
+    const me = infos[i];
+    const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
+    const nextShape = i + 1 < infos.length ? infos[i + 1].shortShapeHash : 2;
+    out.push(
+      mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
+      mix(S[11], prevShape),
+      mix(S[12], nextShape),
+      mix(S[8], mix(caseClass, me.shortShapeHash)),
+    );
+    if (me.alpha) {
+      out.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
+      if (flags > CASE_FLAGS) out.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+    }
+    if (i === 0) out.push(mix(S[10], me.shortShapeHash));
   }
 
   /** Features that depend on the word alone, memoised. */
@@ -427,6 +468,79 @@ export class NerFeaturizer {
       i += best.length - 1;
     }
     return tags;
+  }
+}
+
+/**
+ * Document flags of a word as its small-domain features see them: -1 for words without
+ * letters; the case flags; and the context cues too for capitalised words that have them.
+ */
+function docFlags(me: WordInfo, doc: DocContext): number {
+  if (!me.alpha) return -1;
+  const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
+  return me.capital && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
+}
+
+/**
+ * Open-addressing memo from an exact key (three 32-bit shape hashes and a small packed integer)
+ * to a row of `classes` float32 sums, in flat typed arrays: no per-entry objects, no boxed
+ * number keys, no collisions. Cleared when half full.
+ */
+class ScoreMemo {
+  private readonly keyA: Uint32Array;
+  private readonly keyB: Uint32Array;
+  private readonly keyC: Uint32Array;
+  /** Packed small key + 1 (0 marks an empty slot). */
+  private readonly keyD: Int32Array;
+  values: Float32Array;
+  private size = 0;
+  private readonly mask: number;
+  /** Multiplicative hashing takes the top bits of the product. */
+  private readonly shift: number;
+
+  constructor(
+    readonly classes: number,
+    bits: number,
+  ) {
+    this.keyA = new Uint32Array(1 << bits);
+    this.keyB = new Uint32Array(1 << bits);
+    this.keyC = new Uint32Array(1 << bits);
+    this.keyD = new Int32Array(1 << bits);
+    this.values = new Float32Array((1 << bits) * classes);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  private slot(a: number, b: number, c: number, d: number): number {
+    return Math.imul(Math.imul(a ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ d, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Offset of the key's row in `values`, or -1. */
+  find(a: number, b: number, c: number, d: number): number {
+    const mask = this.mask;
+    for (let slot = this.slot(a, b, c, d); ; slot = (slot + 1) & mask) {
+      const kd = this.keyD[slot];
+      if (kd === 0) return -1;
+      if (kd === d + 1 && this.keyA[slot] === a && this.keyB[slot] === b && this.keyC[slot] === c) return slot * this.classes;
+    }
+  }
+
+  /** Adds a key (not present) with a zeroed row; returns the row's offset. */
+  add(a: number, b: number, c: number, d: number): number {
+    if (2 * (this.size + 1) > this.keyD.length) {
+      this.keyD.fill(0);
+      this.values.fill(0);
+      this.size = 0;
+    }
+    const mask = this.mask;
+    let slot = this.slot(a, b, c, d);
+    while (this.keyD[slot] !== 0) slot = (slot + 1) & mask;
+    this.keyA[slot] = a;
+    this.keyB[slot] = b;
+    this.keyC[slot] = c;
+    this.keyD[slot] = d + 1;
+    this.size++;
+    return slot * this.classes;
   }
 }
 
