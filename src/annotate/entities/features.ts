@@ -1,5 +1,5 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
-import type { Lexicon } from './lexicon.js';
+import type { GazetteerEntry, Lexicon } from './lexicon.js';
 import type { WordStats } from './word-stats.js';
 
 /**
@@ -85,6 +85,8 @@ interface WordInfo {
   form: FormRecord;
   /** Hashes of this word as a neighbour at offsets -2, -1, +1, +2. */
   context: number[];
+  /** Gazetteer phrases starting with this word (only for words with an upper-case letter). */
+  gaz: readonly GazetteerEntry[] | undefined;
   /** Memoised score sums (own features, then each neighbour slot) for one weight array. */
   scores?: Float32Array;
   scoresFor?: SparseRows;
@@ -430,6 +432,7 @@ export class NerFeaturizer {
       form: this.formOf(lower),
       cue: CUES[lower.replace(/\.$/, '')] ?? 0,
       context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
+      gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
     };
     this.cache.set(raw, info);
     return info;
@@ -449,25 +452,42 @@ export class NerFeaturizer {
    * "B-"/"I-" plus the list name (0 where nothing matched). A match must start capitalised.
    */
   private gazetteerTags(infos: readonly WordInfo[]): number[] {
-    const tags = new Array<number>(infos.length).fill(0);
+    const tags = this.gazScratch;
+    tags.length = 0;
+    for (let i = 0; i < infos.length; i++) tags.push(0);
     for (let i = 0; i < infos.length; i++) {
-      if (!infos[i].hasUpper) continue;
-      const candidates = this.lexicon.gazetteer.get(infos[i].lower);
+      const candidates = infos[i].gaz;
       if (!candidates) continue;
-      let best: { length: number; list: string } | undefined;
+      let bestLength = 0;
+      let bestList = '';
       for (const entry of candidates) {
         const len = entry.tokens.length;
-        if (i + len > infos.length || (best && best.length >= len)) continue;
+        if (i + len > infos.length || bestLength >= len) continue;
         let ok = true;
         for (let k = 1; k < len && ok; k++) ok = infos[i + k].lower === entry.tokens[k];
-        if (ok) best = { length: len, list: entry.list };
+        if (ok) {
+          bestLength = len;
+          bestList = entry.list;
+        }
       }
-      if (!best) continue;
-      tags[i] = fnv1a(`B-${best.list}`);
-      for (let k = 1; k < best.length; k++) tags[i + k] = fnv1a(`I-${best.list}`);
-      i += best.length - 1;
+      if (!bestLength) continue;
+      const [b, inside] = this.listHashes(bestList);
+      tags[i] = b;
+      for (let k = 1; k < bestLength; k++) tags[i + k] = inside;
+      i += bestLength - 1;
     }
     return tags;
+  }
+
+  /** Scratch for gazetteer tags, reused across sentences. */
+  private readonly gazScratch: number[] = [];
+  private readonly listHashCache = new Map<string, [number, number]>();
+
+  /** Hashes of "B-<list>" and "I-<list>", memoised. */
+  private listHashes(list: string): [number, number] {
+    let h = this.listHashCache.get(list);
+    if (!h) this.listHashCache.set(list, (h = [fnv1a(`B-${list}`), fnv1a(`I-${list}`)]));
+    return h;
   }
 }
 
