@@ -49,8 +49,42 @@ export function shortShape(word: string): string {
   return out;
 }
 
+/** FNV-1a of `str[from, to)` continuing from `seed` (= fnv1a(str.slice(from, to), seed)). */
+function fnvRange(str: string, from: number, to: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hash states after each feature template's prefix (see `info`). */
+const SEEDS = {
+  bias: fnv1a('bias'),
+  w: fnv1a('w='),
+  l: fnv1a('l='),
+  sh: fnv1a('sh='),
+  ss: fnv1a('ss='),
+  prefix: Object.fromEntries(FEATURES.prefixes.map((k) => [k, fnv1a(`p${k}=`)])) as Record<number, number>,
+  suffix: Object.fromEntries(FEATURES.suffixes.map((k) => [k, fnv1a(`s${k}=`)])) as Record<number, number>,
+  fn: fnv1a('fn'),
+  ow: fnv1a('ow'),
+  dem: fnv1a('dem'),
+  unseen: fnv1a('ws=unseen'),
+  unseenShape: fnv1a('ws=unseen|'),
+  hp: fnv1a('hp='),
+} as const;
+
 function shapeChar(c: string): string {
-  if (c >= '0' && c <= '9') return 'd';
+  const code = c.charCodeAt(0);
+  if (code < 128) {
+    // ASCII without case conversions: digits, upper, lower; anything else is kept.
+    if (code >= 48 && code <= 57) return 'd';
+    if (code >= 65 && code <= 90) return 'X';
+    if (code >= 97 && code <= 122) return 'x';
+    return c;
+  }
   const lower = c.toLowerCase();
   const upper = c.toUpperCase();
   if (lower === upper) return c;
@@ -402,26 +436,30 @@ export class NerFeaturizer {
     const lower = word.toLowerCase();
     const shape = wordShape(word);
     const short = shortShape(word);
-    const self = ['bias', `w=${word}`, `l=${lower}`, `sh=${shape}`, `ss=${short}`];
-    for (const k of FEATURES.prefixes) if (word.length > k) self.push(`p${k}=${word.slice(0, k)}`);
-    for (const k of FEATURES.suffixes) if (lower.length > k) self.push(`s${k}=${lower.slice(-k)}`);
+    // FNV-1a continues from a seed, so hash("p2=" + x) = hash(x, seed of "p2="): the feature
+    // strings are never built.
+    const seed = SEEDS;
+    const lowerHash = fnv1a(lower);
+    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), fnv1a(shape, seed.sh), fnv1a(short, seed.ss)];
+    for (const k of FEATURES.prefixes) if (word.length > k) self.push(fnvRange(word, 0, k, seed.prefix[k]));
+    for (const k of FEATURES.suffixes) if (lower.length > k) self.push(fnvRange(lower, lower.length - k, lower.length, seed.suffix[k]));
     const lex = this.lexicon;
-    if (lex.firstNames.has(word)) self.push('fn');
-    if (lex.orgWords.has(word)) self.push('ow');
-    if (lex.demonyms.has(word)) self.push('dem');
+    if (lex.firstNames.has(word)) self.push(seed.fn);
+    if (lex.orgWords.has(word)) self.push(seed.ow);
+    if (lex.demonyms.has(word)) self.push(seed.dem);
     if (this.wordStats) {
-      const packed = this.wordStats.get(fnv1a(lower));
-      if (packed === undefined) self.push('ws=unseen', `ws=unseen|${short}`);
+      const packed = this.wordStats.get(lowerHash);
+      if (packed === undefined) self.push(seed.unseen, fnv1a(short, seed.unseenShape));
       else {
         const cap = packed & 15;
-        self.push(`cap=${cap}`, `cap=${cap}|${short}`, `ca=${(packed >> 4) & 255}`, `cb=${packed >>> 12}`);
+        self.push(fnv1a(`cap=${cap}`), fnv1a(short, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
       }
     }
-    if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(`hp=${part.toLowerCase()}`);
+    if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(fnv1a(part.toLowerCase(), seed.hp));
     info = {
-      self: self.map((f) => fnv1a(f)),
+      self,
       lower,
-      lowerHash: fnv1a(lower),
+      lowerHash,
       shortShapeHash: fnv1a(short),
       capital: CAPITAL.test(word),
       allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
@@ -430,8 +468,8 @@ export class NerFeaturizer {
       scores: undefined,
       scoresFor: undefined,
       form: this.formOf(lower),
-      cue: CUES[lower.replace(/\.$/, '')] ?? 0,
-      context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
+      cue: CUES[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 0,
+      context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
       gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
     };
     this.cache.set(raw, info);
