@@ -541,18 +541,18 @@ function docFlags(me: WordInfo, doc: DocContext): number {
 
 /**
  * Open-addressing memo from an exact key (three 32-bit shape hashes and a small packed integer)
- * to a row of `classes` float32 sums, in flat typed arrays: no per-entry objects, no boxed
- * number keys, no collisions. Cleared when half full.
+ * to a row of `classes` float32 sums: no per-entry objects, no boxed keys, no collisions. Each
+ * slot is one 64-byte line holding its key and its sums (one cache miss per lookup). Cleared
+ * when half full.
  */
 class ScoreMemo {
-  private readonly keyA: Uint32Array;
-  private readonly keyB: Uint32Array;
-  private readonly keyC: Uint32Array;
-  /** Packed small key + 1 (0 marks an empty slot). */
-  private readonly keyD: Int32Array;
-  values: Float32Array;
+  /** Slot words: key a, b, c, packed d + 1 (0 marks an empty slot), then the sums. */
+  private readonly ints: Int32Array;
+  /** The same memory as float32: `values[find(...) + t]` is the sum for class t. */
+  readonly values: Float32Array;
+  private readonly stride: number;
   private size = 0;
-  private readonly mask: number;
+  private readonly slots: number;
   /** Multiplicative hashing takes the top bits of the product. */
   private readonly shift: number;
 
@@ -560,12 +560,11 @@ class ScoreMemo {
     readonly classes: number,
     bits: number,
   ) {
-    this.keyA = new Uint32Array(1 << bits);
-    this.keyB = new Uint32Array(1 << bits);
-    this.keyC = new Uint32Array(1 << bits);
-    this.keyD = new Int32Array(1 << bits);
-    this.values = new Float32Array((1 << bits) * classes);
-    this.mask = (1 << bits) - 1;
+    this.slots = 1 << bits;
+    this.stride = 16 * Math.ceil((4 + classes) / 16);
+    const buffer = new ArrayBuffer(this.slots * this.stride * 4);
+    this.ints = new Int32Array(buffer);
+    this.values = new Float32Array(buffer);
     this.shift = 32 - bits;
   }
 
@@ -573,32 +572,34 @@ class ScoreMemo {
     return Math.imul(Math.imul(a ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ d, 0x9e3779b1) >>> this.shift;
   }
 
-  /** Offset of the key's row in `values`, or -1. */
+  /** Offset of the key's sums in `values`, or -1. */
   find(a: number, b: number, c: number, d: number): number {
-    const mask = this.mask;
+    const ints = this.ints;
+    const mask = this.slots - 1;
     for (let slot = this.slot(a, b, c, d); ; slot = (slot + 1) & mask) {
-      const kd = this.keyD[slot];
+      const at = slot * this.stride;
+      const kd = ints[at + 3];
       if (kd === 0) return -1;
-      if (kd === d + 1 && this.keyA[slot] === a && this.keyB[slot] === b && this.keyC[slot] === c) return slot * this.classes;
+      if (kd === d + 1 && ints[at] === (a | 0) && ints[at + 1] === (b | 0) && ints[at + 2] === (c | 0)) return at + 4;
     }
   }
 
-  /** Adds a key (not present) with a zeroed row; returns the row's offset. */
+  /** Adds a key (not present) with zeroed sums; returns their offset. */
   add(a: number, b: number, c: number, d: number): number {
-    if (2 * (this.size + 1) > this.keyD.length) {
-      this.keyD.fill(0);
-      this.values.fill(0);
+    if (2 * (this.size + 1) > this.slots) {
+      this.ints.fill(0);
       this.size = 0;
     }
-    const mask = this.mask;
+    const mask = this.slots - 1;
     let slot = this.slot(a, b, c, d);
-    while (this.keyD[slot] !== 0) slot = (slot + 1) & mask;
-    this.keyA[slot] = a;
-    this.keyB[slot] = b;
-    this.keyC[slot] = c;
-    this.keyD[slot] = d + 1;
+    while (this.ints[slot * this.stride + 3] !== 0) slot = (slot + 1) & mask;
+    const at = slot * this.stride;
+    this.ints[at] = a;
+    this.ints[at + 1] = b;
+    this.ints[at + 2] = c;
+    this.ints[at + 3] = d + 1;
     this.size++;
-    return slot * this.classes;
+    return at + 4;
   }
 }
 
