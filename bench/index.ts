@@ -7,6 +7,7 @@ import { benchQuotes } from './quotes.bench.js';
 import { benchStages } from './stages.bench.js';
 import { benchIngest } from './ingest.bench.js';
 import { benchExtract } from './extract.bench.js';
+import { benchCpu } from './cpu.bench.js';
 import { printTable, type BenchRow } from './table.js';
 
 const rows: BenchRow[] = [];
@@ -18,4 +19,5 @@ rows.push(...(await benchQuotes()));
 rows.push(...(await benchStages()));
 rows.push(...(await benchIngest()));
 rows.push(...(await benchExtract()));
+rows.push(...(await benchCpu()));
 printTable(rows);

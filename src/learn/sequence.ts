@@ -144,14 +144,18 @@ export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array,
   return viterbiScores(emit, n, transitions, T);
 }
 
+/** Viterbi lattices, grown as needed and reused (decoding is synchronous, so one set suffices). */
+let scratch = { score: new Float64Array(0), back: new Int32Array(0) };
+
 /**
  * Viterbi over precomputed emission scores (`n × T`, row-major): for callers that compute
  * emissions their own, faster way (memoised per-word sums).
  */
 export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  if (scratch.score.length < n * T) scratch = { score: new Float64Array(2 * n * T), back: new Int32Array(2 * n * T) };
+  // Scratch buffers reused across calls: every cell read below is written first.
+  const { score, back } = scratch;
   const start = T * T;
   for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
   for (let k = 1; k < n; k++) {

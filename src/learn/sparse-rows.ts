@@ -10,8 +10,8 @@
  */
 export class SparseRows {
   private constructor(
-    private readonly keys: Int32Array,
-    private readonly offsets: Int32Array,
+    /** Slot pairs: bucket (-1: empty), then the row's offset in `values` (one cache line per probe). */
+    private readonly slots: Int32Array,
     readonly values: Float32Array,
     readonly classes: number,
     readonly rows: number,
@@ -30,26 +30,27 @@ export class SparseRows {
     }
     let capacity = 16;
     while (capacity < live.length * 2) capacity *= 2;
-    const keys = new Int32Array(capacity).fill(-1);
-    const offsets = new Int32Array(capacity);
+    const slots = new Int32Array(2 * capacity).fill(-1);
     const values = new Float32Array(live.length * classes);
     live.forEach((b, r) => {
       let slot = slotOf(b, capacity);
-      while (keys[slot] !== -1) slot = (slot + 1) & (capacity - 1);
-      keys[slot] = b;
-      offsets[slot] = r * classes;
+      while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
+      slots[2 * slot] = b;
+      slots[2 * slot + 1] = r * classes;
       values.set(weights.subarray(b * classes, (b + 1) * classes), r * classes);
     });
-    return new SparseRows(keys, offsets, values, classes, live.length);
+    return new SparseRows(slots, values, classes, live.length);
   }
 
   /** Start of the bucket's row in `values`, or -1 for an all-zero row. */
   offset(bucket: number): number {
-    const mask = this.keys.length - 1;
-    let slot = slotOf(bucket, this.keys.length);
+    const slots = this.slots;
+    const capacity = slots.length >> 1;
+    const mask = capacity - 1;
+    let slot = slotOf(bucket, capacity);
     for (;;) {
-      const key = this.keys[slot];
-      if (key === bucket) return this.offsets[slot];
+      const key = slots[2 * slot];
+      if (key === bucket) return slots[2 * slot + 1];
       if (key === -1) return -1;
       slot = (slot + 1) & mask;
     }

@@ -16,7 +16,7 @@ export interface Chunk {
   kind: 'text' | 'long-word';
 }
 
-const LONG_WORD = new RegExp(`\\S{${MAX_WORD_CHARS},}`, 'g');
+const SPACE = /\s/;
 const SENTENCE_END = /[.!?]["'”’)\]]*\s/g;
 
 /**
@@ -28,15 +28,26 @@ export function chunkParagraph(text: string, start: number, end: number): Chunk[
   if (end - start <= MAX_WORD_CHARS) return [{ start, end, kind: 'text' }];
   const out: Chunk[] = [];
   let cursor = start;
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(LONG_WORD)) {
-    const at = start + m.index!;
-    splitText(text, cursor, at, out);
-    out.push({ start: at, end: at + m[0].length, kind: 'long-word' });
-    cursor = at + m[0].length;
+  // Runs of non-space characters (\S+) of at least MAX_WORD_CHARS, found by one scan (a regex
+  // \S{200,} retries at every position of every word).
+  let run = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !isSpace(text.charCodeAt(i))) continue;
+    if (i - run >= MAX_WORD_CHARS) {
+      splitText(text, cursor, run, out);
+      out.push({ start: run, end: i, kind: 'long-word' });
+      cursor = i;
+    }
+    run = i + 1;
   }
   splitText(text, cursor, end, out);
   return out;
+}
+
+/** The same characters as the regex class \s (ASCII answered without the regex). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
 }
 
 function splitText(text: string, start: number, end: number, out: Chunk[]): void {

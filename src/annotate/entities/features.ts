@@ -1,5 +1,5 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
-import type { Lexicon } from './lexicon.js';
+import type { GazetteerEntry, Lexicon } from './lexicon.js';
 import type { WordStats } from './word-stats.js';
 
 /**
@@ -18,6 +18,8 @@ export const FEATURES = {
   window: 2,
   /** Memo size cap: past it the cache is cleared (bounded memory on huge inputs). */
   maxCached: 200_000,
+  /** Small-domain score memo: 2^bits slots, cleared when half full (a few thousand keys in practice). */
+  smallMemoBits: 16,
 } as const;
 
 /** Maps typographic quotes and dashes to the ASCII forms the training data uses. */
@@ -47,8 +49,42 @@ export function shortShape(word: string): string {
   return out;
 }
 
+/** FNV-1a of `str[from, to)` continuing from `seed` (= fnv1a(str.slice(from, to), seed)). */
+function fnvRange(str: string, from: number, to: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = from; i < to; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hash states after each feature template's prefix (see `info`). */
+const SEEDS = {
+  bias: fnv1a('bias'),
+  w: fnv1a('w='),
+  l: fnv1a('l='),
+  sh: fnv1a('sh='),
+  ss: fnv1a('ss='),
+  prefix: Object.fromEntries(FEATURES.prefixes.map((k) => [k, fnv1a(`p${k}=`)])) as Record<number, number>,
+  suffix: Object.fromEntries(FEATURES.suffixes.map((k) => [k, fnv1a(`s${k}=`)])) as Record<number, number>,
+  fn: fnv1a('fn'),
+  ow: fnv1a('ow'),
+  dem: fnv1a('dem'),
+  unseen: fnv1a('ws=unseen'),
+  unseenShape: fnv1a('ws=unseen|'),
+  hp: fnv1a('hp='),
+} as const;
+
 function shapeChar(c: string): string {
-  if (c >= '0' && c <= '9') return 'd';
+  const code = c.charCodeAt(0);
+  if (code < 128) {
+    // ASCII without case conversions: digits, upper, lower; anything else is kept.
+    if (code >= 48 && code <= 57) return 'd';
+    if (code >= 65 && code <= 90) return 'X';
+    if (code >= 97 && code <= 122) return 'x';
+    return c;
+  }
   const lower = c.toLowerCase();
   const upper = c.toUpperCase();
   if (lower === upper) return c;
@@ -83,6 +119,8 @@ interface WordInfo {
   form: FormRecord;
   /** Hashes of this word as a neighbour at offsets -2, -1, +1, +2. */
   context: number[];
+  /** Gazetteer phrases starting with this word (only for words with an upper-case letter). */
+  gaz: readonly GazetteerEntry[] | undefined;
   /** Memoised score sums (own features, then each neighbour slot) for one weight array. */
   scores?: Float32Array;
   scoresFor?: SparseRows;
@@ -144,7 +182,7 @@ export class NerFeaturizer {
   private readonly cache = new Map<string, WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
-  private readonly smallMemo = new Map<number, Float32Array>();
+  private smallMemo?: ScoreMemo;
   private smallFor?: SparseRows;
   private readonly mask: number;
   private readonly salts: number[];
@@ -197,9 +235,15 @@ export class NerFeaturizer {
   /** The memoised infos of a sentence: from the document context when it is one of its own. */
   private infosOf(rawWords: readonly string[], doc: DocContext): WordInfo[] {
     if (doc.stamp !== this.stamp) throw new Error('stale document context: featurise one document at a time');
-    const k = doc.words.indexOf(rawWords);
-    return k >= 0 ? doc.sentences[k] : this.infosOf(rawWords, doc);
+    // Sentences are usually featurised in order: try the one after the last first.
+    let k = this.lastSentence + 1;
+    if (doc.words[k] !== rawWords) k = doc.words.indexOf(rawWords);
+    if (k < 0) throw new Error('the sentence is not one of the document context\'s sentences');
+    this.lastSentence = k;
+    return doc.sentences[k];
   }
+
+  private lastSentence = -1;
 
   /** Bucket indices of every word's features in one sentence (for training). */
   sentence(rawWords: readonly string[], doc: DocContext): Uint32Array[] {
@@ -228,18 +272,31 @@ export class NerFeaturizer {
   /**
    * Emission scores (n × tags) of one sentence, equal to summing the weight rows of
    * `sentence()`'s buckets but fast: each distinct word's own and neighbour-position
-   * contributions are summed once and memoised, and weights come from a compact table.
+   * contributions are summed once and memoised, the small-domain conjunctions are summed once
+   * per key (their hashes are only built on a memo miss), and weights come from a compact
+   * table. The additions happen in the same order as before, so scores are bit-identical.
    */
   emissionScores(rawWords: readonly string[], doc: DocContext, weights: SparseRows): Float64Array {
+    return this.emissionScoresInto(rawWords, doc, weights, new Float64Array(rawWords.length * weights.classes));
+  }
+
+  /** `emissionScores` into a caller's buffer (at least n × tags long, reused across sentences); returns it. */
+  emissionScoresInto(rawWords: readonly string[], doc: DocContext, weights: SparseRows, out: Float64Array): Float64Array {
     const T = weights.classes;
     const values = weights.values;
     const infos = this.infosOf(rawWords, doc);
     const n = infos.length;
-    const conj = this.conjunctions(infos, doc);
-    const out = new Float64Array(n * T);
+    const gaz = this.gazetteerTags(infos);
+    const caseClass = sentenceCase(infos);
+    const memo = this.smallMemoFor(weights);
+    const wide = this.scratch;
+    // Each word's memoised sums, looked up once (not once per neighbour).
+    const rows = this.rowScratch;
+    rows.length = n;
+    for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const mine = this.wordScores(infos[i], weights);
+      const mine = rows[i];
       for (let t = 0; t < T; t++) out[base + t] = mine[t];
       for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
         if (o === 0) continue;
@@ -249,38 +306,53 @@ export class NerFeaturizer {
           const at = weights.offset(this.edge[slot][j < 0 ? 0 : 1] & this.mask);
           if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
         } else {
-          const theirs = this.wordScores(infos[j], weights);
+          const theirs = rows[j];
           const at = (1 + slot) * T;
           for (let t = 0; t < T; t++) out[base + t] += theirs[at + t];
         }
       }
-      for (let k = conj.starts[i]; k < conj.mids[i]; k++) {
-        const at = weights.offset(conj.hashes[k] & this.mask);
+      wide.length = 0;
+      this.wideHashes(infos, i, gaz, wide);
+      for (let k = 0; k < wide.length; k++) {
+        const at = weights.offset(wide[k] & this.mask);
         if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
       }
-      const small = this.smallScores(conj.keys[i], conj.hashes, conj.mids[i], conj.starts[i + 1], weights);
-      for (let t = 0; t < T; t++) out[base + t] += small[t];
+      // The small-domain features depend only on these: memoise their summed scores by them.
+      const flags = docFlags(infos[i], doc);
+      const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
+      const nextShape = i + 1 < n ? infos[i + 1].shortShapeHash : 2;
+      const small = ((flags + 1) << 3) | (caseClass << 1) | (i === 0 ? 1 : 0);
+      let at = memo.find(prevShape, infos[i].shortShapeHash, nextShape, small);
+      if (at < 0) {
+        wide.length = 0;
+        this.smallHashes(infos, i, caseClass, flags, wide);
+        at = memo.add(prevShape, infos[i].shortShapeHash, nextShape, small);
+        const sums = memo.values;
+        for (let k = 0; k < wide.length; k++) {
+          const w = weights.offset(wide[k] & this.mask);
+          if (w >= 0) for (let t = 0; t < T; t++) sums[at + t] += values[w + t];
+        }
+      }
+      const sums = memo.values;
+      for (let t = 0; t < T; t++) out[base + t] += sums[at + t];
     }
+    rows.length = 0;
     return out;
   }
 
-  /** Memoised sums of the small-domain conjunction features, by their key. */
-  private smallScores(key: number, hashes: readonly number[], from: number, to: number, weights: SparseRows): Float32Array {
-    if (this.smallFor !== weights) {
-      this.smallMemo.clear();
+  /** Scratch list of per-word score rows, reused across sentences. */
+  private readonly rowScratch: Float32Array[] = [];
+
+  /** Scratch list of hashes, reused across words (no per-word allocation). */
+  private readonly scratch: number[] = [];
+
+  /** The small-domain score memo for one weight table (cleared when the table changes). */
+  private smallMemoFor(weights: SparseRows): ScoreMemo {
+    if (this.smallFor !== weights || !this.smallMemo || this.smallMemo.classes !== weights.classes) {
+      this.smallMemo = new ScoreMemo(weights.classes, FEATURES.smallMemoBits);
       this.smallFor = weights;
     }
-    let scores = this.smallMemo.get(key);
-    if (scores) return scores;
-    if (this.smallMemo.size >= FEATURES.maxCached) this.smallMemo.clear();
-    const T = weights.classes;
-    scores = new Float32Array(T);
-    for (let k = from; k < to; k++) {
-      const at = weights.offset(hashes[k] & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[t] += weights.values[at + t];
-    }
-    this.smallMemo.set(key, scores);
-    return scores;
+    return this.smallMemo;
   }
 
   /** Memoised per-word sums: own features, then the word seen at each neighbour offset. */
@@ -307,47 +379,52 @@ export class NerFeaturizer {
    * Features that combine a word with its neighbours, its sentence or its document. Per word:
    * `hashes[starts[i] .. mids[i])` are wide-domain (word bigrams, gazetteer), and
    * `hashes[mids[i] .. starts[i+1])` depend only on shapes, case class and document flags, a
-   * small domain identified by `keys[i]` (so their summed scores can be memoised).
+   * small domain (so their summed scores can be memoised by those inputs).
    */
-  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array; keys: Float64Array } {
+  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array } {
     const n = infos.length;
     const gaz = this.gazetteerTags(infos);
     const caseClass = sentenceCase(infos);
-    const S = this.salts;
     const hashes: number[] = [];
     const starts = new Int32Array(n + 1);
     const mids = new Int32Array(n);
-    const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       starts[i] = hashes.length;
-      const me = infos[i];
-      const prev = i > 0 ? infos[i - 1] : undefined;
-      const next = i + 1 < n ? infos[i + 1] : undefined;
-      hashes.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
-      if (gaz[i]) hashes.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+      this.wideHashes(infos, i, gaz, hashes);
       mids[i] = hashes.length;
-      const prevShape = prev ? prev.shortShapeHash : 1;
-      const nextShape = next ? next.shortShapeHash : 2;
-      hashes.push(
-        mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
-        mix(S[11], prevShape),
-        mix(S[12], nextShape),
-        mix(S[8], mix(caseClass, me.shortShapeHash)),
-      );
-      let flags = -1;
-      if (me.alpha) {
-        flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
-        hashes.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
-        if (me.capital && flags > CASE_FLAGS) hashes.push(mix(S[7], mix(flags >> 3, 0x5eed)));
-        else flags &= CASE_FLAGS;
-      }
-      if (i === 0) hashes.push(mix(S[10], me.shortShapeHash));
-      const a = mix(mix(mix(prevShape, me.shortShapeHash), mix(nextShape, caseClass)), mix(flags, i === 0 ? 1 : 0));
-      const b = mix(a, mix(nextShape, prevShape)) & 0xfffff;
-      keys[i] = b * 4294967296 + a;
+      this.smallHashes(infos, i, caseClass, docFlags(infos[i], doc), hashes);
     }
     starts[n] = hashes.length;
-    return { hashes, starts, mids, keys };
+    return { hashes, starts, mids };
+  }
+
+  /** Wide-domain conjunctions of word i: word bigrams and gazetteer tags. */
+  private wideHashes(infos: readonly WordInfo[], i: number, gaz: readonly number[], out: number[]): void {
+    const S = this.salts;
+    const me = infos[i];
+    const prev = i > 0 ? infos[i - 1] : undefined;
+    const next = i + 1 < infos.length ? infos[i + 1] : undefined;
+    out.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
+    if (gaz[i]) out.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+  }
+
+  /** Small-domain conjunctions of word i: neighbour shapes, sentence case, document flags (from `docFlags`). */
+  private smallHashes(infos: readonly WordInfo[], i: number, caseClass: number, flags: number, out: number[]): void {
+    const S = this.salts;
+    const me = infos[i];
+    const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
+    const nextShape = i + 1 < infos.length ? infos[i + 1].shortShapeHash : 2;
+    out.push(
+      mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
+      mix(S[11], prevShape),
+      mix(S[12], nextShape),
+      mix(S[8], mix(caseClass, me.shortShapeHash)),
+    );
+    if (me.alpha) {
+      out.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
+      if (flags > CASE_FLAGS) out.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+    }
+    if (i === 0) out.push(mix(S[10], me.shortShapeHash));
   }
 
   /** Features that depend on the word alone, memoised. */
@@ -359,26 +436,30 @@ export class NerFeaturizer {
     const lower = word.toLowerCase();
     const shape = wordShape(word);
     const short = shortShape(word);
-    const self = ['bias', `w=${word}`, `l=${lower}`, `sh=${shape}`, `ss=${short}`];
-    for (const k of FEATURES.prefixes) if (word.length > k) self.push(`p${k}=${word.slice(0, k)}`);
-    for (const k of FEATURES.suffixes) if (lower.length > k) self.push(`s${k}=${lower.slice(-k)}`);
+    // FNV-1a continues from a seed, so hash("p2=" + x) = hash(x, seed of "p2="): the feature
+    // strings are never built.
+    const seed = SEEDS;
+    const lowerHash = fnv1a(lower);
+    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), fnv1a(shape, seed.sh), fnv1a(short, seed.ss)];
+    for (const k of FEATURES.prefixes) if (word.length > k) self.push(fnvRange(word, 0, k, seed.prefix[k]));
+    for (const k of FEATURES.suffixes) if (lower.length > k) self.push(fnvRange(lower, lower.length - k, lower.length, seed.suffix[k]));
     const lex = this.lexicon;
-    if (lex.firstNames.has(word)) self.push('fn');
-    if (lex.orgWords.has(word)) self.push('ow');
-    if (lex.demonyms.has(word)) self.push('dem');
+    if (lex.firstNames.has(word)) self.push(seed.fn);
+    if (lex.orgWords.has(word)) self.push(seed.ow);
+    if (lex.demonyms.has(word)) self.push(seed.dem);
     if (this.wordStats) {
-      const packed = this.wordStats.get(fnv1a(lower));
-      if (packed === undefined) self.push('ws=unseen', `ws=unseen|${short}`);
+      const packed = this.wordStats.get(lowerHash);
+      if (packed === undefined) self.push(seed.unseen, fnv1a(short, seed.unseenShape));
       else {
         const cap = packed & 15;
-        self.push(`cap=${cap}`, `cap=${cap}|${short}`, `ca=${(packed >> 4) & 255}`, `cb=${packed >>> 12}`);
+        self.push(fnv1a(`cap=${cap}`), fnv1a(short, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
       }
     }
-    if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(`hp=${part.toLowerCase()}`);
+    if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(fnv1a(part.toLowerCase(), seed.hp));
     info = {
-      self: self.map((f) => fnv1a(f)),
+      self,
       lower,
-      lowerHash: fnv1a(lower),
+      lowerHash,
       shortShapeHash: fnv1a(short),
       capital: CAPITAL.test(word),
       allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
@@ -387,8 +468,9 @@ export class NerFeaturizer {
       scores: undefined,
       scoresFor: undefined,
       form: this.formOf(lower),
-      cue: CUES[lower.replace(/\.$/, '')] ?? 0,
-      context: [0, 1, 2, 3].map((slot) => mix(this.salts[slot], fnv1a(lower))),
+      cue: CUES[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 0,
+      context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
+      gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
     };
     this.cache.set(raw, info);
     return info;
@@ -408,25 +490,116 @@ export class NerFeaturizer {
    * "B-"/"I-" plus the list name (0 where nothing matched). A match must start capitalised.
    */
   private gazetteerTags(infos: readonly WordInfo[]): number[] {
-    const tags = new Array<number>(infos.length).fill(0);
+    const tags = this.gazScratch;
+    tags.length = 0;
+    for (let i = 0; i < infos.length; i++) tags.push(0);
     for (let i = 0; i < infos.length; i++) {
-      if (!infos[i].hasUpper) continue;
-      const candidates = this.lexicon.gazetteer.get(infos[i].lower);
+      const candidates = infos[i].gaz;
       if (!candidates) continue;
-      let best: { length: number; list: string } | undefined;
+      let bestLength = 0;
+      let bestList = '';
       for (const entry of candidates) {
         const len = entry.tokens.length;
-        if (i + len > infos.length || (best && best.length >= len)) continue;
+        if (i + len > infos.length || bestLength >= len) continue;
         let ok = true;
         for (let k = 1; k < len && ok; k++) ok = infos[i + k].lower === entry.tokens[k];
-        if (ok) best = { length: len, list: entry.list };
+        if (ok) {
+          bestLength = len;
+          bestList = entry.list;
+        }
       }
-      if (!best) continue;
-      tags[i] = fnv1a(`B-${best.list}`);
-      for (let k = 1; k < best.length; k++) tags[i + k] = fnv1a(`I-${best.list}`);
-      i += best.length - 1;
+      if (!bestLength) continue;
+      const [b, inside] = this.listHashes(bestList);
+      tags[i] = b;
+      for (let k = 1; k < bestLength; k++) tags[i + k] = inside;
+      i += bestLength - 1;
     }
     return tags;
+  }
+
+  /** Scratch for gazetteer tags, reused across sentences. */
+  private readonly gazScratch: number[] = [];
+  private readonly listHashCache = new Map<string, [number, number]>();
+
+  /** Hashes of "B-<list>" and "I-<list>", memoised. */
+  private listHashes(list: string): [number, number] {
+    let h = this.listHashCache.get(list);
+    if (!h) this.listHashCache.set(list, (h = [fnv1a(`B-${list}`), fnv1a(`I-${list}`)]));
+    return h;
+  }
+}
+
+/**
+ * Document flags of a word as its small-domain features see them: -1 for words without
+ * letters; the case flags; and the context cues too for capitalised words that have them.
+ */
+function docFlags(me: WordInfo, doc: DocContext): number {
+  if (!me.alpha) return -1;
+  const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
+  return me.capital && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
+}
+
+/**
+ * Open-addressing memo from an exact key (three 32-bit shape hashes and a small packed integer)
+ * to a row of `classes` float32 sums: no per-entry objects, no boxed keys, no collisions. Each
+ * slot is one 64-byte line holding its key and its sums (one cache miss per lookup). Cleared
+ * when half full.
+ */
+class ScoreMemo {
+  /** Slot words: key a, b, c, packed d + 1 (0 marks an empty slot), then the sums. */
+  private readonly ints: Int32Array;
+  /** The same memory as float32: `values[find(...) + t]` is the sum for class t. */
+  readonly values: Float32Array;
+  private readonly stride: number;
+  private size = 0;
+  private readonly slots: number;
+  /** Multiplicative hashing takes the top bits of the product. */
+  private readonly shift: number;
+
+  constructor(
+    readonly classes: number,
+    bits: number,
+  ) {
+    this.slots = 1 << bits;
+    this.stride = 16 * Math.ceil((4 + classes) / 16);
+    const buffer = new ArrayBuffer(this.slots * this.stride * 4);
+    this.ints = new Int32Array(buffer);
+    this.values = new Float32Array(buffer);
+    this.shift = 32 - bits;
+  }
+
+  private slot(a: number, b: number, c: number, d: number): number {
+    return Math.imul(Math.imul(a ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ d, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Offset of the key's sums in `values`, or -1. */
+  find(a: number, b: number, c: number, d: number): number {
+    const ints = this.ints;
+    const mask = this.slots - 1;
+    for (let slot = this.slot(a, b, c, d); ; slot = (slot + 1) & mask) {
+      const at = slot * this.stride;
+      const kd = ints[at + 3];
+      if (kd === 0) return -1;
+      if (kd === d + 1 && ints[at] === (a | 0) && ints[at + 1] === (b | 0) && ints[at + 2] === (c | 0)) return at + 4;
+    }
+  }
+
+  /** Adds a key (not present) with zeroed sums; returns their offset. */
+  add(a: number, b: number, c: number, d: number): number {
+    if (2 * (this.size + 1) > this.slots) {
+      this.ints.fill(0);
+      this.size = 0;
+    }
+    const mask = this.slots - 1;
+    let slot = this.slot(a, b, c, d);
+    while (this.ints[slot * this.stride + 3] !== 0) slot = (slot + 1) & mask;
+    const at = slot * this.stride;
+    this.ints[at] = a;
+    this.ints[at + 1] = b;
+    this.ints[at + 2] = c;
+    this.ints[at + 3] = d + 1;
+    this.size++;
+    return at + 4;
   }
 }
 

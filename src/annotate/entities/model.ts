@@ -24,6 +24,8 @@ export class NerModel {
   readonly featurizer: NerFeaturizer;
   /** The tagger's non-zero emission rows, compact for fast lookups. */
   private readonly rows: SparseRows;
+  /** Emission scores of the sentence being tagged, reused across sentences. */
+  private emit = new Float64Array(0);
   /** Each model tag as BIO (BILOU models: U- → B-, L- → I-). */
   private readonly bio: string[];
 
@@ -53,7 +55,9 @@ export class NerModel {
     const sentences = stats ? input.map((words) => truecase(words, stats)) : input;
     const doc = this.featurizer.documentContext(sentences);
     return sentences.map((words) => {
-      const emit = this.featurizer.emissionScores(words, doc, this.rows);
+      const size = words.length * this.rows.classes;
+      if (this.emit.length < size) this.emit = new Float64Array(2 * size);
+      const emit = this.featurizer.emissionScoresInto(words, doc, this.rows, this.emit);
       return this.tagger.tagScores(emit, words.length).map((t) => this.bio[t]);
     });
   }

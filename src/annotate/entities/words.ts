@@ -33,8 +33,7 @@ export function sentenceWords(text: string, tokens: readonly Span[], sentences: 
     const words: Word[] = [];
     for (; t < tokens.length && tokens[t].start < sentence.end; t++) {
       const tok = tokens[t];
-      const gap = words.length ? text.slice(words[words.length - 1].end, tok.start) : '';
-      if (gap.includes('\n')) {
+      if (words.length && hasLineBreak(text, words[words.length - 1].end, tok.start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
         out.push(words.splice(0));
       }
@@ -53,6 +52,12 @@ export function sentenceWords(text: string, tokens: readonly Span[], sentences: 
     if (words.length) out.push(words);
   }
   return out;
+}
+
+/** Whether `text[from, to)` contains a line feed (no slice: this runs once per token). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 function joins(previous: string, joiner: string, after: string | undefined): boolean {
