@@ -1,0 +1,88 @@
+import { availableParallelism } from 'node:os';
+import type { Article } from '../model/index.js';
+import type { SourceDocument } from '../ingest/types.js';
+import { workerAnalyzer } from '../corpus/ingest/pool.js';
+
+/** Sizes of the server's analysis pool. */
+export const POOL_DEFAULTS = {
+  /** Worker threads: one core stays for the HTTP thread (reads, JSON), at most 4 workers. */
+  workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  /** Analyses waiting or running per worker before new ones get a 503 (bounded memory and latency). */
+  queuePerWorker: 32,
+  /** A request whose analysis has not finished after this gets a 503 (the worker finishes it anyway). */
+  timeoutMs: 30_000,
+  /** Seconds a refused client is told to wait (Retry-After). */
+  retryAfterSeconds: 2,
+} as const;
+
+/** The pool is full or the analysis took too long: the client should retry later (HTTP 503). */
+export class BusyError extends Error {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = 'BusyError';
+  }
+}
+
+export interface PoolOptions {
+  workers?: number;
+  /** Most analyses admitted at once (running and waiting); default workers × queuePerWorker. */
+  maxQueue?: number;
+  timeoutMs?: number;
+}
+
+/** Analyses documents off the request thread, with admission control and a deadline. */
+export interface AnalysisPool {
+  analyze(doc: SourceDocument): Promise<Article>;
+  /** Analyses admitted and not yet finished. */
+  readonly inFlight: number;
+  readonly workers: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Bounds any analysis function: at most `maxQueue` analyses admitted at once (more → BusyError,
+ * at once), and each caller waits at most `timeoutMs` (→ BusyError). A timed-out analysis keeps
+ * its slot until it really finishes, so the bound holds for the workers' real backlog.
+ */
+export function boundedAnalyzer(run: (doc: SourceDocument) => Promise<Article>, maxQueue: number, timeoutMs: number): Pick<AnalysisPool, 'analyze' | 'inFlight'> {
+  let inFlight = 0;
+  const retry = POOL_DEFAULTS.retryAfterSeconds;
+  return {
+    get inFlight() {
+      return inFlight;
+    },
+    analyze(doc) {
+      if (inFlight >= maxQueue) return Promise.reject(new BusyError(`the server is busy (${inFlight} analyses queued); retry in ${retry} s`, retry));
+      inFlight++;
+      const work = run(doc).finally(() => inFlight--);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new BusyError(`the analysis took longer than ${timeoutMs / 1000} s; retry later`, retry)), timeoutMs);
+      });
+      work.catch(() => {}); // a rejection after the deadline is not unhandled
+      return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/**
+ * Starts the analysis worker threads of the server (the corpus ingest workers: each builds the
+ * default pipeline once; tsx is registered inside the worker, so no build step is needed).
+ *
+ * @example
+ * const pool = await startAnalysisPool({ workers: 2 });
+ * const article = await pool.analyze({ text: 'The ferry left at dawn.', meta: {}, notices: [] });
+ */
+export async function startAnalysisPool(options: PoolOptions = {}): Promise<AnalysisPool> {
+  const workers = Math.max(1, options.workers ?? POOL_DEFAULTS.workers);
+  const analyzer = await workerAnalyzer(workers);
+  const bounded = boundedAnalyzer((doc) => analyzer.analyze(doc), options.maxQueue ?? workers * POOL_DEFAULTS.queuePerWorker, options.timeoutMs ?? POOL_DEFAULTS.timeoutMs);
+  return {
+    workers,
+    analyze: bounded.analyze,
+    get inFlight() {
+      return bounded.inFlight;
+    },
+    close: () => analyzer.close(),
+  };
+}
