@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../src/model/index.js';
+import { humanDate } from './dates.js';
 
 /*
  * Reads an article's layers and findings for display. Every reader is tolerant: a layer or
@@ -68,31 +69,69 @@ export function techniqueCounts(article: Article): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const DATE_KEYS = ['date', 'iso', 'normalized', 'value', 'when', 'time'];
-const TEXT_KEYS = ['text', 'event', 'description', 'summary', 'label', 'sentence'];
-
-function pick(o: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
-  return undefined;
+export interface TimelineRow {
+  /** The date in words ("March 2011", "2 years"), or the words of the text when unresolved. */
+  when: string;
+  /** The date as written in the article, when it differs from `when`. */
+  written?: string;
+  /** What happened: the clause's label, or the sentence. */
+  what: string;
+  at?: number;
+  /** True for the first entry after the article's "now" (publication date). */
+  afterNow?: boolean;
 }
 
-export interface TimelineRow { when: string; what: string; at?: number }
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The timeline: `findings.timeline` when present, else the dates layer with its sentence. */
+/** The timeline: `findings.timeline.entries` (facts stage) when present, else the dates layer with its sentence. */
 export function timeline(article: Article): TimelineRow[] {
-  const t = article.findings.timeline;
-  if (Array.isArray(t) && t.length) {
-    return t.filter((x) => x && typeof x === 'object').map((x) => {
-      const o = x as Record<string, unknown>;
+  const t = article.findings.timeline as { entries?: unknown; nowIndex?: unknown } | undefined;
+  const entries = Array.isArray(t) ? t : t && Array.isArray(t.entries) ? t.entries : undefined;
+  if (entries?.length) {
+    const nowIndex = !Array.isArray(t) && typeof t?.nowIndex === 'number' ? t.nowIndex : -1;
+    return entries.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object').map((o, i) => {
       const at = typeof o.start === 'number' ? o.start : undefined;
-      return { when: pick(o, DATE_KEYS) ?? '', what: pick(o, TEXT_KEYS) ?? (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : ''), at };
+      const written = str(o.text) || (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : '');
+      const when = humanDate(str(o.value)) || written;
+      const clause = typeof o.clauseStart === 'number' && typeof o.clauseEnd === 'number' ? article.text.slice(o.clauseStart, o.clauseEnd).trim() : '';
+      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: str(o.label) || clause, at, afterNow: i === nowIndex && i > 0 };
     }).filter((r) => r.when || r.what);
   }
   const sentences = article.layers.sentences ?? [];
   return (article.layers.dates ?? []).map((d) => {
     const s = sentences.find((x) => x.start <= d.start && d.end <= x.end);
-    return { when: strAttr(d, 'value') ?? strAttr(d, 'iso') ?? article.text.slice(d.start, d.end), what: s ? article.text.slice(s.start, s.end) : '', at: d.start };
+    const written = article.text.slice(d.start, d.end);
+    const when = humanDate(strAttr(d, 'value') ?? '') || written;
+    return { when, written: written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: s ? article.text.slice(s.start, s.end) : '', at: d.start };
   });
+}
+
+/** The name of a source or entity id ("e7", "anon:officials"): from findings.sources, then findings.entities. */
+export function nameOf(article: Article, id: string): string {
+  const sources = article.findings.sources;
+  if (Array.isArray(sources)) {
+    const s = sources.find((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === id) as { name?: unknown } | undefined;
+    if (s && typeof s.name === 'string' && s.name) return s.name;
+  }
+  const e = entityRecords(article).find((x) => x.id === id);
+  if (e?.name) return e.name;
+  return id.startsWith('anon:') ? `unnamed ${id.slice(5)}` : id;
+}
+
+/** The sourcing profile (findings.sourcing) as labelled lines for people; ids become names. */
+export function sourcingSummary(article: Article): Array<[string, string]> {
+  const p = article.findings.sourcing as Record<string, unknown> | undefined;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return [];
+  const rows: Array<[string, string]> = [];
+  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
+  if (num('namedSources') !== undefined) rows.push(['Named sources', String(num('namedSources'))]);
+  if (num('anonymousSources') !== undefined) rows.push(['Unnamed sources', String(num('anonymousSources'))]);
+  if (num('unresolvedQuotes')) rows.push(['Quotes without a speaker', String(num('unresolvedQuotes'))]);
+  if (num('quotedShare') !== undefined) rows.push(['Quoted text', `${Math.round(100 * num('quotedShare')!)}% of the article`]);
+  if (typeof p.dominant === 'string' && p.dominant) rows.push(['Dominant voice', nameOf(article, p.dominant)]);
+  if (p.singleVoice === true) rows.push(['Single voice', 'every attributed quote comes from one source']);
+  if (p.oneSide === true && p.singleVoice !== true) rows.push(['One side', 'all named sources share one affiliation or kind']);
+  return rows;
 }
 
 export interface FigureRow { text: string; source?: string; at: number; details: string[] }
