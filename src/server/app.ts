@@ -7,6 +7,7 @@ import type { SourceDocument } from '../ingest/types.js';
 import { articleToJson } from '../cli/output.js';
 import { BusyError } from './analysis-pool.js';
 import { toCsv } from './csv.js';
+import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
 import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
 import { requireToken, securityHeaders } from './security.js';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   token?: string;
   /** The built web app (web/dist); absent → API only. */
   staticDir?: string;
+  /** Recently served article JSON (default: a ResponseCache; pass `new ResponseCache(0)` for none). */
+  articleCache?: ResponseCache;
   /** Logs one line per server error (never sent to the client). */
   log?: (line: string) => void;
 }
@@ -77,6 +80,7 @@ function withoutPage<T extends { limit?: number; offset?: number }>(f: T): Omit<
 export function createApp(deps: ServerDeps): Hono {
   const app = new Hono();
   const { store } = deps;
+  const articleCache = deps.articleCache ?? new ResponseCache();
   const log = deps.log ?? ((line: string) => process.stderr.write(line + '\n'));
 
   app.use('*', securityHeaders());
@@ -121,14 +125,21 @@ export function createApp(deps: ServerDeps): Hono {
     const body = parse(analyzeSchema, await jsonBody(c));
     const article = await deps.analyze(await toDocument(body));
     const put = await store.putArticle(article);
+    if (put.created) articleCache.clear(); // a new article can change stories and duplicates
     return c.json({ ...put, article: articleToJson({ ...article, id: put.id }) }, put.created ? 201 : 200);
   });
 
   app.get('/api/articles', async (c) => c.json(await store.listArticles(query(c, filterSchema))));
   app.get('/api/articles/:id', async (c) => {
-    const article = await store.getArticle(parse(idSchema, c.req.param('id')));
-    if (!article) throw new HttpError(404, 'no such article');
-    return c.json(articleToJson(article));
+    const id = parse(idSchema, c.req.param('id'));
+    let body = articleCache.get(id);
+    if (body === undefined) {
+      const article = await store.getArticle(id);
+      if (!article) throw new HttpError(404, 'no such article');
+      body = JSON.stringify(articleToJson(article));
+      articleCache.set(id, body);
+    }
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/stories', async (c) => c.json(await store.listStories(query(c, storiesSchema))));
