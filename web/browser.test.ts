@@ -58,6 +58,16 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   return page;
 }
 
+/** The side panel speaks in words: no entity ids ("e7"), no ISO codes ("P2Y", "2016-10-14") as timeline headings. */
+async function assertPanelReadable(page: Page): Promise<void> {
+  const panel = await page.innerText('.panel');
+  assert.doesNotMatch(panel, /\be\d+\b|anon:/, 'no entity or source ids in the panel');
+  for (const when of await page.locator('.timeline strong').allInnerTexts()) {
+    assert.doesNotMatch(when, /^P(T?\d|X)|^\d{4}-\d{2}|\//, `timeline heading "${when}" is written for people`);
+  }
+  assert.doesNotMatch(panel, /: ,|value: /, 'no raw attribute dumps');
+}
+
 async function analyse(page: Page, text: string): Promise<void> {
   await page.fill('#paste', text);
   await page.click('#analyze');
@@ -88,6 +98,7 @@ test('reader: the seed article annotated, quotes attributed, techniques explaine
     const focused = await page.evaluate(() => document.activeElement?.closest('.text') !== null && document.activeElement !== document.body);
     assert.ok(focused, 'j moves focus to the first finding');
   }
+  await assertPanelReadable(page);
   await page.screenshot({ path: join(PRIVATE_SHOTS, 'reader-seed.png'), fullPage: false });
   // Accessibility: axe-core on the reader, no serious or critical violations.
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -98,6 +109,16 @@ test('reader: the seed article annotated, quotes attributed, techniques explaine
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious, [], `axe: ${JSON.stringify(serious)}`);
+  await page.close();
+});
+
+test('reader: the second seed with every stage, panel in words', { skip: noBrowser || needsShared('seeds') }, async () => {
+  const page = await open('/');
+  await analyse(page, readFileSync(seedPath('002'), 'utf8'));
+  if (stages.has('quotes')) assert.ok(await page.locator('.sources li').count() >= 1, 'who speaks');
+  if (stages.has('facts')) assert.ok(await page.locator('.timeline li').count() >= 1, 'a timeline');
+  await assertPanelReadable(page);
+  await page.screenshot({ path: join(PRIVATE_SHOTS, 'reader-seed-002.png'), fullPage: true });
   await page.close();
 });
 
@@ -133,6 +154,7 @@ test('stories: open a story and compare its outlets side by side', { skip: noBro
   await page.waitForSelector('.text');
   await page.mouse.move(1, 1);
   await page.evaluate(() => document.getElementById('tip')?.setAttribute('hidden', ''));
+  await assertPanelReadable(page);
   await page.screenshot({ path: join(SHOTS, 'reader.png'), fullPage: true });
   await page.close();
 });

@@ -83,6 +83,13 @@ export interface TimelineRow {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** A timeline date in words; a "since X" range ends at publication, so it reads "since X". */
+function whenOf(value: string, relation: string): string {
+  const range = /^([^/]+)\/[^/]+$/.exec(value);
+  if (relation === 'since' && range) return `since ${humanDate(range[1])}`;
+  return humanDate(value);
+}
+
 /** The timeline: `findings.timeline.entries` (facts stage) when present, else the dates layer with its sentence. */
 export function timeline(article: Article): TimelineRow[] {
   const t = article.findings.timeline as { entries?: unknown; nowIndex?: unknown } | undefined;
@@ -92,7 +99,7 @@ export function timeline(article: Article): TimelineRow[] {
     return entries.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object').map((o, i) => {
       const at = typeof o.start === 'number' ? o.start : undefined;
       const written = str(o.text) || (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : '');
-      const when = humanDate(str(o.value)) || written;
+      const when = whenOf(str(o.value), str(o.relation)) || written;
       const clause = typeof o.clauseStart === 'number' && typeof o.clauseEnd === 'number' ? article.text.slice(o.clauseStart, o.clauseEnd).trim() : '';
       return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: str(o.label) || clause, at, afterNow: i === nowIndex && i > 0 };
     }).filter((r) => r.when || r.what);
@@ -101,7 +108,7 @@ export function timeline(article: Article): TimelineRow[] {
   return (article.layers.dates ?? []).map((d) => {
     const s = sentences.find((x) => x.start <= d.start && d.end <= x.end);
     const written = article.text.slice(d.start, d.end);
-    const when = humanDate(strAttr(d, 'value') ?? '') || written;
+    const when = whenOf(strAttr(d, 'value') ?? '', strAttr(d, 'relation') ?? '') || written;
     return { when, written: written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: s ? article.text.slice(s.start, s.end) : '', at: d.start };
   });
 }
@@ -134,14 +141,44 @@ export function sourcingSummary(article: Article): Array<[string, string]> {
   return rows;
 }
 
-export interface FigureRow { text: string; source?: string; at: number; details: string[] }
+export interface FigureRow {
+  text: string;
+  source?: string;
+  at: number;
+  /** What the figure means in plain words ("about 200,000 people killed") when that adds to its text. */
+  gloss?: string;
+}
+
+/** A figure's normalised value in words: qualifier, number, percent or currency, what is counted. */
+export function figureGloss(text: string, attrs: Record<string, unknown>): string | undefined {
+  const value = attrs.value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const what = str(attrs.counted) || str(attrs.unit);
+  const number = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  // Only when it adds something: a counted thing, or a number the text does not spell out.
+  if (!what && text.replace(/[,\s]/g, '').includes(String(value))) return undefined;
+  let gloss = str(attrs.kind) === 'percent' ? `${number}%` : number;
+  if (str(attrs.currency)) gloss = `${str(attrs.currency)} ${gloss}`;
+  if (what) gloss += ` ${what}`;
+  if (str(attrs.qualifier)) gloss = `${str(attrs.qualifier)} ${gloss}`;
+  return gloss.toLowerCase() === text.toLowerCase() ? undefined : gloss;
+}
+
+/** Who gives a figure; the facts stage's 'reporter' (the article's own voice) in words. */
+function figureSource(f: Span): string | undefined {
+  const source = strAttr(f, 'sourceText') ?? strAttr(f, 'speakerText') ?? strAttr(f, 'source');
+  return source === 'reporter' || strAttr(f, 'sourceKind') === 'reporter' ? 'the article itself' : source;
+}
 
 /** Figures with whoever they come from (attrs source / speakerText / sourceText when the stage records one). */
 export function figures(article: Article): FigureRow[] {
-  return (article.layers.figures ?? []).map((f) => ({
-    text: article.text.slice(f.start, f.end),
-    source: strAttr(f, 'sourceText') ?? strAttr(f, 'speakerText') ?? strAttr(f, 'source'),
-    at: f.start,
-    details: Object.entries(f.attrs ?? {}).filter(([k, v]) => !/source|speaker|Start$|End$/.test(k) && (typeof v === 'string' || typeof v === 'number')).map(([k, v]) => `${k}: ${v}`),
-  }));
+  return (article.layers.figures ?? []).map((f) => {
+    const text = article.text.slice(f.start, f.end);
+    return {
+      text,
+      source: figureSource(f),
+      at: f.start,
+      gloss: figureGloss(text, f.attrs ?? {}),
+    };
+  });
 }
