@@ -150,7 +150,13 @@ test('stories: open a story and compare its outlets side by side', { skip: noBro
   assert.ok(await page.locator('.compare .card h4').count() >= 3, 'sources, techniques and figures per article');
   await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
   // The README's reader screenshot: a demo article (written for the project) from this story.
-  await page.locator('.compare .card h3 a').first().click();
+  // The card with the most techniques flagged, so the screenshot shows every kind of highlight.
+  const richest = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.compare .card')];
+    const techs = cards.map((c) => [...c.querySelectorAll('h4')].find((h) => /techniques/i.test(h.textContent ?? ''))?.nextElementSibling?.querySelectorAll('li').length ?? 0);
+    return techs.indexOf(Math.max(...techs));
+  });
+  await page.locator('.compare .card h3 a').nth(Math.max(0, richest)).click();
   await page.waitForSelector('.text');
   await page.mouse.move(1, 1);
   await page.evaluate(() => document.getElementById('tip')?.setAttribute('hidden', ''));

@@ -44,6 +44,7 @@ test('a figure gloss says what is counted, and is left out when it only repeats 
   assert.equal(figureGloss('hundreds of thousands', { value: 200000, kind: 'count', counted: 'people killed', qualifier: '' }), '200,000 people killed');
   assert.equal(figureGloss('over 400,000', { value: 400000, qualifier: 'over', unit: 'people' }), 'over 400,000 people');
   assert.equal(figureGloss('10 percent', { value: 10, kind: 'percent', unit: '', counted: '' }), undefined);
+  assert.equal(figureGloss('at least 55 percent', { value: 55, kind: 'percent', counted: 'oska river', qualifier: 'at least' }), undefined);
   assert.equal(figureGloss('a dozen', { value: 12 }), '12');
   assert.equal(figureGloss('x', {}), undefined);
 });

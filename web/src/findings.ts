@@ -153,7 +153,8 @@ export interface FigureRow {
 export function figureGloss(text: string, attrs: Record<string, unknown>): string | undefined {
   const value = attrs.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  const what = str(attrs.counted) || str(attrs.unit);
+  // A percentage's "counted" is what it is a share of; "55% oska river" reads wrongly, so leave it out.
+  const what = str(attrs.kind) === 'percent' ? '' : str(attrs.counted) || str(attrs.unit);
   const number = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
   // Only when it adds something: a counted thing, or a number the text does not spell out.
   if (!what && text.replace(/[,\s]/g, '').includes(String(value))) return undefined;
