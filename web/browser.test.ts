@@ -32,7 +32,7 @@ before(async () => {
   const store = await openStore(':memory:');
   const pipeline = await Pipeline.build();
   await store.putArticles(readDemoCorpus().map((d) => pipeline.run(d)));
-  server = await startServer({ store, pipeline, port: 0, staticDir: WEB_DIST, workers: 1 });
+  server = await startServer({ store, pipeline, port: 0, staticDir: WEB_DIST, workers: 1, warmupRuns: 3 });
   profile = mkdtempSync(join(tmpdir(), 'spinscope-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -55,7 +55,7 @@ test('the app answers 503 with Retry-After when the pool is busy', async () => {
 });
 
 test('worker threads analyse with the default pipeline, in parallel', { timeout: 60_000 }, async () => {
-  const pool = await startAnalysisPool({ workers: 2 });
+  const pool = await startAnalysisPool({ workers: 2, warmupRuns: 1 });
   try {
     const texts = ['“We will reopen the quay on Monday,” said Ada Brine, a union leader.', 'The council voted 7 to 2 on Tuesday to close the old ferry pier.'];
     const articles = await Promise.all(texts.map((t) => pool.analyze(doc(t))));

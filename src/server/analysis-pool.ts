@@ -13,12 +13,23 @@ export const POOL_DEFAULTS = {
   timeoutMs: 30_000,
   /** Seconds a refused client is told to wait (Retry-After). */
   retryAfterSeconds: 2,
-  /** Analyses each worker runs before the server listens: the first ones are several times slower (JIT). */
-  warmupRuns: 5,
+  /**
+   * Analyses each worker runs before the server listens: the first analyses of a fresh thread are
+   * several times slower (JIT). What remains slow at first is new vocabulary (memoised per-word
+   * features), which no warm-up text can cover.
+   */
+  warmupRuns: 30,
 } as const;
 
 /** Invented text for the warm-up: quotes, names, dates, figures, so every stage's code runs. */
-const WARMUP_TEXT = 'Harbour reopens after storm\n\nThe harbour at Kestrel Bay reopened on Tuesday, three days after the storm, the port authority said.\n\n“We lost 40 moorings and two cranes,” said Ines Varga, the harbour master. “It was a disaster for the whole town.”\n\nMayor Tomas Reed said in March 2025 that repairs would cost 2.5 million euros and take two years.\n';
+const WARMUP_TEXT = [
+  'Harbour reopens after storm',
+  'The harbour at Kestrel Bay reopened on Tuesday, three days after the storm, the port authority said in a statement.',
+  '“We lost 40 moorings and two cranes,” said Ines Varga, the harbour master. “It was a disaster for the whole town, and the insurers are dragging their feet.”',
+  'Mayor Tomas Reed said in March 2025 that repairs would cost 2.5 million euros and take two years. Critics called the plan reckless and a betrayal of every fisherman in the bay.',
+  'According to the Coastal Trades Union, about 1,200 jobs depend on the port. Officials, who asked not to be named, said the council would vote on the budget next week.',
+  'Analysts at the Northern Ports Institute warned that shipping could fall by 15 percent this year if the cranes are not replaced before the winter.',
+].join('\n\n') + '\n';
 
 /** The pool is full or the analysis took too long: the client should retry later (HTTP 503). */
 export class BusyError extends Error {
@@ -33,6 +44,8 @@ export interface PoolOptions {
   /** Most analyses admitted at once (running and waiting); default workers × queuePerWorker. */
   maxQueue?: number;
   timeoutMs?: number;
+  /** Warm-up analyses per worker before the pool is ready (default POOL_DEFAULTS.warmupRuns). */
+  warmupRuns?: number;
 }
 
 /** Analyses documents off the request thread, with admission control and a deadline. */
@@ -82,7 +95,7 @@ export async function startAnalysisPool(options: PoolOptions = {}): Promise<Anal
   const workers = Math.max(1, options.workers ?? POOL_DEFAULTS.workers);
   const analyzer = await workerAnalyzer(workers);
   const warm: SourceDocument = { text: WARMUP_TEXT, meta: {}, notices: [] };
-  await Promise.all(Array.from({ length: workers * POOL_DEFAULTS.warmupRuns }, () => analyzer.analyze(warm)));
+  await Promise.all(Array.from({ length: workers * (options.warmupRuns ?? POOL_DEFAULTS.warmupRuns) }, () => analyzer.analyze(warm)));
   const bounded = boundedAnalyzer((doc) => analyzer.analyze(doc), options.maxQueue ?? workers * POOL_DEFAULTS.queuePerWorker, options.timeoutMs ?? POOL_DEFAULTS.timeoutMs);
   return {
     workers,

@@ -26,6 +26,8 @@ export interface StartOptions {
   maxQueue?: number;
   /** Per-request analysis deadline in ms before 503 (default 30 s). */
   analysisTimeoutMs?: number;
+  /** Warm-up analyses per worker before listening (default 30; tests use fewer). */
+  warmupRuns?: number;
   staticDir?: string;
   fetchUrl?: ServerDeps['fetchUrl'];
   /** Let analyze-by-URL fetch loopback, private and link-local addresses (SSRF guard off; default false). */
@@ -53,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     analyze = (doc) => pipeline.run(doc);
     stages = pipeline.stages.map((s) => s.name);
   } else {
-    const started = await startAnalysisPool({ workers: options.workers, maxQueue: options.maxQueue, timeoutMs: options.analysisTimeoutMs });
+    const started = await startAnalysisPool({ workers: options.workers, maxQueue: options.maxQueue, timeoutMs: options.analysisTimeoutMs, warmupRuns: options.warmupRuns });
     pool = started;
     analyze = (doc) => started.analyze(doc);
     stages = DEFAULT_STAGES.map((s) => s.name);
