@@ -1,7 +1,8 @@
 // npm run bench:server — load test of the HTTP API with autocannon against a local server
 // (a child process, so the load generator does not share its CPU): 200 connections on
 // GET /api/articles/:id and, at the same time, 20 on POST /api/analyze.
-// BENCH_SECONDS (default 30) sets the duration.
+// BENCH_SECONDS (default 30) sets the duration; BENCH_WORKERS the server's analysis workers
+// (default: the server's own choice, cores - 1, at most 4).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -25,7 +26,8 @@ function freePort(): Promise<number> {
 
 const port = await freePort();
 const bin = join(import.meta.dirname, '..', 'bin', 'spinscope.js');
-const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const workers = process.env.BENCH_WORKERS ? ['--workers', process.env.BENCH_WORKERS] : [];
+const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port), ...workers], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((resolve, reject) => {
   child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('serving')) resolve(); });
   child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -45,7 +47,7 @@ child.kill('SIGTERM');
 
 const row = (name: string, conns: number, res: Result) =>
   `| ${name.padEnd(26)} | ${String(conns).padStart(5)} | ${res.requests.average.toFixed(0).padStart(8)} | ${String(res.latency.p50).padStart(7)} | ${String(res.latency.p99).padStart(7)} | ${String(res.errors + res.timeouts).padStart(6)} | ${String(res.non2xx).padStart(6)} |`;
-console.log(`server load, ${SECONDS} s, both at once (${ids.length} demo articles, pipeline in one process)`);
+console.log(`server load, ${SECONDS} s, both at once (${ids.length} demo articles; analyses in the server's worker pool)`);
 console.log('| endpoint                   | conns |    req/s | p50 ms  | p99 ms  | errors | non2xx |');
 console.log('|----------------------------|-------|----------|---------|---------|--------|--------|');
 console.log(row('GET /api/articles/:id', READERS, reads));

@@ -32,7 +32,7 @@ before(async () => {
   const store = await openStore(':memory:');
   const pipeline = await Pipeline.build();
   await store.putArticles(readDemoCorpus().map((d) => pipeline.run(d)));
-  server = await startServer({ store, pipeline, port: 0, staticDir: WEB_DIST });
+  server = await startServer({ store, pipeline, port: 0, staticDir: WEB_DIST, workers: 1, warmupRuns: 3 });
   profile = mkdtempSync(join(tmpdir(), 'spinscope-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -56,6 +56,16 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
   await page.goto(new URL(path, server!.url).href);
   return page;
+}
+
+/** The side panel speaks in words: no entity ids ("e7"), no ISO codes ("P2Y", "2016-10-14") as timeline headings. */
+async function assertPanelReadable(page: Page): Promise<void> {
+  const panel = await page.innerText('.panel');
+  assert.doesNotMatch(panel, /\be\d+\b|anon:/, 'no entity or source ids in the panel');
+  for (const when of await page.locator('.timeline strong').allInnerTexts()) {
+    assert.doesNotMatch(when, /^P(T?\d|X)|^\d{4}-\d{2}|\//, `timeline heading "${when}" is written for people`);
+  }
+  assert.doesNotMatch(panel, /: ,|value: /, 'no raw attribute dumps');
 }
 
 async function analyse(page: Page, text: string): Promise<void> {
@@ -88,6 +98,7 @@ test('reader: the seed article annotated, quotes attributed, techniques explaine
     const focused = await page.evaluate(() => document.activeElement?.closest('.text') !== null && document.activeElement !== document.body);
     assert.ok(focused, 'j moves focus to the first finding');
   }
+  await assertPanelReadable(page);
   await page.screenshot({ path: join(PRIVATE_SHOTS, 'reader-seed.png'), fullPage: false });
   // Accessibility: axe-core on the reader, no serious or critical violations.
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -98,6 +109,16 @@ test('reader: the seed article annotated, quotes attributed, techniques explaine
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious, [], `axe: ${JSON.stringify(serious)}`);
+  await page.close();
+});
+
+test('reader: the second seed with every stage, panel in words', { skip: noBrowser || needsShared('seeds') }, async () => {
+  const page = await open('/');
+  await analyse(page, readFileSync(seedPath('002'), 'utf8'));
+  if (stages.has('quotes')) assert.ok(await page.locator('.sources li').count() >= 1, 'who speaks');
+  if (stages.has('facts')) assert.ok(await page.locator('.timeline li').count() >= 1, 'a timeline');
+  await assertPanelReadable(page);
+  await page.screenshot({ path: join(PRIVATE_SHOTS, 'reader-seed-002.png'), fullPage: true });
   await page.close();
 });
 
@@ -129,10 +150,17 @@ test('stories: open a story and compare its outlets side by side', { skip: noBro
   assert.ok(await page.locator('.compare .card h4').count() >= 3, 'sources, techniques and figures per article');
   await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
   // The README's reader screenshot: a demo article (written for the project) from this story.
-  await page.locator('.compare .card h3 a').first().click();
+  // The card with the most techniques flagged, so the screenshot shows every kind of highlight.
+  const richest = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.compare .card')];
+    const techs = cards.map((c) => [...c.querySelectorAll('h4')].find((h) => /techniques/i.test(h.textContent ?? ''))?.nextElementSibling?.querySelectorAll('li').length ?? 0);
+    return techs.indexOf(Math.max(...techs));
+  });
+  await page.locator('.compare .card h3 a').nth(Math.max(0, richest)).click();
   await page.waitForSelector('.text');
   await page.mouse.move(1, 1);
   await page.evaluate(() => document.getElementById('tip')?.setAttribute('hidden', ''));
+  await assertPanelReadable(page);
   await page.screenshot({ path: join(SHOTS, 'reader.png'), fullPage: true });
   await page.close();
 });

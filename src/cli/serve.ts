@@ -20,7 +20,13 @@ export function serveCommand(): Command {
     .option('--host <host>', 'address to listen on (beyond loopback, writes need a token)', '127.0.0.1')
     .option('--token <token>', 'token for write endpoints (default: generated when not on loopback)', process.env.SPINSCOPE_TOKEN)
     .option('--demo', 'load the demo corpus (demo/articles) when the corpus is empty')
-    .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean }) => {
+    .option('--allow-private', 'let analyze-by-URL fetch private, loopback and link-local addresses (SSRF guard off)')
+    .addOption(new Option('--workers <n>', 'analysis worker threads (0: analyse on the request thread)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`bad worker count "${v}"`);
+      return n;
+    }))
+    .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean; allowPrivate?: boolean; workers?: number }) => {
       const store = await openServerStore(options.db);
       const pipeline = await Pipeline.build();
       if (options.demo && (await store.info()).articles === 0) {
@@ -28,7 +34,7 @@ export function serveCommand(): Command {
         for (let i = 0; i < docs.length; i += DEMO_BATCH) await store.putArticles(docs.slice(i, i + DEMO_BATCH).map((d) => pipeline.run(d)));
         process.stdout.write(`loaded ${docs.length} demo articles\n`);
       }
-      const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token });
+      const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token, allowPrivate: options.allowPrivate, workers: options.workers });
       process.stdout.write(`spinscope is serving ${(await store.info()).articles} articles at ${server.url}\n`);
       if (server.token) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
       const stop = async () => {

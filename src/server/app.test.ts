@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import { createApp, type ServerDeps } from './app.js';
-import { htmlToDocument } from './html-fallback.js';
+import { readHtmlDocument } from './readers.js';
 import { openStore } from '../corpus/index.js';
 import { INPUT_LIMITS } from './schemas.js';
 import { readDemoCorpus } from './demo.js';
@@ -15,7 +15,7 @@ const pipeline = await Pipeline.build();
 
 async function makeApp(extra: Partial<ServerDeps> = {}) {
   const store = extra.store ?? await openStore(':memory:');
-  const app = createApp({ store, analyze: (d) => pipeline.run(d), stages: pipeline.stages.map((s) => s.name), readHtml: htmlToDocument, ...extra });
+  const app = createApp({ store, analyze: (d) => pipeline.run(d), stages: pipeline.stages.map((s) => s.name), readHtml: readHtmlDocument, ...extra });
   return { app, store };
 }
 
@@ -130,7 +130,7 @@ test('static files are served from the build only, never outside it', async () =
 });
 
 test('HTML input: scripts and handlers never reach the text', async () => {
-  const doc = htmlToDocument('<html><head><title>T</title><script>alert(1)</script></head><body><p>Hello <b>there</b></p><img src=x onerror="alert(2)"><p>Bye</p></body></html>');
+  const doc = readHtmlDocument('<html><head><title>T</title><script>alert(1)</script></head><body><p>Hello <b>there</b></p><img src=x onerror="alert(2)"><p>Bye</p></body></html>');
   assert.equal(doc.text, 'Hello there\n\nBye');
   assert.equal(doc.meta.title, 'T');
 });

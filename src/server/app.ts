@@ -1,10 +1,13 @@
 import { Hono, type Context } from 'hono';
+import { SpinscopeError } from '../model/index.js';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import type { Article } from '../model/index.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { articleToJson } from '../cli/output.js';
+import { BusyError } from './analysis-pool.js';
 import { toCsv } from './csv.js';
+import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
 import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
 import { requireToken, securityHeaders } from './security.js';
@@ -14,8 +17,8 @@ import { EXPORT_KINDS, type ExportKind, type ServerStore } from './store.js';
 /** What the routes call: the corpus, the pipeline, and the readers for HTML and URLs. */
 export interface ServerDeps {
   store: ServerStore;
-  /** Runs the analysis pipeline on one document. */
-  analyze: (doc: SourceDocument) => Article;
+  /** Runs the analysis pipeline on one document (in a worker pool, or inline). */
+  analyze: (doc: SourceDocument) => Article | Promise<Article>;
   /** The stage names the pipeline runs (shown by /api/health, used by the web app). */
   stages: readonly string[];
   /** Reads an HTML page into a document (the ingest HTML extractor). */
@@ -26,13 +29,18 @@ export interface ServerDeps {
   token?: string;
   /** The built web app (web/dist); absent → API only. */
   staticDir?: string;
+  /** Recently served article JSON (default: a ResponseCache; pass `new ResponseCache(0)` for none). */
+  articleCache?: ResponseCache;
   /** Logs one line per server error (never sent to the client). */
   log?: (line: string) => void;
 }
 
+/** Fetch error codes that mean the URL itself is refused (SSRF guard, scheme): 422, not 502. */
+const URL_REFUSED = new Set(['private-address', 'bad-url']);
+
 /** A client error with an HTTP status; its message is safe to show. */
 class HttpError extends Error {
-  constructor(readonly status: 400 | 404 | 413 | 422 | 501 | 502, message: string) {
+  constructor(readonly status: 400 | 404 | 413 | 422 | 501 | 502 | 503, message: string) {
     super(message);
   }
 }
@@ -72,6 +80,7 @@ function withoutPage<T extends { limit?: number; offset?: number }>(f: T): Omit<
 export function createApp(deps: ServerDeps): Hono {
   const app = new Hono();
   const { store } = deps;
+  const articleCache = deps.articleCache ?? new ResponseCache();
   const log = deps.log ?? ((line: string) => process.stderr.write(line + '\n'));
 
   app.use('*', securityHeaders());
@@ -79,6 +88,7 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    if (err instanceof BusyError) return c.json({ error: err.message }, 503, { 'Retry-After': String(err.retryAfterSeconds) });
     log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
     return c.json({ error: 'internal error' }, 500);
   });
@@ -96,7 +106,9 @@ export function createApp(deps: ServerDeps): Hono {
     try {
       doc = await deps.fetchUrl(body.url!);
     } catch (err) {
-      throw new HttpError(502, `could not fetch the URL: ${err instanceof Error ? err.message : 'failed'}`);
+      // A refused address or scheme is the client's request; anything else is the remote site.
+      const refused = err instanceof SpinscopeError && URL_REFUSED.has(err.code);
+      throw new HttpError(refused ? 422 : 502, `${refused ? 'URL refused' : 'could not fetch the URL'}: ${err instanceof Error ? err.message : 'failed'}`);
     }
     return { ...doc, meta: { ...doc.meta, ...meta } };
   }
@@ -106,21 +118,28 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.post('/api/analyze', async (c) => {
     const body = parse(analyzeSchema, await jsonBody(c));
-    return c.json(articleToJson(deps.analyze(await toDocument(body))));
+    return c.json(articleToJson(await deps.analyze(await toDocument(body))));
   });
 
   app.post('/api/articles', requireToken(deps.token), async (c) => {
     const body = parse(analyzeSchema, await jsonBody(c));
-    const article = deps.analyze(await toDocument(body));
+    const article = await deps.analyze(await toDocument(body));
     const put = await store.putArticle(article);
+    if (put.created) articleCache.clear(); // a new article can change stories and duplicates
     return c.json({ ...put, article: articleToJson({ ...article, id: put.id }) }, put.created ? 201 : 200);
   });
 
   app.get('/api/articles', async (c) => c.json(await store.listArticles(query(c, filterSchema))));
   app.get('/api/articles/:id', async (c) => {
-    const article = await store.getArticle(parse(idSchema, c.req.param('id')));
-    if (!article) throw new HttpError(404, 'no such article');
-    return c.json(articleToJson(article));
+    const id = parse(idSchema, c.req.param('id'));
+    let body = articleCache.get(id);
+    if (body === undefined) {
+      const article = await store.getArticle(id);
+      if (!article) throw new HttpError(404, 'no such article');
+      body = JSON.stringify(articleToJson(article));
+      articleCache.set(id, body);
+    }
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/stories', async (c) => c.json(await store.listStories(query(c, storiesSchema))));

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
-import { Pipeline } from '../pipeline.js';
+import { DEFAULT_STAGES, Pipeline } from '../pipeline.js';
+import { startAnalysisPool, type AnalysisPool } from './analysis-pool.js';
 import { createApp, type ServerDeps } from './app.js';
-import { htmlToDocument } from './html-fallback.js';
+import { readHtmlDocument, urlReader } from './readers.js';
 import { isLoopback } from './security.js';
 import type { ServerStore } from './store.js';
 
@@ -17,15 +18,28 @@ export interface StartOptions {
   host?: string;
   /** Token for write endpoints; generated when the host is not loopback and none is given. */
   token?: string;
+  /** The pipeline for in-thread analysis (`workers: 0`); worker threads build the default one. */
   pipeline?: Pipeline;
+  /** Analysis worker threads (default POOL_DEFAULTS.workers); 0 analyses on the request thread. */
+  workers?: number;
+  /** Analyses admitted at once before 503 (default 32 per worker). */
+  maxQueue?: number;
+  /** Per-request analysis deadline in ms before 503 (default 30 s). */
+  analysisTimeoutMs?: number;
+  /** Warm-up analyses per worker before listening (default 30; tests use fewer). */
+  warmupRuns?: number;
   staticDir?: string;
   fetchUrl?: ServerDeps['fetchUrl'];
+  /** Let analyze-by-URL fetch loopback, private and link-local addresses (SSRF guard off; default false). */
+  allowPrivate?: boolean;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   token?: string;
+  /** Analysis worker threads (0: analyses run on the request thread). */
+  workers: number;
   close(): Promise<void>;
 }
 
@@ -33,14 +47,26 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? (isLoopback(host) ? undefined : randomBytes(18).toString('base64url'));
-  const pipeline = options.pipeline ?? (await Pipeline.build());
+  let pool: AnalysisPool | undefined;
+  let analyze: ServerDeps['analyze'];
+  let stages: string[];
+  if (options.workers === 0) {
+    const pipeline = options.pipeline ?? (await Pipeline.build());
+    analyze = (doc) => pipeline.run(doc);
+    stages = pipeline.stages.map((s) => s.name);
+  } else {
+    const started = await startAnalysisPool({ workers: options.workers, maxQueue: options.maxQueue, timeoutMs: options.analysisTimeoutMs, warmupRuns: options.warmupRuns });
+    pool = started;
+    analyze = (doc) => started.analyze(doc);
+    stages = DEFAULT_STAGES.map((s) => s.name);
+  }
   const staticDir = options.staticDir ?? (existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined);
   const app = createApp({
     store: options.store,
-    analyze: (doc) => pipeline.run(doc),
-    stages: pipeline.stages.map((s) => s.name),
-    readHtml: htmlToDocument,
-    fetchUrl: options.fetchUrl,
+    analyze,
+    stages,
+    readHtml: readHtmlDocument,
+    fetchUrl: options.fetchUrl ?? urlReader({ allowPrivate: options.allowPrivate }),
     token,
     staticDir,
   });
@@ -54,6 +80,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url: `http://${shown}:${port}/`,
     port,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    workers: pool?.workers ?? 0,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool?.close();
+    },
   };
 }

@@ -4,6 +4,7 @@ import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
+import { humanDate } from './dates.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -73,7 +74,7 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
       const figs = figures(article);
       return h('article', { class: 'card' },
         h('h3', {}, link(`#/article/${encodeURIComponent(summary.id)}`, summary.title ?? summary.id)),
-        h('p', { class: 'muted small' }, date(summary.published)),
+        h('p', { class: 'muted small' }, humanDate(date(summary.published))),
         h('h4', {}, 'Sources'), article.layers.quotes ? (src.length ? h('ul', {}, src.map((r) => h('li', {}, `${r.name} — ${r.quotes}`))) : h('p', { class: 'muted' }, 'no quotes')) : h('p', { class: 'muted' }, 'quotes not analysed'),
         h('h4', {}, 'Techniques'), article.layers.techniques ? (techs.length ? h('ul', {}, techs.map(([l, n]) => h('li', {}, `${humanize(l)} — ${n}`))) : h('p', { class: 'muted' }, 'none flagged')) : h('p', { class: 'muted' }, 'techniques not analysed'),
         h('h4', {}, 'Figures'), article.layers.figures ? (figs.length ? h('ul', {}, figs.map((f) => h('li', {}, f.text, f.source ? ` (${f.source})` : ''))) : h('p', { class: 'muted' }, 'none')) : h('p', { class: 'muted' }, 'figures not analysed'));
@@ -81,7 +82,7 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
   replace(main,
     h('p', {}, link('#/stories', '← Stories')),
     h('h1', {}, story.label),
-    h('p', { class: 'muted' }, `${story.size} articles from ${outlets.length} outlets, ${date(story.first)} – ${date(story.last)}`),
+    h('p', { class: 'muted' }, `${story.size} articles from ${outlets.length} outlets, ${humanDate(date(story.first))} – ${humanDate(date(story.last))}`),
     downloads(`story-${story.id}`, () => compareRows(items)),
     h('div', { class: 'compare', attrs: { 'aria-label': 'Outlets side by side' } }, columns),
     speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets], [...speakers].map(([name, row]) => [name, ...outlets.map((o) => String(row.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,

@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../src/model/index.js';
+import { humanDate } from './dates.js';
 
 /*
  * Reads an article's layers and findings for display. Every reader is tolerant: a layer or
@@ -68,41 +69,117 @@ export function techniqueCounts(article: Article): Array<[string, number]> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const DATE_KEYS = ['date', 'iso', 'normalized', 'value', 'when', 'time'];
-const TEXT_KEYS = ['text', 'event', 'description', 'summary', 'label', 'sentence'];
-
-function pick(o: Record<string, unknown>, keys: string[]): string | undefined {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
-  return undefined;
+export interface TimelineRow {
+  /** The date in words ("March 2011", "2 years"), or the words of the text when unresolved. */
+  when: string;
+  /** The date as written in the article, when it differs from `when`. */
+  written?: string;
+  /** What happened: the clause's label, or the sentence. */
+  what: string;
+  at?: number;
+  /** True for the first entry after the article's "now" (publication date). */
+  afterNow?: boolean;
 }
 
-export interface TimelineRow { when: string; what: string; at?: number }
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The timeline: `findings.timeline` when present, else the dates layer with its sentence. */
+/** A timeline date in words; a "since X" range ends at publication, so it reads "since X". */
+function whenOf(value: string, relation: string): string {
+  const range = /^([^/]+)\/[^/]+$/.exec(value);
+  if (relation === 'since' && range) return `since ${humanDate(range[1])}`;
+  return humanDate(value);
+}
+
+/** The timeline: `findings.timeline.entries` (facts stage) when present, else the dates layer with its sentence. */
 export function timeline(article: Article): TimelineRow[] {
-  const t = article.findings.timeline;
-  if (Array.isArray(t) && t.length) {
-    return t.filter((x) => x && typeof x === 'object').map((x) => {
-      const o = x as Record<string, unknown>;
+  const t = article.findings.timeline as { entries?: unknown; nowIndex?: unknown } | undefined;
+  const entries = Array.isArray(t) ? t : t && Array.isArray(t.entries) ? t.entries : undefined;
+  if (entries?.length) {
+    const nowIndex = !Array.isArray(t) && typeof t?.nowIndex === 'number' ? t.nowIndex : -1;
+    return entries.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object').map((o, i) => {
       const at = typeof o.start === 'number' ? o.start : undefined;
-      return { when: pick(o, DATE_KEYS) ?? '', what: pick(o, TEXT_KEYS) ?? (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : ''), at };
+      const written = str(o.text) || (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : '');
+      const when = whenOf(str(o.value), str(o.relation)) || written;
+      const clause = typeof o.clauseStart === 'number' && typeof o.clauseEnd === 'number' ? article.text.slice(o.clauseStart, o.clauseEnd).trim() : '';
+      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: str(o.label) || clause, at, afterNow: i === nowIndex && i > 0 };
     }).filter((r) => r.when || r.what);
   }
   const sentences = article.layers.sentences ?? [];
   return (article.layers.dates ?? []).map((d) => {
     const s = sentences.find((x) => x.start <= d.start && d.end <= x.end);
-    return { when: strAttr(d, 'value') ?? strAttr(d, 'iso') ?? article.text.slice(d.start, d.end), what: s ? article.text.slice(s.start, s.end) : '', at: d.start };
+    const written = article.text.slice(d.start, d.end);
+    const when = whenOf(strAttr(d, 'value') ?? '', strAttr(d, 'relation') ?? '') || written;
+    return { when, written: written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: s ? article.text.slice(s.start, s.end) : '', at: d.start };
   });
 }
 
-export interface FigureRow { text: string; source?: string; at: number; details: string[] }
+/** The name of a source or entity id ("e7", "anon:officials"): from findings.sources, then findings.entities. */
+export function nameOf(article: Article, id: string): string {
+  const sources = article.findings.sources;
+  if (Array.isArray(sources)) {
+    const s = sources.find((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === id) as { name?: unknown } | undefined;
+    if (s && typeof s.name === 'string' && s.name) return s.name;
+  }
+  const e = entityRecords(article).find((x) => x.id === id);
+  if (e?.name) return e.name;
+  return id.startsWith('anon:') ? `unnamed ${id.slice(5)}` : id;
+}
+
+/** The sourcing profile (findings.sourcing) as labelled lines for people; ids become names. */
+export function sourcingSummary(article: Article): Array<[string, string]> {
+  const p = article.findings.sourcing as Record<string, unknown> | undefined;
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return [];
+  const rows: Array<[string, string]> = [];
+  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
+  if (num('namedSources') !== undefined) rows.push(['Named sources', String(num('namedSources'))]);
+  if (num('anonymousSources') !== undefined) rows.push(['Unnamed sources', String(num('anonymousSources'))]);
+  if (num('unresolvedQuotes')) rows.push(['Quotes without a speaker', String(num('unresolvedQuotes'))]);
+  if (num('quotedShare') !== undefined) rows.push(['Quoted text', `${Math.round(100 * num('quotedShare')!)}% of the article`]);
+  if (typeof p.dominant === 'string' && p.dominant) rows.push(['Dominant voice', nameOf(article, p.dominant)]);
+  if (p.singleVoice === true) rows.push(['Single voice', 'every attributed quote comes from one source']);
+  if (p.oneSide === true && p.singleVoice !== true) rows.push(['One side', 'all named sources share one affiliation or kind']);
+  return rows;
+}
+
+export interface FigureRow {
+  text: string;
+  source?: string;
+  at: number;
+  /** What the figure means in plain words ("about 200,000 people killed") when that adds to its text. */
+  gloss?: string;
+}
+
+/** A figure's normalised value in words: qualifier, number, percent or currency, what is counted. */
+export function figureGloss(text: string, attrs: Record<string, unknown>): string | undefined {
+  const value = attrs.value;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  // A percentage's "counted" is what it is a share of; "55% oska river" reads wrongly, so leave it out.
+  const what = str(attrs.kind) === 'percent' ? '' : str(attrs.counted) || str(attrs.unit);
+  const number = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  // Only when it adds something: a counted thing, or a number the text does not spell out.
+  if (!what && text.replace(/[,\s]/g, '').includes(String(value))) return undefined;
+  let gloss = str(attrs.kind) === 'percent' ? `${number}%` : number;
+  if (str(attrs.currency)) gloss = `${str(attrs.currency)} ${gloss}`;
+  if (what) gloss += ` ${what}`;
+  if (str(attrs.qualifier)) gloss = `${str(attrs.qualifier)} ${gloss}`;
+  return gloss.toLowerCase() === text.toLowerCase() ? undefined : gloss;
+}
+
+/** Who gives a figure; the facts stage's 'reporter' (the article's own voice) in words. */
+function figureSource(f: Span): string | undefined {
+  const source = strAttr(f, 'sourceText') ?? strAttr(f, 'speakerText') ?? strAttr(f, 'source');
+  return source === 'reporter' || strAttr(f, 'sourceKind') === 'reporter' ? 'the article itself' : source;
+}
 
 /** Figures with whoever they come from (attrs source / speakerText / sourceText when the stage records one). */
 export function figures(article: Article): FigureRow[] {
-  return (article.layers.figures ?? []).map((f) => ({
-    text: article.text.slice(f.start, f.end),
-    source: strAttr(f, 'sourceText') ?? strAttr(f, 'speakerText') ?? strAttr(f, 'source'),
-    at: f.start,
-    details: Object.entries(f.attrs ?? {}).filter(([k, v]) => !/source|speaker|Start$|End$/.test(k) && (typeof v === 'string' || typeof v === 'number')).map(([k, v]) => `${k}: ${v}`),
-  }));
+  return (article.layers.figures ?? []).map((f) => {
+    const text = article.text.slice(f.start, f.end);
+    return {
+      text,
+      source: figureSource(f),
+      at: f.start,
+      gloss: figureGloss(text, f.attrs ?? {}),
+    };
+  });
 }

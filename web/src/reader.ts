@@ -1,7 +1,8 @@
 import type { Article, Span } from '../../src/model/index.js';
 import { append, h, humanize, replace } from './dom.js';
-import { figures, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords } from './findings.js';
+import { figures, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords, sourcingSummary } from './findings.js';
 import { segment } from './segments.js';
+import { humanDate } from './dates.js';
 import { hideTip, showTip } from './tip.js';
 import { setKeys } from './keys.js';
 import { downloadJson } from './download.js';
@@ -144,7 +145,7 @@ function sidePanel(article: Article, speakerIndex: Map<string, number>, textEl: 
         h('span', { class: 'muted' }, ` ${r.quotes} quote${r.quotes === 1 ? '' : 's'}, ${Math.round((100 * r.chars) / total)}% of quoted text`),
         h('meter', { attrs: { min: 0, max: total, value: r.chars, 'aria-label': `${r.name}: share of quoted text` } }),
       ))) : h('p', { class: 'muted' }, 'No quotes found.'),
-      scalarTable(article.findings.sourcing)));
+      sourcingList(article)));
   }
   const techs = techniqueCounts(article);
   if (article.layers.techniques) {
@@ -153,12 +154,13 @@ function sidePanel(article: Article, speakerIndex: Map<string, number>, textEl: 
       h('span', { class: 'count' }, String(n))))) : h('p', { class: 'muted' }, 'No techniques flagged.')));
   }
   const tl = timeline(article);
-  if (tl.length) append(panel, section('Timeline', h('ol', { class: 'timeline' }, tl.map((r) => h('li', {}, h('strong', {}, r.when), r.what ? h('div', { class: 'muted' }, r.what) : null)))));
+  if (tl.length) append(panel, section('Timeline', h('ol', { class: 'timeline' }, tl.map((r) => h('li', { class: r.afterNow ? 'after-now' : undefined },
+    h('strong', {}, r.when), r.written ? h('span', { class: 'muted' }, ` (“${r.written}”)`) : null, r.what ? h('div', { class: 'muted' }, r.what) : null)))));
   const figs = figures(article);
-  if (figs.length) append(panel, section('Figures', h('ul', { class: 'figures' }, figs.map((f) => h('li', {}, h('strong', {}, f.text), f.source ? ` — ${f.source}` : h('span', { class: 'muted' }, ' — source not stated'), f.details.length ? h('div', { class: 'muted' }, f.details.join(', ')) : null)))));
+  if (figs.length) append(panel, section('Figures', h('ul', { class: 'figures' }, figs.map((f) => h('li', {}, h('strong', {}, f.text), f.source ? ` — ${f.source}` : h('span', { class: 'muted' }, ' — source not stated'), f.gloss ? h('div', { class: 'muted' }, f.gloss) : null)))));
   const ents = entityRecords(article);
   const entityList = ents.length
-    ? ents.filter((e) => e.name).slice(0, 15).map((e) => [e.name!, e.type ?? '', e.mentions ?? e.count ?? 0] as const)
+    ? ents.filter((e) => e.name).map((e) => [e.name!, e.type ?? '', e.mentions ?? e.count ?? 0] as const).sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0])).slice(0, 15)
     : countEntities(article);
   if (entityList.length) append(panel, section('Entities', h('ul', { class: 'counts' }, entityList.map(([name, type, n]) => h('li', {}, h('span', { class: `ent ent-${type}` }, name), h('span', { class: 'muted' }, ` ${type}`), n ? h('span', { class: 'count' }, String(n)) : null)))));
   const missing = EXPECTED.filter((l) => !(l in article.layers) && !Object.keys(article.analysis).includes(l));
@@ -178,11 +180,9 @@ function countEntities(article: Article): Array<readonly [string, string, number
   return [...counts].sort((a, b) => b[1].n - a[1].n).slice(0, 15).map(([name, c]) => [name, c.type, c.n] as const);
 }
 
-function scalarTable(value: unknown): HTMLElement | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const rows = Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-  if (!rows.length) return null;
-  return h('dl', { class: 'scalars' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v))]));
+function sourcingList(article: Article): HTMLElement | null {
+  const rows = sourcingSummary(article);
+  return rows.length ? h('dl', { class: 'scalars' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : null;
 }
 
 /**
@@ -221,7 +221,7 @@ export function renderArticle(host: HTMLElement, article: Article): void {
     article.layers.boilerplate?.length ? h('label', { class: 'toggle', attrs: { for: 'collapse-boiler' } }, collapse, ' collapse boilerplate') : null);
 
   const meta = article.meta;
-  const byline = [meta.outlet, meta.published?.slice(0, 10), meta.author].filter(Boolean).join(' · ');
+  const byline = [meta.outlet, meta.published ? humanDate(meta.published.slice(0, 10)) : undefined, meta.author].filter(Boolean).join(' · ');
   replace(host,
     h('div', { class: 'article-head' },
       byline ? h('p', { class: 'byline' }, byline) : null,

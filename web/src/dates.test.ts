@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { humanDate, humanDuration } from './dates.js';
+
+test('ISO points read as dates people write', () => {
+  assert.equal(humanDate('2016-10-14'), 'Friday 14 Oct 2016');
+  assert.equal(humanDate('2011-03'), 'March 2011');
+  assert.equal(humanDate('2016'), '2016');
+  assert.equal(humanDate('2016-W40'), 'week 40 of 2016');
+  assert.equal(humanDate('199X'), 'the 1990s');
+});
+
+test('durations and ranges are not shown as codes', () => {
+  assert.equal(humanDate('P2Y'), '2 years');
+  assert.equal(humanDate('P1D'), '1 day');
+  assert.equal(humanDate('PT10H'), '10 hours');
+  assert.equal(humanDuration('P1Y6M'), '1 year 6 months');
+  assert.equal(humanDate('PXY'), 'some years');
+  assert.equal(humanDate('1990/1999'), '1990 – 1999');
+  assert.equal(humanDate('2011-03/2016-10-15'), 'March 2011 – Saturday 15 Oct 2016');
+  assert.equal(humanDate('2011-03/..'), 'since March 2011');
+});
+
+test('unknown shapes pass through; empty stays empty', () => {
+  assert.equal(humanDate(''), '');
+  assert.equal(humanDate('someday'), 'someday');
+  assert.equal(humanDate('2016-13'), '2016-13');
+});
