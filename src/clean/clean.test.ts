@@ -161,3 +161,13 @@ test('the clean stage keeps structure spans a reader already marked (HTML captio
   assert.ok(article.layers.structure.some((s) => s.label === 'caption' && s.source?.stage === 'ingest'));
   assert.ok(article.layers.structure.some((s) => s.label === 'title'));
 });
+
+test('a front-matter header is read into metadata and marked, and the body starts after it', () => {
+  const text = 'Outlet: Example Wire\nPublished: 2026-03-02\nTitle: Port reopens after strike\n---\nThe port reopened on Monday.\n\nShips queued overnight.\n';
+  const { boilerplate, structure, meta } = cleanText(text);
+  assert.deepEqual(meta, { outlet: 'Example Wire', published: '2026-03-02', title: 'Port reopens after strike' });
+  assert.equal(boilerplate[0].label, 'front-matter');
+  assert.equal(text.slice(boilerplate[0].start, boilerplate[0].end).endsWith('---'), true);
+  assert.ok(!structure.some((s) => s.label === 'title'), 'the first body line is not taken for a title');
+  assert.equal(cleanText('Note: this is not a header\nJust a line.\n').boilerplate.length, 0);
+});

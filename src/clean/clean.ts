@@ -5,6 +5,8 @@ import { findTrailingCredits } from './credits.js';
 import { findHead } from './head.js';
 import { nonBlankLines } from './lines.js';
 import { inferOutlet } from './outlet.js';
+import { parseFrontMatter } from './front-matter.js';
+import { cleanSpan } from './span.js';
 
 export interface CleanResult {
   boilerplate: Span[];
@@ -23,7 +25,10 @@ export interface CleanResult {
  * boilerplate[0].label; // 'share'
  */
 export function cleanText(text: string, meta: ArticleMeta = {}): CleanResult {
-  const lines = nonBlankLines(text);
+  // A `Key: value … ---` header is metadata, not article text: marked, read, and skipped.
+  const front = parseFrontMatter(text);
+  meta = front ? { ...front.meta, ...meta } : meta;
+  const lines = front ? nonBlankLines(text).filter((line) => line.start >= front.end) : nonBlankLines(text);
   const head = findHead(lines, meta);
   const structure = [...head.structure];
   const claimed = new Set<number>();
@@ -44,7 +49,8 @@ export function cleanText(text: string, meta: ArticleMeta = {}): CleanResult {
   const marked = new Set(boilerplate.map((s) => s.start));
   lines.forEach((line, k) => marked.has(line.start) && claimed.add(k));
   structure.push(...findTrailingCredits(lines, head.bodyFrom, claimed));
-  const found: Partial<ArticleMeta> = { ...head.meta };
+  const found: Partial<ArticleMeta> = front ? { ...front.meta, ...head.meta } : { ...head.meta };
+  if (front) boilerplate.unshift(cleanSpan(0, text.slice(0, front.end).trimEnd().length, 'front-matter', 'front-matter', { kind: 'front-matter' }));
   const outlet = meta.outlet ? undefined : inferOutlet(text, boilerplate);
   if (outlet) found.outlet = outlet;
   return { boilerplate, structure: sortSpans(structure), meta: found };

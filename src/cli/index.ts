@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../model/index.js';
+import { guardStdout } from './write.js';
 import { analyzeCommand } from './analyze.js';
 import { serveCommand } from './serve.js';
 import { techniquesCommand } from './techniques.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code (0: done; 1: nothing could be done; 2: usage). */
 export async function main(argv: readonly string[]): Promise<number> {
+  guardStdout(); // `spinscope … | head` ends quietly in every command
   try {
     await buildProgram().parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

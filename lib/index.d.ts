@@ -1,0 +1,2 @@
+// Types of the package entry: those of the TypeScript sources it loads.
+export * from '../src/index.ts';

@@ -1,0 +1,20 @@
+/**
+ * spinscope as a library: analyse articles into standoff layers, read any input kind, keep a
+ * corpus, and serve the API. Everything here is also what the CLI and the server use.
+ *
+ * @example
+ * import { analyze } from 'spinscope';
+ * const article = await analyze('“It is obvious,” the analyst said.');
+ * article.layers.quotes; // [{ start, end, label, attrs: { speakerText: 'the analyst', ... } }]
+ */
+export { analyze, Pipeline, DEFAULT_STAGES, checkStages, type AnalyzeOptions } from './pipeline.js';
+export type { Stage, StageOutput } from './pipeline-types.js';
+export * from './model/index.js';
+export { bodyRanges, inBody } from './clean/index.js';
+export {
+  readSources, extractHtml, fetchUrl, readWarc, readJsonl, readFeed, isReadFailure,
+  type SourceDocument, type ReadFailure, type ReadResult, type ReadOptions,
+} from './ingest/index.js';
+export { openStore, type CorpusStore } from './corpus/index.js';
+export { ingest } from './corpus/ingest/ingest.js';
+export { startServer, type StartOptions, type RunningServer } from './server/server.js';
