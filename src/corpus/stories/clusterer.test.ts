@@ -4,7 +4,7 @@ import { StoryClusterer, countFrequencies, STORY_PARAMS } from './clusterer.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { textNames } from './features.js';
-import { louvain, similarPairs } from './graph.js';
+import { consensusLouvain, louvain, similarPairs } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -82,4 +82,23 @@ test('online re-clustering moves recent articles to the batch communities, keepi
   const off = new StoryClusterer(countFrequencies(stream), { ...params, reclusterEvery: 0 });
   for (const i of stream) off.assign(i);
   assert.deepEqual(off.takeMoves(), { moves: [], emptied: [] });
+});
+
+test('consensus Louvain keeps what all runs agree on and drops links only some runs keep', () => {
+  // Two triangles joined by a bridge of middling weight: plain Louvain at resolution 1 may keep the
+  // bridge node with either side; the consensus must still give two groups of three and agree with
+  // itself across calls (seeded orders).
+  const pairs = [
+    { i: 0, j: 1, sim: 0.9 }, { i: 0, j: 2, sim: 0.8 }, { i: 1, j: 2, sim: 0.7 },
+    { i: 3, j: 4, sim: 0.9 }, { i: 3, j: 5, sim: 0.8 }, { i: 4, j: 5, sim: 0.7 },
+    { i: 2, j: 3, sim: 0.3 },
+  ];
+  const params = { runs: 3, resolutions: [1, 1.5, 2], agreement: 0.5, resolution: 1 };
+  const labels = consensusLouvain(6, pairs, params);
+  assert.deepEqual(labels, consensusLouvain(6, pairs, params));
+  assert.equal(new Set(labels.slice(0, 3)).size, 1);
+  assert.equal(new Set(labels.slice(3)).size, 1);
+  assert.notEqual(labels[0], labels[3]);
+  // With agreement above 1 nothing is kept: every item alone.
+  assert.equal(new Set(consensusLouvain(6, pairs, { ...params, agreement: 1.01 })).size, 6);
 });

@@ -1,5 +1,5 @@
 import { storyTerms, type StoryItem } from './features.js';
-import { louvain, similarPairs } from './graph.js';
+import { consensusLouvain, louvain, similarPairs, type Pair } from './graph.js';
 
 /**
  * Online story clustering: each arriving article joins the most similar recent story (cosine of
@@ -55,6 +55,13 @@ export const STORY_PARAMS = {
    * F1 0.880, 0.879, 0.891; off: 0.854).
    */
   reclusterEvery: 100,
+  /**
+   * Batch only: Louvain runs per resolution in the consensus (0: one plain
+   * Louvain run). Chosen on UCI half A: consensus 0.893 vs plain 0.884 BCubed F1.
+   */
+  consensusRuns: 3,
+  /** Share of the consensus runs that must keep a pair together (tried 0.4/0.5/0.6 on half A: 0.887/0.893/0.893). */
+  consensusAgreement: 0.5,
   /** Online only: most recent articles kept for re-clustering (bounds its cost). */
   reclusterItems: 2000,
 } as const;
@@ -263,6 +270,7 @@ export class StoryClusterer {
     const live = this.recent.filter((r) => !Number.isFinite(newest) || !Number.isFinite(r.time) || newest - r.time <= windowMs);
     if (live.length < 2) return;
     const pairs = similarPairs(live.map((r) => r.v), this.params.pairFloor);
+    // Plain Louvain: the consensus scored the same here on UCI half A (0.891) at 16× the cost.
     const labels = louvain(live.length, pairs, this.params.resolution);
     // Overlaps between batch communities and current stories, matched greedily, largest first.
     const overlap = new Map<string, number>();
@@ -353,6 +361,18 @@ export class StoryClusterer {
     this.changed = new Set();
     return out;
   }
+}
+
+/**
+ * Resolutions of the consensus runs: modularity's own scale and finer ones, which split what
+ * generic words join (tried on UCI half A: 1–2 by 0.25: 0.893; 1–2.5 by 0.5: 0.891; 0.8–1.4: 0.887).
+ */
+export const CONSENSUS_RESOLUTIONS = [1, 1.25, 1.5, 1.75, 2] as const;
+
+/** Story communities of a similarity graph: consensus Louvain per `params` (plain Louvain when off). */
+export function consensusOf(n: number, pairs: readonly Pair[], params: StoryParams): number[] {
+  if (params.consensusRuns <= 0) return louvain(n, pairs, params.resolution);
+  return consensusLouvain(n, pairs, { runs: params.consensusRuns, resolutions: CONSENSUS_RESOLUTIONS, agreement: params.consensusAgreement, resolution: params.resolution });
 }
 
 /** Document frequencies counted over a batch of items (for `spinscope cluster`). */
