@@ -57,18 +57,35 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
     const comm = Array.from({ length: m }, (_, i) => i);
     const tot = [...degree];
     const order = seedOrder && level === 0 ? [...seedOrder] : Array.from({ length: m }, (_, i) => i);
+    // Flat neighbour lists (same order as the maps) and a reusable per-community accumulator.
+    const nbr = adj.map((a) => Int32Array.from(a.keys()));
+    const wt = adj.map((a) => Float64Array.from(a.values()));
+    const linkW = new Float64Array(m);
+    const seen: number[] = [];
     let improved = false;
     for (let sweep = 0; sweep < 50; sweep++) {
       let moved = 0;
       for (const i of order) {
-        const links = new Map<number, number>();
-        for (const [j, w] of adj[i]) if (j !== i) links.set(comm[j], (links.get(comm[j]) ?? 0) + w);
+        const ns = nbr[i];
+        const ws = wt[i];
+        for (let k = 0; k < ns.length; k++) {
+          const j = ns[k];
+          if (j === i) continue;
+          const c = comm[j];
+          if (linkW[c] === 0) seen.push(c);
+          linkW[c] += ws[k];
+        }
         const own = comm[i];
         tot[own] -= degree[i];
-        const gain = (c: number) => (links.get(c) ?? 0) - (resolution * tot[c] * degree[i]) / total;
+        const scale = (resolution * degree[i]) / total;
         let best = own;
-        let bestGain = gain(own);
-        for (const c of links.keys()) if (gain(c) > bestGain + 1e-12) [best, bestGain] = [c, gain(c)];
+        let bestGain = linkW[own] - tot[own] * scale;
+        for (const c of seen) {
+          const g = linkW[c] - tot[c] * scale;
+          if (g > bestGain + 1e-12) [best, bestGain] = [c, g];
+        }
+        for (const c of seen) linkW[c] = 0;
+        seen.length = 0;
         tot[best] += degree[i];
         if (best !== own) comm[i] = best, moved++;
       }
