@@ -6,7 +6,10 @@ import { consensusLouvain, louvain, similarPairs, type Pair } from './graph.js';
  * tf-idf vectors against the story centroid) when the similarity clears `story`, else starts a
  * new story. Stories are grouped the same way, at a lower threshold, into threads (one ongoing
  * topic: the Geneva and the Lausanne rounds of talks on Syria). Candidates come from an inverted
- * index over centroid terms, so cost grows with the terms shared, not with the corpus.
+ * index over centroid terms, so cost grows with the terms shared, not with the corpus. Every
+ * `reclusterEvery` arrivals the recent articles are re-clustered with the batch method (Louvain) and
+ * moved to match, so the online result stays close to what `spinscope cluster` gives; `takeMoves()`
+ * lists the moved articles and emptied stories for the store.
  */
 export const STORY_PARAMS = {
   /** Cosine at or above which an article joins a story (tuned on half the UCI stories). */
