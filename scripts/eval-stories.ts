@@ -25,7 +25,9 @@ function onlineCluster(order: readonly StoryItem[], params: StoryParams): Array<
   // Later merges re-point earlier articles (the store updates their rows).
   const into = new Map(clusterer.takeMerges());
   const resolve = (s: string): string => (into.has(s) ? resolve(into.get(s)!) : s);
-  return assigned.map((a) => ({ id: a.id, story: resolve(a.story) }));
+  // Re-clustering moves single articles; a move overrides the article's story (merges apply after).
+  const moved = new Map(clusterer.takeMoves().moves);
+  return assigned.map((a) => ({ id: a.id, story: resolve(moved.get(a.id) ?? a.story) }));
 }
 import { bcubed } from '../src/corpus/stories/bcubed.js';
 import type { StoryItem } from '../src/corpus/stories/features.js';

@@ -88,6 +88,7 @@ export class Linker {
       thread: db.prepare(`INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (@id, @label, @size, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid`),
       repoint: db.prepare('UPDATE articles SET story = ? WHERE story = ?'),
+      moveArticle: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
       dropStory: db.prepare('DELETE FROM stories WHERE id = ?'),
       storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(published, 1, 10)) FROM articles WHERE story = ?),
         last = (SELECT max(substr(published, 1, 10)) FROM articles WHERE story = ?) WHERE id = ?`),
@@ -150,6 +151,12 @@ export class Linker {
       else this.s.thread.run(row);
     }
     // After the upserts, so a story created in this batch exists before articles are re-pointed to it.
+    // Re-clustering moves single articles first; merges (by story) then apply on top of them.
+    const { moves, emptied } = this.clusterer.takeMoves();
+    const redate = new Set<string>();
+    for (const [article, into] of moves) this.s.moveArticle.run(into, article), redate.add(into);
+    for (const id of emptied) this.s.dropStory.run(id), redate.delete(id);
+    for (const id of redate) this.s.storyDates.run(id, id, id);
     for (const [from, into] of this.clusterer.takeMerges()) {
       this.s.repoint.run(into, from);
       this.s.dropStory.run(from);

@@ -9,6 +9,7 @@ import { fixtureCorpus, fixtureArticle } from '../fixtures.js';
 import { contentHash } from '../hash.js';
 import { SpinscopeError } from '../../model/index.js';
 import { Pipeline } from '../../pipeline.js';
+import { StoryClusterer, STORY_PARAMS, type DocFrequencies } from '../stories/clusterer.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'spinscope-store-'));
 
@@ -213,4 +214,32 @@ test('a full disk (simulated with max_page_count) gives a clear error and keeps 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('stories: online re-clustering moves stored articles and drops emptied stories', async () => {
+  const store = openSqliteStore(':memory:');
+  // Nothing joins online (threshold 0.99), so each article starts a story until the re-clustering
+  // after the sixth arrival groups them into the two events.
+  const linker = (store as unknown as { linker: { clusterer: StoryClusterer; df: DocFrequencies } }).linker;
+  linker.clusterer = new StoryClusterer(linker.df, { ...STORY_PARAMS, story: 0.99, storyText: 0.99, onlineMerge: 0, onlineMergeText: 0, reclusterEvery: 6 });
+  const strike = (title: string, published: string) => fixtureArticle({ title, outlet: 'Coastal Courier', published, body: ['Dockers in Velmora stopped the harbour ferries over pay.'] });
+  const tram = (title: string, published: string) => fixtureArticle({ title, outlet: 'The Northern Ledger', published, body: ['Repair crews closed the Oststadt tram line at the bridge.'] });
+  const put = await store.putArticles([
+    strike('Velmora harbour strike halts ferries', '2031-04-01T08:00:00Z'),
+    tram('Oststadt tram line closed for repairs', '2031-04-01T09:00:00Z'),
+    strike('Velmora ferries idle as harbour strike spreads', '2031-04-01T10:00:00Z'),
+    tram('Repairs shut Oststadt tram line', '2031-04-01T11:00:00Z'),
+    strike('Harbour strike in Velmora enters third day', '2031-04-01T12:00:00Z'),
+    tram('Oststadt tram repairs to last a week', '2031-04-01T13:00:00Z'),
+  ]);
+  const row = store.db.prepare('SELECT story FROM articles WHERE id = ?').pluck();
+  const stories = put.map((p) => row.get(p.id) as string);
+  assert.equal(new Set([stories[0], stories[2], stories[4]]).size, 1);
+  assert.equal(new Set([stories[1], stories[3], stories[5]]).size, 1);
+  assert.notEqual(stories[0], stories[1]);
+  assert.equal(stories[0], put[0].story, 'the first story keeps its id');
+  const ids = store.db.prepare('SELECT id FROM stories ORDER BY id').pluck().all();
+  assert.deepEqual(ids, [...new Set(stories)].sort(), 'emptied stories are dropped');
+  assert.equal((await store.getStory(stories[0]))!.size, 3);
+  await store.close();
 });

@@ -1,6 +1,7 @@
 import { countFrequencies, weigh, STORY_PARAMS, type StoryParams } from './clusterer.js';
 import { storyTerms, type StoryItem } from './features.js';
-import { louvain, similarPairs } from './graph.js';
+import { consensusOf } from './clusterer.js';
+import { similarPairs } from './graph.js';
 
 /** One line of `spinscope cluster` output. */
 export interface ClusterLine {
@@ -33,7 +34,7 @@ function normOf(c: Vec): number {
  * Clusters a batch of items into stories and threads. Each item is a tf-idf vector (document
  * frequencies counted over the batch itself, so the weights fit the input); items are linked by
  * their cosine (pairs published more than `pairWindowDays` apart are not linked), and stories are
- * the Louvain communities of that graph: the cut is set by modularity, relative to the input's own
+ * the (consensus) Louvain communities of that graph: the cut is set by modularity, relative to the input's own
  * similarities, rather than by an absolute cosine that would not transfer between data sets.
  * Items are processed in `published` order when given, else input order (deterministic).
  *
@@ -50,7 +51,7 @@ export function clusterItems(items: readonly StoryItem[], params: StoryParams = 
   const windowMs = params.pairWindowDays * DAY_MS;
   const near = (i: number, j: number) => !(Number.isFinite(times[i]) && Number.isFinite(times[j])) || Math.abs(times[i] - times[j]) <= windowMs;
   const pairs = similarPairs(sorted.map((it) => vectors.get(it.id)!), params.pairFloor, near);
-  const labels = louvain(sorted.length, pairs, params.resolution);
+  const labels = consensusOf(sorted.length, pairs, params);
   const story = new Map(sorted.map((it, k) => [it.id, String(labels[k])]));
   return threadsOf(items, story, vectors, params);
 }

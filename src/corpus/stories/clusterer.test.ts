@@ -4,7 +4,7 @@ import { StoryClusterer, countFrequencies, STORY_PARAMS } from './clusterer.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { textNames } from './features.js';
-import { louvain, similarPairs } from './graph.js';
+import { consensusLouvain, louvain, similarPairs } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -53,4 +53,52 @@ test('Louvain finds two cliques joined by one weak link, and similarPairs respec
   assert.deepEqual(similarPairs(vs, 0.5).map((p) => [p.i, p.j]), [[0, 1], [1, 2]]);
   assert.deepEqual(similarPairs(vs, 0.7).map((p) => [p.i, p.j]), [[1, 2]]);
   assert.deepEqual(similarPairs(vs, 0.5, (i) => i !== 0).map((p) => [p.i, p.j]), [[1, 2]]);
+});
+
+test('online re-clustering moves recent articles to the batch communities, keeping story ids', () => {
+  const stream = [
+    { id: 'h1', title: 'Velmora harbour strike halts ferries' },
+    { id: 't1', title: 'Oststadt tram line closed for repairs' },
+    { id: 'h2', title: 'Velmora ferries idle as harbour strike spreads' },
+    { id: 't2', title: 'Repairs shut Oststadt tram line' },
+    { id: 'h3', title: 'Harbour strike in Velmora enters third day' },
+    { id: 't3', title: 'Oststadt tram repairs to last a week' },
+  ];
+  // Nothing joins online (threshold 0.99), so each article starts a story until the re-clustering.
+  const params = { ...STORY_PARAMS, story: 0.99, onlineMerge: 0, reclusterEvery: stream.length };
+  const c = new StoryClusterer(countFrequencies(stream), params);
+  const online = Object.fromEntries(stream.map((i) => [i.id, c.assign(i).story]));
+  const { moves, emptied } = c.takeMoves();
+  const final = (id: string) => new Map(moves).get(id) ?? online[id];
+  assert.equal(final('h1'), final('h2'));
+  assert.equal(final('h1'), final('h3'));
+  assert.equal(final('t1'), final('t3'));
+  assert.notEqual(final('h1'), final('t1'));
+  assert.equal(online.h1, final('h1'), 'the first story keeps its id');
+  assert.equal(emptied.length, 4, 'the four stories left empty are dropped');
+  assert.equal(c.stories.clusters.size, 2);
+  assert.equal(c.stories.clusters.get(final('h1'))!.size, 3);
+  // Off: no moves.
+  const off = new StoryClusterer(countFrequencies(stream), { ...params, reclusterEvery: 0 });
+  for (const i of stream) off.assign(i);
+  assert.deepEqual(off.takeMoves(), { moves: [], emptied: [] });
+});
+
+test('consensus Louvain keeps what all runs agree on and drops links only some runs keep', () => {
+  // Two triangles joined by a bridge of middling weight: plain Louvain at resolution 1 may keep the
+  // bridge node with either side; the consensus must still give two groups of three and agree with
+  // itself across calls (seeded orders).
+  const pairs = [
+    { i: 0, j: 1, sim: 0.9 }, { i: 0, j: 2, sim: 0.8 }, { i: 1, j: 2, sim: 0.7 },
+    { i: 3, j: 4, sim: 0.9 }, { i: 3, j: 5, sim: 0.8 }, { i: 4, j: 5, sim: 0.7 },
+    { i: 2, j: 3, sim: 0.3 },
+  ];
+  const params = { runs: 3, resolutions: [1, 1.5, 2], agreement: 0.5, resolution: 1 };
+  const labels = consensusLouvain(6, pairs, params);
+  assert.deepEqual(labels, consensusLouvain(6, pairs, params));
+  assert.equal(new Set(labels.slice(0, 3)).size, 1);
+  assert.equal(new Set(labels.slice(3)).size, 1);
+  assert.notEqual(labels[0], labels[3]);
+  // With agreement above 1 nothing is kept: every item alone.
+  assert.equal(new Set(consensusLouvain(6, pairs, { ...params, agreement: 1.01 })).size, 6);
 });

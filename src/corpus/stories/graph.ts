@@ -57,18 +57,35 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
     const comm = Array.from({ length: m }, (_, i) => i);
     const tot = [...degree];
     const order = seedOrder && level === 0 ? [...seedOrder] : Array.from({ length: m }, (_, i) => i);
+    // Flat neighbour lists (same order as the maps) and a reusable per-community accumulator.
+    const nbr = adj.map((a) => Int32Array.from(a.keys()));
+    const wt = adj.map((a) => Float64Array.from(a.values()));
+    const linkW = new Float64Array(m);
+    const seen: number[] = [];
     let improved = false;
     for (let sweep = 0; sweep < 50; sweep++) {
       let moved = 0;
       for (const i of order) {
-        const links = new Map<number, number>();
-        for (const [j, w] of adj[i]) if (j !== i) links.set(comm[j], (links.get(comm[j]) ?? 0) + w);
+        const ns = nbr[i];
+        const ws = wt[i];
+        for (let k = 0; k < ns.length; k++) {
+          const j = ns[k];
+          if (j === i) continue;
+          const c = comm[j];
+          if (linkW[c] === 0) seen.push(c);
+          linkW[c] += ws[k];
+        }
         const own = comm[i];
         tot[own] -= degree[i];
-        const gain = (c: number) => (links.get(c) ?? 0) - (resolution * tot[c] * degree[i]) / total;
+        const scale = (resolution * degree[i]) / total;
         let best = own;
-        let bestGain = gain(own);
-        for (const c of links.keys()) if (gain(c) > bestGain + 1e-12) [best, bestGain] = [c, gain(c)];
+        let bestGain = linkW[own] - tot[own] * scale;
+        for (const c of seen) {
+          const g = linkW[c] - tot[c] * scale;
+          if (g > bestGain + 1e-12) [best, bestGain] = [c, g];
+        }
+        for (const c of seen) linkW[c] = 0;
+        seen.length = 0;
         tot[best] += degree[i];
         if (best !== own) comm[i] = best, moved++;
       }
@@ -95,4 +112,53 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
   }
   const ids = new Map<number, number>();
   return member.map((c) => (ids.has(c) ? ids.get(c)! : (ids.set(c, ids.size), ids.size - 1)));
+}
+
+/** Settings of `consensusLouvain`. */
+export interface ConsensusParams {
+  /** Seeded node orders per resolution. */
+  runs: number;
+  /** Modularity resolutions of the runs (1 and finer: the runs look for splits). */
+  resolutions: readonly number[];
+  /** A pair stays linked when at least this share of the runs put it in one community. */
+  agreement: number;
+  /** Resolution of the final Louvain pass over the agreed pairs. */
+  resolution: number;
+}
+
+/**
+ * Consensus Louvain: Louvain runs at several resolutions and seeded node orders; a pair stays in
+ * the graph only when most runs keep its two items together, and a final Louvain pass clusters
+ * what is left. Two market stories that one run merges (many weak links through generic words)
+ * come apart in the finer runs, while a story's own items stay together in nearly all of them.
+ * (Tried and dropped, scored on UCI half A / random halves: re-splitting large communities when
+ * their inner modularity is high (inner modularity was as high inside single stories), a
+ * k-nearest-neighbour graph (k 5–50: F1 0.61–0.89 on A, all lower on B), neighbour-smoothed
+ * vectors, idf powers 0.5–3, title bigrams (A up, B down).)
+ */
+export function consensusLouvain(n: number, pairs: readonly Pair[], params: ConsensusParams): number[] {
+  const together = new Map<Pair, number>();
+  let runs = 0;
+  for (const resolution of params.resolutions) {
+    for (let r = 0; r < params.runs; r++) {
+      const labels = louvain(n, pairs, resolution, seededOrder(n, 7 + 31 * r));
+      runs++;
+      for (const p of pairs) if (labels[p.i] === labels[p.j]) together.set(p, (together.get(p) ?? 0) + 1);
+    }
+  }
+  if (!runs) return louvain(n, pairs, params.resolution);
+  const kept = pairs.filter((p) => (together.get(p) ?? 0) / runs >= params.agreement);
+  return louvain(n, kept, params.resolution);
+}
+
+/** A seeded shuffle of 0..n-1 (deterministic node orders for Louvain). */
+function seededOrder(n: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let s = seed;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
 }
