@@ -42,7 +42,16 @@ folds.forEach((held, f) => {
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
   const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))) });
-  const classifier = only === 'si' ? undefined : trainClassifier(train, lexicon, { epochs: Number(opt('tc-epochs', String(CLASSIFIER.epochs))), bits: Number(opt('tc-bits', String(CLASSIFIER.bits))) });
+  const classifier =
+    only === 'si'
+      ? undefined
+      : trainClassifier(train, lexicon, {
+          epochs: Number(opt('tc-epochs', String(CLASSIFIER.epochs))),
+          bits: Number(opt('tc-bits', String(CLASSIFIER.bits))),
+          learner: opt('tc-learner', CLASSIFIER.learner) as 'perceptron' | 'logistic',
+          rate: Number(opt('tc-rate', String(CLASSIFIER.rate))),
+          l2: Number(opt('tc-l2', String(CLASSIFIER.l2))),
+        });
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {

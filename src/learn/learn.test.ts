@@ -69,3 +69,18 @@ test('sparse rows keep exactly the non-zero rows of a dense matrix', async () =>
     else assert.equal(at, -1);
   }
 });
+
+test('logistic regression learns a three-way task, gives calibrated-looking probabilities, and is deterministic', async () => {
+  const { trainLogistic } = await import('./index.js');
+  const words: Record<string, string[]> = { pos: ['great', 'fine', 'superb', 'good'], neg: ['awful', 'bad', 'poor', 'vile'], neu: ['table', 'chair', 'door', 'wall'] };
+  const examples = Object.entries(words).flatMap(([label, ws]) => ws.map((w) => ({ features: [`w=${w}`, 'bias'], label })));
+  const a = trainLogistic(examples, { epochs: 20, bits: 10, seed: 3, rate: 0.3, l2: 1e-4 });
+  const b = trainLogistic(examples, { epochs: 20, bits: 10, seed: 3, rate: 0.3, l2: 1e-4 });
+  assert.deepEqual(a.encode(), b.encode());
+  for (const [label, ws] of Object.entries(words)) for (const w of ws) assert.equal(a.predict([`w=${w}`, 'bias']).label, label, w);
+  assert.ok(a.predict(['w=superb', 'bias']).score > 0.5);
+  // An unseen word leaves only the bias: no label stands out.
+  const unseen = a.predict(['w=zzz', 'bias']).score;
+  assert.ok(unseen < 0.5, `unseen word probability ${unseen}`);
+  assert.equal(Classifier.decode(a.encode()).predict(['w=vile', 'bias']).label, 'neg');
+});

@@ -248,20 +248,28 @@ export class TechniqueModel {
     return path;
   }
 
-  /** The technique of each range, with a score, a ranking and evidence. */
-  label(ctx: SpanContext, ranges: readonly Range[]): LabelledSpan[] {
+  /**
+   * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
+   * whose best label is not in the set are left out.
+   */
+  label(ctx: SpanContext, ranges: readonly Range[], only?: ReadonlySet<string>): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
-    return ranges.map((r) => {
+    const out: LabelledSpan[] = [];
+    for (const r of ranges) {
       sink.clear();
       const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
       const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
-      const ranking = topRanked(probs, RANKED_LABELS).map((i) => ({ label: labels[i], score: probs[i] }));
+      const top = topRanked(probs, RANKED_LABELS);
+      // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
+      if (only && !only.has(labels[top[0]])) continue;
+      const ranking = top.map((i) => ({ label: labels[i], score: probs[i] }));
       const best = ranking[0];
       // Evidence: only the top features are spelled out as strings.
-      const explained = this.classifier.explainBuckets(sink.out, labels.indexOf(best.label), EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
-      return { start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) };
-    });
+      const explained = this.classifier.explainBuckets(sink.out, top[0], EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
+      out.push({ start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) });
+    }
+    return out;
   }
 }
 

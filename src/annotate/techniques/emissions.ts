@@ -8,13 +8,40 @@ import type { SentenceView } from './view.js';
 const T = 3;
 /** Neighbour rows per word: one per NEIGHBOURS entry. */
 const NB = NEIGHBOURS.length;
+/**
+ * Doubles per word record: own row (T) then one row per neighbour slot (NB × T), padded to 16
+ * so a record spans exactly two cache lines; a token's own and neighbour rows come from the
+ * records of a sliding window of five words, which stay in cache from token to token.
+ */
+const REC = 16;
+if (T + NB * T > REC) throw new Error('word record too small');
 /** More POS tags than any tagger uses (sizes the POS-pair table). */
 const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
 const NONE: readonly number[] = [];
 const INITIAL_WORDS = 1 << 15;
 /** Seed of the second word hash (any odd constant other than FNV's offset basis). */
-const SECOND_SEED = 0x9747b28c;
+const SECOND_SEED = 0x9747b28c | 0;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Scratch result of `fnvTwo` (second hash). */
+let twoSecond = 0;
+/**
+ * FNV-1a of one string continued from two seeds at once (equal to `fnv1a(str, a) | 0` and
+ * `fnv1a(str, b) | 0`): the first hash is returned, the second left in `twoSecond`.
+ */
+function fnvTwo(str: string, a: number, b: number): number {
+  let h1 = a | 0;
+  let h2 = b | 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+  }
+  twoSecond = h2;
+  return h1;
+}
 
 /**
  * The tagger's emission scores computed straight from memoised per-word weight sums (run time).
@@ -33,8 +60,8 @@ export class EmissionScorer {
   private size = 0;
   private lowerSize = 0;
   private lowers: string[] = [];
-  private own = new Float64Array(INITIAL_WORDS * T);
-  private ctx = new Float64Array(INITIAL_WORDS * NB * T);
+  /** Per-word weight sums: own row then neighbour rows (REC doubles per word). */
+  private rec = new Float64Array(INITIAL_WORDS * REC);
   private cats: (readonly number[])[] = [];
   private flags = new Uint8Array(INITIAL_WORDS);
   private bgLeft = new Int32Array(INITIAL_WORDS);
@@ -104,8 +131,14 @@ export class EmissionScorer {
    * per probe, no string comparison; a double collision among a cache's words is ~1e-10 likely).
    */
   private id(raw: string): number {
-    const h1 = fnv1a(raw) | 0;
-    const h2 = fnv1a(raw, SECOND_SEED) | 0;
+    // Both hashes in one pass over the string (FNV-1a from two seeds).
+    let h1 = FNV_OFFSET;
+    let h2 = SECOND_SEED;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, FNV_PRIME);
+      h2 = Math.imul(h2 ^ c, FNV_PRIME);
+    }
     const keys = this.slots;
     const mask = (keys.length >> 2) - 1;
     let at = h1 & mask;
@@ -144,9 +177,9 @@ export class EmissionScorer {
     const id = this.size++;
     const lower = raw.toLowerCase();
     const bundle = this.featurizer.bundle(raw);
-    for (const b of bundle.own) this.addBucket(this.own, id * T, b);
+    for (const b of bundle.own) this.addBucket(this.rec, id * REC, b);
     bundle.ctx.forEach((bs, j) => {
-      for (const b of bs) this.addBucket(this.ctx, (id * NB + j) * T, b);
+      for (const b of bs) this.addBucket(this.rec, id * REC + T + j * T, b);
     });
     this.lowers[id] = lower;
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
@@ -166,8 +199,7 @@ export class EmissionScorer {
     this.lowerIds.clear();
     this.size = 0;
     this.lowerSize = 0;
-    this.own.fill(0);
-    this.ctx.fill(0);
+    this.rec.fill(0);
     this.stamps.fill(0);
     this.id(BEFORE);
     this.id(AFTER);
@@ -180,8 +212,7 @@ export class EmissionScorer {
       b.set(a);
       return b;
     };
-    this.own = more(this.own, T);
-    this.ctx = more(this.ctx, NB * T);
+    this.rec = more(this.rec, REC);
     this.flags = more(this.flags, 1);
     this.bgLeft = more(this.bgLeft, 1);
     this.bgpLeft = more(this.bgpLeft, 1);
@@ -256,9 +287,11 @@ export class EmissionScorer {
     const idsOf: Int32Array[] = [];
     const pairsOf: Int32Array[] = [];
     const slotsOf: Int32Array[] = [];
+    const plusOf: Int32Array[] = [];
     const idBuf = new Int32Array(tokens);
     const pairBuf = new Int32Array(tokens + views.length);
     const slotBuf = new Int32Array(tokens + views.length);
+    const plusBuf = new Int32Array(tokens + views.length);
     const emitBuf = new Float64Array(tokens * T);
     let at = 0;
     let pat = 0;
@@ -267,6 +300,7 @@ export class EmissionScorer {
       const ids = idBuf.subarray(at, at + n);
       const ph = pairBuf.subarray(pat, pat + n + 1);
       const ps = slotBuf.subarray(pat, pat + n + 1);
+      const pp = plusBuf.subarray(pat, pat + n + 1);
       at += n;
       pat += n + 1;
       for (let i = 0; i < n; i++) {
@@ -280,8 +314,11 @@ export class EmissionScorer {
           this.counts[l]++;
         }
         if (i > 0) {
-          const h = fnv1a(this.lowers[id], this.bgLeft[ids[i - 1]]) | 0;
+          // bg=prev|cur (also the article bigram key) and bg+=prev|cur (prev's right bigram).
+          const prev = ids[i - 1];
+          const h = fnvTwo(this.lowers[id], this.bgLeft[prev], this.bgpLeft[prev]);
           ph[i] = h;
+          pp[i - 1] = twoSecond;
           const slot = (ps[i] = this.bigramSlot(h, stamp));
           this.bigramCounts[slot]++;
         }
@@ -289,12 +326,13 @@ export class EmissionScorer {
       idsOf.push(ids);
       pairsOf.push(ph);
       slotsOf.push(ps);
+      plusOf.push(pp);
     }
     this.last = { views, ids: idsOf };
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
-      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], emit);
+      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], emit);
       return emit;
     });
   }
@@ -312,8 +350,11 @@ export class EmissionScorer {
     return at;
   }
 
-  /** Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i). */
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, emit: Float64Array): void {
+  /**
+   * Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i),
+   * `pp[i]`: hash of the right-bigram feature of (i, i+1).
+   */
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, emit: Float64Array): void {
     const n = ids.length;
     const tb = this.tables;
     // Sentence-wide features, summed once.
@@ -362,8 +403,7 @@ export class EmissionScorer {
     }
     const w = this.w;
     const mask = this.mask;
-    const own = this.own;
-    const ctx = this.ctx;
+    const rec = this.rec;
     const before = this.before;
     const after = this.after;
     const quoted = v.quoted;
@@ -377,27 +417,27 @@ export class EmissionScorer {
       let e0 = emit[at] + s0;
       let e1 = emit[at + 1] + s1;
       let e2 = emit[at + 2] + s2;
-      let b = id * T;
-      e0 += own[b];
-      e1 += own[b + 1];
-      e2 += own[b + 2];
+      let b = id * REC;
+      e0 += rec[b];
+      e1 += rec[b + 1];
+      e2 += rec[b + 2];
       // Neighbours at -2, -1, +1, +2 (NEIGHBOURS order): row j of the neighbour's ctx block.
-      b = ((i >= 2 ? ids[i - 2] : before) * NB + 0) * T;
-      e0 += ctx[b];
-      e1 += ctx[b + 1];
-      e2 += ctx[b + 2];
-      b = ((i >= 1 ? ids[i - 1] : before) * NB + 1) * T;
-      e0 += ctx[b];
-      e1 += ctx[b + 1];
-      e2 += ctx[b + 2];
-      b = ((i + 1 < n ? ids[i + 1] : after) * NB + 2) * T;
-      e0 += ctx[b];
-      e1 += ctx[b + 1];
-      e2 += ctx[b + 2];
-      b = ((i + 2 < n ? ids[i + 2] : after) * NB + 3) * T;
-      e0 += ctx[b];
-      e1 += ctx[b + 1];
-      e2 += ctx[b + 2];
+      b = (i >= 2 ? ids[i - 2] : before) * REC + T;
+      e0 += rec[b];
+      e1 += rec[b + 1];
+      e2 += rec[b + 2];
+      b = (i >= 1 ? ids[i - 1] : before) * REC + 2 * T;
+      e0 += rec[b];
+      e1 += rec[b + 1];
+      e2 += rec[b + 2];
+      b = (i + 1 < n ? ids[i + 1] : after) * REC + 3 * T;
+      e0 += rec[b];
+      e1 += rec[b + 1];
+      e2 += rec[b + 2];
+      b = (i + 2 < n ? ids[i + 2] : after) * REC + 4 * T;
+      e0 += rec[b];
+      e1 += rec[b + 1];
+      e2 += rec[b + 2];
       const pr = this.pairRows;
       let r = this.posRow(2, pos, -1);
       e0 += pr[r];
@@ -415,7 +455,7 @@ export class EmissionScorer {
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];
-      b = (fnv1a(i + 1 < n ? this.lowers[ids[i + 1]] : AFTER, this.bgpLeft[id]) & mask) * T;
+      b = ((i + 1 < n ? pp[i] : fnv1a(AFTER, this.bgpLeft[id])) & mask) * T;
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];

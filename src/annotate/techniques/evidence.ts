@@ -78,7 +78,10 @@ export function evidenceFor(label: string, explained: readonly { feature: string
   const hit = own ? facts.hits.find((h) => h.category === own) : undefined;
   if (hit) push(`${lexicon.describe.get(own) ?? own} '${hit.entry}'`);
   if (label === 'Repetition' && facts.repeats > 1) push(`repeated ${facts.repeats} times in the article`);
-  for (const e of explained) push(describeFeature(e.feature, facts, lexicon));
+  for (const e of explained) {
+    if (reasons.length >= EVIDENCE.maxReasons) break;
+    push(describeFeature(e.feature, facts, lexicon));
+  }
   if (!reasons.length) push('the wording of the fragment as a whole');
   return reasons;
 }

@@ -23,6 +23,8 @@ export interface SpanContext {
   views: readonly SentenceView[];
   /** Content-word counts over the article (filled on first use). */
   wordCounts?: { get(word: string): number | undefined };
+  /** Trigram index of `lowerText` (built on first use, for fragment repetition). */
+  textIndex?: TextIndex;
   /** Entity mentions, if an entities layer is present. */
   entities?: readonly { start: number; end: number; label: string }[];
 }
@@ -42,6 +44,52 @@ function countWords(views: readonly SentenceView[]): Map<string, number> {
 function lengthBucket(n: number): string {
   for (const b of FEATURES.lengthBuckets) if (n <= b) return String(b);
   return 'more';
+}
+
+/** Buckets of the trigram index (a power of two). */
+const TRIGRAM_BUCKETS = 1 << 12;
+
+/**
+ * Positions of the article's (lower-case) text by the hash of the three characters starting
+ * there, for counting a fragment's occurrences without scanning the whole text per span.
+ */
+export interface TextIndex {
+  text: string;
+  /** Bucket b's positions are `positions[heads[b] .. heads[b + 1])`, ascending. */
+  heads: Int32Array;
+  positions: Int32Array;
+}
+
+function trigramKey(t: string, i: number): number {
+  return (((t.charCodeAt(i) * 31 + t.charCodeAt(i + 1)) * 31 + t.charCodeAt(i + 2)) >>> 0) & (TRIGRAM_BUCKETS - 1);
+}
+
+/** Builds the trigram index of a text (a counting sort of its positions). */
+export function textIndex(text: string): TextIndex {
+  const n = Math.max(0, text.length - 2);
+  const heads = new Int32Array(TRIGRAM_BUCKETS + 1);
+  for (let i = 0; i < n; i++) heads[trigramKey(text, i) + 1]++;
+  for (let b = 0; b < TRIGRAM_BUCKETS; b++) heads[b + 1] += heads[b];
+  const fill = heads.slice(0, TRIGRAM_BUCKETS);
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[fill[trigramKey(text, i)]++] = i;
+  return { text, heads, positions };
+}
+
+/** As `countOccurrences(index.text, needle)`, visiting only the positions of its first trigram. */
+export function countIndexed(index: TextIndex, needle: string): number {
+  if (needle.length < 3) return countOccurrences(index.text, needle);
+  const k = trigramKey(needle, 0);
+  let n = 0;
+  let next = 0;
+  for (let j = index.heads[k]; j < index.heads[k + 1]; j++) {
+    const p = index.positions[j];
+    if (p >= next && index.text.startsWith(needle, p)) {
+      n++;
+      next = p + needle.length;
+    }
+  }
+  return n;
 }
 
 /** Counts non-overlapping occurrences of `needle` in `hay`. */
@@ -94,7 +142,8 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
   const toks = tokensIn(ctx.views, r);
   const lowers = toks.map((t) => t.v.lowers[t.i]);
   const fragment = ctx.lowerText.slice(r.start, r.end).trim();
-  const repeats = Math.max(1, countOccurrences(ctx.lowerText, fragment));
+  const index = ctx.textIndex ?? (ctx.textIndex = textIndex(ctx.lowerText));
+  const repeats = Math.max(1, countIndexed(index, fragment));
   const hits = lexicon.hits(lowers);
   const superlatives: string[] = [];
   let quoted = false;

@@ -50,7 +50,7 @@ export function detectTechniques(article: Article, model: TechniqueModel): { spa
   ctx.wordCounts = model.scorer.wordCounts();
   const labelled = model.label(ctx, ranges);
   const outer = labelled.filter((l) => !NESTED_LABELS.has(l.label));
-  const nested = model.label(ctx, model.nestedCues(views, outer)).filter((l) => NESTED_LABELS.has(l.label));
+  const nested = model.label(ctx, model.nestedCues(views, outer), NESTED_LABELS);
   const spans = [...labelled, ...nested].map(toSpan);
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   return { spans, views };

@@ -31,14 +31,29 @@ export function summarize(spans: readonly Span[], views: readonly SentenceView[]
   for (const s of spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
   let words = 0;
   for (const v of views) for (const r of v.raws) if (isWordLike(r)) words++;
-  const perSentence = views
-    .map((v) => {
-      const inside = spans.filter((s) => s.start < v.end && v.start < s.end);
-      return { start: v.start, end: v.end, count: inside.length, techniques: [...new Set(inside.map((s) => s.label))].sort() };
-    })
-    .filter((s) => s.count > 0)
-    .sort((a, b) => b.count - a.count || a.start - b.start)
-    .slice(0, SUMMARY.topSentences);
+  // Spans per sentence by a sweep (views and spans are sorted by start), then details for
+  // the top sentences only.
+  const perView = new Int32Array(views.length);
+  let first = 0;
+  for (const s of spans) {
+    while (first < views.length && views[first].end <= s.start) first++;
+    for (let k = first; k < views.length && views[k].start < s.end; k++) if (s.start < views[k].end) perView[k]++;
+  }
+  const top: number[] = [];
+  for (let k = 0; k < views.length; k++) {
+    if (!perView[k]) continue;
+    let at = top.length;
+    while (at > 0 && perView[top[at - 1]] < perView[k]) at--;
+    if (at < SUMMARY.topSentences) {
+      top.splice(at, 0, k);
+      if (top.length > SUMMARY.topSentences) top.pop();
+    }
+  }
+  const perSentence = top.map((k) => {
+    const v = views[k];
+    const inside = spans.filter((s) => s.start < v.end && v.start < s.end);
+    return { start: v.start, end: v.end, count: perView[k], techniques: [...new Set(inside.map((s) => s.label))].sort() };
+  });
   return {
     counts,
     total: spans.length,

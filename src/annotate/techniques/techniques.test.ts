@@ -10,7 +10,7 @@ import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.j
 import { LexiconIndex } from './lexicon-match.js';
 import { articleCounts, TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
-import { countOccurrences, isSuperlative, spanFeatures, spanFeaturesInto } from './span-features.js';
+import { countIndexed, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
@@ -74,6 +74,9 @@ test('span features see repetition, questions, superlatives and lexicons; eviden
   const views = viewsOf(text);
   const ctx = { text, lowerText: text.toLowerCase(), views };
   assert.equal(countOccurrences(ctx.lowerText, 'stop the steal'), 3);
+  const index = textIndex(ctx.lowerText);
+  for (const needle of ['stop the steal', 'the', 'st', 'steal!', 'is this', 'nowhere', ' ', 'e']) assert.equal(countIndexed(index, needle), countOccurrences(ctx.lowerText, needle), needle);
+  assert.equal(countIndexed(textIndex('aaaaaaa'), 'aaa'), 2, 'occurrences do not overlap');
   const rep = spanFeatures(ctx, range(text, 'stop the steal'), lexicon);
   assert.equal(rep.facts.repeats, 3);
   assert.ok(rep.features.includes('rep=3'));

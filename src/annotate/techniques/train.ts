@@ -1,4 +1,4 @@
-import { AveragedWeights, Classifier, SequenceTagger, seededRandom, shuffledIndices, viterbi, type Example } from '../../learn/index.js';
+import { AveragedWeights, Classifier, SequenceTagger, seededRandom, shuffledIndices, trainLogistic, viterbi, type Example } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
 import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { tagsFromSpans } from './decode.js';
@@ -87,11 +87,22 @@ export function classifierExamples(docs: readonly PreparedArticle[], lexicon: Le
   return docs.flatMap((d) => d.article.labelled.map((r) => ({ features: spanFeatures(d.ctx, r, lexicon).features, label: r.label })));
 }
 
+/** Options of the technique classifier (defaults: `CLASSIFIER`). */
+export interface ClassifierOptions {
+  bits?: number;
+  epochs?: number;
+  seed?: number;
+  learner?: 'perceptron' | 'logistic';
+  rate?: number;
+  l2?: number;
+}
+
 /** Trains the technique classifier on gold spans. */
-export function trainClassifier(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): Classifier {
-  return Classifier.train(classifierExamples(docs, lexicon), {
-    bits: options.bits ?? CLASSIFIER.bits,
-    epochs: options.epochs ?? CLASSIFIER.epochs,
-    seed: options.seed ?? CLASSIFIER.seed,
-  });
+export function trainClassifier(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: ClassifierOptions = {}): Classifier {
+  const examples = classifierExamples(docs, lexicon);
+  const bits = options.bits ?? CLASSIFIER.bits;
+  const epochs = options.epochs ?? CLASSIFIER.epochs;
+  const seed = options.seed ?? CLASSIFIER.seed;
+  if ((options.learner ?? CLASSIFIER.learner) === 'logistic') return trainLogistic(examples, { bits, epochs, seed, rate: options.rate ?? CLASSIFIER.rate, l2: options.l2 ?? CLASSIFIER.l2 });
+  return Classifier.train(examples, { bits, epochs, seed });
 }
