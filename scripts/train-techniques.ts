@@ -16,7 +16,7 @@ if (missing) {
 }
 const docs = readPtc(join(DATA_DIR, 'ptc')).map(prepare);
 const lexicon = new LexiconIndex();
-const tagger = trainTagger(docs, lexicon, { onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} token mistakes`) });
+const tagger = trainTagger(docs, lexicon, { onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} sentences with mistakes`) });
 const classifier = trainClassifier(docs, lexicon);
 const card = { data: 'PTC (SemEval-2020 Task 11) train: all articles', articles: docs.length };
 mkdirSync(MODELS_DIR, { recursive: true });

@@ -1,4 +1,4 @@
-import { AveragedWeights, Classifier, SequenceTagger, seededRandom, shuffledIndices, trainLogistic, viterbi, type Example } from '../../learn/index.js';
+import { Classifier, SequenceTagger, trainLogistic, type Example } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
 import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { tagsFromSpans } from './decode.js';
@@ -51,35 +51,10 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
       golds.push(tagsFromSpans(v, inside).map((t) => TAGS.indexOf(t)));
     });
   }
-  const T = TAGS.length;
-  const emissions = new AveragedWeights(1 << bits, T);
-  const transitions = new AveragedWeights(T + 1, T);
-  const random = seededRandom(options.seed ?? TAGGER.seed);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    let mistakes = 0;
-    for (const i of shuffledIndices(hashed.length, random)) {
-      emissions.clock++;
-      transitions.clock++;
-      const gold = golds[i];
-      const guess = viterbi(hashed[i], emissions.w, transitions.w, T);
-      for (let k = 0; k < gold.length; k++) {
-        const prevGold = k === 0 ? T : gold[k - 1];
-        const prevGuess = k === 0 ? T : guess[k - 1];
-        if (gold[k] === guess[k] && prevGold === prevGuess) continue;
-        if (gold[k] !== guess[k]) {
-          mistakes++;
-          for (const b of hashed[i][k]) {
-            emissions.update(b, gold[k], 1);
-            emissions.update(b, guess[k], -1);
-          }
-        }
-        transitions.update(prevGold, gold[k], 1);
-        transitions.update(prevGuess, guess[k], -1);
-      }
-    }
-    options.onEpoch?.(epoch, mistakes);
-  }
-  return new SequenceTagger(TAGS, bits, emissions.averaged(), transitions.averaged());
+  // The learner's own trainer, on features this module has already hashed (memory: the string
+  // features of the whole corpus would not fit).
+  const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
+  return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed: options.seed ?? TAGGER.seed, tags: TAGS, onEpoch: options.onEpoch });
 }
 
 /** Classifier examples: one per gold technique span. */
