@@ -141,17 +141,40 @@ export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array,
     scoreInto(emissions, T, hashed[k], row);
     emit.set(row, k * T);
   }
-  return viterbiScores(emit, n, transitions, T);
+  // Training mutates `transitions` between calls: transpose afresh (T² copies, no cache).
+  return decode(emit, n, transitions, transpose(transitions, T), T);
 }
 
 /** Viterbi lattices, grown as needed and reused (decoding is synchronous, so one set suffices). */
 let scratch = { score: new Float64Array(0), back: new Int32Array(0) };
 
+/** Transition matrices transposed to float64 (`[t * T + p]` = p → t), so Viterbi's inner loop
+ * reads contiguous doubles; float32 → float64 is exact, so scores are unchanged. */
+const transposedOf = new WeakMap<Float32Array, Float64Array>();
+
+function transpose(transitions: Float32Array, T: number): Float64Array {
+  const into = new Float64Array(T * T);
+  for (let p = 0; p < T; p++) for (let t = 0; t < T; t++) into[t * T + p] = transitions[p * T + t];
+  return into;
+}
+
+/** `transpose`, cached per array: for fixed (trained) transitions only. */
+function transposed(transitions: Float32Array, T: number): Float64Array {
+  let into = transposedOf.get(transitions);
+  if (!into || into.length !== T * T) transposedOf.set(transitions, (into = transpose(transitions, T)));
+  return into;
+}
+
 /**
  * Viterbi over precomputed emission scores (`n × T`, row-major): for callers that compute
- * emissions their own, faster way (memoised per-word sums).
+ * emissions their own, faster way (memoised per-word sums). `transitions` must not change after
+ * the first call (its transposition is cached): a trained tagger's are fixed.
  */
 export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
+  return decode(emit, n, transitions, transposed(transitions, T), T);
+}
+
+function decode(emit: Float64Array, n: number, transitions: Float32Array, into: Float64Array, T: number): number[] {
   if (n === 0) return [];
   if (scratch.score.length < n * T) scratch = { score: new Float64Array(2 * n * T), back: new Int32Array(2 * n * T) };
   // Scratch buffers reused across calls: every cell read below is written first.
@@ -164,8 +187,9 @@ export function viterbiScores(emit: Float64Array, n: number, transitions: Float3
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
+      const from = t * T;
       for (let p = 0; p < T; p++) {
-        const s = score[prevRow + p] + transitions[p * T + t];
+        const s = score[prevRow + p] + into[from + p];
         if (s > best) {
           best = s;
           arg = p;

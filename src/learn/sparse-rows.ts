@@ -15,6 +15,9 @@ export class SparseRows {
     readonly values: Float32Array,
     readonly classes: number,
     readonly rows: number,
+    /** One bit per bucket, set for live rows: most lookups are of absent buckets, and this
+     * bitset (2^bits / 8 bytes, 128 KB at 20 bits) answers them from cache without a probe. */
+    private readonly live: Int32Array,
   ) {}
 
   static fromDense(weights: Float32Array, classes: number): SparseRows {
@@ -32,18 +35,21 @@ export class SparseRows {
     while (capacity < live.length * 2) capacity *= 2;
     const slots = new Int32Array(2 * capacity).fill(-1);
     const values = new Float32Array(live.length * classes);
+    const bits = new Int32Array((buckets + 31) >>> 5);
     live.forEach((b, r) => {
+      bits[b >>> 5] |= 1 << (b & 31);
       let slot = slotOf(b, capacity);
       while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
       slots[2 * slot] = b;
       slots[2 * slot + 1] = r * classes;
       values.set(weights.subarray(b * classes, (b + 1) * classes), r * classes);
     });
-    return new SparseRows(slots, values, classes, live.length);
+    return new SparseRows(slots, values, classes, live.length, bits);
   }
 
   /** Start of the bucket's row in `values`, or -1 for an all-zero row. */
   offset(bucket: number): number {
+    if (bucket >>> 5 >= this.live.length || (this.live[bucket >>> 5] & (1 << (bucket & 31))) === 0) return -1;
     const slots = this.slots;
     const capacity = slots.length >> 1;
     const mask = capacity - 1;

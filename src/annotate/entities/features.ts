@@ -121,9 +121,10 @@ interface WordInfo {
   context: number[];
   /** Gazetteer phrases starting with this word (only for words with an upper-case letter). */
   gaz: readonly GazetteerEntry[] | undefined;
-  /** Memoised score sums (own features, then each neighbour slot) for one weight array. */
-  scores?: Float32Array;
-  scoresFor?: SparseRows;
+  /** Offset of the memoised score sums (own features, then each neighbour slot) in the
+   * featuriser's score table, valid while `scoresGen` is the table's generation. */
+  scoresAt: number;
+  scoresGen: number;
 }
 
 /** Slot of a neighbour offset: -2 → 0, -1 → 1, +1 → 2, +2 → 3. */
@@ -290,14 +291,15 @@ export class NerFeaturizer {
     const caseClass = sentenceCase(infos);
     const memo = this.smallMemoFor(weights);
     const wide = this.scratch;
-    // Each word's memoised sums, looked up once (not once per neighbour).
+    // Each word's memoised sums, looked up once (not once per neighbour): offsets into one table.
+    if (this.rowScratch.length < n) this.rowScratch = new Int32Array(2 * n);
     const rows = this.rowScratch;
-    rows.length = n;
     for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
+    const table = this.table;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       const mine = rows[i];
-      for (let t = 0; t < T; t++) out[base + t] = mine[t];
+      for (let t = 0; t < T; t++) out[base + t] = table[mine + t];
       for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
         if (o === 0) continue;
         const j = i + o;
@@ -306,9 +308,8 @@ export class NerFeaturizer {
           const at = weights.offset(this.edge[slot][j < 0 ? 0 : 1] & this.mask);
           if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
         } else {
-          const theirs = rows[j];
-          const at = (1 + slot) * T;
-          for (let t = 0; t < T; t++) out[base + t] += theirs[at + t];
+          const at = rows[j] + (1 + slot) * T;
+          for (let t = 0; t < T; t++) out[base + t] += table[at + t];
         }
       }
       wide.length = 0;
@@ -336,12 +337,20 @@ export class NerFeaturizer {
       const sums = memo.values;
       for (let t = 0; t < T; t++) out[base + t] += sums[at + t];
     }
-    rows.length = 0;
     return out;
   }
 
-  /** Scratch list of per-word score rows, reused across sentences. */
-  private readonly rowScratch: Float32Array[] = [];
+  /** Scratch per-word offsets into the score table, reused across sentences. */
+  private rowScratch = new Int32Array(0);
+  /**
+   * Every memoised word's score sums in one typed array (contiguous, no per-word objects):
+   * `(1 + 2 * window) * classes` floats per word. A new weight table or a cleared word cache
+   * starts a new generation (older offsets are stale).
+   */
+  private table = new Float32Array(0);
+  private tableUsed = 0;
+  private tableGen = 1;
+  private tableFor?: SparseRows;
 
   /** Scratch list of hashes, reused across words (no per-word allocation). */
   private readonly scratch: number[] = [];
@@ -355,24 +364,42 @@ export class NerFeaturizer {
     return this.smallMemo;
   }
 
-  /** Memoised per-word sums: own features, then the word seen at each neighbour offset. */
-  private wordScores(info: WordInfo, weights: SparseRows): Float32Array {
-    if (info.scores && info.scoresFor === weights) return info.scores;
+  /** Memoised per-word sums (own features, then the word seen at each neighbour offset): their offset in the score table. */
+  private wordScores(info: WordInfo, weights: SparseRows): number {
+    if (this.tableFor !== weights) this.resetTable(weights);
+    if (info.scoresGen === this.tableGen) return info.scoresAt;
     const T = weights.classes;
     const values = weights.values;
     const slots = 2 * FEATURES.window;
-    const scores = new Float32Array((1 + slots) * T);
+    const size = (1 + slots) * T;
+    if (this.tableUsed + size > this.table.length) {
+      const grown = new Float32Array(Math.max(2 * this.table.length, 1024 * size));
+      grown.set(this.table.subarray(0, this.tableUsed));
+      this.table = grown;
+    }
+    const scores = this.table;
+    const row = this.tableUsed;
+    this.tableUsed += size;
+    // Float32 sums in the same order as ever, so scores are bit-identical.
     for (const h of info.self) {
       const at = weights.offset(h & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[t] += values[at + t];
+      if (at >= 0) for (let t = 0; t < T; t++) scores[row + t] += values[at + t];
     }
     for (let s = 0; s < slots; s++) {
       const at = weights.offset(info.context[s] & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[(1 + s) * T + t] = values[at + t];
+      if (at >= 0) for (let t = 0; t < T; t++) scores[row + (1 + s) * T + t] = values[at + t];
     }
-    info.scores = scores;
-    info.scoresFor = weights;
-    return scores;
+    info.scoresAt = row;
+    info.scoresGen = this.tableGen;
+    return row;
+  }
+
+  /** Starts a new score-table generation (empty, zeroed) for `weights`. */
+  private resetTable(weights: SparseRows | undefined): void {
+    this.table.fill(0, 0, this.tableUsed);
+    this.tableUsed = 0;
+    this.tableGen++;
+    this.tableFor = weights;
   }
 
   /**
@@ -431,7 +458,11 @@ export class NerFeaturizer {
   private info(raw: string): WordInfo {
     let info = this.cache.get(raw);
     if (info) return info;
-    if (this.cache.size >= FEATURES.maxCached) this.cache.clear();
+    if (this.cache.size >= FEATURES.maxCached) {
+      this.cache.clear();
+      // Infos of the current document may still hold offsets: a new generation makes them recompute.
+      this.resetTable(this.tableFor);
+    }
     const word = normalizeWord(raw);
     const lower = word.toLowerCase();
     const shape = wordShape(word);
@@ -465,8 +496,8 @@ export class NerFeaturizer {
       allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
       alpha: HAS_LETTER.test(word),
       hasUpper: HAS_UPPER.test(word),
-      scores: undefined,
-      scoresFor: undefined,
+      scoresAt: 0,
+      scoresGen: 0,
       form: this.formOf(lower),
       cue: CUES[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 0,
       context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
