@@ -175,3 +175,12 @@ test('a quote opening the next sentence continues an indirect quote of the same 
   assert.equal(next.attrs?.cueStart, first.attrs?.cueStart);
   assert.equal(next.attrs?.speakerText, 'the mayor');
 });
+
+test('a name before a lower-case apposition is the speaker, not the organisation inside it', () => {
+  const a = run('Oren Falk, a senior economist at the Calder Institute, said the tariffs would raise bread prices by spring.');
+  const q = find(a, 'tariffs');
+  assert.equal(q.attrs?.speakerText, 'Oren Falk');
+  // The name between the commas still wins when a description comes first.
+  const b = run('The port director, Marta Ilves, said the cranes would be repaired within a week.');
+  assert.equal(find(b, 'cranes').attrs?.speakerText, 'Marta Ilves');
+});
