@@ -184,3 +184,26 @@ test('a name before a lower-case apposition is the speaker, not the organisation
   const b = run('The port director, Marta Ilves, said the cranes would be repaired within a week.');
   assert.equal(find(b, 'cranes').attrs?.speakerText, 'Marta Ilves');
 });
+
+test('"which" after a document makes the document the source; after any other thing, no quote', () => {
+  const a = run('The mayor spoke on Tuesday about a survey which says most tenants cannot afford the new rents in the district.');
+  const q = find(a, 'tenants');
+  assert.equal(q.attrs?.speakerText, 'a survey');
+  assert.equal(q.attrs?.sourceKind, 'document');
+  assert.equal(q.attrs?.speaker, undefined);
+  const sources = a.findings.sources as SourceRecord[];
+  assert.ok(sources.some((s) => s.kind === 'document' && s.name === 'a survey'), JSON.stringify(sources));
+  assert.ok(!sources.some((s) => s.name === 'which'));
+  const b = run('The town repaired the old bridge, which says a lot about the budget that the council approved last year.');
+  assert.ok(!b.layers.quotes.some((s) => s.attrs?.speakerText === 'which'), JSON.stringify(b.layers.quotes.map((s) => s.attrs)));
+});
+
+test('bare plural sources are anonymous, not named speakers', () => {
+  const a = run('The new ferry line, economists say, will lower freight costs across the islands.');
+  const q = find(a, 'freight');
+  assert.equal(q.attrs?.form, 'anonymous');
+  assert.equal(q.attrs?.sourceKind, 'anonymous');
+  assert.equal(q.attrs?.speaker, undefined);
+  const sources = a.findings.sources as SourceRecord[];
+  assert.deepEqual(sources.map((s) => [s.kind, s.entity]), [['anonymous', undefined]]);
+});

@@ -13,6 +13,10 @@ export interface Resolution {
   form: SpeakerForm;
   /** Head noun of a description ("analyst"), kept as a role for the source. */
   head?: string;
+  /** A better speaker phrase than the detected one (the antecedent of "which"). */
+  speaker?: Range;
+  /** True when the "speaker" is not a source at all (a non-person antecedent); the quote is dropped. */
+  drop?: boolean;
 }
 
 /** The entity of a name inside a token range, by mention overlap or by surname. */
@@ -107,10 +111,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     const first = v.lower[sp.from];
     const at = v.start[sp.from];
     if (sp.to - sp.from === 1 && v.pos[sp.from] === 'PRON') {
-      if (RELATIVE_PRONOUNS.has(first)) {
-        const ante = sp.from >= 2 && v.lower[sp.from - 1] === ',' ? phraseEndingAt(v, sp.from - 2, 0) : undefined;
-        return { entity: ante ? entityOfName(v, idx, ante) : undefined, form: 'relative' };
-      }
+      if (RELATIVE_PRONOUNS.has(first)) return resolveRelative(v, idx, sp);
       if (SINGULAR_PRONOUNS.has(first)) {
         const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
         return { entity, form: 'pronoun' };
@@ -133,6 +134,25 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     const entity = withRole ?? near(q.para);
     return { entity, form: 'description', head };
   }
+}
+
+/**
+ * A relative pronoun speaker stands for the phrase before it ("Preston, who said", "a report
+ * which says"). "who" is a person; "which"/"that" with a document antecedent make the document
+ * the source; any other non-person antecedent ("the law, which says") is no source at all.
+ */
+function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution {
+  const comma = sp.from >= 1 && v.lower[sp.from - 1] === ',';
+  const last = comma ? sp.from - 2 : sp.from - 1;
+  const ante = last >= 0 && v.para[last] === v.para[sp.from] ? phraseEndingAt(v, last, 0) : undefined;
+  if (!ante || (ante.to - ante.from === 1 && v.pos[ante.from] === 'PRON')) return { form: 'relative' };
+  const entity = entityOfName(v, idx, ante);
+  const head = headNoun(v, ante);
+  // A person or organisation keeps the pronoun as the speaker mention (its entity names it).
+  if (entity) return { entity, form: 'relative' };
+  if (v.lower[sp.from] === 'who') return { form: 'relative', head };
+  if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
+  return { form: 'none', drop: true };
 }
 
 /** True when one of the roles (single words or phrases like "political analyst") has the head word. */
