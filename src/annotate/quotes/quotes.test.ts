@@ -207,3 +207,10 @@ test('bare plural sources are anonymous, not named speakers', () => {
   const sources = a.findings.sources as SourceRecord[];
   assert.deepEqual(sources.map((s) => [s.kind, s.entity]), [['anonymous', undefined]]);
 });
+
+test('a place is a speaker only with a speech verb; a person described by a place speaks', () => {
+  const a = run('Pallis and Doravia agreed on Monday to build a joint bridge over the river. Thousands of Doravians cross it every day.');
+  assert.ok(!a.layers.quotes.some((s) => /Doravia|Pallis/.test(String(s.attrs?.speakerText))), JSON.stringify(a.layers.quotes.map((s) => s.attrs)));
+  const b = run('Doravia said the bridge would open next year. Thousands of Doravians cross the river every day.');
+  assert.equal(find(b, 'bridge').attrs?.speakerText, 'Doravia');
+});

@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, LIMITS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, DEMONYM_SUFFIXES, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -42,6 +42,36 @@ function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undef
     if (id) return id;
   }
   return undefined;
+}
+
+/** Index of the last common noun in a range, or -1. */
+function lastNounAt(v: TokenView, r: Range): number {
+  for (let k = r.to - 1; k >= r.from; k--) if (v.pos[k] === 'NOUN') return k;
+  return -1;
+}
+
+const placeMemo = new WeakMap<MentionIndex, Map<string, boolean>>();
+
+/**
+ * True when an entity is a place: typed as one by the entities stage, or a one-word name whose
+ * demonym occurs in the text ("Veloria" with "Velorians"), since invented or rare country names
+ * are often typed as organisations or persons.
+ */
+function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
+  let memo = placeMemo.get(idx);
+  if (!memo) placeMemo.set(idx, (memo = new Map()));
+  const known = memo.get(entity);
+  if (known !== undefined) return known;
+  const info = idx.entities.get(entity);
+  let place = !!info && PLACE_TYPES.has(info.type);
+  if (info && !place && !/\s/.test(info.name) && info.name.length > 2) {
+    const name = info.name;
+    const stems = [name, name.replace(/[aey]$/, '')];
+    const words = new Set(v.lower);
+    place = stems.some((stem) => DEMONYM_SUFFIXES.some((suf) => stem.toLowerCase() + suf !== name.toLowerCase() && words.has(stem.toLowerCase() + suf)));
+  }
+  memo.set(entity, place);
+  return place;
 }
 
 /** The head noun of a description ("the Russian diplomat" → "diplomat"). */
@@ -118,8 +148,14 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
       }
       return { form: 'pronoun' };
     }
-    const named = entityOfName(v, idx, sp);
+    let named = entityOfName(v, idx, sp);
     const head = headNoun(v, sp);
+    if (named && isPlace(v, idx, named)) {
+      // "Veloria's envoy said": the person described speaks, not the place.
+      if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) named = undefined;
+      // A place speaks only as its government, with a speech verb; otherwise no one speaks.
+      else if (!q.verb || !PLACE_SPEECH_VERBS.has(q.verb)) return { form: 'none', drop: true };
+    }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
     if (!head) return { form: 'none' };
     if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
