@@ -50,7 +50,7 @@ function lastNounAt(v: TokenView, r: Range): number {
   return -1;
 }
 
-const placeMemo = new WeakMap<MentionIndex, Map<string, boolean>>();
+const placeMemo = new WeakMap<MentionIndex, { places: Map<string, boolean>; words?: Set<string> }>();
 
 /**
  * True when an entity is a place: typed as one by the entities stage, or a one-word name whose
@@ -59,18 +59,18 @@ const placeMemo = new WeakMap<MentionIndex, Map<string, boolean>>();
  */
 function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
   let memo = placeMemo.get(idx);
-  if (!memo) placeMemo.set(idx, (memo = new Map()));
-  const known = memo.get(entity);
+  if (!memo) placeMemo.set(idx, (memo = { places: new Map() }));
+  const known = memo.places.get(entity);
   if (known !== undefined) return known;
   const info = idx.entities.get(entity);
   let place = !!info && PLACE_TYPES.has(info.type);
   if (info && !place && !/\s/.test(info.name) && info.name.length > 2) {
     const name = info.name;
     const stems = [name, name.replace(/[aey]$/, '')];
-    const words = new Set(v.lower);
+    const words = (memo.words ??= new Set(v.lower));
     place = stems.some((stem) => DEMONYM_SUFFIXES.some((suf) => stem.toLowerCase() + suf !== name.toLowerCase() && words.has(stem.toLowerCase() + suf)));
   }
-  memo.set(entity, place);
+  memo.places.set(entity, place);
   return place;
 }
 
