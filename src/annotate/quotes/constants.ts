@@ -115,6 +115,22 @@ export const LIMITS = {
   dominantShare: 0.5,
 } as const;
 
+/**
+ * Verbs with which a place speaks as its government ("Russia said", "China warned"). With any
+ * other cue ("Tarsen and Veloria agreed to share …") a place is not a speaker.
+ */
+export const PLACE_SPEECH_VERBS = new Set([
+  'say', 'tell', 'announce', 'state', 'declare', 'claim', 'deny', 'warn', 'insist', 'confirm', 'report', 'respond', 'reply', 'answer',
+  'charge', 'argue', 'reiterate', 'stress', 'add', 'note', 'urge', 'ask', 'complain', 'allege', 'counter', 'assert', 'maintain', 'write',
+  'tweet', 'post', 'comment', 'indicate', 'reveal', 'disclose', 'according to', 'accuse', 'demand', 'reject', 'threaten',
+]);
+
+/** Endings that turn a place name into its demonym ("Syria" → "Syrians", "Iran" → "Iranian"): a name with one in the text is a place. */
+export const DEMONYM_SUFFIXES = ['n', 'ns', 'an', 'ans', 'ian', 'ians', 'ese', 'i', 'is'];
+
+/** Types of place entities (the entities stage's label, or its kind). */
+export const PLACE_TYPES = new Set(['LOC', 'GPE', 'country', 'city', 'place', 'region']);
+
 /** Lower-case particles inside personal names ("Staffan de Mistura", "Bashar al-Assad"). */
 export const NAME_PARTICLES = new Set(['de', 'al', 'el', 'van', 'von', 'bin', 'ibn', 'la', 'le', 'da', 'di', 'del', 'der', 'dos', 'du', 'abu']);
 

@@ -95,9 +95,12 @@ export function subjectBefore(v: TokenView, end: number, min: number): { speaker
     for (let k = last - 1; k > min && last - k <= LIMITS.maxAppositionTokens; k--) {
       if (v.pos[k] === 'VERB' || v.pos[k] === 'AUX' || v.mark[k]) return sentenceInitialSubject(v, last, min);
       if (v.lower[k] !== ',') continue;
-      // "The campaign chairman, Phil Lovas, said": the name between the commas.
+      // "The campaign chairman, Phil Lovas, said": the name between the commas. But when a name
+      // comes first, a lower-case description between the commas is its apposition ("Hannah
+      // Lind, a policy analyst at the X Forum, said"): the head person wins over the organisation.
       const inner = phraseEndingAt(v, last - 1, k + 1);
-      if (inner && inner.from === k + 1 && v.pos[last - 1] === 'PROPN' && phraseEndingAt(v, k - 1, min)) return { speaker: inner, clauseStart: phraseEndingAt(v, k - 1, min)!.from };
+      const nameFirst = v.pos[k - 1] === 'PROPN' && !v.cap[k + 1];
+      if (inner && inner.from === k + 1 && v.pos[last - 1] === 'PROPN' && !nameFirst && phraseEndingAt(v, k - 1, min)) return { speaker: inner, clauseStart: phraseEndingAt(v, k - 1, min)!.from };
       const name = phraseEndingAt(v, k - 1, min);
       if (!name || v.pos[k - 1] !== 'PROPN') return sentenceInitialSubject(v, last, min);
       return { speaker: name, clauseStart: name.from };

@@ -1,7 +1,7 @@
 import type { Article, Span } from '../../model/index.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
-import { SOURCE_NOUNS } from './constants.js';
+import { SOURCE_NOUNS, type SourceKind } from './constants.js';
 import { continueQuotes, detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
@@ -47,15 +47,19 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
     merged = [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]);
     continueQuotes(merged);
   }
-  const found = merged.filter(inReadable);
-  const res = resolveSpeakers(v, idx, found);
+  const readableQuotes = merged.filter(inReadable);
+  const resolved = resolveSpeakers(v, idx, readableQuotes);
+  // Quotes whose "speaker" is no source go; a better speaker phrase replaces the detected one.
+  const found = readableQuotes.flatMap((q, i) => (resolved[i].drop ? [] : [resolved[i].speaker ? { ...q, speaker: resolved[i].speaker } : q]));
+  const res = resolved.filter((r) => !r.drop);
   const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
   const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
   const all = [...heads, ...found];
   const allRes = [...headRes, ...res];
   const bodyChars = body.reduce((n, r) => n + r.end - r.start, 0);
   const { sources, sourcing } = buildSources(v, idx, found, res, bodyChars);
-  const quotes = all.flatMap((q, i) => toSpans(v, q, allRes[i], idx)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const kinds = new Map(sources.map((s) => [s.entity ?? s.id, s.kind]));
+  const quotes = all.flatMap((q, i) => toSpans(v, q, allRes[i], idx, kinds)).sort((a, b) => a.start - b.start || a.end - b.end);
   return { quotes, sources, sourcing };
 }
 
@@ -73,7 +77,20 @@ function resolveHeadline(v: TokenView, idx: MentionIndex, h: RawQuote, body: rea
   return own ?? { form: 'none' };
 }
 
-function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex): Span[] {
+/**
+ * The kind of source behind a quote (attr `sourceKind`): the source record's kind for a resolved
+ * speaker; "anonymous" for unnamed sources ("analysts say") and "document" for documents ("a
+ * report which says"), whose speaker text is a description, not a name.
+ */
+function sourceKindOf(r: Resolution, kinds: ReadonlyMap<string, SourceKind>): SourceKind | undefined {
+  if (r.entity) return kinds.get(r.entity);
+  const docHead = r.head && SOURCE_NOUNS[r.head] === 'document';
+  if (r.form === 'anonymous') return docHead ? 'document' : 'anonymous';
+  if (r.form === 'description' && docHead) return 'document';
+  return undefined;
+}
+
+function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex, kinds: ReadonlyMap<string, SourceKind>): Span[] {
   const attrs: Record<string, string | number | boolean> = { kind: q.kind, rule: q.rule, form: r.form };
   if (q.cue) {
     attrs.cue = v.text.slice(v.start[q.cue.from], v.end[q.cue.to - 1]);
@@ -91,6 +108,8 @@ function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex): S
     const name = idx.entities.get(r.entity)?.name;
     if (name) attrs.speakerName = name;
   }
+  const sourceKind = sourceKindOf(r, kinds);
+  if (sourceKind) attrs.sourceKind = sourceKind;
   if (q.parts.length > 1) attrs.parts = q.parts.length;
   return q.parts.map(([start, end], part) => ({
     start, end, label: 'quote',

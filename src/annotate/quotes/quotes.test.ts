@@ -175,3 +175,42 @@ test('a quote opening the next sentence continues an indirect quote of the same 
   assert.equal(next.attrs?.cueStart, first.attrs?.cueStart);
   assert.equal(next.attrs?.speakerText, 'the mayor');
 });
+
+test('a name before a lower-case apposition is the speaker, not the organisation inside it', () => {
+  const a = run('Oren Falk, a senior economist at the Calder Institute, said the tariffs would raise bread prices by spring.');
+  const q = find(a, 'tariffs');
+  assert.equal(q.attrs?.speakerText, 'Oren Falk');
+  // The name between the commas still wins when a description comes first.
+  const b = run('The port director, Marta Ilves, said the cranes would be repaired within a week.');
+  assert.equal(find(b, 'cranes').attrs?.speakerText, 'Marta Ilves');
+});
+
+test('"which" after a document makes the document the source; after any other thing, no quote', () => {
+  const a = run('The mayor spoke on Tuesday about a survey which says most tenants cannot afford the new rents in the district.');
+  const q = find(a, 'tenants');
+  assert.equal(q.attrs?.speakerText, 'a survey');
+  assert.equal(q.attrs?.sourceKind, 'document');
+  assert.equal(q.attrs?.speaker, undefined);
+  const sources = a.findings.sources as SourceRecord[];
+  assert.ok(sources.some((s) => s.kind === 'document' && s.name === 'a survey'), JSON.stringify(sources));
+  assert.ok(!sources.some((s) => s.name === 'which'));
+  const b = run('The town repaired the old bridge, which says a lot about the budget that the council approved last year.');
+  assert.ok(!b.layers.quotes.some((s) => s.attrs?.speakerText === 'which'), JSON.stringify(b.layers.quotes.map((s) => s.attrs)));
+});
+
+test('bare plural sources are anonymous, not named speakers', () => {
+  const a = run('The new ferry line, economists say, will lower freight costs across the islands.');
+  const q = find(a, 'freight');
+  assert.equal(q.attrs?.form, 'anonymous');
+  assert.equal(q.attrs?.sourceKind, 'anonymous');
+  assert.equal(q.attrs?.speaker, undefined);
+  const sources = a.findings.sources as SourceRecord[];
+  assert.deepEqual(sources.map((s) => [s.kind, s.entity]), [['anonymous', undefined]]);
+});
+
+test('a place is a speaker only with a speech verb; a person described by a place speaks', () => {
+  const a = run('Pallis and Doravia agreed on Monday to build a joint bridge over the river. Thousands of Doravians cross it every day.');
+  assert.ok(!a.layers.quotes.some((s) => /Doravia|Pallis/.test(String(s.attrs?.speakerText))), JSON.stringify(a.layers.quotes.map((s) => s.attrs)));
+  const b = run('Doravia said the bridge would open next year. Thousands of Doravians cross the river every day.');
+  assert.equal(find(b, 'bridge').attrs?.speakerText, 'Doravia');
+});

@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, LIMITS, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, DEMONYM_SUFFIXES, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -13,6 +13,10 @@ export interface Resolution {
   form: SpeakerForm;
   /** Head noun of a description ("analyst"), kept as a role for the source. */
   head?: string;
+  /** A better speaker phrase than the detected one (the antecedent of "which"). */
+  speaker?: Range;
+  /** True when the "speaker" is not a source at all (a non-person antecedent); the quote is dropped. */
+  drop?: boolean;
 }
 
 /** The entity of a name inside a token range, by mention overlap or by surname. */
@@ -38,6 +42,36 @@ function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undef
     if (id) return id;
   }
   return undefined;
+}
+
+/** Index of the last common noun in a range, or -1. */
+function lastNounAt(v: TokenView, r: Range): number {
+  for (let k = r.to - 1; k >= r.from; k--) if (v.pos[k] === 'NOUN') return k;
+  return -1;
+}
+
+const placeMemo = new WeakMap<MentionIndex, { places: Map<string, boolean>; words?: Set<string> }>();
+
+/**
+ * True when an entity is a place: typed as one by the entities stage, or a one-word name whose
+ * demonym occurs in the text ("Veloria" with "Velorians"), since invented or rare country names
+ * are often typed as organisations or persons.
+ */
+function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
+  let memo = placeMemo.get(idx);
+  if (!memo) placeMemo.set(idx, (memo = { places: new Map() }));
+  const known = memo.places.get(entity);
+  if (known !== undefined) return known;
+  const info = idx.entities.get(entity);
+  let place = !!info && PLACE_TYPES.has(info.type);
+  if (info && !place && !/\s/.test(info.name) && info.name.length > 2) {
+    const name = info.name;
+    const stems = [name, name.replace(/[aey]$/, '')];
+    const words = (memo.words ??= new Set(v.lower));
+    place = stems.some((stem) => DEMONYM_SUFFIXES.some((suf) => stem.toLowerCase() + suf !== name.toLowerCase() && words.has(stem.toLowerCase() + suf)));
+  }
+  memo.places.set(entity, place);
+  return place;
 }
 
 /** The head noun of a description ("the Russian diplomat" → "diplomat"). */
@@ -107,18 +141,21 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     const first = v.lower[sp.from];
     const at = v.start[sp.from];
     if (sp.to - sp.from === 1 && v.pos[sp.from] === 'PRON') {
-      if (RELATIVE_PRONOUNS.has(first)) {
-        const ante = sp.from >= 2 && v.lower[sp.from - 1] === ',' ? phraseEndingAt(v, sp.from - 2, 0) : undefined;
-        return { entity: ante ? entityOfName(v, idx, ante) : undefined, form: 'relative' };
-      }
+      if (RELATIVE_PRONOUNS.has(first)) return resolveRelative(v, idx, sp);
       if (SINGULAR_PRONOUNS.has(first)) {
         const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
         return { entity, form: 'pronoun' };
       }
       return { form: 'pronoun' };
     }
-    const named = entityOfName(v, idx, sp);
+    let named = entityOfName(v, idx, sp);
     const head = headNoun(v, sp);
+    if (named && isPlace(v, idx, named)) {
+      // "Veloria's envoy said": the person described speaks, not the place.
+      if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) named = undefined;
+      // A place speaks only as its government, with a speech verb; otherwise no one speaks.
+      else if (!q.verb || !PLACE_SPEECH_VERBS.has(q.verb)) return { form: 'none', drop: true };
+    }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
     if (!head) return { form: 'none' };
     if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
@@ -133,6 +170,25 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     const entity = withRole ?? near(q.para);
     return { entity, form: 'description', head };
   }
+}
+
+/**
+ * A relative pronoun speaker stands for the phrase before it ("Preston, who said", "a report
+ * which says"). "who" is a person; "which"/"that" with a document antecedent make the document
+ * the source; any other non-person antecedent ("the law, which says") is no source at all.
+ */
+function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution {
+  const comma = sp.from >= 1 && v.lower[sp.from - 1] === ',';
+  const last = comma ? sp.from - 2 : sp.from - 1;
+  const ante = last >= 0 && v.para[last] === v.para[sp.from] ? phraseEndingAt(v, last, 0) : undefined;
+  if (!ante || (ante.to - ante.from === 1 && v.pos[ante.from] === 'PRON')) return { form: 'relative' };
+  const entity = entityOfName(v, idx, ante);
+  const head = headNoun(v, ante);
+  // A person or organisation keeps the pronoun as the speaker mention (its entity names it).
+  if (entity) return { entity, form: 'relative' };
+  if (v.lower[sp.from] === 'who') return { form: 'relative', head };
+  if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
+  return { form: 'none', drop: true };
 }
 
 /** True when one of the roles (single words or phrases like "political analyst") has the head word. */
