@@ -44,7 +44,10 @@ export function entityRecords(article: Article): EntityRecord[] {
 export function quoteSpeaker(article: Article, span: Span): string | undefined {
   const id = strAttr(span, 'speaker');
   const canonical = id ? entityRecords(article).find((e) => e.id === id)?.name : undefined;
-  return canonical ?? strAttr(span, 'speakerText');
+  if (canonical) return canonical;
+  const text = strAttr(span, 'speakerText');
+  // Unnamed voices ("analysts say", "officials said") are shown as such, not as a person.
+  return text && strAttr(span, 'sourceKind') === 'anonymous' ? `unnamed: ${text}` : text;
 }
 
 export interface SourceRow { name: string; quotes: number; chars: number }
