@@ -27,3 +27,11 @@ export function generatedArticles(n: number): string[] {
     return `Generated article ${i}\n\n${sentences.join('\n')}`;
   });
 }
+
+/** The bench articles with their nlp layers already made, for benchmarks of one later stage. */
+export async function benchArticlesWithNlp(): Promise<{ articles: import('../src/model/index.js').Article[]; source: string }> {
+  const { createArticle } = await import('../src/model/index.js');
+  const { nlpLayers } = await import('../src/nlp/index.js');
+  const { texts, source } = benchArticles();
+  return { articles: texts.map((text) => ({ ...createArticle(text), layers: { ...nlpLayers(text) } })), source };
+}

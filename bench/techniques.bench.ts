@@ -1,18 +1,11 @@
-import { createArticle } from '../src/model/index.js';
-import { tokenize, nlpLayers } from '../src/nlp/index.js';
 import { techniquesStage, TechniqueModel } from '../src/annotate/techniques/index.js';
-import { benchArticles } from './corpus.js';
+import { benchArticlesWithNlp } from './corpus.js';
 import { withPeakRss, type BenchRow } from './table.js';
 
 /** The techniques stage alone (tokens and sentences made beforehand), per article. */
 export async function benchTechniques(): Promise<BenchRow[]> {
-  const { texts, source } = benchArticles();
+  const { articles, source } = await benchArticlesWithNlp();
   const model = TechniqueModel.load();
-  const articles = texts.map((text) => {
-    const a = createArticle(text);
-    a.layers = { ...nlpLayers(text) };
-    return a;
-  });
   for (const a of articles.slice(0, 20)) techniquesStage.run(a, model); // warm up
   const { result, peakRssMb } = await withPeakRss(() => {
     const t0 = performance.now();

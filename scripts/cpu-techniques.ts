@@ -1,18 +1,12 @@
 // Measures the techniques stage's CPU time per PTC article (process.cpuUsage: the machine may be
 // shared, so wall time is noisy), with a breakdown by step.
 // Usage: node --import tsx scripts/cpu-techniques.ts [rounds]
-import { createArticle } from '../src/model/index.js';
-import { tokenize, nlpLayers } from '../src/nlp/index.js';
+import { tokenize } from '../src/nlp/index.js';
 import { techniquesStage, TechniqueModel, sentenceViews, spanContext, summarize } from '../src/annotate/techniques/index.js';
-import { benchArticles } from '../bench/corpus.js';
+import { benchArticlesWithNlp } from '../bench/corpus.js';
 
-const { texts, source } = benchArticles();
+const { articles, source } = await benchArticlesWithNlp();
 const model = TechniqueModel.load();
-const articles = texts.map((text) => {
-  const a = createArticle(text);
-  a.layers = { ...nlpLayers(text) };
-  return a;
-});
 const rounds = Number(process.argv[2] ?? '3');
 
 /** Best-of-rounds CPU and wall ms per article of `fn` over all articles. */
