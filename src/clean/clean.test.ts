@@ -67,7 +67,7 @@ test('cleanup never deletes: the article text is the input, body ranges cover th
 });
 
 test('mirror notice: outlet from its owner, addresses after it marked', () => {
-  const text = 'A title\n\nA body sentence that says something about the world.\n\nGlobe Wire’s website can also be accessed at the following alternate addresses:\n\nglobewire.example\nwww.globewire.example.net\n\nSHARE THIS ARTICLE';
+  const text = 'A title\n\nA body sentence that says something about the world.\n\nGlobe Wire’s website is also reachable at these alternate addresses:\n\nglobewire.example\nwww.globewire.example.net\n\nSHARE THIS ARTICLE';
   const { meta, labels } = marked(text);
   assert.equal(meta.outlet, 'Globe Wire');
   assert.deepEqual(labels.map(([l]) => l), ['title', 'mirror-notice', 'mirror-address', 'mirror-address', 'share']);

@@ -87,7 +87,7 @@ export const SHARE_LINE =
 export const FOLLOW_LINE =
   /^(?:follow us(?: on .{1,60})?|like us on facebook.{0,40}|.{0,80}\blike (?:the|our) page|join (?:us|our (?:telegram |whatsapp )?(?:channel|community|group))(?: on .{1,40})?|find us on .{1,40}|subscribe to (?:our|the) (?:youtube |telegram )?channel.{0,40})[:!.]?$/i;
 
-/** "X's website can also be accessed at the following alternate addresses:" and similar mirror notices. */
+/** Mirror notices ("X's website can also be accessed at these alternate addresses:") and the like. */
 export const MIRROR_NOTICE = /\b(?:can also be accessed (?:at|via|through)|alternate (?:addresses|domains|web ?sites)|mirror (?:sites?|addresses|domains))\b/i;
 
 /** The outlet named by a mirror notice: "Press TV’s website can also be accessed ...". Capture 1. */
