@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import type { ArticleFilter } from '../corpus/index.js';
+import { writeOut } from './write.js';
 
 /** Adds the article filter options shared by `search` and friends. */
 export function withFilterOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .requiredOption('--db <file>', 'corpus database')
     .option('--outlet <name>', 'only this outlet')
     .option('--section <name>', 'only this section')
@@ -12,7 +13,13 @@ export function withFilterOptions(cmd: Command): Command {
     .option('--entity <name>', 'mentioning this entity')
     .option('--speaker <name|id>', 'quoting this speaker')
     .option('--technique <name>', 'using this technique (PTC name)')
-    .option('--story <id>', 'in this story')
+    .option('--story <id>', 'in this story');
+  return withPagingOptions(cmd);
+}
+
+/** Adds `--limit`, `--offset` and `--json`, shared by every listing command. */
+export function withPagingOptions(cmd: Command): Command {
+  return cmd
     .option('--limit <n>', 'rows to show', '20')
     .option('--offset <n>', 'rows to skip', '0')
     .option('--json', 'print JSON instead of a table');
@@ -26,6 +33,6 @@ export function filterOf(o: Record<string, string | undefined>): ArticleFilter {
 }
 
 /** Writes a line to stdout, waiting when the pipe is full (streams of any length, `| head` safe). */
-export async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(line + '\n')) await new Promise<void>((r) => process.stdout.once('drain', r));
+export function writeLine(line: string): Promise<void> {
+  return writeOut(line + '\n');
 }

@@ -1,20 +1,18 @@
 import { Command } from 'commander';
 import { openStore } from '../corpus/index.js';
 import { renderTable } from './table.js';
+import { withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
 /** `spinscope speakers --db <file> [id] [--query name] [--outlet o] [--json]` */
 export function speakersCommand(): Command {
-  return new Command('speakers')
+  const command = new Command('speakers')
     .description('people quoted across a corpus, merged over spelling variants; give an id for one speaker')
     .argument('[id]', 'a speaker id (p…)')
     .requiredOption('--db <file>', 'corpus database')
     .option('--query <name>', 'names containing this')
-    .option('--outlet <name>', 'only speakers this outlet quotes')
-    .option('--limit <n>', 'rows to show', '20')
-    .option('--offset <n>', 'rows to skip', '0')
-    .option('--json', 'print JSON instead of a table')
-    .action(async (id: string | undefined, o: { db: string; query?: string; outlet?: string; limit: string; offset: string; json?: boolean }) => {
+    .option('--outlet <name>', 'only speakers this outlet quotes');
+  return withPagingOptions(command).action(async (id: string | undefined, o: { db: string; query?: string; outlet?: string; limit: string; offset: string; json?: boolean }) => {
       const store = await openStore(o.db, { readonly: true });
       try {
         if (id) {

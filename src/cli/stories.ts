@@ -1,20 +1,18 @@
 import { Command } from 'commander';
 import { openStore } from '../corpus/index.js';
 import { renderTable } from './table.js';
+import { withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
 /** `spinscope stories --db <file> [id] [--thread t] [--outlet o] [--json]` */
 export function storiesCommand(): Command {
-  return new Command('stories')
+  const command = new Command('stories')
     .description('stories (same event) and threads (same topic) in a corpus; give an id for one story')
     .argument('[id]', 'a story id (s…)')
     .requiredOption('--db <file>', 'corpus database')
     .option('--thread <id>', 'only stories of this thread')
-    .option('--outlet <name>', 'only stories this outlet covered')
-    .option('--limit <n>', 'rows to show', '20')
-    .option('--offset <n>', 'rows to skip', '0')
-    .option('--json', 'print JSON instead of a table')
-    .action(async (id: string | undefined, o: { db: string; thread?: string; outlet?: string; limit: string; offset: string; json?: boolean }) => {
+    .option('--outlet <name>', 'only stories this outlet covered');
+  return withPagingOptions(command).action(async (id: string | undefined, o: { db: string; thread?: string; outlet?: string; limit: string; offset: string; json?: boolean }) => {
       const store = await openStore(o.db, { readonly: true });
       try {
         if (id) {
