@@ -199,6 +199,8 @@ export const LEARNED = {
   appositionMarks: new Set([',', '—', '–', '--', ')']),
   /** Prepositions after a learned cue that belong to it ("pointed to", "spoke of", "asked about"). */
   cueParticles: new Set(['to', 'of', 'about', 'against', 'for', 'on']),
+  /** After these a cue names its topic, not its content ("commenting on a report which says …"). */
+  topicMarkers: new Set(['on', 'about', 'upon']),
   /** Fewest content tokens of a learned quote. */
   minContentTokens: 2,
   /** Drop a learned quote when more than this share of its content lies in one rule quote with an earlier cue. */

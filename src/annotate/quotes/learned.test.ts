@@ -85,3 +85,15 @@ test('a learned cue closing its paragraph with a colon takes the next paragraph 
   assert.equal(v.text.slice(...q.parts[0]), 'The bridge will close in May and the ferries will run twice a day');
   assert.equal(words(v, q.speaker!.from, q.speaker!.to), 'The harbour office');
 });
+
+test('a cue naming its topic ("commenting on a report which says …") yields no quote of its own: the nested report is the speaker', { skip: loadCueModel() ? false : 'no models/quotes-cues.spnm (npm run train:quotes)' }, async () => {
+  const body = 'The port will reopen, the mayor told reporters on Monday while commenting on a report which says costs rose by half since the spring.';
+  const v = view(body);
+  const rules = detectQuotes(v);
+  assert.ok(!learnedQuotes(v, rules, loadCueModel()!).some((q) => q.verb === 'comment'), 'the topic of "commenting on" is not its content');
+  const full = await Pipeline.build(DEFAULT_STAGES);
+  const quotes = full.run(`A headline for the test\n\n${body}`).layers.quotes ?? [];
+  const report = quotes.find((q) => q.attrs?.verb === 'say');
+  assert.equal(report?.attrs?.speakerText, 'a report');
+  assert.ok(!quotes.some((q) => q.attrs?.verb === 'comment'));
+});

@@ -296,6 +296,19 @@ function overlapShare(a: number, b: number, rules: readonly RawQuote[], cue: num
 }
 
 /**
+ * Whether [a, b) holds the cue of another quote whose content overlaps it. After a topic marker
+ * ("commenting on a report which says …") the candidate's "content" is then only the topic of
+ * a nested speech event, and that quote already tells who said what.
+ */
+function nestsQuote(v: TokenView, a: number, b: number, quotes: readonly RawQuote[]): boolean {
+  for (const r of quotes) {
+    if (!r.cue || v.start[r.cue.from] < a || v.end[r.cue.to - 1] > b) continue;
+    if (r.parts.some(([x, y]) => Math.min(b, y) > Math.max(a, x))) return true;
+  }
+  return false;
+}
+
+/**
  * Quotes the rules missed: candidates the classifier reads as cues (margin over "O" above
  * `LEARNED.threshold`) whose content does not overlap a rule quote.
  */
@@ -317,5 +330,7 @@ export function learnedQuotes(v: TokenView, rules: readonly RawQuote[], model: C
     if (overlapShare(a, b, rules, c.from) > LEARNED.maxRuleOverlap) continue;
     out.push(q);
   }
-  return out;
+  // Checked once all are found: the nested speech event may itself be a learned quote.
+  const all = [...rules, ...out];
+  return out.filter((q) => !(LEARNED.topicMarkers.has(v.lower[q.cue!.to]) && nestsQuote(v, q.parts[0][0], q.parts[0][1], all)));
 }
