@@ -102,3 +102,43 @@ test('consensus Louvain keeps what all runs agree on and drops links only some r
   // With agreement above 1 nothing is kept: every item alone.
   assert.equal(new Set(consensusLouvain(6, pairs, { ...params, agreement: 1.01 })).size, 6);
 });
+
+test('Louvain reads duplicate pairs as one summed link, and folds levels without losing members', () => {
+  // Three cliques in a ring joined by weak links: one community each, whatever the pair order.
+  const clique = (a: number) => [
+    { i: a, j: a + 1, sim: 0.9 }, { i: a, j: a + 2, sim: 0.8 }, { i: a + 1, j: a + 2, sim: 0.85 },
+  ];
+  const pairs = [...clique(0), ...clique(3), ...clique(6), { i: 2, j: 3, sim: 0.05 }, { i: 5, j: 6, sim: 0.05 }, { i: 8, j: 0, sim: 0.05 }];
+  const labels = louvain(9, pairs);
+  assert.deepEqual(labels, [0, 0, 0, 1, 1, 1, 2, 2, 2]);
+  // The same graph with every link given as two halves.
+  const halves = pairs.flatMap((p) => [{ ...p, sim: p.sim / 2 }, { ...p, sim: p.sim / 2 }]);
+  assert.deepEqual(louvain(9, halves), labels);
+  // Reversed pair order and a seeded node order: same partition (names may differ).
+  const again = louvain(9, [...pairs].reverse(), 1, [8, 7, 6, 5, 4, 3, 2, 1, 0]);
+  for (let a = 0; a < 9; a++) for (let b = 0; b < 9; b++) assert.equal(again[a] === again[b], labels[a] === labels[b]);
+});
+
+test('online re-clustering only moves articles still in its window of recent arrivals', () => {
+  const stream = [
+    { id: 'f1', title: 'Lindqvist ferry strike halts island crossings' },
+    { id: 't1', title: 'Brauner tram depot fire closes northern lines' },
+    { id: 'f2', title: 'Island crossings halted by Lindqvist ferry strike' },
+    { id: 't2', title: 'Northern tram lines closed after Brauner depot fire' },
+    { id: 'f3', title: 'Lindqvist ferry strike halts crossings for a second week' },
+    { id: 't3', title: 'Brauner depot fire: northern tram lines stay closed' },
+    { id: 'f4', title: 'Crossings halted again as Lindqvist ferry strike drags on' },
+    { id: 't4', title: 'Brauner depot fire keeps northern trams idle' },
+  ];
+  // Nothing joins online; the window holds the last 4 arrivals, re-clustered after arrival 8.
+  const params = { ...STORY_PARAMS, story: 0.99, onlineMerge: 0, reclusterEvery: 8, reclusterItems: 4 };
+  const c = new StoryClusterer(countFrequencies(stream), params);
+  const online = Object.fromEntries(stream.map((i) => [i.id, c.assign(i).story]));
+  const moved = new Map(c.takeMoves().moves);
+  assert.ok(moved.size > 0, 'the recent reports were joined');
+  for (const id of ['f1', 't1', 'f2', 't2']) assert.ok(!moved.has(id), `${id} left the window and stays put`);
+  const final = (id: string) => moved.get(id) ?? online[id];
+  assert.equal(final('f3'), final('f4'));
+  assert.equal(final('t3'), final('t4'));
+  assert.notEqual(final('f3'), final('t3'));
+});
