@@ -42,8 +42,8 @@ export const HYPHEN_SUFFIXES: ReadonlySet<string> = new Set('esque fest fold gat
  */
 export const CONTRACTION_SUFFIXES: readonly string[] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
-/** Words with an apostrophe that stay whole even though they end like a contraction. */
-export const WHOLE_APOSTROPHE_WORDS: ReadonlySet<string> = new Set(["i'm", "i’m"]);
-
-/** Currency prefixes split off a figure ("$" | "5"); "US$" is one token. */
-export const CURRENCY_WORDS: ReadonlySet<string> = new Set(['US$', 'C$', 'A$', 'HK$', 'NZ$', 'S$']);
+/**
+ * Words with an apostrophe that stay whole even though they end like a contraction. (wink keeps
+ * "I'm" whole and tags it PROPN, a name; we split it into "I" + "'m", pronoun and auxiliary.)
+ */
+export const WHOLE_APOSTROPHE_WORDS: ReadonlySet<string> = new Set<string>([]);

@@ -1,11 +1,11 @@
-import {
-  ABBREVIATIONS,
-  CONTRACTION_SUFFIXES,
-  CURRENCY_WORDS,
-  HYPHEN_PREFIXES,
-  HYPHEN_SUFFIXES,
-  WHOLE_APOSTROPHE_WORDS,
-} from './rules.js';
+import * as rules from './rules.js';
+
+// Module-local copies of the word lists (read on every piece).
+const ABBREVIATIONS = rules.ABBREVIATIONS;
+const CONTRACTION_SUFFIXES = rules.CONTRACTION_SUFFIXES;
+const HYPHEN_PREFIXES = rules.HYPHEN_PREFIXES;
+const HYPHEN_SUFFIXES = rules.HYPHEN_SUFFIXES;
+const WHOLE_APOSTROPHE_WORDS = rules.WHOLE_APOSTROPHE_WORDS;
 
 /**
  * A rule tokenizer following wink-nlp's English conventions: text is cut at white space, then
@@ -97,7 +97,7 @@ export function tokenizeRange(text: string, from: number, to: number, out: Token
       const split = i - start === CANNOT.length && text.slice(start, i).toLowerCase() === CANNOT ? 3 : 0;
       if (split) push(out, start, start + split);
       push(out, start + split, i);
-    } else if (plainThenStop(text, start, i)) {
+    } else if (plainThenStop(text, start, i) && !(i - 1 - start === CANNOT.length && text.slice(start, i - 1).toLowerCase() === CANNOT)) {
       // "word," / "word." — the next commonest shape
       push(out, start, i - 1);
       push(out, i - 1, i);
@@ -206,23 +206,23 @@ const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)/i;
  */
 const CORE = new RegExp(
   [
-    /(?<url>(?:(?:https?|ftp):\/\/|www\.)[^\s]+)/.source,
-    /(?<email>[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/.source,
-    /(?<handle>[@#][a-z_][\w]*)/.source,
-    /(?<time>(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:[ap]\.?m\.?|hrs|hours)(?![\p{L}\d]))/.source,
-    /(?<ordinal>\d*(?:1st|2nd|3rd|\dth)(?![\p{L}\d]))/.source,
-    /(?<decade>(?:['’]\d0s|[12]\d\d0s)(?![\p{L}\d'’]))/.source,
-    /(?<currency>(?:US|[CA]|HK|NZ|S)\$|[$£€¥₹₽₩₿]+)/.source,
-    /(?<number>[+-]?\d+(?:[.,\-/:]\d+)*)/.source,
-    /(?<word>[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[.\-–'’&]?[\p{L}\p{M}\d]+)*\.?)/.source,
-    /(?<dots>\.{2,}|--|––|_+)/.source,
+    /(?<url>(?:(?:https?|ftp):\/\/|www\.)[^\s]+)/u.source,
+    /(?<email>[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/u.source,
+    /(?<handle>[@#][a-z_][\w]*)/u.source,
+    /(?<time>(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?:[ap]\.?m\.?|hrs|hours)(?![\p{L}\d]))/u.source,
+    /(?<ordinal>\d*(?:1st|2nd|3rd|\dth)(?![\p{L}\d]))/u.source,
+    /(?<decade>(?:['’]\d0s|[12]\d\d0s)(?![\p{L}\d'’]))/u.source,
+    /(?<currency>(?:US|[CA]|HK|NZ|S)\$|[$£€¥₹₽₩₿]+)/u.source,
+    /(?<number>[+-]?\d+(?:[.,\-/:]\d+)*)/u.source,
+    /(?<word>[\p{L}\p{M}][\p{L}\p{M}\d]*(?:[.\-–'’&]?[\p{L}\p{M}\d]+)*\.?)/u.source,
+    /(?<dots>\.{2,}|--|––|_+)/u.source,
   ].join('|'),
   'iuy',
 );
 
 function splitCore(text: string, start: number, end: number, out: TokenBounds): void {
   const core = text.slice(start, end);
-  if (ABBREVIATIONS.has(core.toLowerCase().replace(/\.$/, '')) && core.endsWith('.')) {
+  if (text.charCodeAt(end - 1) === 46 && ABBREVIATIONS.has(core.slice(0, -1).toLowerCase())) {
     push(out, start, end);
     return;
   }
@@ -253,7 +253,7 @@ function splitCore(text: string, start: number, end: number, out: TokenBounds): 
 function pushWord(text: string, start: number, end: number, out: TokenBounds): void {
   const word = text.slice(start, end);
   const lower = word.toLowerCase();
-  if (!WHOLE_APOSTROPHE_WORDS.has(lower)) {
+  if (APOSTROPHE.test(word) && !WHOLE_APOSTROPHE_WORDS.has(lower)) {
     const apos = lower.replace(/’/g, "'");
     for (const suffix of CONTRACTION_SUFFIXES) {
       if (apos.length > suffix.length && apos.endsWith(suffix)) {
@@ -263,11 +263,11 @@ function pushWord(text: string, start: number, end: number, out: TokenBounds): v
         return;
       }
     }
-    if (lower === CANNOT) {
-      push(out, start, start + 3);
-      push(out, start + 3, end);
-      return;
-    }
+  }
+  if (lower === CANNOT) {
+    push(out, start, start + 3);
+    push(out, start + 3, end);
+    return;
   }
   if (word.indexOf('.') < 0 || SHORT_FORM.test(word) || (word.endsWith('.') && word.indexOf('.') === word.length - 1 && keepsStop(text, start, end))) {
     pushHyphenated(text, start, end, out);
@@ -289,6 +289,7 @@ function pushWord(text: string, start: number, end: number, out: TokenBounds): v
 }
 
 const HYPHEN = /[-–—]/;
+const APOSTROPHE = /['’]/;
 const HAS_DIGIT = /\d/;
 
 /**
@@ -331,4 +332,3 @@ export function tokenBounds(text: string): [number, number][] {
   return Array.from({ length: out.length }, (_, i) => [out.starts[i], out.ends[i]] as [number, number]);
 }
 
-export { CURRENCY_WORDS };

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newBounds, tokenBounds, tokenizeRange } from './tokenizer.js';
+import { splitSentences } from './sentences.js';
+
+/** The tokens of a text as strings. */
+function words(text: string): string[] {
+  return tokenBounds(text).map(([s, e]) => text.slice(s, e));
+}
+
+/** The sentences of a one-paragraph text as strings. */
+function sentences(text: string): string[] {
+  const b = newBounds(4);
+  tokenizeRange(text, 0, text.length, b);
+  const out: number[] = [];
+  splitSentences(text, b, 0, b.length, out);
+  const result: string[] = [];
+  for (let k = 0; k < out.length; k += 2) result.push(text.slice(b.starts[out[k]], b.ends[out[k + 1] - 1]));
+  return result;
+}
+
+test('plain words and trailing punctuation', () => {
+  assert.deepEqual(words('The mayor spoke, then left.'), ['The', 'mayor', 'spoke', ',', 'then', 'left', '.']);
+  assert.deepEqual(words('  spaced\tout\n words '), ['spaced', 'out', 'words']);
+});
+
+test('contractions split as wink splits them', () => {
+  assert.deepEqual(words("We can't say it's over; they'll see."), ['We', 'ca', "n't", 'say', 'it', "'s", 'over', ';', 'they', "'ll", 'see', '.']);
+  assert.deepEqual(words('She won’t go. Cannot.'), ['She', 'wo', 'n’t', 'go', '.', 'Can', 'not', '.']);
+  assert.deepEqual(words("I'm sure I’d go"), ['I', "'m", 'sure', 'I', '’d', 'go']);
+  assert.deepEqual(words("the council's plan and the members' vote"), ['the', 'council', "'s", 'plan', 'and', 'the', 'members', "'", 'vote']);
+});
+
+test('hyphenated words: split, except with digits or a listed prefix', () => {
+  assert.deepEqual(words('a long-awaited anti-fraud plan for COVID-19 and mid-2000s'), ['a', 'long', '-', 'awaited', 'anti-fraud', 'plan', 'for', 'COVID-19', 'and', 'mid-2000s']);
+  assert.deepEqual(words('a 12-year-old'), ['a', '12', '-', 'year', '-', 'old']);
+});
+
+test('numbers, money, percentages, times and ordinals', () => {
+  assert.deepEqual(words('It cost $1,250.75 (up 3.5%) at 5:30 on the 21st, in the 1990s.'), ['It', 'cost', '$', '1,250.75', '(', 'up', '3.5', '%', ')', 'at', '5:30', 'on', 'the', '21st', ',', 'in', 'the', '1990s', '.']);
+  assert.deepEqual(words('A 10km run at 6pm, 2016-17.'), ['A', '10', 'km', 'run', 'at', '6pm', ',', '2016-17', '.']);
+});
+
+test('abbreviations, initials and short forms keep their stop', () => {
+  assert.deepEqual(words('Dr. Ann B. Carter of the U.S. Navy met Gov. Lee at 9 a.m. today.'), ['Dr.', 'Ann', 'B.', 'Carter', 'of', 'the', 'U.S.', 'Navy', 'met', 'Gov.', 'Lee', 'at', '9', 'a.m.', 'today', '.']);
+});
+
+test('quotes, brackets, dashes and ellipses', () => {
+  assert.deepEqual(words('“Enough,” she said—and left... (Really?)'), ['“', 'Enough', ',', '”', 'she', 'said', '—', 'and', 'left', '...', '(', 'Really', '?', ')']);
+  assert.deepEqual(words('"Go!" he said -- twice.'), ['"', 'Go', '!', '"', 'he', 'said', '--', 'twice', '.']);
+});
+
+test('web addresses, e-mail, handles stay whole', () => {
+  assert.deepEqual(words('See https://example.org/a?b=1 or write to desk@example.org, @newsdesk #vote'), ['See', 'https://example.org/a?b=1', 'or', 'write', 'to', 'desk@example.org', ',', '@newsdesk', '#vote']);
+});
+
+test('non-Latin letters are words; offsets are exact', () => {
+  const text = 'Ελλάδα and Москва, café.';
+  assert.deepEqual(words(text), ['Ελλάδα', 'and', 'Москва', ',', 'café', '.']);
+  for (const [s, e] of tokenBounds(text)) assert.ok(text.slice(s, e).trim().length === e - s);
+});
+
+test('sentences end at marks with their closing quotes, not at abbreviations', () => {
+  assert.deepEqual(sentences('Mr. Smith went to Washington. He said: "It works." Then he left!'), ['Mr. Smith went to Washington.', 'He said: "It works."', 'Then he left!']);
+  assert.deepEqual(sentences('The U.S. Army replied. It was 9 p.m. on Friday.'), ['The U.S. Army replied.', 'It was 9 p.m. on Friday.']);
+  assert.deepEqual(sentences('Wait!!! Is it true?! Yes.'), ['Wait!!!', 'Is it true?!', 'Yes.']);
+});
+
+test('an ellipsis ends a sentence only before a capital; a line break after an abbreviation ends one', () => {
+  assert.deepEqual(sentences('It was fine... until it was not. Then... Nothing.'), ['It was fine... until it was not.', 'Then...', 'Nothing.']);
+  assert.deepEqual(sentences('They met in Washington, D.C.\nThe talks went on.'), ['They met in Washington, D.C.', 'The talks went on.']);
+});
