@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModel, SparseRows } from '../learn/index.js';
+import { decodeModelEntries, SparseRows } from '../learn/index.js';
 import { WordTable } from './word-table.js';
 import { ROLE, ROLES, SENTENCE_END, SENTENCE_START, TAG_FEATURES, WORD_CLASSES, tagFeatures, wordFeatures } from './pos-features.js';
 
@@ -68,14 +68,15 @@ export class PosTagger {
   constructor(
     readonly tags: readonly string[],
     readonly bits: number,
-    weights: Float32Array,
+    /** Weights, buckets × tags: dense, or their non-zero rows. */
+    weights: Float32Array | SparseRows,
     readonly card: Record<string, unknown> = {},
     /** Frequent unambiguous word forms and their tag index (see train-pos.ts `tagDictionary`). */
     tagdict: Record<string, number> = {},
   ) {
     const T = (this.T = tags.length);
     this.tagdict = new Map(Object.entries(tagdict));
-    this.rows = SparseRows.fromDense(weights, T);
+    this.rows = weights instanceof SparseRows ? weights : SparseRows.fromDense(weights, T);
     let maxAbs = 0;
     for (const v of this.rows.values) maxAbs = Math.max(maxAbs, Math.abs(v));
     this.unit = maxAbs > 0 ? maxAbs / UNITS_PER_MAX_WEIGHT : 1;
@@ -107,9 +108,10 @@ export class PosTagger {
   /** Loads the committed model (or the one at `path`). */
   static load(path = POS_MODEL_PATH): PosTagger {
     if (!existsSync(path)) throw new Error(`POS model not found at ${path}; run npm run train:pos`);
-    const { header, weights } = decodeModel(readFileSync(path));
+    const { header, indices, values } = decodeModelEntries(readFileSync(path));
     if (header.kind !== 'pos') throw new Error(`${path} is not a POS model (kind ${header.kind})`);
-    return new PosTagger(header.labels, header.bits, weights, (header.card as Record<string, unknown>) ?? {}, (header.tagdict as Record<string, number>) ?? {});
+    const rows = SparseRows.fromEntries(indices, values, header.size, header.labels.length);
+    return new PosTagger(header.labels, header.bits, rows, (header.card as Record<string, unknown>) ?? {}, (header.tagdict as Record<string, number>) ?? {});
   }
 
   private addRow(bucket: number, into: Float32Array, at: number): void {
