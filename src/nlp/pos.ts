@@ -44,9 +44,9 @@ export class PosTagger {
   readonly T: number;
   private readonly rows: SparseRows;
   /** Tag-history rows by the previous two tags ((T + 1)² rows; tag T = sentence start). */
-  private readonly history: Float32Array;
+  private readonly history: Int32Array;
   /** Rows by previous tag × word class ((T + 1) × WORD_CLASSES rows). */
-  private readonly byClass: Float32Array;
+  private readonly byClass: Int32Array;
   /** Word type → its slot in `slab` (slot = word id). */
   private readonly memo = new WordTable();
   /** Memoised role vectors but FIRST: slot k holds MAIN_ROLES × T values at k × MAIN_ROLES × T. */
@@ -63,7 +63,8 @@ export class PosTagger {
   private slots = 0;
   private startSlot = 0;
   private endSlot = 0;
-  private readonly score: Float64Array;
+  /** Scores of the token being tagged, in memo units (integer arithmetic throughout). */
+  private readonly score: Int32Array;
 
   constructor(
     readonly tags: readonly string[],
@@ -80,24 +81,24 @@ export class PosTagger {
     let maxAbs = 0;
     for (const v of this.rows.values) maxAbs = Math.max(maxAbs, Math.abs(v));
     this.unit = maxAbs > 0 ? maxAbs / UNITS_PER_MAX_WEIGHT : 1;
-    this.score = new Float64Array(T);
+    this.score = new Int32Array(T);
     const S = T + 1;
-    this.history = new Float32Array(S * S * T);
-    this.byClass = new Float32Array(S * WORD_CLASSES * T);
+    const history = new Float32Array(S * S * T);
+    const byClass = new Float32Array(S * WORD_CLASSES * T);
     const f = new Uint32Array(TAG_FEATURES);
     for (let p1 = 0; p1 < S; p1++) {
       for (let p2 = 0; p2 < S; p2++) {
         tagFeatures(p1, p2, 0, bits, f);
-        for (let k = 0; k < 3; k++) this.addRow(f[k], this.history, (p1 * S + p2) * T);
+        for (let k = 0; k < 3; k++) this.addRow(f[k], history, (p1 * S + p2) * T);
       }
       for (let cls = 0; cls < WORD_CLASSES; cls++) {
         tagFeatures(p1, 0, cls, bits, f);
-        this.addRow(f[3], this.byClass, (p1 * WORD_CLASSES + cls) * T);
+        this.addRow(f[3], byClass, (p1 * WORD_CLASSES + cls) * T);
       }
     }
     // Tag rows in the same units as the memoised word scores.
-    for (let k = 0; k < this.history.length; k++) this.history[k] /= this.unit;
-    for (let k = 0; k < this.byClass.length; k++) this.byClass[k] /= this.unit;
+    this.history = Int32Array.from(history, (v) => Math.round(v / this.unit));
+    this.byClass = Int32Array.from(byClass, (v) => Math.round(v / this.unit));
     this.slab = new Int16Array(INITIAL_MEMO_WORDS * MAIN_ROLES * T);
     this.firstSlab = new Int16Array(INITIAL_MEMO_WORDS * T);
     this.classes = new Uint8Array(INITIAL_MEMO_WORDS);
@@ -214,7 +215,7 @@ export class PosTagger {
       const e = p2 * width + NEXT2 * T;
       const h = (t1 * S + t2) * T;
       const g = (t1 * WORD_CLASSES + this.classes[c0]) * T;
-      for (let k = 0; k < T; k++) score[k] = slab[a + k] + slab[b + k] + slab[c + k] + slab[d + k] + slab[e + k] + history[h + k] + byClass[g + k];
+      for (let k = 0; k < T; k++) score[k] = (slab[a + k] + slab[b + k] + slab[c + k] + slab[d + k] + slab[e + k] + history[h + k] + byClass[g + k]) | 0;
       if (first) {
         const firsts = this.firstSlab;
         const f = c0 * T;

@@ -1,5 +1,5 @@
 import type { Span } from '../model/index.js';
-import { chunkParagraph, MAX_CHUNK_CHARS } from './chunks.js';
+import { chunkParagraph, MAX_CHUNK_CHARS, MAX_WORD_CHARS } from './chunks.js';
 import { newBounds, tokenizeRange } from './tokenizer.js';
 import { splitSentences } from './sentences.js';
 import { posTagger } from './pos.js';
@@ -57,27 +57,40 @@ export function tokenize(text: string): NlpLayers {
   const paragraphs = paragraphSpans(text);
   let chunkedParagraphs = 0;
   const { bounds, sentences: ranges } = scratch;
+  /** Splits the tokens in `bounds` (one chunk) into sentences, tags them, and appends the spans. */
+  const tagChunk = () => {
+    ranges.length = 0;
+    splitSentences(text, bounds, 0, bounds.length, ranges);
+    const n = bounds.length;
+    if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
+    const tags = scratch.tags;
+    for (let k = 0; k < ranges.length; k += 2) {
+      const first = ranges[k];
+      const last = ranges[k + 1];
+      tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags);
+      sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
+    }
+    for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
+  };
   for (const para of paragraphs) {
-    if (para.end - para.start > MAX_CHUNK_CHARS) chunkedParagraphs++;
+    bounds.length = 0;
+    bounds.longestPiece = 0;
+    if (para.end - para.start <= MAX_CHUNK_CHARS) {
+      // The common case, one chunk: the tokenizer's own scan tells whether chunking is needed.
+      tokenizeRange(text, para.start, para.end, bounds);
+      if (bounds.longestPiece < MAX_WORD_CHARS) {
+        tagChunk();
+        continue;
+      }
+    } else chunkedParagraphs++;
     for (const chunk of chunkParagraph(text, para.start, para.end)) {
       if (chunk.kind === 'long-word') {
         tokens.push({ start: chunk.start, end: chunk.end, label: 'X' });
         continue;
       }
       bounds.length = 0;
-      ranges.length = 0;
       tokenizeRange(text, chunk.start, chunk.end, bounds);
-      splitSentences(text, bounds, 0, bounds.length, ranges);
-      const n = bounds.length;
-      if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
-      const tags = scratch.tags;
-      for (let k = 0; k < ranges.length; k += 2) {
-        const from = ranges[k];
-        const to = ranges[k + 1];
-        tagger.tagRange(text, bounds.starts, bounds.ends, from, to, tags);
-        sentences.push({ start: bounds.starts[from], end: bounds.ends[to - 1], label: 'sentence', source: SENTENCE_SOURCE });
-      }
-      for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
+      tagChunk();
     }
   }
   return { tokens, sentences, paragraphs, chunkedParagraphs };

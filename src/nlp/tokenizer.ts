@@ -19,11 +19,13 @@ export interface TokenBounds {
   starts: Int32Array;
   ends: Int32Array;
   length: number;
+  /** Length of the longest run without white space seen since the bounds were made or reset. */
+  longestPiece: number;
 }
 
 /** Empty bounds with room for `capacity` tokens. */
 export function newBounds(capacity = 1024): TokenBounds {
-  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0 };
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0, longestPiece: 0 };
 }
 
 function push(out: TokenBounds, start: number, end: number): void {
@@ -93,6 +95,7 @@ export function tokenizeRange(text: string, from: number, to: number, out: Token
       } else if (isSpace(c)) break;
       else plain = false;
     }
+    if (i - start > out.longestPiece) out.longestPiece = i - start;
     if (plain) {
       const split = i - start === CANNOT.length && text.slice(start, i).toLowerCase() === CANNOT ? 3 : 0;
       if (split) push(out, start, start + split);
