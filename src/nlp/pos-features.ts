@@ -6,8 +6,8 @@ import { fnv1a } from '../learn/index.js';
  * the role that word plays for the token being tagged, so that at run time each word type's
  * contribution in each role is summed once and memoised (see pos.ts):
  *
- * - SELF: the word itself, its lower case, suffixes of 1-3 letters, first letter, shape;
- * - PREV1 / PREV2 / NEXT1 / NEXT2: lower case (and suffix and shape at distance 1) of the
+ * - SELF: the word itself, its lower case, suffixes of 1-4 letters, prefixes of 1-3, shape;
+ * - PREV1 / PREV2 / NEXT1 / NEXT2: lower case and shape (and suffix at distance 1) of the
  *   neighbours, with sentence boundary words "<s>" / "</s>" past the sentence ends;
  * - FIRST: lower case and shape when the word opens a sentence (a capital means less there);
  * - tags: the previous tag, the one before, both, and the previous tag with the word's class
@@ -22,16 +22,21 @@ const KIND = {
   suffix2: 0x1004,
   suffix3: 0x1005,
   prefix1: 0x1006,
+  suffix4: 0x1009,
+  prefix2: 0x100a,
+  prefix3: 0x100b,
   shape: 0x1007,
   bias: 0x1008,
   prev1Lower: 0x2001,
   prev1Suffix: 0x2002,
   prev1Shape: 0x2003,
   prev2Lower: 0x2004,
+  prev2Shape: 0x2005,
   next1Lower: 0x3001,
   next1Suffix: 0x3002,
   next1Shape: 0x3003,
   next2Lower: 0x3004,
+  next2Shape: 0x3005,
   firstLower: 0x4001,
   firstShape: 0x4002,
   tag1: 0x5001,
@@ -114,14 +119,17 @@ export function wordFeatures(word: string, bits: number): WordFeatures {
     b(hSuffix3, KIND.suffix3),
     b(fnv1a(word.slice(0, 1)), KIND.prefix1),
     b(hShape, KIND.shape),
+    b(fnv1a(n > 4 ? lower.slice(n - 4) : lower), KIND.suffix4),
+    b(fnv1a(lower.slice(0, 2)), KIND.prefix2),
+    b(fnv1a(lower.slice(0, 3)), KIND.prefix3),
   );
   return {
     roles: [
       self,
       Uint32Array.of(b(hLower, KIND.prev1Lower), b(hSuffix3, KIND.prev1Suffix), b(hShape, KIND.prev1Shape)),
-      Uint32Array.of(b(hLower, KIND.prev2Lower)),
+      Uint32Array.of(b(hLower, KIND.prev2Lower), b(hShape, KIND.prev2Shape)),
       Uint32Array.of(b(hLower, KIND.next1Lower), b(hSuffix3, KIND.next1Suffix), b(hShape, KIND.next1Shape)),
-      Uint32Array.of(b(hLower, KIND.next2Lower)),
+      Uint32Array.of(b(hLower, KIND.next2Lower), b(hShape, KIND.next2Shape)),
       Uint32Array.of(b(hLower, KIND.firstLower), b(hShape, KIND.firstShape)),
     ],
     cls: wordClass(word),

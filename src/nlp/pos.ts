@@ -23,10 +23,10 @@ const MAX_MEMO_WORDS = 200_000;
 const INITIAL_MEMO_WORDS = 4096;
 /**
  * Memoised scores are 16-bit integers in units of (largest weight / UNITS_PER_MAX_WEIGHT): half
- * the memory of floats (tagging is bound by memory reads), and room for sums of up to eight
- * largest weights before clamping. Costs under 0.05 points of agreement (npm run eval:nlp).
+ * the memory of floats (tagging is bound by memory reads), and room for sums of up to sixteen
+ * largest weights before clamping (a role has at most eleven features). Costs under 0.05 points of agreement (npm run eval:nlp).
  */
-const UNITS_PER_MAX_WEIGHT = 4096;
+const UNITS_PER_MAX_WEIGHT = 2048;
 const INT16_MAX = 32767;
 /** Roles memoised together per word (all but FIRST, which only sentence-initial words need). */
 const MAIN_ROLES = ROLES - 1;

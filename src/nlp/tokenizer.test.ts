@@ -70,3 +70,19 @@ test('an ellipsis ends a sentence only before a capital; a line break after an a
   assert.deepEqual(sentences('It was fine... until it was not. Then... Nothing.'), ['It was fine... until it was not.', 'Then...', 'Nothing.']);
   assert.deepEqual(sentences('They met in Washington, D.C.\nThe talks went on.'), ['They met in Washington, D.C.', 'The talks went on.']);
 });
+
+test('word table: ids for text ranges without slicing, growing past its first capacity', async () => {
+  const { WordTable } = await import('./word-table.js');
+  const table = new WordTable(4);
+  const text = 'alpha beta gamma beta alpha';
+  const ids = tokenBounds(text).map(([s, e]) => {
+    const id = table.find(text, s, e);
+    return id >= 0 ? id : table.add(text.slice(s, e));
+  });
+  assert.deepEqual(ids, [0, 1, 2, 1, 0]);
+  for (let k = 0; k < 100; k++) table.add(`w${k}`);
+  assert.equal(table.find('x w57 y', 2, 5), 60);
+  assert.equal(table.find('beta', 0, 4), 1);
+  assert.equal(table.find('delta', 0, 5), -1);
+  assert.equal(table.word(2), 'gamma');
+});
