@@ -86,3 +86,32 @@ test('word table: ids for text ranges without slicing, growing past its first ca
   assert.equal(table.find('delta', 0, 5), -1);
   assert.equal(table.word(2), 'gamma');
 });
+
+test('on random text, tokens are ordered, non-empty, free of white space and cover every other character', async () => {
+  const { seededRandom } = await import('../learn/index.js');
+  const random = seededRandom(42);
+  const alphabet = [...'abcXYZ019 .,;:!?\'"’“”()[]-–—/&@#$%_…\n\t'];
+  alphabet.push('é', 'Ж', '😀', '\u00a0', 'U.S.', 'Mr.', "n't", 'https://a.io/x', 'x@y.org', '...');
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const n = Math.floor(random() * 60);
+    for (let k = 0; k < n; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+    const bounds = tokenBounds(text);
+    const covered = new Uint8Array(text.length);
+    let last = 0;
+    for (const [s, e] of bounds) {
+      assert.ok(s >= last && e > s, `order in ${JSON.stringify(text)}`);
+      assert.ok(!/\s/.test(text.slice(s, e)), `white space in a token of ${JSON.stringify(text)}`);
+      covered.fill(1, s, e);
+      last = e;
+    }
+    for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i])) assert.equal(covered[i], 1, `character ${i} of ${JSON.stringify(text)} in no token`);
+    // Sentences cover the tokens in order, none empty.
+    const b = newBounds(2);
+    tokenizeRange(text, 0, text.length, b);
+    const out: number[] = [];
+    splitSentences(text, b, 0, b.length, out);
+    for (let k = 0; k < out.length; k += 2) assert.ok(out[k] < out[k + 1] && (k === 0 ? out[k] === 0 : out[k] === out[k - 1]));
+    if (b.length) assert.equal(out[out.length - 1], b.length);
+  }
+});
