@@ -207,30 +207,28 @@ export class PosTagger {
     const history = this.history;
     const byClass = this.byClass;
     const slab = this.slab;
-    {
-      const a = c0 * width;
-      const b = m1 * width + PREV1 * T;
-      const c = m2 * width + PREV2 * T;
-      const d = p1 * width + NEXT1 * T;
-      const e = p2 * width + NEXT2 * T;
-      const h = (t1 * S + t2) * T;
-      const g = (t1 * WORD_CLASSES + this.classes[c0]) * T;
-      for (let k = 0; k < T; k++) score[k] = (slab[a + k] + slab[b + k] + slab[c + k] + slab[d + k] + slab[e + k] + history[h + k] + byClass[g + k]) | 0;
-      if (first) {
-        const firsts = this.firstSlab;
-        const f = c0 * T;
-        for (let k = 0; k < T; k++) score[k] += firsts[f + k];
-      }
-      let best = 0;
-      let top = score[0];
-      for (let k = 1; k < T; k++) {
-        if (score[k] > top) {
-          top = score[k];
-          best = k;
-        }
-      }
-      return best;
+    const a = c0 * width;
+    const b = m1 * width + PREV1 * T;
+    const c = m2 * width + PREV2 * T;
+    const d = p1 * width + NEXT1 * T;
+    const e = p2 * width + NEXT2 * T;
+    const h = (t1 * S + t2) * T;
+    const g = (t1 * WORD_CLASSES + this.classes[c0]) * T;
+    for (let k = 0; k < T; k++) score[k] = (slab[a + k] + slab[b + k] + slab[c + k] + slab[d + k] + slab[e + k] + history[h + k] + byClass[g + k]) | 0;
+    if (first) {
+      const firsts = this.firstSlab;
+      const f = c0 * T;
+      for (let k = 0; k < T; k++) score[k] += firsts[f + k];
     }
+    let best = 0;
+    let top = score[0];
+    for (let k = 1; k < T; k++) {
+      if (score[k] > top) {
+        top = score[k];
+        best = k;
+      }
+    }
+    return best;
   }
 
   /** Tags one sentence of words, `words[from, to)`, writing tag indices into `out[from, to)`. */

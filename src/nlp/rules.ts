@@ -47,3 +47,16 @@ export const CONTRACTION_SUFFIXES: readonly string[] = ["n't", "'s", "'re", "'ve
  * "I'm" whole and tags it PROPN, a name; we split it into "I" + "'m", pronoun and auxiliary.)
  */
 export const WHOLE_APOSTROPHE_WORDS: ReadonlySet<string> = new Set<string>([]);
+
+/** Punctuation peeled off the front of a piece of text, one token each: brackets, quotes, ellipses. */
+export const LEADING_PUNCTUATION: ReadonlySet<string> = new Set([...'([{"“‘`\'…«']);
+/** Punctuation peeled off the end of a piece ("--" and "..." runs stay one token). */
+export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([...')]}"”’\',;:!?….»-–—']);
+
+/** Tokens that close a sentence together with the mark before them (quotes and brackets). */
+export const SENTENCE_CLOSERS: ReadonlySet<string> = new Set(['"', '”', '’', "'", ')', ']', '»']);
+/**
+ * Tokens that never start a sentence after a mark on the same line: , ; : ) and dashes (wink
+ * keeps "- item" lists after a full stop in the sentence before, too).
+ */
+export const SENTENCE_CONTINUATIONS: ReadonlySet<string> = new Set([...',;:)-–—']);

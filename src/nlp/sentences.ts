@@ -1,4 +1,5 @@
 import type { TokenBounds } from './tokenizer.js';
+import { SENTENCE_CLOSERS, SENTENCE_CONTINUATIONS } from './rules.js';
 
 /**
  * A rule sentence splitter over tokens, following wink-nlp's conventions: a sentence ends at a
@@ -15,8 +16,7 @@ const QUESTION = 63;
 const EXCLAMATION = 33;
 const ELLIPSIS = 0x2026;
 
-/** Tokens that close a sentence after a terminal mark (quotes and brackets). */
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const CLOSERS = SENTENCE_CLOSERS;
 
 const NOT_TERMINAL = 0;
 const MARK = 1;
@@ -90,5 +90,4 @@ function startsLikeContinuation(text: string, start: number, ellipsis: boolean, 
   return CONTINUATIONS.has(text[start]);
 }
 
-/** Tokens that never start a sentence after a mark: , ; : ) and dashes. */
-const CONTINUATIONS = new Set([...',;:)-–—']);
+const CONTINUATIONS = SENTENCE_CONTINUATIONS;

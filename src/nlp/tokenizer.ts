@@ -52,11 +52,12 @@ for (let c = 0; c < 128; c++) {
   else if (c >= 48 && c <= 57) ASCII[c] = DIGIT;
   else if (c === 32 || (c >= 9 && c <= 13)) ASCII[c] = SPACE;
 }
-const UNICODE_SPACE = /\s/;
 const UNICODE_LETTER = /[\p{L}\p{M}]/u;
 
+/** The white space of the regex class \s, by code (no string or regex per character). */
 function isSpace(c: number): boolean {
-  return c < 128 ? ASCII[c] === SPACE : UNICODE_SPACE.test(String.fromCharCode(c));
+  if (c < 128) return ASCII[c] === SPACE;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Letters of any script (and combining marks, which belong to the letter before them). */
@@ -68,10 +69,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Punctuation peeled off the front of a piece: brackets, quotes, ellipses, dashes. */
-const LEADING = new Set([...'([{"“‘`\'…«']);
-/** Punctuation peeled off the end of a piece. */
-const TRAILING = new Set([...')]}"”’\',;:!?….»-–—']);
+const LEADING = rules.LEADING_PUNCTUATION;
+const TRAILING = rules.TRAILING_PUNCTUATION;
 const DASHES = new Set([...'-–—']);
 const APOSTROPHES = new Set(["'", '’']);
 
