@@ -29,6 +29,7 @@ export function guessLanguage(text: string): 'en' | 'und' | 'other' {
     if (i < sample.length) {
       const c = sample.charCodeAt(i);
       if (c < 128) letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+      else if (c >= 0x2010 && c <= 0x2027) letter = false; // dashes, curly quotes, ellipsis: common, never letters
       else {
         const cp = sample.codePointAt(i)!;
         width = cp > 0xffff ? 2 : 1;
