@@ -5,7 +5,6 @@ import { paragraphSpans, type NlpLayers } from './tokenize.js';
 
 const SOURCE = { stage: 'nlp', model: 'wink-eng-lite-web-model' } as const;
 
-
 /**
  * The wink-nlp path (the teacher of the POS tagger and an opt-in fallback, `SPINSCOPE_NLP=wink`):
  * runs wink-nlp over the text and aligns its tokens back onto it (wink keeps token values
