@@ -66,3 +66,28 @@ export function saveModel(path: string, header: ModelHeader, weights: Float32Arr
 export function loadModel(path: string): { header: ModelHeader; weights: Float32Array } {
   return decodeModel(readFileSync(path));
 }
+
+/**
+ * Reads a buffer made by `encodeModel` into its header and its non-zero weights only (indices
+ * ascending, values de-quantised), without the dense array: for large sparse models whose
+ * loader keeps the non-zero rows (see `SparseRows.fromEntries`).
+ */
+export function decodeModelEntries(buffer: Buffer): { header: ModelHeader & { size: number }; indices: Uint32Array; values: Float32Array } {
+  const body = gunzipSync(buffer);
+  if (body.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a spinscope model file');
+  let o = 4;
+  const headerLength = body.readUInt32LE(o);
+  o += 4;
+  const header = JSON.parse(body.toString('utf8', o, o + headerLength)) as ModelHeader & { size: number; scale: number };
+  o += headerLength;
+  const count = body.readUInt32LE(o);
+  o += 4;
+  // Copies into aligned arrays (the body's offsets need not be multiples of 4), little-endian as written.
+  const indices = new Uint32Array(count);
+  new Uint8Array(indices.buffer).set(body.subarray(o, o + count * 4));
+  const quantised = new Int16Array(count);
+  new Uint8Array(quantised.buffer).set(body.subarray(o + count * 4, o + count * 6));
+  const values = new Float32Array(count);
+  for (let k = 0; k < count; k++) values[k] = quantised[k] * header.scale;
+  return { header, indices, values };
+}

@@ -47,6 +47,40 @@ export class SparseRows {
     return new SparseRows(slots, values, classes, live.length, bits);
   }
 
+  /**
+   * The same table from the non-zero entries of a dense buckets × classes matrix of `size`
+   * weights (`indices` ascending, as `decodeModelEntries` returns them), without the dense array.
+   */
+  static fromEntries(indices: Uint32Array, entries: Float32Array, size: number, classes: number): SparseRows {
+    const buckets = size / classes;
+    const live: number[] = [];
+    for (let k = 0; k < indices.length; k++) {
+      const b = Math.floor(indices[k] / classes);
+      if (live[live.length - 1] !== b) live.push(b);
+    }
+    let capacity = 16;
+    while (capacity < live.length * 2) capacity *= 2;
+    const slots = new Int32Array(2 * capacity).fill(-1);
+    const values = new Float32Array(live.length * classes);
+    const bits = new Int32Array((buckets + 31) >>> 5);
+    live.forEach((b, r) => {
+      bits[b >>> 5] |= 1 << (b & 31);
+      let slot = slotOf(b, capacity);
+      while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
+      slots[2 * slot] = b;
+      slots[2 * slot + 1] = r * classes;
+    });
+    for (let k = 0, r = -1, last = -1; k < indices.length; k++) {
+      const b = Math.floor(indices[k] / classes);
+      if (b !== last) {
+        r++;
+        last = b;
+      }
+      values[r * classes + (indices[k] - b * classes)] = entries[k];
+    }
+    return new SparseRows(slots, values, classes, live.length, bits);
+  }
+
   /** Start of the bucket's row in `values`, or -1 for an all-zero row. */
   offset(bucket: number): number {
     if (bucket >>> 5 >= this.live.length || (this.live[bucket >>> 5] & (1 << (bucket & 31))) === 0) return -1;

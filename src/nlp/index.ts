@@ -7,11 +7,13 @@ export { tokenize, nlpLayers, paragraphSpans } from './tokenize.js';
 export { chunkParagraph, MAX_CHUNK_CHARS, MAX_WORD_CHARS } from './chunks.js';
 export { guessLanguage } from './language.js';
 export { wink } from './wink.js';
+export { winkTokenize } from './wink-layers.js';
+export { PosTagger, posTagger } from './pos.js';
 
 /** Tokens with part of speech, sentences and paragraphs; a notice for non-English text. */
 export const nlpStage: Stage = {
   name: 'nlp',
-  version: '1',
+  version: '2',
   requires: ['text'],
   maxChars: Infinity,
   assigns: ['tokens', 'sentences', 'paragraphs'],

@@ -75,3 +75,16 @@ test('paragraphs are tagged together but sentences never cross a paragraph', () 
   assert.equal(paragraphs.length, 3);
   assert.deepEqual(sentences.map((s) => text.slice(s.start, s.end)), ['A title without a full stop', 'the first line of the body goes on', 'And a last one.']);
 });
+
+test('the rule tokenizer, splitter and distilled tagger agree closely with wink (their teacher)', async () => {
+  const { winkTokenize } = await import('./wink-layers.js');
+  // An invented news paragraph.
+  const text = 'The city council voted 7-2 on Tuesday to approve a $4.5 million budget for road repairs. "We can\'t wait any longer," said Mayor Ellen Park, who has pushed for the plan since 2019.\n\nCritics, including two council members, argued that the money would be better spent on public transport. The vote followed a three-hour debate.';
+  const ours = tokenize(text);
+  const theirs = winkTokenize(text);
+  const key = (t: { start: number; end: number }) => `${t.start}:${t.end}`;
+  assert.deepEqual(ours.tokens.map(key), theirs.tokens.map(key));
+  assert.deepEqual(ours.sentences.map(key), theirs.sentences.map(key));
+  const same = ours.tokens.filter((t, i) => t.label === theirs.tokens[i].label).length;
+  assert.ok(same / ours.tokens.length >= 0.95, `POS agreement ${same}/${ours.tokens.length}`);
+});

@@ -1,6 +1,9 @@
 import type { Span } from '../model/index.js';
-import { wink } from './wink.js';
-import { chunkParagraph, MAX_CHUNK_CHARS, type Chunk } from './chunks.js';
+import { chunkParagraph, MAX_CHUNK_CHARS, MAX_WORD_CHARS } from './chunks.js';
+import { newBounds, tokenizeRange } from './tokenizer.js';
+import { splitSentences } from './sentences.js';
+import { posTagger } from './pos.js';
+import { winkTokenize } from './wink-layers.js';
 
 /** Tokens (label = universal POS tag) and sentences of a text, with exact offsets. */
 export interface NlpLayers {
@@ -12,7 +15,13 @@ export interface NlpLayers {
 }
 
 const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n/g;
-const SOURCE = { stage: 'nlp', model: 'wink-eng-lite-web-model' } as const;
+const SENTENCE_SOURCE = { stage: 'nlp', rule: 'sentence-rules' } as const;
+
+/**
+ * Set `SPINSCOPE_NLP=wink` to run wink-nlp instead of the project's own tokenizer, splitter and
+ * tagger (slower; the teacher the tagger was distilled from).
+ */
+const USE_WINK = process.env.SPINSCOPE_NLP === 'wink';
 
 /** Paragraphs: runs of text separated by blank lines, trimmed of surrounding white space. */
 export function paragraphSpans(text: string): Span[] {
@@ -31,81 +40,60 @@ export function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
+/** Token bounds, sentence token ranges and tags, reused across calls (tokenising is synchronous). */
+const scratch = { bounds: newBounds(4096), sentences: [] as number[], tags: new Uint8Array(4096) };
+
 /**
- * Runs wink-nlp over the text and aligns its tokens back onto it (wink keeps token values
- * verbatim, so a forward search finds each one). Consecutive paragraphs are fed to wink together
- * (up to BATCH_CHARS: one call per paragraph costs more than the tagging of a short one), and
- * sentences are cut at paragraph ends, so a sentence never crosses a paragraph.
+ * Tokens with universal POS tags, sentences and paragraphs of a text. Each paragraph (or piece
+ * of a very long one, see chunks.ts) is tokenised by rules (tokenizer.ts), split into sentences
+ * (sentences.ts; a sentence never crosses a paragraph) and tagged sentence by sentence by the
+ * distilled perceptron tagger (pos.ts). Overlong runs without spaces are one token labelled X.
  */
 export function tokenize(text: string): NlpLayers {
+  if (USE_WINK) return winkTokenize(text);
+  const tagger = posTagger();
   const tokens: Span[] = [];
   const sentences: Span[] = [];
   const paragraphs = paragraphSpans(text);
   let chunkedParagraphs = 0;
-  let batch: Chunk[] = [];
-  const flush = () => {
-    if (batch.length) tokenizeBatch(text, batch, tokens, sentences);
-    batch = [];
+  const { bounds, sentences: ranges } = scratch;
+  /** Splits the tokens in `bounds` (one chunk) into sentences, tags them, and appends the spans. */
+  const tagChunk = () => {
+    ranges.length = 0;
+    splitSentences(text, bounds, 0, bounds.length, ranges);
+    const n = bounds.length;
+    if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
+    const tags = scratch.tags;
+    for (let k = 0; k < ranges.length; k += 2) {
+      const first = ranges[k];
+      const last = ranges[k + 1];
+      tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags);
+      sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
+    }
+    for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
   };
   for (const para of paragraphs) {
-    if (para.end - para.start > MAX_CHUNK_CHARS) chunkedParagraphs++;
+    bounds.length = 0;
+    bounds.longestPiece = 0;
+    if (para.end - para.start <= MAX_CHUNK_CHARS) {
+      // The common case, one chunk: the tokenizer's own scan tells whether chunking is needed.
+      tokenizeRange(text, para.start, para.end, bounds);
+      if (bounds.longestPiece < MAX_WORD_CHARS) {
+        tagChunk();
+        continue;
+      }
+    } else chunkedParagraphs++;
     for (const chunk of chunkParagraph(text, para.start, para.end)) {
       if (chunk.kind === 'long-word') {
-        flush();
         tokens.push({ start: chunk.start, end: chunk.end, label: 'X' });
         continue;
       }
-      if (batch.length && chunk.end - batch[0].start > BATCH_CHARS) flush();
-      batch.push(chunk);
+      bounds.length = 0;
+      tokenizeRange(text, chunk.start, chunk.end, bounds);
+      tagChunk();
     }
   }
-  flush();
   return { tokens, sentences, paragraphs, chunkedParagraphs };
-}
-
-/** Paragraph chunks are fed to wink together up to about this many characters. */
-const BATCH_CHARS = 20_000;
-
-/**
- * Runs wink over the text from the first chunk's start to the last chunk's end and appends its
- * tokens and sentences with exact offsets; a sentence is cut where a chunk ends.
- */
-function tokenizeBatch(text: string, chunks: readonly Chunk[], tokens: Span[], sentences: Span[]): void {
-  const nlp = wink();
-  const its = nlp.its;
-  const from = chunks[0].start;
-  const slice = text.slice(from, chunks[chunks.length - 1].end);
-  const doc = nlp.readDoc(slice);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const starts = new Int32Array(values.length).fill(-1);
-  const ends = new Int32Array(values.length).fill(-1);
-  let cursor = 0; // searched within the slice, so a token wink altered costs one slice scan at most
-  for (let i = 0; i < values.length; i++) {
-    if (pos[i] === 'SPACE') continue;
-    const at = slice.indexOf(values[i], cursor);
-    if (at < 0) continue;
-    starts[i] = from + at;
-    ends[i] = from + (cursor = at + values[i].length);
-    tokens.push({ start: starts[i], end: ends[i], label: pos[i] });
-  }
-  const bounds = doc.sentences().out(its.span) as unknown as [number, number][];
-  let c = 0; // index of the chunk the current token lies in
-  for (const [first, last] of bounds) {
-    let open = -1;
-    let close = -1;
-    for (let i = first; i <= last; i++) {
-      if (starts[i] < 0) continue;
-      while (c < chunks.length - 1 && starts[i] >= chunks[c].end) c++;
-      if (open >= 0 && starts[i] >= chunks[c].start && ends[close] <= chunks[c].start) {
-        sentences.push({ start: starts[open], end: ends[close], label: 'sentence', source: SOURCE });
-        open = -1;
-      }
-      if (open < 0) open = i;
-      close = i;
-    }
-    if (open >= 0) sentences.push({ start: starts[open], end: ends[close], label: 'sentence', source: SOURCE });
-  }
 }
 
 /** Just the span layers of `tokenize` (tokens, sentences, paragraphs), for code that builds articles by hand. */
