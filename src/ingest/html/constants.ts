@@ -108,6 +108,14 @@ export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 export const H2_AGREEMENT = 0.8;
 /** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
 export const TITLE_COVER_SLACK = 0.3;
+/**
+ * Title: separators after which a heading's tail is a template label when the part before them is
+ * the head title. For h1s only the pipe and slash: a dash or colon in an h1 usually introduces a
+ * subtitle the headline keeps ("Best Bread Machines – My Favorites!"), a pipe never does
+ * ("… | Opinion"). An h2 chosen as the title is weaker evidence: any separator ends it.
+ */
+export const H1_SUFFIX_SEPARATOR = /\s+[|/]\s+/;
+export const H2_SUFFIX_SEPARATOR = /\s+[|/\-–—:]\s+|:\s+/;
 /** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
 export const TRUST_SINGLE_H1 = true;
 /** Title: a lone h1 of at most this many words must share SHORT_H1_AGREEMENT of its words with the head titles (else it is a section label). */
@@ -137,3 +145,27 @@ export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'tw
 
 /** Dates: among visible dates without metadata support, take the earliest (updated dates come later). */
 export const DATE_VISIBLE_EARLIEST = false;
+
+/** Kinds of publication-date evidence (see DATE_ORDER). */
+export type DateSource = 'url' | 'visible-published' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
+/**
+ * Dates: the order in which evidence is trusted; the first kind present wins.
+ * - A date in the URL path is fixed when the article is first published and never rewritten by
+ *   later edits, so it beats everything (it agreed with the ground truth on every wcxb tune page
+ *   that had one).
+ * - A displayed date the page labels "Published"/"Posted" is what the reader is told; metadata
+ *   that disagrees is often a re-indexing or migration date of the publishing system.
+ * - Published-date metadata (time[pubdate], JSON-LD datePublished, meta tags) comes next. A date
+ *   displayed on the page often is the "Updated" date; when the metadata's published and modified
+ *   days differ, the published one is the reference date about 10 times as often, so a displayed
+ *   date no longer wins by agreeing with the *modified* metadata.
+ * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
+ *   the first date written anywhere in the page's text.
+ */
+export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
+
+/** Dates: words labelling a displayed date as the publication date, and as an update date (checked first). */
+export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date published|first published|released)\b/i;
+export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
+/** Dates: how many characters before a displayed date are read for its label. */
+export const DATE_LABEL_CHARS = 40;
