@@ -43,6 +43,19 @@ export const JUNK_ROLES = new Set(['navigation', 'complementary', 'banner', 'con
 export const NEVER_JUNK_BY_CLASS = new Set(['html', 'body', 'main', 'article']);
 export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|more-stories|read-?more|read-next|up-?next|cookie|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|ad-slot|dfp|sponsor(?:ed)?|promo|newsletter|subscribe|subscription|signup|sign-up|popup|modal|overlay|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|site-header|skip-link|screen-reader-text|sr-only|visually-hidden|tags?|tag-list|taglist|post-tags|entry-tags|categories|cat-links|post-meta|entry-meta|article-meta|byline|author-bio|author-box|about-author|authorbox|post-author|dateline|pagination|pager|post-navigation|nav-links|toc|table-of-contents|print|toolbar|rating|reactions|login|search|jp-relatedposts|yarpp|outbrain|taboola|tooltip|disclaimer|trending|most-popular|popular|carousel|slider|teaser|newsletter-signup|card|cards|excerpt|post-card)(?:$|[-_])/i;
 
+/**
+ * class/id words so specific to furniture that they mark it as any component of a token (split at
+ * "-", "_" and camelCase humps), not only at its start: "wp-block-footnotes", "replay-signup",
+ * "cta-banner__title", "CallToActionLarge", "post__author", "c-references", "restricted-content".
+ * Footnote and reference lists are apparatus, not running text; calls to action, newsletter and
+ * paywall boxes, testimonials and author boxes are furniture placed inside article containers.
+ * Not used for metadata (headlines sit in "hero-banner"s, dates in "post-author-meta" rows).
+ */
+export const JUNK_CLASS_PARTS = new Set([
+  'footnotes', 'references', 'bibliography', 'newsletter', 'signup', 'subscribe', 'subscription',
+  'cta', 'calltoaction', 'banner', 'advertising', 'author', 'testimonials', 'restricted', 'paywall',
+]);
+
 /** Also judge the element part of BEM class names ("x__excerpt"). */
 export const JUDGE_BEM = false;
 
@@ -92,6 +105,13 @@ export const MAX_LINK_DENSITY = 0.5;
 /** Short blocks (under this many chars) with any link share above SHORT_LINK_DENSITY are dropped. */
 export const SHORT_BLOCK_CHARS = 80;
 export const SHORT_LINK_DENSITY = 0.3;
+
+/**
+ * Link-dense blocks inside the article body (between its first and last prose paragraphs) are
+ * kept when they come in runs of at most this many: "Read more: …" lines and short source lists
+ * belong to the text, while longer runs are related-links menus placed mid-article.
+ */
+export const MAX_INLINE_LINK_RUN = 5;
 
 /** Short lines that are furniture even inside the article container. */
 export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents)$/i;

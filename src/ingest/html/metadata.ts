@@ -60,9 +60,12 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
-/** True when the element or an ancestor is page furniture. */
+/**
+ * True when the element or an ancestor is page furniture. Class-word components (JUNK_CLASS_PARTS)
+ * are not used here: headlines sit in "hero-banner"s and dates in "post-author-meta" rows.
+ */
 function insideJunk(el: El): boolean {
-  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false)) return true;
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false)) return true;
   return false;
 }
 
