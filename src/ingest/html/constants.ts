@@ -118,6 +118,15 @@ export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?:
 /** JUNK_LINE applies only to blocks at most this long. */
 export const JUNK_LINE_MAX_CHARS = 60;
 
+/**
+ * Boilerplate sentences placed inside article containers by publishing templates: affiliate and
+ * sponsorship disclosures, "Last updated …" / "Published on …" stamps, reading-time notes. They
+ * describe the page, not the story; dates are read by the metadata stage.
+ */
+export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|review|content|story)s? (?:may )?(?:contains?|includes?) affiliate links?|(?:some of )?the (?:links|products) (?:in|on) this (?:post|article|page)\b.*(?:affiliate|commission)|as an amazon associate|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|(?:affiliate )?disclosure:|(?:this (?:post|article) was |post )?(?:last )?updated(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:originally )?published(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:reading time|read time):? \d+ min(?:ute)?s?\.?$|\d+ min(?:ute)?s? read$)/i;
+/** BOILERPLATE_LINE applies only to blocks at most this long (longer ones are prose that happens to start so). */
+export const BOILERPLATE_LINE_MAX_CHARS = 250;
+
 /** A body shorter than this after a stage means the stage failed; try the next. */
 export const MIN_BODY_CHARS = 200;
 

@@ -228,6 +228,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
   return blocks.filter((b, i) => {
     if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
+    if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
@@ -239,9 +240,14 @@ function bodyChars(blocks: readonly Block[]): number {
   return n;
 }
 
-/** Elements matched by the publishing-system body selectors, largest text first. */
+/**
+ * The body under the publishing-system selectors: the matched element with the most text, widened
+ * to its matching siblings.
+ */
 function selectorBody(blocks: readonly Block[]): Block[] {
-  let bestBlocks: Block[] = [];
+  let best: El | undefined;
+  let bestChars = 0;
+  const matched: El[] = [];
   const seen = new Set<El>();
   for (const b of blocks) {
     for (let el: El | null = b.el; el; el = el.parent) {
@@ -252,11 +258,19 @@ function selectorBody(blocks: readonly Block[]): Block[] {
         return v !== undefined && s.pattern.test(v);
       });
       if (!match) continue;
-      const inside = blocks.filter((x) => contains(el!, x.el));
-      if (bodyChars(inside) > bodyChars(bestBlocks)) bestBlocks = inside;
+      matched.push(el);
+      const n = bodyChars(blocks.filter((x) => contains(el!, x.el)));
+      if (n > bestChars) [best, bestChars] = [el, n];
     }
   }
-  return bestBlocks;
+  if (!best) return [];
+  // Articles split over several sibling body containers (with tables, embeds and figures between
+  // them) are taken whole: from the first matching sibling to the last.
+  const sibs = best.parent ? matched.filter((el) => el.parent === best!.parent) : [best];
+  const lo = Math.min(...sibs.map((e) => e.pre));
+  const hi = Math.max(...sibs.map((e) => e.post));
+  const scope = best.parent ?? best;
+  return blocks.filter((x) => x.el.pre >= lo && x.el.pre <= hi && contains(scope, x.el));
 }
 
 /**
