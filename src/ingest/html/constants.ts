@@ -114,7 +114,7 @@ export const SHORT_LINK_DENSITY = 0.3;
 export const MAX_INLINE_LINK_RUN = 5;
 
 /** Short lines that are furniture even inside the article container. */
-export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents)$/i;
+export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents|like this|share this|share|related|article continues (?:below|after (?:this )?(?:ad|advertisement))|story continues below|pin (?:this|it) for later|you (?:might|may) (?:also )?(?:like|enjoy)|sign up|join (?:our|the) newsletter|deal of the day|see (?:the )?price (?:at|on) .*|check price (?:at|on) .*)[\s:!.…]*$/i;
 /** JUNK_LINE applies only to blocks at most this long. */
 export const JUNK_LINE_MAX_CHARS = 60;
 
