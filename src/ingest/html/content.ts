@@ -29,10 +29,12 @@ function classTokens(el: El): string[] {
 
 /** True when a hyphen/underscore/camelCase component of a class token is a strong furniture word. */
 function junkPart(token: string): boolean {
-  const parts = token.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/);
-  for (const p of parts) if (K.JUNK_CLASS_PARTS.has(p)) return true;
+  // Cheap substring screen first: almost no class token contains any of the words.
+  if (!JUNK_PART_SCREEN.test(token)) return false;
+  for (const p of token.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (K.JUNK_CLASS_PARTS.has(p)) return true;
   return false;
 }
+const JUNK_PART_SCREEN = new RegExp([...K.JUNK_CLASS_PARTS].join('|'), 'i');
 
 /** Class weight: +1 content, -1 junk, 0 neither (content wins). */
 export function classSignal(el: El, parts = true): number {
