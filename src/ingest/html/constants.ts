@@ -48,12 +48,14 @@ export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus
  * "-", "_" and camelCase humps), not only at its start: "wp-block-footnotes", "replay-signup",
  * "cta-banner__title", "CallToActionLarge", "post__author", "c-references", "restricted-content".
  * Footnote and reference lists are apparatus, not running text; calls to action, newsletter and
- * paywall boxes, testimonials and author boxes are furniture placed inside article containers.
+ * paywall boxes, testimonials and author boxes are furniture placed inside article containers;
+ * pull quotes repeat sentences of the text.
  * Not used for metadata (headlines sit in "hero-banner"s, dates in "post-author-meta" rows).
  */
 export const JUNK_CLASS_PARTS = new Set([
   'footnotes', 'references', 'bibliography', 'newsletter', 'signup', 'subscribe', 'subscription',
   'cta', 'calltoaction', 'banner', 'advertising', 'author', 'testimonials', 'restricted', 'paywall',
+  'pullquote',
 ]);
 
 /** Also judge the element part of BEM class names ("x__excerpt"). */
