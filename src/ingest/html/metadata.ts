@@ -288,8 +288,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
         return metaPub && day(metaPub[0]) === urlDate ? metaPub : [urlDate, 'url'];
       case 'meta-published': {
         if (!metaPub) return undefined;
-        // The displayed date agreeing with the metadata is the surest case: report it as such.
-        const agreeing = visible.find((v) => day(v) === day(metaPub[0]));
+        // The date the reader sees wins when the metadata confirms it, as published or as modified.
+        const agreeing = visible.find((v) => day(v) === day(metaPub[0]) || day(v) === day(metaMod));
         return agreeing ? [agreeing, 'visible+meta'] : metaPub;
       }
       case 'visible-published':

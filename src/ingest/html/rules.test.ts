@@ -31,12 +31,13 @@ test('dates: a date in the URL path beats metadata of another day', () => {
   assert.equal(same.doc.meta.published, '2024-05-02T09:10:00+00:00', 'metadata of the same day keeps its time');
 });
 
-test('dates: a displayed "Published" date beats metadata; a displayed "Updated" date does not', () => {
-  const head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","datePublished":"2024-06-20T10:00:00Z","dateModified":"2025-01-09T10:00:00Z"}</script>';
-  const published = extractHtml(wrap(head, `<article><div class="post-date">Published <time>May 2, 2024</time></div>${prose()}</article>`));
+test('dates: a displayed "Published" date beats metadata; an "Updated" one only when the metadata confirms it', () => {
+  const head = (modified: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","datePublished":"2024-06-20T10:00:00Z","dateModified":"${modified}"}</script>`;
+  const published = extractHtml(wrap(head('2025-01-09T10:00:00Z'), `<article><div class="post-date">Published <time>May 2, 2024</time></div>${prose()}</article>`));
   assert.equal(published.doc.meta.published, '2024-05-02');
-  const updated = extractHtml(wrap(head, `<article><div class="post-date">Updated <time>January 9, 2025</time></div>${prose()}</article>`));
-  assert.equal(updated.doc.meta.published?.slice(0, 10), '2024-06-20');
+  const updated = `<article><div class="post-date">Updated <time>January 9, 2025</time></div>${prose()}</article>`;
+  assert.equal(extractHtml(wrap(head('2025-02-01T10:00:00Z'), updated)).doc.meta.published?.slice(0, 10), '2024-06-20', 'unconfirmed: published metadata');
+  assert.equal(extractHtml(wrap(head('2025-01-09T10:00:00Z'), updated)).doc.meta.published?.slice(0, 10), '2025-01-09', 'confirmed by dateModified: the date shown');
 });
 
 test('titles: a single h1 beats an h2; template labels after | or / are dropped from headings', () => {
