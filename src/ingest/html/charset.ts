@@ -13,6 +13,8 @@ export interface DecodedHtml {
   charsetSource: 'bom' | 'header' | 'meta' | 'utf8-valid' | 'fallback' | 'string';
   /** Set when the declared charset did not fit the bytes and another was used. */
   mismatch?: string;
+  /** True when double-encoded UTF-8 was repaired (see repairDoubleEncoding). */
+  repaired?: boolean;
 }
 
 /** The charset parameter of a Content-Type header value. */
@@ -58,6 +60,35 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
+ * A UTF-8 lead byte read as Latin-1 followed by a C1 control character: the mark of text that was
+ * UTF-8, decoded as Latin-1 and encoded as UTF-8 again ("â\u0080\u0099" for "’"). C1 controls never
+ * appear in real text, so one such pair proves the page was double-encoded.
+ */
+export const DOUBLE_ENCODED_MARK = /[\u00c2-\u00f4][\u0080-\u009f]/;
+/** One double-encoded character: a UTF-8 lead byte and its continuation bytes, each read as Latin-1. */
+const DOUBLE_ENCODED_CHAR = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
+
+/**
+ * Repairs text that was UTF-8 decoded as Latin-1 and stored again as UTF-8 (crawlers and CMS
+ * imports do this): each such character sequence is read back as the UTF-8 bytes it was. Text
+ * without the C1-control mark of double encoding is returned unchanged.
+ *
+ * @example
+ * repairDoubleEncoding('Earth\u00e2\u0080\u0099s') // 'Earth’s'
+ */
+export function repairDoubleEncoding(text: string): string {
+  if (!DOUBLE_ENCODED_MARK.test(text)) return text;
+  return text.replace(DOUBLE_ENCODED_CHAR, (seq) => {
+    const bytes = Buffer.from(seq, 'latin1');
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return seq;
+    }
+  });
+}
+
+/**
  * Decodes page bytes: BOM first, then the HTTP header charset, then <meta>, then UTF-8 if the
  * bytes are valid UTF-8, else windows-1252. A declared UTF-8 that the bytes break falls back to
  * windows-1252 and says so.
@@ -66,6 +97,13 @@ function isValidUtf8(bytes: Uint8Array): boolean {
  * decodeHtml(bytes, 'text/html; charset=iso-8859-1').html
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml {
+  const decoded = decodeDeclared(bytes, contentType);
+  if (!decoded.charset.startsWith('utf-8') && decoded.charset !== 'utf8') return decoded;
+  const html = repairDoubleEncoding(decoded.html);
+  return html === decoded.html ? decoded : { ...decoded, html, repaired: true };
+}
+
+function decodeDeclared(bytes: Uint8Array, contentType?: string): DecodedHtml {
   const bom = bomCharset(bytes);
   if (bom) return { html: iconv.decode(Buffer.from(bytes.subarray(bom.skip)), bom.charset), charset: bom.charset, charsetSource: 'bom' };
   const declared: [string | undefined, 'header' | 'meta'][] = [

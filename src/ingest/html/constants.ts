@@ -43,6 +43,21 @@ export const JUNK_ROLES = new Set(['navigation', 'complementary', 'banner', 'con
 export const NEVER_JUNK_BY_CLASS = new Set(['html', 'body', 'main', 'article']);
 export const JUNK_CLASS = /^(?:comment(?:s|-list|-form|-respond)?|respond|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|more-stories|read-?more|read-next|up-?next|cookie|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|ad-slot|dfp|sponsor(?:ed)?|promo|newsletter|subscribe|subscription|signup|sign-up|popup|modal|overlay|breadcrumbs?|sidebar|widget|menu|navbar|nav|navigation|footer|masthead|site-header|skip-link|screen-reader-text|sr-only|visually-hidden|tags?|tag-list|taglist|post-tags|entry-tags|categories|cat-links|post-meta|entry-meta|article-meta|byline|author-bio|author-box|about-author|authorbox|post-author|dateline|pagination|pager|post-navigation|nav-links|toc|table-of-contents|print|toolbar|rating|reactions|login|search|jp-relatedposts|yarpp|outbrain|taboola|tooltip|disclaimer|trending|most-popular|popular|carousel|slider|teaser|newsletter-signup|card|cards|excerpt|post-card)(?:$|[-_])/i;
 
+/**
+ * class/id words so specific to furniture that they mark it as any component of a token (split at
+ * "-", "_" and camelCase humps), not only at its start: "wp-block-footnotes", "replay-signup",
+ * "cta-banner__title", "CallToActionLarge", "post__author", "c-references", "restricted-content".
+ * Footnote and reference lists are apparatus, not running text; calls to action, newsletter and
+ * paywall boxes, testimonials and author boxes are furniture placed inside article containers;
+ * pull quotes repeat sentences of the text.
+ * Not used for metadata (headlines sit in "hero-banner"s, dates in "post-author-meta" rows).
+ */
+export const JUNK_CLASS_PARTS = new Set([
+  'footnotes', 'references', 'bibliography', 'newsletter', 'signup', 'subscribe', 'subscription',
+  'cta', 'calltoaction', 'banner', 'advertising', 'author', 'testimonials', 'restricted', 'paywall',
+  'pullquote',
+]);
+
 /** Also judge the element part of BEM class names ("x__excerpt"). */
 export const JUDGE_BEM = false;
 
@@ -93,10 +108,26 @@ export const MAX_LINK_DENSITY = 0.5;
 export const SHORT_BLOCK_CHARS = 80;
 export const SHORT_LINK_DENSITY = 0.3;
 
+/**
+ * Link-dense blocks inside the article body (between its first and last prose paragraphs) are
+ * kept when they come in runs of at most this many: "Read more: …" lines and short source lists
+ * belong to the text, while longer runs are related-links menus placed mid-article.
+ */
+export const MAX_INLINE_LINK_RUN = 5;
+
 /** Short lines that are furniture even inside the article container. */
-export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents)$/i;
+export const JUNK_LINE = /^(?:advertisement|advertisements|sponsored|ad|share(?: this| on .*)?|tweet|email|print|read more|continue reading|related(?: articles| posts| stories)?|you may also like|more from .*|sign up.*|subscribe.*|follow us.*|click here.*|loading\.*|photo:.*|image:.*|credit:.*|source:.*|tags?:.*|filed under.*|posted in.*|leave a (?:comment|reply).*|comments?|\d+ comments?|skip to .*|back to top|previous(?: post| article)?|next(?: post| article)?|table of contents|like this|share this|share|related|article continues (?:below|after (?:this )?(?:ad|advertisement))|story continues below|pin (?:this|it) for later|you (?:might|may) (?:also )?(?:like|enjoy)|sign up|join (?:our|the) newsletter|deal of the day|see (?:the )?price (?:at|on) .*|check price (?:at|on) .*)[\s:!.…]*$/i;
 /** JUNK_LINE applies only to blocks at most this long. */
 export const JUNK_LINE_MAX_CHARS = 60;
+
+/**
+ * Boilerplate sentences placed inside article containers by publishing templates: affiliate and
+ * sponsorship disclosures, "Last updated …" / "Published on …" stamps, reading-time notes. They
+ * describe the page, not the story; dates are read by the metadata stage.
+ */
+export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|review|content|story)s? (?:may )?(?:contains?|includes?) affiliate links?|(?:some of )?the (?:links|products) (?:in|on) this (?:post|article|page)\b.*(?:affiliate|commission)|as an amazon associate|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|(?:affiliate )?disclosure:|(?:this (?:post|article) was |post )?(?:last )?updated(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:originally )?published(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:reading time|read time):? \d+ min(?:ute)?s?\.?$|\d+ min(?:ute)?s? read$)/i;
+/** BOILERPLATE_LINE applies only to blocks at most this long (longer ones are prose that happens to start so). */
+export const BOILERPLATE_LINE_MAX_CHARS = 250;
 
 /** A body shorter than this after a stage means the stage failed; try the next. */
 export const MIN_BODY_CHARS = 200;
@@ -108,6 +139,14 @@ export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 export const H2_AGREEMENT = 0.8;
 /** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
 export const TITLE_COVER_SLACK = 0.3;
+/**
+ * Title: separators after which a heading's tail is a template label when the part before them is
+ * the head title. For h1s only the pipe and slash: a dash or colon in an h1 usually introduces a
+ * subtitle the headline keeps ("Best Bread Machines – My Favorites!"), a pipe never does
+ * ("… | Opinion"). An h2 chosen as the title is weaker evidence: any separator ends it.
+ */
+export const H1_SUFFIX_SEPARATOR = /\s+[|/]\s+/;
+export const H2_SUFFIX_SEPARATOR = /\s+[|/\-–—:]\s+|:\s+/;
 /** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
 export const TRUST_SINGLE_H1 = true;
 /** Title: a lone h1 of at most this many words must share SHORT_H1_AGREEMENT of its words with the head titles (else it is a section label). */
@@ -137,3 +176,27 @@ export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'tw
 
 /** Dates: among visible dates without metadata support, take the earliest (updated dates come later). */
 export const DATE_VISIBLE_EARLIEST = false;
+
+/** Kinds of publication-date evidence (see DATE_ORDER). */
+export type DateSource = 'url' | 'visible-published' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
+/**
+ * Dates: the order in which evidence is trusted; the first kind present wins.
+ * - A date in the URL path is fixed when the article is first published and never rewritten by
+ *   later edits, so it beats everything (it agreed with the ground truth on every wcxb tune page
+ *   that had one).
+ * - A displayed date the page labels "Published"/"Posted" is what the reader is told; metadata
+ *   that disagrees is often a re-indexing or migration date of the publishing system.
+ * - Published-date metadata (time[pubdate], JSON-LD datePublished, meta tags) comes next, except
+ *   that a displayed date which the metadata confirms (as the published or the modified day) wins:
+ *   the reference dates follow what the reader is shown. (Preferring published metadata over a
+ *   displayed, confirmed "Updated" date was tried: one page worse on the tune half.)
+ * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
+ *   the first date written anywhere in the page's text.
+ */
+export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
+
+/** Dates: words labelling a displayed date as the publication date, and as an update date (checked first). */
+export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date published|first published|released)\b/i;
+export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
+/** Dates: how many characters before a displayed date are read for its label. */
+export const DATE_LABEL_CHARS = 40;

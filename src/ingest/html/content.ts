@@ -27,8 +27,17 @@ function classTokens(el: El): string[] {
   return cls ? cls.split(/\s+/) : [];
 }
 
+/** True when a hyphen/underscore/camelCase component of a class token is a strong furniture word. */
+function junkPart(token: string): boolean {
+  // Cheap substring screen first: almost no class token contains any of the words.
+  if (!JUNK_PART_SCREEN.test(token)) return false;
+  for (const p of token.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/)) if (K.JUNK_CLASS_PARTS.has(p)) return true;
+  return false;
+}
+const JUNK_PART_SCREEN = new RegExp([...K.JUNK_CLASS_PARTS].join('|'), 'i');
+
 /** Class weight: +1 content, -1 junk, 0 neither (content wins). */
-export function classSignal(el: El): number {
+export function classSignal(el: El, parts = true): number {
   const tokens = classTokens(el);
   if (tokens.length === 0) return 0;
   let junk = false;
@@ -36,7 +45,7 @@ export function classSignal(el: El): number {
     if (K.CONTENT_CLASS.test(t)) return 1;
     // BEM names: "elementor-post__excerpt" is judged by its element part too.
     const bem = t.indexOf('__');
-    if (!junk && (K.JUNK_CLASS.test(t) || (K.JUDGE_BEM && bem > 0 && K.JUNK_CLASS.test(t.slice(bem + 2))))) junk = true;
+    if (!junk && (K.JUNK_CLASS.test(t) || (parts && junkPart(t)) || (K.JUDGE_BEM && bem > 0 && K.JUNK_CLASS.test(t.slice(bem + 2))))) junk = true;
   }
   return junk ? -1 : 0;
 }
@@ -52,7 +61,7 @@ function isHidden(el: El): boolean {
 }
 
 /** Page furniture: by tag, role, hidden state, and (unless lenient) class/id words. */
-export function isJunk(el: El, lenient: boolean, pageChars = Infinity): boolean {
+export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = true): boolean {
   if (el.tag === 'head' || el.tag === 'title') return true;
   // A "furniture" element holding most of the page's text is a layout wrapper (a page-wide
   // <form>, "sidebar-container", "newsletter-wrapper"), not furniture.
@@ -61,7 +70,7 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity): boolean 
   const role = el.attrs.role;
   if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el) < 0);
+  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0);
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
@@ -186,15 +195,42 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
   return { selected, top };
 }
 
+/** For each position, the length of the run of consecutive true values it belongs to (0 for false). */
+function linkRuns(dense: readonly boolean[]): number[] {
+  const run = new Array<number>(dense.length).fill(0);
+  for (let i = 0; i < dense.length; ) {
+    let j = i;
+    while (j < dense.length && dense[j]) j++;
+    for (let k = i; k < j; k++) run[k] = j - i;
+    i = j === i ? i + 1 : j;
+  }
+  return run;
+}
+
 /** Drops blocks that are link lists or furniture lines even inside the article. */
 export function filterBlocks(blocks: readonly Block[], title: string | undefined): Block[] {
   const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const t = title ? key(title) : undefined;
-  return blocks.filter((b) => {
+  // Link-dense blocks between the first and the last prose block of the body, in runs of at most
+  // K.MAX_INLINE_LINK_RUN, are part of the article ("Read more: …", a short list of sources);
+  // before the first prose or after the last they are navigation and related-links furniture.
+  let first = -1;
+  let last = -1;
+  blocks.forEach((b, i) => {
+    if (!b.heading && b.text.length >= K.PROSE_CHARS && linkDensity(b) < K.SHORT_LINK_DENSITY) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  const dense = blocks.map((b) => {
     const ld = linkDensity(b);
-    if (ld > K.MAX_LINK_DENSITY) return false;
-    if (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY) return false;
+    return ld > K.MAX_LINK_DENSITY || (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY);
+  });
+  const run = linkRuns(dense);
+  return blocks.filter((b, i) => {
+    if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
+    if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
@@ -206,9 +242,14 @@ function bodyChars(blocks: readonly Block[]): number {
   return n;
 }
 
-/** Elements matched by the publishing-system body selectors, largest text first. */
+/**
+ * The body under the publishing-system selectors: the matched element with the most text, widened
+ * to its matching siblings.
+ */
 function selectorBody(blocks: readonly Block[]): Block[] {
-  let bestBlocks: Block[] = [];
+  let best: El | undefined;
+  let bestChars = 0;
+  const matched: El[] = [];
   const seen = new Set<El>();
   for (const b of blocks) {
     for (let el: El | null = b.el; el; el = el.parent) {
@@ -219,11 +260,19 @@ function selectorBody(blocks: readonly Block[]): Block[] {
         return v !== undefined && s.pattern.test(v);
       });
       if (!match) continue;
-      const inside = blocks.filter((x) => contains(el!, x.el));
-      if (bodyChars(inside) > bodyChars(bestBlocks)) bestBlocks = inside;
+      matched.push(el);
+      const n = bodyChars(blocks.filter((x) => contains(el!, x.el)));
+      if (n > bestChars) [best, bestChars] = [el, n];
     }
   }
-  return bestBlocks;
+  if (!best) return [];
+  // Articles split over several sibling body containers (with tables, embeds and figures between
+  // them) are taken whole: from the first matching sibling to the last.
+  const sibs = best.parent ? matched.filter((el) => el.parent === best!.parent) : [best];
+  const lo = Math.min(...sibs.map((e) => e.pre));
+  const hi = Math.max(...sibs.map((e) => e.post));
+  const scope = best.parent ?? best;
+  return blocks.filter((x) => x.el.pre >= lo && x.el.pre <= hi && contains(scope, x.el));
 }
 
 /**

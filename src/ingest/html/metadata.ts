@@ -60,9 +60,12 @@ function nameOf(v: unknown): string | undefined {
   return undefined;
 }
 
-/** True when the element or an ancestor is page furniture. */
+/**
+ * True when the element or an ancestor is page furniture. Class-word components (JUNK_CLASS_PARTS)
+ * are not used here: headlines sit in "hero-banner"s and dates in "post-author-meta" rows.
+ */
 function insideJunk(el: El): boolean {
-  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false)) return true;
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false)) return true;
   return false;
 }
 
@@ -110,7 +113,8 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
   const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
   // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
-  const reference = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet)).join(' ');
+  const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet));
+  const reference = heads.join(' ');
   const site = outlet ? words(outlet).join(' ') : '';
   const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
   const best = (hs: string[], min: number) => {
@@ -124,18 +128,35 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(headCasing(h1, [og, headline, head])), 'h1'];
-    const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(h2), 'h2'];
+    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(h1, [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
+  if (reference) {
+    const h2 = best(h2s, K.H2_AGREEMENT);
+    if (h2) return [normaliseTitle(dropHeadingSuffix(h2, heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
+  }
   if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
   if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
   if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
+}
+
+/**
+ * A heading that is a head title (site name removed) plus a separator and more words ("X | Opinion",
+ * "X / Dec 2025") is that head title: the rest is a label added by the page template.
+ */
+function dropHeadingSuffix(heading: string, heads: readonly string[], separator: RegExp): string {
+  const key = (x: string) => words(x).join(' ');
+  for (const h of heads) {
+    const k = key(h);
+    if (!k || heading.length <= h.length) continue;
+    const m = separator.exec(heading);
+    if (m && key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
+  }
+  return heading;
 }
 
 /**
@@ -157,6 +178,22 @@ function normaliseTitle(t: string): string {
   const a = K.ASCII_APOSTROPHES ? t.replace(/[\u2018\u2019]/g, "'") : t;
   // Full-width punctuation and the ellipsis character as plain ASCII (compatibility forms).
   return a.replace(K.TITLE_COMPAT_PUNCT, (c) => c.normalize('NFKC'));
+}
+
+/**
+ * The label written next to a displayed date: the element's own text, else the text of its
+ * parent up to the date ("Published Aug 13, 2025" split over a <span> and a <time>).
+ */
+function dateLabel(el: El, text: string): 'published' | 'updated' | undefined {
+  let label = text;
+  if (!K.DATE_LABEL_PUBLISHED.test(label) && !K.DATE_LABEL_UPDATED.test(label) && el.parent) {
+    const around = textOf(el.parent, 400);
+    const at = text ? around.indexOf(text) : -1;
+    label = at > 0 ? around.slice(Math.max(0, at - K.DATE_LABEL_CHARS), at) : around.length <= 200 ? around : '';
+  } else label = text.slice(0, K.DATE_LABEL_CHARS + 40);
+  if (K.DATE_LABEL_UPDATED.test(label)) return 'updated';
+  if (K.DATE_LABEL_PUBLISHED.test(label)) return 'published';
+  return undefined;
 }
 
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
@@ -225,28 +262,54 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const metaMod = parseDate(nameOf(ld?.dateModified)) ?? parseDate(metaValue(page, 'article:modified_time')) ?? parseDate(metaValue(page, 'og:updated_time'));
   // Dates displayed on the page (outside furniture), in document order.
   const visible: string[] = [];
+  // Displayed dates labelled as the publication date ("Published August 13, 2025", "Posted on …").
+  const labelled: string[] = [];
+  const visLabels: string[] = [];
   for (const el of [...times, ...dateEls].sort((a, b) => order.get(a)! - order.get(b)!)) {
     if (insideJunk(el)) continue;
     const text = textOf(el, 1000);
     const d = (text.length < 200 ? parseTextDate(text) : undefined) ?? parseDate(el.attrs.datetime ?? el.attrs.content);
-    if (d) visible.push(d);
+    if (!d) continue;
+    visible.push(d);
+    const lab = dateLabel(el, text);
+    visLabels.push(lab ?? '');
+    if (lab === 'published') labelled.push(d);
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
-  // The date the reader sees wins when it agrees with the page's metadata (published or updated).
-  // The date the reader sees wins when it agrees with the page's metadata (published or updated).
-  const agreeing = visible.find((v) => day(v) === day(metaPub?.[0]) || day(v) === day(metaMod));
-  if (agreeing) [published, sources.published] = [agreeing, 'visible+meta'];
-  else if (metaPub) [published, sources.published] = metaPub;
-  else if (visible.length) [published, sources.published] = [K.DATE_VISIBLE_EARLIEST ? earliest(visible) : visible[0], 'visible-element'];
   const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
-  if (!published) {
-    const u = dateFromUrl(url) ?? dateFromUrl(pageUrl);
-    if (u) [published, sources.published] = [u, 'url'];
-  }
-  if (!published && metaMod) [published, sources.published] = [metaMod, 'meta-modified'];
-  if (!published) {
-    const v = parseTextDate(textOf(page.root, VISIBLE_TEXT_LIMIT * 3).slice(0, VISIBLE_TEXT_LIMIT));
-    if (v) [published, sources.published] = [v, 'visible-text'];
+  const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
+  if (process.env.SPINSCOPE_DEBUG_DATES) sources.dateCandidates = JSON.stringify({ metaPub: metaPub?.[0], metaPubSrc: metaPub?.[1], metaMod, visible, labels: visLabels, url: urlDate, ldPub: nameOf(ld?.datePublished), ldMod: nameOf(ld?.dateModified) });
+  // Candidates in K.DATE_ORDER; the first present wins (see the constant for why this order).
+  const candidate = (kind: K.DateSource): [string, string] | undefined => {
+    switch (kind) {
+      case 'url':
+        if (!urlDate) return undefined;
+        // Metadata of the same day carries the time of day too.
+        return metaPub && day(metaPub[0]) === urlDate ? metaPub : [urlDate, 'url'];
+      case 'meta-published': {
+        if (!metaPub) return undefined;
+        // The date the reader sees wins when the metadata confirms it, as published or as modified.
+        const agreeing = visible.find((v) => day(v) === day(metaPub[0]) || day(v) === day(metaMod));
+        return agreeing ? [agreeing, 'visible+meta'] : metaPub;
+      }
+      case 'visible-published':
+        return labelled.length ? [labelled[0], 'visible-published'] : undefined;
+      case 'visible':
+        return visible.length ? [K.DATE_VISIBLE_EARLIEST ? earliest(visible) : visible[0], 'visible-element'] : undefined;
+      case 'meta-modified':
+        return metaMod ? [metaMod, 'meta-modified'] : undefined;
+      case 'visible-text': {
+        const v = parseTextDate(textOf(page.root, VISIBLE_TEXT_LIMIT * 3).slice(0, VISIBLE_TEXT_LIMIT));
+        return v ? [v, 'visible-text'] : undefined;
+      }
+    }
+  };
+  for (const kind of K.DATE_ORDER) {
+    const c = candidate(kind);
+    if (c) {
+      [published, sources.published] = c;
+      break;
+    }
   }
 
   let author = clean(nameOf(ld?.author));

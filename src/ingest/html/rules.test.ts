@@ -1,0 +1,97 @@
+// Tests for the extractor rules tuned on wcxb-dev (one test per rule, on small pages written here).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHtml } from './index.js';
+import { repairDoubleEncoding } from './charset.js';
+
+const PARAS = [
+  'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
+  'Passengers have complained for years about delays on the northern route, where the older boats struggle against the winter currents.',
+  'A new vessel, built at the yard in Skarvik, is expected to join the fleet in June after sea trials in the sound.',
+  'The company said fares would not rise this year, although the cost of fuel has climbed by a fifth since the autumn.',
+];
+const prose = (ps: readonly string[] = PARAS) => ps.map((p) => `<p>${p}</p>`).join('\n');
+const wrap = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+test('double-encoded UTF-8 (UTF-8 read as Latin-1, stored as UTF-8 again) is repaired', () => {
+  const mangled = Buffer.from('’', 'utf8').toString('latin1'); // "â\u0080\u0099"
+  assert.equal(repairDoubleEncoding(`the fleet${mangled}s oldest boats`), 'the fleet’s oldest boats');
+  assert.equal(repairDoubleEncoding('Ãœber and Âge stay as written'), 'Ãœber and Âge stay as written', 'no C1 mark: unchanged');
+  const html = wrap('<title>Lornhaven retires its old ferries</title>', `<article>${prose([`The company${mangled}s statement was short.`, ...PARAS])}</article>`);
+  const { body } = extractHtml(Buffer.from(html, 'utf8'));
+  assert.ok(body.includes('The company’s statement was short.'), body.slice(0, 80));
+});
+
+test('dates: a date in the URL path beats metadata of another day', () => {
+  const head = '<link rel="canonical" href="https://lorn.example/2024/05/02/ferries"><meta property="article:published_time" content="2024-05-03T01:10:00+00:00">';
+  const { doc } = extractHtml(wrap(head, `<article>${prose()}</article>`));
+  assert.equal(doc.meta.published, '2024-05-02');
+  assert.equal((doc.meta.extraction as { sources: Record<string, string> }).sources.published, 'url');
+  const same = extractHtml(wrap(head.replace('2024-05-03T01:10', '2024-05-02T09:10'), `<article>${prose()}</article>`));
+  assert.equal(same.doc.meta.published, '2024-05-02T09:10:00+00:00', 'metadata of the same day keeps its time');
+});
+
+test('dates: a displayed "Published" date beats metadata; an "Updated" one only when the metadata confirms it', () => {
+  const head = (modified: string) => `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","datePublished":"2024-06-20T10:00:00Z","dateModified":"${modified}"}</script>`;
+  const published = extractHtml(wrap(head('2025-01-09T10:00:00Z'), `<article><div class="post-date">Published <time>May 2, 2024</time></div>${prose()}</article>`));
+  assert.equal(published.doc.meta.published, '2024-05-02');
+  const updated = `<article><div class="post-date">Updated <time>January 9, 2025</time></div>${prose()}</article>`;
+  assert.equal(extractHtml(wrap(head('2025-02-01T10:00:00Z'), updated)).doc.meta.published?.slice(0, 10), '2024-06-20', 'unconfirmed: published metadata');
+  assert.equal(extractHtml(wrap(head('2025-01-09T10:00:00Z'), updated)).doc.meta.published?.slice(0, 10), '2025-01-09', 'confirmed by dateModified: the date shown');
+});
+
+test('titles: a single h1 beats an h2; template labels after | or / are dropped from headings', () => {
+  const single = extractHtml(wrap('<title>Old ferries retired | Lorn News</title><meta property="og:site_name" content="Lorn News">', `<h1>Lornhaven retires its two oldest ferries this spring</h1><article><h2>Old ferries retired</h2>${prose()}</article>`));
+  assert.equal(single.doc.meta.title, 'Lornhaven retires its two oldest ferries this spring');
+  const label = extractHtml(wrap('<meta property="og:title" content="Why the old ferries had to go">', `<article><h1>Why the old ferries had to go | Opinion</h1>${prose()}</article>`));
+  assert.equal(label.doc.meta.title, 'Why the old ferries had to go');
+  const subtitle = extractHtml(wrap('<meta property="og:title" content="Why the old ferries had to go">', `<article><h1>Why the old ferries had to go: a short history</h1>${prose()}</article>`));
+  assert.equal(subtitle.doc.meta.title, 'Why the old ferries had to go: a short history', 'a colon subtitle in an h1 stays');
+  const h2 = extractHtml(wrap('<meta property="og:title" content="Why the old ferries had to go">', `<h1>Lorn News</h1><article><h2>Why the old ferries had to go / May 2024</h2>${prose()}</article>`));
+  assert.equal(h2.doc.meta.title, 'Why the old ferries had to go');
+});
+
+test('body: link lines between prose paragraphs stay; link lists before the first or after the last prose go', () => {
+  const links = (n: number, tag = 'li') => Array.from({ length: n }, (_, i) => `<${tag}><a href="/f${i}">Ferry timetable change number ${i + 1}</a></${tag}>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>
+    <ul>${links(2)}</ul>
+    ${prose()}
+    <p>Read more: <a href="/fares">How ferry fares are set each year</a></p>
+    ${prose()}
+    <ul class="list">${links(3)}</ul></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('Read more: How ferry fares are set each year'), 'inline link line kept');
+  assert.ok(!body.includes('Ferry timetable change number'), 'leading and trailing link lists dropped');
+  const longRun = wrap('<title>Ferries</title>', `<article>${prose()}<ul>${links(8)}</ul>${prose()}${prose()}</article>`);
+  assert.ok(!extractHtml(longRun).body.includes('Ferry timetable change number'), 'a long link list mid-article is a menu');
+});
+
+test('body: furniture words anywhere in a class name (footnotes, call to action, author box) are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article class="entry-content">${prose()}
+    <div class="post-cta-box"><p>Book your crossing today and save twenty percent on return tickets with our app.</p></div>
+    <ol class="wp-block-footnotes"><li>Figures from the annual report of the harbour authority, page twelve.</li></ol>
+    <div class="post__author"><p>Ada Brenn writes about transport and the sea for the Lorn News and has done so since 2011.</p></div>
+  </article>`);
+  const { body } = extractHtml(html);
+  for (const p of PARAS) assert.ok(body.includes(p));
+  for (const junk of ['Book your crossing', 'annual report', 'Ada Brenn']) assert.ok(!body.includes(junk), junk);
+});
+
+test('body: boilerplate lines (disclosures, update stamps, share labels) are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>
+    <p>This post contains affiliate links.</p><p>Last updated on May 3, 2024</p>${prose()}<p>Share this:</p><p>5 min read</p></article>`);
+  const { body } = extractHtml(html);
+  for (const junk of ['affiliate', 'Last updated', 'Share this', 'min read']) assert.ok(!body.includes(junk), junk);
+  assert.ok(body.includes(PARAS[0]));
+});
+
+test('body: an article split over sibling body containers is taken whole, with the table between them', () => {
+  const html = wrap('<title>Ferries</title>', `<div class="post"><div class="rich-text">${prose(PARAS.slice(0, 2))}</div>
+    <div class="embed"><table><tr><th>Route</th><th>Boat</th></tr><tr><td>Northern crossing to Skarvik</td><td>Sea Lark</td></tr></table></div>
+    <div class="rich-text">${prose(PARAS.slice(2))}</div></div><div class="site-links"><p>Contact the harbour office for lost property and group bookings.</p></div>`);
+  const r = extractHtml(html);
+  assert.equal(r.stage, 'selector');
+  for (const p of PARAS) assert.ok(r.body.includes(p), p.slice(0, 30));
+  assert.ok(r.body.includes('Northern crossing to Skarvik'));
+  assert.ok(!r.body.includes('lost property'));
+});
