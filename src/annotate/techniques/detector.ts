@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, SequenceTagger } from '../../learn/index.js';
-import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
-import type { Range } from './decode.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { mergeRanges, type Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
@@ -54,6 +54,7 @@ export class TechniqueModel {
     readonly backstopMargin: number = TAGGER.backstopMargin,
     readonly spanMargin: number = TAGGER.spanMargin,
     readonly mergeGap: number = TAGGER.mergeGap,
+    readonly extendTokens: number = TAGGER.extendTokens,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
@@ -87,8 +88,8 @@ export class TechniqueModel {
   }
 
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap);
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -172,11 +173,15 @@ export class TechniqueModel {
           for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
           if (margin / (b - a + 1) < this.spanMargin) continue;
         }
-        out.push({ start: v.starts[a], end: v.ends[b] });
+        if (this.extendTokens > 0) {
+          const [x, y] = extendToClause(v.lowers, a, b, this.extendTokens);
+          out.push({ start: v.starts[x], end: v.ends[y] });
+        } else out.push({ start: v.starts[a], end: v.ends[b] });
       }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
-    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+    out.sort((a, b) => a.start - b.start || a.end - b.end);
+    return this.extendTokens > 0 ? mergeRanges(out) : out;
   }
 
   /** Emission scores, token × tag, from flat buckets (the reference for `EmissionScorer`). */
@@ -271,6 +276,17 @@ export class TechniqueModel {
     }
     return out;
   }
+}
+
+/**
+ * Widens a token run [a, b] by up to `max` tokens on each side without crossing a clause
+ * boundary (punctuation in CLAUSE_STOPS): PTC fragments are whole phrases or clauses, while the
+ * tagger is sure only of their most telling words, and the SI measure credits the overlap.
+ */
+export function extendToClause(lowers: readonly string[], a: number, b: number, max: number): [number, number] {
+  for (let k = 0; k < max && a > 0 && !CLAUSE_STOPS.has(lowers[a - 1]); k++) a--;
+  for (let k = 0; k < max && b + 1 < lowers.length && !CLAUSE_STOPS.has(lowers[b + 1]); k++) b++;
+  return [a, b];
 }
 
 /** Joins token runs separated by at most `gap` tokens (0: runs are kept as they are). */
