@@ -39,13 +39,13 @@ export const TAGGER = {
    * tokens are inside spans), and a negative value buys recall (the SI measure gives partial
    * credit). Tuned by 5-fold CV.
    */
-  outsideBias: -1.7,
+  outsideBias: -1.35,
   /**
    * Lexicon backstop: a run of emotive/labelling lexicon words left outside every span becomes
    * a span when the tagger's mean inside-vs-outside emission margin (same units) reaches this.
    * Infinity turns the backstop off. Tuned by 5-fold CV.
    */
-  backstopMargin: 0.5,
+  backstopMargin: 0,
   /**
    * Tagger spans whose tokens' mean inside-vs-outside emission margin (same units) falls below
    * this are dropped as unsure; -Infinity keeps every span. Tuned by 5-fold CV.
@@ -57,7 +57,7 @@ export const TAGGER = {
    * Tagger spans are widened by up to this many tokens on each side, within their clause
    * (0: never). Tuned by 5-fold CV.
    */
-  extendTokens: 0,
+  extendTokens: Infinity,
 } as const;
 
 /** Tokens that end a clause: span widening stops before them. */

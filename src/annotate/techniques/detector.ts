@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, SequenceTagger } from '../../learn/index.js';
 import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
-import { mergeRanges, type Range } from './decode.js';
+import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
@@ -19,6 +19,30 @@ export interface LabelledSpan extends Range {
   facts: SpanFacts;
   /** Labels ranked by probability (best first). */
   ranking: { label: string; score: number }[];
+}
+
+/**
+ * A detected fragment; when it was widened to its clause, `core` is the run the tagger marked
+ * (labelled in its place: its words are the telling ones, and labelling costs per token).
+ */
+export interface FoundSpan extends Range {
+  core?: Range;
+}
+
+/** Sorts spans and merges overlapping or touching ones (their cores are joined too). */
+function mergeFound(spans: FoundSpan[]): FoundSpan[] {
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: FoundSpan[] = [];
+  for (const r of spans) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      const a = last.core ?? last;
+      const b = r.core ?? r;
+      last.core = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** The folder of committed models, beside src/. */
@@ -128,7 +152,14 @@ export class TechniqueModel {
   nestedCues(views: readonly SentenceView[], spans: readonly Range[]): Range[] {
     const out: Range[] = [];
     const known = this.scorer.last.views === views ? this.scorer.last.ids : undefined;
+    // Only sentences that some span overlaps can hold a nested cue.
+    const sorted = [...spans].sort((x, y) => x.start - y.start);
+    let first = 0;
     views.forEach((v, s) => {
+      while (first < sorted.length && sorted[first].end <= v.start) first++;
+      let touched = false;
+      for (let k = first; k < sorted.length && sorted[k].start < v.end; k++) if (sorted[k].end > v.start) touched = true;
+      if (!touched) return;
       const ids = known?.[s];
       const strong = (i: number) => (ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]));
       let k = 0;
@@ -160,8 +191,8 @@ export class TechniqueModel {
   }
 
   /** Persuasive fragments of an article (span identification). */
-  findSpans(views: readonly SentenceView[]): Range[] {
-    const out: Range[] = [];
+  findSpans(views: readonly SentenceView[]): FoundSpan[] {
+    const out: FoundSpan[] = [];
     const emissions = this.scorer.article(views);
     views.forEach((v, s) => {
       const emit = emissions[s];
@@ -175,13 +206,13 @@ export class TechniqueModel {
         }
         if (this.extendTokens > 0) {
           const [x, y] = extendToClause(v.lowers, a, b, this.extendTokens);
-          out.push({ start: v.starts[x], end: v.ends[y] });
+          out.push(x === a && y === b ? { start: v.starts[a], end: v.ends[b] } : { start: v.starts[x], end: v.ends[y], core: { start: v.starts[a], end: v.ends[b] } });
         } else out.push({ start: v.starts[a], end: v.ends[b] });
       }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
-    out.sort((a, b) => a.start - b.start || a.end - b.end);
-    return this.extendTokens > 0 ? mergeRanges(out) : out;
+    if (this.extendTokens > 0) return mergeFound(out);
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   /** Emission scores, token × tag, from flat buckets (the reference for `EmissionScorer`). */
@@ -257,13 +288,13 @@ export class TechniqueModel {
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
    * whose best label is not in the set are left out.
    */
-  label(ctx: SpanContext, ranges: readonly Range[], only?: ReadonlySet<string>): LabelledSpan[] {
+  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
     const out: LabelledSpan[] = [];
     for (const r of ranges) {
       sink.clear();
-      const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
+      const facts = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
       const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       const top = topRanked(probs, RANKED_LABELS);
       // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
