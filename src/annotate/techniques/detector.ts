@@ -129,14 +129,14 @@ export class TechniqueModel {
    */
   private backstop(v: SentenceView, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Range[]): void {
     let k = 0;
-    const strong = (i: number) => this.scorer.isStrong(ids[i]);
+    const scorer = this.scorer;
     while (k < v.lowers.length) {
-      if (path[k] !== this.outside || !strong(k)) {
+      if (path[k] !== this.outside || !scorer.isStrong(ids[k])) {
         k++;
         continue;
       }
       let end = k;
-      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
+      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (scorer.isStrong(ids[end + 1]) || v.lowers[end + 1] === '-')) end++;
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
       for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
@@ -161,15 +161,14 @@ export class TechniqueModel {
       for (let k = first; k < sorted.length && sorted[k].start < v.end; k++) if (sorted[k].end > v.start) touched = true;
       if (!touched) return;
       const ids = known?.[s];
-      const strong = (i: number) => (ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]));
       let k = 0;
       while (k < v.lowers.length) {
-        if (!strong(k)) {
+        if (!this.strongAt(v, ids, k)) {
           k++;
           continue;
         }
         let end = k;
-        while (end + 1 < v.lowers.length && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
+        while (end + 1 < v.lowers.length && (this.strongAt(v, ids, end + 1) || v.lowers[end + 1] === '-')) end++;
         while (end > k && v.lowers[end] === '-') end--;
         const r = { start: v.starts[k], end: v.ends[end] };
         if (spans.some((x) => x.start <= r.start && r.end <= x.end && (x.start < r.start || r.end < x.end))) out.push(r);
@@ -177,6 +176,11 @@ export class TechniqueModel {
       }
     });
     return out;
+  }
+
+  /** True when token i of the sentence is a strong cue (by word id when the ids are known). */
+  private strongAt(v: SentenceView, ids: Int32Array | undefined, i: number): boolean {
+    return ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]);
   }
 
   private isStrongCue(lower: string): boolean {

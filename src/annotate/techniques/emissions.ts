@@ -89,6 +89,8 @@ export class EmissionScorer {
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
   private bigramStamps = new Int32Array(1 << 12);
+  /** Scratch row of the sentence-wide features' weights. */
+  private readonly sentenceRow = new Float64Array(T);
   private readonly before: number;
   private readonly after: number;
 
@@ -366,19 +368,19 @@ export class EmissionScorer {
     const tb = this.tables;
     // Sentence-wide features, summed once.
     const facts = sentenceFacts(v);
-    let s0 = tb.b[0];
-    let s1 = tb.b[1];
-    let s2 = tb.b[2];
-    const addS = (table: Float64Array, row: number) => {
-      s0 += table[row * T];
-      s1 += table[row * T + 1];
-      s2 += table[row * T + 2];
-    };
-    addS(tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
-    if (facts.question) addS(tb.sq, 0);
-    if (facts.exclaim) addS(tb.sq, 1);
-    if (facts.quote) addS(tb.sq, 2);
-    if (s === 0) addS(tb.sq, 3);
+    // (No closure here: under tsx every named closure costs a defineProperty per call.)
+    const acc = this.sentenceRow;
+    acc[0] = tb.b[0];
+    acc[1] = tb.b[1];
+    acc[2] = tb.b[2];
+    addRow(acc, 0, tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
+    if (facts.question) addRow(acc, 0, tb.sq, 0);
+    if (facts.exclaim) addRow(acc, 0, tb.sq, 1);
+    if (facts.quote) addRow(acc, 0, tb.sq, 2);
+    if (s === 0) addRow(acc, 0, tb.sq, 3);
+    const s0 = acc[0];
+    const s1 = acc[1];
+    const s2 = acc[2];
     // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
     // category is not one of the word's own).
     let extra: number[][] | undefined;
