@@ -10,6 +10,10 @@ import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
 import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
+import { detectTechniques } from '../src/annotate/techniques/stage.js';
+import { mergeRanges } from '../src/annotate/techniques/decode.js';
+import { createArticle } from '../src/model/index.js';
+import { tokenize } from '../src/nlp/index.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -40,6 +44,11 @@ const si = new Map<string, SiTotals>(grid.map((g) => [gridKey(g), emptySiTotals(
 /** SI totals per grid point and fold (for choosing a decoding setting without the scored fold). */
 const siFold = new Map<string, SiTotals[]>(grid.map((g) => [gridKey(g), folds.map(() => emptySiTotals())]));
 const tcItems: { key: string; gold: string; predicted: string }[] = [];
+/**
+ * With --stage (and both tasks): SI of everything the stage outputs (tagger spans and nested
+ * cues, overlaps merged), decoded with the first grid setting.
+ */
+const stageSi = args.includes('--stage') && only === 'both' ? emptySiTotals() : undefined;
 folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
@@ -64,6 +73,14 @@ folds.forEach((held, f) => {
         addSiArticle(si.get(key)!, found, d.article.spans);
         addSiArticle(siFold.get(key)![f], found, d.article.spans);
       }
+    if (stageSi && tagger && classifier) {
+      const article = createArticle(d.article.text);
+      const { tokens, sentences } = tokenize(d.article.text);
+      article.layers = { tokens, sentences };
+      // Nested cues lie inside other spans: unmerged, the same gold characters would earn recall
+      // twice (the official scorer rejects or merges overlapping predictions), so merge first.
+      addSiArticle(stageSi, mergeRanges(detectTechniques(article, variants[0].model).spans), d.article.spans);
+    }
     if (classifier) {
       const labelled = classifySpans(model, d.ctx, d.article.labelled);
       labelled.forEach((l, k) => tcItems.push({ key: `${d.article.id}:${l.start}:${l.end}`, gold: d.article.labelled[k].label, predicted: l.label }));
@@ -105,6 +122,10 @@ if (only !== 'tc') {
     const s = siScore(chosen);
     console.log(`SI  chosen-on-other-folds  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (no fold scored with a setting tuned on it)`);
   }
+}
+if (stageSi) {
+  const s = siScore(stageSi);
+  console.log(`SI  stage output, overlapping spans merged  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${stageSi.predicted} predicted; ${K}-fold CV by article)`);
 }
 if (only !== 'si') {
   const tc = tcScore(tcItems);

@@ -64,7 +64,8 @@ export const TAGGER = {
 export const CLAUSE_STOPS: ReadonlySet<string> = new Set([',', ';', ':', '.', '?', '!', '"', '“', '”', '(', ')', '[', ']', '—', '–', '-', '--', '...', '…']);
 
 export const CLASSIFIER: { bits: number; epochs: number; seed: number; learner: 'perceptron' | 'logistic'; rate: number; l2: number } = {
-  bits: 16,
+  /** log2 hash buckets (5-fold CV micro-F1: 2^16 0.605, 2^17 0.611, 2^18 0.611). */
+  bits: 17,
   /** Passes over the data (the perceptron was best at 12; the logistic learner at 30). */
   epochs: 30,
   seed: 11,
