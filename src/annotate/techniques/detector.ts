@@ -30,7 +30,7 @@ export interface FoundSpan extends Range {
 }
 
 /** Sorts spans and merges overlapping or touching ones (their cores are joined too). */
-function mergeFound(spans: FoundSpan[]): FoundSpan[] {
+export function mergeFound(spans: FoundSpan[]): FoundSpan[] {
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: FoundSpan[] = [];
   for (const r of spans) {
