@@ -10,6 +10,10 @@ import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
 import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
+import { detectTechniques } from '../src/annotate/techniques/stage.js';
+import { mergeRanges } from '../src/annotate/techniques/decode.js';
+import { createArticle } from '../src/model/index.js';
+import { tokenize } from '../src/nlp/index.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -22,8 +26,9 @@ const margins = opt('margins', String(TAGGER.backstopMargin)).split(',').map((m)
 const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').map((m) => (m === 'off' ? -Infinity : Number(m)));
 const only = opt('task', 'both');
 const gaps = opt('merge-gaps', String(TAGGER.mergeGap)).split(',').map(Number);
-const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.map((g) => [b, m, k, g] as const))));
-const gridKey = ([b, m, k, g]: readonly [number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g}`;
+const extends_ = opt('extends', String(TAGGER.extendTokens)).split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.map((x) => [b, m, k, g, x] as const)))));
+const gridKey = ([b, m, k, g, x]: readonly [number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}`;
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -36,12 +41,19 @@ console.error(`prepared ${docs.length} articles in ${((performance.now() - t0) /
 const lexicon = new LexiconIndex();
 const folds = kFolds(docs.length, K);
 const si = new Map<string, SiTotals>(grid.map((g) => [gridKey(g), emptySiTotals()]));
+/** SI totals per grid point and fold (for choosing a decoding setting without the scored fold). */
+const siFold = new Map<string, SiTotals[]>(grid.map((g) => [gridKey(g), folds.map(() => emptySiTotals())]));
 const tcItems: { key: string; gold: string; predicted: string }[] = [];
+/**
+ * With --stage (and both tasks): SI of everything the stage outputs (tagger spans and nested
+ * cues, overlaps merged), decoded with the first grid setting.
+ */
+const stageSi = args.includes('--stage') && only === 'both' ? emptySiTotals() : undefined;
 folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))) });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))) });
   const classifier =
     only === 'si'
       ? undefined
@@ -55,7 +67,20 @@ folds.forEach((held, f) => {
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {
-    if (tagger) for (const { key, model: m } of variants) addSiArticle(si.get(key)!, m.findSpans(d.views), d.article.spans);
+    if (tagger)
+      for (const { key, model: m } of variants) {
+        const found = m.findSpans(d.views);
+        addSiArticle(si.get(key)!, found, d.article.spans);
+        addSiArticle(siFold.get(key)![f], found, d.article.spans);
+      }
+    if (stageSi && tagger && classifier) {
+      const article = createArticle(d.article.text);
+      const { tokens, sentences } = tokenize(d.article.text);
+      article.layers = { tokens, sentences };
+      // Nested cues lie inside other spans: unmerged, the same gold characters would earn recall
+      // twice (the official scorer rejects or merges overlapping predictions), so merge first.
+      addSiArticle(stageSi, mergeRanges(detectTechniques(article, variants[0].model).spans), d.article.spans);
+    }
     if (classifier) {
       const labelled = classifySpans(model, d.ctx, d.article.labelled);
       labelled.forEach((l, k) => tcItems.push({ key: `${d.article.id}:${l.start}:${l.end}`, gold: d.article.labelled[k].label, predicted: l.label }));
@@ -69,6 +94,38 @@ if (only !== 'tc') {
     const s = siScore(totals);
     console.log(`SI  ${b}  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${totals.predicted} predicted, ${totals.gold} gold spans; ${K}-fold CV by article)`);
   }
+  if (grid.length > 1) {
+    // Honest grid search: each fold is scored with the setting that is best on the other folds.
+    const chosen = emptySiTotals();
+    folds.forEach((_, f) => {
+      let best = '';
+      let bestF1 = -1;
+      for (const [key, perFold] of siFold) {
+        const rest = emptySiTotals();
+        perFold.forEach((t, g) => {
+          if (g === f) return;
+          rest.precisionCredit += t.precisionCredit;
+          rest.recallCredit += t.recallCredit;
+          rest.predicted += t.predicted;
+          rest.gold += t.gold;
+        });
+        const f1 = siScore(rest).f1;
+        if (f1 > bestF1) [best, bestF1] = [key, f1];
+      }
+      const t = siFold.get(best)![f];
+      chosen.precisionCredit += t.precisionCredit;
+      chosen.recallCredit += t.recallCredit;
+      chosen.predicted += t.predicted;
+      chosen.gold += t.gold;
+      console.log(`    fold ${f + 1}: setting chosen on the other folds: ${best}`);
+    });
+    const s = siScore(chosen);
+    console.log(`SI  chosen-on-other-folds  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (no fold scored with a setting tuned on it)`);
+  }
+}
+if (stageSi) {
+  const s = siScore(stageSi);
+  console.log(`SI  stage output, overlapping spans merged  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${stageSi.predicted} predicted; ${K}-fold CV by article)`);
 }
 if (only !== 'si') {
   const tc = tcScore(tcItems);

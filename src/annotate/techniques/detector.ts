@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, SequenceTagger } from '../../learn/index.js';
-import { CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -19,6 +19,30 @@ export interface LabelledSpan extends Range {
   facts: SpanFacts;
   /** Labels ranked by probability (best first). */
   ranking: { label: string; score: number }[];
+}
+
+/**
+ * A detected fragment; when it was widened to its clause, `core` is the run the tagger marked
+ * (labelled in its place: its words are the telling ones, and labelling costs per token).
+ */
+export interface FoundSpan extends Range {
+  core?: Range;
+}
+
+/** Sorts spans and merges overlapping or touching ones (their cores are joined too). */
+export function mergeFound(spans: FoundSpan[]): FoundSpan[] {
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: FoundSpan[] = [];
+  for (const r of spans) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+      const a = last.core ?? last;
+      const b = r.core ?? r;
+      last.core = { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** The folder of committed models, beside src/. */
@@ -54,6 +78,7 @@ export class TechniqueModel {
     readonly backstopMargin: number = TAGGER.backstopMargin,
     readonly spanMargin: number = TAGGER.spanMargin,
     readonly mergeGap: number = TAGGER.mergeGap,
+    readonly extendTokens: number = TAGGER.extendTokens,
   ) {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
@@ -87,8 +112,8 @@ export class TechniqueModel {
   }
 
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap);
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -104,14 +129,14 @@ export class TechniqueModel {
    */
   private backstop(v: SentenceView, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Range[]): void {
     let k = 0;
-    const strong = (i: number) => this.scorer.isStrong(ids[i]);
+    const scorer = this.scorer;
     while (k < v.lowers.length) {
-      if (path[k] !== this.outside || !strong(k)) {
+      if (path[k] !== this.outside || !scorer.isStrong(ids[k])) {
         k++;
         continue;
       }
       let end = k;
-      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
+      while (end + 1 < v.lowers.length && path[end + 1] === this.outside && (scorer.isStrong(ids[end + 1]) || v.lowers[end + 1] === '-')) end++;
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
       for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
@@ -127,17 +152,23 @@ export class TechniqueModel {
   nestedCues(views: readonly SentenceView[], spans: readonly Range[]): Range[] {
     const out: Range[] = [];
     const known = this.scorer.last.views === views ? this.scorer.last.ids : undefined;
+    // Only sentences that some span overlaps can hold a nested cue.
+    const sorted = [...spans].sort((x, y) => x.start - y.start);
+    let first = 0;
     views.forEach((v, s) => {
+      while (first < sorted.length && sorted[first].end <= v.start) first++;
+      let touched = false;
+      for (let k = first; k < sorted.length && sorted[k].start < v.end; k++) if (sorted[k].end > v.start) touched = true;
+      if (!touched) return;
       const ids = known?.[s];
-      const strong = (i: number) => (ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]));
       let k = 0;
       while (k < v.lowers.length) {
-        if (!strong(k)) {
+        if (!this.strongAt(v, ids, k)) {
           k++;
           continue;
         }
         let end = k;
-        while (end + 1 < v.lowers.length && (strong(end + 1) || v.lowers[end + 1] === '-')) end++;
+        while (end + 1 < v.lowers.length && (this.strongAt(v, ids, end + 1) || v.lowers[end + 1] === '-')) end++;
         while (end > k && v.lowers[end] === '-') end--;
         const r = { start: v.starts[k], end: v.ends[end] };
         if (spans.some((x) => x.start <= r.start && r.end <= x.end && (x.start < r.start || r.end < x.end))) out.push(r);
@@ -145,6 +176,11 @@ export class TechniqueModel {
       }
     });
     return out;
+  }
+
+  /** True when token i of the sentence is a strong cue (by word id when the ids are known). */
+  private strongAt(v: SentenceView, ids: Int32Array | undefined, i: number): boolean {
+    return ids ? this.scorer.isStrong(ids[i]) : this.isStrongCue(v.lowers[i]);
   }
 
   private isStrongCue(lower: string): boolean {
@@ -159,8 +195,8 @@ export class TechniqueModel {
   }
 
   /** Persuasive fragments of an article (span identification). */
-  findSpans(views: readonly SentenceView[]): Range[] {
-    const out: Range[] = [];
+  findSpans(views: readonly SentenceView[]): FoundSpan[] {
+    const out: FoundSpan[] = [];
     const emissions = this.scorer.article(views);
     views.forEach((v, s) => {
       const emit = emissions[s];
@@ -172,10 +208,14 @@ export class TechniqueModel {
           for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
           if (margin / (b - a + 1) < this.spanMargin) continue;
         }
-        out.push({ start: v.starts[a], end: v.ends[b] });
+        if (this.extendTokens > 0) {
+          const [x, y] = extendToClause(v.lowers, a, b, this.extendTokens);
+          out.push(x === a && y === b ? { start: v.starts[a], end: v.ends[b] } : { start: v.starts[x], end: v.ends[y], core: { start: v.starts[a], end: v.ends[b] } });
+        } else out.push({ start: v.starts[a], end: v.ends[b] });
       }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
     });
+    if (this.extendTokens > 0) return mergeFound(out);
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -252,13 +292,13 @@ export class TechniqueModel {
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
    * whose best label is not in the set are left out.
    */
-  label(ctx: SpanContext, ranges: readonly Range[], only?: ReadonlySet<string>): LabelledSpan[] {
+  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
     const out: LabelledSpan[] = [];
     for (const r of ranges) {
       sink.clear();
-      const facts = spanFeaturesInto(ctx, r, this.lexicon, sink);
+      const facts = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
       const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       const top = topRanked(probs, RANKED_LABELS);
       // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
@@ -271,6 +311,17 @@ export class TechniqueModel {
     }
     return out;
   }
+}
+
+/**
+ * Widens a token run [a, b] by up to `max` tokens on each side without crossing a clause
+ * boundary (punctuation in CLAUSE_STOPS): PTC fragments are whole phrases or clauses, while the
+ * tagger is sure only of their most telling words, and the SI measure credits the overlap.
+ */
+export function extendToClause(lowers: readonly string[], a: number, b: number, max: number): [number, number] {
+  for (let k = 0; k < max && a > 0 && !CLAUSE_STOPS.has(lowers[a - 1]); k++) a--;
+  for (let k = 0; k < max && b + 1 < lowers.length && !CLAUSE_STOPS.has(lowers[b + 1]); k++) b++;
+  return [a, b];
 }
 
 /** Joins token runs separated by at most `gap` tokens (0: runs are kept as they are). */

@@ -9,9 +9,10 @@ const T = 3;
 /** Neighbour rows per word: one per NEIGHBOURS entry. */
 const NB = NEIGHBOURS.length;
 /**
- * Doubles per word record: own row (T) then one row per neighbour slot (NB × T), padded to 16
- * so a record spans exactly two cache lines; a token's own and neighbour rows come from the
- * records of a sliding window of five words, which stay in cache from token to token.
+ * Floats per word record: own row (T) then one row per neighbour slot (NB × T), padded to 16
+ * so a record fills one 64-byte cache line (float32, as the weights are); a token's own and
+ * neighbour rows come from the records of a sliding window of five words, which stay in cache
+ * from token to token.
  */
 const REC = 16;
 if (T + NB * T > REC) throw new Error('word record too small');
@@ -20,6 +21,12 @@ const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
 const NONE: readonly number[] = [];
 const INITIAL_WORDS = 1 << 15;
+/** Ints per word in `meta`, and their places. */
+const META = 4;
+const FLAGS = 0;
+const LOWER = 1;
+const BG_LEFT = 2;
+const BGP_LEFT = 3;
 /** Seed of the second word hash (any odd constant other than FNV's offset basis). */
 const SECOND_SEED = 0x9747b28c | 0;
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -61,12 +68,13 @@ export class EmissionScorer {
   private lowerSize = 0;
   private lowers: string[] = [];
   /** Per-word weight sums: own row then neighbour rows (REC doubles per word). */
-  private rec = new Float64Array(INITIAL_WORDS * REC);
+  private rec = new Float32Array(INITIAL_WORDS * REC);
   private cats: (readonly number[])[] = [];
-  private flags = new Uint8Array(INITIAL_WORDS);
-  private bgLeft = new Int32Array(INITIAL_WORDS);
-  private bgpLeft = new Int32Array(INITIAL_WORDS);
-  private lowerOf = new Int32Array(INITIAL_WORDS);
+  /**
+   * Per-word facts in one record of META ints (flags, lower-case id, `bg=`/`bg+=` hash prefixes),
+   * so a token's facts cost one cache line instead of four.
+   */
+  private meta = new Int32Array(INITIAL_WORDS * META);
   private counts = new Int32Array(INITIAL_WORDS);
   private stamps = new Int32Array(INITIAL_WORDS);
   private stamp = 0;
@@ -81,6 +89,8 @@ export class EmissionScorer {
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
   private bigramStamps = new Int32Array(1 << 12);
+  /** Scratch row of the sentence-wide features' weights. */
+  private readonly sentenceRow = new Float64Array(T);
   private readonly before: number;
   private readonly after: number;
 
@@ -121,7 +131,7 @@ export class EmissionScorer {
     return out;
   }
 
-  private addBucket(out: Float64Array, at: number, bucket: number): void {
+  private addBucket(out: Float64Array | Float32Array, at: number, bucket: number): void {
     for (let t = 0; t < T; t++) out[at + t] += this.w[bucket * T + t];
   }
 
@@ -173,7 +183,7 @@ export class EmissionScorer {
 
   private newId(raw: string): number {
     if (this.size >= FEATURES.maxCachedWords) this.reset();
-    if (this.size === this.flags.length) this.grow();
+    if (this.size * META === this.meta.length) this.grow();
     const id = this.size++;
     const lower = raw.toLowerCase();
     const bundle = this.featurizer.bundle(raw);
@@ -184,12 +194,13 @@ export class EmissionScorer {
     this.lowers[id] = lower;
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
-    this.flags[id] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
-    this.bgLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
-    this.bgpLeft[id] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
+    const m = id * META;
+    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
+    this.meta[m + BG_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
+    this.meta[m + BGP_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
     if (lid === undefined) this.lowerIds.set(lower, (lid = this.lowerSize++));
-    this.lowerOf[id] = lid;
+    this.meta[m + LOWER] = lid;
     return id;
   }
 
@@ -206,17 +217,14 @@ export class EmissionScorer {
   }
 
   private grow(): void {
-    const n = this.flags.length * 2;
-    const more = <A extends Float64Array | Int32Array | Uint8Array>(a: A, per: number): A => {
+    const n = (this.meta.length / META) * 2;
+    const more = <A extends Float32Array | Int32Array | Uint8Array>(a: A, per: number): A => {
       const b = new (a.constructor as new (n: number) => A)(n * per);
       b.set(a);
       return b;
     };
     this.rec = more(this.rec, REC);
-    this.flags = more(this.flags, 1);
-    this.bgLeft = more(this.bgLeft, 1);
-    this.bgpLeft = more(this.bgpLeft, 1);
-    this.lowerOf = more(this.lowerOf, 1);
+    this.meta = more(this.meta, META);
     this.counts = more(this.counts, 1);
     this.stamps = more(this.stamps, 1);
   }
@@ -266,7 +274,7 @@ export class EmissionScorer {
 
   /** True when the word id is a strong cue. */
   isStrong(id: number): boolean {
-    return (this.flags[id] & 4) !== 0;
+    return (this.meta[id * META + FLAGS] & 4) !== 0;
   }
 
   /** Emission scores (token × tag, flat) of every sentence of an article. */
@@ -305,8 +313,9 @@ export class EmissionScorer {
       pat += n + 1;
       for (let i = 0; i < n; i++) {
         const id = (ids[i] = this.id(v.raws[i]));
-        if (this.flags[id] & 2) {
-          const l = this.lowerOf[id];
+        const m = id * META;
+        if (this.meta[m + FLAGS] & 2) {
+          const l = this.meta[m + LOWER];
           if (this.stamps[l] !== stamp) {
             this.stamps[l] = stamp;
             this.counts[l] = 0;
@@ -316,7 +325,7 @@ export class EmissionScorer {
         if (i > 0) {
           // bg=prev|cur (also the article bigram key) and bg+=prev|cur (prev's right bigram).
           const prev = ids[i - 1];
-          const h = fnvTwo(this.lowers[id], this.bgLeft[prev], this.bgpLeft[prev]);
+          const h = fnvTwo(this.lowers[id], this.meta[prev * META + BG_LEFT], this.meta[prev * META + BGP_LEFT]);
           ph[i] = h;
           pp[i - 1] = twoSecond;
           const slot = (ps[i] = this.bigramSlot(h, stamp));
@@ -359,24 +368,24 @@ export class EmissionScorer {
     const tb = this.tables;
     // Sentence-wide features, summed once.
     const facts = sentenceFacts(v);
-    let s0 = tb.b[0];
-    let s1 = tb.b[1];
-    let s2 = tb.b[2];
-    const addS = (table: Float64Array, row: number) => {
-      s0 += table[row * T];
-      s1 += table[row * T + 1];
-      s2 += table[row * T + 2];
-    };
-    addS(tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
-    if (facts.question) addS(tb.sq, 0);
-    if (facts.exclaim) addS(tb.sq, 1);
-    if (facts.quote) addS(tb.sq, 2);
-    if (s === 0) addS(tb.sq, 3);
+    // (No closure here: under tsx every named closure costs a defineProperty per call.)
+    const acc = this.sentenceRow;
+    acc[0] = tb.b[0];
+    acc[1] = tb.b[1];
+    acc[2] = tb.b[2];
+    addRow(acc, 0, tb.sl, SENTENCE_LENGTHS.indexOf(facts.length));
+    if (facts.question) addRow(acc, 0, tb.sq, 0);
+    if (facts.exclaim) addRow(acc, 0, tb.sq, 1);
+    if (facts.quote) addRow(acc, 0, tb.sq, 2);
+    if (s === 0) addRow(acc, 0, tb.sq, 3);
+    const s0 = acc[0];
+    const s1 = acc[1];
+    const s2 = acc[2];
     // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
     // category is not one of the word's own).
     let extra: number[][] | undefined;
     const hits: LexiconHit[] = [];
-    for (let i = 0; i < n; i++) if (this.flags[ids[i]] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
+    for (let i = 0; i < n; i++) if (this.meta[ids[i] * META + FLAGS] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
     for (const hit of hits) {
       const c = this.catIndex.get(hit.category);
       if (c === undefined) continue;
@@ -451,11 +460,11 @@ export class EmissionScorer {
       e0 += pr[r];
       e1 += pr[r + 1];
       e2 += pr[r + 2];
-      b = ((i > 0 ? ph[i] : fnv1a(this.lowers[id], this.bgLeft[before])) & mask) * T;
+      b = ((i > 0 ? ph[i] : fnv1a(this.lowers[id], this.meta[before * META + BG_LEFT])) & mask) * T;
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];
-      b = ((i + 1 < n ? pp[i] : fnv1a(AFTER, this.bgpLeft[id])) & mask) * T;
+      b = ((i + 1 < n ? pp[i] : fnv1a(AFTER, this.meta[id * META + BGP_LEFT])) & mask) * T;
       e0 += w[b];
       e1 += w[b + 1];
       e2 += w[b + 2];
@@ -471,7 +480,7 @@ export class EmissionScorer {
       emit[at + 1] = e1;
       emit[at + 2] = e2;
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
-      const wc = this.flags[id] & 2 ? this.counts[this.lowerOf[id]] : 0;
+      const wc = this.meta[id * META + FLAGS] & 2 ? this.counts[this.meta[id * META + LOWER]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
       const nextCount = i + 1 < n ? this.bigramCounts[ps[i + 1]] : 0;
       if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);

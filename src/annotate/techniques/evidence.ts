@@ -71,17 +71,19 @@ function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconInde
  */
 export function evidenceFor(label: string, explained: readonly { feature: string }[], facts: SpanFacts, lexicon: LexiconIndex): string[] {
   const reasons: string[] = [];
-  const push = (r: string | undefined) => {
-    if (r && !reasons.includes(r) && reasons.length < EVIDENCE.maxReasons) reasons.push(r);
-  };
   const own = CATEGORY_OF[label];
   const hit = own ? facts.hits.find((h) => h.category === own) : undefined;
-  if (hit) push(`${lexicon.describe.get(own) ?? own} '${hit.entry}'`);
-  if (label === 'Repetition' && facts.repeats > 1) push(`repeated ${facts.repeats} times in the article`);
+  if (hit) pushReason(reasons, `${lexicon.describe.get(own) ?? own} '${hit.entry}'`);
+  if (label === 'Repetition' && facts.repeats > 1) pushReason(reasons, `repeated ${facts.repeats} times in the article`);
   for (const e of explained) {
     if (reasons.length >= EVIDENCE.maxReasons) break;
-    push(describeFeature(e.feature, facts, lexicon));
+    pushReason(reasons, describeFeature(e.feature, facts, lexicon));
   }
-  if (!reasons.length) push('the wording of the fragment as a whole');
+  if (!reasons.length) pushReason(reasons, 'the wording of the fragment as a whole');
   return reasons;
+}
+
+/** Adds a reason unless it is empty, already given, or one too many. */
+function pushReason(reasons: string[], r: string | undefined): void {
+  if (r && !reasons.includes(r) && reasons.length < EVIDENCE.maxReasons) reasons.push(r);
 }

@@ -30,7 +30,8 @@ export function entryWords(entry: string): string[] {
  */
 export class LexiconIndex {
   private readonly single = new Map<string, string[]>();
-  private readonly phrases = new Map<string, Phrase[]>();
+  /** Multi-word entries by their first and second words (one or two map lookups per token). */
+  private readonly phrases = new Map<string, Map<string, Phrase[]>>();
   readonly describe = new Map<string, string>();
 
   constructor(categories: readonly LexiconCategory[] = LEXICON_CATEGORIES) {
@@ -43,9 +44,11 @@ export class LexiconIndex {
           if (!list.includes(cat.name)) list.push(cat.name);
           this.single.set(ws[0], list);
         } else {
-          const list = this.phrases.get(ws[0]) ?? [];
+          const bySecond = this.phrases.get(ws[0]) ?? new Map<string, Phrase[]>();
+          const list = bySecond.get(ws[1]) ?? [];
           list.push({ words: ws, category: cat.name, entry });
-          this.phrases.set(ws[0], list);
+          bySecond.set(ws[1], list);
+          this.phrases.set(ws[0], bySecond);
         }
       }
     }
@@ -70,10 +73,11 @@ export class LexiconIndex {
 
   /** Adds the multi-word entries that start at word i to `hits`. */
   phrasesAt(lowers: readonly string[], i: number, hits: LexiconHit[]): void {
-    const candidates = this.phrases.get(lowers[i]);
+    if (i + 1 >= lowers.length) return;
+    const candidates = this.phrases.get(lowers[i])?.get(lowers[i + 1]);
     if (!candidates) return;
     for (const p of candidates) {
-      let k = 1;
+      let k = 2;
       while (k < p.words.length && lowers[i + k] === p.words[k]) k++;
       if (k === p.words.length) hits.push({ category: p.category, first: i, last: i + k - 1, entry: p.entry });
     }

@@ -15,7 +15,7 @@ import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
 import { prepare, trainClassifier, trainTagger } from './train.js';
-import { TechniqueModel } from './detector.js';
+import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
 import { readPtc } from './ptc.js';
@@ -219,4 +219,29 @@ test('hashed span features equal the hashed strings, and bucket explanations mat
       assert.deepEqual(fast, slow);
     }
   }
+});
+
+test('spans widen to their clause and no further; merged spans keep the tagger runs as cores', () => {
+  const [v] = viewsOf('Yesterday, the mayor said the plan was a total disaster for everyone; nobody agreed.');
+  const at = (w: string) => v.lowers.indexOf(w);
+  // "total disaster" widens to the clause between the comma and the semicolon.
+  const [a, b] = extendToClause(v.lowers, at('total'), at('disaster'), Infinity);
+  assert.equal(v.lowers[a], 'the');
+  assert.equal(a, at('the'));
+  assert.equal(v.lowers[b], 'everyone');
+  // At most two tokens on each side.
+  const [c, d] = extendToClause(v.lowers, at('total'), at('disaster'), 2);
+  assert.deepEqual([c, d], [at('total') - 2, at('disaster') + 2]);
+  // A run at the clause edge stays put on that side.
+  const [e] = extendToClause(v.lowers, at('nobody'), at('agreed'), Infinity);
+  assert.equal(e, at('nobody'));
+  const merged = mergeFound([
+    { start: 20, end: 60, core: { start: 30, end: 35 } },
+    { start: 10, end: 40, core: { start: 12, end: 18 } },
+    { start: 70, end: 80 },
+  ]);
+  assert.deepEqual(merged, [
+    { start: 10, end: 60, core: { start: 12, end: 35 } },
+    { start: 70, end: 80 },
+  ]);
 });
