@@ -13,13 +13,37 @@ function idOfPath(path: string): string {
   return articleIdOf(name) ?? name.replace(/\.[^.]*$/, '');
 }
 
+/** A technique span as the semeval lines need it. */
+interface LabelledRange { start: number; end: number; label: string }
+
+/**
+ * Overlapping spans joined into one line, labelled by its longest member: SemEval's SI scorer
+ * rejects (or, asked to, merges) overlapping predictions, and unmerged nested spans would earn
+ * recall for the same characters twice.
+ */
+export function mergeOverlapping(spans: readonly LabelledRange[]): LabelledRange[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: (LabelledRange & { longest: number })[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (!last || s.start >= last.end) {
+      out.push({ start: s.start, end: s.end, label: s.label, longest: s.end - s.start });
+      continue;
+    }
+    last.end = Math.max(last.end, s.end);
+    if (s.end - s.start > last.longest) Object.assign(last, { label: s.label, longest: s.end - s.start });
+  }
+  return out.map(({ start, end, label }) => ({ start, end, label }));
+}
+
 /** `spinscope techniques detect <dir|files>... --format semeval|jsonl` */
 function detectCommand(): Command {
   return new Command('detect')
     .description('find persuasion-technique spans; semeval lines: articleID<TAB>Technique<TAB>start<TAB>end (code points)')
     .argument('<inputs...>', 'article files or directories')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['semeval', 'jsonl']).default('semeval'))
-    .action(async (inputs: string[], options: { format: 'semeval' | 'jsonl' }) => {
+    .option('--keep-overlaps', 'semeval: one line per span, nested and overlapping spans included (default: overlaps joined, as the SI scorer wants)')
+    .action(async (inputs: string[], options: { format: 'semeval' | 'jsonl'; keepOverlaps?: boolean }) => {
       const pipeline = await Pipeline.build();
       let done = 0;
       for await (const result of readSources(inputs)) {
@@ -36,7 +60,7 @@ function detectCommand(): Command {
           continue;
         }
         const map = offsetMap(article.text);
-        for (const s of spans) process.stdout.write(`${id}\t${s.label}\t${map.toCodePoint(s.start)}\t${map.toCodePoint(s.end)}\n`);
+        for (const s of options.keepOverlaps ? spans : mergeOverlapping(spans)) process.stdout.write(`${id}\t${s.label}\t${map.toCodePoint(s.start)}\t${map.toCodePoint(s.end)}\n`);
       }
       if (done === 0) process.exitCode = 1;
     });
