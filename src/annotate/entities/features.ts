@@ -295,49 +295,94 @@ export class NerFeaturizer {
     if (this.rowScratch.length < n) this.rowScratch = new Int32Array(2 * n);
     const rows = this.rowScratch;
     for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
+    // Neighbour rows past either end of the sentence (after the words: the table may have grown).
+    const edges = this.edgeRows(weights);
     const table = this.table;
+    const S = this.salts;
+    const mask = this.mask;
+    const hits = this.hitScratch;
+    // Hash of the (previous, current) lowercase pair: word i's "big-" and word i-1's "big+" share it.
+    let pair = mix(1, n ? infos[0].lowerHash : 0);
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const mine = rows[i];
-      for (let t = 0; t < T; t++) out[base + t] = table[mine + t];
-      for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
-        if (o === 0) continue;
-        const j = i + o;
-        const slot = offsetSlot(o);
-        if (j < 0 || j >= n) {
-          const at = weights.offset(this.edge[slot][j < 0 ? 0 : 1] & this.mask);
-          if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
-        } else {
-          const at = rows[j] + (1 + slot) * T;
-          for (let t = 0; t < T; t++) out[base + t] += table[at + t];
-        }
-      }
-      wide.length = 0;
-      this.wideHashes(infos, i, gaz, wide);
-      for (let k = 0; k < wide.length; k++) {
-        const at = weights.offset(wide[k] & this.mask);
-        if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
+      const me = infos[i];
+      // Own sums, then the word seen at offsets -2, -1, +1, +2 (slots 0..3 of its block).
+      const own = rows[i];
+      const m2 = i >= 2 ? rows[i - 2] + T : edges[0];
+      const m1 = i >= 1 ? rows[i - 1] + 2 * T : edges[1];
+      const p1 = i + 1 < n ? rows[i + 1] + 3 * T : edges[2];
+      const p2 = i + 2 < n ? rows[i + 2] + 4 * T : edges[3];
+      // Wide-domain conjunctions (as `wideHashes`): word bigrams, then gazetteer tags.
+      let hitCount = 0;
+      const nextPair = i + 1 < n ? mix(me.lowerHash, infos[i + 1].lowerHash) : mix(me.lowerHash, 2);
+      let at = weights.offset(mix(S[4], pair) & mask);
+      if (at >= 0) hits[hitCount++] = at;
+      at = weights.offset(mix(S[5], nextPair) & mask);
+      if (at >= 0) hits[hitCount++] = at;
+      pair = nextPair;
+      const g = gaz[i];
+      if (g) {
+        at = weights.offset(mix(S[9], g) & mask);
+        if (at >= 0) hits[hitCount++] = at;
+        at = weights.offset(mix(S[9], mix(g, me.shortShapeHash)) & mask);
+        if (at >= 0) hits[hitCount++] = at;
       }
       // The small-domain features depend only on these: memoise their summed scores by them.
-      const flags = docFlags(infos[i], doc);
+      const flags = docFlags(me, doc);
       const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
       const nextShape = i + 1 < n ? infos[i + 1].shortShapeHash : 2;
       const small = ((flags + 1) << 3) | (caseClass << 1) | (i === 0 ? 1 : 0);
-      let at = memo.find(prevShape, infos[i].shortShapeHash, nextShape, small);
-      if (at < 0) {
+      let memoAt = memo.find(prevShape, me.shortShapeHash, nextShape, small);
+      if (memoAt < 0) {
         wide.length = 0;
         this.smallHashes(infos, i, caseClass, flags, wide);
-        at = memo.add(prevShape, infos[i].shortShapeHash, nextShape, small);
+        memoAt = memo.add(prevShape, me.shortShapeHash, nextShape, small);
         const sums = memo.values;
         for (let k = 0; k < wide.length; k++) {
-          const w = weights.offset(wide[k] & this.mask);
-          if (w >= 0) for (let t = 0; t < T; t++) sums[at + t] += values[w + t];
+          const w = weights.offset(wide[k] & mask);
+          if (w >= 0) for (let t = 0; t < T; t++) sums[memoAt + t] += values[w + t];
         }
       }
       const sums = memo.values;
-      for (let t = 0; t < T; t++) out[base + t] += sums[at + t];
+      // One pass per class, adding in the same order as one loop per row would (own, the four
+      // neighbours, the wide rows, the small-domain sum): float64 sums, so bit-identical.
+      if (hitCount === 0) {
+        for (let t = 0; t < T; t++) out[base + t] = table[own + t] + table[m2 + t] + table[m1 + t] + table[p1 + t] + table[p2 + t] + sums[memoAt + t];
+      } else {
+        for (let t = 0; t < T; t++) out[base + t] = table[own + t] + table[m2 + t] + table[m1 + t] + table[p1 + t] + table[p2 + t];
+        for (let k = 0; k < hitCount; k++) {
+          const w = hits[k];
+          for (let t = 0; t < T; t++) out[base + t] += values[w + t];
+        }
+        for (let t = 0; t < T; t++) out[base + t] += sums[memoAt + t];
+      }
     }
     return out;
+  }
+
+  /** Scratch weight-row offsets of one word's wide-domain features (at most four). */
+  private readonly hitScratch = new Int32Array(4);
+  private edgesGen = 0;
+  private readonly edgeAt = new Int32Array(4);
+
+  /**
+   * Table offsets of the rows for "no word" at offsets -2, -1 (before the start) and +1, +2
+   * (after the end): the weights of the edge features, or zeros where a feature has no weights
+   * (adding +0 changes no sum). Made once per table generation.
+   */
+  private edgeRows(weights: SparseRows): Int32Array {
+    if (this.edgesGen === this.tableGen) return this.edgeAt;
+    const T = weights.classes;
+    const sides = [0, 0, 1, 1];
+    const at = this.allocate(4 * T);
+    for (let slot = 0; slot < 4; slot++) {
+      const row = at + slot * T;
+      const w = weights.offset(this.edge[slot][sides[slot]] & this.mask);
+      if (w >= 0) for (let t = 0; t < T; t++) this.table[row + t] = weights.values[w + t];
+      this.edgeAt[slot] = row;
+    }
+    this.edgesGen = this.tableGen;
+    return this.edgeAt;
   }
 
   /** Scratch per-word offsets into the score table, reused across sentences. */
@@ -372,14 +417,8 @@ export class NerFeaturizer {
     const values = weights.values;
     const slots = 2 * FEATURES.window;
     const size = (1 + slots) * T;
-    if (this.tableUsed + size > this.table.length) {
-      const grown = new Float32Array(Math.max(2 * this.table.length, 1024 * size));
-      grown.set(this.table.subarray(0, this.tableUsed));
-      this.table = grown;
-    }
+    const row = this.allocate(size);
     const scores = this.table;
-    const row = this.tableUsed;
-    this.tableUsed += size;
     // Float32 sums in the same order as ever, so scores are bit-identical.
     for (const h of info.self) {
       const at = weights.offset(h & this.mask);
@@ -391,6 +430,18 @@ export class NerFeaturizer {
     }
     info.scoresAt = row;
     info.scoresGen = this.tableGen;
+    return row;
+  }
+
+  /** Reserves `size` zeroed floats at the end of the score table (growing it); returns their offset. */
+  private allocate(size: number): number {
+    if (this.tableUsed + size > this.table.length) {
+      const grown = new Float32Array(Math.max(2 * this.table.length, 1024 * size, this.tableUsed + size));
+      grown.set(this.table.subarray(0, this.tableUsed));
+      this.table = grown;
+    }
+    const row = this.tableUsed;
+    this.tableUsed += size;
     return row;
   }
 
