@@ -180,7 +180,7 @@ const CUES: Record<string, number> = {
  * f.sentence(words, f.documentContext([words]));
  */
 export class NerFeaturizer {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new WordTable<WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
   private smallMemo?: ScoreMemo;
@@ -507,7 +507,8 @@ export class NerFeaturizer {
 
   /** Features that depend on the word alone, memoised. */
   private info(raw: string): WordInfo {
-    let info = this.cache.get(raw);
+    const key = fnv1a(raw);
+    let info = this.cache.get(raw, key);
     if (info) return info;
     if (this.cache.size >= FEATURES.maxCached) {
       this.cache.clear();
@@ -554,7 +555,7 @@ export class NerFeaturizer {
       context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
       gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
     };
-    this.cache.set(raw, info);
+    this.cache.add(raw, key, info);
     return info;
   }
 
@@ -619,6 +620,69 @@ function docFlags(me: WordInfo, doc: DocContext): number {
   if (!me.alpha) return -1;
   const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
   return me.capital && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
+}
+
+/**
+ * A map from strings to values for the featuriser's word memo, faster than a `Map` for the
+ * fresh (sliced, unhashed) strings it is asked about once per token: the caller's 32-bit hash
+ * and the entry index sit side by side in one typed array, so a lookup touches one slot and
+ * compares one key string, and only when the hashes agree.
+ */
+class WordTable<V> {
+  /** Slot pairs: key hash, then entry index + 1 (0: empty). */
+  private slots = new Int32Array(2 * 1024);
+  private keys: string[] = [];
+  private values: V[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The value stored under `key` (whose hash is `hash`), or undefined. */
+  get(key: string, hash: number): V | undefined {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) return undefined;
+      if (slots[2 * slot] === (hash | 0) && this.keys[entry - 1] === key) return this.values[entry - 1];
+    }
+  }
+
+  /** Adds a key that is not present. */
+  add(key: string, hash: number, value: V): void {
+    if (2 * (this.keys.length + 1) > this.slots.length >> 1) this.grow();
+    this.keys.push(key);
+    this.values.push(value);
+    this.place(hash, this.keys.length);
+  }
+
+  clear(): void {
+    this.slots = new Int32Array(2 * 1024);
+    this.keys = [];
+    this.values = [];
+  }
+
+  private place(hash: number, entry: number): void {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = spread(hash) & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = entry;
+  }
+
+  /** Doubles the slots (load stays at most one half). */
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s], old[s + 1]);
+  }
+}
+
+/** FNV-1a's low bits are weak for short keys: scramble before masking. */
+function spread(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 16 ^ Math.imul(hash, 0x85ebca6b);
 }
 
 /**
