@@ -65,7 +65,7 @@ export function opinionCues(sentence: string, words?: readonly string[], from = 
     weight += OPINION_WEIGHTS[kind];
     cues.push(`${kind} '${word}'`);
   }
-  if (sentence.includes(' I ') || sentence.includes('I ') || sentence.includes(' we ') || sentence.includes(' my ') || sentence.includes(' our ')) {
+  if (mayStateStance(sentence)) {
     const stance = FIRST_PERSON_STANCE.exec(sentence);
     if (stance) {
       weight += OPINION_WEIGHTS.firstPerson;
@@ -77,6 +77,20 @@ export function opinionCues(sentence: string, words?: readonly string[], from = 
     cues.push('exclamation mark');
   }
   return { weight, cues };
+}
+
+/**
+ * Whether the sentence holds "I " or " we ", " my ", " our " (a cheap test before the
+ * first-person regex: it matches only where one of these does). One pass over the spaces.
+ */
+function mayStateStance(sentence: string): boolean {
+  for (let i = sentence.indexOf(' ', 1); i > 0; i = sentence.indexOf(' ', i + 1)) {
+    const a = sentence.charCodeAt(i - 1);
+    if (a === 73) return true; // "I "
+    if (i >= 3 && sentence.charCodeAt(i - 3) === 32 && ((sentence.charCodeAt(i - 2) === 119 && a === 101) || (sentence.charCodeAt(i - 2) === 109 && a === 121))) return true; // " we ", " my "
+    if (i >= 4 && sentence.charCodeAt(i - 4) === 32 && sentence.charCodeAt(i - 3) === 111 && sentence.charCodeAt(i - 2) === 117 && a === 114) return true; // " our "
+  }
+  return false;
 }
 
 /** The attribution that best names the speaker: a named source over an unnamed one, quotes first. */

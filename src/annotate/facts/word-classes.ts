@@ -69,9 +69,31 @@ mark(MODALS, W.modal);
 mark(INTENSIFIERS, W.intensifier);
 mark(REPORTING_VERBS, W.reporting);
 
+/**
+ * Which (length, first character, last character) triples any listed word has: most tokens
+ * ("the", "said", "Syria") fail this test, and then need no hashing and no table lookup.
+ * Lengths past MAX_SHAPE_LENGTH share the last row; characters are folded to 7 bits.
+ */
+const MAX_SHAPE_LENGTH = 15;
+const SHAPES = new Uint8Array((MAX_SHAPE_LENGTH + 1) * 128 * 16);
+
+function shapeBit(word: string): number {
+  const len = word.length < MAX_SHAPE_LENGTH ? word.length : MAX_SHAPE_LENGTH;
+  return ((len * 128 + (word.charCodeAt(0) & 127)) << 7) | (word.charCodeAt(word.length - 1) & 127);
+}
+
+for (const word of CLASSES.keys()) if (word) SHAPES[shapeBit(word) >>> 3] |= 1 << (shapeBit(word) & 7);
+
+/** Whether a word may be listed (no false negatives). */
+function mayBeListed(word: string): boolean {
+  if (!word) return CLASSES.has(word);
+  const bit = shapeBit(word);
+  return (SHAPES[bit >>> 3] & (1 << (bit & 7))) !== 0;
+}
+
 /** The flags of one (lowercase) word; 0 for none. */
 export function wordClass(word: string): number {
-  return CLASSES.get(word) ?? 0;
+  return mayBeListed(word) ? CLASSES.get(word) ?? 0 : 0;
 }
 
 /** Per-word flags of a word list, and of the part before a first inner hyphen ("two-year" → "two"; 0 without one). */
@@ -86,9 +108,9 @@ export function classifyWords(words: readonly string[]): WordClasses {
   const beforeDash = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    classes[i] = CLASSES.get(word) ?? 0;
-    const dash = word.indexOf('-');
-    if (dash > 0) beforeDash[i] = CLASSES.get(word.slice(0, dash)) ?? 0;
+    classes[i] = wordClass(word);
+    const dash = word.length > 1 ? word.indexOf('-') : -1;
+    if (dash > 0) beforeDash[i] = wordClass(word.slice(0, dash));
   }
   return { classes, beforeDash };
 }
