@@ -76,6 +76,18 @@ const SEEDS = {
   hp: fnv1a('hp='),
 } as const;
 
+/** `shapeChar` of `word[i]` as a character code. */
+function shapeCode(word: string, i: number): number {
+  const code = word.charCodeAt(i);
+  if (code < 128) {
+    if (code >= 48 && code <= 57) return 100; // d
+    if (code >= 65 && code <= 90) return 88; // X
+    if (code >= 97 && code <= 122) return 120; // x
+    return code;
+  }
+  return shapeChar(word[i]).charCodeAt(0);
+}
+
 function shapeChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 128) {
@@ -137,6 +149,39 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_UPPER = /\p{Lu}/u;
 
+/** Letter classes of a word (bit flags): a letter, an upper-case and a lower-case one anywhere, an upper-case first character. */
+const LETTER = 1;
+const UPPER = 2;
+const LOWER = 4;
+const FIRST_UPPER = 8;
+
+/** The letter classes of a word: a character loop for ASCII words, the Unicode classes otherwise. */
+function letterClasses(word: string): number {
+  let out = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) {
+      return (HAS_LETTER.test(word) ? LETTER : 0) | (HAS_UPPER.test(word) ? UPPER : 0) | (HAS_LOWER.test(word) ? LOWER : 0) | (CAPITAL.test(word) ? FIRST_UPPER : 0);
+    }
+    if (c >= 65 && c <= 90) out |= i === 0 ? LETTER | UPPER | FIRST_UPPER : LETTER | UPPER;
+    else if (c >= 97 && c <= 122) out |= LETTER | LOWER;
+  }
+  return out;
+}
+
+/** FNV-1a's offset basis (the seed of `fnv1a`). */
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a of the first `length` character codes (= fnv1a of the string they spell). */
+function fnvCodes(codes: Int32Array, length: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    h ^= codes[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /**
  * Per-document capitalisation evidence: for each lowercase form, how it was seen. The flags
  * live on shared per-form records stamped with the document, so lookups need no hashing; a
@@ -165,11 +210,11 @@ const AFTER_SAID = 64;
 const IN_CAPITAL_RUN = 128;
 const CASE_FLAGS = 7;
 /** Words that cue what follows them. */
-const CUES: Record<string, number> = {
+const CUES = new Map<string, number>(Object.entries({
   mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
   in: CUE_PLACE, at: CUE_PLACE, from: CUE_PLACE, near: CUE_PLACE,
   said: CUE_SAID, says: CUE_SAID, told: CUE_SAID, added: CUE_SAID,
-};
+}));
 
 /**
  * Builds the featuriser: `sentence(words, doc)` gives one array of bucket indices per word.
@@ -517,13 +562,21 @@ export class NerFeaturizer {
     }
     const word = normalizeWord(raw);
     const lower = word.toLowerCase();
-    const shape = wordShape(word);
-    const short = shortShape(word);
+    // Shape and short shape as character codes (`wordShape`, `shortShape`), hashed without building strings.
+    if (this.shapeScratch.length < word.length) this.shapeScratch = new Int32Array(2 * word.length);
+    const short = this.shapeScratch;
+    let shortLength = 0;
+    let shapeHash = SEEDS.sh;
+    for (let i = 0; i < word.length; i++) {
+      const code = shapeCode(word, i);
+      if (i < FEATURES.maxShape) shapeHash = Math.imul(shapeHash ^ code, 0x01000193) >>> 0;
+      if (shortLength === 0 || short[shortLength - 1] !== code) short[shortLength++] = code;
+    }
     // FNV-1a continues from a seed, so hash("p2=" + x) = hash(x, seed of "p2="): the feature
     // strings are never built.
     const seed = SEEDS;
     const lowerHash = fnv1a(lower);
-    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), fnv1a(shape, seed.sh), fnv1a(short, seed.ss)];
+    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), shapeHash, fnvCodes(short, shortLength, seed.ss)];
     for (const k of FEATURES.prefixes) if (word.length > k) self.push(fnvRange(word, 0, k, seed.prefix[k]));
     for (const k of FEATURES.suffixes) if (lower.length > k) self.push(fnvRange(lower, lower.length - k, lower.length, seed.suffix[k]));
     const lex = this.lexicon;
@@ -532,32 +585,37 @@ export class NerFeaturizer {
     if (lex.demonyms.has(word)) self.push(seed.dem);
     if (this.wordStats) {
       const packed = this.wordStats.get(lowerHash);
-      if (packed === undefined) self.push(seed.unseen, fnv1a(short, seed.unseenShape));
+      if (packed === undefined) self.push(seed.unseen, fnvCodes(short, shortLength, seed.unseenShape));
       else {
         const cap = packed & 15;
-        self.push(fnv1a(`cap=${cap}`), fnv1a(short, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
+        self.push(fnv1a(`cap=${cap}`), fnvCodes(short, shortLength, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
       }
     }
     if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(fnv1a(part.toLowerCase(), seed.hp));
+    const letters = letterClasses(word);
+    const hasUpper = (letters & UPPER) !== 0;
     info = {
       self,
       lower,
       lowerHash,
-      shortShapeHash: fnv1a(short),
-      capital: CAPITAL.test(word),
-      allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
-      alpha: HAS_LETTER.test(word),
-      hasUpper: HAS_UPPER.test(word),
+      shortShapeHash: fnvCodes(short, shortLength, FNV_OFFSET),
+      capital: (letters & FIRST_UPPER) !== 0,
+      allCaps: (letters & LETTER) !== 0 && (letters & LOWER) === 0,
+      alpha: (letters & LETTER) !== 0,
+      hasUpper,
       scoresAt: 0,
       scoresGen: 0,
       form: this.formOf(lower),
-      cue: CUES[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 0,
+      cue: CUES.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? 0,
       context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
-      gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
+      gaz: hasUpper ? this.lexicon.gazetteer.get(lower) : undefined,
     };
     this.cache.add(raw, key, info);
     return info;
   }
+
+  /** Scratch short-shape codes of the word being described. */
+  private shapeScratch = new Int32Array(64);
 
   private formOf(lower: string): FormRecord {
     let form = this.forms.get(lower);
