@@ -184,9 +184,10 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
   const flags = index.tokens.length ? index.classes.classes : NO_FLAGS;
   let according = !index.tokens.length;
   for (let i = from; i < to && !according; i++) according = lower[i] === 'according';
+  // Only sentences with "according" can match (matchAll clones the pattern on every call).
   const slice = according ? text.slice(start, end) : '';
   ACCORDING_TO.lastIndex = 0;
-  for (const m of slice.matchAll(ACCORDING_TO)) {
+  if (according) for (const m of slice.matchAll(ACCORDING_TO)) {
     const cueStart = start + m.index!;
     const cueEnd = cueStart + m[0].length;
     const who = sourceAfter(text, index, cueEnd, end, entities);
