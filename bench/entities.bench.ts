@@ -8,7 +8,7 @@ import { withPeakRss, type BenchRow } from './table.js';
 /**
  * The entities stage alone on one core: articles are cleaned and tokenised first (untimed),
  * then only the stage's run is timed. The note gives model load time, the resident memory the
- * loaded model adds, and the mean time per article (budget: 1.2 ms).
+ * loaded model adds, and the mean time per article (budget: 1.0 ms CPU).
  */
 export async function benchEntities(): Promise<BenchRow[]> {
   const { texts, source } = benchArticles();

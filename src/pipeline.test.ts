@@ -41,3 +41,12 @@ test('a stage is skipped with a notice on text over its size limit, and its depe
   assert.equal(article.notices[0].code, 'stage-skipped');
   assert.equal(article.analysis.after, undefined);
 });
+
+test('analyze with a stage subset runs only those stages, the same way on every call', async () => {
+  const text = 'Kerry met Lavrov in Geneva on Monday.';
+  const first = await analyze(text, { stages: ['clean', 'nlp'] });
+  const second = await analyze(text, { stages: ['nlp', 'clean'] });
+  assert.deepEqual(Object.keys(first.analysis).sort(), ['clean', 'nlp']);
+  assert.equal(first.layers.entities, undefined);
+  assert.deepEqual(second, first);
+});

@@ -104,6 +104,8 @@ export class Pipeline {
 }
 
 let shared: Promise<Pipeline> | undefined;
+/** Pipelines of stage subsets asked for by `analyze`, built (resources loaded) once per subset. */
+const subsets = new Map<string, Promise<Pipeline>>();
 
 /**
  * Analyses an article with the default pipeline (built once per process).
@@ -115,7 +117,16 @@ let shared: Promise<Pipeline> | undefined;
 export async function analyze(input: SourceDocument | string, options: AnalyzeOptions = {}): Promise<Article> {
   if (options.stages) {
     const wanted = new Set(options.stages);
-    return (await Pipeline.build(DEFAULT_STAGES.filter((s) => wanted.has(s.name)))).run(input);
+    const stages = DEFAULT_STAGES.filter((s) => wanted.has(s.name));
+    const key = stages.map((s) => s.name).join(',');
+    let pipeline = subsets.get(key);
+    if (!pipeline) {
+      pipeline = Pipeline.build(stages);
+      subsets.set(key, pipeline);
+      // A subset that fails to build is not kept (the next call tries again).
+      pipeline.catch(() => subsets.delete(key));
+    }
+    return (await pipeline).run(input);
   }
   shared ??= Pipeline.build();
   return (await shared).run(input);

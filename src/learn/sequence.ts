@@ -171,7 +171,83 @@ function transposed(transitions: Float32Array, T: number): Float64Array {
  * the first call (its transposition is cached): a trained tagger's are fixed.
  */
 export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
-  return decode(emit, n, transitions, transposed(transitions, T), T);
+  return decodePruned(emit, n, transitions, transposed(transitions, T), dominanceOf(transitions, T), T);
+}
+
+/**
+ * `[a * T + b]` = the most tag a's outgoing transitions beat tag b's: max over x of
+ * (a → x) − (b → x). When a position's score for b beats a's by more than this, no path
+ * continues through a (b is better whatever comes next), so the next step need not try a.
+ */
+const dominanceCache = new WeakMap<Float32Array, Float64Array>();
+
+function dominanceOf(transitions: Float32Array, T: number): Float64Array {
+  let margins = dominanceCache.get(transitions);
+  if (margins && margins.length === T * T) return margins;
+  margins = new Float64Array(T * T);
+  for (let a = 0; a < T; a++) {
+    for (let b = 0; b < T; b++) {
+      let most = -Infinity;
+      for (let x = 0; x < T; x++) most = Math.max(most, transitions[a * T + x] - transitions[b * T + x]);
+      margins[a * T + b] = most;
+    }
+  }
+  dominanceCache.set(transitions, margins);
+  return margins;
+}
+
+/** Slack on the dominance test, relative to the scores, so float rounding cannot turn "strictly worse" into a tie. */
+const DOMINANCE_SLACK = 1e-6;
+
+/** Scratch list of the tags still worth extending from the previous position. */
+let liveScratch = new Int32Array(0);
+
+/**
+ * `decode` with dominated tags pruned (see `dominanceOf`): a pruned tag is strictly worse than
+ * the position's best tag for every next tag, so it is never the (first) best predecessor and
+ * the path is exactly `decode`'s.
+ */
+function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, into: Float64Array, margins: Float64Array, T: number): number[] {
+  if (n === 0) return [];
+  if (scratch.score.length < n * T) scratch = { score: new Float64Array(2 * n * T), back: new Int32Array(2 * n * T) };
+  if (liveScratch.length < T) liveScratch = new Int32Array(T);
+  const { score, back } = scratch;
+  const live = liveScratch;
+  const start = T * T;
+  for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
+  for (let k = 1; k < n; k++) {
+    const prevRow = (k - 1) * T;
+    const row = k * T;
+    // The previous position's best tag, and the tags it does not dominate (in order).
+    let top = 0;
+    for (let p = 1; p < T; p++) if (score[prevRow + p] > score[prevRow + top]) top = p;
+    const best = score[prevRow + top];
+    const slack = DOMINANCE_SLACK * (1 + Math.abs(best));
+    let count = 0;
+    for (let p = 0; p < T; p++) if (!(best - score[prevRow + p] > margins[p * T + top] + slack)) live[count++] = p;
+    for (let t = 0; t < T; t++) {
+      let most = -Infinity;
+      let arg = 0;
+      const from = t * T;
+      for (let q = 0; q < count; q++) {
+        const p = live[q];
+        const s = score[prevRow + p] + into[from + p];
+        if (s > most) {
+          most = s;
+          arg = p;
+        }
+      }
+      score[row + t] = most + emit[row + t];
+      back[row + t] = arg;
+    }
+  }
+  const path = new Array<number>(n);
+  let last = 0;
+  const lastRow = (n - 1) * T;
+  for (let t = 1; t < T; t++) if (score[lastRow + t] > score[lastRow + last]) last = t;
+  path[n - 1] = last;
+  for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
+  return path;
 }
 
 function decode(emit: Float64Array, n: number, transitions: Float32Array, into: Float64Array, T: number): number[] {

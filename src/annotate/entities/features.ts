@@ -76,6 +76,18 @@ const SEEDS = {
   hp: fnv1a('hp='),
 } as const;
 
+/** `shapeChar` of `word[i]` as a character code. */
+function shapeCode(word: string, i: number): number {
+  const code = word.charCodeAt(i);
+  if (code < 128) {
+    if (code >= 48 && code <= 57) return 100; // d
+    if (code >= 65 && code <= 90) return 88; // X
+    if (code >= 97 && code <= 122) return 120; // x
+    return code;
+  }
+  return shapeChar(word[i]).charCodeAt(0);
+}
+
 function shapeChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code < 128) {
@@ -137,6 +149,39 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_UPPER = /\p{Lu}/u;
 
+/** Letter classes of a word (bit flags): a letter, an upper-case and a lower-case one anywhere, an upper-case first character. */
+const LETTER = 1;
+const UPPER = 2;
+const LOWER = 4;
+const FIRST_UPPER = 8;
+
+/** The letter classes of a word: a character loop for ASCII words, the Unicode classes otherwise. */
+function letterClasses(word: string): number {
+  let out = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127) {
+      return (HAS_LETTER.test(word) ? LETTER : 0) | (HAS_UPPER.test(word) ? UPPER : 0) | (HAS_LOWER.test(word) ? LOWER : 0) | (CAPITAL.test(word) ? FIRST_UPPER : 0);
+    }
+    if (c >= 65 && c <= 90) out |= i === 0 ? LETTER | UPPER | FIRST_UPPER : LETTER | UPPER;
+    else if (c >= 97 && c <= 122) out |= LETTER | LOWER;
+  }
+  return out;
+}
+
+/** FNV-1a's offset basis (the seed of `fnv1a`). */
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a of the first `length` character codes (= fnv1a of the string they spell). */
+function fnvCodes(codes: Int32Array, length: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    h ^= codes[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /**
  * Per-document capitalisation evidence: for each lowercase form, how it was seen. The flags
  * live on shared per-form records stamped with the document, so lookups need no hashing; a
@@ -165,11 +210,11 @@ const AFTER_SAID = 64;
 const IN_CAPITAL_RUN = 128;
 const CASE_FLAGS = 7;
 /** Words that cue what follows them. */
-const CUES: Record<string, number> = {
+const CUES = new Map<string, number>(Object.entries({
   mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
   in: CUE_PLACE, at: CUE_PLACE, from: CUE_PLACE, near: CUE_PLACE,
   said: CUE_SAID, says: CUE_SAID, told: CUE_SAID, added: CUE_SAID,
-};
+}));
 
 /**
  * Builds the featuriser: `sentence(words, doc)` gives one array of bucket indices per word.
@@ -180,7 +225,7 @@ const CUES: Record<string, number> = {
  * f.sentence(words, f.documentContext([words]));
  */
 export class NerFeaturizer {
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new WordTable<WordInfo>();
   private readonly forms = new Map<string, FormRecord>();
   private stamp = 0;
   private smallMemo?: ScoreMemo;
@@ -295,49 +340,94 @@ export class NerFeaturizer {
     if (this.rowScratch.length < n) this.rowScratch = new Int32Array(2 * n);
     const rows = this.rowScratch;
     for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
+    // Neighbour rows past either end of the sentence (after the words: the table may have grown).
+    const edges = this.edgeRows(weights);
     const table = this.table;
+    const S = this.salts;
+    const mask = this.mask;
+    const hits = this.hitScratch;
+    // Hash of the (previous, current) lowercase pair: word i's "big-" and word i-1's "big+" share it.
+    let pair = mix(1, n ? infos[0].lowerHash : 0);
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const mine = rows[i];
-      for (let t = 0; t < T; t++) out[base + t] = table[mine + t];
-      for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
-        if (o === 0) continue;
-        const j = i + o;
-        const slot = offsetSlot(o);
-        if (j < 0 || j >= n) {
-          const at = weights.offset(this.edge[slot][j < 0 ? 0 : 1] & this.mask);
-          if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
-        } else {
-          const at = rows[j] + (1 + slot) * T;
-          for (let t = 0; t < T; t++) out[base + t] += table[at + t];
-        }
-      }
-      wide.length = 0;
-      this.wideHashes(infos, i, gaz, wide);
-      for (let k = 0; k < wide.length; k++) {
-        const at = weights.offset(wide[k] & this.mask);
-        if (at >= 0) for (let t = 0; t < T; t++) out[base + t] += values[at + t];
+      const me = infos[i];
+      // Own sums, then the word seen at offsets -2, -1, +1, +2 (slots 0..3 of its block).
+      const own = rows[i];
+      const m2 = i >= 2 ? rows[i - 2] + T : edges[0];
+      const m1 = i >= 1 ? rows[i - 1] + 2 * T : edges[1];
+      const p1 = i + 1 < n ? rows[i + 1] + 3 * T : edges[2];
+      const p2 = i + 2 < n ? rows[i + 2] + 4 * T : edges[3];
+      // Wide-domain conjunctions (as `wideHashes`): word bigrams, then gazetteer tags.
+      let hitCount = 0;
+      const nextPair = i + 1 < n ? mix(me.lowerHash, infos[i + 1].lowerHash) : mix(me.lowerHash, 2);
+      let at = weights.offset(mix(S[4], pair) & mask);
+      if (at >= 0) hits[hitCount++] = at;
+      at = weights.offset(mix(S[5], nextPair) & mask);
+      if (at >= 0) hits[hitCount++] = at;
+      pair = nextPair;
+      const g = gaz[i];
+      if (g) {
+        at = weights.offset(mix(S[9], g) & mask);
+        if (at >= 0) hits[hitCount++] = at;
+        at = weights.offset(mix(S[9], mix(g, me.shortShapeHash)) & mask);
+        if (at >= 0) hits[hitCount++] = at;
       }
       // The small-domain features depend only on these: memoise their summed scores by them.
-      const flags = docFlags(infos[i], doc);
+      const flags = docFlags(me, doc);
       const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
       const nextShape = i + 1 < n ? infos[i + 1].shortShapeHash : 2;
       const small = ((flags + 1) << 3) | (caseClass << 1) | (i === 0 ? 1 : 0);
-      let at = memo.find(prevShape, infos[i].shortShapeHash, nextShape, small);
-      if (at < 0) {
+      let memoAt = memo.find(prevShape, me.shortShapeHash, nextShape, small);
+      if (memoAt < 0) {
         wide.length = 0;
         this.smallHashes(infos, i, caseClass, flags, wide);
-        at = memo.add(prevShape, infos[i].shortShapeHash, nextShape, small);
+        memoAt = memo.add(prevShape, me.shortShapeHash, nextShape, small);
         const sums = memo.values;
         for (let k = 0; k < wide.length; k++) {
-          const w = weights.offset(wide[k] & this.mask);
-          if (w >= 0) for (let t = 0; t < T; t++) sums[at + t] += values[w + t];
+          const w = weights.offset(wide[k] & mask);
+          if (w >= 0) for (let t = 0; t < T; t++) sums[memoAt + t] += values[w + t];
         }
       }
       const sums = memo.values;
-      for (let t = 0; t < T; t++) out[base + t] += sums[at + t];
+      // One pass per class, adding in the same order as one loop per row would (own, the four
+      // neighbours, the wide rows, the small-domain sum): float64 sums, so bit-identical.
+      if (hitCount === 0) {
+        for (let t = 0; t < T; t++) out[base + t] = table[own + t] + table[m2 + t] + table[m1 + t] + table[p1 + t] + table[p2 + t] + sums[memoAt + t];
+      } else {
+        for (let t = 0; t < T; t++) out[base + t] = table[own + t] + table[m2 + t] + table[m1 + t] + table[p1 + t] + table[p2 + t];
+        for (let k = 0; k < hitCount; k++) {
+          const w = hits[k];
+          for (let t = 0; t < T; t++) out[base + t] += values[w + t];
+        }
+        for (let t = 0; t < T; t++) out[base + t] += sums[memoAt + t];
+      }
     }
     return out;
+  }
+
+  /** Scratch weight-row offsets of one word's wide-domain features (at most four). */
+  private readonly hitScratch = new Int32Array(4);
+  private edgesGen = 0;
+  private readonly edgeAt = new Int32Array(4);
+
+  /**
+   * Table offsets of the rows for "no word" at offsets -2, -1 (before the start) and +1, +2
+   * (after the end): the weights of the edge features, or zeros where a feature has no weights
+   * (adding +0 changes no sum). Made once per table generation.
+   */
+  private edgeRows(weights: SparseRows): Int32Array {
+    if (this.edgesGen === this.tableGen) return this.edgeAt;
+    const T = weights.classes;
+    const sides = [0, 0, 1, 1];
+    const at = this.allocate(4 * T);
+    for (let slot = 0; slot < 4; slot++) {
+      const row = at + slot * T;
+      const w = weights.offset(this.edge[slot][sides[slot]] & this.mask);
+      if (w >= 0) for (let t = 0; t < T; t++) this.table[row + t] = weights.values[w + t];
+      this.edgeAt[slot] = row;
+    }
+    this.edgesGen = this.tableGen;
+    return this.edgeAt;
   }
 
   /** Scratch per-word offsets into the score table, reused across sentences. */
@@ -372,14 +462,8 @@ export class NerFeaturizer {
     const values = weights.values;
     const slots = 2 * FEATURES.window;
     const size = (1 + slots) * T;
-    if (this.tableUsed + size > this.table.length) {
-      const grown = new Float32Array(Math.max(2 * this.table.length, 1024 * size));
-      grown.set(this.table.subarray(0, this.tableUsed));
-      this.table = grown;
-    }
+    const row = this.allocate(size);
     const scores = this.table;
-    const row = this.tableUsed;
-    this.tableUsed += size;
     // Float32 sums in the same order as ever, so scores are bit-identical.
     for (const h of info.self) {
       const at = weights.offset(h & this.mask);
@@ -391,6 +475,18 @@ export class NerFeaturizer {
     }
     info.scoresAt = row;
     info.scoresGen = this.tableGen;
+    return row;
+  }
+
+  /** Reserves `size` zeroed floats at the end of the score table (growing it); returns their offset. */
+  private allocate(size: number): number {
+    if (this.tableUsed + size > this.table.length) {
+      const grown = new Float32Array(Math.max(2 * this.table.length, 1024 * size, this.tableUsed + size));
+      grown.set(this.table.subarray(0, this.tableUsed));
+      this.table = grown;
+    }
+    const row = this.tableUsed;
+    this.tableUsed += size;
     return row;
   }
 
@@ -456,7 +552,8 @@ export class NerFeaturizer {
 
   /** Features that depend on the word alone, memoised. */
   private info(raw: string): WordInfo {
-    let info = this.cache.get(raw);
+    const key = fnv1a(raw);
+    let info = this.cache.get(raw, key);
     if (info) return info;
     if (this.cache.size >= FEATURES.maxCached) {
       this.cache.clear();
@@ -465,13 +562,21 @@ export class NerFeaturizer {
     }
     const word = normalizeWord(raw);
     const lower = word.toLowerCase();
-    const shape = wordShape(word);
-    const short = shortShape(word);
+    // Shape and short shape as character codes (`wordShape`, `shortShape`), hashed without building strings.
+    if (this.shapeScratch.length < word.length) this.shapeScratch = new Int32Array(2 * word.length);
+    const short = this.shapeScratch;
+    let shortLength = 0;
+    let shapeHash = SEEDS.sh;
+    for (let i = 0; i < word.length; i++) {
+      const code = shapeCode(word, i);
+      if (i < FEATURES.maxShape) shapeHash = Math.imul(shapeHash ^ code, 0x01000193) >>> 0;
+      if (shortLength === 0 || short[shortLength - 1] !== code) short[shortLength++] = code;
+    }
     // FNV-1a continues from a seed, so hash("p2=" + x) = hash(x, seed of "p2="): the feature
     // strings are never built.
     const seed = SEEDS;
     const lowerHash = fnv1a(lower);
-    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), fnv1a(shape, seed.sh), fnv1a(short, seed.ss)];
+    const self = [seed.bias, fnv1a(word, seed.w), fnv1a(lower, seed.l), shapeHash, fnvCodes(short, shortLength, seed.ss)];
     for (const k of FEATURES.prefixes) if (word.length > k) self.push(fnvRange(word, 0, k, seed.prefix[k]));
     for (const k of FEATURES.suffixes) if (lower.length > k) self.push(fnvRange(lower, lower.length - k, lower.length, seed.suffix[k]));
     const lex = this.lexicon;
@@ -480,32 +585,37 @@ export class NerFeaturizer {
     if (lex.demonyms.has(word)) self.push(seed.dem);
     if (this.wordStats) {
       const packed = this.wordStats.get(lowerHash);
-      if (packed === undefined) self.push(seed.unseen, fnv1a(short, seed.unseenShape));
+      if (packed === undefined) self.push(seed.unseen, fnvCodes(short, shortLength, seed.unseenShape));
       else {
         const cap = packed & 15;
-        self.push(fnv1a(`cap=${cap}`), fnv1a(short, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
+        self.push(fnv1a(`cap=${cap}`), fnvCodes(short, shortLength, fnv1a(`cap=${cap}|`)), fnv1a(`ca=${(packed >> 4) & 255}`), fnv1a(`cb=${packed >>> 12}`));
       }
     }
     if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(fnv1a(part.toLowerCase(), seed.hp));
+    const letters = letterClasses(word);
+    const hasUpper = (letters & UPPER) !== 0;
     info = {
       self,
       lower,
       lowerHash,
-      shortShapeHash: fnv1a(short),
-      capital: CAPITAL.test(word),
-      allCaps: HAS_LETTER.test(word) && !HAS_LOWER.test(word),
-      alpha: HAS_LETTER.test(word),
-      hasUpper: HAS_UPPER.test(word),
+      shortShapeHash: fnvCodes(short, shortLength, FNV_OFFSET),
+      capital: (letters & FIRST_UPPER) !== 0,
+      allCaps: (letters & LETTER) !== 0 && (letters & LOWER) === 0,
+      alpha: (letters & LETTER) !== 0,
+      hasUpper,
       scoresAt: 0,
       scoresGen: 0,
       form: this.formOf(lower),
-      cue: CUES[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? 0,
+      cue: CUES.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? 0,
       context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
-      gaz: HAS_UPPER.test(word) ? this.lexicon.gazetteer.get(lower) : undefined,
+      gaz: hasUpper ? this.lexicon.gazetteer.get(lower) : undefined,
     };
-    this.cache.set(raw, info);
+    this.cache.add(raw, key, info);
     return info;
   }
+
+  /** Scratch short-shape codes of the word being described. */
+  private shapeScratch = new Int32Array(64);
 
   private formOf(lower: string): FormRecord {
     let form = this.forms.get(lower);
@@ -568,6 +678,69 @@ function docFlags(me: WordInfo, doc: DocContext): number {
   if (!me.alpha) return -1;
   const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
   return me.capital && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
+}
+
+/**
+ * A map from strings to values for the featuriser's word memo, faster than a `Map` for the
+ * fresh (sliced, unhashed) strings it is asked about once per token: the caller's 32-bit hash
+ * and the entry index sit side by side in one typed array, so a lookup touches one slot and
+ * compares one key string, and only when the hashes agree.
+ */
+class WordTable<V> {
+  /** Slot pairs: key hash, then entry index + 1 (0: empty). */
+  private slots = new Int32Array(2 * 1024);
+  private keys: string[] = [];
+  private values: V[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The value stored under `key` (whose hash is `hash`), or undefined. */
+  get(key: string, hash: number): V | undefined {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) return undefined;
+      if (slots[2 * slot] === (hash | 0) && this.keys[entry - 1] === key) return this.values[entry - 1];
+    }
+  }
+
+  /** Adds a key that is not present. */
+  add(key: string, hash: number, value: V): void {
+    if (2 * (this.keys.length + 1) > this.slots.length >> 1) this.grow();
+    this.keys.push(key);
+    this.values.push(value);
+    this.place(hash, this.keys.length);
+  }
+
+  clear(): void {
+    this.slots = new Int32Array(2 * 1024);
+    this.keys = [];
+    this.values = [];
+  }
+
+  private place(hash: number, entry: number): void {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = spread(hash) & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = entry;
+  }
+
+  /** Doubles the slots (load stays at most one half). */
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s], old[s + 1]);
+  }
+}
+
+/** FNV-1a's low bits are weak for short keys: scramble before masking. */
+function spread(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 16 ^ Math.imul(hash, 0x85ebca6b);
 }
 
 /**

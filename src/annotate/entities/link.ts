@@ -79,7 +79,22 @@ export function similarity(a: string, b: string): number {
   return 1 - prev[n] / Math.max(m, n);
 }
 
+/** `findAlias` results per lexicon and name (names recur across mentions and articles). */
+const aliasMemo = new WeakMap<Lexicon, Map<string, AliasEntry | null>>();
+
+/** `findAlias`, memoised. */
 function aliasEntry(lex: Lexicon, name: string): AliasEntry | undefined {
+  let memo = aliasMemo.get(lex);
+  if (!memo) aliasMemo.set(lex, (memo = new Map()));
+  let entry = memo.get(name);
+  if (entry === undefined) {
+    if (memo.size > 50_000) memo.clear();
+    memo.set(name, (entry = findAlias(lex, name) ?? null));
+  }
+  return entry ?? undefined;
+}
+
+function findAlias(lex: Lexicon, name: string): AliasEntry | undefined {
   const hit = lex.byAlias.get(name) ?? (name.length > 4 ? lex.byAliasLower.get(name.toLowerCase()) : undefined);
   // Dotted acronyms: "W.H.O." is "WHO".
   return hit ?? (/^(?:[A-Z]\.){2,}$/.test(name) ? lex.byAlias.get(name.replace(/\./g, '')) : undefined);
@@ -96,12 +111,23 @@ function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function newGroup(): Group {
-  return { names: new Map(), types: new Map(), mentions: [] };
-}
+/** The default-locale collation of `String.prototype.localeCompare`, made once (same order, far cheaper per call). */
+const collator = new Intl.Collator();
 
+/**
+ * The most frequent key, ties broken by `tieBreak`; among keys still tied, the first inserted
+ * (what a stable sort would put first, found in one pass).
+ */
 function most(map: Map<string, number>, tieBreak: (a: string, b: string) => number = () => 0): string {
-  return [...map.entries()].sort((a, b) => b[1] - a[1] || tieBreak(a[0], b[0]))[0][0];
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [key, count] of map) {
+    if (best === undefined || count - bestCount > 0 || (count === bestCount && tieBreak(key, best) < 0)) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best!;
 }
 
 /**
@@ -129,7 +155,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     people.mark(g);
   };
   const make = (alias?: AliasEntry) => {
-    groups.push({ ...newGroup(), alias });
+    groups.push({ names: new Map(), types: new Map(), mentions: [], alias });
     return groups.length - 1;
   };
   // Pass 1: alias table and multi-word person names (so later surnames have somewhere to go).
@@ -218,20 +244,21 @@ class PersonIndex {
   }
 
   add(group: number, name: string): void {
-    const key = lastWordKey(name);
-    const entry = { group, given: givenName(name) };
+    const { surname: key, given } = nameParts(name);
+    const entry = { group, given };
     push(this.bySurname, key, entry);
     const dash = key.indexOf('-');
     if (dash > 0) push(this.byFirstPart, key.slice(0, dash), entry);
   }
 
   find(name: string): number | undefined {
-    const surname = lastWordKey(name);
-    const given = givenName(name);
-    const candidates = [...(this.bySurname.get(surname) ?? []), ...(given ? [] : this.byFirstPart.get(surname) ?? [])];
-    for (const c of candidates) {
+    const { surname, given } = nameParts(name);
+    for (const c of this.bySurname.get(surname) ?? []) {
       if (!given || !c.given || similarity(given, c.given) >= LINKING.minNameSimilarity) return c.group;
     }
+    // Without a given name any double-surname entry matches ("Smith" ~ "Smith-Jones").
+    const first = given ? undefined : this.byFirstPart.get(surname)?.[0];
+    if (first) return first.group;
     return undefined;
   }
 }
@@ -242,16 +269,22 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-const surnameMemo = new Map<string, string>();
+/** Surname key and given name of a name, computed once per name. */
+interface NameParts {
+  surname: string;
+  given: string | undefined;
+}
 
-/** `surnameKey`, memoised (names recur across mentions and articles). */
-function lastWordKey(name: string): string {
-  let key = surnameMemo.get(name);
-  if (key === undefined) {
-    if (surnameMemo.size > 50_000) surnameMemo.clear();
-    surnameMemo.set(name, (key = surnameKey(name)));
+const partsMemo = new Map<string, NameParts>();
+
+/** `surnameKey` and `givenName`, memoised (names recur across mentions and articles). */
+function nameParts(name: string): NameParts {
+  let parts = partsMemo.get(name);
+  if (parts === undefined) {
+    if (partsMemo.size > 50_000) partsMemo.clear();
+    partsMemo.set(name, (parts = { surname: surnameKey(name), given: givenName(name) }));
   }
-  return key;
+  return parts;
 }
 
 /** The given name of a multi-word person name; lower-case particles ("de Mistura") have none. */
@@ -262,14 +295,34 @@ function givenName(name: string): string | undefined {
 
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
   const type = group.alias?.type ?? most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b));
-  // Canonical name: the alias table's, else the longest name (people: full name), then most frequent.
-  const name = group.alias?.name ?? most(group.names, (a, b) => b.length - a.length || a.localeCompare(b));
-  const longest = [...group.names.keys()].sort((a, b) => b.length - a.length)[0];
-  const shortest = [...group.names.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
   const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
-  const canonical = group.alias ? name : type === 'PER' ? longest : nationality ? shortest : name;
+  // Canonical name: the alias table's; people: the longest (full) name; nationalities: the
+  // shortest; else the most frequent name, the longest among equals.
+  const canonical = group.alias
+    ? group.alias.name
+    : type === 'PER'
+      ? longestName(group.names)
+      : nationality
+        ? shortestName(group.names)
+        : most(group.names, (a, b) => b.length - a.length || collator.compare(a, b));
   const aliases = [...new Set([...group.names.keys()].filter((n) => n !== canonical))];
   return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: group.mentions.slice().sort((a, b) => a - b) };
+}
+
+/** The first of the longest keys (what a stable sort by length, longest first, puts first). */
+function longestName(names: Map<string, number>): string {
+  let longest = '';
+  for (const n of names.keys()) if (n.length > longest.length) longest = n;
+  return longest;
+}
+
+/** The shortest key, alphabetical among equals, first inserted among still-equal ones (as a stable sort). */
+function shortestName(names: Map<string, number>): string {
+  let shortest: string | undefined;
+  for (const n of names.keys()) {
+    if (shortest === undefined || n.length < shortest.length || (n.length === shortest.length && collator.compare(n, shortest) < 0)) shortest = n;
+  }
+  return shortest!;
 }
 
 function kindOf(group: Group, type: string, name: string, lex: Lexicon): string | undefined {

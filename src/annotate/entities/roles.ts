@@ -54,9 +54,9 @@ export interface RoleInfo {
  * (undefined for non-persons or when nothing was found).
  */
 export function readRoles(words: readonly (readonly Word[])[], mentions: readonly Mention[], lex: Lexicon): (RoleInfo | undefined)[] {
-  const mentionAt = new Map<string, number>();
+  const mentionAt = new Map<number, number>();
   mentions.forEach((m, i) => {
-    for (let w = m.first; w <= m.last; w++) mentionAt.set(`${m.sentence}:${w}`, i);
+    for (let w = m.first; w <= m.last; w++) mentionAt.set(wordKey(m.sentence, w), i);
   });
   const titleWords = titleVocabulary(lex);
   return mentions.map((m, i) => {
@@ -84,9 +84,20 @@ function combine(before: RoleInfo | undefined, after: RoleInfo | undefined): Rol
   };
 }
 
+/** Key of word `w` of sentence `s` in the mention index (a number: no string per lookup). */
+function wordKey(s: number, w: number): number {
+  return s * 0x100000 + w;
+}
+
+/** Title vocabularies per lexicon, built once (the lexicon is loaded once per process). */
+const titleVocabularies = new WeakMap<Lexicon, Set<string>>();
+
 function titleVocabulary(lex: Lexicon): Set<string> {
-  const set = new Set<string>(ROLES.roleNouns);
+  let set = titleVocabularies.get(lex);
+  if (set) return set;
+  set = new Set<string>(ROLES.roleNouns);
   for (const title of lex.titles) for (const w of title) if (!ROLES.titleGlue.has(w)) set.add(w.replace(/\.$/, ''));
+  titleVocabularies.set(lex, set);
   return set;
 }
 
@@ -95,7 +106,7 @@ function prenominal(
   sentence: readonly Word[],
   m: Mention,
   self: number,
-  mentionAt: Map<string, number>,
+  mentionAt: Map<number, number>,
   mentions: readonly Mention[],
   titleWords: Set<string>,
   lex: Lexicon,
@@ -104,7 +115,7 @@ function prenominal(
   const parts: { text: string; mention?: number }[] = [];
   while (k >= 0 && parts.length < ROLES.maxTitleWords) {
     const word = sentence[k].text;
-    const at = mentionAt.get(`${m.sentence}:${k}`);
+    const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined && at !== self) {
       const other = mentions[at];
       if (other.type === 'PER') break;
@@ -164,7 +175,7 @@ function prenominal(
 function appositive(
   sentence: readonly Word[],
   m: Mention,
-  mentionAt: Map<string, number>,
+  mentionAt: Map<number, number>,
   mentions: readonly Mention[],
   lex: Lexicon,
   titleWords: Set<string>,
@@ -180,7 +191,7 @@ function appositive(
   while (k < sentence.length && parts.length < ROLES.maxAppositiveWords) {
     const word = sentence[k].text;
     if (ROLES.appositiveEnd.test(word)) break;
-    const at = mentionAt.get(`${m.sentence}:${k}`);
+    const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined) {
       parts.push({ text: mentions[at].text, mention: at });
       k = mentions[at].last + 1;

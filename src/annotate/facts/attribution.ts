@@ -1,6 +1,10 @@
 import type { Span } from '../../model/index.js';
-import { ACCORDING_TO, DESCRIPTOR_WORDS, GENERIC_SOURCES, NAME_PARTICLES, OPEN_QUOTES, REPORTING_VERBS, TITLE_WORDS } from './constants.js';
+import { ACCORDING_TO, DESCRIPTOR_WORDS, GENERIC_SOURCES, NAME_PARTICLES, OPEN_QUOTES, TITLE_WORDS } from './constants.js';
 import { TokenIndex } from './context.js';
+import { W } from './word-classes.js';
+
+/** Flags of no tokens. */
+const NO_FLAGS = new Int32Array(0);
 
 /** Who a sentence (or part of it) is attributed to, and the cue that says so. */
 export interface Attribution {
@@ -177,11 +181,13 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
   }
   const [from, to] = index.within(start, end);
   const lower = index.tokens.length ? index.lower : [];
+  const flags = index.tokens.length ? index.classes.classes : NO_FLAGS;
   let according = !index.tokens.length;
   for (let i = from; i < to && !according; i++) according = lower[i] === 'according';
+  // Only sentences with "according" can match (matchAll clones the pattern on every call).
   const slice = according ? text.slice(start, end) : '';
   ACCORDING_TO.lastIndex = 0;
-  for (const m of slice.matchAll(ACCORDING_TO)) {
+  if (according) for (const m of slice.matchAll(ACCORDING_TO)) {
     const cueStart = start + m.index!;
     const cueEnd = cueStart + m[0].length;
     const who = sourceAfter(text, index, cueEnd, end, entities);
@@ -193,7 +199,7 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
     if (c < 97 || c > 122) continue;
     const word = lower[i];
     // lowercase only ("United States" is no verb); a noun reading only after a determiner ("the estimates")
-    if (!REPORTING_VERBS.has(word) || (t.label === 'NOUN' && i > 0 && NOUN_BEFORE.has(index.tokens[i - 1].label))) continue;
+    if ((flags[i] & W.reporting) === 0 || (t.label === 'NOUN' && i > 0 && NOUN_BEFORE.has(index.tokens[i - 1].label))) continue;
     let who = sourceBefore(text, index, i, start, entities);
     // inverted: '"...," said the analyst' (not "told X": that is the listener)
     if (!who && word !== 'told' && i > from && index.tokens[i - 1].label === 'PUNCT') who = sourceAfter(text, index, t.end, end, entities);

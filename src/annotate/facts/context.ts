@@ -1,4 +1,5 @@
 import type { Span } from '../../model/index.js';
+import { classifyWords, type WordClasses } from './word-classes.js';
 
 /**
  * Fast lookups over the sorted `tokens` layer by character offset (binary search, no copies).
@@ -10,6 +11,7 @@ import type { Span } from '../../model/index.js';
 export class TokenIndex {
   private lowered?: string[];
   private offsets?: number[];
+  private flags?: WordClasses;
 
   constructor(
     readonly tokens: readonly Span[],
@@ -30,6 +32,12 @@ export class TokenIndex {
       this.lowered = lower.length === this.text.length ? this.tokens.map((t) => lower.slice(t.start, t.end)) : this.tokens.map((t) => this.text.slice(t.start, t.end).toLowerCase());
     }
     return this.lowered;
+  }
+
+  /** Word-list flags of each lowercased token (see word-classes.ts; computed once, on first use). */
+  get classes(): WordClasses {
+    this.flags ??= classifyWords(this.lower);
+    return this.flags;
   }
 
   /** Index of the first token whose start is >= offset (tokens.length when none). */
@@ -91,16 +99,16 @@ export function wordBefore(text: string, offset: number): string {
 const WORD_START = /[A-Za-z0-9'’$£€]+/g;
 
 /**
- * Word starts and their lowercased words, from the tokens when there are any, else from a
+ * Word starts, their lowercased words and the words' flags, from the tokens when there are any, else from a
  * simple word scan (short texts in tests, caption attributes).
  */
-export function wordStarts(text: string, index?: TokenIndex): { starts: ArrayLike<number>; words: readonly string[] } {
-  if (index && index.tokens.length && index.text === text) return { starts: index.starts, words: index.lower };
+export function wordStarts(text: string, index?: TokenIndex): { starts: ArrayLike<number>; words: readonly string[]; classes: WordClasses } {
+  if (index && index.tokens.length && index.text === text) return { starts: index.starts, words: index.lower, classes: index.classes };
   const starts: number[] = [];
   const words: string[] = [];
   for (const m of text.matchAll(WORD_START)) {
     starts.push(m.index!);
     words.push(m[0].toLowerCase());
   }
-  return { starts, words };
+  return { starts, words, classes: classifyWords(words) };
 }

@@ -2,6 +2,7 @@ import type { Span } from '../../model/index.js';
 import { addDays, addMonths, isoDay, isoMonth, isoWeek, validDay, weekday, type Day } from './calendar.js';
 import { AMBIGUOUS_MONTHS, DATE_PREPOSITIONS, MONTH_SUBJECT_VERBS, RELATION_WORDS, MONTHS, QUALIFIERS, RANGE_RELATIONS, TIME_UNITS, VAGUE_OFFSET_DAYS, WEEKDAYS } from './constants.js';
 import { TokenIndex, wordBefore, wordStarts } from './context.js';
+import { DATE_FLAGS, W, type WordClasses } from './word-classes.js';
 import { parseNumber } from './numbers.js';
 
 /** Attributes of a `dates` span. */
@@ -64,45 +65,22 @@ const DATE_PATTERN = new RegExp(
   'iy',
 );
 
-/** Words a date match can start with, and what the next word must be for the pattern to be tried. */
-const RECENT_WORDS = ['recent', 'past', 'last', 'coming', 'next', 'previous', 'following'];
-const UNIT_WORDS = ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades'];
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'several', 'few', 'a', 'an'];
-const STANDALONE = [...Object.keys(MONTHS), ...Object.keys(MONTHS).map((m) => m.replace('.', '')), ...Object.keys(WEEKDAYS), 'yesterday', 'today', 'tonight', 'tomorrow', 'from', 'between'];
+const isNumeric = (word: string | undefined, flags: number) => word !== undefined && ((word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) || (flags & W.number) !== 0);
 
-/** Word classes (bit flags), so that each word costs one map lookup. */
-const C = { standalone: 1, preposition: 2, relative: 4, qualifier: 8, number: 16, recent: 32, unit: 64, weekday: 128 } as const;
-const WORD_CLASS = new Map<string, number>();
-const mark = (words: readonly string[], flag: number) => words.forEach((w) => WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | flag));
-mark(STANDALONE, C.standalone);
-mark(['in', 'over', 'during', 'within', 'for'], C.preposition);
-mark(['last', 'next', 'this', 'past', 'coming', 'previous', 'earlier', 'later', 'early', 'late'], C.relative);
-mark(['nearly', 'almost', 'about', 'around', 'over', 'more', 'less', 'at', 'some', 'roughly', 'approximately', 'just', 'up'], C.qualifier);
-mark(NUMBER_WORDS, C.number);
-mark(RECENT_WORDS, C.recent);
-mark(UNIT_WORDS, C.unit);
-mark(Object.keys(WEEKDAYS), C.weekday);
-
-const classOf = (word: string | undefined) => (word === undefined ? 0 : WORD_CLASS.get(word) ?? 0);
-const isNumeric = (word: string | undefined) => word !== undefined && ((word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) || (classOf(word) & C.number) !== 0);
-
-/** Whether the date pattern is worth trying at word w (cheap checks on this and the next words). */
-function triggers(words: readonly string[], w: number): boolean {
+/** Whether the date pattern is worth trying at word w (cheap checks on this and the next words' flags). */
+function triggers(words: readonly string[], { classes, beforeDash }: WordClasses, w: number): boolean {
   const word = words[w];
   const c = word.charCodeAt(0);
   if ((c >= 48 && c <= 57) || ((c === 39 || c === 8217) && word.length > 1)) return true;
-  const cls = WORD_CLASS.get(word);
-  if (cls === undefined) {
-    const dash = word.indexOf('-');
-    return dash > 0 && (classOf(word.slice(0, dash)) & C.number) !== 0;
-  }
-  if (cls & C.standalone) return true;
+  const cls = classes[w] & DATE_FLAGS;
+  if (cls === 0) return (beforeDash[w] & W.number) !== 0;
+  if (cls & W.standalone) return true;
   const next = words[w + 1];
-  const nextClass = classOf(next);
-  if (cls & C.preposition && (nextClass & C.recent || (next === 'the' && classOf(words[w + 2]) & C.recent))) return true;
-  if (cls & C.relative && (nextClass & (C.unit | C.weekday) || next === 'this' || next === 'last' || next === 'next')) return true;
-  if (cls & C.qualifier && (isNumeric(next) || next === 'than' || next === 'to' || next === 'least' || next === 'over' || next === 'under')) return true;
-  if (cls & C.number) return (nextClass & C.unit) !== 0 || next === 'few' || next === 'couple' || next === '-';
+  const nextClass = w + 1 < classes.length ? classes[w + 1] : 0;
+  if (cls & W.preposition && (nextClass & W.recent || (next === 'the' && w + 2 < classes.length && classes[w + 2] & W.recent))) return true;
+  if (cls & W.relative && (nextClass & (W.unit | W.weekday) || next === 'this' || next === 'last' || next === 'next')) return true;
+  if (cls & W.qualifier && (isNumeric(next, nextClass) || next === 'than' || next === 'to' || next === 'least' || next === 'over' || next === 'under')) return true;
+  if (cls & W.number) return (nextClass & W.unit) !== 0 || next === 'few' || next === 'couple' || next === '-';
   return false;
 }
 
@@ -318,12 +296,12 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
  */
 export function findDates(text: string, anchor?: Day, tokens?: TokenIndex, ranges?: readonly Pick<Span, 'start' | 'end'>[]): DateSpan[] {
   const out: DateSpan[] = [];
-  const { starts, words } = wordStarts(text, tokens);
+  const { starts, words, classes } = wordStarts(text, tokens);
   let r = 0;
   let next = 0;
   for (let w = 0; w < words.length; w++) {
     let start = starts[w];
-    if (start < next || !triggers(words, w)) continue;
+    if (start < next || !triggers(words, classes, w)) continue;
     if (ranges) {
       while (r < ranges.length && ranges[r].end <= start) r++;
       if (r >= ranges.length) break;

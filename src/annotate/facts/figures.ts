@@ -2,6 +2,7 @@ import type { Span } from '../../model/index.js';
 import type { Attribution } from './attribution.js';
 import { KILLED_BEFORE, NATIONALITIES, OUTCOME_WINDOW, OUTCOME_WORDS, QUALIFIERS, UNIT_MAX_ADJECTIVES } from './constants.js';
 import { TokenIndex, spanAt, wordStarts } from './context.js';
+import { W, type WordClasses } from './word-classes.js';
 import { parseNumber } from './numbers.js';
 
 /** Attributes of a `figures` span. */
@@ -46,33 +47,25 @@ const FIGURE_PATTERN = new RegExp(
   'iy',
 );
 
-/** Words a figure can start with; the pattern is only tried at these, at digits and currency signs. */
-/** First words of qualifiers: tried only when a number (or the qualifier's next word) follows. */
-const QUALIFIER_FIRST = new Set(Object.keys(QUALIFIERS).map((q) => q.split(' ')[0]));
-const QUALIFIER_SECOND = new Set(Object.keys(QUALIFIERS).flatMap((q) => q.split(' ').slice(1)));
-const FIGURE_TRIGGERS = new Set([
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
-  'sixty', 'seventy', 'eighty', 'ninety', 'hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens',
-  'scores', 'a', 'an', 'half', 'dozen', 'us',
-]);
-
-/** Words after "a"/"an" that make a figure ("a dozen", "a third", "a million"). */
-const AFTER_ARTICLE = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen', 'half', 'third', 'quarter', 'fifth', 'tenth', 'estimated']);
-
-function triggers(words: readonly string[], w: number): boolean {
+/**
+ * Whether the figure pattern is worth trying at word w: digits and currency signs, "a"/"an"
+ * before a scale or fraction word, a qualifier's first word before a number (or the qualifier's
+ * next word), a number word (also before a hyphen: "two-thirds").
+ */
+function triggers(words: readonly string[], { classes, beforeDash }: WordClasses, w: number): boolean {
   const word = words[w];
   const c = word.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 36 || c === 163 || c === 8364) return true;
-  if (word === 'a' || word === 'an') return AFTER_ARTICLE.has(words[w + 1] ?? '');
-  if (QUALIFIER_FIRST.has(word)) {
+  const nextClass = w + 1 < classes.length ? classes[w + 1] : 0;
+  if (word === 'a' || word === 'an') return (nextClass & W.afterArticle) !== 0;
+  const cls = classes[w];
+  if (cls & W.qualifierFirst) {
     const next = words[w + 1] ?? '';
     const n = next.charCodeAt(0);
-    return (n >= 48 && n <= 57) || n === 36 || FIGURE_TRIGGERS.has(next) || QUALIFIER_SECOND.has(next);
+    return (n >= 48 && n <= 57) || n === 36 || (nextClass & (W.figure | W.qualifierSecond)) !== 0;
   }
-  if (FIGURE_TRIGGERS.has(word)) return true;
-  const dash = word.indexOf('-');
-  return dash > 0 && FIGURE_TRIGGERS.has(word.slice(0, dash));
+  if (cls & W.figure) return true;
+  return (beforeDash[w] & W.figure) !== 0;
 }
 
 /** Words before "one" that make it a pronoun ("no one", "the one"). */
@@ -134,11 +127,11 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
   const dateOnly = dates.filter((d) => d.label === 'date');
   let r = 0;
   let dIndex = 0;
-  const { starts, words } = wordStarts(text, index);
+  const { starts, words, classes } = wordStarts(text, index);
   let next = 0;
   for (let w = 0; w < words.length; w++) {
     const start = starts[w];
-    if (start < next || !triggers(words, w)) continue;
+    if (start < next || !triggers(words, classes, w)) continue;
     if (ranges) {
       while (r < ranges.length && ranges[r].end <= start) r++;
       if (r >= ranges.length) break;

@@ -138,7 +138,9 @@ export function extractFacts(article: Article): FactsResult {
     const [from, to] = index.within(s.start, s.end);
     let checkable = detail[i] === 1;
     for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';
-    return classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, index.tokens.length ? index.lower : undefined, from, to);
+    return index.tokens.length
+      ? classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, index.lower, from, to, index.classes.classes)
+      : classifySentence(s, text.slice(s.start, s.end), perSentence[i], checkable, undefined, from, to);
   });
   const timeline = buildTimeline(text, bodyDates, sentences, index, anchor, entities.length ? entities : undefined);
   return { dates, figures, statements, timeline };

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/index.js';
 import type { Attribution } from './attribution.js';
-import { EVALUATIVE_WORDS, FIRST_PERSON_STANCE, HEDGES, INTENSIFIERS, MODALS, OPINION_THRESHOLD, OPINION_WEIGHTS } from './constants.js';
+import { FIRST_PERSON_STANCE, OPINION_THRESHOLD, OPINION_WEIGHTS } from './constants.js';
+import { W, wordClass } from './word-classes.js';
 
 /** The kinds of body sentence. */
 export type StatementType = 'factual' | 'attributed-claim' | 'opinion' | 'question';
@@ -34,32 +35,37 @@ function endsWithQuestion(text: string): boolean {
   return i >= 0 && text[i] === '?';
 }
 
-/** Opinion cue kind of each lexicon word (one lookup per word). */
-const CUE_KIND = new Map<string, 'evaluative' | 'hedge' | 'modal' | 'intensifier'>([
-  ...[...INTENSIFIERS].map((w) => [w, 'intensifier'] as const),
-  ...[...MODALS].map((w) => [w, 'modal'] as const),
-  ...[...HEDGES].map((w) => [w, 'hedge'] as const),
-  ...[...EVALUATIVE_WORDS].map((w) => [w, 'evaluative'] as const),
-]);
+type CueKind = 'evaluative' | 'hedge' | 'modal' | 'intensifier';
+
+/** The opinion cue kind of a word's flags; a word in several lists counts as the first of evaluative, hedge, modal, intensifier. */
+function cueKind(flags: number): CueKind | undefined {
+  if (flags & W.evaluative) return 'evaluative';
+  if (flags & W.hedge) return 'hedge';
+  if (flags & W.modal) return 'modal';
+  if (flags & W.intensifier) return 'intensifier';
+  return undefined;
+}
 
 /**
  * Opinion cues of a sentence, as evidence strings and a summed weight. `words` are the
- * sentence's words (lowercased) when the caller has them; else the sentence is split here.
+ * sentence's words (lowercased) when the caller has them, with their flags (`classes`, see
+ * word-classes.ts) when it has those; else the sentence is split (or the words looked up) here.
  */
-export function opinionCues(sentence: string, words?: readonly string[], from = 0, to = words?.length ?? 0): { weight: number; cues: string[] } {
+export function opinionCues(sentence: string, words?: readonly string[], from = 0, to = words?.length ?? 0, classes?: ArrayLike<number>): { weight: number; cues: string[] } {
   const cues: string[] = [];
   let weight = 0;
   const list = words ?? Array.from(sentence.matchAll(WORD), (m) => m[0].toLowerCase());
   if (!words) to = list.length;
+  const flags = words && classes ? classes : undefined;
   for (let i = from; i < to; i++) {
     const word = list[i];
-    const kind = CUE_KIND.get(word);
+    const kind = cueKind(flags ? flags[i] : wordClass(word));
     if (!kind) continue;
     if (word === 'may' && !MAY_MODAL.test(sentence)) continue; // "May" the month
     weight += OPINION_WEIGHTS[kind];
     cues.push(`${kind} '${word}'`);
   }
-  if (sentence.includes(' I ') || sentence.includes('I ') || sentence.includes(' we ') || sentence.includes(' my ') || sentence.includes(' our ')) {
+  if (mayStateStance(sentence)) {
     const stance = FIRST_PERSON_STANCE.exec(sentence);
     if (stance) {
       weight += OPINION_WEIGHTS.firstPerson;
@@ -71,6 +77,20 @@ export function opinionCues(sentence: string, words?: readonly string[], from = 
     cues.push('exclamation mark');
   }
   return { weight, cues };
+}
+
+/**
+ * Whether the sentence holds "I " or " we ", " my ", " our " (a cheap test before the
+ * first-person regex: it matches only where one of these does). One pass over the spaces.
+ */
+function mayStateStance(sentence: string): boolean {
+  for (let i = sentence.indexOf(' ', 1); i > 0; i = sentence.indexOf(' ', i + 1)) {
+    const a = sentence.charCodeAt(i - 1);
+    if (a === 73) return true; // "I "
+    if (i >= 3 && sentence.charCodeAt(i - 3) === 32 && ((sentence.charCodeAt(i - 2) === 119 && a === 101) || (sentence.charCodeAt(i - 2) === 109 && a === 121))) return true; // " we ", " my "
+    if (i >= 4 && sentence.charCodeAt(i - 4) === 32 && sentence.charCodeAt(i - 3) === 111 && sentence.charCodeAt(i - 2) === 117 && a === 114) return true; // " our "
+  }
+  return false;
 }
 
 /** The attribution that best names the speaker: a named source over an unnamed one, quotes first. */
@@ -86,8 +106,8 @@ function mainAttribution(candidates: readonly Attribution[]): Attribution | unde
  * @example
  * classifySentence({ start: 0, end: 20 }, 'Is this the end?', []).label; // 'question'
  */
-export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[], from?: number, to?: number): StatementSpan {
-  const { weight, cues } = opinionCues(text, words, from, to);
+export function classifySentence(sentence: Pick<Span, 'start' | 'end'>, text: string, candidates: readonly Attribution[], checkable = false, words?: readonly string[], from?: number, to?: number, classes?: ArrayLike<number>): StatementSpan {
+  const { weight, cues } = opinionCues(text, words, from, to, classes);
   const main = mainAttribution(candidates);
   let label: StatementType;
   const evidence: string[] = [];

@@ -47,8 +47,9 @@ export function clauseAround(text: string, sentence: Pick<Span, 'start' | 'end'>
   let start = sentence.start;
   let end = sentence.end;
   let previous = sentence.start;
+  // exec on the shared global pattern (no per-call clone as with matchAll); no alternative matches empty.
   CLAUSE_BREAK.lastIndex = 0;
-  for (const m of slice.matchAll(CLAUSE_BREAK)) {
+  for (let m = CLAUSE_BREAK.exec(slice); m; m = CLAUSE_BREAK.exec(slice)) {
     const cut = sentence.start + m.index!;
     if (cut <= at) {
       previous = start;
