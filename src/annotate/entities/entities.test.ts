@@ -8,7 +8,8 @@ import { assertLayerConforms } from '../../model/conformance.js';
 import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
-import { acronymOf, similarity } from './link.js';
+import { acronymOf, linkMentions, similarity } from './link.js';
+import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
 const pipeline = Pipeline.build([cleanStage, nlpStage, entitiesStage]);
@@ -114,4 +115,13 @@ test('an honorific yields to an appositive role; dotted acronyms resolve through
   assert.equal(okafor.mentions, 2);
   assert.equal(find(records, 'World Health Organization').type, 'ORG');
   assert.ok(find(records, 'Bob Hale').roles.includes('Senator'));
+});
+
+test('a word tagged as a person takes a one-word group label from the alias table, not a country name', () => {
+  const mention = (text: string, type: string, start: number) => ({ sentence: 0, first: 0, last: 0, start, end: start + text.length, type, text });
+  const { entities } = linkMentions([mention('Wahhabis', 'PER', 0), mention('Jordan', 'PER', 20), mention('Jordan', 'LOC', 40)], lexicon());
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Wahhabi')?.type, 'MISC');
+  assert.equal(byName.get('Wahhabi')?.kind, 'movement');
+  assert.ok(entities.some((e) => e.type === 'PER' && e.name === 'Jordan'), 'a person named Jordan stays a person');
 });

@@ -162,7 +162,9 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   mentions.forEach((m, i) => {
     const name = names[i];
     const entry = aliasEntry(lex, name);
-    if (entry && (m.type !== 'PER' || entry.type === 'PER')) {
+    // A person-tagged word takes a non-person alias only when the alias is a one-word group
+    // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
+    if (entry && (m.type !== 'PER' || entry.type === 'PER' || (entry.type === 'MISC' && !name.includes(' ')))) {
       const g = byAlias.get(entry.name) ?? make(entry);
       byAlias.set(entry.name, g);
       add(g, i, name);
