@@ -50,3 +50,14 @@ test('analyze with a stage subset runs only those stages, the same way on every 
   assert.equal(first.layers.entities, undefined);
   assert.deepEqual(second, first);
 });
+
+test('runMany gives each document the article run gives it, failures and skips included', async () => {
+  const texts = ['Kerry met Lavrov in Geneva on Friday.', '“We will win,” the minister said. Critics called it a shameful surrender.', '', 'x'.repeat(12)];
+  const full = await Pipeline.build();
+  assert.deepEqual(full.runMany(texts), texts.map((t) => full.run(t)));
+  const small: Stage = { ...words, maxChars: 5 };
+  const partial = await Pipeline.build([small, broken, needsX]);
+  const docs = ['ab', 'longer than five'];
+  assert.deepEqual(partial.runMany(docs), docs.map((t) => partial.run(t)));
+  assert.deepEqual(partial.runMany(docs).map((a) => a.notices.map((n) => n.code)), [['stage-failed'], ['stage-skipped']]);
+});

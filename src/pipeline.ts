@@ -75,32 +75,56 @@ export class Pipeline {
    * notice and the stages after it that do not depend on its output still run.
    */
   run(input: SourceDocument | string): Article {
-    const doc: SourceDocument = typeof input === 'string' ? { text: input, meta: {}, notices: [] } : input;
-    let article = createArticle(doc.text, doc.meta, doc.notices);
-    if (doc.id) article.id = doc.id;
-    if (doc.layers) article = { ...article, layers: { ...doc.layers } };
+    let article = startArticle(input);
     const failed = new Set<string>();
-    this.stages.forEach((stage, i) => {
-      if (stage.requires.some((r) => failed.has(r))) {
-        stage.assigns.forEach((a) => failed.add(a));
-        return;
-      }
-      const maxChars = stage.maxChars ?? DEFAULT_STAGE_MAX_CHARS;
-      if (article.text.length > maxChars) {
-        stage.assigns.forEach((a) => failed.add(a));
-        const message = `${stage.name} skipped: the text has ${article.text.length.toLocaleString('en-US')} characters, over its limit of ${maxChars.toLocaleString('en-US')}`;
-        article = { ...article, notices: [...article.notices, { code: 'stage-skipped', stage: stage.name, message }] };
-        return;
-      }
-      try {
-        article = applyOutput(article, stage, stage.run(article, this.resources[i]));
-      } catch (err) {
-        stage.assigns.forEach((a) => failed.add(a));
-        article = { ...article, notices: [...article.notices, { code: 'stage-failed', stage: stage.name, message: `${stage.name}: ${errorMessage(err)}` }] };
-      }
-    });
+    for (let i = 0; i < this.stages.length; i++) article = this.step(article, i, failed);
     return article;
   }
+
+  /**
+   * Analyses several documents stage by stage (each stage over all of them before the next),
+   * giving the same articles as `run` on each. About a fifth less CPU for batches of 16 or so
+   * (`npm run bench`, pipeline rows): one stage's model tables stay in the CPU caches across
+   * articles instead of being evicted by the other stages' tables.
+   */
+  runMany(inputs: readonly (SourceDocument | string)[]): Article[] {
+    const articles = inputs.map(startArticle);
+    const failed = articles.map(() => new Set<string>());
+    for (let i = 0; i < this.stages.length; i++) {
+      for (let k = 0; k < articles.length; k++) articles[k] = this.step(articles[k], i, failed[k]);
+    }
+    return articles;
+  }
+
+  /** Runs stage `i` on an article; `failed` collects the layers of stages that failed or were skipped. */
+  private step(article: Article, i: number, failed: Set<string>): Article {
+    const stage = this.stages[i];
+    if (stage.requires.some((r) => failed.has(r))) {
+      stage.assigns.forEach((a) => failed.add(a));
+      return article;
+    }
+    const maxChars = stage.maxChars ?? DEFAULT_STAGE_MAX_CHARS;
+    if (article.text.length > maxChars) {
+      stage.assigns.forEach((a) => failed.add(a));
+      const message = `${stage.name} skipped: the text has ${article.text.length.toLocaleString('en-US')} characters, over its limit of ${maxChars.toLocaleString('en-US')}`;
+      return { ...article, notices: [...article.notices, { code: 'stage-skipped', stage: stage.name, message }] };
+    }
+    try {
+      return applyOutput(article, stage, stage.run(article, this.resources[i]));
+    } catch (err) {
+      stage.assigns.forEach((a) => failed.add(a));
+      return { ...article, notices: [...article.notices, { code: 'stage-failed', stage: stage.name, message: `${stage.name}: ${errorMessage(err)}` }] };
+    }
+  }
+}
+
+/** The article a document starts as, before any stage. */
+function startArticle(input: SourceDocument | string): Article {
+  const doc: SourceDocument = typeof input === 'string' ? { text: input, meta: {}, notices: [] } : input;
+  let article = createArticle(doc.text, doc.meta, doc.notices);
+  if (doc.id) article.id = doc.id;
+  if (doc.layers) article = { ...article, layers: { ...doc.layers } };
+  return article;
 }
 
 let shared: Promise<Pipeline> | undefined;
