@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { benchArticles } from './corpus.js';
 import { withPeakRss, type BenchRow } from './table.js';
 import { openSqliteStore } from '../src/corpus/sqlite/store.js';
-import { ingest } from '../src/corpus/ingest/ingest.js';
+import { ingest, INGEST } from '../src/corpus/ingest/ingest.js';
 import { workerAnalyzer, inlineAnalyzer } from '../src/corpus/ingest/pool.js';
 import { threadCpuMs } from '../src/corpus/ingest/thread-cpu.js';
 import { StoryClusterer, type DocFrequencies } from '../src/corpus/stories/clusterer.js';
@@ -70,7 +70,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
         const m0 = mainCpu();
         const p0 = process.cpuUsage().user / 1000;
         const t0 = performance.now();
-        const r = await ingest(docs(texts), store, { analyzer, inFlight: workers * 8 });
+        const r = await ingest(docs(texts), store, { analyzer, inFlight: workers * INGEST.inFlightPerWorker });
         const seconds = (performance.now() - t0) / 1000;
         const writer = (mainCpu() - m0) / r.stored;
         const worker = (sumUser((await analyzer.threadCpu?.()) ?? []) - w0) / r.stored;
@@ -84,7 +84,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
       const capacity = (CORES * 1000) / (result.worker + result.writer);
       rows.push({
         name: `ingest, ${workers} worker${workers > 1 ? 's' : ''} (full pipeline + store)`, items: result.stored, unit: 'articles', seconds: result.seconds, peakRssMb,
-        note: `${kb.toFixed(1)} KB/article in the DB; user CPU ms/article: workers ${result.worker.toFixed(2)}, writer ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores`,
+        note: `${kb.toFixed(1)} KB/article in the DB; user CPU ms/article: workers ${result.worker.toFixed(2)}, writer ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores (${((CORES * 1000) / result.all).toFixed(0)} counting every thread)`,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,10 +98,10 @@ export async function benchIngest(): Promise<BenchRow[]> {
     const store = openSqliteStore(':memory:');
     const c0 = mainCpu();
     const t0 = performance.now();
-    for (let i = 0; i < analysed.length; i += 100) await store.putPrepared(analysed.slice(i, i + 100), { skipLinking });
+    for (let i = 0; i < analysed.length; i += INGEST.batchSize) await store.putPrepared(analysed.slice(i, i + INGEST.batchSize), { skipLinking });
     const ms = (mainCpu() - c0) / analysed.length;
     rows.push({
-      name: `writer thread only (putPrepared, batches of 100${skipLinking ? ', no linking' : ''})`, items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000,
+      name: `writer thread only (putPrepared, batches of ${INGEST.batchSize}${skipLinking ? ', no linking' : ''})`, items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000,
       peakRssMb: process.memoryUsage().rss / 1048576, note: `in-memory DB; ${ms.toFixed(2)} ms user CPU/article${skipLinking ? ' (no near-duplicates, stories)' : ''}`,
     });
     await store.close();
