@@ -28,7 +28,7 @@ export class StoredFrequencies implements DocFrequencies {
   private readonly setDocs: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.upsert = db.prepare('INSERT INTO terms(term, df) VALUES (?1, ?2) ON CONFLICT(term) DO UPDATE SET df = df + ?2');
+    this.upsert = db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
     this.setDocs = db.prepare("INSERT INTO kv(key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     this.reload();
   }
