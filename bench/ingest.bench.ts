@@ -7,7 +7,7 @@ import { openSqliteStore } from '../src/corpus/sqlite/store.js';
 import { ingest, INGEST } from '../src/corpus/ingest/ingest.js';
 import { workerAnalyzer, inlineAnalyzer } from '../src/corpus/ingest/pool.js';
 import { threadCpuMs } from '../src/corpus/ingest/thread-cpu.js';
-import { StoryClusterer, type DocFrequencies } from '../src/corpus/stories/clusterer.js';
+import { StoryClusterer, STORY_PARAMS, type DocFrequencies } from '../src/corpus/stories/clusterer.js';
 import type { SourceDocument } from '../src/ingest/types.js';
 
 /** Articles ingested per run (SPINSCOPE_BENCH_INGEST overrides; the full bench uses 10,000). */
@@ -106,18 +106,24 @@ export async function benchIngest(): Promise<BenchRow[]> {
     });
     await store.close();
   }
-  const counts = new Map<string, number>();
-  const df: DocFrequencies = { docs: 0, df: (t) => counts.get(t) ?? 0 };
-  const clusterer = new StoryClusterer(df);
-  const c0 = mainCpu();
-  const t0 = performance.now();
-  for (const a of analysed) {
-    for (const [t] of a.storyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    df.docs++;
-    clusterer.assign({ id: a.id, title: a.columns.title ?? undefined, published: a.columns.published ?? undefined, text: a.text }, new Map(a.storyTerms));
+  // The clusterer alone, as the store runs it, then without its periodic re-clustering (its share).
+  for (const reclusterEvery of [STORY_PARAMS.reclusterEvery, 0]) {
+    const counts = new Map<string, number>();
+    const df: DocFrequencies = { docs: 0, df: (t) => counts.get(t) ?? 0 };
+    const clusterer = new StoryClusterer(df, { ...STORY_PARAMS, reclusterEvery });
+    const c0 = mainCpu();
+    const t0 = performance.now();
+    for (const a of analysed) {
+      for (const [t] of a.storyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      df.docs++;
+      clusterer.assign({ id: a.id, title: a.columns.title ?? undefined, published: a.columns.published ?? undefined, text: a.text }, new Map(a.storyTerms));
+    }
+    const ms = (mainCpu() - c0) / analysed.length;
+    rows.push({
+      name: `story clustering only (StoryClusterer.assign${reclusterEvery ? '' : ', re-clustering off'})`, items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000,
+      peakRssMb: process.memoryUsage().rss / 1048576, note: `in memory; ${ms.toFixed(2)} ms user CPU/article (part of the writer's)`,
+    });
   }
-  const ms = (mainCpu() - c0) / analysed.length;
-  rows.push({ name: 'story clustering only (StoryClusterer.assign)', items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000, peakRssMb: process.memoryUsage().rss / 1048576, note: `in memory; ${ms.toFixed(2)} ms user CPU/article (part of the writer's)` });
   return rows;
 }
 
