@@ -15,7 +15,7 @@ const LABEL_CHARS = 120;
 /**
  * Online document frequencies backed by the `terms` table: counted in memory, and the changes
  * written once per transaction (`flush`) as one upsert per distinct term, not one per term of
- * every article (~200 an article: a tenth of the writer's SQL time).
+ * every article (~75 an article; in a batch of 50 bench articles, 1.6 per distinct term).
  */
 export class StoredFrequencies implements DocFrequencies {
   private counts = new Map<string, number>();
