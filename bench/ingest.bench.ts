@@ -59,6 +59,12 @@ const sumUser = (xs: readonly { user: number }[]) => xs.reduce((s, x) => s + x.u
 export async function benchIngest(): Promise<BenchRow[]> {
   const texts = mixedArticles(N);
   const rows: BenchRow[] = [];
+  // Long runs on a busy machine: each row goes to stderr as soon as it is measured.
+  const push = rows.push.bind(rows);
+  rows.push = (...rs: BenchRow[]) => {
+    for (const r of rs) process.stderr.write(`ingest bench: ${r.name}: ${r.items} ${r.unit} in ${r.seconds.toFixed(1)} s (${(r.items / r.seconds).toFixed(1)}/s); ${r.note ?? ''}\n`);
+    return push(...rs);
+  };
   for (const workers of WORKERS) {
     const dir = mkdtempSync(join(tmpdir(), 'spinscope-bench-'));
     try {
