@@ -14,8 +14,10 @@ import type { SourceDocument } from '../src/ingest/types.js';
 const N = Number(process.env.SPINSCOPE_BENCH_INGEST ?? 10_000);
 /** Worker counts to run (SPINSCOPE_BENCH_WORKERS, comma-separated, overrides). */
 const WORKERS = (process.env.SPINSCOPE_BENCH_WORKERS ?? '1,2').split(',').map(Number);
-/** Articles of the writer-only measurement (analysed beforehand in this thread). */
+/** Articles of the writer-only measurement (analysed beforehand in this thread; 0: skip it). */
 const WRITER_SAMPLE = Math.min(Number(process.env.SPINSCOPE_BENCH_WRITER ?? 2000), N);
+/** Documents in flight per worker (SPINSCOPE_BENCH_INFLIGHT overrides, for A/B runs). */
+const IN_FLIGHT = Number(process.env.SPINSCOPE_BENCH_INFLIGHT ?? INGEST.inFlightPerWorker);
 /** Cores the throughput target is stated for (issue 8: >= 150 articles/s on 2 cores). */
 const CORES = 2;
 
@@ -72,16 +74,21 @@ export async function benchIngest(): Promise<BenchRow[]> {
       const store = openSqliteStore(path);
       const analyzer = await workerAnalyzer(workers);
       const { result, peakRssMb } = await withPeakRss(async () => {
-        const w0 = sumUser((await analyzer.threadCpu?.()) ?? []);
+        const before = (await analyzer.threadCpu?.()) ?? [];
+        const w0 = sumUser(before);
+        const i0 = before.reduce((sum, c) => sum + c.idle, 0);
         const m0 = mainCpu();
         const p0 = process.cpuUsage().user / 1000;
         const t0 = performance.now();
-        const r = await ingest(docs(texts), store, { analyzer, inFlight: workers * INGEST.inFlightPerWorker });
+        const r = await ingest(docs(texts), store, { analyzer, inFlight: workers * IN_FLIGHT });
         const seconds = (performance.now() - t0) / 1000;
         const writer = (mainCpu() - m0) / r.stored;
-        const worker = (sumUser((await analyzer.threadCpu?.()) ?? []) - w0) / r.stored;
+        const after = (await analyzer.threadCpu?.()) ?? [];
+        const worker = (sumUser(after) - w0) / r.stored;
+        // Share of the run the workers spent waiting for documents (the main thread busy writing).
+        const idle = (after.reduce((sum, c) => sum + c.idle, 0) - i0) / (workers * seconds * 1000);
         const all = (process.cpuUsage().user / 1000 - p0) / r.stored;
-        return { seconds, stored: r.stored, writer, worker, all };
+        return { seconds, stored: r.stored, writer, worker, all, idle };
       });
       await analyzer.close();
       store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -90,7 +97,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
       const capacity = (CORES * 1000) / (result.worker + result.writer);
       rows.push({
         name: `ingest, ${workers} worker${workers > 1 ? 's' : ''} (full pipeline + store)`, items: result.stored, unit: 'articles', seconds: result.seconds, peakRssMb,
-        note: `${kb.toFixed(1)} KB/article in the DB; user CPU ms/article: workers ${result.worker.toFixed(2)}, writer ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores (${((CORES * 1000) / result.all).toFixed(0)} counting every thread)`,
+        note: `${kb.toFixed(1)} KB/article in the DB; workers waited for work ${(result.idle * 100).toFixed(0)}% of the run (${IN_FLIGHT} in flight each); user CPU ms/article: workers ${result.worker.toFixed(2)}, writer ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores (${((CORES * 1000) / result.all).toFixed(0)} counting every thread)`,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,6 +105,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
   }
   // The writer alone (articles analysed beforehand): the ceiling the main thread sets, split into
   // the SQL (no linking), and the story clustering by itself (in memory, same terms, same order).
+  if (WRITER_SAMPLE <= 0) return rows;
   const analyzer = await inlineAnalyzer();
   const analysed = await Promise.all(texts.slice(0, WRITER_SAMPLE).map((t) => analyzer.prepare({ text: t, meta: { format: 'text' }, notices: [] })));
   for (const skipLinking of [false, true]) {

@@ -5,6 +5,13 @@ import { Pipeline, DEFAULT_STAGES } from '../../pipeline.js';
 import { errorMessage } from '../../model/index.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 
+/** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
+export interface ThreadCpu {
+  user: number;
+  system: number;
+  idle: number;
+}
+
 /** Analyses documents: in worker threads, or in this thread when `workers` is 0. */
 export interface Analyzer {
   /** Resolves to the article, or rejects with a one-line reason (the document is then skipped). */
@@ -14,10 +21,11 @@ export interface Analyzer {
   /** Stage versions of the pipeline the analyzer runs. */
   readonly version: Record<string, string>;
   /**
-   * CPU ms (user, system) used so far by each analysis thread (see `threadCpuMs`), for benchmarks;
-   * an empty list when unknown (not Linux) or when analysis runs in the caller's thread.
+   * CPU ms (user, system) used so far by each analysis thread (see `threadCpuMs`), and ms it
+   * waited for work (idle), for benchmarks; an empty list when unknown (not Linux) or when
+   * analysis runs in the caller's thread.
    */
-  threadCpu?(): Promise<{ user: number; system: number }[]>;
+  threadCpu?(): Promise<ThreadCpu[]>;
   close(): Promise<void>;
 }
 
@@ -46,7 +54,7 @@ export async function workerAnalyzer(count: number): Promise<Analyzer> {
   const workers = await Promise.all(
     Array.from({ length: count }, (_, i) => new Promise<Worker>((resolve, reject) => {
       const w = new Worker(new URL('./worker-entry.mjs', import.meta.url));
-      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: { user: number; system: number } | null }) => {
+      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: ThreadCpu | null }) => {
         if (msg.ready) return resolve(w);
         const p = pending.get(msg.seq);
         if (!p) return;
@@ -76,8 +84,8 @@ export async function workerAnalyzer(count: number): Promise<Analyzer> {
     analyze: (doc) => send<Article>(doc, false),
     prepare: (doc) => send<PreparedArticle>(doc, true),
     async threadCpu() {
-      const all = await Promise.all(workers.map((_, i) => send<{ user: number; system: number } | null>(undefined, false, i)));
-      return all.every((c) => c) ? (all as { user: number; system: number }[]) : [];
+      const all = await Promise.all(workers.map((_, i) => send<ThreadCpu | null>(undefined, false, i)));
+      return all.every((c) => c) ? (all as ThreadCpu[]) : [];
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
