@@ -5,7 +5,7 @@ import { benchArticles } from './corpus.js';
 import { withPeakRss, type BenchRow } from './table.js';
 import { openSqliteStore } from '../src/corpus/sqlite/store.js';
 import { ingest, INGEST } from '../src/corpus/ingest/ingest.js';
-import { workerAnalyzer, inlineAnalyzer } from '../src/corpus/ingest/pool.js';
+import { workerAnalyzer } from '../src/corpus/ingest/pool.js';
 import { threadCpuMs } from '../src/corpus/ingest/thread-cpu.js';
 import { StoryClusterer, STORY_PARAMS, type DocFrequencies } from '../src/corpus/stories/clusterer.js';
 import type { SourceDocument } from '../src/ingest/types.js';
@@ -13,9 +13,15 @@ import type { SourceDocument } from '../src/ingest/types.js';
 /** Articles ingested per run (SPINSCOPE_BENCH_INGEST overrides; the full bench uses 10,000). */
 const N = Number(process.env.SPINSCOPE_BENCH_INGEST ?? 10_000);
 /** Worker counts to run (SPINSCOPE_BENCH_WORKERS, comma-separated, overrides). */
-const WORKERS = (process.env.SPINSCOPE_BENCH_WORKERS ?? '1,2').split(',').map(Number);
-/** Articles of the writer-only measurement (analysed beforehand in this thread; 0: skip it). */
-const WRITER_SAMPLE = Math.min(Number(process.env.SPINSCOPE_BENCH_WRITER ?? 2000), N);
+const WORKERS = (process.env.SPINSCOPE_BENCH_WORKERS ?? '1,2').split(',').map(Number).filter((n) => n > 0);
+/**
+ * Articles of the writer-only measurement (analysed beforehand; 0: skip it). More than the
+ * clusterer's re-clustering window (`STORY_PARAMS.reclusterItems`, 2,000): the writer's cost
+ * grows until that window is full, so rows also give the steady state, after the window.
+ */
+const WRITER_SAMPLE = Math.min(Number(process.env.SPINSCOPE_BENCH_WRITER ?? 3000), N);
+/** Articles after which the writer is in its steady state (the re-clustering window is full). */
+const STEADY_AFTER = STORY_PARAMS.reclusterItems;
 /** Documents in flight per worker (SPINSCOPE_BENCH_INFLIGHT overrides, for A/B runs). */
 const IN_FLIGHT = Number(process.env.SPINSCOPE_BENCH_INFLIGHT ?? INGEST.inFlightPerWorker);
 /** Cores the throughput target is stated for (issue 8: >= 150 articles/s on 2 cores). */
@@ -106,17 +112,28 @@ export async function benchIngest(): Promise<BenchRow[]> {
   // The writer alone (articles analysed beforehand): the ceiling the main thread sets, split into
   // the SQL (no linking), and the story clustering by itself (in memory, same terms, same order).
   if (WRITER_SAMPLE <= 0) return rows;
-  const analyzer = await inlineAnalyzer();
+  const analyzer = await workerAnalyzer(Math.max(1, ...WORKERS));
   const analysed = await Promise.all(texts.slice(0, WRITER_SAMPLE).map((t) => analyzer.prepare({ text: t, meta: { format: 'text' }, notices: [] })));
+  await analyzer.close();
+  /** CPU ms/article over the whole sample, and over the articles after `STEADY_AFTER` when there are any. */
+  const perArticle = (cpuAt: number[]) => {
+    const all = (cpuAt[cpuAt.length - 1] - cpuAt[0]) / (cpuAt.length - 1);
+    const steady = cpuAt.length - 1 > STEADY_AFTER ? `, ${((cpuAt[cpuAt.length - 1] - cpuAt[STEADY_AFTER]) / (cpuAt.length - 1 - STEADY_AFTER)).toFixed(2)} after the first ${STEADY_AFTER} (steady state)` : '';
+    return `${all.toFixed(2)} ms user CPU/article${steady}`;
+  };
   for (const skipLinking of [false, true]) {
     const store = openSqliteStore(':memory:');
-    const c0 = mainCpu();
+    const cpuAt = [mainCpu()];
     const t0 = performance.now();
-    for (let i = 0; i < analysed.length; i += INGEST.batchSize) await store.putPrepared(analysed.slice(i, i + INGEST.batchSize), { skipLinking });
-    const ms = (mainCpu() - c0) / analysed.length;
+    for (let i = 0; i < analysed.length; i += INGEST.batchSize) {
+      const batch = analysed.slice(i, i + INGEST.batchSize);
+      await store.putPrepared(batch, { skipLinking });
+      const c = mainCpu();
+      for (let k = 0; k < batch.length; k++) cpuAt.push(c);
+    }
     rows.push({
       name: `writer thread only (putPrepared, batches of ${INGEST.batchSize}${skipLinking ? ', no linking' : ''})`, items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000,
-      peakRssMb: process.memoryUsage().rss / 1048576, note: `in-memory DB; ${ms.toFixed(2)} ms user CPU/article${skipLinking ? ' (no near-duplicates, stories)' : ''}`,
+      peakRssMb: process.memoryUsage().rss / 1048576, note: `in-memory DB; ${perArticle(cpuAt)}${skipLinking ? ' (no near-duplicates, stories)' : ''}`,
     });
     await store.close();
   }
@@ -125,17 +142,17 @@ export async function benchIngest(): Promise<BenchRow[]> {
     const counts = new Map<string, number>();
     const df: DocFrequencies = { docs: 0, df: (t) => counts.get(t) ?? 0 };
     const clusterer = new StoryClusterer(df, { ...STORY_PARAMS, reclusterEvery });
-    const c0 = mainCpu();
+    const cpuAt = [mainCpu()];
     const t0 = performance.now();
     for (const a of analysed) {
       for (const [t] of a.storyTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
       df.docs++;
       clusterer.assign({ id: a.id, title: a.columns.title ?? undefined, published: a.columns.published ?? undefined, text: a.text }, new Map(a.storyTerms));
+      cpuAt.push(mainCpu());
     }
-    const ms = (mainCpu() - c0) / analysed.length;
     rows.push({
       name: `story clustering only (StoryClusterer.assign${reclusterEvery ? '' : ', re-clustering off'})`, items: analysed.length, unit: 'articles', seconds: (performance.now() - t0) / 1000,
-      peakRssMb: process.memoryUsage().rss / 1048576, note: `in memory; ${ms.toFixed(2)} ms user CPU/article (part of the writer's)`,
+      peakRssMb: process.memoryUsage().rss / 1048576, note: `in memory; ${perArticle(cpuAt)} (part of the writer's)`,
     });
   }
   return rows;
