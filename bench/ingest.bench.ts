@@ -112,7 +112,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
   // The writer alone (articles analysed beforehand): the ceiling the main thread sets, split into
   // the SQL (no linking), and the story clustering by itself (in memory, same terms, same order).
   if (WRITER_SAMPLE <= 0) return rows;
-  const analyzer = await workerAnalyzer(Math.max(1, ...WORKERS));
+  const analyzer = await workerAnalyzer(Math.max(CORES, ...WORKERS));
   const analysed = await Promise.all(texts.slice(0, WRITER_SAMPLE).map((t) => analyzer.prepare({ text: t, meta: { format: 'text' }, notices: [] })));
   await analyzer.close();
   /** CPU ms/article over the whole sample, and over the articles after `STEADY_AFTER` when there are any. */
