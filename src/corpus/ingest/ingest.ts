@@ -11,10 +11,11 @@ export const INGEST = {
   batchSize: 50,
   /**
    * Documents in flight per worker. A batch's transaction holds the main thread (no new documents
-   * are sent meanwhile) for batchSize × ~7 ms of writing, so each worker needs more than that much
-   * work queued or it idles: with 8 (~90 ms of analysis) a worker sat idle through most of each
-   * write (1 worker: 61 articles/s measured where its ~11 ms CPU/article allows ~90). 64 covers a
-   * batch even when one worker does all of it; memory is small (a document and its result each).
+   * are sent meanwhile) for batchSize × 5–20 ms of writing (more once the stories' re-clustering
+   * window is full), so each worker needs that much work queued or it idles: with 8 (~90 ms of
+   * analysis) a worker sat idle through most of each write (1 worker: 61 articles/s measured where
+   * its ~11 ms CPU/article allows ~90). 64 keeps a worker busy through a batch while the writer is
+   * not the bottleneck; memory is small (a document and its result each).
    */
   inFlightPerWorker: 64,
   /** Hashes checked against the store in one query. */
