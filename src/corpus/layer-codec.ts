@@ -19,6 +19,12 @@ export interface EncodedLayer {
   r: number[];
 }
 
+/** Whether a span has fields besides start, end and label. */
+function hasExtraFields(span: Span): boolean {
+  for (const k in span) if (k !== 'start' && k !== 'end' && k !== 'label') return true;
+  return false;
+}
+
 /** Encodes a layer (see `EncodedLayer`). */
 export function encodeLayer(layer: Layer): EncodedLayer {
   const out: EncodedLayer = { s: [], e: [], L: [], l: [], R: [], r: [] };
@@ -26,13 +32,19 @@ export function encodeLayer(layer: Layer): EncodedLayer {
   const rests = new Map<string, number>();
   let prev = 0;
   for (const span of layer) {
-    const { start, end, label, ...rest } = span;
+    const { start, end, label } = span;
     out.s.push(start - prev);
     out.e.push(end - start);
     prev = start;
     let li = labels.get(label);
     if (li === undefined) labels.set(label, (li = out.L.push(label) - 1));
     out.l.push(li);
+    // Most spans (tokens, sentences) carry nothing else: skip copying and stringifying them.
+    if (!hasExtraFields(span)) {
+      out.r.push(-1);
+      continue;
+    }
+    const { start: _s, end: _e, label: _l, ...rest } = span;
     const key = JSON.stringify(rest);
     if (key === '{}') {
       out.r.push(-1);

@@ -85,7 +85,7 @@ test('kill -9 in the middle of an ingest, run again: nothing lost, nothing dupli
     assert.equal(count(db, 'SELECT count(*) c FROM articles'), N);
     assert.equal(count(db, 'SELECT count(DISTINCT text) c FROM articles'), N);
     assert.equal(count(db, 'SELECT count(*) c FROM articles_fts_docsize'), N, 'full-text index has each article once');
-    assert.equal(count(db, "SELECT count(*) c FROM layers WHERE name = 'tokens'"), N);
+    assert.equal(count(db, 'SELECT count(*) c FROM article_layers'), N, 'layers stored once per article');
     assert.equal(count(db, 'SELECT count(*) c FROM articles WHERE story IS NULL OR story NOT IN (SELECT id FROM stories)'), 0);
     assert.equal(count(db, 'SELECT sum(size) c FROM stories'), N, 'story sizes add up after merges');
     assert.equal(count(db, "SELECT count(*) c FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);

@@ -8,9 +8,16 @@ import type { Analyzer } from './pool.js';
 /** Ingest tuning. */
 export const INGEST = {
   /** Articles per write transaction: big enough to amortise the commit, small enough that a crash loses little work. */
-  batchSize: 100,
-  /** Documents in flight per worker (keeps workers busy while the main thread writes). */
-  inFlightPerWorker: 8,
+  batchSize: 50,
+  /**
+   * Documents in flight per worker. A batch's transaction holds the main thread (no new documents
+   * are sent meanwhile) for batchSize × 5–20 ms of writing (more once the stories' re-clustering
+   * window is full), so each worker needs that much work queued or it idles: with 8 (~90 ms of
+   * analysis) a worker sat idle through most of each write (1 worker: 61 articles/s measured where
+   * its ~11 ms CPU/article allows ~90). 64 keeps a worker busy through a batch while the writer is
+   * not the bottleneck; memory is small (a document and its result each).
+   */
+  inFlightPerWorker: 64,
   /** Hashes checked against the store in one query. */
   checkBatch: 200,
 } as const;

@@ -5,6 +5,13 @@ import { Pipeline, DEFAULT_STAGES } from '../../pipeline.js';
 import { errorMessage } from '../../model/index.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
 
+/** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
+export interface ThreadCpu {
+  user: number;
+  system: number;
+  idle: number;
+}
+
 /** Analyses documents: in worker threads, or in this thread when `workers` is 0. */
 export interface Analyzer {
   /** Resolves to the article, or rejects with a one-line reason (the document is then skipped). */
@@ -13,6 +20,12 @@ export interface Analyzer {
   prepare(doc: SourceDocument): Promise<PreparedArticle>;
   /** Stage versions of the pipeline the analyzer runs. */
   readonly version: Record<string, string>;
+  /**
+   * CPU ms (user, system) used so far by each analysis thread (see `threadCpuMs`), and ms it
+   * waited for work (idle), for benchmarks; an empty list when unknown (not Linux) or when
+   * analysis runs in the caller's thread.
+   */
+  threadCpu?(): Promise<ThreadCpu[]>;
   close(): Promise<void>;
 }
 
@@ -41,13 +54,14 @@ export async function workerAnalyzer(count: number): Promise<Analyzer> {
   const workers = await Promise.all(
     Array.from({ length: count }, (_, i) => new Promise<Worker>((resolve, reject) => {
       const w = new Worker(new URL('./worker-entry.mjs', import.meta.url));
-      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string }) => {
+      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: ThreadCpu | null }) => {
         if (msg.ready) return resolve(w);
         const p = pending.get(msg.seq);
         if (!p) return;
         pending.delete(msg.seq);
         load[p.worker]--;
-        if (msg.article) p.resolve(msg.article);
+        if (msg.cpu !== undefined) p.resolve(msg.cpu);
+        else if (msg.article) p.resolve(msg.article);
         else p.reject(new Error(msg.error ?? 'analysis failed'));
       });
       w.on('error', (err) => {
@@ -57,19 +71,22 @@ export async function workerAnalyzer(count: number): Promise<Analyzer> {
       });
     })),
   );
-  const send = <T>(doc: SourceDocument, prepare: boolean) => {
-    const worker = load.indexOf(Math.min(...load));
-    load[worker]++;
+  const send = <T>(doc: SourceDocument | undefined, prepare: boolean, to = load.indexOf(Math.min(...load))) => {
+    load[to]++;
     const id = seq++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve, reject, worker });
-      workers[worker].postMessage({ seq: id, doc, prepare });
+      pending.set(id, { resolve, reject, worker: to });
+      workers[to].postMessage(doc ? { seq: id, doc, prepare } : { seq: id, cpu: true });
     });
   };
   return {
     version,
     analyze: (doc) => send<Article>(doc, false),
     prepare: (doc) => send<PreparedArticle>(doc, true),
+    async threadCpu() {
+      const all = await Promise.all(workers.map((_, i) => send<ThreadCpu | null>(undefined, false, i)));
+      return all.every((c) => c) ? (all as ThreadCpu[]) : [];
+    },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from './store.js';
+import { MIGRATIONS } from './schema.js';
+import { deflateRawSync } from 'node:zlib';
+import { encodeLayer } from '../layer-codec.js';
+import { prepareArticle } from '../prepare.js';
 import { fixtureCorpus, fixtureArticle } from '../fixtures.js';
 import { contentHash } from '../hash.js';
 import { SpinscopeError } from '../../model/index.js';
@@ -34,9 +38,14 @@ test('a real pipeline article (tokens, sentences, structure) round-trips', async
   const store = openSqliteStore(':memory:');
   const long = pipeline.run('Long talks\n\n' + 'Negotiators met again in Velmora, and the talks went on. '.repeat(80));
   const stored = await store.putArticle(long);
-  const blob = store.db.prepare("SELECT typeof(spans) t FROM layers WHERE name = 'tokens'").get() as { t: string };
-  assert.equal(blob.t, 'blob', 'a long tokens layer is stored deflated');
+  const blob = store.db.prepare('SELECT typeof(data) t, length(data) n FROM article_layers').get() as { t: string; n: number };
+  assert.equal(blob.t, 'blob', 'layers are stored as one deflated blob');
+  assert.ok(blob.n < JSON.stringify(long.layers).length / 10, `layers blob ${blob.n} bytes is compact`);
   assert.equal(JSON.stringify(await store.getArticle(stored.id)), JSON.stringify({ id: stored.id, ...long }));
+  const bigFindings = { ...long, text: long.text + ' ', findings: { ...long.findings, notes: Array.from({ length: 60 }, (_, i) => ({ note: `finding number ${i}`, weight: i / 7 })) } };
+  const big = await store.putArticle(bigFindings);
+  assert.equal((store.db.prepare('SELECT typeof(findings) t FROM articles WHERE id = ?').get(big.id) as { t: string }).t, 'blob', 'long findings are stored deflated');
+  assert.equal(JSON.stringify(await store.getArticle(big.id)), JSON.stringify({ id: big.id, ...bigFindings }));
   const { id } = await store.putArticle(article);
   // Exact as JSON (the wire and export form): keys whose value is undefined are not kept.
   const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
@@ -242,4 +251,42 @@ test('stories: online re-clustering moves stored articles and drops emptied stor
   assert.deepEqual(ids, [...new Set(stories)].sort(), 'emptied stories are dropped');
   assert.equal((await store.getStory(stories[0]))!.size, 3);
   await store.close();
+});
+
+test('a schema 1 database migrates: its articles re-render exactly, new ones use the new layout', async () => {
+  const dir = tmp();
+  const path = join(dir, 'v1.db');
+  try {
+    // A database as schema version 1 wrote it: a row per layer (JSON text, or deflated JSON when long), findings as JSON text.
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0].sql);
+    db.pragma('user_version = 1');
+    const old = fixtureCorpus()[0];
+    const long = { ...old, layers: { ...old.layers, tokens: Array.from({ length: 400 }, (_, i) => ({ start: i, end: i + 1, label: 'X' })) } };
+    const p = prepareArticle(long);
+    const { n } = db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
+      VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, 'then') RETURNING n`)
+      .get({ id: p.id, text: p.text, ...p.columns, findings: JSON.stringify(long.findings) }) as { n: number };
+    Object.entries(long.layers).forEach(([name, layer], seq) => {
+      const text = JSON.stringify(encodeLayer(layer));
+      db.prepare('INSERT INTO layers(article, name, seq, spans) VALUES (?, ?, ?, ?)').run(n, name, seq, text.length > 1024 ? deflateRawSync(text) : text);
+    });
+    db.prepare("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)").run(n, p.columns.title, p.text);
+    db.close();
+    const store = openSqliteStore(path);
+    assert.equal((await store.info()).schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
+    assert.equal(JSON.stringify(await store.getArticle(p.id)), JSON.stringify({ id: p.id, ...long }), 'schema 1 article re-renders exactly');
+    const [, second] = fixtureCorpus();
+    const put = await store.putArticle(second);
+    assert.deepEqual(await store.getArticle(put.id), JSON.parse(JSON.stringify({ ...second, id: put.id })));
+    assert.equal((store.db.prepare('SELECT count(*) c FROM layers').get() as { c: number }).c, Object.keys(long.layers).length, 'new articles add no per-layer rows');
+    const { id: _id, ...rest } = (await store.getArticle(p.id))!;
+    await store.replaceArticle(p.id, { ...rest, layers: { ...rest.layers, quotes: [] } });
+    assert.equal((store.db.prepare('SELECT count(*) c FROM layers').get() as { c: number }).c, 0, 'replacing drops the schema 1 rows');
+    assert.deepEqual((await store.getArticle(p.id))!.layers.quotes, []);
+    assert.equal((await store.search('quotas')).total >= 1, true);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { inflateRawSync } from 'node:zlib';
 import { SpinscopeError, type Article } from '../../model/index.js';
 import { contentHash } from '../hash.js';
-import { decodeLayer } from '../layer-codec.js';
+import { decodeLayer, type EncodedLayer } from '../layer-codec.js';
 import { nameKey } from '../derive.js';
-import { prepareArticle, type PreparedArticle } from '../prepare.js';
+import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } from '../prepare.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
@@ -81,13 +80,14 @@ export class SqliteStore implements CorpusStore {
       setLinks: db.prepare('UPDATE articles SET story = ?, duplicate_of = ? WHERE n = ?'),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
-      layer: db.prepare('INSERT INTO layers(article, name, seq, spans) VALUES (?, ?, ?, ?)'),
+      layers: db.prepare('INSERT INTO article_layers(article, data) VALUES (?, ?)'),
       entity: db.prepare('INSERT INTO entities(article, name, key, type, mentions) VALUES (?, ?, ?, ?, ?)'),
       source: db.prepare('INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       quote: db.prepare('INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       technique: db.prepare('INSERT INTO techniques(article, technique, count) VALUES (?, ?, ?)'),
       getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      getLayers: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
+      getLayers: db.prepare('SELECT data FROM article_layers WHERE article = ?').pluck(),
+      getLayersV1: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
     };
   }
 
@@ -130,7 +130,7 @@ export class SqliteStore implements CorpusStore {
     const { id, columns: cols } = p;
     const existing = this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
     if (existing) return { id, created: false, story: existing.story ?? undefined, duplicateOf: existing.duplicate_of ?? undefined };
-    const n = Number(this.q.insert.run({ id, text: p.text, ...cols, ingested_at: new Date().toISOString() }).lastInsertRowid);
+    const n = Number(this.q.insert.run({ id, text: p.text, ...cols, findings: bindable(cols.findings), ingested_at: new Date().toISOString() }).lastInsertRowid);
     this.q.fts.run(n, cols.title ?? '', p.text);
     this.writeDerived(n, p);
     if (options.skipLinking || !this.linker) return { id, created: true };
@@ -142,8 +142,7 @@ export class SqliteStore implements CorpusStore {
 
   /** Writes layers and the derived query rows of an article. */
   private writeDerived(n: number, p: PreparedArticle): void {
-    // Bytes arrive as a plain Uint8Array from a worker; the driver binds Buffers.
-    p.layers.forEach(([name, spans], seq) => this.q.layer.run(n, name, seq, typeof spans === 'string' ? spans : Buffer.from(spans.buffer, spans.byteOffset, spans.byteLength)));
+    this.q.layers.run(n, asBuffer(p.layers));
     const rows = p.rows;
     for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
     for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
@@ -160,11 +159,14 @@ export class SqliteStore implements CorpusStore {
     return this.read(() => {
       const row = this.q.getRow.get(id) as any;
       if (!row) return undefined;
-      const layers: Article['layers'] = {};
-      for (const l of this.q.getLayers.all(row.n) as { name: string; spans: string | Buffer }[]) {
-        layers[l.name] = decodeLayer(JSON.parse(typeof l.spans === 'string' ? l.spans : inflateRawSync(l.spans).toString('utf8')));
+      const blob = this.q.getLayers.get(row.n) as Buffer | undefined;
+      let layers: Article['layers'] = {};
+      if (blob) layers = decodeLayers(blob);
+      else {
+        // Stored under schema version 1: a row per layer, JSON text or deflated JSON bytes.
+        for (const l of this.q.getLayersV1.all(row.n) as { name: string; spans: string | Buffer }[]) layers[l.name] = decodeLayer(readJsonColumn(l.spans) as EncodedLayer);
       }
-      return { id: row.id, text: row.text, meta: JSON.parse(row.meta), layers, findings: JSON.parse(row.findings), notices: JSON.parse(row.notices), analysis: JSON.parse(row.analysis) };
+      return { id: row.id, text: row.text, meta: JSON.parse(row.meta), layers, findings: readJsonColumn(row.findings) as Article['findings'], notices: JSON.parse(row.notices), analysis: JSON.parse(row.analysis) };
     });
   }
 
@@ -173,10 +175,10 @@ export class SqliteStore implements CorpusStore {
     this.write(() => {
       const row = this.q.getRow.get(id) as any;
       if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
-      for (const t of ['layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
+      for (const t of ['layers', 'article_layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
       this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
       const p = prepareArticle(article);
-      this.q.update.run({ n: row.n, ...p.columns });
+      this.q.update.run({ n: row.n, ...p.columns, findings: bindable(p.columns.findings) });
       this.q.fts.run(row.n, p.columns.title ?? '', article.text);
       this.writeDerived(row.n, p);
     });
@@ -356,6 +358,13 @@ export class SqliteStore implements CorpusStore {
     if (this.db.open) this.db.close();
   }
 }
+
+/** Bytes arrive from a worker as a plain Uint8Array; the driver binds Buffers (no copy). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const bindable = (v: string | Uint8Array) => (typeof v === 'string' ? v : asBuffer(v));
 
 function toSummary(r: any): ArticleSummary {
   const s: ArticleSummary = { id: r.id, chars: r.chars };
