@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { StoryClusterer, countFrequencies, STORY_PARAMS } from './clusterer.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
-import { textNames } from './features.js';
+import { storyTerms, textNames } from './features.js';
 import { consensusLouvain, louvain, similarPairs } from './graph.js';
 
 const items = [
@@ -141,4 +141,20 @@ test('online re-clustering only moves articles still in its window of recent arr
   assert.equal(final('f3'), final('f4'));
   assert.equal(final('t3'), final('t4'));
   assert.notEqual(final('f3'), final('t3'));
+});
+
+test('re-clustering keeps at most reclusterPairsPerArticle pairs per arriving article, the most similar', () => {
+  const titles = ['Harbour strike halts ferries', 'Harbour strike halts ferries again', 'Ferries halted by harbour strike', 'Harbour strike ends as ferries sail', 'Strike at the harbour halts ferries'];
+  const counts = new Map<string, number>();
+  const df = { docs: 0, df: (t: string) => counts.get(t) ?? 0 };
+  const c = new StoryClusterer(df, { ...STORY_PARAMS, reclusterPairsPerArticle: 2, reclusterEvery: 1000 });
+  titles.forEach((title, i) => {
+    const terms = storyTerms({ id: String(i), title });
+    for (const [t] of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    df.docs++;
+    c.assign({ id: String(i), title }, terms);
+  });
+  const recent = (c as unknown as { recent: Array<{ pairs: Array<[number, number]> }> }).recent;
+  assert.deepEqual(recent.map((r) => r.pairs.length), [0, 1, 2, 2, 2]);
+  for (const r of recent) for (let k = 1; k < r.pairs.length; k++) assert.ok(r.pairs[k - 1][1] >= r.pairs[k][1]);
 });
