@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
 import { statSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { readSources, listArticleFiles } from '../ingest/index.js';
 import { openStore } from '../corpus/index.js';
 import { ingest, INGEST } from '../corpus/ingest/ingest.js';
-import { inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
+import { defaultWorkerCount, inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
 
 /** Counts the articles the inputs will give when that is cheap (files, dirs, JSONL lines); else undefined. */
 function estimateTotal(inputs: readonly string[]): number | undefined {
@@ -30,7 +29,7 @@ export function ingestCommand(): Command {
     .description('analyse articles and store them in a corpus database (idempotent, resumable)')
     .argument('<inputs...>', 'files, directories, JSONL, WARC, feeds, URLs')
     .requiredOption('--db <file>', 'corpus database (created if missing)')
-    .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(Math.max(1, availableParallelism()))))
+    .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(defaultWorkerCount())))
     .addOption(new Option('--batch <n>', 'articles per transaction').default(String(INGEST.batchSize)))
     .option('-q, --quiet', 'no progress bar or summary')
     .action(async (inputs: string[], options: { db: string; workers: string; batch: string; quiet?: boolean }) => {
