@@ -44,18 +44,9 @@ export function encodeModel(header: ModelHeader, weights: Float32Array): Buffer 
 
 /** Reads a buffer made by `encodeModel` back into its header and dense weights. */
 export function decodeModel(buffer: Buffer): { header: ModelHeader; weights: Float32Array } {
-  const body = gunzipSync(buffer);
-  if (body.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a spinscope model file');
-  let o = 4;
-  const headerLength = body.readUInt32LE(o);
-  o += 4;
-  const header = JSON.parse(body.toString('utf8', o, o + headerLength)) as ModelHeader & { size: number; scale: number };
-  o += headerLength;
-  const count = body.readUInt32LE(o);
-  o += 4;
+  const { header, indices, values } = decodeModelEntries(buffer);
   const weights = new Float32Array(header.size);
-  const valuesAt = o + count * 4;
-  for (let k = 0; k < count; k++) weights[body.readUInt32LE(o + k * 4)] = body.readInt16LE(valuesAt + k * 2) * header.scale;
+  for (let k = 0; k < indices.length; k++) weights[indices[k]] = values[k];
   return { header, weights };
 }
 

@@ -241,6 +241,11 @@ function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, 
       back[row + t] = arg;
     }
   }
+  return backtrace(score, back, n, T);
+}
+
+/** The best path through filled Viterbi tables: the best last tag, then the back pointers. */
+function backtrace(score: Float64Array, back: Int32Array, n: number, T: number): number[] {
   const path = new Array<number>(n);
   let last = 0;
   const lastRow = (n - 1) * T;
@@ -275,11 +280,5 @@ function decode(emit: Float64Array, n: number, transitions: Float32Array, into: 
       back[row + t] = arg;
     }
   }
-  const path = new Array<number>(n);
-  let last = 0;
-  const lastRow = (n - 1) * T;
-  for (let t = 1; t < T; t++) if (score[lastRow + t] > score[lastRow + last]) last = t;
-  path[n - 1] = last;
-  for (let k = n - 1; k > 0; k--) path[k - 1] = back[k * T + path[k]];
-  return path;
+  return backtrace(score, back, n, T);
 }

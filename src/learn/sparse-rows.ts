@@ -31,19 +31,9 @@ export class SparseRows {
         }
       }
     }
-    let capacity = 16;
-    while (capacity < live.length * 2) capacity *= 2;
-    const slots = new Int32Array(2 * capacity).fill(-1);
+    const { slots, bits } = layout(live, buckets, classes);
     const values = new Float32Array(live.length * classes);
-    const bits = new Int32Array((buckets + 31) >>> 5);
-    live.forEach((b, r) => {
-      bits[b >>> 5] |= 1 << (b & 31);
-      let slot = slotOf(b, capacity);
-      while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
-      slots[2 * slot] = b;
-      slots[2 * slot + 1] = r * classes;
-      values.set(weights.subarray(b * classes, (b + 1) * classes), r * classes);
-    });
+    live.forEach((b, r) => values.set(weights.subarray(b * classes, (b + 1) * classes), r * classes));
     return new SparseRows(slots, values, classes, live.length, bits);
   }
 
@@ -58,18 +48,8 @@ export class SparseRows {
       const b = Math.floor(indices[k] / classes);
       if (live[live.length - 1] !== b) live.push(b);
     }
-    let capacity = 16;
-    while (capacity < live.length * 2) capacity *= 2;
-    const slots = new Int32Array(2 * capacity).fill(-1);
+    const { slots, bits } = layout(live, buckets, classes);
     const values = new Float32Array(live.length * classes);
-    const bits = new Int32Array((buckets + 31) >>> 5);
-    live.forEach((b, r) => {
-      bits[b >>> 5] |= 1 << (b & 31);
-      let slot = slotOf(b, capacity);
-      while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
-      slots[2 * slot] = b;
-      slots[2 * slot + 1] = r * classes;
-    });
     for (let k = 0, r = -1, last = -1; k < indices.length; k++) {
       const b = Math.floor(indices[k] / classes);
       if (b !== last) {
@@ -100,4 +80,20 @@ export class SparseRows {
 /** Buckets are feature hashes already, but low bits of small models repeat: scramble once. */
 function slotOf(bucket: number, capacity: number): number {
   return (Math.imul(bucket, 0x9e3779b1) >>> 0) & (capacity - 1);
+}
+
+/** The slot table (row r of bucket live[r] at offset r × classes) and live-bucket bitset of a table. */
+function layout(live: readonly number[], buckets: number, classes: number): { slots: Int32Array; bits: Int32Array } {
+  let capacity = 16;
+  while (capacity < live.length * 2) capacity *= 2;
+  const slots = new Int32Array(2 * capacity).fill(-1);
+  const bits = new Int32Array((buckets + 31) >>> 5);
+  live.forEach((b, r) => {
+    bits[b >>> 5] |= 1 << (b & 31);
+    let slot = slotOf(b, capacity);
+    while (slots[2 * slot] !== -1) slot = (slot + 1) & (capacity - 1);
+    slots[2 * slot] = b;
+    slots[2 * slot + 1] = r * classes;
+  });
+  return { slots, bits };
 }
