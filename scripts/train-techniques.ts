@@ -1,5 +1,6 @@
 // npm run train:techniques — trains the techniques models on all of PTC train and writes
 // models/techniques-spans.spnm (span tagger) and models/techniques-labels.spnm (classifier).
+// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
@@ -16,12 +17,15 @@ if (missing) {
 }
 const docs = readPtc(join(DATA_DIR, 'ptc')).map(prepare);
 const lexicon = new LexiconIndex();
-const tagger = trainTagger(docs, lexicon, { onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} sentences with mistakes`) });
-const classifier = trainClassifier(docs, lexicon);
 const card = { data: 'PTC (SemEval-2020 Task 11) train: all articles', articles: docs.length };
+const mb = (bytes: Buffer) => `${(bytes.length / 1048576).toFixed(2)} MB`;
 mkdirSync(MODELS_DIR, { recursive: true });
-const taggerBytes = tagger.encode({ ...card, task: 'span identification (BIO)', ...TAGGER });
-const classifierBytes = classifier.encode({ ...card, task: 'technique classification', ...CLASSIFIER });
-writeFileSync(join(MODELS_DIR, MODEL_FILES.tagger), taggerBytes);
+if (!process.argv.includes('--classifier-only')) {
+  const tagger = trainTagger(docs, lexicon, { onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} sentences with mistakes`) });
+  const taggerBytes = tagger.encode({ ...card, task: 'span identification (BIO)', ...TAGGER });
+  writeFileSync(join(MODELS_DIR, MODEL_FILES.tagger), taggerBytes);
+  console.log(`wrote ${MODEL_FILES.tagger} (${mb(taggerBytes)})`);
+}
+const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });
 writeFileSync(join(MODELS_DIR, MODEL_FILES.classifier), classifierBytes);
-console.log(`wrote ${MODEL_FILES.tagger} (${(taggerBytes.length / 1048576).toFixed(2)} MB) and ${MODEL_FILES.classifier} (${(classifierBytes.length / 1048576).toFixed(2)} MB)`);
+console.log(`wrote ${MODEL_FILES.classifier} (${mb(classifierBytes)})`);
