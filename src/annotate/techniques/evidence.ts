@@ -63,6 +63,8 @@ function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconInde
       return facts.words <= 3 ? `short fragment (${facts.words} word${facts.words === 1 ? '' : 's'})` : undefined;
     case 'pre1':
       return telling(value) ? `after '${value}'` : undefined;
+    case 'sfx':
+      return /\p{L}/u.test(value) ? `a word ending in '-${value}'` : undefined;
     case 'post1':
       return telling(value) ? `followed by '${value}'` : undefined;
     case 'repb':

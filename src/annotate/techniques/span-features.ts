@@ -159,10 +159,12 @@ export function isSuperlative(lower: string, pos: string): boolean {
 
 /**
  * Feature strings of a span for the technique classifier, and the facts behind them (for
- * evidence). Features: span words, POS and bigrams, first/last words, length, how often the
- * fragment recurs in the article, ?, !, superlatives, capitals, numbers, lexicon hits, quotation
- * context, sentence facts (title, ?, !, quotes) and named entities. (Words of the surrounding
- * sentence and of the span's edges were tried and dropped: they cost 2 points of CV micro-F1.)
+ * evidence). Features: span words, word endings, POS and bigrams, first/last words, the word
+ * just before and just after the span, length, how often the fragment recurs in the article
+ * (and whether before or after the span), ?, !, superlatives, capitals, numbers, lexicon hits,
+ * quotation context, sentence facts (title, ?, !, quotes) and named entities. (The words of the
+ * whole surrounding sentence were tried and dropped: they cost 2 points of CV micro-F1; see
+ * models/techniques.md for every variant measured.)
  */
 export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; facts: SpanFacts } {
   const sink = new StringSink();
@@ -195,6 +197,8 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
       const raw = v.raws[i];
       f.add('u', w);
       f.add('tp', v.pos[i]);
+      // Word endings generalise over forms the training spans do not hold (-ist, -ism, -ous, -ing).
+      if (w.length > FEATURES.minSuffixWordLength) f.add('sfx', w.slice(-FEATURES.suffixLength));
       if (k > 0) f.pair('bi', lowers[k - 1], w);
       if (isSuperlative(w, v.pos[i])) superlatives.push(raw);
       if (w === '?') f.flag('has?');
