@@ -5,4 +5,4 @@ export { Classifier, argmax, probabilities, type Example, type TrainOptions } fr
 export { SequenceTagger, viterbi, viterbiScores, type Sequence } from './sequence.js';
 export { prf, f1, kFolds, type PRF } from './metrics.js';
 export { SparseRows } from './sparse-rows.js';
-export { trainLogistic, trainLogisticHashed, type LogisticOptions, type HashedExample } from './logistic.js';
+export { trainLogistic, type LogisticOptions } from './logistic.js';

@@ -25,32 +25,11 @@ const DEFAULTS = { epochs: 10, bits: 18, seed: 1, rate: 0.2, l2: 1e-4 } as const
  * clf.predict(['w=good']).label; // 'pos'
  */
 export function trainLogistic(examples: readonly Example[], options: LogisticOptions = {}): Classifier {
-  const bits = options.bits ?? DEFAULTS.bits;
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  return trainLogisticHashed(
-    examples.map((e) => ({ buckets: hashFeatures(e.features, bits), values: e.values, label: labelIndex.get(e.label)! })),
-    labels,
-    options,
-  );
-}
-
-/** A training example with features already hashed to buckets, a label index and an optional weight. */
-export interface HashedExample {
-  buckets: Uint32Array;
-  values?: readonly number[];
-  label: number;
-  /** How much the example counts (default 1): scales its gradient. */
-  weight?: number;
-}
-
-/**
- * `trainLogistic` over pre-hashed examples (each bucket `< 2^bits`), for task code that hashes
- * while it reads its data (large training sets) or weights its examples.
- */
-export function trainLogisticHashed(examples: readonly HashedExample[], labels: readonly string[], options: LogisticOptions = {}): Classifier {
   const { epochs, bits, seed, rate, l2 } = { ...DEFAULTS, ...options };
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
   const L = labels.length;
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const hashed = examples.map((e) => hashFeatures(e.features, bits));
   const w = new Float32Array((1 << bits) * L);
   // AdaGrad's running sums of squared gradients, one per weight (starting at 1e-8 to avoid /0).
   const g2 = new Float32Array(w.length).fill(1e-8);
@@ -58,7 +37,9 @@ export function trainLogisticHashed(examples: readonly HashedExample[], labels: 
   const random = seededRandom(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const i of shuffledIndices(examples.length, random)) {
-      const { buckets: feats, values, label: gold, weight = 1 } = examples[i];
+      const feats = hashed[i];
+      const values = examples[i].values;
+      const gold = labelIndex.get(examples[i].label)!;
       scores.fill(0);
       for (let f = 0; f < feats.length; f++) {
         const v = values ? values[f] : 1;
@@ -71,8 +52,8 @@ export function trainLogisticHashed(examples: readonly HashedExample[], labels: 
         const base = feats[f] * L;
         for (let c = 0; c < L; c++) {
           const k = base + c;
-          // Gradient of the (weighted) negative log-likelihood plus the L2 penalty.
-          const g = (scores[c] - (c === gold ? 1 : 0)) * v * weight + l2 * w[k];
+          // Gradient of the negative log-likelihood plus the L2 penalty.
+          const g = (scores[c] - (c === gold ? 1 : 0)) * v + l2 * w[k];
           if (g === 0) continue;
           g2[k] += g * g;
           w[k] -= (rate * g) / Math.sqrt(g2[k]);
@@ -80,7 +61,7 @@ export function trainLogisticHashed(examples: readonly HashedExample[], labels: 
       }
     }
   }
-  return new Classifier([...labels], bits, w, { learner: 'logistic', epochs, rate, l2 });
+  return new Classifier(labels, bits, w, { learner: 'logistic', epochs, rate, l2 });
 }
 
 function softmaxInPlace(s: Float64Array): void {

@@ -200,19 +200,3 @@ export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date pub
 export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
 /** Dates: how many characters before a displayed date are read for its label. */
 export const DATE_LABEL_CHARS = 40;
-
-// ---- Body: the learned block classifier (learned.ts, models/extract-blocks.md) ----
-
-/**
- * The block model: file under models/, the probability a block needs to be kept, how many class
- * words per element and how many ancestor levels of class words it reads, and the ancestor tags
- * it notes (a block inside a list, table, code block, quote, figure, page header).
- */
-export const BLOCK_MODEL = {
-  file: 'extract-blocks.spnm',
-  threshold: 0.5,
-  maxClassParts: 8,
-  classDepth: Number(process.env.CD ?? 6),
-  minClassPages: Number(process.env.MCP ?? 8),
-  ancestorTags: new Set(['li', 'table', 'pre', 'code', 'blockquote', 'figure', 'header', 'article', 'main', 'section', 'aside', 'nav', 'footer', 'form', 'dl']),
-};
