@@ -21,9 +21,14 @@ export interface BodyResult {
   tries: string[];
 }
 
-/** Whole class/id tokens of an element. */
+/**
+ * Whole class/id tokens of an element. A heading's id is left out when K.HEADING_ID_IS_ANCHOR:
+ * it is an anchor slug made from the heading's words ("toc-heading-3", "related-research"), not
+ * a furniture marker.
+ */
 function classTokens(el: El): string[] {
-  const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
+  const id = K.HEADING_ID_IS_ANCHOR && K.HEADING_TAGS.has(el.tag) ? '' : el.attrs.id ?? '';
+  const cls = `${el.attrs.class ?? ''} ${id}`.trim();
   return cls ? cls.split(/\s+/) : [];
 }
 
@@ -295,7 +300,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   }
   const cChars = bodyChars(scoredBlocks);
   tries.push(`score:${cChars}`);
-  if (cChars >= K.MIN_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
+  if (cChars >= K.SHORT_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
 
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
@@ -305,6 +310,9 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   );
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
+  // A short strict body stands unless the lenient pass finds many times more: then class words
+  // removed the article itself (page builders wrap every section in a "widget" or "panel").
+  if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries };
   if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
 
   const all = filterBlocks(lenient.blocks, title);
