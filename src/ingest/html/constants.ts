@@ -213,3 +213,11 @@ export const HEADING_ID_IS_ANCHOR = true;
  */
 export const SHORT_BODY_CHARS = 500;
 export const LENIENT_GAIN = 4;
+/**
+ * Class words naming link lists (contents boxes, menus, tag rows): an element so named is kept
+ * when it holds at least LINK_LIST_CLASS_MIN_CHARS characters of which under
+ * LINK_LIST_CLASS_MAX_LINK_SHARE are in links (prose, not a list of links).
+ */
+export const LINK_LIST_CLASS = /^(?:toc|table-of-contents|menu|nav|navigation|breadcrumbs?|pagination|pager|nav-links|tags?|tag-list|taglist|categories|cat-links)(?:$|[-_])/i;
+export const LINK_LIST_CLASS_MIN_CHARS = 300;
+export const LINK_LIST_CLASS_MAX_LINK_SHARE = 0.2;

@@ -75,7 +75,26 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const role = el.attrs.role;
   if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0);
+  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
+}
+
+/**
+ * True when every furniture word of the element's class/id names a link list (table of contents,
+ * menu, tags) but the element holds prose: few of its characters are in links. Content plugins
+ * mark article sections "toc-section" / "toc-para" for the contents box they build.
+ */
+function proseUnderLinkListClass(el: El): boolean {
+  if (el.chars < K.LINK_LIST_CLASS_MIN_CHARS) return false;
+  for (const t of classTokens(el)) if (K.JUNK_CLASS.test(t) && !K.LINK_LIST_CLASS.test(t)) return false;
+  if (JUNK_PART_SCREEN.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`) && classTokens(el).some(junkPart)) return false;
+  return linkChars(el) < K.LINK_LIST_CLASS_MAX_LINK_SHARE * el.chars;
+}
+
+/** Characters of text inside links under an element. */
+function linkChars(el: El): number {
+  let n = 0;
+  for (const c of el.children) if (typeof c !== 'string') n += c.tag === 'a' ? c.chars : linkChars(c);
+  return n;
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */

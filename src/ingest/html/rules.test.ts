@@ -118,3 +118,12 @@ test('body: a short strict body gives way to the lenient pass when class words r
   const long = wrap('<title>Ferries</title>', `<article>${prose()}${prose()}</article><div class="widget"><div>${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}</div></div>`);
   assert.equal(extractHtml(long).stage, 'score');
 });
+
+test('body: an element named for a link list (toc, menu, tags) that holds prose stays; a real contents box goes', () => {
+  const toc = `<div class="toc"><ul>${PARAS.map((_, i) => `<li><a href="#s${i}">Section ${i + 1} of the ferry story</a></li>`).join('')}</ul></div>`;
+  const html = wrap('<title>Ferries</title>', `<article>${toc}${prose()}<section class="toc-section"><h2 id="s4">The new vessel</h2>
+    <p>${PARAS[2].replace('June', 'July')}</p><p>${PARAS[3].replace('fifth', 'quarter')}</p><p>${PARAS[1].replace('years', 'decades')}</p></section></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('The new vessel') && body.includes('expected to join the fleet in July'), 'prose in a "toc-section" kept');
+  assert.ok(!body.includes('Section 2 of the ferry story'), 'the contents box itself dropped');
+});
