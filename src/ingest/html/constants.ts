@@ -200,3 +200,24 @@ export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date pub
 export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
 /** Dates: how many characters before a displayed date are read for its label. */
 export const DATE_LABEL_CHARS = 40;
+
+// ---- Body extraction (extract-body branch): container choice and block filtering ----
+
+/** A heading's id is an anchor slug of its words ("toc-heading-2", "share-your-story"), never judged as a furniture class. */
+export const HEADING_ID_IS_ANCHOR = true;
+/**
+ * A scored body shorter than this is checked against the lenient pass (class words ignored): when
+ * that finds LENIENT_GAIN times more text, class-word furniture removal took the article itself
+ * (page builders wrap every section in a "widget" or "panel"). Above about 1,000 characters the
+ * lenient body is as often a page of sidebars (wcxb-dev tune pages).
+ */
+export const SHORT_BODY_CHARS = 500;
+export const LENIENT_GAIN = 4;
+/**
+ * Class words naming link lists (contents boxes, menus, tag rows): an element so named is kept
+ * when it holds at least LINK_LIST_CLASS_MIN_CHARS characters of which under
+ * LINK_LIST_CLASS_MAX_LINK_SHARE are in links (prose, not a list of links).
+ */
+export const LINK_LIST_CLASS = /^(?:toc|table-of-contents|menu|nav|navigation|breadcrumbs?|pagination|pager|nav-links|tags?|tag-list|taglist|categories|cat-links)(?:$|[-_])/i;
+export const LINK_LIST_CLASS_MIN_CHARS = 300;
+export const LINK_LIST_CLASS_MAX_LINK_SHARE = 0.2;

@@ -21,9 +21,14 @@ export interface BodyResult {
   tries: string[];
 }
 
-/** Whole class/id tokens of an element. */
+/**
+ * Whole class/id tokens of an element. A heading's id is left out when K.HEADING_ID_IS_ANCHOR:
+ * it is an anchor slug made from the heading's words ("toc-heading-3", "related-research"), not
+ * a furniture marker.
+ */
 function classTokens(el: El): string[] {
-  const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
+  const id = K.HEADING_ID_IS_ANCHOR && K.HEADING_TAGS.has(el.tag) ? '' : el.attrs.id ?? '';
+  const cls = `${el.attrs.class ?? ''} ${id}`.trim();
   return cls ? cls.split(/\s+/) : [];
 }
 
@@ -70,7 +75,26 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const role = el.attrs.role;
   if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0);
+  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
+}
+
+/**
+ * True when every furniture word of the element's class/id names a link list (table of contents,
+ * menu, tags) but the element holds prose: few of its characters are in links. Content plugins
+ * mark article sections "toc-section" / "toc-para" for the contents box they build.
+ */
+function proseUnderLinkListClass(el: El): boolean {
+  if (el.chars < K.LINK_LIST_CLASS_MIN_CHARS) return false;
+  for (const t of classTokens(el)) if (K.JUNK_CLASS.test(t) && !K.LINK_LIST_CLASS.test(t)) return false;
+  if (JUNK_PART_SCREEN.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`) && classTokens(el).some(junkPart)) return false;
+  return linkChars(el) < K.LINK_LIST_CLASS_MAX_LINK_SHARE * el.chars;
+}
+
+/** Characters of text inside links under an element. */
+function linkChars(el: El): number {
+  let n = 0;
+  for (const c of el.children) if (typeof c !== 'string') n += c.tag === 'a' ? c.chars : linkChars(c);
+  return n;
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
@@ -295,7 +319,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   }
   const cChars = bodyChars(scoredBlocks);
   tries.push(`score:${cChars}`);
-  if (cChars >= K.MIN_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
+  if (cChars >= K.SHORT_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
 
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
@@ -305,6 +329,9 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   );
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
+  // A short strict body stands unless the lenient pass finds many times more: then class words
+  // removed the article itself (page builders wrap every section in a "widget" or "panel").
+  if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries };
   if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
 
   const all = filterBlocks(lenient.blocks, title);

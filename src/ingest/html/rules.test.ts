@@ -95,3 +95,35 @@ test('body: an article split over sibling body containers is taken whole, with t
   assert.ok(r.body.includes('Northern crossing to Skarvik'));
   assert.ok(!r.body.includes('lost property'));
 });
+
+test('body: a heading id is an anchor slug, not a furniture class', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}
+    <h2 id="toc-heading-2">Why the northern route is slow</h2>${prose(PARAS.slice(2))}
+    <h2 id="share-your-story">Tell us about your crossing</h2><p>${PARAS[0].replace('Monday', 'Tuesday')}</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('Why the northern route is slow'), 'toc-… id');
+  assert.ok(body.includes('Tell us about your crossing'), 'share-… id');
+  const cls = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<h2 class="share-title">Share this story with a friend</h2>${prose()}</article>`));
+  assert.ok(!cls.body.includes('Share this story with a friend'), 'a furniture class on a heading still counts');
+});
+
+test('body: a short strict body gives way to the lenient pass when class words removed the article', () => {
+  // A page builder wraps each section in "widget" blocks: the strict pass keeps only the intro.
+  const sections = Array.from({ length: 6 }, (_, i) => `<div class="widget widget_text"><h2>Part ${i + 1}</h2>${prose()}</div>`).join('');
+  const html = wrap('<title>Ferries</title>', `<div class="page"><div class="intro"><p>${PARAS[0]}</p><p>${PARAS[1]}</p></div>${sections}</div>`);
+  const r = extractHtml(html);
+  assert.equal(r.stage, 'score-lenient');
+  assert.ok(r.body.includes('Part 6'), r.body.slice(0, 120));
+  // A long strict body stands even when the lenient pass would add more.
+  const long = wrap('<title>Ferries</title>', `<article>${prose()}${prose()}</article><div class="widget"><div>${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}${prose()}</div></div>`);
+  assert.equal(extractHtml(long).stage, 'score');
+});
+
+test('body: an element named for a link list (toc, menu, tags) that holds prose stays; a real contents box goes', () => {
+  const toc = `<div class="toc"><ul>${PARAS.map((_, i) => `<li><a href="#s${i}">Section ${i + 1} of the ferry story</a></li>`).join('')}</ul></div>`;
+  const html = wrap('<title>Ferries</title>', `<article>${toc}${prose()}<section class="toc-section"><h2 id="s4">The new vessel</h2>
+    <p>${PARAS[2].replace('June', 'July')}</p><p>${PARAS[3].replace('fifth', 'quarter')}</p><p>${PARAS[1].replace('years', 'decades')}</p></section></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('The new vessel') && body.includes('expected to join the fleet in July'), 'prose in a "toc-section" kept');
+  assert.ok(!body.includes('Section 2 of the ferry story'), 'the contents box itself dropped');
+});
