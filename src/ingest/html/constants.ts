@@ -177,26 +177,41 @@ export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'tw
 /** Dates: among visible dates without metadata support, take the earliest (updated dates come later). */
 export const DATE_VISIBLE_EARLIEST = false;
 
-/** Kinds of publication-date evidence (see DATE_ORDER). */
-export type DateSource = 'url' | 'visible-published' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
-/**
- * Dates: the order in which evidence is trusted; the first kind present wins.
- * - A date in the URL path is fixed when the article is first published and never rewritten by
- *   later edits, so it beats everything (it agreed with the ground truth on every wcxb tune page
- *   that had one).
- * - A displayed date the page labels "Published"/"Posted" is what the reader is told; metadata
- *   that disagrees is often a re-indexing or migration date of the publishing system.
- * - Published-date metadata (time[pubdate], JSON-LD datePublished, meta tags) comes next, except
- *   that a displayed date which the metadata confirms (as the published or the modified day) wins:
- *   the reference dates follow what the reader is shown. (Preferring published metadata over a
- *   displayed, confirmed "Updated" date was tried: one page worse on the tune half.)
- * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
- *   the first date written anywhere in the page's text.
- */
-export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
-
 /** Dates: words labelling a displayed date as the publication date, and as an update date (checked first). */
 export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date published|first published|released)\b/i;
 export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
 /** Dates: how many characters before a displayed date are read for its label. */
 export const DATE_LABEL_CHARS = 40;
+
+// ---------------------------------------------------------------------------------------------
+// Metadata: title and publication-date choice (kept apart from the body constants above).
+// ---------------------------------------------------------------------------------------------
+
+/** Kinds of publication-date evidence (see DATE_ORDER). */
+export type DateSource = 'url' | 'visible-published' | 'meta-og-published' | 'headline-zone' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
+/**
+ * Dates: the order in which evidence is trusted; the first kind present wins.
+ * - A date in the URL path is fixed when the article is first published and never rewritten by
+ *   later edits, so it beats everything.
+ * - A displayed date the page labels "Published"/"Posted" (in a date element) is what the reader
+ *   is told.
+ * - Open Graph article:published_time comes next: publishing systems write it from the post's own
+ *   publication field (on wcxb-dev tune pages it agreed with the reference 23 times where the
+ *   date beside the headline disagreed, 7 times the other way).
+ * - Then the date displayed beside the headline (byline/date line): JSON-LD and other metadata
+ *   are often written by SEO plugins and site migrations (it beat JSON-LD datePublished 13 to 9).
+ * - Then other published-date metadata (time[pubdate], JSON-LD, meta tags), except that a
+ *   displayed date which the metadata confirms (as the published or the modified day) wins.
+ * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
+ *   the first date written anywhere in the page's text.
+ */
+export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-og-published', 'headline-zone', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
+/** Dates: characters of text read before the headline and from its start for the headline zone. */
+export const ZONE_BEFORE_CHARS = 100;
+export const ZONE_AFTER_CHARS = 400;
+/** Dates: characters before a date in the headline zone read for its "Published"/"Updated" label. */
+export const ZONE_LABEL_CHARS = 25;
+/** Title: how many element levels inside a heading are searched for a part that is a head title. */
+export const HEADING_PART_DEPTH = 3;
+/** Title: a heading part is the title only when the rest of the heading has at most this many words. */
+export const HEADING_PART_MAX_REST_WORDS = 4;

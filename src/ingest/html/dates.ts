@@ -55,6 +55,43 @@ export function parseDate(raw: string | undefined | null): string | undefined {
   return parseTextDate(s);
 }
 
+/** A date written in running text, at its character index. */
+export interface TextDate {
+  index: number;
+  value: string;
+}
+
+const GLOBAL = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+const MDY_G = GLOBAL(MDY);
+const DMY_G = GLOBAL(DMY);
+const SLASH_YMD_G = GLOBAL(SLASH_YMD);
+const ISO_G = GLOBAL(ISO);
+const NUMERIC_DMY_G = GLOBAL(NUMERIC_DMY);
+
+/**
+ * Every human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04",
+ * "09/04/2025"), in text order; where two forms overlap the earlier start wins.
+ */
+export function findTextDates(s: string): TextDate[] {
+  const found: TextDate[] = [];
+  const scan = (re: RegExp, read: (m: RegExpExecArray) => string | undefined) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const value = read(m);
+      if (value) found.push({ index: m.index, value });
+    }
+  };
+  scan(MDY_G, (m) => ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]));
+  scan(DMY_G, (m) => ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]));
+  scan(SLASH_YMD_G, (m) => ymd(+m[1], +m[2], +m[3]));
+  scan(ISO_G, (m) => ymd(+m[1], +m[2], +m[3]));
+  // Month-first (US) unless the first number cannot be a month.
+  scan(NUMERIC_DMY_G, (m) => (+m[1] > 12 ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2])));
+  found.sort((a, b) => a.index - b.index);
+  // One date per start index (two forms can match the same characters).
+  return found.filter((d, i) => i === 0 || d.index !== found[i - 1].index);
+}
+
 /** Finds the first human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04"). */
 export function parseTextDate(s: string): string | undefined {
   let best: { index: number; value: string } | undefined;

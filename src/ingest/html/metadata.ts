@@ -1,7 +1,7 @@
 import * as K from './constants.js';
-import { dateFromUrl, parseDate, parseTextDate } from './dates.js';
+import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js';
 import { isJunk } from './content.js';
-import { metaValue, textOf, walkElements, type El, type ParsedPage } from './dom.js';
+import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
@@ -108,7 +108,7 @@ const H1_AGREEMENT = 0.5;
  * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
  * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
  */
-function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[]): [string | undefined, string] {
+function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
@@ -126,16 +126,22 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
     }
     return bestScore >= min ? bestH : undefined;
   };
+  // A heading holding a head title in its own element plus a date, kicker or comment count beside
+  // it is that head title.
+  const own = (h: string) => {
+    const el = headingEl.get(h);
+    return (el && headingPart(el, heads)) ?? h;
+  };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(h1, [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
+    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(own(h1), [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
-  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
+  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(own(single[0])), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(dropHeadingSuffix(h2, heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
+    if (h2) return [normaliseTitle(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
@@ -153,10 +159,43 @@ function dropHeadingSuffix(heading: string, heads: readonly string[], separator:
   for (const h of heads) {
     const k = key(h);
     if (!k || heading.length <= h.length) continue;
-    const m = separator.exec(heading);
-    if (m && key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
+    // Every separator position: the head title may itself hold one ("Day 15: Porting … / Dec 2025").
+    const all = new RegExp(separator.source, `${separator.flags.replace('g', '')}g`);
+    for (const m of heading.matchAll(all)) if (key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
   }
   return heading;
+}
+
+/** Text of a node, whitespace collapsed. */
+const nodeText = (n: Node) => (typeof n === 'string' ? n.replace(/\s+/g, ' ').trim() : textOf(n));
+
+/**
+ * The part of a heading that is one of the head titles when the heading also holds other text in
+ * separate nodes: "<h1><time>Dec 18 2025</time> Preparing a transition</h1>", "<h1><strong>Blog:
+ * </strong> Ten trends</h1>", "<h1><span><a>Title</a> <span>(example.com)</span></span> 87</h1>".
+ * Looks at runs of consecutive child nodes, then inside each child element (a few levels down).
+ */
+export function headingPart(heading: El, heads: readonly string[], depth = K.HEADING_PART_DEPTH, total = words(textOf(heading)).length): string | undefined {
+  const keys = new Set(heads.map((h) => words(h).join(' ')).filter((k) => k));
+  if (!keys.size) return undefined;
+  const parts = heading.children.map(nodeText).filter((t) => t);
+  const nodes = heading.children.filter((n) => nodeText(n));
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j <= parts.length; j++) {
+      if (i === 0 && j === parts.length) continue;
+      const text = parts.slice(i, j).join(' ');
+      const w = words(text);
+      // The rest must be short (a date, a label, a count), not a second line of the headline.
+      if (total - w.length <= K.HEADING_PART_MAX_REST_WORDS && keys.has(w.join(' '))) return text;
+    }
+  }
+  if (depth <= 0) return undefined;
+  for (const n of nodes) {
+    if (typeof n === 'string') continue;
+    const inner = headingPart(n, heads, depth - 1, total);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /**
@@ -196,6 +235,49 @@ function dateLabel(el: El, text: string): 'published' | 'updated' | undefined {
   return undefined;
 }
 
+/**
+ * The text around a headline element: up to `before` characters before it and `after` characters
+ * from its start (whitespace collapsed), where bylines, kickers and date lines sit.
+ */
+export function headlineZone(root: El, headline: El, before: number, after: number): string {
+  let head = '';
+  let tail = '';
+  let reached = false;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      const t = node.replace(/\s+/g, ' ');
+      if (t === ' ' || !t) continue;
+      if (reached) {
+        tail += ` ${t}`;
+        if (tail.length >= after) break;
+      } else {
+        head += ` ${t}`;
+        if (head.length > 4 * before) head = head.slice(-before);
+      }
+      continue;
+    }
+    if (node === headline) reached = true;
+    if (node.tag === 'head') continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return `${head.slice(-before)} ${tail.slice(0, after)}`.replace(/\s+/g, ' ');
+}
+
+/**
+ * The date shown next to the headline (byline and date lines just above or below it): the first
+ * one labelled as the publication date, else the first one that is not labelled as an update.
+ */
+function headlineZoneDate(root: El, headline: El): string | undefined {
+  const zone = headlineZone(root, headline, K.ZONE_BEFORE_CHARS, K.ZONE_AFTER_CHARS);
+  const dates = findTextDates(zone);
+  if (!dates.length) return undefined;
+  const label = (d: { index: number }) => zone.slice(Math.max(0, d.index - K.ZONE_LABEL_CHARS), d.index);
+  const published = dates.find((d) => K.DATE_LABEL_PUBLISHED.test(label(d)) && !K.DATE_LABEL_UPDATED.test(label(d)));
+  return (published ?? dates[0]).value;
+}
+
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
 export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
   const sources: Record<string, string> = {};
@@ -204,6 +286,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
 
   const h1s: string[] = [];
   const h2s: string[] = [];
+  const headings: { el: El; key: string }[] = [];
+  const headingEl = new Map<string, El>();
   const times: El[] = [];
   const dateEls: El[] = [];
   const authorEls: El[] = [];
@@ -212,7 +296,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
       const t = textOf(el, 2000);
-      if (t && !insideJunk(el)) (el.tag === 'h1' ? h1s : h2s).push(t);
+      if (t && !insideJunk(el)) {
+        (el.tag === 'h1' ? h1s : h2s).push(t);
+        headings.push({ el, key: ` ${words(t).join(' ')} ` });
+        if (!headingEl.has(t)) headingEl.set(t, el);
+      }
     } else if (el.tag === 'time') times.push(el);
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
@@ -235,7 +323,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s);
+  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s, headingEl);
   sources.title = titleSource;
 
   let published: string | undefined;
@@ -276,6 +364,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     if (lab === 'published') labelled.push(d);
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
+  const ogPublished = parseDate(metaValue(page, 'article:published_time') ?? metaValue(page, 'og:article:published_time'));
+  const titleKey = title ? ` ${words(title).join(' ')} ` : '';
+  const headlineEl = titleKey.trim() ? (headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? headings.find((h) => h.key.includes(titleKey)))?.el : undefined;
+  const zoneDate = headlineEl ? headlineZoneDate(page.root, headlineEl) : undefined;
   const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
   const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
   if (process.env.SPINSCOPE_DEBUG_DATES) sources.dateCandidates = JSON.stringify({ metaPub: metaPub?.[0], metaPubSrc: metaPub?.[1], metaMod, visible, labels: visLabels, url: urlDate, ldPub: nameOf(ld?.datePublished), ldMod: nameOf(ld?.dateModified) });
@@ -294,6 +386,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       }
       case 'visible-published':
         return labelled.length ? [labelled[0], 'visible-published'] : undefined;
+      case 'meta-og-published':
+        return ogPublished ? [ogPublished, 'meta:article:published_time'] : undefined;
+      case 'headline-zone':
+        return zoneDate ? [zoneDate, 'headline-zone'] : undefined;
       case 'visible':
         return visible.length ? [K.DATE_VISIBLE_EARLIEST ? earliest(visible) : visible[0], 'visible-element'] : undefined;
       case 'meta-modified':
