@@ -215,3 +215,18 @@ export const ZONE_LABEL_CHARS = 25;
 export const HEADING_PART_DEPTH = 3;
 /** Title: a heading part is the title only when the rest of the heading has at most this many words. */
 export const HEADING_PART_MAX_REST_WORDS = 4;
+/** Title: separator parts of the head titles with at least this many words are matched against headings on their own. */
+export const TITLE_PART_MIN_WORDS = 3;
+/**
+ * Dates: month names of other languages pages are written in (French, German, Spanish, Italian,
+ * Portuguese, Dutch), lower-case; abbreviations only where they are not English words ("set",
+ * "out", "ago" are left out). English names are in dates.ts.
+ */
+export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
+  janvier: 1, janv: 1, février: 2, fevrier: 2, févr: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7, juil: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12, déc: 12,
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, dezembro: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+};

@@ -1,4 +1,5 @@
 /** Parsing of publication dates in the forms pages use, normalised to ISO 8601. */
+import { OTHER_MONTH_NAMES } from './constants.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -12,9 +13,15 @@ export const MAX_YEAR = 2100;
 const ISO = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const SLASH_YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const NUMERIC_DMY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
-const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** Other languages' month names, longest first so that "juillet" is not read as "juil". */
+const OTHER_MONTHS = Object.keys(OTHER_MONTH_NAMES).sort((a, b) => b.length - a.length);
+const MONTH_NAME = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|${OTHER_MONTHS.join('|')}`;
+/** Month number of an English or other-language month name (any case). */
+const monthOf = (name: string) => MONTHS[name.toLowerCase()] ?? OTHER_MONTH_NAMES[name.toLowerCase()];
+// Every month name starts and ends with an ASCII letter, so \b delimits them ("août", "märz").
 const MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+// "4 September 2025", "4. September 2025" (German), "4 de septiembre de 2025" (Spanish, Portuguese).
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+|de\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/;
 const URL_DATE_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_-]/;
 
@@ -81,8 +88,8 @@ export function findTextDates(s: string): TextDate[] {
       if (value) found.push({ index: m.index, value });
     }
   };
-  scan(MDY_G, (m) => ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]));
-  scan(DMY_G, (m) => ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]));
+  scan(MDY_G, (m) => ymd(+m[3], monthOf(m[1]), +m[2]));
+  scan(DMY_G, (m) => ymd(+m[3], monthOf(m[2]), +m[1]));
   scan(SLASH_YMD_G, (m) => ymd(+m[1], +m[2], +m[3]));
   scan(ISO_G, (m) => ymd(+m[1], +m[2], +m[3]));
   // Month-first (US) unless the first number cannot be a month.
@@ -99,9 +106,9 @@ export function parseTextDate(s: string): string | undefined {
     if (value && (!best || index < best.index)) best = { index, value };
   };
   let m = MDY.exec(s);
-  if (m) consider(m.index, ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]));
+  if (m) consider(m.index, ymd(+m[3], monthOf(m[1]), +m[2]));
   m = DMY.exec(s);
-  if (m) consider(m.index, ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]));
+  if (m) consider(m.index, ymd(+m[3], monthOf(m[2]), +m[1]));
   m = SLASH_YMD.exec(s);
   if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));
   m = ISO.exec(s);

@@ -116,12 +116,17 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
   const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet));
   const reference = heads.join(' ');
   const site = outlet ? words(outlet).join(' ') : '';
+  // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
+  // has its headline in the first part, not in the longest.
+  const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && words(p).join(' ') !== site);
+  const agreement = (h: string, ref: string) => Math.min(overlap(h, ref), overlap(ref, h) + K.TITLE_COVER_SLACK);
   const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
   const best = (hs: string[], min: number) => {
     let bestH: string | undefined;
     let bestScore = 0;
     for (const h of usable(hs)) {
-      const o = Math.min(overlap(h, reference), overlap(reference, h) + K.TITLE_COVER_SLACK);
+      let o = agreement(h, reference);
+      for (const p of parts) o = Math.max(o, agreement(h, p));
       if (o > bestScore) [bestH, bestScore] = [h, o];
     }
     return bestScore >= min ? bestH : undefined;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
 import { repairDoubleEncoding } from './charset.js';
-import { findTextDates } from './dates.js';
+import { findTextDates, parseTextDate } from './dates.js';
 
 const PARAS = [
   'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
@@ -131,4 +131,13 @@ test('titles: a heading part in its own element that is the head title drops the
 test('titles: a heading suffix is dropped at whichever separator ends the head title', () => {
   const h2 = extractHtml(wrap('<meta property="og:title" content="Day 15: porting the ferry timetable parser">', `<h1>Lorn Notes</h1><article><h2>Day 15: porting the ferry timetable parser / May 2024</h2>${prose()}</article>`));
   assert.equal(h2.doc.meta.title, 'Day 15: porting the ferry timetable parser');
+});
+
+test('dates: month names in French, German, Spanish, Italian, Portuguese and Dutch', () => {
+  assert.equal(parseTextDate('Publié le 4 août 2025'), '2025-08-04');
+  assert.equal(parseTextDate('Veröffentlicht am 4. März 2025'), '2025-03-04');
+  assert.equal(parseTextDate('Publicado el 4 de septiembre de 2025'), '2025-09-04');
+  assert.equal(parseTextDate('Pubblicato il 12 dicembre 2024'), '2024-12-12');
+  assert.equal(parseTextDate('Gepubliceerd op 3 mei 2024'), '2024-05-03');
+  assert.equal(parseTextDate('sold out 10, 2025 tickets'), undefined, 'English words are not month abbreviations');
 });
