@@ -230,3 +230,5 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
   janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, dezembro: 12,
   januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
 };
+/** Title: host-name labels shorter than this are not matched as site names ("co", "uk"). */
+export const HOST_LABEL_MIN_CHARS = 3;

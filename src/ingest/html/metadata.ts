@@ -81,13 +81,49 @@ function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** What names the site: the outlet's words and the labels of the page's host name. */
+export interface SiteNames {
+  outlet: string;
+  /** Host without "www." ("davidbau.com") and its labels before the top-level domain ("ers", "usda"). */
+  hosts: string[];
+}
+
+/** Site names from the outlet and the page URL (or its canonical URL). */
+export function siteNames(outlet: string | undefined, url: string | undefined): SiteNames {
+  let hosts: string[] = [];
+  if (url) {
+    try {
+      const host = new URL(url, 'https://x.invalid').hostname.replace(/^www\./, '');
+      if (host !== 'x.invalid') hosts = [host.replace(/[^a-z0-9]/g, ''), ...host.split('.').slice(0, -1).filter((l) => l.length >= K.HOST_LABEL_MIN_CHARS)];
+    } catch {
+      hosts = [];
+    }
+  }
+  return { outlet: outlet ? words(outlet).join(' ') : '', hosts };
+}
+
+/**
+ * True when a title part names the site: the outlet, the host ("davidbau.com"), a host label
+ * ("Slashdot" on slashdot.org) or, for a name of several words, its initials ("Economic Research
+ * Service" on ers.usda.gov).
+ */
+function isSitePart(part: string, site: SiteNames): boolean {
+  const w = words(part);
+  if (!w.length) return false;
+  if (site.outlet && w.join(' ') === site.outlet) return true;
+  if (!site.hosts.length) return false;
+  const compact = w.join('');
+  const initials = w.length >= 2 ? w.map((x) => x[0]).join('') : '';
+  return site.hosts.some((h) => h === compact || h === initials);
+}
+
 /** Removes a site-name suffix/prefix from a <title>-like string. */
-export function stripSiteName(title: string, outlet: string | undefined): string {
+export function stripSiteName(title: string, site: SiteNames): string {
   const parts = title.split(K.TITLE_SEPARATOR);
   if (parts.length < 2) return title;
-  const o = outlet ? words(outlet).join(' ') : '';
-  const kept = parts.filter((p) => words(p).join(' ') !== o);
+  const kept = parts.filter((p) => !isSitePart(p, site));
   if (kept.length === 1) return kept[0];
+  if (kept.length === 0) return title;
   // Keep the longest part (headlines are longer than site names and section names).
   return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
 }
@@ -108,19 +144,18 @@ const H1_AGREEMENT = 0.5;
  * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
  * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
  */
-function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
+function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
   // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
-  const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet));
+  const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
   const reference = heads.join(' ');
-  const site = outlet ? words(outlet).join(' ') : '';
   // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
   // has its headline in the first part, not in the longest.
-  const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && words(p).join(' ') !== site);
+  const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && !isSitePart(p, siteName));
   const agreement = (h: string, ref: string) => Math.min(overlap(h, ref), overlap(ref, h) + K.TITLE_COVER_SLACK);
-  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
+  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && !isSitePart(h, siteName));
   const best = (hs: string[], min: number) => {
     let bestH: string | undefined;
     let bestScore = 0;
@@ -148,9 +183,9 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | un
     const h2 = best(h2s, K.H2_AGREEMENT);
     if (h2) return [normaliseTitle(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
   }
-  if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
+  if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
-  if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
+  if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
   if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
 }
@@ -328,7 +363,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s, headingEl);
+  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  const [title, titleSource] = chooseTitle(page, ld, siteNames(outlet, url ?? pageUrl), h1s, h2s, headingEl);
   sources.title = titleSource;
 
   let published: string | undefined;
@@ -373,7 +409,6 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const titleKey = title ? ` ${words(title).join(' ')} ` : '';
   const headlineEl = titleKey.trim() ? (headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? headings.find((h) => h.key.includes(titleKey)))?.el : undefined;
   const zoneDate = headlineEl ? headlineZoneDate(page.root, headlineEl) : undefined;
-  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
   const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
   if (process.env.SPINSCOPE_DEBUG_DATES) sources.dateCandidates = JSON.stringify({ metaPub: metaPub?.[0], metaPubSrc: metaPub?.[1], metaMod, visible, labels: visLabels, url: urlDate, ldPub: nameOf(ld?.datePublished), ldMod: nameOf(ld?.dateModified) });
   // Candidates in K.DATE_ORDER; the first present wins (see the constant for why this order).

@@ -141,3 +141,10 @@ test('dates: month names in French, German, Spanish, Italian, Portuguese and Dut
   assert.equal(parseTextDate('Gepubliceerd op 3 mei 2024'), '2024-05-03');
   assert.equal(parseTextDate('sold out 10, 2025 tickets'), undefined, 'English words are not month abbreviations');
 });
+
+test('titles: a title part naming the site by its host name or the initials of the host label is the site name', () => {
+  const page = (canonical: string) => wrap(`<title>Ferry fares | Lorn Harbour Authority</title><link rel="canonical" href="${canonical}">`, `<article><h1>Ferry fares</h1>${prose()}</article>`);
+  assert.equal(extractHtml(page('https://www.lha.example/fares')).doc.meta.title, 'Ferry fares', 'initials of the host label');
+  assert.equal(extractHtml(page('https://lornharbourauthority.example/fares')).doc.meta.title, 'Ferry fares', 'the host label');
+  assert.equal(extractHtml(page('https://news.example/fares')).doc.meta.title, 'Lorn Harbour Authority', 'no site evidence: the longest part, and a two-word h1 sharing nothing with it is a label');
+});
