@@ -135,6 +135,11 @@ function overlap(candidate: string, reference: string): number {
   return w.length ? w.filter((x) => ref.has(x)).length / w.length : 0;
 }
 
+/** Share of a word list found in a word set (0 for no words). */
+function shareIn(list: readonly string[], set: ReadonlySet<string>): number {
+  return list.length ? list.filter((x) => set.has(x)).length / list.length : 0;
+}
+
 /** Headlines longer than this many words are not headlines (a whole paragraph in an h1). */
 const MAX_HEADLINE_WORDS = 40;
 /** An h1 must share this share of its words with the head titles to win among several h1s. */
@@ -154,14 +159,17 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
   // has its headline in the first part, not in the longest.
   const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && !isSitePart(p, siteName));
-  const agreement = (h: string, ref: string) => Math.min(overlap(h, ref), overlap(ref, h) + K.TITLE_COVER_SLACK);
+  // Word lists and sets of the references, computed once (pages can have hundreds of h2s).
+  const refs = [reference, ...parts].map((r) => ({ list: words(r), set: new Set(words(r)) }));
   const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && !isSitePart(h, siteName));
   const best = (hs: string[], min: number) => {
     let bestH: string | undefined;
     let bestScore = 0;
     for (const h of usable(hs)) {
-      let o = agreement(h, reference);
-      for (const p of parts) o = Math.max(o, agreement(h, p));
+      const list = words(h);
+      const set = new Set(list);
+      let o = 0;
+      for (const r of refs) o = Math.max(o, Math.min(shareIn(list, r.set), shareIn(r.list, set) + K.TITLE_COVER_SLACK));
       if (o > bestScore) [bestH, bestScore] = [h, o];
     }
     return bestScore >= min ? bestH : undefined;
@@ -280,21 +288,27 @@ function dateLabel(el: El, text: string): 'published' | 'updated' | undefined {
  * from its start (whitespace collapsed), where bylines, kickers and date lines sit.
  */
 export function headlineZone(root: El, headline: El, before: number, after: number): string {
-  let head = '';
-  let tail = '';
+  // Raw text nodes (whitespace is collapsed once at the end: this walk covers most of the page).
+  const head: string[] = [];
+  let headChars = 0;
+  let first = 0;
+  const tail: string[] = [];
+  let tailChars = 0;
   let reached = false;
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      const t = node.replace(/\s+/g, ' ');
-      if (t === ' ' || !t) continue;
+      const t = node.trim();
+      if (!t) continue;
       if (reached) {
-        tail += ` ${t}`;
-        if (tail.length >= after) break;
+        tail.push(t);
+        tailChars += t.length + 1;
+        if (tailChars >= after) break;
       } else {
-        head += ` ${t}`;
-        if (head.length > 4 * before) head = head.slice(-before);
+        head.push(t);
+        headChars += t.length + 1;
+        while (headChars - head[first].length - 1 > before) headChars -= head[first++].length + 1;
       }
       continue;
     }
@@ -302,7 +316,8 @@ export function headlineZone(root: El, headline: El, before: number, after: numb
     if (node.tag === 'head') continue;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  return `${head.slice(-before)} ${tail.slice(0, after)}`.replace(/\s+/g, ' ');
+  const norm = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
+  return `${norm(head.slice(first)).slice(-before)} ${norm(tail).slice(0, after)}`;
 }
 
 /**
