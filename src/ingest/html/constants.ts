@@ -177,24 +177,6 @@ export const OUTLET_META = ['og:site_name', 'application-name', 'publisher', 'tw
 /** Dates: among visible dates without metadata support, take the earliest (updated dates come later). */
 export const DATE_VISIBLE_EARLIEST = false;
 
-/** Kinds of publication-date evidence (see DATE_ORDER). */
-export type DateSource = 'url' | 'visible-published' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
-/**
- * Dates: the order in which evidence is trusted; the first kind present wins.
- * - A date in the URL path is fixed when the article is first published and never rewritten by
- *   later edits, so it beats everything (it agreed with the ground truth on every wcxb tune page
- *   that had one).
- * - A displayed date the page labels "Published"/"Posted" is what the reader is told; metadata
- *   that disagrees is often a re-indexing or migration date of the publishing system.
- * - Published-date metadata (time[pubdate], JSON-LD datePublished, meta tags) comes next, except
- *   that a displayed date which the metadata confirms (as the published or the modified day) wins:
- *   the reference dates follow what the reader is shown. (Preferring published metadata over a
- *   displayed, confirmed "Updated" date was tried: one page worse on the tune half.)
- * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
- *   the first date written anywhere in the page's text.
- */
-export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
-
 /** Dates: words labelling a displayed date as the publication date, and as an update date (checked first). */
 export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|publish date|date published|first published|released)\b/i;
 export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last reviewed|reviewed|revised|edited)\b/i;
@@ -221,3 +203,59 @@ export const LENIENT_GAIN = 4;
 export const LINK_LIST_CLASS = /^(?:toc|table-of-contents|menu|nav|navigation|breadcrumbs?|pagination|pager|nav-links|tags?|tag-list|taglist|categories|cat-links)(?:$|[-_])/i;
 export const LINK_LIST_CLASS_MIN_CHARS = 300;
 export const LINK_LIST_CLASS_MAX_LINK_SHARE = 0.2;
+
+// ---------------------------------------------------------------------------------------------
+// Metadata: title and publication-date choice (kept apart from the body constants above).
+// ---------------------------------------------------------------------------------------------
+
+/** Kinds of publication-date evidence (see DATE_ORDER). */
+export type DateSource = 'url' | 'visible-published' | 'meta-og-published' | 'headline-zone' | 'meta-published' | 'visible' | 'meta-modified' | 'visible-text';
+/**
+ * Dates: the order in which evidence is trusted; the first kind present wins.
+ * - A date in the URL path is fixed when the article is first published and never rewritten by
+ *   later edits, so it beats everything (it agreed with the ground truth on every wcxb tune page
+ *   that had one).
+ * - A displayed date the page labels "Published"/"Posted" (in a date element) is what the reader
+ *   is told; metadata that disagrees is often a re-indexing or migration date of the publishing
+ *   system.
+ * - Open Graph article:published_time comes next: publishing systems write it from the post's own
+ *   publication field (on wcxb-dev tune pages it agreed with the reference 23 times where the
+ *   date beside the headline disagreed, 7 times the other way).
+ * - Then the date displayed beside the headline (byline/date line): JSON-LD and other metadata
+ *   are often written by SEO plugins and site migrations (it beat JSON-LD datePublished 13 to 9).
+ * - Then other published-date metadata (time[pubdate], JSON-LD, meta tags), except that a
+ *   displayed date which the metadata confirms (as the published or the modified day) wins:
+ *   the reference dates follow what the reader is shown. (Preferring published metadata over a
+ *   displayed, confirmed "Updated" date was tried: one page worse on the tune half.)
+ *   Reference dates are local days: "2025-12-18T21:46-05:00" stays on the 18th (the reference
+ *   kept the local day 6 times, took the UTC day 3 times on wcxb-dev).
+ * - Then the displayed date, the modified metadata (a page saying only when it was updated) and
+ *   the first date written anywhere in the page's text.
+ */
+export const DATE_ORDER: readonly DateSource[] = ['url', 'visible-published', 'meta-og-published', 'headline-zone', 'meta-published', 'visible', 'meta-modified', 'visible-text'];
+/** Dates: characters of text read before the headline and from its start for the headline zone. */
+export const ZONE_BEFORE_CHARS = 100;
+export const ZONE_AFTER_CHARS = 400;
+/** Dates: characters before a date in the headline zone read for its "Published"/"Updated" label. */
+export const ZONE_LABEL_CHARS = 25;
+/** Title: how many element levels inside a heading are searched for a part that is a head title. */
+export const HEADING_PART_DEPTH = 3;
+/** Title: a heading part is the title only when the rest of the heading has at most this many words. */
+export const HEADING_PART_MAX_REST_WORDS = 4;
+/** Title: separator parts of the head titles with at least this many words are matched against headings on their own. */
+export const TITLE_PART_MIN_WORDS = 3;
+/**
+ * Dates: month names of other languages pages are written in (French, German, Spanish, Italian,
+ * Portuguese, Dutch), lower-case; abbreviations only where they are not English words ("set",
+ * "out", "ago" are left out). English names are in dates.ts.
+ */
+export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
+  janvier: 1, janv: 1, février: 2, fevrier: 2, févr: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7, juil: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12, déc: 12,
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, abr: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, dezembro: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+};
+/** Title: host-name labels shorter than this are not matched as site names ("co", "uk"). */
+export const HOST_LABEL_MIN_CHARS = 3;

@@ -1,4 +1,5 @@
 /** Parsing of publication dates in the forms pages use, normalised to ISO 8601. */
+import { OTHER_MONTH_NAMES } from './constants.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -12,9 +13,15 @@ export const MAX_YEAR = 2100;
 const ISO = /(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/;
 const SLASH_YMD = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const NUMERIC_DMY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
-const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** Other languages' month names, longest first so that "juillet" is not read as "juil". */
+const OTHER_MONTHS = Object.keys(OTHER_MONTH_NAMES).sort((a, b) => b.length - a.length);
+const MONTH_NAME = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|${OTHER_MONTHS.join('|')}`;
+/** Month number of an English or other-language month name (any case). */
+const monthOf = (name: string) => MONTHS[name.toLowerCase()] ?? OTHER_MONTH_NAMES[name.toLowerCase()];
+// Every month name starts and ends with an ASCII letter, so \b delimits them ("août", "märz").
 const MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+// "4 September 2025", "4. September 2025" (German), "4 de septiembre de 2025" (Spanish, Portuguese).
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+|de\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/;
 const URL_DATE_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_-]/;
 
@@ -55,6 +62,43 @@ export function parseDate(raw: string | undefined | null): string | undefined {
   return parseTextDate(s);
 }
 
+/** A date written in running text, at its character index. */
+export interface TextDate {
+  index: number;
+  value: string;
+}
+
+const GLOBAL = (re: RegExp) => new RegExp(re.source, `${re.flags.replace('g', '')}g`);
+const MDY_G = GLOBAL(MDY);
+const DMY_G = GLOBAL(DMY);
+const SLASH_YMD_G = GLOBAL(SLASH_YMD);
+const ISO_G = GLOBAL(ISO);
+const NUMERIC_DMY_G = GLOBAL(NUMERIC_DMY);
+
+/**
+ * Every human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04",
+ * "09/04/2025"), in text order; where two forms overlap the earlier start wins.
+ */
+export function findTextDates(s: string): TextDate[] {
+  const found: TextDate[] = [];
+  const scan = (re: RegExp, read: (m: RegExpExecArray) => string | undefined) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const value = read(m);
+      if (value) found.push({ index: m.index, value });
+    }
+  };
+  scan(MDY_G, (m) => ymd(+m[3], monthOf(m[1]), +m[2]));
+  scan(DMY_G, (m) => ymd(+m[3], monthOf(m[2]), +m[1]));
+  scan(SLASH_YMD_G, (m) => ymd(+m[1], +m[2], +m[3]));
+  scan(ISO_G, (m) => ymd(+m[1], +m[2], +m[3]));
+  // Month-first (US) unless the first number cannot be a month.
+  scan(NUMERIC_DMY_G, (m) => (+m[1] > 12 ? ymd(+m[3], +m[2], +m[1]) : ymd(+m[3], +m[1], +m[2])));
+  found.sort((a, b) => a.index - b.index);
+  // One date per start index (two forms can match the same characters).
+  return found.filter((d, i) => i === 0 || d.index !== found[i - 1].index);
+}
+
 /** Finds the first human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04"). */
 export function parseTextDate(s: string): string | undefined {
   let best: { index: number; value: string } | undefined;
@@ -62,9 +106,9 @@ export function parseTextDate(s: string): string | undefined {
     if (value && (!best || index < best.index)) best = { index, value };
   };
   let m = MDY.exec(s);
-  if (m) consider(m.index, ymd(+m[3], MONTHS[m[1].toLowerCase()], +m[2]));
+  if (m) consider(m.index, ymd(+m[3], monthOf(m[1]), +m[2]));
   m = DMY.exec(s);
-  if (m) consider(m.index, ymd(+m[3], MONTHS[m[2].toLowerCase()], +m[1]));
+  if (m) consider(m.index, ymd(+m[3], monthOf(m[2]), +m[1]));
   m = SLASH_YMD.exec(s);
   if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));
   m = ISO.exec(s);

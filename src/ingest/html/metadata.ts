@@ -1,7 +1,7 @@
 import * as K from './constants.js';
-import { dateFromUrl, parseDate, parseTextDate } from './dates.js';
+import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js';
 import { isJunk } from './content.js';
-import { metaValue, textOf, walkElements, type El, type ParsedPage } from './dom.js';
+import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
@@ -81,13 +81,49 @@ function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** What names the site: the outlet's words and the labels of the page's host name. */
+export interface SiteNames {
+  outlet: string;
+  /** Host without "www." ("davidbau.com") and its labels before the top-level domain ("ers", "usda"). */
+  hosts: string[];
+}
+
+/** Site names from the outlet and the page URL (or its canonical URL). */
+export function siteNames(outlet: string | undefined, url: string | undefined): SiteNames {
+  let hosts: string[] = [];
+  if (url) {
+    try {
+      const host = new URL(url, 'https://x.invalid').hostname.replace(/^www\./, '');
+      if (host !== 'x.invalid') hosts = [host.replace(/[^a-z0-9]/g, ''), ...host.split('.').slice(0, -1).filter((l) => l.length >= K.HOST_LABEL_MIN_CHARS)];
+    } catch {
+      hosts = [];
+    }
+  }
+  return { outlet: outlet ? words(outlet).join(' ') : '', hosts };
+}
+
+/**
+ * True when a title part names the site: the outlet, the host ("davidbau.com"), a host label
+ * ("Slashdot" on slashdot.org) or, for a name of several words, its initials ("Economic Research
+ * Service" on ers.usda.gov).
+ */
+function isSitePart(part: string, site: SiteNames): boolean {
+  const w = words(part);
+  if (!w.length) return false;
+  if (site.outlet && w.join(' ') === site.outlet) return true;
+  if (!site.hosts.length) return false;
+  const compact = w.join('');
+  const initials = w.length >= 2 ? w.map((x) => x[0]).join('') : '';
+  return site.hosts.some((h) => h === compact || h === initials);
+}
+
 /** Removes a site-name suffix/prefix from a <title>-like string. */
-export function stripSiteName(title: string, outlet: string | undefined): string {
+export function stripSiteName(title: string, site: SiteNames): string {
   const parts = title.split(K.TITLE_SEPARATOR);
   if (parts.length < 2) return title;
-  const o = outlet ? words(outlet).join(' ') : '';
-  const kept = parts.filter((p) => words(p).join(' ') !== o);
+  const kept = parts.filter((p) => !isSitePart(p, site));
   if (kept.length === 1) return kept[0];
+  if (kept.length === 0) return title;
   // Keep the longest part (headlines are longer than site names and section names).
   return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
 }
@@ -99,6 +135,11 @@ function overlap(candidate: string, reference: string): number {
   return w.length ? w.filter((x) => ref.has(x)).length / w.length : 0;
 }
 
+/** Share of a word list found in a word set (0 for no words). */
+function shareIn(list: readonly string[], set: ReadonlySet<string>): number {
+  return list.length ? list.filter((x) => set.has(x)).length / list.length : 0;
+}
+
 /** Headlines longer than this many words are not headlines (a whole paragraph in an h1). */
 const MAX_HEADLINE_WORDS = 40;
 /** An h1 must share this share of its words with the head titles to win among several h1s. */
@@ -108,38 +149,51 @@ const H1_AGREEMENT = 0.5;
  * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
  * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
  */
-function chooseTitle(page: ParsedPage, ld: Json | undefined, outlet: string | undefined, h1s: string[], h2s: string[]): [string | undefined, string] {
+function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
   // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
-  const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, outlet));
+  const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
   const reference = heads.join(' ');
-  const site = outlet ? words(outlet).join(' ') : '';
-  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && words(h).join(' ') !== site);
+  // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
+  // has its headline in the first part, not in the longest.
+  const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && !isSitePart(p, siteName));
+  // Word lists and sets of the references, computed once (pages can have hundreds of h2s).
+  const refs = [reference, ...parts].map((r) => ({ list: words(r), set: new Set(words(r)) }));
+  const usable = (hs: string[]) => hs.filter((h) => words(h).length > 0 && words(h).length <= MAX_HEADLINE_WORDS && !isSitePart(h, siteName));
   const best = (hs: string[], min: number) => {
     let bestH: string | undefined;
     let bestScore = 0;
     for (const h of usable(hs)) {
-      const o = Math.min(overlap(h, reference), overlap(reference, h) + K.TITLE_COVER_SLACK);
+      const list = words(h);
+      const set = new Set(list);
+      let o = 0;
+      for (const r of refs) o = Math.max(o, Math.min(shareIn(list, r.set), shareIn(r.list, set) + K.TITLE_COVER_SLACK));
       if (o > bestScore) [bestH, bestScore] = [h, o];
     }
     return bestScore >= min ? bestH : undefined;
   };
+  // A heading holding a head title in its own element plus a date, kicker or comment count beside
+  // it is that head title.
+  const own = (h: string) => {
+    const el = headingEl.get(h);
+    return (el && headingPart(el, heads)) ?? h;
+  };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(h1, [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
+    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(own(h1), [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
-  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(single[0]), 'h1-single'];
+  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(own(single[0])), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(dropHeadingSuffix(h2, heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
+    if (h2) return [normaliseTitle(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
   }
-  if (og) return [normaliseTitle(stripSiteName(og, outlet)), 'og:title'];
+  if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
-  if (head) return [normaliseTitle(stripSiteName(head, outlet)), 'title'];
+  if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
   if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
 }
@@ -153,10 +207,43 @@ function dropHeadingSuffix(heading: string, heads: readonly string[], separator:
   for (const h of heads) {
     const k = key(h);
     if (!k || heading.length <= h.length) continue;
-    const m = separator.exec(heading);
-    if (m && key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
+    // Every separator position: the head title may itself hold one ("Day 15: Porting … / Dec 2025").
+    const all = new RegExp(separator.source, `${separator.flags.replace('g', '')}g`);
+    for (const m of heading.matchAll(all)) if (key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
   }
   return heading;
+}
+
+/** Text of a node, whitespace collapsed. */
+const nodeText = (n: Node) => (typeof n === 'string' ? n.replace(/\s+/g, ' ').trim() : textOf(n));
+
+/**
+ * The part of a heading that is one of the head titles when the heading also holds other text in
+ * separate nodes: "<h1><time>Dec 18 2025</time> Preparing a transition</h1>", "<h1><strong>Blog:
+ * </strong> Ten trends</h1>", "<h1><span><a>Title</a> <span>(example.com)</span></span> 87</h1>".
+ * Looks at runs of consecutive child nodes, then inside each child element (a few levels down).
+ */
+export function headingPart(heading: El, heads: readonly string[], depth = K.HEADING_PART_DEPTH, total = words(textOf(heading)).length): string | undefined {
+  const keys = new Set(heads.map((h) => words(h).join(' ')).filter((k) => k));
+  if (!keys.size) return undefined;
+  const parts = heading.children.map(nodeText).filter((t) => t);
+  const nodes = heading.children.filter((n) => nodeText(n));
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j <= parts.length; j++) {
+      if (i === 0 && j === parts.length) continue;
+      const text = parts.slice(i, j).join(' ');
+      const w = words(text);
+      // The rest must be short (a date, a label, a count), not a second line of the headline.
+      if (total - w.length <= K.HEADING_PART_MAX_REST_WORDS && keys.has(w.join(' '))) return text;
+    }
+  }
+  if (depth <= 0) return undefined;
+  for (const n of nodes) {
+    if (typeof n === 'string') continue;
+    const inner = headingPart(n, heads, depth - 1, total);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /**
@@ -196,6 +283,56 @@ function dateLabel(el: El, text: string): 'published' | 'updated' | undefined {
   return undefined;
 }
 
+/**
+ * The text around a headline element: up to `before` characters before it and `after` characters
+ * from its start (whitespace collapsed), where bylines, kickers and date lines sit.
+ */
+export function headlineZone(root: El, headline: El, before: number, after: number): string {
+  // Raw text nodes (whitespace is collapsed once at the end: this walk covers most of the page).
+  const head: string[] = [];
+  let headChars = 0;
+  let first = 0;
+  const tail: string[] = [];
+  let tailChars = 0;
+  let reached = false;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      const t = node.trim();
+      if (!t) continue;
+      if (reached) {
+        tail.push(t);
+        tailChars += t.length + 1;
+        if (tailChars >= after) break;
+      } else {
+        head.push(t);
+        headChars += t.length + 1;
+        while (headChars - head[first].length - 1 > before) headChars -= head[first++].length + 1;
+      }
+      continue;
+    }
+    if (node === headline) reached = true;
+    if (node.tag === 'head') continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  const norm = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
+  return `${norm(head.slice(first)).slice(-before)} ${norm(tail).slice(0, after)}`;
+}
+
+/**
+ * The date shown next to the headline (byline and date lines just above or below it): the first
+ * one labelled as the publication date, else the first one that is not labelled as an update.
+ */
+function headlineZoneDate(root: El, headline: El): string | undefined {
+  const zone = headlineZone(root, headline, K.ZONE_BEFORE_CHARS, K.ZONE_AFTER_CHARS);
+  const dates = findTextDates(zone);
+  if (!dates.length) return undefined;
+  const label = (d: { index: number }) => zone.slice(Math.max(0, d.index - K.ZONE_LABEL_CHARS), d.index);
+  const published = dates.find((d) => K.DATE_LABEL_PUBLISHED.test(label(d)) && !K.DATE_LABEL_UPDATED.test(label(d)));
+  return (published ?? dates[0]).value;
+}
+
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
 export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
   const sources: Record<string, string> = {};
@@ -204,6 +341,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
 
   const h1s: string[] = [];
   const h2s: string[] = [];
+  const headings: { el: El; key: string }[] = [];
+  const headingEl = new Map<string, El>();
   const times: El[] = [];
   const dateEls: El[] = [];
   const authorEls: El[] = [];
@@ -212,7 +351,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
       const t = textOf(el, 2000);
-      if (t && !insideJunk(el)) (el.tag === 'h1' ? h1s : h2s).push(t);
+      if (t && !insideJunk(el)) {
+        (el.tag === 'h1' ? h1s : h2s).push(t);
+        headings.push({ el, key: ` ${words(t).join(' ')} ` });
+        if (!headingEl.has(t)) headingEl.set(t, el);
+      }
     } else if (el.tag === 'time') times.push(el);
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
@@ -235,7 +378,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const [title, titleSource] = chooseTitle(page, ld, outlet, h1s, h2s);
+  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  const [title, titleSource] = chooseTitle(page, ld, siteNames(outlet, url ?? pageUrl), h1s, h2s, headingEl);
   sources.title = titleSource;
 
   let published: string | undefined;
@@ -276,7 +420,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     if (lab === 'published') labelled.push(d);
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
-  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  const ogPublished = parseDate(metaValue(page, 'article:published_time') ?? metaValue(page, 'og:article:published_time'));
+  const titleKey = title ? ` ${words(title).join(' ')} ` : '';
+  const headlineEl = titleKey.trim() ? (headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? headings.find((h) => h.key.includes(titleKey)))?.el : undefined;
+  const zoneDate = headlineEl ? headlineZoneDate(page.root, headlineEl) : undefined;
   const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
   if (process.env.SPINSCOPE_DEBUG_DATES) sources.dateCandidates = JSON.stringify({ metaPub: metaPub?.[0], metaPubSrc: metaPub?.[1], metaMod, visible, labels: visLabels, url: urlDate, ldPub: nameOf(ld?.datePublished), ldMod: nameOf(ld?.dateModified) });
   // Candidates in K.DATE_ORDER; the first present wins (see the constant for why this order).
@@ -294,6 +441,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       }
       case 'visible-published':
         return labelled.length ? [labelled[0], 'visible-published'] : undefined;
+      case 'meta-og-published':
+        return ogPublished ? [ogPublished, 'meta:article:published_time'] : undefined;
+      case 'headline-zone':
+        return zoneDate ? [zoneDate, 'headline-zone'] : undefined;
       case 'visible':
         return visible.length ? [K.DATE_VISIBLE_EARLIEST ? earliest(visible) : visible[0], 'visible-element'] : undefined;
       case 'meta-modified':

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
 import { repairDoubleEncoding } from './charset.js';
+import { findTextDates, parseTextDate } from './dates.js';
 
 const PARAS = [
   'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
@@ -126,4 +127,56 @@ test('body: an element named for a link list (toc, menu, tags) that holds prose 
   const { body } = extractHtml(html);
   assert.ok(body.includes('The new vessel') && body.includes('expected to join the fleet in July'), 'prose in a "toc-section" kept');
   assert.ok(!body.includes('Section 2 of the ferry story'), 'the contents box itself dropped');
+});
+
+test('dates: the date beside the headline beats JSON-LD, Open Graph article:published_time beats both', () => {
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Lornhaven retires its old ferries","datePublished":"2024-06-20T10:00:00Z"}</script>';
+  const body = `<article><h1>Lornhaven retires its old ferries</h1><p class="byline">By Ada Brenn · March 3, 2024</p>${prose()}</article>`;
+  const zone = extractHtml(wrap(ld, body));
+  assert.equal(zone.doc.meta.published, '2024-03-03');
+  assert.equal((zone.doc.meta.extraction as { sources: Record<string, string> }).sources.published, 'headline-zone');
+  const og = extractHtml(wrap(`${ld}<meta property="article:published_time" content="2024-06-21T08:00:00+02:00">`, body));
+  assert.equal(og.doc.meta.published, '2024-06-21T08:00:00+02:00');
+  const far = extractHtml(wrap(ld, `<article><h1>Lornhaven retires its old ferries</h1>${prose()}${prose()}<p>Timetable from March 3, 2024.</p></article>`));
+  assert.equal(far.doc.meta.published?.slice(0, 10), '2024-06-20', 'a date far below the headline is not its date line');
+});
+
+test('dates: in the headline zone a date labelled "Published" beats an earlier "Updated" one', () => {
+  const body = `<article><h1>Lornhaven retires its old ferries</h1><p>Updated January 9, 2025 · Published May 2, 2024</p>${prose()}</article>`;
+  assert.equal(extractHtml(wrap('<title>Ferries</title>', body)).doc.meta.published, '2024-05-02');
+});
+
+test('findTextDates lists every written date in order', () => {
+  assert.deepEqual(findTextDates('Posted 4 May 2024, updated 2025-01-09 and on Jan. 10, 2025.').map((d) => d.value), ['2024-05-04', '2025-01-09', '2025-01-10']);
+});
+
+test('titles: a heading part in its own element that is the head title drops the date, label or count beside it', () => {
+  const og = '<meta property="og:title" content="Why the old ferries had to go">';
+  const dated = extractHtml(wrap(og, `<article><h1><a href="/p"><time datetime="2024-05-02">May 2, 2024</time> Why the old ferries had to go</a></h1>${prose()}</article>`));
+  assert.equal(dated.doc.meta.title, 'Why the old ferries had to go');
+  const label = extractHtml(wrap(og, `<article><h1><strong>Opinion:</strong> Why the old ferries had to go</h1>${prose()}</article>`));
+  assert.equal(label.doc.meta.title, 'Why the old ferries had to go');
+  const twoLines = extractHtml(wrap('<meta property="og:title" content="Old ferries">', `<article><h1><span>Why the old ferries had to go</span> <span>Old ferries</span></h1>${prose()}</article>`));
+  assert.equal(twoLines.doc.meta.title, 'Why the old ferries had to go Old ferries', 'a long rest is a second headline line: the heading stays whole');
+});
+
+test('titles: a heading suffix is dropped at whichever separator ends the head title', () => {
+  const h2 = extractHtml(wrap('<meta property="og:title" content="Day 15: porting the ferry timetable parser">', `<h1>Lorn Notes</h1><article><h2>Day 15: porting the ferry timetable parser / May 2024</h2>${prose()}</article>`));
+  assert.equal(h2.doc.meta.title, 'Day 15: porting the ferry timetable parser');
+});
+
+test('dates: month names in French, German, Spanish, Italian, Portuguese and Dutch', () => {
+  assert.equal(parseTextDate('Publié le 4 août 2025'), '2025-08-04');
+  assert.equal(parseTextDate('Veröffentlicht am 4. März 2025'), '2025-03-04');
+  assert.equal(parseTextDate('Publicado el 4 de septiembre de 2025'), '2025-09-04');
+  assert.equal(parseTextDate('Pubblicato il 12 dicembre 2024'), '2024-12-12');
+  assert.equal(parseTextDate('Gepubliceerd op 3 mei 2024'), '2024-05-03');
+  assert.equal(parseTextDate('sold out 10, 2025 tickets'), undefined, 'English words are not month abbreviations');
+});
+
+test('titles: a title part naming the site by its host name or the initials of the host label is the site name', () => {
+  const page = (canonical: string) => wrap(`<title>Ferry fares | Lorn Harbour Authority</title><link rel="canonical" href="${canonical}">`, `<article><h1>Ferry fares</h1>${prose()}</article>`);
+  assert.equal(extractHtml(page('https://www.lha.example/fares')).doc.meta.title, 'Ferry fares', 'initials of the host label');
+  assert.equal(extractHtml(page('https://lornharbourauthority.example/fares')).doc.meta.title, 'Ferry fares', 'the host label');
+  assert.equal(extractHtml(page('https://news.example/fares')).doc.meta.title, 'Lorn Harbour Authority', 'no site evidence: the longest part, and a two-word h1 sharing nothing with it is a label');
 });
