@@ -60,6 +60,13 @@ export const TAGGER = {
    * (0: never). Tuned by 5-fold CV.
    */
   extendTokens: Infinity,
+  /** The article's share of emotive/labelling words (bucketed) as a feature of every token. */
+  articleDensity: process.env.SI_DENSITY === '1',
+  /**
+   * Distributional word clusters (models/word-clusters.bin, three granularities) as features of
+   * each word.
+   */
+  wordClusters: process.env.SI_CLUSTERS === '1',
 } as const;
 
 /** Tokens that end a clause: span widening stops before them. */

@@ -3,11 +3,25 @@ import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
 import type { SentenceView } from './view.js';
+import type { WordClusters } from './word-clusters.js';
 
 /** Article-wide counts used by repetition features. */
 export interface ArticleCounts {
   words: Map<string, number>;
   bigrams: Map<number, number>;
+  /** Bucket of the article's share of emotive/labelling words (when the tagger uses it). */
+  density?: string;
+}
+
+/** Strong cues (loaded or labelling lexicon words) per 100 tokens: bucket edges. */
+export const DENSITY_EDGES: readonly number[] = [0.5, 1, 1.5, 2.5, 4];
+
+/** The bucket name of an article's strong-cue share. */
+export function densityBucket(strong: number, tokens: number): string {
+  const per100 = (100 * strong) / Math.max(1, tokens);
+  let k = 0;
+  while (k < DENSITY_EDGES.length && per100 >= DENSITY_EDGES[k]) k++;
+  return String(k);
 }
 
 /** Neighbour offsets whose word features a token sees, with their template names. */
@@ -17,6 +31,10 @@ export const NEIGHBOURS = [
   { d: 1, w: 'w+1', lx: 'lx+1', sh: 'sh+1' },
   { d: 2, w: 'w+2', lx: 'lx+2', sh: 'sh+2' },
 ] as const;
+/** Templates of a word's own cluster ids, coarse first. */
+const CLUSTER_OWN = ['c0', 'c1', 'c2', 'c3'];
+/** Whether the ±1 neighbours' coarse clusters are features too. */
+const CLUSTER_NEIGHBOURS = process.env.SI_CLUSTER_NB === '1';
 export const BEFORE = '<s>';
 export const AFTER = '</s>';
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
@@ -80,6 +98,10 @@ export class TokenFeaturizer {
   constructor(
     readonly lexicon: LexiconIndex,
     readonly bits: number,
+    /** Distributional word classes (features of the word and its ±1 neighbours) when given. */
+    readonly clusters?: WordClusters,
+    /** Whether the article's strong-cue density is a feature of every token. */
+    readonly density = false,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -92,6 +114,8 @@ export class TokenFeaturizer {
     sink.add('s3', lower.slice(-3));
     sink.add('p3', lower.slice(0, 3));
     for (const cat of this.lexicon.categoriesOf(lower)) sink.add('lx', cat);
+    const ids = this.clusters?.of(lower);
+    if (ids) for (let k = 0; k < ids.length; k++) sink.add(CLUSTER_OWN[k], String(ids[k]));
   }
 
   /** Features a neighbour contributes. */
@@ -99,6 +123,10 @@ export class TokenFeaturizer {
     sink.add(n.w, lower);
     sink.add(n.sh, wordShape(raw));
     for (const cat of this.lexicon.categoriesOf(lower)) sink.add(n.lx, cat);
+    if (CLUSTER_NEIGHBOURS && (n.d === -1 || n.d === 1)) {
+      const ids = this.clusters?.of(lower);
+      if (ids) sink.add(n.d < 0 ? 'c-1' : 'c+1', String(ids[0]));
+    }
   }
 
   /** The memoised buckets a word contributes as itself and as each neighbour. */
@@ -158,10 +186,27 @@ export class TokenFeaturizer {
     if (sent.exclaim) sink.add('s!', '1');
     if (sent.quote) sink.add('sq', '1');
     if (sIndex === 0) sink.add('ti', '1');
+    if (counts.density) sink.add('ad', counts.density);
+  }
+
+  /** Article-wide counts (and the density bucket when the tagger uses it). */
+  counts(views: readonly SentenceView[]): ArticleCounts {
+    const counts = articleCounts(views);
+    if (!this.density) return counts;
+    let strong = 0;
+    let tokens = 0;
+    for (const v of views) {
+      tokens += v.lowers.length;
+      for (const w of v.lowers) {
+        const cats = this.lexicon.categoriesOf(w);
+        if (cats.includes('loaded') || cats.includes('label')) strong++;
+      }
+    }
+    return { ...counts, density: densityBucket(strong, tokens) };
   }
 
   /** Feature strings of every token, per sentence. */
-  strings(views: readonly SentenceView[], counts = articleCounts(views)): string[][][] {
+  strings(views: readonly SentenceView[], counts = this.counts(views)): string[][][] {
     return views.map((v, s) => {
       const cats = this.tokenCategories(v);
       const facts = sentenceFacts(v);
@@ -180,7 +225,7 @@ export class TokenFeaturizer {
   }
 
   /** The same features as bucket indices, per sentence and token (memoised per word). */
-  hashed(views: readonly SentenceView[], counts = articleCounts(views)): Uint32Array[][] {
+  hashed(views: readonly SentenceView[], counts = this.counts(views)): Uint32Array[][] {
     return views.map((v, s) => {
       const { buckets, offsets } = this.hashedSentence(v, s, counts);
       return v.raws.map((_, i) => Uint32Array.from(buckets.slice(offsets[i], offsets[i + 1])));
