@@ -62,6 +62,8 @@ export const TAGGER = {
   extendTokens: Infinity,
   /** The article's share of emotive/labelling words (bucketed) as a feature of every token. */
   articleDensity: process.env.SI_DENSITY === '1',
+  /** The article's share of ?/! sentences and of quoted tokens (bucketed) as features of every token. */
+  articleStyle: process.env.SI_STYLE === '1',
   /**
    * Distributional word clusters (models/word-clusters.bin, three granularities) as features of
    * each word.

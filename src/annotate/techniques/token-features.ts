@@ -11,6 +11,30 @@ export interface ArticleCounts {
   bigrams: Map<number, number>;
   /** Bucket of the article's share of emotive/labelling words (when the tagger uses it). */
   density?: string;
+  /** Buckets of the article's share of ?/! sentences and of quoted tokens (when used). */
+  style?: [string, string];
+}
+
+/** Share edges of the article style features. */
+export const STYLE_EDGES: readonly number[] = [0.02, 0.05, 0.1, 0.2];
+
+function shareBucket(x: number): string {
+  let k = 0;
+  while (k < STYLE_EDGES.length && x >= STYLE_EDGES[k]) k++;
+  return String(k);
+}
+
+/** The article's style buckets: share of sentences with ? or !, share of quoted tokens. */
+export function articleStyle(views: readonly SentenceView[]): [string, string] {
+  let marked = 0;
+  let quoted = 0;
+  let tokens = 0;
+  for (const v of views) {
+    if (v.raws.includes('?') || v.raws.includes('!')) marked++;
+    for (let i = 0; i < v.quoted.length; i++) quoted += v.quoted[i];
+    tokens += v.raws.length;
+  }
+  return [shareBucket(marked / Math.max(1, views.length)), shareBucket(quoted / Math.max(1, tokens))];
 }
 
 /** Strong cues (loaded or labelling lexicon words) per 100 tokens: bucket edges. */
@@ -102,6 +126,8 @@ export class TokenFeaturizer {
     readonly clusters?: WordClusters,
     /** Whether the article's strong-cue density is a feature of every token. */
     readonly density = false,
+    /** Whether the article's style buckets are features of every token. */
+    readonly style = false,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -187,11 +213,16 @@ export class TokenFeaturizer {
     if (sent.quote) sink.add('sq', '1');
     if (sIndex === 0) sink.add('ti', '1');
     if (counts.density) sink.add('ad', counts.density);
+    if (counts.style) {
+      sink.add('as', counts.style[0]);
+      sink.add('aq', counts.style[1]);
+    }
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
   counts(views: readonly SentenceView[]): ArticleCounts {
-    const counts = articleCounts(views);
+    const counts: ArticleCounts = articleCounts(views);
+    if (this.style) counts.style = articleStyle(views);
     if (!this.density) return counts;
     let strong = 0;
     let tokens = 0;

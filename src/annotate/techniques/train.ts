@@ -35,6 +35,8 @@ export interface TaggerOptions {
   bag?: number;
   /** The article's strong-cue density as a token feature (default: TAGGER.articleDensity). */
   density?: boolean;
+  /** The article's share of ?/! sentences and of quoted tokens as token features (default: TAGGER.articleStyle). */
+  style?: boolean;
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -50,7 +52,8 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const bits = options.bits ?? TAGGER.bits;
   const epochs = options.epochs ?? TAGGER.epochs;
   const density = options.density ?? TAGGER.articleDensity;
-  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density);
+  const style = options.style ?? TAGGER.articleStyle;
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style);
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
   for (const d of docs) {
@@ -77,7 +80,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
     );
   });
   const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
-  return new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density });
+  return new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style });
 }
 
 /** The mean of taggers trained on the same features in different orders (one model, same cost). */
