@@ -67,7 +67,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   // The learner's own trainer, on features this module has already hashed (memory: the string
   // features of the whole corpus would not fit).
   const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
-  const seeds = options.seeds ?? [options.seed ?? TAGGER.seed];
+  const seeds = options.seeds ?? (options.seed !== undefined ? [options.seed] : TAGGER.seeds);
   const runs = seeds.map((seed) => {
     if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch });
     // Bagging: each run sees a seeded share of the sentences.
