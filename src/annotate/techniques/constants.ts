@@ -108,6 +108,11 @@ export const FEATURES = {
   maxCachedWords: 200_000,
   /** Span length buckets, in tokens. */
   lengthBuckets: [1, 2, 3, 5, 8, 13, 21, 34] as readonly number[],
+  /** Span words longer than this also give their last `suffixLength` letters as a feature. */
+  minSuffixWordLength: 4,
+  suffixLength: 3,
+  /** Buckets of a fragment's other occurrences before / after it in the article. */
+  repeatBuckets: [0, 1, 3, 7] as readonly number[],
 } as const;
 
 /** Softmax sharpness over per-span standardised classifier margins (the span score). */

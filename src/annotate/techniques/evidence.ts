@@ -22,6 +22,11 @@ const CATEGORY_OF: Record<string, string> = {
 /** Function words never shown as evidence on their own. */
 const STOP = new Set('the a an of to in on at by for from with and or but as is are was were be been it its this that these those he she they we you i his her their our your not no so if than then there here who which what when where how also has have had do does did will would can could should may might must into about over after before up out more most very just only said says'.split(' '));
 
+/** "once", "twice", "3 times". */
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
 /** True for a word worth naming in evidence. */
 function telling(word: string): boolean {
   return /\p{L}/u.test(word) && word.length > 2 && !STOP.has(word);
@@ -58,6 +63,14 @@ function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconInde
       return facts.words <= 3 ? `short fragment (${facts.words} word${facts.words === 1 ? '' : 's'})` : undefined;
     case 'pre1':
       return telling(value) ? `after '${value}'` : undefined;
+    case 'sfx':
+      return /\p{L}/u.test(value) ? `a word ending in '-${value}'` : undefined;
+    case 'post1':
+      return telling(value) ? `followed by '${value}'` : undefined;
+    case 'repb':
+      return facts.repeatsBefore > 0 ? `said ${times(facts.repeatsBefore)} before in the article` : undefined;
+    case 'repa':
+      return facts.repeatsAfter > 0 ? `said ${times(facts.repeatsAfter)} again later in the article` : undefined;
     case 'ent':
       return `names a ${value === 'PER' ? 'person' : value === 'ORG' ? 'organisation' : value === 'LOC' ? 'place' : 'named entity'}`;
     default:

@@ -8,6 +8,9 @@ import { StringSink, type FeatureSink } from './sinks.js';
 export interface SpanFacts {
   /** Times the fragment occurs in the article (case-insensitive), at least 1. */
   repeats: number;
+  /** Of those, how many start before the span and how many after it. */
+  repeatsBefore: number;
+  repeatsAfter: number;
   /** Lexicon hits inside the span, with the words that matched. */
   hits: LexiconHit[];
   /** Superlative words in the span. */
@@ -46,6 +49,14 @@ function lengthBucket(n: number): string {
   return 'more';
 }
 
+/** The neighbour word of a span at the start or end of its sentence. */
+const SENTENCE_EDGE = '<s>';
+
+function repeatBucket(n: number): string {
+  for (const b of FEATURES.repeatBuckets) if (n <= b) return String(b);
+  return 'more';
+}
+
 /** Buckets of the trigram index (a power of two). */
 const TRIGRAM_BUCKETS = 1 << 12;
 
@@ -78,18 +89,41 @@ export function textIndex(text: string): TextIndex {
 
 /** As `countOccurrences(index.text, needle)`, visiting only the positions of its first trigram. */
 export function countIndexed(index: TextIndex, needle: string): number {
-  if (needle.length < 3) return countOccurrences(index.text, needle);
-  const k = trigramKey(needle, 0);
-  let n = 0;
+  return countIndexedAround(index, needle, 0).total;
+}
+
+/**
+ * Non-overlapping occurrences of `needle` in the indexed text (as `countOccurrences`), and how
+ * many of them start before / after the position `at`.
+ */
+export function countIndexedAround(index: TextIndex, needle: string, at: number): RepeatCounts {
+  const counts = { total: 0, before: 0, after: 0 };
+  if (!needle) return counts;
+  const short = needle.length < 3;
+  const k = short ? 0 : trigramKey(needle, 0);
+  // Short needles scan the text; longer ones visit the positions of their first trigram.
+  let j = short ? 0 : index.heads[k];
   let next = 0;
-  for (let j = index.heads[k]; j < index.heads[k + 1]; j++) {
-    const p = index.positions[j];
-    if (p >= next && index.text.startsWith(needle, p)) {
-      n++;
-      next = p + needle.length;
-    }
+  for (;;) {
+    let p: number;
+    if (short) p = index.text.indexOf(needle, next);
+    else if (j < index.heads[k + 1]) p = index.positions[j++];
+    else break;
+    if (p < 0) break;
+    if (p < next || !index.text.startsWith(needle, p)) continue;
+    counts.total++;
+    if (p < at) counts.before++;
+    else if (p > at) counts.after++;
+    next = p + needle.length;
   }
-  return n;
+  return counts;
+}
+
+/** How often a fragment occurs in its article, and where relative to the span. */
+export interface RepeatCounts {
+  total: number;
+  before: number;
+  after: number;
 }
 
 /** Counts non-overlapping occurrences of `needle` in `hay`. */
@@ -125,10 +159,12 @@ export function isSuperlative(lower: string, pos: string): boolean {
 
 /**
  * Feature strings of a span for the technique classifier, and the facts behind them (for
- * evidence). Features: span words, POS and bigrams, first/last words, length, how often the
- * fragment recurs in the article, ?, !, superlatives, capitals, numbers, lexicon hits, quotation
- * context, sentence facts (title, ?, !, quotes) and named entities. (Words of the surrounding
- * sentence and of the span's edges were tried and dropped: they cost 2 points of CV micro-F1.)
+ * evidence). Features: span words, word endings, POS and bigrams, first/last words, the word
+ * just before and just after the span, length, how often the fragment recurs in the article
+ * (and whether before or after the span), ?, !, superlatives, capitals, numbers, lexicon hits,
+ * quotation context, sentence facts (title, ?, !, quotes) and named entities. (The words of the
+ * whole surrounding sentence were tried and dropped: they cost 2 points of CV micro-F1; see
+ * models/techniques.md for every variant measured.)
  */
 export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; facts: SpanFacts } {
   const sink = new StringSink();
@@ -141,9 +177,11 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
   f.flag('b');
   const toks = tokensIn(ctx.views, r);
   const lowers = toks.map((t) => t.v.lowers[t.i]);
-  const fragment = ctx.lowerText.slice(r.start, r.end).trim();
+  const spanText = ctx.lowerText.slice(r.start, r.end);
+  const fragment = spanText.trim();
   const index = ctx.textIndex ?? (ctx.textIndex = textIndex(ctx.lowerText));
-  const repeats = Math.max(1, countIndexed(index, fragment));
+  const counts = countIndexedAround(index, fragment, r.start + spanText.indexOf(fragment));
+  const repeats = Math.max(1, counts.total);
   const hits = lexicon.hits(lowers);
   const superlatives: string[] = [];
   let quoted = false;
@@ -159,6 +197,8 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
       const raw = v.raws[i];
       f.add('u', w);
       f.add('tp', v.pos[i]);
+      // Word endings generalise over forms the training spans do not hold (-ist, -ism, -ous, -ing).
+      if (w.length > FEATURES.minSuffixWordLength) f.add('sfx', w.slice(-FEATURES.suffixLength));
       if (k > 0) f.pair('bi', lowers[k - 1], w);
       if (isSuperlative(w, v.pos[i])) superlatives.push(raw);
       if (w === '?') f.flag('has?');
@@ -179,6 +219,9 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
     if (quoted) f.flag('inq');
     const before = first.i > 0 ? first.v.raws[first.i - 1] : '';
     const after = last.i + 1 < last.v.raws.length ? last.v.raws[last.i + 1] : '';
+    // The words just outside the span ("so-called …", "… said"): cues of how it is used.
+    f.add('pre1', first.i > 0 ? first.v.lowers[first.i - 1] : SENTENCE_EDGE);
+    f.add('post1', last.i + 1 < last.v.lowers.length ? last.v.lowers[last.i + 1] : SENTENCE_EDGE);
     if (QUOTE_MARKS.has(before) || QUOTE_MARKS.has(after)) f.flag('qwrap');
     if (first.i === 0 && last.i === last.v.lowers.length - 1) f.flag('whole');
     else if (first.i === 0) f.flag('atstart');
@@ -189,6 +232,9 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
   }
   f.add('rep', repeats >= 4 ? '4+' : String(repeats));
   if (repeats > 1) f.add('rep>1&len', lengthBucket(toks.length));
+  // Repetition marks the fragment said again: whether it came earlier or comes back later.
+  f.add('repb', repeatBucket(counts.before));
+  f.add('repa', repeatBucket(counts.after));
   const wordCounts = ctx.wordCounts ?? (ctx.wordCounts = countWords(ctx.views));
   let repeatedWords = 0;
   for (const w of lowers) if ((wordCounts.get(w) ?? 0) > 2) repeatedWords++;
@@ -196,5 +242,5 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
   for (const h of hits) f.add('lx', h.category);
   if (superlatives.length) f.flag('sup');
   for (const e of ctx.entities ?? []) if (e.start < r.end && r.start < e.end) f.add('ent', e.label);
-  return { repeats, hits, superlatives, words: toks.length, quoted };
+  return { repeats, repeatsBefore: counts.before, repeatsAfter: counts.after, hits, superlatives, words: toks.length, quoted };
 }

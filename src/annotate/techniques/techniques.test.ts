@@ -10,7 +10,7 @@ import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.j
 import { LexiconIndex } from './lexicon-match.js';
 import { TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
-import { countIndexed, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
+import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
@@ -89,6 +89,27 @@ test('span features see repetition, questions, superlatives and lexicons; eviden
   assert.equal(evidenceFor('Loaded_Language', [], q.facts, lexicon)[0], "emotive word 'fraud'");
   assert.ok(isSuperlative('worst', 'ADJ'));
   assert.ok(!isSuperlative('honest', 'ADJ'));
+});
+
+test('span features say where else the fragment is said and which words stand around it', () => {
+  const text = 'Stop the steal now.\n\nThey said it loudly: stop the steal!\n\nIs this fraud? Stop the steal.';
+  const views = viewsOf(text);
+  const ctx = { text, lowerText: text.toLowerCase(), views };
+  const index = textIndex(ctx.lowerText);
+  const second = range(ctx.lowerText, 'stop the steal', 5);
+  assert.deepEqual(countIndexedAround(index, 'stop the steal', second.start), { total: 3, before: 1, after: 1 });
+  assert.deepEqual(countIndexedAround(index, 'st', 42), { total: 6, before: 2, after: 3 }, 'short needles are scanned');
+  assert.deepEqual(countIndexedAround(index, '', 0), { total: 0, before: 0, after: 0 });
+  const first = spanFeatures(ctx, range(text, 'Stop the steal'), lexicon);
+  assert.deepEqual([first.facts.repeatsBefore, first.facts.repeatsAfter], [0, 2]);
+  assert.ok(first.features.includes('repb=0') && first.features.includes('repa=3'));
+  const mid = spanFeatures(ctx, range(text, 'said it loudly'), lexicon);
+  assert.ok(mid.features.includes('pre1=they') && mid.features.includes('post1=:'));
+  const last = spanFeatures(ctx, range(text, 'Stop the steal', 60), lexicon);
+  assert.deepEqual([last.facts.repeatsBefore, last.facts.repeatsAfter], [2, 0]);
+  assert.ok(last.features.includes('pre1=<s>'), 'a span opening its sentence');
+  const explained = ['repb=3', 'pre1=they', 'pre1=slammed', 'post1=loudly'].map((feature) => ({ feature }));
+  assert.deepEqual(evidenceFor('Loaded_Language', explained, { ...last.facts, hits: [] }, lexicon), ['said twice before in the article', "after 'slammed'", "followed by 'loudly'"], 'function words are not named');
 });
 
 test('SI score gives partial-overlap credit as the SemEval scorer does', () => {
