@@ -1,6 +1,6 @@
 // Span-identification study: out-of-fold tagger candidates (taggers cached per fold under
 // /tmp), where the SI credit is lost, and a span re-scorer cross-validated over them.
-//   node --import tsx scripts/si-study.ts [--folds 5] [--retrain]
+//   node --import tsx scripts/si-study.ts [--folds 5] [--retrain] [--cache NAME] [--loss] [--rescore]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kFolds, probabilities, SequenceTagger, trainLogistic, type Example } from '../src/learn/index.js';
@@ -14,6 +14,7 @@ import type { SentenceView } from '../src/annotate/techniques/view.js';
 import type { FeatureSink } from '../src/annotate/techniques/sinks.js';
 import { StringSink } from '../src/annotate/techniques/sinks.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
+import { TAGGER } from '../src/annotate/techniques/constants.js';
 import type { Range } from '../src/annotate/techniques/decode.js';
 
 /** What the span re-scorer sees of one article besides its candidates. */
@@ -117,7 +118,8 @@ for (let f = 0; f < K; f++) {
     tagger = trainTagger(
       docs.filter((_, i) => !heldSet.has(i)),
       lexicon,
-      { clusters: args.includes('--clusters') ? loadWordClusters() : undefined, epochs: Number(opt('epochs-tagger', '8')) },
+      // As committed unless --clusters off / --epochs-tagger N say otherwise.
+      { clusters: opt('clusters', TAGGER.wordClusters ? 'on' : 'off') === 'on' ? loadWordClusters() : undefined, epochs: Number(opt('epochs-tagger', String(TAGGER.epochs))) },
     );
     writeFileSync(file, tagger.encode());
   }
