@@ -12,6 +12,7 @@ import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '..
 import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
 import { detectTechniques } from '../src/annotate/techniques/stage.js';
 import { mergeRanges } from '../src/annotate/techniques/decode.js';
+import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { createArticle } from '../src/model/index.js';
 import { tokenize } from '../src/nlp/index.js';
 
@@ -39,6 +40,8 @@ const t0 = performance.now();
 const docs = readPtc(join(DATA_DIR, 'ptc')).map(prepare);
 console.error(`prepared ${docs.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const lexicon = new LexiconIndex();
+/** --clusters on/off: word-cluster features in the tagger (default: as committed). */
+const clusters = opt('clusters', TAGGER.wordClusters ? 'on' : 'off') === 'on' ? loadWordClusters() : undefined;
 const folds = kFolds(docs.length, K);
 const si = new Map<string, SiTotals>(grid.map((g) => [gridKey(g), emptySiTotals()]));
 /** SI totals per grid point and fold (for choosing a decoding setting without the scored fold). */
@@ -53,7 +56,7 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))) });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined });
   const classifier =
     only === 'si'
       ? undefined

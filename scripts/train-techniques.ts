@@ -1,12 +1,14 @@
 // npm run train:techniques — trains the techniques models on all of PTC train and writes
 // models/techniques-spans.spnm (span tagger) and models/techniques-labels.spnm (classifier).
-// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier.
+// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier,
+// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
 import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
+import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
 import { CLASSIFIER, MODEL_FILES, TAGGER } from '../src/annotate/techniques/constants.js';
 
@@ -21,11 +23,15 @@ const card = { data: 'PTC (SemEval-2020 Task 11) train: all articles', articles:
 const mb = (bytes: Buffer) => `${(bytes.length / 1048576).toFixed(2)} MB`;
 mkdirSync(MODELS_DIR, { recursive: true });
 if (!process.argv.includes('--classifier-only')) {
-  const tagger = trainTagger(docs, lexicon, { onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} sentences with mistakes`) });
-  const taggerBytes = tagger.encode({ ...card, task: 'span identification (BIO)', ...TAGGER });
+  const clusters = TAGGER.wordClusters ? loadWordClusters() : undefined;
+  if (TAGGER.wordClusters && !clusters) throw new Error('models/word-clusters.bin missing: npm run train:word-clusters');
+  const tagger = trainTagger(docs, lexicon, { clusters, onEpoch: (e, m) => console.error(`tagger epoch ${e + 1}: ${m} sentences with mistakes`) });
+  const taggerBytes = tagger.encode({ ...card, task: 'span identification (BIO)', ...TAGGER, ...tagger.card });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.tagger), taggerBytes);
   console.log(`wrote ${MODEL_FILES.tagger} (${mb(taggerBytes)})`);
 }
-const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });
-writeFileSync(join(MODELS_DIR, MODEL_FILES.classifier), classifierBytes);
-console.log(`wrote ${MODEL_FILES.classifier} (${mb(classifierBytes)})`);
+if (!process.argv.includes('--tagger-only')) {
+  const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });
+  writeFileSync(join(MODELS_DIR, MODEL_FILES.classifier), classifierBytes);
+  console.log(`wrote ${MODEL_FILES.classifier} (${mb(classifierBytes)})`);
+}

@@ -10,6 +10,7 @@ import { ExplainingSink } from './sinks.js';
 import { TokenFeaturizer } from './token-features.js';
 import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
+import { loadWordClusters, type WordClusters } from './word-clusters.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -43,6 +44,28 @@ export function mergeFound(spans: FoundSpan[]): FoundSpan[] {
     } else out.push(r);
   }
   return out;
+}
+
+/**
+ * A candidate fragment of one sentence: the tagger's (or the backstop's) token run
+ * [first, last] and its widening [from, to].
+ */
+export interface Candidate {
+  sentence: number;
+  first: number;
+  last: number;
+  from: number;
+  to: number;
+  /** From the lexicon backstop rather than the tagger's path. */
+  backstop: boolean;
+}
+
+let clustersOnce: WordClusters | undefined;
+/** The committed word clusters, read once per process. */
+function sharedClusters(): WordClusters {
+  clustersOnce ??= loadWordClusters();
+  if (!clustersOnce) throw new Error('word clusters missing (models/word-clusters.bin: npm run train:word-clusters)');
+  return clustersOnce;
 }
 
 /** The folder of committed models, beside src/. */
@@ -80,7 +103,7 @@ export class TechniqueModel {
     readonly mergeGap: number = TAGGER.mergeGap,
     readonly extendTokens: number = TAGGER.extendTokens,
   ) {
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits);
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
@@ -117,7 +140,7 @@ export class TechniqueModel {
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
-  private insideMargin(emit: Float64Array, i: number): number {
+  insideMargin(emit: Float64Array, i: number): number {
     let inside = -Infinity;
     for (let t = 0; t < this.T; t++) if (t !== this.outside) inside = Math.max(inside, emit[i * this.T + t]);
     return (inside - emit[i * this.T + this.outside]) / this.scale;
@@ -127,7 +150,7 @@ export class TechniqueModel {
    * The lexicon backstop: runs of emotive or labelling words the tagger left outside every
    * span become spans when the tagger's emissions lean toward "inside" by at least the margin.
    */
-  private backstop(v: SentenceView, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Range[]): void {
+  private backstop(v: SentenceView, s: number, ids: Int32Array, emit: Float64Array, path: readonly number[], out: Candidate[]): void {
     let k = 0;
     const scorer = this.scorer;
     while (k < v.lowers.length) {
@@ -140,7 +163,7 @@ export class TechniqueModel {
       while (end > k && v.lowers[end] === '-') end--;
       let margin = 0;
       for (let i = k; i <= end; i++) margin += this.insideMargin(emit, i);
-      if (margin / (end - k + 1) >= this.backstopMargin) out.push({ start: v.starts[k], end: v.ends[end] });
+      if (margin / (end - k + 1) >= this.backstopMargin) out.push({ sentence: s, first: k, last: end, from: k, to: end, backstop: true });
       k = end + 1;
     }
   }
@@ -196,9 +219,28 @@ export class TechniqueModel {
 
   /** Persuasive fragments of an article (span identification). */
   findSpans(views: readonly SentenceView[]): FoundSpan[] {
+    const cands = this.candidates(views);
     const out: FoundSpan[] = [];
+    for (const c of cands) {
+      const v = views[c.sentence];
+      const core = { start: v.starts[c.first], end: v.ends[c.last] };
+      out.push(c.from === c.first && c.to === c.last ? core : { start: v.starts[c.from], end: v.ends[c.to], core });
+    }
+    if (this.extendTokens > 0) return mergeFound(out);
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /**
+   * Candidate fragments before merging: tagger runs (widened to the clause) and lexicon
+   * backstop runs, as token indices of their sentence, in sentence order. Their emissions stay
+   * in `lastEmissions` (for span features).
+   */
+  candidates(views: readonly SentenceView[]): Candidate[] {
+    const out: Candidate[] = [];
     const emissions = this.scorer.article(views);
-    views.forEach((v, s) => {
+    this.lastEmissions = emissions;
+    for (let s = 0; s < views.length; s++) {
+      const v = views[s];
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
@@ -208,16 +250,16 @@ export class TechniqueModel {
           for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
           if (margin / (b - a + 1) < this.spanMargin) continue;
         }
-        if (this.extendTokens > 0) {
-          const [x, y] = extendToClause(v.lowers, a, b, this.extendTokens);
-          out.push(x === a && y === b ? { start: v.starts[a], end: v.ends[b] } : { start: v.starts[x], end: v.ends[y], core: { start: v.starts[a], end: v.ends[b] } });
-        } else out.push({ start: v.starts[a], end: v.ends[b] });
+        const [x, y] = this.extendTokens > 0 ? extendToClause(v.lowers, a, b, this.extendTokens) : [a, b];
+        out.push({ sentence: s, first: a, last: b, from: x, to: y, backstop: false });
       }
-      if (Number.isFinite(this.backstopMargin)) this.backstop(v, this.scorer.last.ids[s], emit, path, out);
-    });
-    if (this.extendTokens > 0) return mergeFound(out);
-    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+      if (Number.isFinite(this.backstopMargin)) this.backstop(v, s, this.scorer.last.ids[s], emit, path, out);
+    }
+    return out;
   }
+
+  /** Emissions of the article last passed to `candidates`, per sentence. */
+  lastEmissions: Float64Array[] = [];
 
   /** Emission scores, token × tag, from flat buckets (the reference for `EmissionScorer`). */
   emissionsOf(buckets: readonly number[], offsets: readonly number[]): Float64Array {

@@ -1,6 +1,6 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, BEFORE, countBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { AFTER, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
 import { FEATURES } from './constants.js';
 import type { SentenceView } from './view.js';
 
@@ -84,7 +84,11 @@ export class EmissionScorer {
   private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq', Float64Array>;
+  /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
+  private densityRow = -1;
+  /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
+  private styleRows = [-1, -1];
   /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
@@ -119,6 +123,9 @@ export class EmissionScorer {
       ph: t(catNames.map((c) => ['ph', c])),
       nrm: t(catNames.map((c) => ['nr-', c])),
       nrp: t(catNames.map((c) => ['nr+', c])),
+      ad: t([0, ...DENSITY_EDGES].map((_, k) => ['ad', String(k)])),
+      as: t([0, ...STYLE_EDGES].map((_, k) => ['as', String(k)])),
+      aq: t([0, ...STYLE_EDGES].map((_, k) => ['aq', String(k)])),
     };
     this.before = this.id(BEFORE);
     this.after = this.id(AFTER);
@@ -303,6 +310,7 @@ export class EmissionScorer {
     const emitBuf = new Float64Array(tokens * T);
     let at = 0;
     let pat = 0;
+    let strong = 0;
     for (const v of views) {
       const n = v.raws.length;
       const ids = idBuf.subarray(at, at + n);
@@ -314,6 +322,7 @@ export class EmissionScorer {
       for (let i = 0; i < n; i++) {
         const id = (ids[i] = this.id(v.raws[i]));
         const m = id * META;
+        if (this.meta[m + FLAGS] & 4) strong++;
         if (this.meta[m + FLAGS] & 2) {
           const l = this.meta[m + LOWER];
           if (this.stamps[l] !== stamp) {
@@ -338,6 +347,8 @@ export class EmissionScorer {
       plusOf.push(pp);
     }
     this.last = { views, ids: idsOf };
+    this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
+    this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
@@ -378,6 +389,11 @@ export class EmissionScorer {
     if (facts.exclaim) addRow(acc, 0, tb.sq, 1);
     if (facts.quote) addRow(acc, 0, tb.sq, 2);
     if (s === 0) addRow(acc, 0, tb.sq, 3);
+    if (this.densityRow >= 0) addRow(acc, 0, tb.ad, this.densityRow);
+    if (this.styleRows[0] >= 0) {
+      addRow(acc, 0, tb.as, this.styleRows[0]);
+      addRow(acc, 0, tb.aq, this.styleRows[1]);
+    }
     const s0 = acc[0];
     const s1 = acc[1];
     const s2 = acc[2];

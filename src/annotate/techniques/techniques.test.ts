@@ -8,7 +8,7 @@ import { tokenize, nlpLayers } from '../../nlp/index.js';
 import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
 import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
-import { articleCounts, TokenFeaturizer, wordShape } from './token-features.js';
+import { TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
 import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
@@ -201,17 +201,18 @@ test('seed articles: the committed model flags the loaded labels', { skip: needs
   expectFlag(s002, 'schizophrenic');
 });
 
-test('memoised emission scores equal the sums of the hashed features', () => {
+for (const card of [{}, { articleDensity: true, articleStyle: true, wordClusters: true }])
+test(`memoised emission scores equal the sums of the hashed features (${JSON.stringify(card)})`, () => {
   // Random weights: every feature counts, so a missed or extra feature shows.
   const random = seededRandom(3);
   const bits = 12;
   const emissions = Float32Array.from({ length: (1 << bits) * 3 }, () => random() - 0.5);
-  const tagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12));
+  const tagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12), card);
   const classifier = trainClassifier(tinyCorpus(), lexicon, { bits: 12, epochs: 1 });
   const model = new TechniqueModel(tagger, classifier, lexicon, 0);
   const text = 'Our glorious nation will crush the vile invaders, the vile invaders!\n\n"At the end of the day", experts say, the plan is the best ever.';
   const views = viewsOf(text);
-  const counts = articleCounts(views);
+  const counts = model.featurizer.counts(views);
   const fast = model.scorer.article(views);
   views.forEach((v, s) => {
     const { buckets, offsets } = model.featurizer.hashedSentence(v, s, counts);

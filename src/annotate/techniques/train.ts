@@ -1,12 +1,13 @@
-import { Classifier, SequenceTagger, trainLogistic, type Example } from '../../learn/index.js';
+import { Classifier, seededRandom, SequenceTagger, trainLogistic, type Example } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
 import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
-import { articleCounts, TokenFeaturizer } from './token-features.js';
+import { TokenFeaturizer } from './token-features.js';
 import { buildViews, type SentenceView } from './view.js';
 import type { PtcArticle } from './ptc.js';
+import type { WordClusters } from './word-clusters.js';
 
 /** An article tokenised once and reused by training, cross-validation and scoring. */
 export interface PreparedArticle {
@@ -28,6 +29,16 @@ export interface TaggerOptions {
   bits?: number;
   epochs?: number;
   seed?: number;
+  /** Several seeds: one tagger per visiting order, weights averaged. */
+  seeds?: number[];
+  /** With `seeds`: the share of sentences each run trains on (bagging; default all). */
+  bag?: number;
+  /** The article's strong-cue density as a token feature (default: TAGGER.articleDensity). */
+  density?: boolean;
+  /** The article's share of ?/! sentences and of quoted tokens as token features (default: TAGGER.articleStyle). */
+  style?: boolean;
+  /** Word clusters for the tagger's features (none: no cluster features). */
+  clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
   onEpoch?: (epoch: number, mistakes: number) => void;
 }
@@ -40,11 +51,13 @@ export interface TaggerOptions {
 export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): SequenceTagger {
   const bits = options.bits ?? TAGGER.bits;
   const epochs = options.epochs ?? TAGGER.epochs;
-  const featurizer = new TokenFeaturizer(lexicon, bits);
+  const density = options.density ?? TAGGER.articleDensity;
+  const style = options.style ?? TAGGER.articleStyle;
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style);
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
   for (const d of docs) {
-    const h = featurizer.hashed(d.views, articleCounts(d.views));
+    const h = featurizer.hashed(d.views);
     d.views.forEach((v, s) => {
       const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
       hashed.push(h[s]);
@@ -54,7 +67,31 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   // The learner's own trainer, on features this module has already hashed (memory: the string
   // features of the whole corpus would not fit).
   const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
-  return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed: options.seed ?? TAGGER.seed, tags: TAGS, onEpoch: options.onEpoch });
+  const seeds = options.seeds ?? (options.seed !== undefined ? [options.seed] : TAGGER.seeds);
+  const runs = seeds.map((seed) => {
+    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch });
+    // Bagging: each run sees a seeded share of the sentences.
+    const random = seededRandom(seed * 7919);
+    const pick = hashed.map(() => random() < options.bag!);
+    return SequenceTagger.trainHashed(
+      hashed.filter((_, i) => pick[i]),
+      tagSequences.filter((_, i) => pick[i]),
+      { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch },
+    );
+  });
+  const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
+  return new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style });
+}
+
+/** The mean of taggers trained on the same features in different orders (one model, same cost). */
+export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger {
+  const emissions = new Float32Array(runs[0].emissions.length);
+  const transitions = new Float32Array(runs[0].transitions.length);
+  for (const r of runs) {
+    for (let k = 0; k < emissions.length; k++) emissions[k] += r.emissions[k] / runs.length;
+    for (let k = 0; k < transitions.length; k++) transitions[k] += r.transitions[k] / runs.length;
+  }
+  return new SequenceTagger(runs[0].tags, runs[0].bits, emissions, transitions, runs[0].card);
 }
 
 /** Classifier examples: one per gold technique span. */
