@@ -156,6 +156,23 @@ interface RecentArticle {
   pairs: Array<[number, number]>;
 }
 
+/** Postings of one term over the recent articles: arrival numbers and weights from `head` on, oldest first. */
+class RecentPostings {
+  seqs: number[] = [];
+  weights: number[] = [];
+  head = 0;
+
+  /** Skips entries older than `oldest`; the arrays are compacted once half of them are skipped. */
+  dropBefore(oldest: number): void {
+    while (this.head < this.seqs.length && this.seqs[this.head] < oldest) this.head++;
+    if (this.head > 32 && this.head * 2 > this.seqs.length) {
+      this.seqs = this.seqs.slice(this.head);
+      this.weights = this.weights.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 /**
  * Sublinear tf × idf, L2-normalised. The idf is the geometric mean (weight `backgroundShare` on
  * the background) of the input's own idf and the background idf of news at large (models/story-df.md).
@@ -320,28 +337,42 @@ export class StoryClusterer {
   /** Recent articles (for re-clustering): id, vector, time and current story. */
   private recent: RecentArticle[] = [];
   private arrivals = 0;
-  /** Postings of the recent articles' terms: [arrival number, weight], oldest first. */
-  private recentPostings = new Map<string, Array<[number, number]>>();
+  /** Postings of the recent articles' terms, oldest first. */
+  private recentPostings = new Map<string, RecentPostings>();
+  /** Dot products of the arriving article with the recent ones, by arrival number modulo the window. */
+  private dots = new Float64Array(0);
 
   /**
    * Keeps an article for re-clustering with its similar pairs among the recent ones (cosine at or
    * above `reclusterPairFloor`), found once on arrival: its vector never changes afterwards, so the pairs
-   * are those `similarPairs` would find again at every re-clustering.
+   * are those `similarPairs` would find again at every re-clustering. (The walk over the postings
+   * is the writer's largest clustering cost: flat arrays and a dense accumulator, no maps.)
    */
   private remember(id: string, v: Map<string, number>, time: number, story: string): void {
     const seq = this.arrivals;
-    const oldest = seq - this.params.reclusterItems + 1;
-    const dots = new Map<number, number>();
+    const window = this.params.reclusterItems;
+    const oldest = seq - window + 1;
+    if (this.dots.length !== window) this.dots = new Float64Array(window);
+    const dots = this.dots;
+    // Recent arrival numbers in order of first touch (as a map would list them).
+    const touched: number[] = [];
     for (const [t, w] of v) {
       const list = this.recentPostings.get(t);
       if (!list) continue;
-      let drop = 0;
-      while (drop < list.length && list[drop][0] < oldest) drop++;
-      if (drop) list.splice(0, drop);
-      for (const [other, wo] of list) dots.set(other, (dots.get(other) ?? 0) + w * wo);
+      list.dropBefore(oldest);
+      const { seqs, weights } = list;
+      for (let k = list.head; k < seqs.length; k++) {
+        const slot = seqs[k] % window;
+        if (dots[slot] === 0) touched.push(seqs[k]);
+        dots[slot] += w * weights[k];
+      }
     }
     const pairs: Array<[number, number]> = [];
-    for (const [other, sim] of dots) if (sim >= this.params.reclusterPairFloor) pairs.push([other, sim]);
+    for (const other of touched) {
+      const sim = dots[other % window];
+      dots[other % window] = 0;
+      if (sim >= this.params.reclusterPairFloor) pairs.push([other, sim]);
+    }
     const most = this.params.reclusterPairsPerArticle;
     if (most > 0 && pairs.length > most) {
       pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -349,11 +380,12 @@ export class StoryClusterer {
     }
     for (const [t, w] of v) {
       let list = this.recentPostings.get(t);
-      if (!list) this.recentPostings.set(t, (list = []));
-      list.push([seq, w]);
+      if (!list) this.recentPostings.set(t, (list = new RecentPostings()));
+      list.seqs.push(seq);
+      list.weights.push(w);
     }
     this.recent.push({ id, v, time, story, seq, pairs });
-    if (this.recent.length > this.params.reclusterItems) this.recent.shift();
+    if (this.recent.length > window) this.recent.shift();
   }
   private moves: Array<[string, string]> = [];
 
@@ -368,10 +400,8 @@ export class StoryClusterer {
     // Postings of articles that left the window go (terms not seen since would keep them).
     const oldest = this.recent[0]?.seq ?? this.arrivals;
     for (const [t, list] of this.recentPostings) {
-      let drop = 0;
-      while (drop < list.length && list[drop][0] < oldest) drop++;
-      if (drop === list.length) this.recentPostings.delete(t);
-      else if (drop) list.splice(0, drop);
+      list.dropBefore(oldest);
+      if (list.head === list.seqs.length) this.recentPostings.delete(t);
     }
 
     const newest = Math.max(...this.recent.map((r) => r.time));
