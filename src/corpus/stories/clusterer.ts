@@ -235,12 +235,27 @@ export class ClusterIndex {
 
   /** Adds a member vector (weight `size`) to the cluster's centroid and re-indexes it. */
   add(c: Cluster, v: Map<string, number>, time: number, size = 1): void {
-    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c.id);
-    for (const [t, w] of v) c.centroid.set(t, (c.centroid.get(t) ?? 0) + w * size);
-    if (c.centroid.size > this.keep) c.centroid = new Map([...c.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.keep));
+    // Only the terms entering or leaving the centroid change the postings (not all of its terms).
+    const added = new Set<string>();
+    for (const [t, w] of v) {
+      const old = c.centroid.get(t);
+      if (old === undefined) added.add(t);
+      c.centroid.set(t, (old ?? 0) + w * size);
+    }
+    if (c.centroid.size > this.keep) {
+      const sorted = [...c.centroid].sort((a, b) => b[1] - a[1]);
+      for (let k = this.keep; k < sorted.length; k++) if (!added.delete(sorted[k][0])) this.postings.get(sorted[k][0])?.delete(c.id);
+      c.centroid = new Map(sorted.slice(0, this.keep));
+    }
+    for (const t of added) {
+      let set = this.postings.get(t);
+      if (!set) this.postings.set(t, (set = new Set()));
+      set.add(c.id);
+    }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
-    this.restore(c);
+    this.clusters.set(c.id, c);
+    this.norms.set(c.id, norm(c.centroid));
   }
 
   /** Folds `drop` into `keep` (summed centroids and sizes) and forgets `drop`. */
