@@ -5,7 +5,7 @@
 // `--cv [N]`: N (default 20) seeded random splits of the 18 stories into halves; each half is
 // clustered with STORY_PARAMS (none chosen on it) and the mean ± sd over the 2N halves is reported.
 // Without flags, all 18 stories at once are scored too: in-sample (the halves were used to choose),
-// but as large as this file; sets with more stories score lower (0.76 vs 0.85 on the halves).
+// but as large as this file; sets with more stories score lower (0.83 vs 0.86 on the halves).
 // `--cost`: CPU per article of the store's online assignment once its re-clustering window is full.
 // `--set key=value,key=value`: STORY_PARAMS overridden (to compare settings with the modes above).
 import { readFileSync, existsSync } from 'node:fs';
