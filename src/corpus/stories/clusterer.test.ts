@@ -192,3 +192,37 @@ test('splitLooseParts splits a small story loosely merged into a big one, and ke
   // Off below any conductance.
   assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
 });
+
+test('re-clustering pairs stay exact as old articles leave the window (postings compacted)', () => {
+  const words = ['harbour', 'strike', 'ferries', 'tram', 'bridge', 'quota', 'fishing', 'talks', 'depot', 'fire', 'crossing', 'island'];
+  const counts = new Map<string, number>();
+  const df = { docs: 0, df: (t: string) => counts.get(t) ?? 0 };
+  const window = 50;
+  const c = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: window, reclusterEvery: 10_000, reclusterPairsPerArticle: 0, reclusterPairFloor: 0 });
+  let s = 3;
+  const pick = () => words[(s = (Math.imul(s, 1103515245) + 12345) >>> 0) % words.length];
+  for (let i = 0; i < 300; i++) {
+    const item = { id: String(i), title: `${pick()} ${pick()} ${pick()}` };
+    const terms = storyTerms(item);
+    for (const [t] of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    df.docs++;
+    c.assign(item, terms);
+  }
+  const recent = (c as unknown as { recent: Array<{ seq: number; v: Map<string, number>; pairs: Array<[number, number]> }> }).recent;
+  assert.equal(recent.length, window);
+  const bySeq = new Map(recent.map((r) => [r.seq, r.v]));
+  for (const r of recent.slice(window >> 1)) {
+    const want = new Map<number, number>();
+    for (const [seq, v] of bySeq) {
+      if (seq >= r.seq || seq <= r.seq - window) continue;
+      let dot = 0;
+      for (const [t, w] of r.v) dot += w * (v.get(t) ?? 0);
+      if (dot > 0) want.set(seq, dot);
+    }
+    // Partners that have left the window since are not in `recent` to check against.
+    const got = r.pairs.filter(([seq]) => bySeq.has(seq));
+    assert.ok(r.pairs.every(([seq]) => seq < r.seq && seq > r.seq - window), 'only the window');
+    assert.equal(got.length, want.size);
+    for (const [seq, sim] of got) assert.ok(Math.abs(sim - want.get(seq)!) < 1e-12);
+  }
+});
