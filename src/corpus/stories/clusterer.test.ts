@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer, countFrequencies, STORY_PARAMS } from './clusterer.js';
+import { StoryClusterer, countFrequencies, weigh, STORY_PARAMS } from './clusterer.js';
+import { backgroundFrequencies, decodeBackground, encodeBackground } from './background.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { storyTerms, textNames } from './features.js';
-import { consensusLouvain, louvain, similarPairs } from './graph.js';
+import { consensusLouvain, louvain, similarPairs, splitLooseParts } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -157,4 +158,71 @@ test('re-clustering keeps at most reclusterPairsPerArticle pairs per arriving ar
   const recent = (c as unknown as { recent: Array<{ pairs: Array<[number, number]> }> }).recent;
   assert.deepEqual(recent.map((r) => r.pairs.length), [0, 1, 2, 2, 2]);
   for (const r of recent) for (let k = 1; k < r.pairs.length; k++) assert.ok(r.pairs[k - 1][1] >= r.pairs[k][1]);
+});
+
+test('background idf: a word common in news at large weighs less than a rare one the input counts as often', () => {
+  const bg = decodeBackground(encodeBackground({ docs: 1000, counts: new Map([['ameri', 300], ['jetbl', 1]]) }));
+  assert.equal(bg.docs, 1000);
+  assert.equal(bg.counts.get('ameri'), 300);
+  const df = { docs: 10, df: () => 2 };
+  const bag = new Map([['ameri', 1], ['jetbl', 1]]);
+  const own = weigh(bag, df, 0, bg);
+  assert.ok(Math.abs(own.get('ameri')! - own.get('jetbl')!) < 1e-12, 'own frequencies alone: equal weights');
+  const mixed = weigh(bag, df, 0.5, bg);
+  assert.ok(mixed.get('ameri')! < 0.8 * mixed.get('jetbl')!, JSON.stringify([...mixed]));
+  // The committed table, when trained, knows common words.
+  const committed = backgroundFrequencies();
+  if (committed) assert.ok(committed.docs > 1000 && (committed.counts.get('peopl') ?? 0) > 100);
+});
+
+test('splitLooseParts splits a small story loosely merged into a big one, and keeps a well-knit one whole', () => {
+  // A clique of 8 and a clique of 4 joined by two weak links, given as one community.
+  const pairs: Array<{ i: number; j: number; sim: number }> = [];
+  for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) pairs.push({ i, j, sim: 0.5 });
+  for (let i = 8; i < 12; i++) for (let j = i + 1; j < 12; j++) pairs.push({ i, j, sim: 0.5 });
+  pairs.push({ i: 0, j: 8, sim: 0.1 }, { i: 1, j: 9, sim: 0.1 });
+  const merged = splitLooseParts(12, pairs, new Array(12).fill(0), 0.2);
+  assert.equal(new Set(merged.slice(0, 8)).size, 1);
+  assert.equal(new Set(merged.slice(8)).size, 1);
+  assert.notEqual(merged[0], merged[8]);
+  // Strong links between the two: one story, left whole.
+  const knit = pairs.map((p) => (p.sim === 0.1 ? { ...p, sim: 0.5 } : p));
+  for (let j = 8; j < 12; j++) knit.push({ i: 2, j, sim: 0.5 }, { i: 3, j, sim: 0.5 });
+  assert.equal(new Set(splitLooseParts(12, knit, new Array(12).fill(0), 0.2)).size, 1);
+  // Off below any conductance.
+  assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
+});
+
+test('re-clustering pairs stay exact as old articles leave the window (postings compacted)', () => {
+  const words = ['harbour', 'strike', 'ferries', 'tram', 'bridge', 'quota', 'fishing', 'talks', 'depot', 'fire', 'crossing', 'island'];
+  const counts = new Map<string, number>();
+  const df = { docs: 0, df: (t: string) => counts.get(t) ?? 0 };
+  const window = 50;
+  const c = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: window, reclusterEvery: 10_000, reclusterPairsPerArticle: 0, reclusterPairFloor: 0 });
+  let s = 3;
+  const pick = () => words[(s = (Math.imul(s, 1103515245) + 12345) >>> 0) % words.length];
+  for (let i = 0; i < 300; i++) {
+    const item = { id: String(i), title: `${pick()} ${pick()} ${pick()}` };
+    const terms = storyTerms(item);
+    for (const [t] of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    df.docs++;
+    c.assign(item, terms);
+  }
+  const recent = (c as unknown as { recent: Array<{ seq: number; v: Map<string, number>; pairs: Array<[number, number]> }> }).recent;
+  assert.equal(recent.length, window);
+  const bySeq = new Map(recent.map((r) => [r.seq, r.v]));
+  for (const r of recent.slice(window >> 1)) {
+    const want = new Map<number, number>();
+    for (const [seq, v] of bySeq) {
+      if (seq >= r.seq || seq <= r.seq - window) continue;
+      let dot = 0;
+      for (const [t, w] of r.v) dot += w * (v.get(t) ?? 0);
+      if (dot > 0) want.set(seq, dot);
+    }
+    // Partners that have left the window since are not in `recent` to check against.
+    const got = r.pairs.filter(([seq]) => bySeq.has(seq));
+    assert.ok(r.pairs.every(([seq]) => seq < r.seq && seq > r.seq - window), 'only the window');
+    assert.equal(got.length, want.size);
+    for (const [seq, sim] of got) assert.ok(Math.abs(sim - want.get(seq)!) < 1e-12);
+  }
 });

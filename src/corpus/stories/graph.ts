@@ -218,3 +218,40 @@ function seededOrder(n: number, seed: number): number[] {
   }
   return order;
 }
+
+/**
+ * Splits off the loosely attached parts of each community: its own subgraph is clustered again
+ * (Louvain, resolution 1, where a small story is no longer lost in the whole graph's scale), and
+ * a part whose links leaving it weigh less than `maxConductance` of its volume (or of the rest's,
+ * when smaller) becomes a community of its own. Modularity's resolution limit merges a small story
+ * into a big one over a few shared generic words; inside one story, parts are bound far tighter.
+ */
+export function splitLooseParts(n: number, pairs: readonly Pair[], labels: readonly number[], maxConductance: number): number[] {
+  const members = new Map<number, number[]>();
+  labels.forEach((l, i) => (members.get(l) ?? members.set(l, []).get(l)!).push(i));
+  const inner = new Map<number, Pair[]>();
+  for (const p of pairs) if (labels[p.i] === labels[p.j]) (inner.get(labels[p.i]) ?? inner.set(labels[p.i], []).get(labels[p.i])!).push(p);
+  const out = [...labels];
+  let next = Math.max(-1, ...labels) + 1;
+  const local = new Int32Array(n);
+  for (const [label, mem] of members) {
+    if (mem.length < 4) continue;
+    mem.forEach((m, k) => (local[m] = k));
+    const sub = (inner.get(label) ?? []).map((p) => ({ i: local[p.i], j: local[p.j], sim: p.sim }));
+    const parts = louvain(mem.length, sub);
+    const k = Math.max(...parts) + 1;
+    if (k < 2) continue;
+    const volume = new Float64Array(k);
+    const cut = new Float64Array(k);
+    let total = 0;
+    for (const p of sub) {
+      volume[parts[p.i]] += p.sim, volume[parts[p.j]] += p.sim, total += 2 * p.sim;
+      if (parts[p.i] !== parts[p.j]) cut[parts[p.i]] += p.sim, cut[parts[p.j]] += p.sim;
+    }
+    const loose = new Map<number, number>();
+    for (let c = 0; c < k; c++) if (cut[c] < maxConductance * Math.min(volume[c], total - volume[c])) loose.set(c, next++);
+    if (loose.size === k) loose.delete(0);
+    mem.forEach((m, x) => { if (loose.has(parts[x])) out[m] = loose.get(parts[x])!; });
+  }
+  return out;
+}
