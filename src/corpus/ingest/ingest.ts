@@ -111,9 +111,10 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   const dispatch = async () => {
     if (!pendingDocs.length) return;
     const docs = pendingDocs.splice(0);
-    const stored = await store.hasHashes(docs.map((d) => contentHash(d.text)));
-    for (const doc of docs) {
-      const hash = contentHash(doc.text);
+    const hashes = docs.map((d) => contentHash(d.text));
+    const stored = await store.hasHashes(hashes);
+    for (let k = 0; k < docs.length; k++) {
+      const [doc, hash] = [docs[k], hashes[k]];
       progress.seen++;
       if (stored.has(hash) || seenHashes.has(hash)) {
         progress.skipped++;
