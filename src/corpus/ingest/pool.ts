@@ -18,12 +18,14 @@ export function defaultWorkerCount(): number {
 /** Worker pool settings. */
 export const POOL = {
   /**
-   * Scheduling priority (nice, 0–19) of the analysis threads. The main thread writes and is the
-   * ingest's serial part; when workers and writer outnumber the cores, a worker at nice 0 takes
-   * an equal share of the writer's core and the writer falls behind (2 workers on 2 cores were
-   * slower than 1). Niced, workers use the CPU the writer leaves. Linux only (elsewhere: 0).
+   * Scheduling priority (nice, 0–19) of the analysis threads when they and the main thread
+   * outnumber the cores. The main thread writes and is the ingest's serial part; a worker at
+   * nice 0 then takes an equal share of the writer's core and the writer falls behind (2 workers
+   * on 2 cores were slower than 1). Niced, workers use the CPU the writer leaves. Not when each
+   * thread has a core (the default count): niced threads also yield to every other process on a
+   * busy machine. Linux only.
    */
-  workerNice: 10,
+  oversubscribedNice: 10,
 } as const;
 
 /** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
@@ -60,7 +62,7 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
  * A pool of analysis workers. Workers run the TypeScript sources through tsx, registered by
  * `worker-entry.mjs` (on Node 20 `execArgv: ['--import', 'tsx']` does not reach worker threads);
  * no build step is needed. Each worker builds the pipeline once, running at priority `nice`
- * (default `POOL.workerNice`).
+ * (default: `POOL.oversubscribedNice` when the workers and this thread outnumber the cores, else 0).
  * Work goes to the worker with the fewest documents in flight.
  *
  * @example
@@ -69,7 +71,7 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
  * await pool.close();
  */
 export async function workerAnalyzer(count: number, options: { nice?: number } = {}): Promise<Analyzer> {
-  const nice = options.nice ?? POOL.workerNice;
+  const nice = options.nice ?? (count + 1 > availableParallelism() ? POOL.oversubscribedNice : 0);
   const version = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.name, s.version]));
   const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number }>();
   const load = new Array<number>(count).fill(0);
