@@ -9,7 +9,8 @@ import { prepareArticle, type PreparedArticle } from '../prepare.js';
 /**
  * Analysis workers to start by default: one per core but one, because this thread writes
  * (SQL, near-duplicates, story clustering) and keeps most of a core busy. Measured on 2 cores,
- * 10,000 articles (`bench/ingest.bench.ts`): 1 worker 120.8 articles/s, 2 workers 104.7.
+ * 10,000 articles (`bench/ingest.bench.ts`), before workers were niced when oversubscribed
+ * (`POOL.oversubscribedNice`): 1 worker 120.8 articles/s, 2 workers 104.7.
  */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
