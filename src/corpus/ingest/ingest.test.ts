@@ -67,7 +67,8 @@ test('kill -9 in the middle of an ingest, run again: nothing lost, nothing dupli
     const args = [BIN, 'ingest', join(dir, 'in'), '--db', db, '--workers', '1', '--batch', '5', '--quiet'];
     const child = spawn(process.execPath, args, { stdio: 'ignore' });
     let atKill = 0;
-    for (let tries = 0; tries < 600 && atKill < 20; tries++) {
+    // Up to a minute: on a busy machine the child takes a while to start its worker and store the first batches.
+    for (let tries = 0; tries < 2400 && atKill < 20; tries++) {
       await new Promise((r) => setTimeout(r, 25));
       try {
         atKill = count(db, 'SELECT count(*) c FROM articles');
