@@ -78,3 +78,47 @@ export function sourceOfQuote(quote: QuoteRow, sources: readonly SourceRow[]): S
   if (!key) return undefined;
   return sources.find((s) => nameKey(s.name) === key) ?? sources.find((s) => nameKey(s.name).endsWith(' ' + key) || key.endsWith(' ' + nameKey(s.name)));
 }
+
+/** A quote's speaker text worth making a person of: capitalised, one to five words, no pronoun. */
+export function looksLikeName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 1 && words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/^(He|She|They|It|We|I|You|The)$/.test(words[0]);
+}
+
+/**
+ * The query rows of an article packed for the writer: each table's rows as one JSON array of
+ * tuples in the column order of its insert (SQLite unpacks them with `json_each`, one statement
+ * per table), and what matching speakers to the store's persons needs. Strings pass between
+ * threads as a copy; ~50 row objects had to be rebuilt property by property.
+ */
+export interface PackedRows {
+  /** [name, key, type | null, mentions] */
+  entities: string;
+  /** [technique, count] */
+  techniques: string;
+  /** [seq, name, role | null, affiliation | null, place | null, kind | null, quotes] */
+  sources: string;
+  /** [seq, start, end, kind | null, speaker | null, text, techniques as JSON] */
+  quotes: string;
+  /** Each source's name, role and affiliation, in order. */
+  people: [string, string, string][];
+  /** Each quote's speaker: its source's index in `people`, else the speaker text when it looks like a name, else null. */
+  speakers: (number | string | null)[];
+}
+
+/** Packs derived rows (see `PackedRows`); stores exactly the values the row objects held. */
+export function packRows(rows: DerivedRows): PackedRows {
+  const orNull = (v: string) => v || null;
+  return {
+    entities: JSON.stringify(rows.entities.map((e) => [e.name, e.key, orNull(e.type), e.mentions])),
+    techniques: JSON.stringify(rows.techniques.map((t) => [t.technique, t.count])),
+    sources: JSON.stringify(rows.sources.map((s) => [s.seq, s.name, orNull(s.role), orNull(s.affiliation), orNull(s.place), orNull(s.kind), s.quotes])),
+    quotes: JSON.stringify(rows.quotes.map((q) => [q.seq, q.start, q.end, orNull(q.kind), orNull(q.speaker), q.text, JSON.stringify(q.techniques)])),
+    people: rows.sources.map((s) => [s.name, s.role, s.affiliation]),
+    speakers: rows.quotes.map((q) => {
+      const src = sourceOfQuote(q, rows.sources);
+      if (src) return rows.sources.indexOf(src);
+      return looksLikeName(q.speaker) ? q.speaker : null;
+    }),
+  };
+}

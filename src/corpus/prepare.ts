@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from '../model/index.js';
 import { contentHash } from './hash.js';
 import { encodeLayer, decodeLayer, type EncodedLayer } from './layer-codec.js';
-import { deriveRows, type DerivedRows } from './derive.js';
+import { deriveRows, packRows, type PackedRows } from './derive.js';
 import { fingerprint, type Fingerprint } from './minhash.js';
 import { storyTerms, textNames } from './stories/features.js';
 
@@ -10,8 +10,9 @@ import { storyTerms, textNames } from './stories/features.js';
  * An article made ready for storage: everything that needs no database — the id, the column
  * values, JSON of meta/findings, the layers blob, the derived rows, the near-duplicate fingerprint and the
  * story terms. Ingest workers prepare articles, so the single writer thread only runs SQL and
- * the clustering that needs shared state; and a prepared article is plain strings and numbers,
- * cheap to pass between threads (an `Article` with ~1,100 token objects is not).
+ * the clustering that needs shared state; and a prepared article is a few strings, byte arrays
+ * and flat arrays, cheap to pass between threads (an `Article` with ~1,100 token objects is not,
+ * and neither were the ~50 row objects a structured clone rebuilds one property at a time).
  */
 export interface PreparedArticle {
   id: string;
@@ -23,10 +24,10 @@ export interface PreparedArticle {
   };
   /** Every layer, in the article's layer order, in one blob (see `encodeLayers`). */
   layers: Uint8Array;
-  rows: DerivedRows;
+  rows: PackedRows;
   fingerprint?: Fingerprint;
-  /** Raw story term weights (before idf). */
-  storyTerms: [string, number][];
+  /** Raw story term weights (before idf), as `storyTerms` gives them. */
+  storyTerms: Map<string, number>;
 }
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -105,8 +106,8 @@ export function prepareArticle(article: Article): PreparedArticle {
     text: article.text,
     columns,
     layers: encodeLayers(article.layers ?? {}),
-    rows,
+    rows: packRows(rows),
     fingerprint: fingerprint(article.text),
-    storyTerms: [...terms],
+    storyTerms: terms,
   };
 }

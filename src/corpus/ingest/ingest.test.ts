@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ingest } from './ingest.js';
-import { inlineAnalyzer } from './pool.js';
+import { inlineAnalyzer, workerAnalyzer } from './pool.js';
 import { openSqliteStore } from '../sqlite/store.js';
 import { readSources } from '../../ingest/index.js';
 
@@ -67,7 +67,8 @@ test('kill -9 in the middle of an ingest, run again: nothing lost, nothing dupli
     const args = [BIN, 'ingest', join(dir, 'in'), '--db', db, '--workers', '1', '--batch', '5', '--quiet'];
     const child = spawn(process.execPath, args, { stdio: 'ignore' });
     let atKill = 0;
-    for (let tries = 0; tries < 600 && atKill < 20; tries++) {
+    // Up to a minute: on a busy machine the child takes a while to start its worker and store the first batches.
+    for (let tries = 0; tries < 2400 && atKill < 20; tries++) {
       await new Promise((r) => setTimeout(r, 25));
       try {
         atKill = count(db, 'SELECT count(*) c FROM articles');
@@ -110,4 +111,29 @@ test('reanalyze re-runs the pipeline on articles from older stage versions, keep
   assert.ok(article.layers.tokens.length > 5, 'tokens recomputed');
   assert.deepEqual(article.layers.captions, [{ start: 0, end: 3, label: 'caption' }]);
   await store.close();
+});
+
+test('workers store exactly what in-thread analysis stores (articles, layers, rows, stories)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-same-'));
+  try {
+    writeArticles(join(dir, 'in'), 30);
+    const dump = async (analyzer: Awaited<ReturnType<typeof inlineAnalyzer>>) => {
+      const store = openSqliteStore(':memory:');
+      await ingest(readSources([join(dir, 'in')]), store, { analyzer, batchSize: 4 });
+      await analyzer.close();
+      const tables = ['entities', 'sources', 'quotes', 'techniques', 'persons', 'stories', 'threads', 'fingerprints', 'terms'];
+      const rows = Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'terms' ? 'term' : 'rowid'}`).raw().all()]));
+      const ids = store.db.prepare('SELECT id FROM articles ORDER BY n').pluck().all() as string[];
+      const articles = await Promise.all(ids.map((id) => store.getArticle(id)));
+      const links = store.db.prepare('SELECT id, story, duplicate_of FROM articles ORDER BY n').raw().all();
+      await store.close();
+      return { rows, articles, links };
+    };
+    const inline = await dump(await inlineAnalyzer());
+    const workers = await dump(await workerAnalyzer(1));
+    assert.equal(inline.articles.length, 30);
+    assert.deepEqual(workers, inline);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

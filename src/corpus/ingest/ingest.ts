@@ -11,13 +11,18 @@ export const INGEST = {
   batchSize: 50,
   /**
    * Documents in flight per worker. A batch's transaction holds the main thread (no new documents
-   * are sent meanwhile) for batchSize × 5–20 ms of writing (more once the stories' re-clustering
-   * window is full), so each worker needs that much work queued or it idles: with 8 (~90 ms of
-   * analysis) a worker sat idle through most of each write (1 worker: 61 articles/s measured where
-   * its ~11 ms CPU/article allows ~90). 64 keeps a worker busy through a batch while the writer is
-   * not the bottleneck; memory is small (a document and its result each).
+   * are sent meanwhile) for batchSize × 5–20 ms of writing, so each worker needs that much work
+   * queued or it idles: with 8 (~90 ms of analysis) a worker sat idle through most of each write
+   * (1 worker: 61 articles/s measured where its ~11 ms CPU/article allows ~90). Memory is small (a
+   * document and its result each).
    */
   inFlightPerWorker: 64,
+  /**
+   * Documents dispatched and not yet written, at least this many batches' worth: when the writer
+   * finishes a transaction the next batch is ready (it never waits on the workers) and the
+   * workers still have documents queued.
+   */
+  windowBatches: 3,
   /** Hashes checked against the store in one query. */
   checkBatch: 200,
 } as const;
@@ -73,60 +78,92 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   const results = new Map<number, PreparedArticle | null>();
   let nextToWrite = 0;
   let nextSeq = 0;
-  let running = 0;
+  /** Dispatched documents not yet written (analysing, or analysed and waiting their turn) at most. */
+  const window = Math.max(inFlight, INGEST.windowBatches * batchSize);
+  let inputDone = false;
+  let writing = false;
+  let writeScheduled = false;
+  /** The error that stopped the writer (a store failure): ends the run. */
+  let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
-  const batch: PreparedArticle[] = [];
-
-  const flush = async () => {
-    if (!batch.length) return;
-    const done = await store.putPrepared(batch.splice(0));
-    progress.stored += done.filter((r) => r.created).length;
-    progress.skipped += done.filter((r) => !r.created).length;
-    options.onProgress?.({ ...progress });
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
   };
-  const drain = async () => {
-    while (results.has(nextToWrite)) {
-      const a = results.get(nextToWrite)!;
-      results.delete(nextToWrite++);
-      if (a) batch.push(a);
-      if (batch.length >= batchSize) await flush();
+  const sleep = () => new Promise<void>((r) => (wake = r));
+
+  /**
+   * Writes the analysed articles next in input order, `batchSize` to a transaction (the rest at the
+   * end), as soon as they are ready. Batches are the same on every run: stories' labels depend on
+   * which articles share a transaction. Before each transaction the dispatcher refills the window,
+   * so the workers have documents to analyse while this thread writes.
+   */
+  const write = async () => {
+    writeScheduled = false;
+    if (writing || failure) return;
+    writing = true;
+    try {
+      for (;;) {
+        let ready = 0;
+        while (ready < batchSize && results.has(nextToWrite + ready)) ready++;
+        const rest = inputDone && nextToWrite + ready === nextSeq;
+        if (ready === 0 || (ready < batchSize && !rest)) break;
+        const batch: PreparedArticle[] = [];
+        for (const end = nextToWrite + ready; nextToWrite < end; nextToWrite++) {
+          const a = results.get(nextToWrite);
+          results.delete(nextToWrite);
+          if (a) batch.push(a);
+        }
+        notify();
+        await new Promise<void>((r) => setImmediate(r));
+        if (!batch.length) continue;
+        const done = await store.putPrepared(batch);
+        for (const r of done) r.created ? progress.stored++ : progress.skipped++;
+        options.onProgress?.({ ...progress });
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      writing = false;
+      notify();
     }
+  };
+  const scheduleWrite = () => {
+    if (writeScheduled) return;
+    writeScheduled = true;
+    // After the results already delivered are taken in, so a batch holds all that are ready.
+    setImmediate(write);
   };
 
   const start = (seq: number, doc: SourceDocument) => {
-    running++;
     options.analyzer.prepare(doc).then(
       (article) => results.set(seq, article),
       (err) => {
         report(doc.meta.origin ?? `item ${seq}`, 'analysis-failed', errorMessage(err));
         results.set(seq, null);
       },
-    ).finally(() => {
-      running--;
-      wake?.();
-    });
+    ).finally(scheduleWrite);
   };
 
   const pendingDocs: SourceDocument[] = [];
   const dispatch = async () => {
     if (!pendingDocs.length) return;
     const docs = pendingDocs.splice(0);
-    const stored = await store.hasHashes(docs.map((d) => contentHash(d.text)));
-    for (const doc of docs) {
-      const hash = contentHash(doc.text);
+    const hashes = docs.map((d) => contentHash(d.text));
+    const stored = await store.hasHashes(hashes);
+    for (let k = 0; k < docs.length; k++) {
+      const [doc, hash] = [docs[k], hashes[k]];
       progress.seen++;
       if (stored.has(hash) || seenHashes.has(hash)) {
         progress.skipped++;
         continue;
       }
       seenHashes.add(hash);
-      while (running >= inFlight) {
-        await new Promise<void>((r) => (wake = r));
-        await drain();
-      }
+      while (nextSeq - nextToWrite >= window && !failure) await sleep();
+      if (failure) throw failure.error;
       start(nextSeq++, doc);
     }
-    await drain();
     options.onProgress?.({ ...progress });
   };
 
@@ -145,11 +182,9 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     if (pendingDocs.length >= INGEST.checkBatch) await dispatch();
   }
   await dispatch();
-  while (running > 0) {
-    await new Promise<void>((r) => (wake = r));
-    await drain();
-  }
-  await drain();
-  await flush();
+  inputDone = true;
+  scheduleWrite();
+  while ((nextToWrite < nextSeq || writing) && !failure) await sleep();
+  if (failure) throw failure.error;
   return progress;
 }

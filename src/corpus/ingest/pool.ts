@@ -9,11 +9,25 @@ import { prepareArticle, type PreparedArticle } from '../prepare.js';
 /**
  * Analysis workers to start by default: one per core but one, because this thread writes
  * (SQL, near-duplicates, story clustering) and keeps most of a core busy. Measured on 2 cores,
- * 10,000 articles (`bench/ingest.bench.ts`): 1 worker 120.8 articles/s, 2 workers 104.7.
+ * 10,000 articles (`bench/ingest.bench.ts`), before workers were niced when oversubscribed
+ * (`POOL.oversubscribedNice`): 1 worker 120.8 articles/s, 2 workers 104.7.
  */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism() - 1);
 }
+
+/** Worker pool settings. */
+export const POOL = {
+  /**
+   * Scheduling priority (nice, 0–19) of the analysis threads when they and the main thread
+   * outnumber the cores. The main thread writes and is the ingest's serial part; a worker at
+   * nice 0 then takes an equal share of the writer's core and the writer falls behind (2 workers
+   * on 2 cores were slower than 1). Niced, workers use the CPU the writer leaves. Not when each
+   * thread has a core (the default count): niced threads also yield to every other process on a
+   * busy machine. Linux only.
+   */
+  oversubscribedNice: 10,
+} as const;
 
 /** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
 export interface ThreadCpu {
@@ -48,7 +62,8 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
 /**
  * A pool of analysis workers. Workers run the TypeScript sources through tsx, registered by
  * `worker-entry.mjs` (on Node 20 `execArgv: ['--import', 'tsx']` does not reach worker threads);
- * no build step is needed. Each worker builds the pipeline once.
+ * no build step is needed. Each worker builds the pipeline once, running at priority `nice`
+ * (default: `POOL.oversubscribedNice` when the workers and this thread outnumber the cores, else 0).
  * Work goes to the worker with the fewest documents in flight.
  *
  * @example
@@ -56,14 +71,15 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
  * const article = await pool.analyze({ text: 'Kerry met Lavrov.', meta: {}, notices: [] });
  * await pool.close();
  */
-export async function workerAnalyzer(count: number): Promise<Analyzer> {
+export async function workerAnalyzer(count: number, options: { nice?: number } = {}): Promise<Analyzer> {
+  const nice = options.nice ?? (count + 1 > availableParallelism() ? POOL.oversubscribedNice : 0);
   const version = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.name, s.version]));
   const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number }>();
   const load = new Array<number>(count).fill(0);
   let seq = 0;
   const workers = await Promise.all(
     Array.from({ length: count }, (_, i) => new Promise<Worker>((resolve, reject) => {
-      const w = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { nice } });
       w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: ThreadCpu | null }) => {
         if (msg.ready) return resolve(w);
         const p = pending.get(msg.seq);

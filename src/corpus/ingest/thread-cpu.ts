@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 
 /** Clock ticks per second of `/proc/.../stat` times (USER_HZ: 100 on every Linux build Node runs on). */
 const TICKS_PER_SECOND = 100;
@@ -24,4 +25,23 @@ export function threadCpuMs(): { user: number; system: number } | undefined {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ms = (i: number) => (Number(fields[i - 3]) * 1000) / TICKS_PER_SECOND;
   return { user: ms(14), system: ms(15) };
+}
+
+/**
+ * Lowers the calling thread's scheduling priority to `nice` (Linux keeps a nice value per thread:
+ * `setpriority` given a thread id changes only that thread). Analysis workers run niced so that,
+ * when the cores are oversubscribed, the writer thread (the ingest's serial part) gets the CPU it
+ * needs and the workers take what is left. Returns whether it was applied; elsewhere, or when not
+ * allowed, the thread keeps its priority.
+ */
+export function lowerThreadPriority(nice: number): boolean {
+  try {
+    // /proc/thread-self links to <pid>/task/<tid>.
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isInteger(tid) || tid <= 0) return false;
+    setPriority(tid, Math.max(getPriority(tid), nice));
+    return true;
+  } catch {
+    return false;
+  }
 }

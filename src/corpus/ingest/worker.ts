@@ -2,12 +2,12 @@
 // Messages in: { seq, doc, prepare? } (a SourceDocument); out: { seq, article } (an Article, or a
 // PreparedArticle when `prepare` is set) or { seq, error }. { seq, cpu: true } asks for this thread's
 // CPU time so far and the time it waited for work (benchmarks): out { seq, cpu: { user, system, idle } } in ms.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Pipeline } from '../../pipeline.js';
 import { errorMessage, type Article } from '../../model/index.js';
 import type { SourceDocument } from '../../ingest/types.js';
 import { prepareArticle } from '../prepare.js';
-import { threadCpuMs } from './thread-cpu.js';
+import { lowerThreadPriority, threadCpuMs } from './thread-cpu.js';
 
 /**
  * Documents waiting in the queue are analysed together, up to this many, stage by stage
@@ -17,6 +17,7 @@ const WORKER_BATCH = 16;
 
 interface DocMessage { seq: number; doc: SourceDocument; prepare?: boolean }
 
+if (workerData?.nice > 0) lowerThreadPriority(workerData.nice);
 const pipeline = await Pipeline.build();
 const queue: DocMessage[] = [];
 let draining = false;

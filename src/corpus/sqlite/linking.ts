@@ -3,7 +3,7 @@ import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from 
 import type { StoryItem } from '../stories/features.js';
 import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
 import { matchPerson, nameParts, type Person } from '../speakers.js';
-import { sourceOfQuote, nameKey, type DerivedRows } from '../derive.js';
+import { nameKey, type PackedRows } from '../derive.js';
 
 /** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
 const LOADED = { stories: 50_000, threads: 20_000 } as const;
@@ -183,13 +183,9 @@ export class Linker {
   }
 
   /** Merges the article's sources into persons; returns the person of each source and quote. */
-  linkPersons(rows: DerivedRows): { sources: (string | null)[]; quotes: (string | null)[] } {
-    const sources = rows.sources.map((s) => this.person(s.name, s.role, s.affiliation));
-    const quotes = rows.quotes.map((q) => {
-      const src = sourceOfQuote(q, rows.sources);
-      if (src) return sources[rows.sources.indexOf(src)];
-      return looksLikeName(q.speaker) ? this.person(q.speaker, '', '') : null;
-    });
+  linkPersons(rows: PackedRows): { sources: (string | null)[]; quotes: (string | null)[] } {
+    const sources = rows.people.map(([name, role, affiliation]) => this.person(name, role, affiliation));
+    const quotes = rows.speakers.map((s) => (typeof s === 'number' ? sources[s] : s === null ? null : this.person(s, '', '')));
     return { sources, quotes };
   }
 
@@ -220,10 +216,4 @@ export class Linker {
     this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(add([], role)), JSON.stringify(add([], affiliation)), JSON.stringify([name.trim()]));
     return id;
   }
-}
-
-/** A quote's speaker text worth making a person of: capitalised, one to five words, no pronoun. */
-function looksLikeName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
-  return words.length >= 1 && words.length <= 5 && /^\p{Lu}/u.test(text.trim()) && !/^(He|She|They|It|We|I|You|The)$/.test(words[0]);
 }

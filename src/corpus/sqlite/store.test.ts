@@ -9,6 +9,7 @@ import { MIGRATIONS } from './schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { encodeLayer } from '../layer-codec.js';
 import { prepareArticle } from '../prepare.js';
+import { deriveRows, packRows, sourceOfQuote } from '../derive.js';
 import { fixtureCorpus, fixtureArticle } from '../fixtures.js';
 import { contentHash } from '../hash.js';
 import { SpinscopeError } from '../../model/index.js';
@@ -289,4 +290,37 @@ test('a schema 1 database migrates: its articles re-render exactly, new ones use
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('query rows are stored exactly as deriveRows gives them, speakers linked to their sources', async () => {
+  const store = openSqliteStore(':memory:');
+  const articles = fixtureCorpus();
+  await store.putArticles(articles);
+  for (const a of articles) {
+    const rows = deriveRows(a);
+    const n = (store.db.prepare('SELECT n FROM articles WHERE id = ?').pluck().get(contentHash(a.text))) as number;
+    const all = (sql: string) => store.db.prepare(sql).raw().all(n) as unknown[][];
+    assert.deepEqual(all('SELECT name, key, type, mentions, typeof(mentions) FROM entities WHERE article = ? ORDER BY rowid'), rows.entities.map((e) => [e.name, e.key, e.type || null, e.mentions, 'integer']));
+    assert.deepEqual(all('SELECT technique, count FROM techniques WHERE article = ? ORDER BY rowid'), rows.techniques.map((t) => [t.technique, t.count]));
+    assert.deepEqual(all('SELECT seq, name, role, affiliation, place, kind, quotes FROM sources WHERE article = ? ORDER BY rowid'),
+      rows.sources.map((s) => [s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes]));
+    assert.deepEqual(all('SELECT seq, start, "end", kind, speaker, text, techniques FROM quotes WHERE article = ? ORDER BY rowid'),
+      rows.quotes.map((q) => [q.seq, q.start, q.end, q.kind || null, q.speaker || null, q.text, JSON.stringify(q.techniques)]));
+    const persons = all('SELECT person FROM sources WHERE article = ? ORDER BY rowid').map((r) => r[0]);
+    assert.ok(persons.every((p) => typeof p === 'string'), 'every named source is a person');
+    all('SELECT person FROM quotes WHERE article = ? ORDER BY rowid').forEach(([person], i) => {
+      const src = sourceOfQuote(rows.quotes[i], rows.sources);
+      if (src) assert.equal(person, persons[rows.sources.indexOf(src)], 'a quote is linked to the person of its source');
+    });
+  }
+  await store.close();
+});
+
+test('packed rows: a quote is linked to its source, a named speaker without one is looked up, a pronoun is not', () => {
+  const source = { seq: 0, name: 'Ilse Varga', role: 'minister', affiliation: '', place: '', kind: 'person', quotes: 1, entity: 'e1' };
+  const quote = (speaker: string, speakerEntity = '') => ({ seq: 0, start: 0, end: 5, kind: 'direct', speaker, speakerEntity, text: 'x', techniques: [] });
+  const packed = packRows({ entities: [], techniques: [], sources: [source], quotes: [quote('Varga'), quote('', 'e1'), quote('Tomas Ekvall'), quote('She')] });
+  assert.deepEqual(packed.people, [['Ilse Varga', 'minister', '']]);
+  assert.deepEqual(packed.speakers, [0, 0, 'Tomas Ekvall', null]);
+  assert.deepEqual(JSON.parse(packed.quotes)[0], [0, 0, 5, 'direct', 'Varga', 'x', '[]']);
 });

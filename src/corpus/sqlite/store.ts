@@ -81,10 +81,14 @@ export class SqliteStore implements CorpusStore {
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
       layers: db.prepare('INSERT INTO article_layers(article, data) VALUES (?, ?)'),
-      entity: db.prepare('INSERT INTO entities(article, name, key, type, mentions) VALUES (?, ?, ?, ?, ?)'),
-      source: db.prepare('INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      quote: db.prepare('INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      technique: db.prepare('INSERT INTO techniques(article, technique, count) VALUES (?, ?, ?)'),
+      // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
+      // Parameters: article, [persons: a JSON array, one per row,] rows.
+      entities: db.prepare('INSERT INTO entities(article, name, key, type, mentions) SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
+      sources: db.prepare(`INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person)
+        SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, ? ->> key FROM json_each(?)`),
+      quotes: db.prepare(`INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques)
+        SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ? ->> key, value->>5, value->>6 FROM json_each(?)`),
+      techniques: db.prepare('INSERT INTO techniques(article, technique, count) SELECT ?, value->>0, value->>1 FROM json_each(?)'),
       getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
       getLayers: db.prepare('SELECT data FROM article_layers WHERE article = ?').pluck(),
       getLayersV1: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
@@ -135,7 +139,7 @@ export class SqliteStore implements CorpusStore {
     this.writeDerived(n, p);
     if (options.skipLinking || !this.linker) return { id, created: true };
     const duplicateOf = p.fingerprint ? this.linker.nearDuplicate(n, p.fingerprint) : undefined;
-    const story = this.linker.assignStory({ id, title: cols.title ?? undefined, published: cols.published ?? undefined, text: p.text }, new Map(p.storyTerms));
+    const story = this.linker.assignStory({ id, title: cols.title ?? undefined, published: cols.published ?? undefined, text: p.text }, p.storyTerms);
     this.q.setLinks.run(story, duplicateOf ?? null, n);
     return { id, created: true, story, duplicateOf };
   }
@@ -144,11 +148,11 @@ export class SqliteStore implements CorpusStore {
   private writeDerived(n: number, p: PreparedArticle): void {
     this.q.layers.run(n, asBuffer(p.layers));
     const rows = p.rows;
-    for (const e of rows.entities) this.q.entity.run(n, e.name, e.key, e.type || null, e.mentions);
-    for (const t of rows.techniques) this.q.technique.run(n, t.technique, t.count);
-    const persons = this.linker?.linkPersons(rows) ?? { sources: rows.sources.map(() => null), quotes: rows.quotes.map(() => null) };
-    rows.sources.forEach((s, i) => this.q.source.run(n, s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes, persons.sources[i]));
-    rows.quotes.forEach((q, i) => this.q.quote.run(n, q.seq, q.start, q.end, q.kind || null, q.speaker || null, persons.quotes[i], q.text, JSON.stringify(q.techniques)));
+    if (rows.entities !== '[]') this.q.entities.run(n, rows.entities);
+    if (rows.techniques !== '[]') this.q.techniques.run(n, rows.techniques);
+    const persons = this.linker?.linkPersons(rows) ?? { sources: [], quotes: [] };
+    if (rows.sources !== '[]') this.q.sources.run(n, JSON.stringify(persons.sources), rows.sources);
+    if (rows.quotes !== '[]') this.q.quotes.run(n, JSON.stringify(persons.quotes), rows.quotes);
   }
 
   async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
