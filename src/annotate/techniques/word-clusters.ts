@@ -1,8 +1,7 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a, seededRandom } from '../../learn/index.js';
-import { roughSentences, unlabelledSentences } from '../entities/word-stats.js';
+import { decodeWordStats, encodeWordStats, roughSentences, unlabelledSentences } from '../entities/word-stats.js';
 
 /** Distributional word classes from unlabelled text, at a few granularities (coarse first). */
 export interface WordClusters {
@@ -178,20 +177,13 @@ export function encodeWordClusters(clusters: Map<string, number[]>): Buffer {
     });
     packed.set(fnv1a(w), v >>> 0);
   }
-  const keys = [...packed.keys()].sort((a, b) => a - b);
-  const body = Buffer.alloc(keys.length * 8);
-  keys.forEach((k, i) => {
-    body.writeUInt32LE(k, i * 8);
-    body.writeUInt32LE(packed.get(k)!, i * 8 + 4);
-  });
-  return gzipSync(body, { level: 9 });
+  // The same file layout as the NER word statistics: gzipped (word hash, packed value) u32 pairs.
+  return encodeWordStats(packed);
 }
 
 /** Reads `encodeWordClusters` output. */
 export function decodeWordClusters(buffer: Buffer): WordClusters {
-  const body = gunzipSync(buffer);
-  const table = new Map<number, number>();
-  for (let o = 0; o + 8 <= body.length; o += 8) table.set(body.readUInt32LE(o), body.readUInt32LE(o + 4));
+  const table = decodeWordStats(buffer);
   const cache = new Map<string, readonly number[] | undefined>();
   return {
     of(lower: string) {
