@@ -8,7 +8,7 @@ import { prepare, trainClassifier, trainTagger } from '../src/annotate/technique
 import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
-import { addSiArticle, emptySiTotals, siScore, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
+import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
 import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
 import { detectTechniques } from '../src/annotate/techniques/stage.js';
 import { mergeRanges } from '../src/annotate/techniques/decode.js';
@@ -99,30 +99,17 @@ if (only !== 'tc') {
   }
   if (grid.length > 1) {
     // Honest grid search: each fold is scored with the setting that is best on the other folds.
-    const chosen = emptySiTotals();
-    folds.forEach((_, f) => {
+    const chosenPerFold = folds.map((_, f) => {
       let best = '';
       let bestF1 = -1;
       for (const [key, perFold] of siFold) {
-        const rest = emptySiTotals();
-        perFold.forEach((t, g) => {
-          if (g === f) return;
-          rest.precisionCredit += t.precisionCredit;
-          rest.recallCredit += t.recallCredit;
-          rest.predicted += t.predicted;
-          rest.gold += t.gold;
-        });
-        const f1 = siScore(rest).f1;
+        const f1 = siScore(sumSiTotals(perFold, f)).f1;
         if (f1 > bestF1) [best, bestF1] = [key, f1];
       }
-      const t = siFold.get(best)![f];
-      chosen.precisionCredit += t.precisionCredit;
-      chosen.recallCredit += t.recallCredit;
-      chosen.predicted += t.predicted;
-      chosen.gold += t.gold;
       console.log(`    fold ${f + 1}: setting chosen on the other folds: ${best}`);
+      return siFold.get(best)![f];
     });
-    const s = siScore(chosen);
+    const s = siScore(sumSiTotals(chosenPerFold));
     console.log(`SI  chosen-on-other-folds  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (no fold scored with a setting tuned on it)`);
   }
 }

@@ -9,7 +9,7 @@ import { readPtc } from '../src/annotate/techniques/ptc.js';
 import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
 import { mergeFound, TechniqueModel, type Candidate, type FoundSpan } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
-import { addSiArticle, emptySiTotals, siScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
+import { addSiArticle, emptySiTotals, siScore, sumSiTotals, type SiTotals } from '../src/annotate/techniques/scorer.js';
 import type { SentenceView } from '../src/annotate/techniques/view.js';
 import type { FeatureSink } from '../src/annotate/techniques/sinks.js';
 import { StringSink } from '../src/annotate/techniques/sinks.js';
@@ -154,17 +154,7 @@ function scoreKept(keep: (c: Cand, k: number) => boolean): SiTotals[] {
   docs.forEach((d, i) => addSiArticle(totals[foldOf[i]], mergeFound((byDoc.get(i) ?? []) as FoundSpan[]), d.article.spans));
   return totals;
 }
-function sum(ts: readonly SiTotals[], skip = -1): SiTotals {
-  const t = emptySiTotals();
-  ts.forEach((x, f) => {
-    if (f === skip) return;
-    t.precisionCredit += x.precisionCredit;
-    t.recallCredit += x.recallCredit;
-    t.predicted += x.predicted;
-    t.gold += x.gold;
-  });
-  return t;
-}
+const sum = sumSiTotals;
 const show = (name: string, t: SiTotals) => {
   const s = siScore(t);
   console.log(`${name.padEnd(48)} P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)} F1=${s.f1.toFixed(4)} (${t.predicted} spans)`);

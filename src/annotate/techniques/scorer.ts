@@ -35,6 +35,19 @@ export function addSiArticle(totals: SiTotals, predicted: readonly Range[], gold
   }
 }
 
+/** The sum of per-fold SI totals, leaving out fold `skip` (scoring a setting on the other folds). */
+export function sumSiTotals(perFold: readonly SiTotals[], skip = -1): SiTotals {
+  const sum = emptySiTotals();
+  perFold.forEach((t, f) => {
+    if (f === skip) return;
+    sum.precisionCredit += t.precisionCredit;
+    sum.recallCredit += t.recallCredit;
+    sum.predicted += t.predicted;
+    sum.gold += t.gold;
+  });
+  return sum;
+}
+
 /** Precision, recall and F1 of SI totals. */
 export function siScore(t: SiTotals): PRF {
   const precision = t.predicted ? t.precisionCredit / t.predicted : 0;

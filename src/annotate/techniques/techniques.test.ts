@@ -13,7 +13,7 @@ import { buildViews } from './view.js';
 import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
-import { addSiArticle, emptySiTotals, siScore, tcScore } from './scorer.js';
+import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
 import { prepare, trainClassifier, trainTagger } from './train.js';
 import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
@@ -118,6 +118,10 @@ test('SI score gives partial-overlap credit as the SemEval scorer does', () => {
   const s = siScore(t);
   assert.equal(s.precision, 0.25); // (5/10 + 0) / 2
   assert.equal(s.recall, 0.5); // 5/10 / 1
+  const other = emptySiTotals();
+  addSiArticle(other, [{ start: 0, end: 4 }], [{ start: 0, end: 4 }]);
+  assert.deepEqual(sumSiTotals([t, other]), { precisionCredit: 1.5, recallCredit: 1.5, predicted: 3, gold: 2 });
+  assert.deepEqual(sumSiTotals([t, other], 0), other, 'the skipped fold is left out');
   const tc = tcScore([
     { key: 'a:0:5', gold: 'Doubt', predicted: 'Doubt' },
     { key: 'a:0:5', gold: 'Slogans', predicted: 'Doubt' },
