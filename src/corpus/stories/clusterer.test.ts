@@ -5,7 +5,7 @@ import { backgroundFrequencies, decodeBackground, encodeBackground } from './bac
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { storyTerms, textNames } from './features.js';
-import { consensusLouvain, louvain, similarPairs, splitLooseParts } from './graph.js';
+import { consensusLouvain, louvain, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -191,6 +191,21 @@ test('splitLooseParts splits a small story loosely merged into a big one, and ke
   assert.equal(new Set(splitLooseParts(12, knit, new Array(12).fill(0), 0.2)).size, 1);
   // Off below any conductance.
   assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
+});
+
+test('normaliseByDegree weakens the links of a hub linked to many items and keeps an isolated pair whole', () => {
+  // Node 0 is a hub with weak links to 1..6; 7 and 8 are linked only to each other.
+  const pairs = [1, 2, 3, 4, 5, 6].map((j) => ({ i: 0, j, sim: 0.2 }));
+  pairs.push({ i: 7, j: 8, sim: 0.2 });
+  normaliseByDegree(9, pairs, 0.5);
+  // sim / sqrt(deg_i × deg_j): the isolated pair gets 1, a hub link 0.2 / sqrt(1.2 × 0.2).
+  assert.ok(Math.abs(pairs[6].sim - 1) < 1e-12);
+  assert.ok(Math.abs(pairs[0].sim - 0.2 / Math.sqrt(1.2 * 0.2)) < 1e-12);
+  assert.ok(pairs[0].sim < pairs[6].sim / 2);
+  // Off at power 0: weights untouched.
+  const same = [{ i: 0, j: 1, sim: 0.3 }];
+  normaliseByDegree(2, same, 0);
+  assert.equal(same[0].sim, 0.3);
 });
 
 test('re-clustering pairs stay exact as old articles leave the window (postings compacted)', () => {
