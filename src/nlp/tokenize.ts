@@ -27,17 +27,20 @@ const USE_WINK = process.env.SPINSCOPE_NLP === 'wink';
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const push = (from: number, to: number) => {
-    while (from < to && /\s/.test(text[from])) from++;
-    while (to > from && /\s/.test(text[to - 1])) to--;
-    if (to > from) spans.push({ start: from, end: to, label: 'paragraph', source: { stage: 'nlp', rule: 'blank-line' } });
-  };
   for (const m of text.matchAll(PARAGRAPH_BREAK)) {
-    push(start, m.index!);
+    pushParagraph(text, start, m.index!, spans);
     start = m.index! + m[0].length;
   }
-  push(start, text.length);
+  pushParagraph(text, start, text.length, spans);
   return spans;
+}
+
+/** Appends `text[from, to)` trimmed of white space as a paragraph, unless empty. (A module
+ * function, not a closure: under tsx's keepNames a closure pays a defineProperty per call.) */
+function pushParagraph(text: string, from: number, to: number, spans: Span[]): void {
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  if (to > from) spans.push({ start: from, end: to, label: 'paragraph', source: { stage: 'nlp', rule: 'blank-line' } });
 }
 
 /** Token bounds, sentence token ranges and tags, reused across calls (tokenising is synchronous). */
