@@ -19,8 +19,13 @@ export interface TechniqueRow { technique: string; count: number }
 
 /** Normalises a name for matching: lower case, no diacritics, no punctuation, single spaces. */
 export function nameKey(name: string): string {
+  // ASCII names (most): NFKD changes nothing and the only letters and digits are [a-z0-9] once
+  // lower-cased, so a plain class does the Unicode one's work.
+  if (ASCII_ONLY.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

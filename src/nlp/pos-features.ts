@@ -93,15 +93,19 @@ export interface WordFeatures {
   cls: number;
 }
 
+/** The bucket of a hash under a feature kind (module level: under tsx's keepNames a closure pays a defineProperty per call). */
+function bucket(mask: number, h: number, kind: number): number {
+  return mix(h, kind) & mask;
+}
+
 /** The buckets (`< 2^bits`) of `word` in every role. */
 export function wordFeatures(word: string, bits: number): WordFeatures {
   const mask = (1 << bits) - 1;
-  const b = (h: number, kind: number) => mix(h, kind) & mask;
   if (word === SENTENCE_START || word === SENTENCE_END) {
     const h = fnv1a(word);
     const none = new Uint32Array(0);
     return {
-      roles: [none, Uint32Array.of(b(h, KIND.prev1Lower)), Uint32Array.of(b(h, KIND.prev2Lower)), Uint32Array.of(b(h, KIND.next1Lower)), Uint32Array.of(b(h, KIND.next2Lower)), none],
+      roles: [none, Uint32Array.of(bucket(mask, h, KIND.prev1Lower)), Uint32Array.of(bucket(mask, h, KIND.prev2Lower)), Uint32Array.of(bucket(mask, h, KIND.next1Lower)), Uint32Array.of(bucket(mask, h, KIND.next2Lower)), none],
       cls: OTHER_CLASS,
     };
   }
@@ -111,26 +115,26 @@ export function wordFeatures(word: string, bits: number): WordFeatures {
   const hShape = fnv1a(shape(word));
   const hSuffix3 = fnv1a(n > 3 ? lower.slice(n - 3) : lower);
   const self = Uint32Array.of(
-    b(0, KIND.bias),
-    b(fnv1a(word), KIND.word),
-    b(hLower, KIND.lower),
-    b(fnv1a(lower.slice(n - 1)), KIND.suffix1),
-    b(fnv1a(n > 2 ? lower.slice(n - 2) : lower), KIND.suffix2),
-    b(hSuffix3, KIND.suffix3),
-    b(fnv1a(word.slice(0, 1)), KIND.prefix1),
-    b(hShape, KIND.shape),
-    b(fnv1a(n > 4 ? lower.slice(n - 4) : lower), KIND.suffix4),
-    b(fnv1a(lower.slice(0, 2)), KIND.prefix2),
-    b(fnv1a(lower.slice(0, 3)), KIND.prefix3),
+    bucket(mask, 0, KIND.bias),
+    bucket(mask, fnv1a(word), KIND.word),
+    bucket(mask, hLower, KIND.lower),
+    bucket(mask, fnv1a(lower.slice(n - 1)), KIND.suffix1),
+    bucket(mask, fnv1a(n > 2 ? lower.slice(n - 2) : lower), KIND.suffix2),
+    bucket(mask, hSuffix3, KIND.suffix3),
+    bucket(mask, fnv1a(word.slice(0, 1)), KIND.prefix1),
+    bucket(mask, hShape, KIND.shape),
+    bucket(mask, fnv1a(n > 4 ? lower.slice(n - 4) : lower), KIND.suffix4),
+    bucket(mask, fnv1a(lower.slice(0, 2)), KIND.prefix2),
+    bucket(mask, fnv1a(lower.slice(0, 3)), KIND.prefix3),
   );
   return {
     roles: [
       self,
-      Uint32Array.of(b(hLower, KIND.prev1Lower), b(hSuffix3, KIND.prev1Suffix), b(hShape, KIND.prev1Shape)),
-      Uint32Array.of(b(hLower, KIND.prev2Lower), b(hShape, KIND.prev2Shape)),
-      Uint32Array.of(b(hLower, KIND.next1Lower), b(hSuffix3, KIND.next1Suffix), b(hShape, KIND.next1Shape)),
-      Uint32Array.of(b(hLower, KIND.next2Lower), b(hShape, KIND.next2Shape)),
-      Uint32Array.of(b(hLower, KIND.firstLower), b(hShape, KIND.firstShape)),
+      Uint32Array.of(bucket(mask, hLower, KIND.prev1Lower), bucket(mask, hSuffix3, KIND.prev1Suffix), bucket(mask, hShape, KIND.prev1Shape)),
+      Uint32Array.of(bucket(mask, hLower, KIND.prev2Lower), bucket(mask, hShape, KIND.prev2Shape)),
+      Uint32Array.of(bucket(mask, hLower, KIND.next1Lower), bucket(mask, hSuffix3, KIND.next1Suffix), bucket(mask, hShape, KIND.next1Shape)),
+      Uint32Array.of(bucket(mask, hLower, KIND.next2Lower), bucket(mask, hShape, KIND.next2Shape)),
+      Uint32Array.of(bucket(mask, hLower, KIND.firstLower), bucket(mask, hShape, KIND.firstShape)),
     ],
     cls: wordClass(word),
   };

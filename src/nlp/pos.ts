@@ -144,24 +144,19 @@ export class PosTagger {
   private fill(word: string): number {
     const T = this.T;
     if (this.slots === this.classes.length) {
-      const grow = <A extends Int16Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.slab = grow(this.slab, (n) => new Int16Array(n));
-      this.firstSlab = grow(this.firstSlab, (n) => new Int16Array(n));
-      this.classes = grow(this.classes, (n) => new Uint8Array(n));
-      this.fixed = grow(this.fixed, (n) => new Uint8Array(n));
+      this.slab = doubled(this.slab, new Int16Array(this.slab.length * 2));
+      this.firstSlab = doubled(this.firstSlab, new Int16Array(this.firstSlab.length * 2));
+      this.classes = doubled(this.classes, new Uint8Array(this.classes.length * 2));
+      this.fixed = doubled(this.fixed, new Uint8Array(this.fixed.length * 2));
     }
     const k = this.memo.add(word);
     this.slots = k + 1;
     const f = wordFeatures(word, this.bits);
     const sums = new Float32Array(ROLES * T);
     for (let r = 0; r < ROLES; r++) for (const b of f.roles[r]) this.addRow(b, sums, r * T);
-    const q = (v: number) => Math.max(-INT16_MAX, Math.min(INT16_MAX, Math.round(v / this.unit)));
-    for (let j = 0; j < MAIN_ROLES * T; j++) this.slab[k * MAIN_ROLES * T + j] = q(sums[j]);
-    for (let j = 0; j < T; j++) this.firstSlab[k * T + j] = q(sums[FIRST * T + j]);
+    const unit = this.unit;
+    for (let j = 0; j < MAIN_ROLES * T; j++) this.slab[k * MAIN_ROLES * T + j] = quantize(sums[j], unit);
+    for (let j = 0; j < T; j++) this.firstSlab[k * T + j] = quantize(sums[FIRST * T + j], unit);
     this.classes[k] = f.cls;
     this.fixed[k] = this.tagdict.get(word) ?? NO_TAG;
     return k;
@@ -250,6 +245,20 @@ export class PosTagger {
     this.tagInto(words, 0, words.length, out);
     return Array.from(out, (t) => this.tags[t]);
   }
+}
+
+// Module functions rather than closures in `fill`: run through tsx (esbuild keepNames), a closure
+// pays a defineProperty of its name each time it is made.
+
+/** `into` (twice as long) holding `a`'s values first. */
+function doubled<A extends Int16Array | Uint8Array>(a: A, into: A): A {
+  into.set(a);
+  return into;
+}
+
+/** A score sum in memo units, clamped to int16. */
+function quantize(v: number, unit: number): number {
+  return Math.max(-INT16_MAX, Math.min(INT16_MAX, Math.round(v / unit)));
 }
 
 let loaded: PosTagger | undefined;

@@ -2,7 +2,7 @@ import type { Span } from '../model/index.js';
 import { chunkParagraph, MAX_CHUNK_CHARS, MAX_WORD_CHARS } from './chunks.js';
 import { newBounds, tokenizeRange } from './tokenizer.js';
 import { splitSentences } from './sentences.js';
-import { posTagger } from './pos.js';
+import { posTagger, type PosTagger } from './pos.js';
 import { winkTokenize } from './wink-layers.js';
 
 /** Tokens (label = universal POS tag) and sentences of a text, with exact offsets. */
@@ -27,17 +27,20 @@ const USE_WINK = process.env.SPINSCOPE_NLP === 'wink';
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const push = (from: number, to: number) => {
-    while (from < to && /\s/.test(text[from])) from++;
-    while (to > from && /\s/.test(text[to - 1])) to--;
-    if (to > from) spans.push({ start: from, end: to, label: 'paragraph', source: { stage: 'nlp', rule: 'blank-line' } });
-  };
   for (const m of text.matchAll(PARAGRAPH_BREAK)) {
-    push(start, m.index!);
+    pushParagraph(text, start, m.index!, spans);
     start = m.index! + m[0].length;
   }
-  push(start, text.length);
+  pushParagraph(text, start, text.length, spans);
   return spans;
+}
+
+/** Appends `text[from, to)` trimmed of white space as a paragraph, unless empty. (A module
+ * function, not a closure: under tsx's keepNames a closure pays a defineProperty per call.) */
+function pushParagraph(text: string, from: number, to: number, spans: Span[]): void {
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  if (to > from) spans.push({ start: from, end: to, label: 'paragraph', source: { stage: 'nlp', rule: 'blank-line' } });
 }
 
 /** Token bounds, sentence token ranges and tags, reused across calls (tokenising is synchronous). */
@@ -56,22 +59,7 @@ export function tokenize(text: string): NlpLayers {
   const sentences: Span[] = [];
   const paragraphs = paragraphSpans(text);
   let chunkedParagraphs = 0;
-  const { bounds, sentences: ranges } = scratch;
-  /** Splits the tokens in `bounds` (one chunk) into sentences, tags them, and appends the spans. */
-  const tagChunk = () => {
-    ranges.length = 0;
-    splitSentences(text, bounds, 0, bounds.length, ranges);
-    const n = bounds.length;
-    if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
-    const tags = scratch.tags;
-    for (let k = 0; k < ranges.length; k += 2) {
-      const first = ranges[k];
-      const last = ranges[k + 1];
-      tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags);
-      sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
-    }
-    for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
-  };
+  const { bounds } = scratch;
   for (const para of paragraphs) {
     bounds.length = 0;
     bounds.longestPiece = 0;
@@ -79,7 +67,7 @@ export function tokenize(text: string): NlpLayers {
       // The common case, one chunk: the tokenizer's own scan tells whether chunking is needed.
       tokenizeRange(text, para.start, para.end, bounds);
       if (bounds.longestPiece < MAX_WORD_CHARS) {
-        tagChunk();
+        tagChunk(text, tagger, tokens, sentences);
         continue;
       }
     } else chunkedParagraphs++;
@@ -90,10 +78,31 @@ export function tokenize(text: string): NlpLayers {
       }
       bounds.length = 0;
       tokenizeRange(text, chunk.start, chunk.end, bounds);
-      tagChunk();
+      tagChunk(text, tagger, tokens, sentences);
     }
   }
   return { tokens, sentences, paragraphs, chunkedParagraphs };
+}
+
+/**
+ * Splits the tokens in `scratch.bounds` (one chunk) into sentences, tags them, and appends the
+ * spans. (A module function, not a closure in `tokenize`: under tsx's keepNames a closure pays a
+ * defineProperty of its name per call.)
+ */
+function tagChunk(text: string, tagger: PosTagger, tokens: Span[], sentences: Span[]): void {
+  const { bounds, sentences: ranges } = scratch;
+  ranges.length = 0;
+  splitSentences(text, bounds, 0, bounds.length, ranges);
+  const n = bounds.length;
+  if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
+  const tags = scratch.tags;
+  for (let k = 0; k < ranges.length; k += 2) {
+    const first = ranges[k];
+    const last = ranges[k + 1];
+    tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags);
+    sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
+  }
+  for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
 }
 
 /** Just the span layers of `tokenize` (tokens, sentences, paragraphs), for code that builds articles by hand. */

@@ -204,9 +204,11 @@ const URL_START = /^(?:(?:https?|ftp):\/\/|www\.)/i;
 
 /**
  * Patterns tried in order at each position of a piece's core (sticky). The first that matches
- * makes a token (words get further splitting); a character no pattern takes is one token.
+ * makes a token (words get further splitting); a character no pattern takes is one token. The
+ * names document the alternatives; `CORE` runs them with one capture group, for words alone
+ * (a match then builds one substring and no groups object).
  */
-const CORE = new RegExp(
+const CORE_NAMED = new RegExp(
   [
     /(?<url>(?:(?:https?|ftp):\/\/|www\.)[^\s]+)/u.source,
     /(?<email>[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/u.source,
@@ -221,6 +223,7 @@ const CORE = new RegExp(
   ].join('|'),
   'iuy',
 );
+const CORE = new RegExp(CORE_NAMED.source.replace(/\(\?<word>/, '(').replace(/\(\?<\w+>/g, '(?:'), CORE_NAMED.flags);
 
 function splitCore(text: string, start: number, end: number, out: TokenBounds): void {
   const core = text.slice(start, end);
@@ -239,8 +242,7 @@ function splitCore(text: string, start: number, end: number, out: TokenBounds): 
       i += w;
       continue;
     }
-    const g = m.groups!;
-    if (g.word !== undefined) {
+    if (m[1] !== undefined) {
       // A number glued before a unit ("5km") has been taken as a number already.
       pushWord(text, start + i, start + i + m[0].length, out);
     } else push(out, start + i, start + i + m[0].length);

@@ -130,6 +130,36 @@ function most(map: Map<string, number>, tieBreak: (a: string, b: string) => numb
   return best!;
 }
 
+/** What `linkMentions` builds, for its helpers (module functions rather than closures: under tsx's keepNames a closure pays a defineProperty per call). */
+interface LinkState {
+  groups: Group[];
+  groupOf: number[];
+  people: PersonIndex;
+  mentions: readonly Mention[];
+}
+
+/** Puts mention i, normalised as `name`, in group g. */
+function addMention(st: LinkState, g: number, i: number, name: string): void {
+  const { groups, people } = st;
+  st.groupOf[i] = g;
+  groups[g].mentions.push(i);
+  if (!groups[g].names.has(name) && people.has(g)) people.add(g, name);
+  bump(groups[g].names, name);
+  bump(groups[g].types, st.mentions[i].type);
+}
+
+/** Marks group g as a person (its names go into the person index). */
+function markPerson(st: LinkState, g: number): void {
+  if (!st.people.has(g)) for (const n of st.groups[g].names.keys()) st.people.add(g, n);
+  st.people.mark(g);
+}
+
+/** A new empty group; returns its index. */
+function newGroup(groups: Group[], alias?: AliasEntry): number {
+  groups.push({ names: new Map(), types: new Map(), mentions: [], alias });
+  return groups.length - 1;
+}
+
 /**
  * Groups the mentions of one article into entities, in three passes: (1) the alias table
  * (country and organisation names, acronyms, transliterations), (2) people by surname, with
@@ -143,21 +173,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   const byName = new Map<string, number>();
   const people = new PersonIndex();
   const names = mentions.map((m) => normalizeName(m.text));
-  const add = (g: number, i: number, name: string) => {
-    groupOf[i] = g;
-    groups[g].mentions.push(i);
-    if (!groups[g].names.has(name) && people.has(g)) people.add(g, name);
-    bump(groups[g].names, name);
-    bump(groups[g].types, mentions[i].type);
-  };
-  const person = (g: number) => {
-    if (!people.has(g)) for (const n of groups[g].names.keys()) people.add(g, n);
-    people.mark(g);
-  };
-  const make = (alias?: AliasEntry) => {
-    groups.push({ names: new Map(), types: new Map(), mentions: [], alias });
-    return groups.length - 1;
-  };
+  const state: LinkState = { groups, groupOf, people, mentions };
   // Pass 1: alias table and multi-word person names (so later surnames have somewhere to go).
   mentions.forEach((m, i) => {
     const name = names[i];
@@ -165,42 +181,41 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     // A person-tagged word takes a non-person alias only when the alias is a one-word group
     // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
     if (entry && (m.type !== 'PER' || entry.type === 'PER' || (entry.type === 'MISC' && !name.includes(' ')))) {
-      const g = byAlias.get(entry.name) ?? make(entry);
+      const g = byAlias.get(entry.name) ?? newGroup(groups, entry);
       byAlias.set(entry.name, g);
-      add(g, i, name);
+      addMention(state, g, i, name);
       return;
     }
     if (m.type === 'PER' && name.includes(' ')) {
-      const g = people.find(name) ?? make();
-      person(g);
-      add(g, i, name);
+      const g = people.find(name) ?? newGroup(groups);
+      markPerson(state, g);
+      addMention(state, g, i, name);
     }
   });
   // Pass 2: the rest — multi-word names first (so acronyms find expansions written later),
   // then single words: surnames, acronyms, exact names.
   const rest = mentions.map((_, i) => i).filter((i) => groupOf[i] < 0);
   let acronyms: Map<string, number> | undefined;
-  const multi = (i: number) => names[i].includes(' ');
-  [...rest.filter(multi), ...rest.filter((i) => !multi(i))].forEach((i) => {
+  [...rest.filter((i) => names[i].includes(' ')), ...rest.filter((i) => !names[i].includes(' '))].forEach((i) => {
     const m = mentions[i];
     const name = names[i];
     if (m.type === 'PER' || !name.includes(' ')) {
       const g = people.find(name);
-      if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return add(g, i, name);
+      if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return addMention(state, g, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
       acronyms ??= acronymIndex(groups);
       const g = acronyms.get(name);
-      if (g !== undefined) return add(g, i, name);
+      if (g !== undefined) return addMention(state, g, i, name);
     }
     // Nationalities group by the country they name ("Russian", "Russians").
     const country = m.type === 'MISC' ? lex.demonyms.get(name) : undefined;
     // Same name, same entity, whatever type the tagger gave each mention (majority decides).
     const key = country ? `demonym:${country}` : name.toLowerCase();
-    const g = byName.get(key) ?? make();
+    const g = byName.get(key) ?? newGroup(groups);
     byName.set(key, g);
-    if (m.type === 'PER') person(g);
-    add(g, i, name);
+    if (m.type === 'PER') markPerson(state, g);
+    addMention(state, g, i, name);
   });
   const entityOf = groupOf.slice();
   const entities: Entity[] = [];

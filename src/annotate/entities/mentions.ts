@@ -19,24 +19,28 @@ export interface Mention {
  */
 export function mentionsFromTags(text: string, words: readonly (readonly Word[])[], tags: readonly (readonly string[])[]): Mention[] {
   const out: Mention[] = [];
-  words.forEach((sentence, s) => {
+  // Plain loops, no named closures: run through tsx (esbuild keepNames), every closure made
+  // per call costs a defineProperty of its name.
+  for (let s = 0; s < words.length; s++) {
+    const sentence = words[s];
+    const sentenceTags = tags[s];
     let open: Mention | undefined;
-    const close = () => {
-      if (open) out.push(open);
-      open = undefined;
-    };
-    tags[s].forEach((tag, i) => {
+    for (let i = 0; i < sentenceTags.length; i++) {
+      const tag = sentenceTags[i];
       const type = tag === 'O' ? '' : tag.slice(2);
-      if (open && (tag.startsWith('B-') || type !== open.type)) close();
-      if (!type) return;
+      if (open && (tag.startsWith('B-') || type !== open.type)) {
+        out.push(open);
+        open = undefined;
+      }
+      if (!type) continue;
       const w = sentence[i];
       if (open) {
         open.last = i;
         open.end = w.end;
       } else open = { sentence: s, first: i, last: i, start: w.start, end: w.end, type, text: '' };
-    });
-    close();
-  });
+    }
+    if (open) out.push(open);
+  }
   for (const m of out) m.text = text.slice(m.start, m.end);
   return out.filter((m) => /[\p{L}\p{N}]/u.test(m.text));
 }

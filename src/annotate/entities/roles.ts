@@ -101,6 +101,11 @@ function titleVocabulary(lex: Lexicon): Set<string> {
   return set;
 }
 
+/** Whether a word is a title word (any case, a final full stop ignored). */
+function isTitleWord(text: string, titleWords: ReadonlySet<string>): boolean {
+  return titleWords.has(text.toLowerCase().replace(/\.$/, ''));
+}
+
 /** Walks left from the name over a title phrase; splits off leading places and organisations. */
 function prenominal(
   sentence: readonly Word[],
@@ -130,8 +135,7 @@ function prenominal(
     k--;
   }
   // The phrase starts at a title word, a mention or a demonym ("When President X": drop "When").
-  const isTitle = (p: { text: string }) => titleWords.has(p.text.toLowerCase().replace(/\.$/, ''));
-  while (parts.length && parts[0].mention === undefined && !isTitle(parts[0]) && !lex.demonyms.has(parts[0].text)) parts.shift();
+  while (parts.length && parts[0].mention === undefined && !isTitleWord(parts[0].text, titleWords) && !lex.demonyms.has(parts[0].text)) parts.shift();
   if (!parts.some((p) => p.mention === undefined && titleWords.has(p.text.toLowerCase().replace(/\.$/, '')))) return undefined;
   const info: RoleInfo = {};
   // Leading mentions or demonyms are the place/affiliation ("US", "Russian", "United Nations").

@@ -45,24 +45,39 @@ const NP_MAX_WORDS = 4;
 const isCap = (s: string) => s.length > 0 && s[0] >= 'A' && s[0] <= 'Z';
 const isNamePart = (s: string) => isCap(s) || NAME_PARTICLES.has(s.toLowerCase());
 
+// Helpers at module level rather than closures inside the hot functions: run through tsx
+// (esbuild keepNames), a named closure costs a defineProperty of its name on every call.
+
+/** The text of token k. */
+function tokenText(text: string, tokens: readonly Span[], k: number): string {
+  return text.slice(tokens[k].start, tokens[k].end);
+}
+
+/** The lowercased text of token k. */
+function lowerTokenText(text: string, tokens: readonly Span[], k: number): string {
+  return text.slice(tokens[k].start, tokens[k].end).toLowerCase();
+}
+
+function isTitleOrDescriptor(w: string): boolean {
+  return TITLE_WORDS.has(w) || DESCRIPTOR_WORDS.has(w);
+}
+
 /** Trims titles and function words off a run of name tokens (token indexes [from, to)). */
 function trimName(text: string, tokens: readonly Span[], from: number, to: number): [number, number] {
-  const word = (i: number) => text.slice(tokens[i].start, tokens[i].end).toLowerCase();
-  while (from < to && RUN_STOPWORDS.has(word(from))) from++;
-  const isTitle = (w: string) => TITLE_WORDS.has(w) || DESCRIPTOR_WORDS.has(w);
+  while (from < to && RUN_STOPWORDS.has(lowerTokenText(text, tokens, from))) from++;
   for (let i = to - 1; i > from; i--) {
-    if (isTitle(word(i - 1)) && i < to) {
+    if (isTitleOrDescriptor(lowerTokenText(text, tokens, i - 1)) && i < to) {
       from = i;
       break;
     }
   }
-  if (from > 0 && TITLE_PREPOSITIONS.has(word(from - 1))) {
+  if (from > 0 && TITLE_PREPOSITIONS.has(lowerTokenText(text, tokens, from - 1))) {
     // "Envoy for Syria Staffan de Mistura", "Institute for Historical Review Mark Weber": the name is the last two capitalised words
     const caps: number[] = [];
     for (let i = from; i < to; i++) if (isCap(text.slice(tokens[i].start, tokens[i].end))) caps.push(i);
     if (caps.length >= 3) from = caps[caps.length - 2];
   }
-  while (from < to - 1 && isTitle(word(from))) from++;
+  while (from < to - 1 && isTitleOrDescriptor(lowerTokenText(text, tokens, from))) from++;
   return [from, to];
 }
 
@@ -102,19 +117,18 @@ function found(text: string, start: number, end: number, entities: readonly Span
 /** The source named just before token `at` (the subject of a reporting verb). */
 export function sourceBefore(text: string, index: TokenIndex, at: number, floor: number, entities: readonly Span[] = []): Found | undefined {
   const tokens = index.tokens;
-  const word = (k: number) => text.slice(tokens[k].start, tokens[k].end);
   // skip an appositive: "Preston, the chief editor of X, told"
-  if (at > 1 && word(at - 1) === ',') {
+  if (at > 1 && tokenText(text, tokens, at - 1) === ',') {
     for (let k = at - 2; k >= 0 && tokens[k].start >= floor && at - k <= APPOSITIVE_MAX_TOKENS; k--) {
-      if (word(k) !== ',') continue;
+      if (tokenText(text, tokens, k) !== ',') continue;
       const named = sourceBefore(text, index, k, floor, entities);
       if (named && /^[A-Z]/.test(named.source)) return named;
       break;
     }
   }
-  if (at > 0 && RELATIVES.has(word(at - 1).toLowerCase())) at--;
+  if (at > 0 && RELATIVES.has(tokenText(text, tokens, at - 1).toLowerCase())) at--;
   // "Weber further noted", "he went on to say"
-  for (let skipped = 0; at > 0 && skipped < VERB_GAP_MAX && tokens[at - 1].start >= floor && (tokens[at - 1].label === 'ADV' || VERB_GAP_WORDS.has(word(at - 1).toLowerCase())); skipped++) at--;
+  for (let skipped = 0; at > 0 && skipped < VERB_GAP_MAX && tokens[at - 1].start >= floor && (tokens[at - 1].label === 'ADV' || VERB_GAP_WORDS.has(tokenText(text, tokens, at - 1).toLowerCase())); skipped++) at--;
   let i = at - 1;
   while (i >= 0 && tokens[i].start >= floor && joins(text, tokens, i)) i--;
   if (i + 1 < at) {
@@ -122,9 +136,9 @@ export function sourceBefore(text: string, index: TokenIndex, at: number, floor:
     if (from < to) return found(text, tokens[from].start, tokens[to - 1].end, entities);
   }
   // a common-noun subject: "analysts say", "the analyst said", "he added"
-  if (at > 0 && tokens[at - 1].start >= floor && GENERIC_SOURCES.has(word(at - 1).toLowerCase())) {
+  if (at > 0 && tokens[at - 1].start >= floor && GENERIC_SOURCES.has(tokenText(text, tokens, at - 1).toLowerCase())) {
     let from = at - 1;
-    while (from > 0 && tokens[from - 1].start >= floor && at - from < NP_MAX_WORDS && NP_TAGS.has(tokens[from - 1].label) && /^[a-z]/i.test(word(from - 1))) from--;
+    while (from > 0 && tokens[from - 1].start >= floor && at - from < NP_MAX_WORDS && NP_TAGS.has(tokens[from - 1].label) && /^[a-z]/i.test(tokenText(text, tokens, from - 1))) from--;
     return found(text, tokens[from].start, tokens[at - 1].end, entities);
   }
   return undefined;

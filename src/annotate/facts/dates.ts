@@ -154,12 +154,14 @@ const unresolved = (offsetDays: number, rule: string, granularity: DateAttrs['gr
   value: '', granularity, mode: 'relative', anchored: false, sort: '', offsetDays, rule,
 });
 
+/** An absolute date (a module function rather than a closure in `resolve`: see tsx keepNames). */
+const absolute = (value: string, granularity: DateAttrs['granularity'], sort: string, rule: string): Resolved => ({ value, granularity, mode: 'absolute', anchored: true, sort, rule });
+
 /** Normalises one match; undefined when the match is not a date after all ("may" the verb). */
 function resolve(g: Record<string, string | undefined>, text: string, at: number, anchor: Day | undefined, tokens: TokenIndex | undefined): Resolved | undefined {
-  const abs = (value: string, granularity: DateAttrs['granularity'], sort: string, rule: string): Resolved => ({ value, granularity, mode: 'absolute', anchored: true, sort, rule });
   if (g.iso) {
     const [y, m, d] = g.iso.split('-').map(Number);
-    return validDay(y, m, d) ? abs(g.iso, 'day', g.iso, 'iso') : undefined;
+    return validDay(y, m, d) ? absolute(g.iso, 'day', g.iso, 'iso') : undefined;
   }
   if (g.mdyM || g.dmyM) {
     const month = g.mdyM ?? g.dmyM!;
@@ -167,12 +169,12 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
     const m = monthOf(month);
     const d = dayOf(g.mdyD ?? g.dmyD!);
     if (!cap(month) || !validDay(y, m, d)) return undefined;
-    return abs(isoDay({ y, m, d }), 'day', isoDay({ y, m, d }), g.mdyM ? 'month-day-year' : 'day-month-year');
+    return absolute(isoDay({ y, m, d }), 'day', isoDay({ y, m, d }), g.mdyM ? 'month-day-year' : 'day-month-year');
   }
   if (g.myM) {
     if (!cap(g.myM)) return undefined;
     const m = monthOf(g.myM);
-    return abs(isoMonth(+g.myY!, m), 'month', firstDay(+g.myY!, m), 'month-year');
+    return absolute(isoMonth(+g.myY!, m), 'month', firstDay(+g.myY!, m), 'month-year');
   }
   if (g.mdM || g.dmM) {
     const month = g.mdM ?? g.dmM!;
@@ -185,7 +187,7 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
   }
   if (g.dec) {
     const base = /^['’]/.test(g.dec) ? 1900 + Number(g.dec.slice(1, 3)) : Number(g.dec.slice(0, 4));
-    return abs(`${base}/${base + 9}`, 'decade', firstDay(base), 'decade');
+    return absolute(`${base}/${base + 9}`, 'decade', firstDay(base), 'decade');
   }
   if (g.yrA) {
     const a = +g.yrA;
@@ -195,12 +197,12 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
       if (b <= a) return undefined; // "2016-10" is a year-month, not handled here
     }
     if (b <= a || b - a > 50) return undefined;
-    return abs(`${a}/${b}`, 'range', firstDay(a), 'year-range');
+    return absolute(`${a}/${b}`, 'range', firstDay(a), 'year-range');
   }
   if (g.ftA || g.ftA2) {
     const a = +(g.ftA ?? g.ftA2!);
     const b = +g.ftB!;
-    return b > a ? abs(`${a}/${b}`, 'range', firstDay(a), 'from-to') : undefined;
+    return b > a ? absolute(`${a}/${b}`, 'range', firstDay(a), 'from-to') : undefined;
   }
   if (g.rc) {
     const unit = unitOf(g.rcU!);
@@ -281,7 +283,7 @@ function resolve(g: Record<string, string | undefined>, text: string, at: number
       if (next && (next.label === 'NOUN' || next.label === 'NUM') && next.start - (at + g.yr.length) <= 1) return undefined;
     }
     if (/[$£€#]/.test(text[at - 1] ?? '')) return undefined;
-    return abs(g.yr, 'year', firstDay(+g.yr), 'year');
+    return absolute(g.yr, 'year', firstDay(+g.yr), 'year');
   }
   return undefined;
 }

@@ -81,6 +81,11 @@ interface UnitInfo {
   counted: string;
 }
 
+
+/** The lowercased text of token k (a module function, not a closure: under tsx's keepNames a closure pays a defineProperty per call). */
+function lowerTokenText(text: string, tokens: readonly Span[], k: number): string {
+  return text.slice(tokens[k].start, tokens[k].end).toLowerCase();
+}
 /** The counted noun after a number, and an outcome word ("killed") in the clause after it. */
 function unitAfter(text: string, index: TokenIndex, end: number, limit: number, before: string, plural: boolean): UnitInfo {
   const tokens = index.tokens;
@@ -92,11 +97,10 @@ function unitAfter(text: string, index: TokenIndex, end: number, limit: number, 
     if (/^-old\b/.test(text.slice(end + hyphen[0].length, end + hyphen[0].length + 5))) unit += ' old'; // "56-year-old"
     i = index.firstAtOrAfter(end + hyphen[0].length);
   } else {
-    const word = (k: number) => text.slice(tokens[k].start, tokens[k].end).toLowerCase();
-    if (i < tokens.length && word(i) === 'of') i++;
+    if (i < tokens.length && lowerTokenText(text, tokens, i) === 'of') i++;
     if (i < tokens.length && tokens[i].label === 'DET') i++;
     let adjectives = 0;
-    while (i < tokens.length && tokens[i].end <= limit && (tokens[i].label === 'ADJ' || NATIONALITIES.has(word(i))) && adjectives < UNIT_MAX_ADJECTIVES) {
+    while (i < tokens.length && tokens[i].end <= limit && (tokens[i].label === 'ADJ' || NATIONALITIES.has(lowerTokenText(text, tokens, i))) && adjectives < UNIT_MAX_ADJECTIVES) {
       i++;
       adjectives++;
     }

@@ -72,26 +72,29 @@ export function clauseAround(text: string, sentence: Pick<Span, 'start' | 'end'>
 
 const CALENDAR_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS)]);
 
+/** Adds an actor not seen yet (by entity, else name). A module function, not a closure: see tsx keepNames. */
+function addActor(out: Actor[], seen: Set<string>, a: Actor): void {
+  const key = a.entity ?? a.name;
+  if (!seen.has(key)) {
+    seen.add(key);
+    out.push(a);
+  }
+}
+
 /** Actors of [start, end): entity mentions when present, else runs of proper nouns (titles dropped). */
 export function actorsIn(text: string, index: TokenIndex, start: number, end: number, skip: Pick<Span, 'start' | 'end'>, entities?: readonly Span[]): Actor[] {
   const out: Actor[] = [];
   const seen = new Set<string>();
-  const add = (a: Actor) => {
-    const key = a.entity ?? a.name;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(a);
-    }
-  };
   if (entities?.length) {
     for (const e of entities) {
       if (e.start >= end) break;
       if (e.start < start || (e.start < skip.end && skip.start < e.end)) continue;
       const id = e.attrs?.entity;
-      add({ name: text.slice(e.start, e.end), entity: typeof id === 'string' ? id : undefined, start: e.start, end: e.end });
+      addActor(out, seen, { name: text.slice(e.start, e.end), entity: typeof id === 'string' ? id : undefined, start: e.start, end: e.end });
     }
     return out;
   }
+  const add = (a: Actor) => addActor(out, seen, a);
   const [from, to] = index.within(start, end);
   const tokens = index.tokens;
   let runStart = -1;

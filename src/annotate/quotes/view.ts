@@ -109,18 +109,11 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, end: 
   const sent = new Int32Array(n);
   const sentStart: number[] = [];
   const sentEnd: number[] = [];
-  let s = 0;
+  // Windows are closed by `closeWindow` (a module function, not a closure: under tsx's keepNames
+  // a closure pays a defineProperty per call); `from` is where the open window starts.
   let from = 0;
-  const close = (to: number) => {
-    if (to <= from) return;
-    sentStart.push(from);
-    sentEnd.push(to);
-    for (let k = from; k < to; k++) sent[k] = s;
-    s++;
-    from = to;
-  };
   for (let i = 0; i < n; i++) {
-    if (i > from && para[i] !== para[i - 1]) close(i);
+    if (i > from && para[i] !== para[i - 1]) from = closeWindow(i, from, sent, sentStart, sentEnd);
     const w = lower[i];
     const last = w.charCodeAt(w.length - 1);
     // Cheap filter first: only tokens ending in . ! ? … can end a sentence.
@@ -133,8 +126,17 @@ function sentenceWindows(text: string, lower: string[], start: Int32Array, end: 
     while (j < n && (mark[j] === 2 || (lower[j] === "'" && mark[j] !== 1)) && para[j] === para[i]) j++;
     if (j >= n || para[j] !== para[i]) continue;
     const c = text.charCodeAt(start[j]);
-    if (mark[j] === 1 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) close(j);
+    if (mark[j] === 1 || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) from = closeWindow(j, from, sent, sentStart, sentEnd);
   }
-  close(n);
+  closeWindow(n, from, sent, sentStart, sentEnd);
   return { sent, sentStart, sentEnd };
+}
+
+/** Closes the window [from, to) unless empty: records it and numbers its tokens. Returns where the next window starts. */
+function closeWindow(to: number, from: number, sent: Int32Array, sentStart: number[], sentEnd: number[]): number {
+  if (to <= from) return from;
+  for (let k = from; k < to; k++) sent[k] = sentStart.length;
+  sentStart.push(from);
+  sentEnd.push(to);
+  return to;
 }
