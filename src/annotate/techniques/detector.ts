@@ -11,6 +11,7 @@ import { TokenFeaturizer } from './token-features.js';
 import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
 import { loadWordClusters, type WordClusters } from './word-clusters.js';
+import type { SpanTagger } from './train.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -94,7 +95,7 @@ export class TechniqueModel {
   private readonly begin: number;
 
   constructor(
-    readonly tagger: SequenceTagger,
+    readonly tagger: SpanTagger,
     readonly classifier: Classifier,
     readonly lexicon: LexiconIndex = new LexiconIndex(),
     readonly outsideBias: number = TAGGER.outsideBias,
@@ -103,7 +104,9 @@ export class TechniqueModel {
     readonly mergeGap: number = TAGGER.mergeGap,
     readonly extendTokens: number = TAGGER.extendTokens,
   ) {
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true);
+    if (tagger.card.sentenceModel === true && !tagger.sentences) throw new Error('the span tagger reads a sentence model, none given');
+    const sentences = tagger.card.sentenceModel === true ? tagger.sentences : undefined;
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
@@ -126,7 +129,8 @@ export class TechniqueModel {
     const taggerPath = join(dir, MODEL_FILES.tagger);
     const classifierPath = join(dir, MODEL_FILES.classifier);
     if (!existsSync(taggerPath) || !existsSync(classifierPath)) throw new Error(`techniques model missing in ${dir} (run npm run train:techniques)`);
-    const tagger = SequenceTagger.decode(readFileSync(taggerPath));
+    const tagger: SpanTagger = SequenceTagger.decode(readFileSync(taggerPath));
+    if (tagger.card.sentenceModel === true) tagger.sentences = Classifier.decode(readFileSync(join(dir, MODEL_FILES.sentences)));
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
     // The span margin is a decoding setting: the committed constant wins over the card.

@@ -1,7 +1,8 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
 import { AFTER, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
-import { FEATURES } from './constants.js';
+import { FEATURES, SENTENCE_MODEL } from './constants.js';
+import { HAS_FRAGMENT, probBucket } from './sentence-model.js';
 import type { SentenceView } from './view.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
@@ -15,7 +16,9 @@ const NB = NEIGHBOURS.length;
  * from token to token.
  */
 const REC = 16;
-if (T + NB * T > REC) throw new Error('word record too small');
+if (T + NB * T + 1 > REC) throw new Error('word record too small');
+/** Place in a word record of the word's own log-odds in the sentence model (word, lexicon, cluster features). */
+const SENT = T + NB * T;
 /** More POS tags than any tagger uses (sizes the POS-pair table). */
 const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
@@ -31,6 +34,10 @@ const BGP_LEFT = 3;
 const SECOND_SEED = 0x9747b28c | 0;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+/** FNV states after the sentence model's `w=`, `lx=`, `c1=` templates. */
+const WORD_PREFIX = fnv1a('w=');
+const LX_PREFIX = fnv1a('lx=');
+const CLUSTER_PREFIX = fnv1a('c1=');
 
 /** Scratch result of `fnvTwo` (second hash). */
 let twoSecond = 0;
@@ -84,11 +91,26 @@ export class EmissionScorer {
   private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'ap', Float64Array>;
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
   /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
   private styleRows = [-1, -1];
+  /** Rows of the current article's sentence-model buckets in `tables.sp` (empty: not a feature). */
+  private sentenceRows: number[] = [];
+  /**
+   * The sentence model as one log-odds weight per bucket ("holds a fragment" minus "does not"),
+   * when the tagger reads it; a word's own features are summed into its record (SENT), bigrams
+   * reuse the tagger's `bg` hash, sentence-wide features are the rows of `sentenceFixed`.
+   */
+  private readonly sw?: Float32Array;
+  private readonly smask: number = 0;
+  /** Sentence-model log-odds of b=1, sl=short/mid/long/vlong, s?, s!, sq, ti. */
+  private readonly sentenceFixed = new Float64Array(9);
+  /** Sentence-model log-odds of a phrase hit, per lexicon category. */
+  private readonly sentencePhrase: Float64Array = new Float64Array(0);
+  /** Row of the article's mean sentence probability in `tables.ap` (-1: not a feature). */
+  private priorRow = -1;
   /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
@@ -126,7 +148,20 @@ export class EmissionScorer {
       ad: t([0, ...DENSITY_EDGES].map((_, k) => ['ad', String(k)])),
       as: t([0, ...STYLE_EDGES].map((_, k) => ['as', String(k)])),
       aq: t([0, ...STYLE_EDGES].map((_, k) => ['aq', String(k)])),
+      sp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['sp', String(k)])),
+      ap: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['ap', String(k)])),
     };
+    const sm = featurizer.sentenceModel;
+    if (sm) {
+      if (sm.labels.length !== 2) throw new Error('the sentence model must have two labels');
+      const pos = sm.labels.indexOf(HAS_FRAGMENT);
+      const sw = (this.sw = new Float32Array(1 << sm.bits));
+      for (let b = 0; b < sw.length; b++) sw[b] = sm.weights[b * 2 + pos] - sm.weights[b * 2 + 1 - pos];
+      const smask = (this.smask = (1 << sm.bits) - 1);
+      const f = (feature: string) => sw[fnv1a(feature) & smask];
+      this.sentenceFixed = Float64Array.from(['b=1', ...SENTENCE_LENGTHS.map((l) => `sl=${l}`), 's?=1', 's!=1', 'sq=1', 'ti=1'], f);
+      this.sentencePhrase = Float64Array.from(catNames, (c) => f(`ph=${c}`));
+    }
     this.before = this.id(BEFORE);
     this.after = this.id(AFTER);
   }
@@ -199,6 +234,7 @@ export class EmissionScorer {
       for (const b of bs) this.addBucket(this.rec, id * REC + T + j * T, b);
     });
     this.lowers[id] = lower;
+    if (this.sw) this.rec[id * REC + SENT] = this.sentenceWordLogit(lower);
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
     const m = id * META;
@@ -209,6 +245,45 @@ export class EmissionScorer {
     if (lid === undefined) this.lowerIds.set(lower, (lid = this.lowerSize++));
     this.meta[m + LOWER] = lid;
     return id;
+  }
+
+  /** A word's own share of the sentence model's log-odds (as `sentenceFeatures` writes it). */
+  private sentenceWordLogit(lower: string): number {
+    const sw = this.sw!;
+    const m = this.smask;
+    let x = sw[fnv1a(lower, WORD_PREFIX) & m];
+    for (const cat of this.lexicon.categoriesOf(lower)) x += sw[fnv1a(cat, LX_PREFIX) & m];
+    const ids = this.featurizer.clusters?.of(lower);
+    if (ids) x += sw[fnv1a(String(ids[1]), CLUSTER_PREFIX) & m];
+    return x;
+  }
+
+  /** The sentence model's log-odds for one sentence (word ids and `bg` hashes from pass 1). */
+  private sentenceLogit(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array): number {
+    const sw = this.sw!;
+    const m = this.smask;
+    const fixed = this.sentenceFixed;
+    const n = ids.length;
+    let x = fixed[0];
+    const rec = this.rec;
+    for (let i = 0; i < n; i++) {
+      x += rec[ids[i] * REC + SENT];
+      if (i > 0) x += sw[ph[i] & m];
+      if (this.meta[ids[i] * META + FLAGS] & 1) {
+        const hits: LexiconHit[] = [];
+        this.lexicon.phrasesAt(v.lowers, i, hits);
+        for (const hit of hits) {
+          const c = this.catIndex.get(hit.category);
+          if (c !== undefined) x += this.sentencePhrase[c];
+        }
+      }
+    }
+    x += fixed[1 + (n < 8 ? 0 : n < 20 ? 1 : n < 40 ? 2 : 3)];
+    if (v.raws.includes('?')) x += fixed[5];
+    if (v.raws.includes('!')) x += fixed[6];
+    if (v.quoted.includes(1)) x += fixed[7];
+    if (s === 0) x += fixed[8];
+    return x;
   }
 
   /** Drops every memoised word (memory guard for long-running processes). */
@@ -349,6 +424,17 @@ export class EmissionScorer {
     this.last = { views, ids: idsOf };
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
+    this.sentenceRows.length = 0;
+    this.priorRow = -1;
+    if (this.sw) {
+      let sum = 0;
+      for (let s = 0; s < views.length; s++) {
+        const p = 1 / (1 + Math.exp(-this.sentenceLogit(views[s], s, idsOf[s], pairsOf[s])));
+        this.sentenceRows.push(probBucket(p));
+        sum += p;
+      }
+      if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
+    }
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
@@ -394,6 +480,8 @@ export class EmissionScorer {
       addRow(acc, 0, tb.as, this.styleRows[0]);
       addRow(acc, 0, tb.aq, this.styleRows[1]);
     }
+    if (this.sentenceRows.length) addRow(acc, 0, tb.sp, this.sentenceRows[s]);
+    if (this.priorRow >= 0) addRow(acc, 0, tb.ap, this.priorRow);
     const s0 = acc[0];
     const s1 = acc[1];
     const s2 = acc[2];

@@ -1,4 +1,5 @@
-import { fnv1a } from '../../learn/index.js';
+import { type Classifier, fnv1a } from '../../learn/index.js';
+import { probBucket, sentenceProbs } from './sentence-model.js';
 import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
@@ -13,6 +14,10 @@ export interface ArticleCounts {
   density?: string;
   /** Buckets of the article's share of ?/! sentences and of quoted tokens (when used). */
   style?: [string, string];
+  /** Bucket of each sentence's sentence-model probability (when the tagger uses it). */
+  sentence?: string[];
+  /** Bucket of the article's mean sentence-model probability (when used). */
+  prior?: string;
 }
 
 /** Share edges of the article style features. */
@@ -132,6 +137,10 @@ export class TokenFeaturizer {
     readonly density = false,
     /** Whether the article's style buckets are features of every token. */
     readonly style = false,
+    /** The sentence model whose probabilities (bucketed) are features of every token. */
+    readonly sentenceModel?: Classifier,
+    /** Whether the article's mean sentence probability is a feature of every token. */
+    readonly prior = false,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -221,11 +230,22 @@ export class TokenFeaturizer {
       sink.add('as', counts.style[0]);
       sink.add('aq', counts.style[1]);
     }
+    if (counts.sentence) sink.add('sp', counts.sentence[sIndex]);
+    if (counts.prior) sink.add('ap', counts.prior);
+  }
+
+  /** Sentence-model buckets of an article's sentences (given probabilities, or the model's). */
+  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[]): Pick<ArticleCounts, 'sentence' | 'prior'> {
+    if (!probs && !this.sentenceModel) return {};
+    const p = probs ?? sentenceProbs(this.sentenceModel!, views, this.lexicon, this.clusters);
+    const out: Pick<ArticleCounts, 'sentence' | 'prior'> = { sentence: p.map((x) => String(probBucket(x))) };
+    if (this.prior) out.prior = String(probBucket(meanOf(p)));
+    return out;
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
-  counts(views: readonly SentenceView[]): ArticleCounts {
-    const counts: ArticleCounts = articleCounts(views);
+  counts(views: readonly SentenceView[], probs?: readonly number[]): ArticleCounts {
+    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs) };
     if (this.style) counts.style = articleStyle(views);
     if (!this.density) return counts;
     let strong = 0;
@@ -311,4 +331,11 @@ export function sentenceFacts(v: SentenceView): SentenceFacts {
     exclaim: v.raws.includes('!'),
     quote: v.quoted.includes(1),
   };
+}
+
+/** Mean of a list (0 when empty). */
+export function meanOf(xs: readonly number[]): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return xs.length ? sum / xs.length : 0;
 }

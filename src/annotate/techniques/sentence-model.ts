@@ -1,0 +1,90 @@
+import { type Classifier, kFolds, trainLogistic, type Example } from '../../learn/index.js';
+import { SENTENCE_MODEL } from './constants.js';
+import type { LexiconIndex } from './lexicon-match.js';
+import { HashSink, StringSink, type FeatureSink } from './sinks.js';
+import type { PreparedArticle } from './train.js';
+import type { SentenceView } from './view.js';
+import type { WordClusters } from './word-clusters.js';
+
+/** The positive label of the sentence model: the sentence overlaps a propaganda fragment. */
+export const HAS_FRAGMENT = '1';
+const NO_FRAGMENT = '0';
+
+/**
+ * Features of a whole sentence for the sentence model (SemEval-2019 SLC-style): its words,
+ * word bigrams, lexicon categories, word clusters and a few sentence facts. A bag over the
+ * whole sentence sees what the tagger's ±2-token window cannot.
+ */
+export function sentenceFeatures(v: SentenceView, s: number, lexicon: LexiconIndex, clusters: WordClusters | undefined, sink: FeatureSink): void {
+  const n = v.lowers.length;
+  sink.add('b', '1');
+  for (let i = 0; i < n; i++) {
+    const w = v.lowers[i];
+    sink.add('w', w);
+    for (const cat of lexicon.categoriesOf(w)) sink.add('lx', cat);
+    const ids = clusters?.of(w);
+    if (ids) sink.add('c1', String(ids[1]));
+    if (i > 0) sink.pair('bg', v.lowers[i - 1], w);
+  }
+  for (const hit of lexicon.phraseHits(v.lowers)) sink.add('ph', hit.category);
+  sink.add('sl', n < 8 ? 'short' : n < 20 ? 'mid' : n < 40 ? 'long' : 'vlong');
+  if (v.lowers.includes('?')) sink.add('s?', '1');
+  if (v.lowers.includes('!')) sink.add('s!', '1');
+  if (v.quoted.includes(1)) sink.add('sq', '1');
+  if (s === 0) sink.add('ti', '1');
+}
+
+/** Whether a sentence overlaps a gold fragment. */
+function sentenceLabel(d: PreparedArticle, v: SentenceView): string {
+  return d.article.spans.some((r) => r.start < v.end && v.start < r.end) ? HAS_FRAGMENT : NO_FRAGMENT;
+}
+
+/** Trains the sentence model (binary logistic regression) on every sentence of the articles. */
+export function trainSentenceModel(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined): Classifier {
+  const examples: Example[] = [];
+  for (const d of docs) {
+    d.views.forEach((v, s) => {
+      const sink = new StringSink();
+      sentenceFeatures(v, s, lexicon, clusters, sink);
+      examples.push({ features: sink.out, label: sentenceLabel(d, v) });
+    });
+  }
+  return trainLogistic(examples, { bits: SENTENCE_MODEL.bits, epochs: SENTENCE_MODEL.epochs, rate: SENTENCE_MODEL.rate, l2: SENTENCE_MODEL.l2, seed: SENTENCE_MODEL.seed });
+}
+
+/** p(sentence holds a fragment) for every sentence of an article. */
+export function sentenceProbs(model: Classifier, views: readonly SentenceView[], lexicon: LexiconIndex, clusters: WordClusters | undefined): number[] {
+  const sink = new HashSink((1 << model.bits) - 1);
+  const pos = model.labels.indexOf(HAS_FRAGMENT);
+  return views.map((v, s) => {
+    sink.out = [];
+    sentenceFeatures(v, s, lexicon, clusters, sink);
+    const sc = model.scoreBuckets(sink.out);
+    return 1 / (1 + Math.exp(sc[1 - pos] - sc[pos]));
+  });
+}
+
+/**
+ * Out-of-fold sentence probabilities of the training articles (inner folds by article), so the
+ * tagger learns how much to trust the sentence model on sentences it did not train on.
+ */
+export function crossFitSentenceProbs(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, folds = SENTENCE_MODEL.innerFolds): number[][] {
+  const out: number[][] = new Array(docs.length);
+  for (const held of kFolds(docs.length, folds)) {
+    const heldSet = new Set(held);
+    const model = trainSentenceModel(
+      docs.filter((_, i) => !heldSet.has(i)),
+      lexicon,
+      clusters,
+    );
+    for (const i of held) out[i] = sentenceProbs(model, docs[i].views, lexicon, clusters);
+  }
+  return out;
+}
+
+/** Bucket index of a probability (SENTENCE_MODEL.edges). */
+export function probBucket(p: number, edges: readonly number[] = SENTENCE_MODEL.edges): number {
+  let k = 0;
+  while (k < edges.length && p >= edges[k]) k++;
+  return k;
+}
