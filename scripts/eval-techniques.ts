@@ -28,8 +28,9 @@ const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').ma
 const only = opt('task', 'both');
 const gaps = opt('merge-gaps', String(TAGGER.mergeGap)).split(',').map(Number);
 const extends_ = opt('extends', String(TAGGER.extendTokens)).split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
-const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.map((x) => [b, m, k, g, x] as const)))));
-const gridKey = ([b, m, k, g, x]: readonly [number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}`;
+const shifts = opt('sentence-shifts', String(TAGGER.sentenceShift)).split(',').map(Number);
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => shifts.map((z) => [b, m, k, g, x, z] as const))))));
+const gridKey = ([b, m, k, g, x, z]: readonly [number, number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}${z ? ` sentenceShift=${z}` : ''}`;
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -56,7 +57,7 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, cost: args.includes('--si-cost') ? opt('si-cost', '').split(',').map(Number) : undefined });
   const classifier =
     only === 'si'
       ? undefined
@@ -67,7 +68,7 @@ folds.forEach((held, f) => {
           rate: Number(opt('tc-rate', String(CLASSIFIER.rate))),
           l2: Number(opt('tc-l2', String(CLASSIFIER.l2))),
         });
-  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
+  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {
     if (tagger)

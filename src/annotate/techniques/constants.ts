@@ -86,6 +86,8 @@ export const TAGGER = {
   sentenceModel: true,
   /** The article's mean sentence-model probability (bucketed) as a feature of every token. */
   articlePrior: false,
+  /** Decoding: outside bias shifted per sentence by sentenceShift × (p − SENTENCE_MODEL.center) (0: off). */
+  sentenceShift: 0,
 } as const;
 
 /**
@@ -101,6 +103,8 @@ export const SENTENCE_MODEL = {
   l2: 1e-5,
   seed: 13,
   innerFolds: 5,
+  /** About the share of PTC train sentences that hold a fragment (29%): the decoding shift's zero. */
+  center: 0.3,
   /** Probability bucket edges of the token feature. */
   edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as readonly number[],
 };

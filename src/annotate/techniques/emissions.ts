@@ -2,7 +2,7 @@ import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
 import { AFTER, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
 import { FEATURES, SENTENCE_MODEL } from './constants.js';
-import { HAS_FRAGMENT, probBucket } from './sentence-model.js';
+import { probBucket, sentenceLogOdds } from './sentence-model.js';
 import type { SentenceView } from './view.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
@@ -153,10 +153,7 @@ export class EmissionScorer {
     };
     const sm = featurizer.sentenceModel;
     if (sm) {
-      if (sm.labels.length !== 2) throw new Error('the sentence model must have two labels');
-      const pos = sm.labels.indexOf(HAS_FRAGMENT);
-      const sw = (this.sw = new Float32Array(1 << sm.bits));
-      for (let b = 0; b < sw.length; b++) sw[b] = sm.weights[b * 2 + pos] - sm.weights[b * 2 + 1 - pos];
+      const sw = (this.sw = sentenceLogOdds(sm));
       const smask = (this.smask = (1 << sm.bits) - 1);
       const f = (feature: string) => sw[fnv1a(feature) & smask];
       this.sentenceFixed = Float64Array.from(['b=1', ...SENTENCE_LENGTHS.map((l) => `sl=${l}`), 's?=1', 's!=1', 'sq=1', 'ti=1'], f);
@@ -354,6 +351,9 @@ export class EmissionScorer {
   /** The views and per-sentence word ids of the article last passed to `article`. */
   last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
 
+  /** Sentence-model probabilities of the article last passed to `article` (empty without the model). */
+  readonly sentenceP: number[] = [];
+
   /** True when the word id is a strong cue. */
   isStrong(id: number): boolean {
     return (this.meta[id * META + FLAGS] & 4) !== 0;
@@ -425,12 +425,14 @@ export class EmissionScorer {
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
     this.sentenceRows.length = 0;
+    this.sentenceP.length = 0;
     this.priorRow = -1;
     if (this.sw) {
       let sum = 0;
       for (let s = 0; s < views.length; s++) {
         const p = 1 / (1 + Math.exp(-this.sentenceLogit(views[s], s, idsOf[s], pairsOf[s])));
         this.sentenceRows.push(probBucket(p));
+        this.sentenceP.push(p);
         sum += p;
       }
       if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);

@@ -1,4 +1,4 @@
-import { type Classifier, kFolds, trainLogistic, type Example } from '../../learn/index.js';
+import { type Classifier, fnv1a, kFolds, trainLogistic, type Example } from '../../learn/index.js';
 import { SENTENCE_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
@@ -52,15 +52,31 @@ export function trainSentenceModel(docs: readonly PreparedArticle[], lexicon: Le
   return trainLogistic(examples, { bits: SENTENCE_MODEL.bits, epochs: SENTENCE_MODEL.epochs, rate: SENTENCE_MODEL.rate, l2: SENTENCE_MODEL.l2, seed: SENTENCE_MODEL.seed });
 }
 
+/** Log-odds saying "always" / "never" when the training sentences all had one label. */
+const SURE = 20;
+
+/**
+ * The sentence model as one log-odds weight per bucket ("holds a fragment" minus "does not");
+ * a model trained on one label only becomes a constant (in the `b=1` bucket).
+ */
+export function sentenceLogOdds(model: Classifier): Float32Array {
+  const out = new Float32Array(1 << model.bits);
+  const pos = model.labels.indexOf(HAS_FRAGMENT);
+  if (model.labels.length === 2) for (let b = 0; b < out.length; b++) out[b] = model.weights[b * 2 + pos] - model.weights[b * 2 + 1 - pos];
+  else out[fnv1a('b=1') & (out.length - 1)] = pos >= 0 ? SURE : -SURE;
+  return out;
+}
+
 /** p(sentence holds a fragment) for every sentence of an article. */
 export function sentenceProbs(model: Classifier, views: readonly SentenceView[], lexicon: LexiconIndex, clusters: WordClusters | undefined): number[] {
   const sink = new HashSink((1 << model.bits) - 1);
-  const pos = model.labels.indexOf(HAS_FRAGMENT);
+  const w = sentenceLogOdds(model);
   return views.map((v, s) => {
     sink.out = [];
     sentenceFeatures(v, s, lexicon, clusters, sink);
-    const sc = model.scoreBuckets(sink.out);
-    return 1 / (1 + Math.exp(sc[1 - pos] - sc[pos]));
+    let x = 0;
+    for (const b of sink.out) x += w[b];
+    return 1 / (1 + Math.exp(-x));
   });
 }
 

@@ -42,6 +42,8 @@ export interface TaggerOptions {
   sentences?: boolean;
   /** The article's mean sentence probability as a token feature (default: TAGGER.articlePrior). */
   prior?: boolean;
+  /** Loss-augmented training: margin cost of a mistake on a gold B, I, O token (default: none). */
+  cost?: readonly number[];
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -80,7 +82,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
   const seeds = options.seeds ?? (options.seed !== undefined ? [options.seed] : TAGGER.seeds);
   const runs = seeds.map((seed) => {
-    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch });
+    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch, cost: options.cost });
     // Bagging: each run sees a seeded share of the sentences.
     const random = seededRandom(seed * 7919);
     const pick = hashed.map(() => random() < options.bag!);
