@@ -28,9 +28,8 @@ const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').ma
 const only = opt('task', 'both');
 const gaps = opt('merge-gaps', String(TAGGER.mergeGap)).split(',').map(Number);
 const extends_ = opt('extends', String(TAGGER.extendTokens)).split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
-const shifts = opt('sentence-shifts', String(TAGGER.sentenceShift)).split(',').map(Number);
-const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => shifts.map((z) => [b, m, k, g, x, z] as const))))));
-const gridKey = ([b, m, k, g, x, z]: readonly [number, number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}${z ? ` sentenceShift=${z}` : ''}`;
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.map((x) => [b, m, k, g, x] as const)))));
+const gridKey = ([b, m, k, g, x]: readonly [number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}`;
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -57,7 +56,7 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, cost: args.includes('--si-cost') ? opt('si-cost', '').split(',').map(Number) : undefined });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, neighbours: args.includes('--si-neighbours') ? opt('si-neighbours', 'on') === 'on' : undefined, clauses: args.includes('--si-clauses') ? opt('si-clauses', 'on') === 'on' : undefined });
   const classifier =
     only === 'si'
       ? undefined

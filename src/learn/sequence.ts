@@ -46,16 +46,7 @@ export class SequenceTagger {
   static trainHashed(
     hashed: readonly (readonly Uint32Array[])[],
     tagSequences: readonly (readonly string[])[],
-    options: TrainOptions & {
-      tags?: readonly string[];
-      onModel?: (epoch: number, model: SequenceTagger) => void;
-      /**
-       * Loss-augmented training (margin-rescaled perceptron): while training, every wrong tag of a
-       * token whose gold tag is t scores `cost[t]` more, so updates continue until the gold path
-       * wins by that margin; unequal costs make some mistakes (e.g. missing a span) dearer.
-       */
-      cost?: readonly number[];
-    } = {},
+    options: TrainOptions & { tags?: readonly string[]; onModel?: (epoch: number, model: SequenceTagger) => void } = {},
   ): SequenceTagger {
     const { epochs, bits, seed } = { ...DEFAULTS, ...options };
     const tags = options.tags ? [...options.tags] : [...new Set(tagSequences.flat())].sort();
@@ -71,7 +62,7 @@ export class SequenceTagger {
         emissions.clock++;
         transitions.clock++;
         const gold = golds[i];
-        const guess = viterbi(hashed[i], emissions.w, transitions.w, T, options.cost && gold, options.cost);
+        const guess = viterbi(hashed[i], emissions.w, transitions.w, T);
         let differs = false;
         for (let k = 0; k < gold.length; k++) {
           const prevGold = k === 0 ? T : gold[k - 1];
@@ -142,15 +133,13 @@ export class SequenceTagger {
 }
 
 /** Best tag path under emission + transition scores (first-order Viterbi). */
-export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array, transitions: Float32Array, T: number, gold?: readonly number[], cost?: readonly number[]): number[] {
+export function viterbi(hashed: readonly Uint32Array[], emissions: Float32Array, transitions: Float32Array, T: number): number[] {
   const n = hashed.length;
   const emit = new Float64Array(n * T);
   const row = new Float64Array(T);
   for (let k = 0; k < n; k++) {
     scoreInto(emissions, T, hashed[k], row);
     emit.set(row, k * T);
-    // Loss augmentation (training only): wrong tags get the gold tag's cost.
-    if (gold && cost) for (let t = 0; t < T; t++) if (t !== gold[k]) emit[k * T + t] += cost[gold[k]];
   }
   // Training mutates `transitions` between calls: transpose afresh (T² copies, no cache).
   return decode(emit, n, transitions, transpose(transitions, T), T);

@@ -86,8 +86,10 @@ export const TAGGER = {
   sentenceModel: true,
   /** The article's mean sentence-model probability (bucketed) as a feature of every token. */
   articlePrior: false,
-  /** Decoding: outside bias shifted per sentence by sentenceShift × (p − SENTENCE_MODEL.center) (0: off). */
-  sentenceShift: 0,
+  /** The previous and next sentences' sentence-model buckets as features of every token. */
+  sentenceNeighbours: true,
+  /** The clause model's probability (bucketed) as a feature of each token of the clause. */
+  clauseModel: false,
 } as const;
 
 /**
@@ -103,8 +105,6 @@ export const SENTENCE_MODEL = {
   l2: 1e-5,
   seed: 13,
   innerFolds: 5,
-  /** About the share of PTC train sentences that hold a fragment (29%): the decoding shift's zero. */
-  center: 0.3,
   /** Probability bucket edges of the token feature. */
   edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as readonly number[],
 };
@@ -162,4 +162,6 @@ export const MODEL_FILES = {
   classifier: 'techniques-labels.spnm',
   /** The sentence model the tagger reads (when TAGGER.sentenceModel). */
   sentences: 'techniques-sentences.spnm',
+  /** The clause model the tagger reads (when TAGGER.clauseModel). */
+  clauses: 'techniques-clauses.spnm',
 } as const;

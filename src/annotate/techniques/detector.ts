@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, SequenceTagger } from '../../learn/index.js';
-import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, SENTENCE_MODEL, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -103,15 +103,12 @@ export class TechniqueModel {
     readonly spanMargin: number = TAGGER.spanMargin,
     readonly mergeGap: number = TAGGER.mergeGap,
     readonly extendTokens: number = TAGGER.extendTokens,
-    /**
-     * Per-sentence outside bias from the sentence model: leaving a token outside costs
-     * sentenceShift × (p − SENTENCE_MODEL.center) more (same units as outsideBias).
-     */
-    readonly sentenceShift: number = TAGGER.sentenceShift,
   ) {
     if (tagger.card.sentenceModel === true && !tagger.sentences) throw new Error('the span tagger reads a sentence model, none given');
     const sentences = tagger.card.sentenceModel === true ? tagger.sentences : undefined;
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true);
+    if (tagger.card.clauseModel === true && !tagger.clauses) throw new Error('the span tagger reads a clause model, none given');
+    const clauses = tagger.card.clauseModel === true ? tagger.clauses : undefined;
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, tagger.card.sentenceNeighbours === true, clauses);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
@@ -136,6 +133,7 @@ export class TechniqueModel {
     if (!existsSync(taggerPath) || !existsSync(classifierPath)) throw new Error(`techniques model missing in ${dir} (run npm run train:techniques)`);
     const tagger: SpanTagger = SequenceTagger.decode(readFileSync(taggerPath));
     if (tagger.card.sentenceModel === true) tagger.sentences = Classifier.decode(readFileSync(join(dir, MODEL_FILES.sentences)));
+    if (tagger.card.clauseModel === true) tagger.clauses = Classifier.decode(readFileSync(join(dir, MODEL_FILES.clauses)));
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
     // The span margin is a decoding setting: the committed constant wins over the card.
@@ -144,8 +142,8 @@ export class TechniqueModel {
   }
 
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens, sentenceShift = this.sentenceShift): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens, sentenceShift);
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens): TechniqueModel {
+    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -251,9 +249,7 @@ export class TechniqueModel {
     for (let s = 0; s < views.length; s++) {
       const v = views[s];
       const emit = emissions[s];
-      const p = this.scorer.sentenceP;
-      const oShift = this.sentenceShift !== 0 && p.length ? -this.sentenceShift * this.scale * (p[s] - SENTENCE_MODEL.center) : 0;
-      const path = this.decode(emit, v.raws.length, oShift);
+      const path = this.decode(emit, v.raws.length);
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
         if (this.spanMargin > -Infinity) {
@@ -306,8 +302,7 @@ export class TechniqueModel {
   }
 
   /** First-order Viterbi over precomputed emissions and the biased transitions. */
-  private decode(emit: Float64Array, n: number, oShift = 0): number[] {
-    const o = this.outside;
+  private decode(emit: Float64Array, n: number): number[] {
     const T = this.T;
     if (n === 0) return [];
     const tr = this.transitions;
@@ -318,7 +313,7 @@ export class TechniqueModel {
     }
     const score = this.viterbiScore;
     const back = this.viterbiBack;
-    for (let t = 0; t < T; t++) score[t] = emit[t] + tr[T * T + t] + (t === o ? oShift : 0);
+    for (let t = 0; t < T; t++) score[t] = emit[t] + tr[T * T + t];
     for (let k = 1; k < n; k++) {
       for (let t = 0; t < T; t++) {
         let best = -Infinity;
@@ -330,7 +325,7 @@ export class TechniqueModel {
             arg = p;
           }
         }
-        score[k * T + t] = best + emit[k * T + t] + (t === o ? oShift : 0);
+        score[k * T + t] = best + emit[k * T + t];
         back[k * T + t] = arg;
       }
     }

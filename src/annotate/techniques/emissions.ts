@@ -1,8 +1,8 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { AFTER, NO_SENTENCE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
 import { FEATURES, SENTENCE_MODEL } from './constants.js';
-import { probBucket, sentenceLogOdds } from './sentence-model.js';
+import { clauseBuckets, probBucket, sentenceLogOdds } from './sentence-model.js';
 import type { SentenceView } from './view.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
@@ -38,6 +38,8 @@ const FNV_PRIME = 0x01000193;
 const WORD_PREFIX = fnv1a('w=');
 const LX_PREFIX = fnv1a('lx=');
 const CLUSTER_PREFIX = fnv1a('c1=');
+const SUFFIX_PREFIX = fnv1a('s3=');
+const POS_PREFIX = fnv1a('t=');
 
 /** Scratch result of `fnvTwo` (second hash). */
 let twoSecond = 0;
@@ -91,7 +93,7 @@ export class EmissionScorer {
   private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'ap', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'spm' | 'spp' | 'ap' | 'cp', Float64Array>;
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
   /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
@@ -107,8 +109,12 @@ export class EmissionScorer {
   private readonly smask: number = 0;
   /** Sentence-model log-odds of b=1, sl=short/mid/long/vlong, s?, s!, sq, ti. */
   private readonly sentenceFixed = new Float64Array(9);
+  /** Sentence-model log-odds per POS id (NaN: not looked up yet). */
+  private readonly sentencePos = new Float64Array(MAX_POS).fill(NaN);
   /** Sentence-model log-odds of a phrase hit, per lexicon category. */
   private readonly sentencePhrase: Float64Array = new Float64Array(0);
+  /** Clause-model bucket of each token of the current article, per sentence (undefined: not a feature). */
+  private clauseRows?: Int32Array[];
   /** Row of the article's mean sentence probability in `tables.ap` (-1: not a feature). */
   private priorRow = -1;
   /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
@@ -150,6 +156,10 @@ export class EmissionScorer {
       aq: t([0, ...STYLE_EDGES].map((_, k) => ['aq', String(k)])),
       sp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['sp', String(k)])),
       ap: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['ap', String(k)])),
+      cp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['cp', String(k)])),
+      // Neighbour sentences' buckets; the last row is "no such sentence".
+      spm: t([...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE].map((b) => ['sp-', b])),
+      spp: t([...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE].map((b) => ['sp+', b])),
     };
     const sm = featurizer.sentenceModel;
     if (sm) {
@@ -249,9 +259,17 @@ export class EmissionScorer {
     const sw = this.sw!;
     const m = this.smask;
     let x = sw[fnv1a(lower, WORD_PREFIX) & m];
+    if (lower.length > FEATURES.minSuffixWordLength) x += sw[fnv1a(lower.slice(-FEATURES.suffixLength), SUFFIX_PREFIX) & m];
     for (const cat of this.lexicon.categoriesOf(lower)) x += sw[fnv1a(cat, LX_PREFIX) & m];
     const ids = this.featurizer.clusters?.of(lower);
     if (ids) x += sw[fnv1a(String(ids[1]), CLUSTER_PREFIX) & m];
+    return x;
+  }
+
+  /** The sentence model's log-odds of a POS tag (by POS id, filled on first use). */
+  private sentencePosLogit(p: number): number {
+    let x = this.sentencePos[p];
+    if (Number.isNaN(x)) x = this.sentencePos[p] = this.sw![fnv1a(this.posNames[p], POS_PREFIX) & this.smask];
     return x;
   }
 
@@ -264,7 +282,7 @@ export class EmissionScorer {
     let x = fixed[0];
     const rec = this.rec;
     for (let i = 0; i < n; i++) {
-      x += rec[ids[i] * REC + SENT];
+      x += rec[ids[i] * REC + SENT] + this.sentencePosLogit(this.pos(v.pos[i]));
       if (i > 0) x += sw[ph[i] & m];
       if (this.meta[ids[i] * META + FLAGS] & 1) {
         const hits: LexiconHit[] = [];
@@ -351,9 +369,6 @@ export class EmissionScorer {
   /** The views and per-sentence word ids of the article last passed to `article`. */
   last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
 
-  /** Sentence-model probabilities of the article last passed to `article` (empty without the model). */
-  readonly sentenceP: number[] = [];
-
   /** True when the word id is a strong cue. */
   isStrong(id: number): boolean {
     return (this.meta[id * META + FLAGS] & 4) !== 0;
@@ -425,17 +440,20 @@ export class EmissionScorer {
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
     this.sentenceRows.length = 0;
-    this.sentenceP.length = 0;
     this.priorRow = -1;
+    this.clauseRows = undefined;
     if (this.sw) {
       let sum = 0;
+      const probs: number[] = [];
       for (let s = 0; s < views.length; s++) {
         const p = 1 / (1 + Math.exp(-this.sentenceLogit(views[s], s, idsOf[s], pairsOf[s])));
         this.sentenceRows.push(probBucket(p));
-        this.sentenceP.push(p);
+        probs.push(p);
         sum += p;
       }
       if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
+      const cm = this.featurizer.clauseModel;
+      if (cm) this.clauseRows = clauseBuckets(cm, views, probs, this.lexicon, this.featurizer.clusters);
     }
     let eat = 0;
     return views.map((v, s) => {
@@ -482,7 +500,15 @@ export class EmissionScorer {
       addRow(acc, 0, tb.as, this.styleRows[0]);
       addRow(acc, 0, tb.aq, this.styleRows[1]);
     }
-    if (this.sentenceRows.length) addRow(acc, 0, tb.sp, this.sentenceRows[s]);
+    const rows = this.sentenceRows;
+    if (rows.length) {
+      addRow(acc, 0, tb.sp, rows[s]);
+      if (this.featurizer.neighbourSentences) {
+        const none = SENTENCE_MODEL.edges.length + 1;
+        addRow(acc, 0, tb.spm, s > 0 ? rows[s - 1] : none);
+        addRow(acc, 0, tb.spp, s + 1 < rows.length ? rows[s + 1] : none);
+      }
+    }
     if (this.priorRow >= 0) addRow(acc, 0, tb.ap, this.priorRow);
     const s0 = acc[0];
     const s1 = acc[1];
@@ -524,6 +550,7 @@ export class EmissionScorer {
     const quoted = v.quoted;
     let prevPos = -1;
     let pos = n ? this.pos(v.pos[0]) : -1;
+    const clause = this.clauseRows?.[s];
     let prevCount = 0;
     for (let i = 0; i < n; i++) {
       const at = i * T;
@@ -585,6 +612,7 @@ export class EmissionScorer {
       emit[at] = e0;
       emit[at + 1] = e1;
       emit[at + 2] = e2;
+      if (clause && clause[i] >= 0) addRow(emit, at, tb.cp, clause[i]);
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.meta[id * META + FLAGS] & 2 ? this.counts[this.meta[id * META + LOWER]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);

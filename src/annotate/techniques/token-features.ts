@@ -1,5 +1,5 @@
 import { type Classifier, fnv1a } from '../../learn/index.js';
-import { probBucket, sentenceProbs } from './sentence-model.js';
+import { clauseBuckets, probBucket, sentenceProbs } from './sentence-model.js';
 import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
@@ -18,6 +18,8 @@ export interface ArticleCounts {
   sentence?: string[];
   /** Bucket of the article's mean sentence-model probability (when used). */
   prior?: string;
+  /** Clause-model bucket of each token, per sentence (-1: a clause stop; when used). */
+  clause?: Int32Array[];
 }
 
 /** Share edges of the article style features. */
@@ -69,6 +71,8 @@ const CLUSTER_OWN = ['c0', 'c1', 'c2', 'c3'];
 const CLUSTER_PREV = 'c-1';
 const CLUSTER_NEXT = 'c+1';
 export const BEFORE = '<s>';
+/** The sentence-bucket value of a missing neighbour sentence (article start or end). */
+export const NO_SENTENCE = 'x';
 export const AFTER = '</s>';
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
 export const NEAR_WINDOW = 3;
@@ -141,6 +145,10 @@ export class TokenFeaturizer {
     readonly sentenceModel?: Classifier,
     /** Whether the article's mean sentence probability is a feature of every token. */
     readonly prior = false,
+    /** Whether the previous and next sentences' buckets are features of every token. */
+    readonly neighbourSentences = false,
+    /** The clause model whose probabilities (bucketed) are features of every token (needs the sentence model). */
+    readonly clauseModel?: Classifier,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -230,22 +238,30 @@ export class TokenFeaturizer {
       sink.add('as', counts.style[0]);
       sink.add('aq', counts.style[1]);
     }
-    if (counts.sentence) sink.add('sp', counts.sentence[sIndex]);
+    if (counts.sentence) {
+      sink.add('sp', counts.sentence[sIndex]);
+      if (this.neighbourSentences) {
+        sink.add('sp-', sIndex > 0 ? counts.sentence[sIndex - 1] : NO_SENTENCE);
+        sink.add('sp+', sIndex + 1 < counts.sentence.length ? counts.sentence[sIndex + 1] : NO_SENTENCE);
+      }
+    }
     if (counts.prior) sink.add('ap', counts.prior);
+    if (counts.clause && counts.clause[sIndex][i] >= 0) sink.add('cp', String(counts.clause[sIndex][i]));
   }
 
   /** Sentence-model buckets of an article's sentences (given probabilities, or the model's). */
-  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[]): Pick<ArticleCounts, 'sentence' | 'prior'> {
+  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> {
     if (!probs && !this.sentenceModel) return {};
     const p = probs ?? sentenceProbs(this.sentenceModel!, views, this.lexicon, this.clusters);
-    const out: Pick<ArticleCounts, 'sentence' | 'prior'> = { sentence: p.map((x) => String(probBucket(x))) };
+    const out: Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> = { sentence: p.map((x) => String(probBucket(x))) };
     if (this.prior) out.prior = String(probBucket(meanOf(p)));
+    out.clause = clause ?? (this.clauseModel ? clauseBuckets(this.clauseModel, views, p, this.lexicon, this.clusters) : undefined);
     return out;
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
-  counts(views: readonly SentenceView[], probs?: readonly number[]): ArticleCounts {
-    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs) };
+  counts(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): ArticleCounts {
+    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs, clause) };
     if (this.style) counts.style = articleStyle(views);
     if (!this.density) return counts;
     let strong = 0;

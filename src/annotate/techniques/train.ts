@@ -4,7 +4,7 @@ import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './consta
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
-import { crossFitSentenceProbs, trainSentenceModel } from './sentence-model.js';
+import { crossFitClauseBuckets, crossFitSentenceProbs, trainClauseModel, trainSentenceModel } from './sentence-model.js';
 import { TokenFeaturizer } from './token-features.js';
 import { buildViews, type SentenceView } from './view.js';
 import type { PtcArticle } from './ptc.js';
@@ -42,8 +42,10 @@ export interface TaggerOptions {
   sentences?: boolean;
   /** The article's mean sentence probability as a token feature (default: TAGGER.articlePrior). */
   prior?: boolean;
-  /** Loss-augmented training: margin cost of a mistake on a gold B, I, O token (default: none). */
-  cost?: readonly number[];
+  /** The neighbour sentences' probabilities as token features (default: TAGGER.sentenceNeighbours). */
+  neighbours?: boolean;
+  /** The clause model's out-of-fold probability as a token feature (default: TAGGER.clauseModel). */
+  clauses?: boolean;
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -62,15 +64,19 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const style = options.style ?? TAGGER.articleStyle;
   const sentences = options.sentences ?? TAGGER.sentenceModel;
   const prior = sentences && (options.prior ?? TAGGER.articlePrior);
-  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior);
+  const neighbours = sentences && (options.neighbours ?? TAGGER.sentenceNeighbours);
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours);
   // The tagger trains on out-of-fold sentence probabilities (as it will see on new articles);
   // the sentence model it keeps is trained on every article.
   const oof = sentences ? crossFitSentenceProbs(docs, lexicon, options.clusters) : undefined;
   const sentenceModel = sentences ? trainSentenceModel(docs, lexicon, options.clusters) : undefined;
+  const clauses = sentences && (options.clauses ?? TAGGER.clauseModel);
+  const clauseOof = clauses ? crossFitClauseBuckets(docs, oof!, lexicon, options.clusters) : undefined;
+  const clauseModel = clauses ? trainClauseModel(docs, oof!, lexicon, options.clusters) : undefined;
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
   for (const [k, d] of docs.entries()) {
-    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k]));
+    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k], clauseOof?.[k]));
     d.views.forEach((v, s) => {
       const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
       hashed.push(h[s]);
@@ -82,7 +88,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
   const seeds = options.seeds ?? (options.seed !== undefined ? [options.seed] : TAGGER.seeds);
   const runs = seeds.map((seed) => {
-    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch, cost: options.cost });
+    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch });
     // Bagging: each run sees a seeded share of the sentences.
     const random = seededRandom(seed * 7919);
     const pick = hashed.map(() => random() < options.bag!);
@@ -93,13 +99,14 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
     );
   });
   const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
-  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior });
+  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior, sentenceNeighbours: neighbours, clauseModel: clauses });
   out.sentences = sentenceModel;
+  out.clauses = clauseModel;
   return out;
 }
 
 /** The span tagger with the sentence model whose probabilities it reads (when it does). */
-export type SpanTagger = SequenceTagger & { sentences?: Classifier };
+export type SpanTagger = SequenceTagger & { sentences?: Classifier; clauses?: Classifier };
 
 /** The mean of taggers trained on the same features in different orders (one model, same cost). */
 export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger {
