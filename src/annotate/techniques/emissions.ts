@@ -1,8 +1,9 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
 import { AFTER, NO_SENTENCE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
-import { FEATURES, SENTENCE_MODEL } from './constants.js';
-import { clauseBuckets, probBucket, sentenceLogOdds } from './sentence-model.js';
+import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
+import { MAX_CLAUSES, probBucket } from './sentence-model.js';
+import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
@@ -16,9 +17,7 @@ const NB = NEIGHBOURS.length;
  * from token to token.
  */
 const REC = 16;
-if (T + NB * T + 1 > REC) throw new Error('word record too small');
-/** Place in a word record of the word's own log-odds in the sentence model (word, lexicon, cluster features). */
-const SENT = T + NB * T;
+if (T + NB * T > REC) throw new Error('word record too small');
 /** More POS tags than any tagger uses (sizes the POS-pair table). */
 const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
@@ -34,12 +33,6 @@ const BGP_LEFT = 3;
 const SECOND_SEED = 0x9747b28c | 0;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-/** FNV states after the sentence model's `w=`, `lx=`, `c1=` templates. */
-const WORD_PREFIX = fnv1a('w=');
-const LX_PREFIX = fnv1a('lx=');
-const CLUSTER_PREFIX = fnv1a('c1=');
-const SUFFIX_PREFIX = fnv1a('s3=');
-const POS_PREFIX = fnv1a('t=');
 
 /** Scratch result of `fnvTwo` (second hash). */
 let twoSecond = 0;
@@ -100,19 +93,12 @@ export class EmissionScorer {
   private styleRows = [-1, -1];
   /** Rows of the current article's sentence-model buckets in `tables.sp` (empty: not a feature). */
   private sentenceRows: number[] = [];
-  /**
-   * The sentence model as one log-odds weight per bucket ("holds a fragment" minus "does not"),
-   * when the tagger reads it; a word's own features are summed into its record (SENT), bigrams
-   * reuse the tagger's `bg` hash, sentence-wide features are the rows of `sentenceFixed`.
-   */
-  private readonly sw?: Float32Array;
-  private readonly smask: number = 0;
-  /** Sentence-model log-odds of b=1, sl=short/mid/long/vlong, s?, s!, sq, ti. */
-  private readonly sentenceFixed = new Float64Array(9);
-  /** Sentence-model log-odds per POS id (NaN: not looked up yet). */
-  private readonly sentencePos = new Float64Array(MAX_POS).fill(NaN);
-  /** Sentence-model log-odds of a phrase hit, per lexicon category. */
-  private readonly sentencePhrase: Float64Array = new Float64Array(0);
+  /** The sentence and clause models' run-time forms (when the tagger reads them). */
+  private readonly sentenceBag?: BagScorer;
+  private readonly clauseBag?: BagScorer;
+  /** Clause-model log-odds of `nc=k` (clauses in the sentence) and `spb=k` (sentence bucket). */
+  private readonly clauseCounts: Float64Array = new Float64Array(0);
+  private readonly clauseSentence: Float64Array = new Float64Array(0);
   /** Clause-model bucket of each token of the current article, per sentence (undefined: not a feature). */
   private clauseRows?: Int32Array[];
   /** Row of the article's mean sentence probability in `tables.ap` (-1: not a feature). */
@@ -162,12 +148,12 @@ export class EmissionScorer {
       spp: t([...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE].map((b) => ['sp+', b])),
     };
     const sm = featurizer.sentenceModel;
-    if (sm) {
-      const sw = (this.sw = sentenceLogOdds(sm));
-      const smask = (this.smask = (1 << sm.bits) - 1);
-      const f = (feature: string) => sw[fnv1a(feature) & smask];
-      this.sentenceFixed = Float64Array.from(['b=1', ...SENTENCE_LENGTHS.map((l) => `sl=${l}`), 's?=1', 's!=1', 'sq=1', 'ti=1'], f);
-      this.sentencePhrase = Float64Array.from(catNames, (c) => f(`ph=${c}`));
+    if (sm) this.sentenceBag = new BagScorer(sm, catNames, MAX_POS, lexicon, featurizer.clusters);
+    const cm = featurizer.clauseModel;
+    if (sm && cm) {
+      const bag = (this.clauseBag = new BagScorer(cm, catNames, MAX_POS, lexicon, featurizer.clusters));
+      this.clauseCounts = Float64Array.from({ length: MAX_CLAUSES + 1 }, (_, k) => bag.feature(`nc=${k}`));
+      this.clauseSentence = Float64Array.from({ length: SENTENCE_MODEL.edges.length + 1 }, (_, k) => bag.feature(`spb=${k}`));
     }
     this.before = this.id(BEFORE);
     this.after = this.id(AFTER);
@@ -241,11 +227,12 @@ export class EmissionScorer {
       for (const b of bs) this.addBucket(this.rec, id * REC + T + j * T, b);
     });
     this.lowers[id] = lower;
-    if (this.sw) this.rec[id * REC + SENT] = this.sentenceWordLogit(lower);
+    this.sentenceBag?.setWord(id, lower);
+    this.clauseBag?.setWord(id, lower);
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
     const m = id * META;
-    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
+    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0) | (CLAUSE_STOPS.has(lower) ? 8 : 0);
     this.meta[m + BG_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
     this.meta[m + BGP_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
@@ -254,52 +241,59 @@ export class EmissionScorer {
     return id;
   }
 
-  /** A word's own share of the sentence model's log-odds (as `sentenceFeatures` writes it). */
-  private sentenceWordLogit(lower: string): number {
-    const sw = this.sw!;
-    const m = this.smask;
-    let x = sw[fnv1a(lower, WORD_PREFIX) & m];
-    if (lower.length > FEATURES.minSuffixWordLength) x += sw[fnv1a(lower.slice(-FEATURES.suffixLength), SUFFIX_PREFIX) & m];
-    for (const cat of this.lexicon.categoriesOf(lower)) x += sw[fnv1a(cat, LX_PREFIX) & m];
-    const ids = this.featurizer.clusters?.of(lower);
-    if (ids) x += sw[fnv1a(String(ids[1]), CLUSTER_PREFIX) & m];
-    return x;
-  }
-
-  /** The sentence model's log-odds of a POS tag (by POS id, filled on first use). */
-  private sentencePosLogit(p: number): number {
-    let x = this.sentencePos[p];
-    if (Number.isNaN(x)) x = this.sentencePos[p] = this.sw![fnv1a(this.posNames[p], POS_PREFIX) & this.smask];
-    return x;
-  }
-
-  /** The sentence model's log-odds for one sentence (word ids and `bg` hashes from pass 1). */
-  private sentenceLogit(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array): number {
-    const sw = this.sw!;
-    const m = this.smask;
-    const fixed = this.sentenceFixed;
-    const n = ids.length;
-    let x = fixed[0];
-    const rec = this.rec;
-    for (let i = 0; i < n; i++) {
-      x += rec[ids[i] * REC + SENT] + this.sentencePosLogit(this.pos(v.pos[i]));
-      if (i > 0) x += sw[ph[i] & m];
-      if (this.meta[ids[i] * META + FLAGS] & 1) {
-        const hits: LexiconHit[] = [];
-        this.lexicon.phrasesAt(v.lowers, i, hits);
-        for (const hit of hits) {
-          const c = this.catIndex.get(hit.category);
-          if (c !== undefined) x += this.sentencePhrase[c];
+  /**
+   * Sentence-model buckets of every sentence (and the article's mean, and the clause model's
+   * bucket of every token), from the word ids and `bg` hashes of pass 1.
+   */
+  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], tokens: number): void {
+    const bag = this.sentenceBag!;
+    const clauseBag = this.clauseBag;
+    let sum = 0;
+    const clauseBuf = clauseBag ? new Int32Array(tokens).fill(-1) : undefined;
+    const clauseRows: Int32Array[] = [];
+    let at = 0;
+    for (let s = 0; s < views.length; s++) {
+      const v = views[s];
+      const ids = idsOf[s];
+      const n = ids.length;
+      if (this.posScratch.length < n) this.posScratch = new Int32Array(2 * n);
+      const pos = this.posScratch;
+      const phrases: PhraseAt[] = [];
+      for (let i = 0; i < n; i++) {
+        pos[i] = this.pos(v.pos[i]);
+        if (this.meta[ids[i] * META + FLAGS] & 1) {
+          const hits: LexiconHit[] = [];
+          this.lexicon.phrasesAt(v.lowers, i, hits);
+          for (const hit of hits) {
+            const c = this.catIndex.get(hit.category);
+            if (c !== undefined) phrases.push({ first: hit.first, last: hit.last, category: c });
+          }
         }
       }
+      const p = 1 / (1 + Math.exp(-bag.logit(v, s, 0, n - 1, ids, pos, this.posNames, pairsOf[s], phrases)));
+      const bucket = probBucket(p);
+      this.sentenceRows.push(bucket);
+      sum += p;
+      if (!clauseBag || !clauseBuf) continue;
+      const rows = clauseBuf.subarray(at, (at += n));
+      clauseRows.push(rows);
+      // Clauses: token runs between clause stops.
+      let runs = 0;
+      for (let i = 0; i < n; i++) if (!(this.meta[ids[i] * META + FLAGS] & 8) && (i === 0 || this.meta[ids[i - 1] * META + FLAGS] & 8)) runs++;
+      const shared = this.clauseCounts[Math.min(runs, MAX_CLAUSES)] + this.clauseSentence[bucket];
+      let a = 0;
+      for (let i = 0; i <= n; i++) {
+        if (i < n && !(this.meta[ids[i] * META + FLAGS] & 8)) continue;
+        if (i > a) rows.fill(probBucket(1 / (1 + Math.exp(-(shared + clauseBag.logit(v, s, a, i - 1, ids, pos, this.posNames, pairsOf[s], phrases))))), a, i);
+        a = i + 1;
+      }
     }
-    x += fixed[1 + (n < 8 ? 0 : n < 20 ? 1 : n < 40 ? 2 : 3)];
-    if (v.raws.includes('?')) x += fixed[5];
-    if (v.raws.includes('!')) x += fixed[6];
-    if (v.quoted.includes(1)) x += fixed[7];
-    if (s === 0) x += fixed[8];
-    return x;
+    if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
+    if (clauseBag) this.clauseRows = clauseRows;
   }
+
+  /** Scratch POS ids of a sentence. */
+  private posScratch = new Int32Array(256);
 
   /** Drops every memoised word (memory guard for long-running processes). */
   private reset(): void {
@@ -442,19 +436,7 @@ export class EmissionScorer {
     this.sentenceRows.length = 0;
     this.priorRow = -1;
     this.clauseRows = undefined;
-    if (this.sw) {
-      let sum = 0;
-      const probs: number[] = [];
-      for (let s = 0; s < views.length; s++) {
-        const p = 1 / (1 + Math.exp(-this.sentenceLogit(views[s], s, idsOf[s], pairsOf[s])));
-        this.sentenceRows.push(probBucket(p));
-        probs.push(p);
-        sum += p;
-      }
-      if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
-      const cm = this.featurizer.clauseModel;
-      if (cm) this.clauseRows = clauseBuckets(cm, views, probs, this.lexicon, this.featurizer.clusters);
-    }
+    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, tokens);
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));

@@ -126,7 +126,7 @@ function subView(v: SentenceView, a: number, b: number): SentenceView {
 }
 
 /** Clauses per sentence counted up to this many (a feature of each clause). */
-const MAX_CLAUSES = 5;
+export const MAX_CLAUSES = 5;
 
 /**
  * Features of clause [a, b] of sentence s for the clause model: the sentence-model features of
