@@ -86,8 +86,8 @@ export const TAGGER = {
   sentenceModel: true,
   /** The article's mean sentence-model probability (bucketed) as a feature of every token. */
   articlePrior: false,
-  /** The previous and next sentences' sentence-model buckets as features of every token. */
-  sentenceNeighbours: true,
+  /** The sentence-model buckets of this many sentences (0–2) before and after as features of every token. */
+  sentenceNeighbours: 1,
   /** The clause model's probability (bucketed) as a feature of each token of the clause. */
   clauseModel: false,
 } as const;

@@ -69,6 +69,11 @@ function sharedClusters(): WordClusters {
   return clustersOnce;
 }
 
+/** How many neighbour sentences on each side a tagger card says the tagger reads. */
+function neighbourWindow(x: unknown): number {
+  return typeof x === 'number' ? x : x === true ? 1 : 0;
+}
+
 /** The folder of committed models, beside src/. */
 export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
 
@@ -108,7 +113,7 @@ export class TechniqueModel {
     const sentences = tagger.card.sentenceModel === true ? tagger.sentences : undefined;
     if (tagger.card.clauseModel === true && !tagger.clauses) throw new Error('the span tagger reads a clause model, none given');
     const clauses = tagger.card.clauseModel === true ? tagger.clauses : undefined;
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, tagger.card.sentenceNeighbours === true, clauses);
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, neighbourWindow(tagger.card.sentenceNeighbours), clauses);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;

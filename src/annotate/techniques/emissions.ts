@@ -1,6 +1,6 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, NO_SENTENCE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
 import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
 import { MAX_CLAUSES, probBucket } from './sentence-model.js';
 import { BagScorer, type PhraseAt } from './bag-scorer.js';
@@ -86,7 +86,10 @@ export class EmissionScorer {
   private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'spm' | 'spp' | 'ap' | 'cp', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'ap' | 'cp', Float64Array>;
+  /** Rows of the neighbour sentences' buckets, per distance (1, 2) before and after; the last row is "no such sentence". */
+  private readonly beforeTables: Float64Array[];
+  private readonly afterTables: Float64Array[];
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
   /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
@@ -143,10 +146,10 @@ export class EmissionScorer {
       sp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['sp', String(k)])),
       ap: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['ap', String(k)])),
       cp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['cp', String(k)])),
-      // Neighbour sentences' buckets; the last row is "no such sentence".
-      spm: t([...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE].map((b) => ['sp-', b])),
-      spp: t([...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE].map((b) => ['sp+', b])),
     };
+    const values = [...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE];
+    this.beforeTables = SENTENCE_BEFORE.map((tpl) => t(values.map((b) => [tpl, b])));
+    this.afterTables = SENTENCE_AFTER.map((tpl) => t(values.map((b) => [tpl, b])));
     const sm = featurizer.sentenceModel;
     if (sm) this.sentenceBag = new BagScorer(sm, catNames, MAX_POS, lexicon, featurizer.clusters);
     const cm = featurizer.clauseModel;
@@ -485,10 +488,10 @@ export class EmissionScorer {
     const rows = this.sentenceRows;
     if (rows.length) {
       addRow(acc, 0, tb.sp, rows[s]);
-      if (this.featurizer.neighbourSentences) {
-        const none = SENTENCE_MODEL.edges.length + 1;
-        addRow(acc, 0, tb.spm, s > 0 ? rows[s - 1] : none);
-        addRow(acc, 0, tb.spp, s + 1 < rows.length ? rows[s + 1] : none);
+      const none = SENTENCE_MODEL.edges.length + 1;
+      for (let d = 1; d <= this.featurizer.neighbourSentences; d++) {
+        addRow(acc, 0, this.beforeTables[d - 1], s - d >= 0 ? rows[s - d] : none);
+        addRow(acc, 0, this.afterTables[d - 1], s + d < rows.length ? rows[s + d] : none);
       }
     }
     if (this.priorRow >= 0) addRow(acc, 0, tb.ap, this.priorRow);

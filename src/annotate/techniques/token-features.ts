@@ -73,6 +73,9 @@ const CLUSTER_NEXT = 'c+1';
 export const BEFORE = '<s>';
 /** The sentence-bucket value of a missing neighbour sentence (article start or end). */
 export const NO_SENTENCE = 'x';
+/** Templates of the buckets of the sentences 1 and 2 before / after. */
+export const SENTENCE_BEFORE = ['sp-', 'sp-2'];
+export const SENTENCE_AFTER = ['sp+', 'sp+2'];
 export const AFTER = '</s>';
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
 export const NEAR_WINDOW = 3;
@@ -145,8 +148,8 @@ export class TokenFeaturizer {
     readonly sentenceModel?: Classifier,
     /** Whether the article's mean sentence probability is a feature of every token. */
     readonly prior = false,
-    /** Whether the previous and next sentences' buckets are features of every token. */
-    readonly neighbourSentences = false,
+    /** How many sentences before and after give their buckets as features of every token. */
+    readonly neighbourSentences = 0,
     /** The clause model whose probabilities (bucketed) are features of every token (needs the sentence model). */
     readonly clauseModel?: Classifier,
   ) {
@@ -240,9 +243,9 @@ export class TokenFeaturizer {
     }
     if (counts.sentence) {
       sink.add('sp', counts.sentence[sIndex]);
-      if (this.neighbourSentences) {
-        sink.add('sp-', sIndex > 0 ? counts.sentence[sIndex - 1] : NO_SENTENCE);
-        sink.add('sp+', sIndex + 1 < counts.sentence.length ? counts.sentence[sIndex + 1] : NO_SENTENCE);
+      for (let d = 1; d <= this.neighbourSentences; d++) {
+        sink.add(SENTENCE_BEFORE[d - 1], sIndex - d >= 0 ? counts.sentence[sIndex - d] : NO_SENTENCE);
+        sink.add(SENTENCE_AFTER[d - 1], sIndex + d < counts.sentence.length ? counts.sentence[sIndex + d] : NO_SENTENCE);
       }
     }
     if (counts.prior) sink.add('ap', counts.prior);

@@ -43,7 +43,7 @@ export interface TaggerOptions {
   /** The article's mean sentence probability as a token feature (default: TAGGER.articlePrior). */
   prior?: boolean;
   /** The neighbour sentences' probabilities as token features (default: TAGGER.sentenceNeighbours). */
-  neighbours?: boolean;
+  neighbours?: number;
   /** The clause model's out-of-fold probability as a token feature (default: TAGGER.clauseModel). */
   clauses?: boolean;
   /** Word clusters for the tagger's features (none: no cluster features). */
@@ -64,7 +64,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const style = options.style ?? TAGGER.articleStyle;
   const sentences = options.sentences ?? TAGGER.sentenceModel;
   const prior = sentences && (options.prior ?? TAGGER.articlePrior);
-  const neighbours = sentences && (options.neighbours ?? TAGGER.sentenceNeighbours);
+  const neighbours = sentences ? (options.neighbours ?? TAGGER.sentenceNeighbours) : 0;
   const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours);
   // The tagger trains on out-of-fold sentence probabilities (as it will see on new articles);
   // the sentence model it keeps is trained on every article.
