@@ -22,6 +22,8 @@ if (T + NB * T > REC) throw new Error('word record too small');
 const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
 const NONE: readonly number[] = [];
+const NO_HITS: LexiconHit[] = [];
+const NO_PHRASES: PhraseAt[] = [];
 const INITIAL_WORDS = 1 << 15;
 /** Ints per word in `meta`, and their places. */
 const META = 4;
@@ -248,7 +250,7 @@ export class EmissionScorer {
    * Sentence-model buckets of every sentence (and the article's mean, and the clause model's
    * bucket of every token), from the word ids and `bg` hashes of pass 1.
    */
-  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], tokens: number): void {
+  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], posOf: readonly Int32Array[], tokens: number): void {
     const bag = this.sentenceBag!;
     const clauseBag = this.clauseBag;
     let sum = 0;
@@ -259,19 +261,15 @@ export class EmissionScorer {
       const v = views[s];
       const ids = idsOf[s];
       const n = ids.length;
-      if (this.posScratch.length < n) this.posScratch = new Int32Array(2 * n);
-      const pos = this.posScratch;
-      const phrases: PhraseAt[] = [];
-      for (let i = 0; i < n; i++) {
-        pos[i] = this.pos(v.pos[i]);
-        if (this.meta[ids[i] * META + FLAGS] & 1) {
-          const hits: LexiconHit[] = [];
-          this.lexicon.phrasesAt(v.lowers, i, hits);
-          for (const hit of hits) {
-            const c = this.catIndex.get(hit.category);
-            if (c !== undefined) phrases.push({ first: hit.first, last: hit.last, category: c });
-          }
-        }
+      const pos = posOf[s];
+      const hits = this.phraseHits(v, ids);
+      this.hitsOf.push(hits);
+      let phrases: PhraseAt[] = NO_PHRASES;
+      for (const hit of hits) {
+        const c = this.catIndex.get(hit.category);
+        if (c === undefined) continue;
+        if (phrases === NO_PHRASES) phrases = [];
+        phrases.push({ first: hit.first, last: hit.last, category: c });
       }
       const p = 1 / (1 + Math.exp(-bag.logit(v, s, 0, n - 1, ids, pos, this.posNames, pairsOf[s], phrases)));
       const bucket = probBucket(p);
@@ -295,8 +293,19 @@ export class EmissionScorer {
     if (clauseBag) this.clauseRows = clauseRows;
   }
 
-  /** Scratch POS ids of a sentence. */
-  private posScratch = new Int32Array(256);
+  /** Multi-word lexicon hits of a sentence (only words that start an entry are tried). */
+  private phraseHits(v: SentenceView, ids: Int32Array): LexiconHit[] {
+    let hits: LexiconHit[] = NO_HITS;
+    for (let i = 0; i < ids.length; i++) {
+      if (!(this.meta[ids[i] * META + FLAGS] & 1)) continue;
+      if (hits === NO_HITS) hits = [];
+      this.lexicon.phrasesAt(v.lowers, i, hits);
+    }
+    return hits;
+  }
+
+  /** Phrase hits per sentence of the current article (filled by `sentenceModels`; empty otherwise). */
+  private hitsOf: LexiconHit[][] = [];
 
   /** Drops every memoised word (memory guard for long-running processes). */
   private reset(): void {
@@ -391,6 +400,8 @@ export class EmissionScorer {
     const slotsOf: Int32Array[] = [];
     const plusOf: Int32Array[] = [];
     const idBuf = new Int32Array(tokens);
+    const posBuf = new Int32Array(tokens);
+    const posOf: Int32Array[] = [];
     const pairBuf = new Int32Array(tokens + views.length);
     const slotBuf = new Int32Array(tokens + views.length);
     const plusBuf = new Int32Array(tokens + views.length);
@@ -429,6 +440,9 @@ export class EmissionScorer {
         }
       }
       idsOf.push(ids);
+      const pos = posBuf.subarray(at - n, at);
+      for (let i = 0; i < n; i++) pos[i] = this.pos(v.pos[i]);
+      posOf.push(pos);
       pairsOf.push(ph);
       slotsOf.push(ps);
       plusOf.push(pp);
@@ -439,11 +453,12 @@ export class EmissionScorer {
     this.sentenceRows.length = 0;
     this.priorRow = -1;
     this.clauseRows = undefined;
-    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, tokens);
+    this.hitsOf = [];
+    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf, tokens);
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
-      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], emit);
+      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit);
       return emit;
     });
   }
@@ -465,7 +480,7 @@ export class EmissionScorer {
    * Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i),
    * `pp[i]`: hash of the right-bigram feature of (i, i+1).
    */
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, emit: Float64Array): void {
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, posIds: Int32Array, emit: Float64Array): void {
     const n = ids.length;
     const tb = this.tables;
     // Sentence-wide features, summed once.
@@ -501,8 +516,7 @@ export class EmissionScorer {
     // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
     // category is not one of the word's own).
     let extra: number[][] | undefined;
-    const hits: LexiconHit[] = [];
-    for (let i = 0; i < n; i++) if (this.meta[ids[i] * META + FLAGS] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
+    const hits = this.hitsOf.length ? this.hitsOf[s] : this.phraseHits(v, ids);
     for (const hit of hits) {
       const c = this.catIndex.get(hit.category);
       if (c === undefined) continue;
@@ -534,13 +548,13 @@ export class EmissionScorer {
     const after = this.after;
     const quoted = v.quoted;
     let prevPos = -1;
-    let pos = n ? this.pos(v.pos[0]) : -1;
+    let pos = n ? posIds[0] : -1;
     const clause = this.clauseRows?.[s];
     let prevCount = 0;
     for (let i = 0; i < n; i++) {
       const at = i * T;
       const id = ids[i];
-      const nextPos = i + 1 < n ? this.pos(v.pos[i + 1]) : -1;
+      const nextPos = i + 1 < n ? posIds[i + 1] : -1;
       let e0 = emit[at] + s0;
       let e1 = emit[at + 1] + s1;
       let e2 = emit[at + 2] + s2;
