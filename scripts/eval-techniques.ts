@@ -56,7 +56,7 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined });
+  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, neighbours: args.includes('--si-neighbours') ? Number(opt('si-neighbours', '1')) : undefined, clauses: args.includes('--si-clauses') ? opt('si-clauses', 'on') === 'on' : undefined });
   const classifier =
     only === 'si'
       ? undefined
@@ -67,7 +67,7 @@ folds.forEach((held, f) => {
           rate: Number(opt('tc-rate', String(CLASSIFIER.rate))),
           l2: Number(opt('tc-l2', String(CLASSIFIER.l2))),
         });
-  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1 }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
+  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
   const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {
     if (tagger)

@@ -3,10 +3,10 @@
 //   node --import tsx scripts/si-study.ts [--folds 5] [--retrain] [--cache NAME] [--loss] [--rescore]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kFolds, probabilities, SequenceTagger, trainLogistic, type Example } from '../src/learn/index.js';
+import { Classifier, kFolds, probabilities, SequenceTagger, trainLogistic, type Example } from '../src/learn/index.js';
 import { DATA_DIR } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainTagger, type SpanTagger } from '../src/annotate/techniques/train.js';
 import { mergeFound, TechniqueModel, type Candidate, type FoundSpan } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, type SiTotals } from '../src/annotate/techniques/scorer.js';
@@ -111,9 +111,12 @@ interface Cand {
 const cands: Cand[] = [];
 for (let f = 0; f < K; f++) {
   const file = `/tmp/si-${cacheTag}-fold${f}of${K}.spnm`;
-  let tagger: SequenceTagger;
-  if (existsSync(file) && !args.includes('--retrain')) tagger = SequenceTagger.decode(readFileSync(file));
-  else {
+  let tagger: SpanTagger;
+  if (existsSync(file) && !args.includes('--retrain')) {
+    tagger = SequenceTagger.decode(readFileSync(file));
+    // The sentence model the tagger reads is cached beside it.
+    if (existsSync(`${file}.sentences`)) tagger.sentences = Classifier.decode(readFileSync(`${file}.sentences`));
+  } else {
     const heldSet = new Set(folds[f]);
     tagger = trainTagger(
       docs.filter((_, i) => !heldSet.has(i)),
@@ -122,6 +125,7 @@ for (let f = 0; f < K; f++) {
       { clusters: opt('clusters', TAGGER.wordClusters ? 'on' : 'off') === 'on' ? loadWordClusters() : undefined, epochs: Number(opt('epochs-tagger', String(TAGGER.epochs))) },
     );
     writeFileSync(file, tagger.encode());
+    if (tagger.sentences) writeFileSync(`${file}.sentences`, tagger.sentences.encode());
   }
   const model = new TechniqueModel(tagger, dummy, lexicon);
   for (const i of folds[f]) {

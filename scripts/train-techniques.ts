@@ -1,7 +1,8 @@
 // npm run train:techniques — trains the techniques models on all of PTC train and writes
 // models/techniques-spans.spnm (span tagger) and models/techniques-labels.spnm (classifier).
 // `npm run train:techniques -- --classifier-only` retrains and writes only the classifier,
-// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin).
+// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin) and the sentence
+// model it reads (models/techniques-sentences.spnm).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
@@ -10,7 +11,7 @@ import { prepare, trainClassifier, trainTagger } from '../src/annotate/technique
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
-import { CLASSIFIER, MODEL_FILES, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, MODEL_FILES, SENTENCE_MODEL, TAGGER } from '../src/annotate/techniques/constants.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -29,6 +30,11 @@ if (!process.argv.includes('--classifier-only')) {
   const taggerBytes = tagger.encode({ ...card, task: 'span identification (BIO)', ...TAGGER, ...tagger.card });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.tagger), taggerBytes);
   console.log(`wrote ${MODEL_FILES.tagger} (${mb(taggerBytes)})`);
+  if (tagger.sentences) {
+    const sentenceBytes = tagger.sentences.encode({ ...card, task: 'sentence holds a propaganda fragment (read by the span tagger)', ...SENTENCE_MODEL });
+    writeFileSync(join(MODELS_DIR, MODEL_FILES.sentences), sentenceBytes);
+    console.log(`wrote ${MODEL_FILES.sentences} (${mb(sentenceBytes)})`);
+  }
 }
 if (!process.argv.includes('--tagger-only')) {
   const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });

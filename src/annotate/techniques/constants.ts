@@ -37,9 +37,10 @@ export const TAGGER = {
    * Added to the score of leaving a token outside any span, per token, at decoding time, in
    * units of the mean absolute transition weight: the perceptron is conservative (12% of
    * tokens are inside spans), and a negative value buys recall (the SI measure gives partial
-   * credit). Tuned by 5-fold CV.
+   * credit). Tuned by 5-fold CV (with the sentence model and ±2 neighbour sentences: -1.5,
+   * chosen on the other folds for every fold).
    */
-  outsideBias: -1.25,
+  outsideBias: -1.5,
   /**
    * Lexicon backstop: a run of emotive/labelling lexicon words left outside every span becomes
    * a span when the tagger's mean inside-vs-outside emission margin (same units) reaches this.
@@ -82,7 +83,43 @@ export const TAGGER = {
    * gone at no run-time cost (CV F1 0.3757 with one seed → 0.3793 with three, 0.3800 with five).
    */
   seeds: [7, 8, 9] as readonly number[],
+  /**
+   * The sentence model's probability (bucketed) as a feature of every token (SENTENCE_MODEL):
+   * a bag over the whole sentence sees what the ±2-token window cannot. 5-fold CV SI F1
+   * 0.3835 → 0.3944 (models/techniques.md).
+   */
+  sentenceModel: true,
+  /** The article's mean sentence-model probability (bucketed) as a token feature: no gain (0.3917 vs 0.3944), off. */
+  articlePrior: false,
+  /**
+   * The sentence-model buckets of this many sentences (0–2) before and after as features of
+   * every token (fragments cluster in runs of sentences). CV F1 0 → 0.3931, 1 → 0.3981, 2 → 0.4041.
+   */
+  sentenceNeighbours: 2,
+  /**
+   * The clause model's probability (p(the clause overlaps a fragment), given the sentence
+   * bucket; bucketed) as a feature of each token of the clause: +0.0006 on CV (0.3987 vs
+   * 0.3981 with one neighbour sentence), not worth a third model file; off.
+   */
+  clauseModel: false,
 } as const;
+
+/**
+ * The sentence model (SemEval-2019 SLC-style): binary logistic regression over a sentence's
+ * words, bigrams, lexicon categories and clusters, giving p(the sentence holds a fragment); its
+ * out-of-fold probability (inner folds by article) is a bucketed feature of every token.
+ */
+export const SENTENCE_MODEL = {
+  bits: 18,
+  /** Sentence-level CV AUC (5 folds by article): rate 0.1 × 10 epochs 0.712, 0.03 × 10 0.736, 0.01 × 5 0.757. */
+  epochs: 5,
+  rate: 0.01,
+  l2: 1e-5,
+  seed: 13,
+  innerFolds: 5,
+  /** Probability bucket edges of the token feature. */
+  edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as readonly number[],
+};
 
 /** Tokens that end a clause: span widening stops before them. */
 export const CLAUSE_STOPS: ReadonlySet<string> = new Set([',', ';', ':', '.', '?', '!', '"', '“', '”', '(', ')', '[', ']', '—', '–', '-', '--', '...', '…']);
@@ -135,4 +172,8 @@ export const SUMMARY = {
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
   classifier: 'techniques-labels.spnm',
+  /** The sentence model the tagger reads (when TAGGER.sentenceModel). */
+  sentences: 'techniques-sentences.spnm',
+  /** The clause model the tagger reads (when TAGGER.clauseModel). */
+  clauses: 'techniques-clauses.spnm',
 } as const;

@@ -11,6 +11,7 @@ import { TokenFeaturizer } from './token-features.js';
 import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
 import { loadWordClusters, type WordClusters } from './word-clusters.js';
+import type { SpanTagger } from './train.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -68,6 +69,11 @@ function sharedClusters(): WordClusters {
   return clustersOnce;
 }
 
+/** How many neighbour sentences on each side a tagger card says the tagger reads. */
+function neighbourWindow(x: unknown): number {
+  return typeof x === 'number' ? x : x === true ? 1 : 0;
+}
+
 /** The folder of committed models, beside src/. */
 export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
 
@@ -94,7 +100,7 @@ export class TechniqueModel {
   private readonly begin: number;
 
   constructor(
-    readonly tagger: SequenceTagger,
+    readonly tagger: SpanTagger,
     readonly classifier: Classifier,
     readonly lexicon: LexiconIndex = new LexiconIndex(),
     readonly outsideBias: number = TAGGER.outsideBias,
@@ -103,7 +109,11 @@ export class TechniqueModel {
     readonly mergeGap: number = TAGGER.mergeGap,
     readonly extendTokens: number = TAGGER.extendTokens,
   ) {
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true);
+    if (tagger.card.sentenceModel === true && !tagger.sentences) throw new Error('the span tagger reads a sentence model, none given');
+    const sentences = tagger.card.sentenceModel === true ? tagger.sentences : undefined;
+    if (tagger.card.clauseModel === true && !tagger.clauses) throw new Error('the span tagger reads a clause model, none given');
+    const clauses = tagger.card.clauseModel === true ? tagger.clauses : undefined;
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, neighbourWindow(tagger.card.sentenceNeighbours), clauses);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.T = tagger.tags.length;
@@ -126,7 +136,9 @@ export class TechniqueModel {
     const taggerPath = join(dir, MODEL_FILES.tagger);
     const classifierPath = join(dir, MODEL_FILES.classifier);
     if (!existsSync(taggerPath) || !existsSync(classifierPath)) throw new Error(`techniques model missing in ${dir} (run npm run train:techniques)`);
-    const tagger = SequenceTagger.decode(readFileSync(taggerPath));
+    const tagger: SpanTagger = SequenceTagger.decode(readFileSync(taggerPath));
+    if (tagger.card.sentenceModel === true) tagger.sentences = Classifier.decode(readFileSync(join(dir, MODEL_FILES.sentences)));
+    if (tagger.card.clauseModel === true) tagger.clauses = Classifier.decode(readFileSync(join(dir, MODEL_FILES.clauses)));
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
     // The span margin is a decoding setting: the committed constant wins over the card.

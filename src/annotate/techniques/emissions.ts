@@ -1,7 +1,9 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
-import { FEATURES } from './constants.js';
+import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
+import { MAX_CLAUSES, probBucket } from './sentence-model.js';
+import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
@@ -20,6 +22,8 @@ if (T + NB * T > REC) throw new Error('word record too small');
 const MAX_POS = 64;
 const SENTENCE_LENGTHS = ['short', 'mid', 'long', 'vlong'];
 const NONE: readonly number[] = [];
+const NO_HITS: LexiconHit[] = [];
+const NO_PHRASES: PhraseAt[] = [];
 const INITIAL_WORDS = 1 << 15;
 /** Ints per word in `meta`, and their places. */
 const META = 4;
@@ -84,11 +88,26 @@ export class EmissionScorer {
   private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'ap' | 'cp', Float64Array>;
+  /** Rows of the neighbour sentences' buckets, per distance (1, 2) before and after; the last row is "no such sentence". */
+  private readonly beforeTables: Float64Array[];
+  private readonly afterTables: Float64Array[];
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
   /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
   private styleRows = [-1, -1];
+  /** Rows of the current article's sentence-model buckets in `tables.sp` (empty: not a feature). */
+  private sentenceRows: number[] = [];
+  /** The sentence and clause models' run-time forms (when the tagger reads them). */
+  private readonly sentenceBag?: BagScorer;
+  private readonly clauseBag?: BagScorer;
+  /** Clause-model log-odds of `nc=k` (clauses in the sentence) and `spb=k` (sentence bucket). */
+  private readonly clauseCounts: Float64Array = new Float64Array(0);
+  private readonly clauseSentence: Float64Array = new Float64Array(0);
+  /** Clause-model bucket of each token of the current article, per sentence (undefined: not a feature). */
+  private clauseRows?: Int32Array[];
+  /** Row of the article's mean sentence probability in `tables.ap` (-1: not a feature). */
+  private priorRow = -1;
   /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
@@ -126,7 +145,21 @@ export class EmissionScorer {
       ad: t([0, ...DENSITY_EDGES].map((_, k) => ['ad', String(k)])),
       as: t([0, ...STYLE_EDGES].map((_, k) => ['as', String(k)])),
       aq: t([0, ...STYLE_EDGES].map((_, k) => ['aq', String(k)])),
+      sp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['sp', String(k)])),
+      ap: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['ap', String(k)])),
+      cp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['cp', String(k)])),
     };
+    const values = [...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE];
+    this.beforeTables = SENTENCE_BEFORE.map((tpl) => t(values.map((b) => [tpl, b])));
+    this.afterTables = SENTENCE_AFTER.map((tpl) => t(values.map((b) => [tpl, b])));
+    const sm = featurizer.sentenceModel;
+    if (sm) this.sentenceBag = new BagScorer(sm, catNames, MAX_POS, lexicon, featurizer.clusters);
+    const cm = featurizer.clauseModel;
+    if (sm && cm) {
+      const bag = (this.clauseBag = new BagScorer(cm, catNames, MAX_POS, lexicon, featurizer.clusters));
+      this.clauseCounts = Float64Array.from({ length: MAX_CLAUSES + 1 }, (_, k) => bag.feature(`nc=${k}`));
+      this.clauseSentence = Float64Array.from({ length: SENTENCE_MODEL.edges.length + 1 }, (_, k) => bag.feature(`spb=${k}`));
+    }
     this.before = this.id(BEFORE);
     this.after = this.id(AFTER);
   }
@@ -199,10 +232,12 @@ export class EmissionScorer {
       for (const b of bs) this.addBucket(this.rec, id * REC + T + j * T, b);
     });
     this.lowers[id] = lower;
+    this.sentenceBag?.setWord(id, lower);
+    this.clauseBag?.setWord(id, lower);
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
     const m = id * META;
-    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
+    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0) | (CLAUSE_STOPS.has(lower) ? 8 : 0);
     this.meta[m + BG_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
     this.meta[m + BGP_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
@@ -210,6 +245,67 @@ export class EmissionScorer {
     this.meta[m + LOWER] = lid;
     return id;
   }
+
+  /**
+   * Sentence-model buckets of every sentence (and the article's mean, and the clause model's
+   * bucket of every token), from the word ids and `bg` hashes of pass 1.
+   */
+  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], posOf: readonly Int32Array[], tokens: number): void {
+    const bag = this.sentenceBag!;
+    const clauseBag = this.clauseBag;
+    let sum = 0;
+    const clauseBuf = clauseBag ? new Int32Array(tokens).fill(-1) : undefined;
+    const clauseRows: Int32Array[] = [];
+    let at = 0;
+    for (let s = 0; s < views.length; s++) {
+      const v = views[s];
+      const ids = idsOf[s];
+      const n = ids.length;
+      const pos = posOf[s];
+      const hits = this.phraseHits(v, ids);
+      this.hitsOf.push(hits);
+      let phrases: PhraseAt[] = NO_PHRASES;
+      for (const hit of hits) {
+        const c = this.catIndex.get(hit.category);
+        if (c === undefined) continue;
+        if (phrases === NO_PHRASES) phrases = [];
+        phrases.push({ first: hit.first, last: hit.last, category: c });
+      }
+      const p = 1 / (1 + Math.exp(-bag.logit(v, s, 0, n - 1, ids, pos, this.posNames, pairsOf[s], phrases)));
+      const bucket = probBucket(p);
+      this.sentenceRows.push(bucket);
+      sum += p;
+      if (!clauseBag || !clauseBuf) continue;
+      const rows = clauseBuf.subarray(at, (at += n));
+      clauseRows.push(rows);
+      // Clauses: token runs between clause stops.
+      let runs = 0;
+      for (let i = 0; i < n; i++) if (!(this.meta[ids[i] * META + FLAGS] & 8) && (i === 0 || this.meta[ids[i - 1] * META + FLAGS] & 8)) runs++;
+      const shared = this.clauseCounts[Math.min(runs, MAX_CLAUSES)] + this.clauseSentence[bucket];
+      let a = 0;
+      for (let i = 0; i <= n; i++) {
+        if (i < n && !(this.meta[ids[i] * META + FLAGS] & 8)) continue;
+        if (i > a) rows.fill(probBucket(1 / (1 + Math.exp(-(shared + clauseBag.logit(v, s, a, i - 1, ids, pos, this.posNames, pairsOf[s], phrases))))), a, i);
+        a = i + 1;
+      }
+    }
+    if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
+    if (clauseBag) this.clauseRows = clauseRows;
+  }
+
+  /** Multi-word lexicon hits of a sentence (only words that start an entry are tried). */
+  private phraseHits(v: SentenceView, ids: Int32Array): LexiconHit[] {
+    let hits: LexiconHit[] = NO_HITS;
+    for (let i = 0; i < ids.length; i++) {
+      if (!(this.meta[ids[i] * META + FLAGS] & 1)) continue;
+      if (hits === NO_HITS) hits = [];
+      this.lexicon.phrasesAt(v.lowers, i, hits);
+    }
+    return hits;
+  }
+
+  /** Phrase hits per sentence of the current article (filled by `sentenceModels`; empty otherwise). */
+  private hitsOf: LexiconHit[][] = [];
 
   /** Drops every memoised word (memory guard for long-running processes). */
   private reset(): void {
@@ -304,6 +400,8 @@ export class EmissionScorer {
     const slotsOf: Int32Array[] = [];
     const plusOf: Int32Array[] = [];
     const idBuf = new Int32Array(tokens);
+    const posBuf = new Int32Array(tokens);
+    const posOf: Int32Array[] = [];
     const pairBuf = new Int32Array(tokens + views.length);
     const slotBuf = new Int32Array(tokens + views.length);
     const plusBuf = new Int32Array(tokens + views.length);
@@ -342,6 +440,9 @@ export class EmissionScorer {
         }
       }
       idsOf.push(ids);
+      const pos = posBuf.subarray(at - n, at);
+      for (let i = 0; i < n; i++) pos[i] = this.pos(v.pos[i]);
+      posOf.push(pos);
       pairsOf.push(ph);
       slotsOf.push(ps);
       plusOf.push(pp);
@@ -349,10 +450,15 @@ export class EmissionScorer {
     this.last = { views, ids: idsOf };
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
+    this.sentenceRows.length = 0;
+    this.priorRow = -1;
+    this.clauseRows = undefined;
+    this.hitsOf = [];
+    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf, tokens);
     let eat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
-      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], emit);
+      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit);
       return emit;
     });
   }
@@ -374,7 +480,7 @@ export class EmissionScorer {
    * Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i),
    * `pp[i]`: hash of the right-bigram feature of (i, i+1).
    */
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, emit: Float64Array): void {
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, posIds: Int32Array, emit: Float64Array): void {
     const n = ids.length;
     const tb = this.tables;
     // Sentence-wide features, summed once.
@@ -394,14 +500,23 @@ export class EmissionScorer {
       addRow(acc, 0, tb.as, this.styleRows[0]);
       addRow(acc, 0, tb.aq, this.styleRows[1]);
     }
+    const rows = this.sentenceRows;
+    if (rows.length) {
+      addRow(acc, 0, tb.sp, rows[s]);
+      const none = SENTENCE_MODEL.edges.length + 1;
+      for (let d = 1; d <= this.featurizer.neighbourSentences; d++) {
+        addRow(acc, 0, this.beforeTables[d - 1], s - d >= 0 ? rows[s - d] : none);
+        addRow(acc, 0, this.afterTables[d - 1], s + d < rows.length ? rows[s + d] : none);
+      }
+    }
+    if (this.priorRow >= 0) addRow(acc, 0, tb.ap, this.priorRow);
     const s0 = acc[0];
     const s1 = acc[1];
     const s2 = acc[2];
     // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
     // category is not one of the word's own).
     let extra: number[][] | undefined;
-    const hits: LexiconHit[] = [];
-    for (let i = 0; i < n; i++) if (this.meta[ids[i] * META + FLAGS] & 1) this.lexicon.phrasesAt(v.lowers, i, hits);
+    const hits = this.hitsOf.length ? this.hitsOf[s] : this.phraseHits(v, ids);
     for (const hit of hits) {
       const c = this.catIndex.get(hit.category);
       if (c === undefined) continue;
@@ -433,12 +548,13 @@ export class EmissionScorer {
     const after = this.after;
     const quoted = v.quoted;
     let prevPos = -1;
-    let pos = n ? this.pos(v.pos[0]) : -1;
+    let pos = n ? posIds[0] : -1;
+    const clause = this.clauseRows?.[s];
     let prevCount = 0;
     for (let i = 0; i < n; i++) {
       const at = i * T;
       const id = ids[i];
-      const nextPos = i + 1 < n ? this.pos(v.pos[i + 1]) : -1;
+      const nextPos = i + 1 < n ? posIds[i + 1] : -1;
       let e0 = emit[at] + s0;
       let e1 = emit[at + 1] + s1;
       let e2 = emit[at + 2] + s2;
@@ -495,6 +611,7 @@ export class EmissionScorer {
       emit[at] = e0;
       emit[at + 1] = e1;
       emit[at + 2] = e2;
+      if (clause && clause[i] >= 0) addRow(emit, at, tb.cp, clause[i]);
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.meta[id * META + FLAGS] & 2 ? this.counts[this.meta[id * META + LOWER]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hashFeatures, seededRandom, SequenceTagger } from '../../learn/index.js';
+import { Classifier, hashFeatures, seededRandom, SequenceTagger } from '../../learn/index.js';
 import { createArticle, type Article } from '../../model/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
 import { tokenize, nlpLayers } from '../../nlp/index.js';
@@ -14,7 +14,7 @@ import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, text
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
-import { prepare, trainClassifier, trainTagger } from './train.js';
+import { prepare, trainClassifier, trainTagger, type SpanTagger } from './train.js';
 import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
@@ -205,18 +205,22 @@ test('seed articles: the committed model flags the loaded labels', { skip: needs
   expectFlag(s002, 'schizophrenic');
 });
 
-for (const card of [{}, { articleDensity: true, articleStyle: true, wordClusters: true }])
+for (const card of [{}, { articleDensity: true, articleStyle: true, wordClusters: true }, { wordClusters: true, sentenceModel: true, articlePrior: true, sentenceNeighbours: 2, clauseModel: true }])
 test(`memoised emission scores equal the sums of the hashed features (${JSON.stringify(card)})`, () => {
   // Random weights: every feature counts, so a missed or extra feature shows.
   const random = seededRandom(3);
   const bits = 12;
   const emissions = Float32Array.from({ length: (1 << bits) * 3 }, () => random() - 0.5);
-  const tagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12), card);
+  const tagger: SpanTagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12), card);
+  // A sentence model with random weights (scaled so its probabilities spread over the buckets).
+  tagger.sentences = new Classifier(['0', '1'], 10, Float32Array.from({ length: (1 << 10) * 2 }, () => random() - 0.5));
+  tagger.clauses = new Classifier(['0', '1'], 10, Float32Array.from({ length: (1 << 10) * 2 }, () => random() - 0.5));
   const classifier = trainClassifier(tinyCorpus(), lexicon, { bits: 12, epochs: 1 });
   const model = new TechniqueModel(tagger, classifier, lexicon, 0);
-  const text = 'Our glorious nation will crush the vile invaders, the vile invaders!\n\n"At the end of the day", experts say, the plan is the best ever.';
+  const text = 'Our glorious nation will crush the vile invaders, the vile invaders!\n\n"At the end of the day", experts say, the plan is the best ever. Why would anyone trust them? The report was published on Monday.\n\nOfficials declined to comment on the figures, which were first reported by a local newspaper.';
   const views = viewsOf(text);
   const counts = model.featurizer.counts(views);
+  if ('sentenceModel' in card) assert.ok(counts.sentence && new Set(counts.sentence).size > 1 && counts.prior && counts.clause, 'sentence buckets vary');
   const fast = model.scorer.article(views);
   views.forEach((v, s) => {
     const { buckets, offsets } = model.featurizer.hashedSentence(v, s, counts);

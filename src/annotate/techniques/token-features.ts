@@ -1,4 +1,5 @@
-import { fnv1a } from '../../learn/index.js';
+import { type Classifier, fnv1a } from '../../learn/index.js';
+import { clauseBuckets, probBucket, sentenceProbs } from './sentence-model.js';
 import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
@@ -13,6 +14,12 @@ export interface ArticleCounts {
   density?: string;
   /** Buckets of the article's share of ?/! sentences and of quoted tokens (when used). */
   style?: [string, string];
+  /** Bucket of each sentence's sentence-model probability (when the tagger uses it). */
+  sentence?: string[];
+  /** Bucket of the article's mean sentence-model probability (when used). */
+  prior?: string;
+  /** Clause-model bucket of each token, per sentence (-1: a clause stop; when used). */
+  clause?: Int32Array[];
 }
 
 /** Share edges of the article style features. */
@@ -64,6 +71,11 @@ const CLUSTER_OWN = ['c0', 'c1', 'c2', 'c3'];
 const CLUSTER_PREV = 'c-1';
 const CLUSTER_NEXT = 'c+1';
 export const BEFORE = '<s>';
+/** The sentence-bucket value of a missing neighbour sentence (article start or end). */
+export const NO_SENTENCE = 'x';
+/** Templates of the buckets of the sentences 1 and 2 before / after. */
+export const SENTENCE_BEFORE = ['sp-', 'sp-2'];
+export const SENTENCE_AFTER = ['sp+', 'sp+2'];
 export const AFTER = '</s>';
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
 export const NEAR_WINDOW = 3;
@@ -132,6 +144,14 @@ export class TokenFeaturizer {
     readonly density = false,
     /** Whether the article's style buckets are features of every token. */
     readonly style = false,
+    /** The sentence model whose probabilities (bucketed) are features of every token. */
+    readonly sentenceModel?: Classifier,
+    /** Whether the article's mean sentence probability is a feature of every token. */
+    readonly prior = false,
+    /** How many sentences before and after give their buckets as features of every token. */
+    readonly neighbourSentences = 0,
+    /** The clause model whose probabilities (bucketed) are features of every token (needs the sentence model). */
+    readonly clauseModel?: Classifier,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -221,11 +241,30 @@ export class TokenFeaturizer {
       sink.add('as', counts.style[0]);
       sink.add('aq', counts.style[1]);
     }
+    if (counts.sentence) {
+      sink.add('sp', counts.sentence[sIndex]);
+      for (let d = 1; d <= this.neighbourSentences; d++) {
+        sink.add(SENTENCE_BEFORE[d - 1], sIndex - d >= 0 ? counts.sentence[sIndex - d] : NO_SENTENCE);
+        sink.add(SENTENCE_AFTER[d - 1], sIndex + d < counts.sentence.length ? counts.sentence[sIndex + d] : NO_SENTENCE);
+      }
+    }
+    if (counts.prior) sink.add('ap', counts.prior);
+    if (counts.clause && counts.clause[sIndex][i] >= 0) sink.add('cp', String(counts.clause[sIndex][i]));
+  }
+
+  /** Sentence-model buckets of an article's sentences (given probabilities, or the model's). */
+  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> {
+    if (!probs && !this.sentenceModel) return {};
+    const p = probs ?? sentenceProbs(this.sentenceModel!, views, this.lexicon, this.clusters);
+    const out: Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> = { sentence: p.map((x) => String(probBucket(x))) };
+    if (this.prior) out.prior = String(probBucket(meanOf(p)));
+    out.clause = clause ?? (this.clauseModel ? clauseBuckets(this.clauseModel, views, p, this.lexicon, this.clusters) : undefined);
+    return out;
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
-  counts(views: readonly SentenceView[]): ArticleCounts {
-    const counts: ArticleCounts = articleCounts(views);
+  counts(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): ArticleCounts {
+    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs, clause) };
     if (this.style) counts.style = articleStyle(views);
     if (!this.density) return counts;
     let strong = 0;
@@ -311,4 +350,11 @@ export function sentenceFacts(v: SentenceView): SentenceFacts {
     exclaim: v.raws.includes('!'),
     quote: v.quoted.includes(1),
   };
+}
+
+/** Mean of a list (0 when empty). */
+export function meanOf(xs: readonly number[]): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return xs.length ? sum / xs.length : 0;
 }

@@ -4,6 +4,7 @@ import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './consta
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
+import { crossFitClauseBuckets, crossFitSentenceProbs, trainClauseModel, trainSentenceModel } from './sentence-model.js';
 import { TokenFeaturizer } from './token-features.js';
 import { buildViews, type SentenceView } from './view.js';
 import type { PtcArticle } from './ptc.js';
@@ -37,6 +38,14 @@ export interface TaggerOptions {
   density?: boolean;
   /** The article's share of ?/! sentences and of quoted tokens as token features (default: TAGGER.articleStyle). */
   style?: boolean;
+  /** The sentence model's out-of-fold probability as a token feature (default: TAGGER.sentenceModel). */
+  sentences?: boolean;
+  /** The article's mean sentence probability as a token feature (default: TAGGER.articlePrior). */
+  prior?: boolean;
+  /** The neighbour sentences' probabilities as token features (default: TAGGER.sentenceNeighbours). */
+  neighbours?: number;
+  /** The clause model's out-of-fold probability as a token feature (default: TAGGER.clauseModel). */
+  clauses?: boolean;
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -48,16 +57,26 @@ export interface TaggerOptions {
  * `SequenceTagger.train`, fed pre-hashed features so a corpus of a million tokens fits in memory),
  * returned as a `SequenceTagger`.
  */
-export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): SequenceTagger {
+export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIndex, options: TaggerOptions = {}): SpanTagger {
   const bits = options.bits ?? TAGGER.bits;
   const epochs = options.epochs ?? TAGGER.epochs;
   const density = options.density ?? TAGGER.articleDensity;
   const style = options.style ?? TAGGER.articleStyle;
-  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style);
+  const sentences = options.sentences ?? TAGGER.sentenceModel;
+  const prior = sentences && (options.prior ?? TAGGER.articlePrior);
+  const neighbours = sentences ? (options.neighbours ?? TAGGER.sentenceNeighbours) : 0;
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours);
+  // The tagger trains on out-of-fold sentence probabilities (as it will see on new articles);
+  // the sentence model it keeps is trained on every article.
+  const oof = sentences ? crossFitSentenceProbs(docs, lexicon, options.clusters) : undefined;
+  const sentenceModel = sentences ? trainSentenceModel(docs, lexicon, options.clusters) : undefined;
+  const clauses = sentences && (options.clauses ?? TAGGER.clauseModel);
+  const clauseOof = clauses ? crossFitClauseBuckets(docs, oof!, lexicon, options.clusters) : undefined;
+  const clauseModel = clauses ? trainClauseModel(docs, oof!, lexicon, options.clusters) : undefined;
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
-  for (const d of docs) {
-    const h = featurizer.hashed(d.views);
+  for (const [k, d] of docs.entries()) {
+    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k], clauseOof?.[k]));
     d.views.forEach((v, s) => {
       const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
       hashed.push(h[s]);
@@ -80,8 +99,14 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
     );
   });
   const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
-  return new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style });
+  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior, sentenceNeighbours: neighbours, clauseModel: clauses });
+  out.sentences = sentenceModel;
+  out.clauses = clauseModel;
+  return out;
 }
+
+/** The span tagger with the sentence model whose probabilities it reads (when it does). */
+export type SpanTagger = SequenceTagger & { sentences?: Classifier; clauses?: Classifier };
 
 /** The mean of taggers trained on the same features in different orders (one model, same cost). */
 export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger {
