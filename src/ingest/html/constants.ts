@@ -259,3 +259,5 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
 };
 /** Title: host-name labels shorter than this are not matched as site names ("co", "uk"). */
 export const HOST_LABEL_MIN_CHARS = 3;
+/** Title: itemprop value marking the headline element (kept even inside furniture-named rows). */
+export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;

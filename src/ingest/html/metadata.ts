@@ -69,6 +69,14 @@ function insideJunk(el: El): boolean {
   return false;
 }
 
+/**
+ * True for a heading the page marks as its headline (schema.org itemprop="headline"): templates put
+ * it inside rows whose class names are furniture words ("post-meta", "entry-meta").
+ */
+function markedHeadline(el: El): boolean {
+  return K.HEADLINE_ITEMPROP.test(el.attrs.itemprop ?? '');
+}
+
 /** The earliest of several ISO dates (a page showing "published" and "updated" dates). */
 function earliest(dates: string[]): string {
   return dates.reduce((a, b) => (b.slice(0, 10) < a.slice(0, 10) ? b : a));
@@ -351,7 +359,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
       const t = textOf(el, 2000);
-      if (t && !insideJunk(el)) {
+      if (t && (markedHeadline(el) || !insideJunk(el))) {
         (el.tag === 'h1' ? h1s : h2s).push(t);
         headings.push({ el, key: ` ${words(t).join(' ')} ` });
         if (!headingEl.has(t)) headingEl.set(t, el);

@@ -180,3 +180,10 @@ test('titles: a title part naming the site by its host name or the initials of t
   assert.equal(extractHtml(page('https://lornharbourauthority.example/fares')).doc.meta.title, 'Ferry fares', 'the host label');
   assert.equal(extractHtml(page('https://news.example/fares')).doc.meta.title, 'Lorn Harbour Authority', 'no site evidence: the longest part, and a two-word h1 sharing nothing with it is a label');
 });
+
+test('titles: an h1 marked itemprop="headline" counts even inside a furniture-named meta row', () => {
+  const head = '<title>Lornhaven retires its two oldest ferries | Lorn Gazette</title>';
+  const page = (itemprop: string) => wrap(head, `<article><div class="post-meta"><h1 ${itemprop}>Lornhaven retires its two oldest ferries before summer</h1><span>By A. Writer</span></div><h2>Lornhaven retires its two oldest ferries</h2>${prose()}</article>`);
+  assert.equal(extractHtml(page('itemprop="name headline"')).doc.meta.title, 'Lornhaven retires its two oldest ferries before summer');
+  assert.equal(extractHtml(page('class="x"')).doc.meta.title, 'Lornhaven retires its two oldest ferries', 'unmarked: the furniture row is skipped');
+});
