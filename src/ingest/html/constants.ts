@@ -132,6 +132,11 @@ export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|rev
  * content, whatever the container.
  */
 export const PLACEHOLDER_TEXT = /^(?:lorem ipsum dolor sit amet\b|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?)/i;
+/** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
+export const AUTHOR_BIO_TAIL_BLOCKS = 3;
+export const AUTHOR_BIO_MAX_CHARS = 500;
+/** Separators between the names of an author field. */
+export const AUTHOR_NAME_SPLIT = /\s*(?:,|;|&|\band\b)\s*/;
 /** BOILERPLATE_LINE applies only to blocks at most this long (longer ones are prose that happens to start so). */
 export const BOILERPLATE_LINE_MAX_CHARS = 250;
 

@@ -232,7 +232,7 @@ function linkRuns(dense: readonly boolean[]): number[] {
 }
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
-export function filterBlocks(blocks: readonly Block[], title: string | undefined): Block[] {
+export function filterBlocks(blocks: readonly Block[], title: string | undefined, author?: string): Block[] {
   const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const t = title ? key(title) : undefined;
   // Link-dense blocks between the first and the last prose block of the body, in runs of at most
@@ -251,7 +251,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     return ld > K.MAX_LINK_DENSITY || (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY);
   });
   const run = linkRuns(dense);
-  return blocks.filter((b, i) => {
+  const kept = blocks.filter((b, i) => {
     if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
     if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
@@ -259,6 +259,31 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
+  return dropAuthorBio(kept, author);
+}
+
+/** Full names (at least two words) in an author field ("A. Writer and B. Critic", "A, B"). */
+function authorNames(author: string | undefined): string[] {
+  if (!author) return [];
+  return author.split(K.AUTHOR_NAME_SPLIT).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
+}
+
+/**
+ * Drops the author's bio or signature after the article: a short block among the last
+ * K.AUTHOR_BIO_TAIL_BLOCKS that starts with an author's full name ("Ann Lee is a reporter who…",
+ * "Ann Lee"). It describes the writer, not the story.
+ */
+function dropAuthorBio(blocks: Block[], author: string | undefined): Block[] {
+  const names = authorNames(author);
+  if (!names.length) return blocks;
+  const from = Math.max(0, blocks.length - K.AUTHOR_BIO_TAIL_BLOCKS);
+  // Never empty the body: the first block stays.
+  return blocks.filter((b, i) => i === 0 || i < from || b.text.length > K.AUTHOR_BIO_MAX_CHARS || !names.some((n) => startsWithName(b.text, n)));
+}
+
+/** True when the text starts with the name as whole words. */
+function startsWithName(text: string, name: string): boolean {
+  return text.startsWith(name) && !/[\p{L}\p{N}]/u.test(text.charAt(name.length));
 }
 
 function bodyChars(blocks: readonly Block[]): number {
@@ -304,15 +329,16 @@ function selectorBody(blocks: readonly Block[]): Block[] {
  * Finds the article body in explicit fallback stages: publishing-system selector, scored
  * container (strict furniture removal), scored container (lenient), all prose blocks, raw text.
  */
-export function extractBody(root: El, title: string | undefined): BodyResult {
+export function extractBody(root: El, title: string | undefined, author?: string): BodyResult {
   const tries: string[] = [];
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const scoredBlocks = filterBlocks(
     strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el))),
     title,
+    author,
   );
-  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title);
+  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title, author);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
@@ -327,6 +353,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   const lBlocks = filterBlocks(
     lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
     title,
+    author,
   );
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
@@ -335,7 +362,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries };
   if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
 
-  const all = filterBlocks(lenient.blocks, title);
+  const all = filterBlocks(lenient.blocks, title, author);
   const aChars = bodyChars(all);
   tries.push(`all-blocks:${aChars}`);
   if (aChars > 0) return { blocks: all, stage: 'all-blocks', tries };

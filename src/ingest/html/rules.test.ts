@@ -187,3 +187,22 @@ test('titles: an h1 marked itemprop="headline" counts even inside a furniture-na
   assert.equal(extractHtml(page('itemprop="name headline"')).doc.meta.title, 'Lornhaven retires its two oldest ferries before summer');
   assert.equal(extractHtml(page('class="x"')).doc.meta.title, 'Lornhaven retires its two oldest ferries', 'unmarked: the furniture row is skipped');
 });
+
+test('body: placeholder text and embed code written as text are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<div class="x"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore.</p><p>&lt;iframe src="https://player.example/embed/1" width="100%"&gt;&lt;/iframe&gt;</p></div>${prose(PARAS.slice(0, 1))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!/lorem ipsum/i.test(body), 'placeholder dropped');
+  assert.ok(!body.includes('<iframe'), 'embed code dropped');
+  assert.ok(body.includes(PARAS[3]), 'article kept');
+});
+
+test('body: a short block starting with the author\'s full name at the end of the article is a bio', () => {
+  const head = '<title>Ferries</title><meta name="author" content="Maren Holt">';
+  const bio = 'Maren Holt is the transport reporter of the Lornhaven Courier and has covered the harbour since 2015.';
+  const early = 'Maren Holt rode the northern route twice last winter to time the delays herself.';
+  const { body } = extractHtml(wrap(head, `<article><p>${early}</p>${prose()}<p>${bio}</p></article>`));
+  assert.ok(!body.includes(bio), 'bio at the end dropped');
+  assert.ok(body.includes(early), 'the same name early in the article stays');
+  const other = extractHtml(wrap(head.replace('Maren Holt', 'Ola Berg'), `<article>${prose()}<p>${bio}</p></article>`)).body;
+  assert.ok(other.includes(bio), 'a paragraph about someone else stays');
+});
