@@ -272,3 +272,6 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
 export const HOST_LABEL_MIN_CHARS = 3;
 /** Title: itemprop value marking the headline element (kept even inside furniture-named rows). */
 export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;
+/** Body: class/id/data names and inline styles of collapsed disclosure panels (hidden content the reader opens). */
+export const COLLAPSED_PANEL = /collaps|accordion/i;
+export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$)/i;

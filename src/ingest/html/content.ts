@@ -60,9 +60,19 @@ function isHidden(el: El): boolean {
   const a = el.attrs;
   // Streaming renderers (React/Next.js) park the real page in <div hidden id="S:0"> until scripts move it.
   if (a.hidden !== undefined && /^S:\d+$/.test(a.id ?? '')) return false;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  const style = a.style;
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  const hidden = a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style));
+  return hidden && !collapsedPanel(el);
+}
+
+/**
+ * A collapsed disclosure panel (accordion answer, "read more" section): hidden until the reader
+ * opens it, so it is content, not furniture. Known by a collapse/accordion name, by the button
+ * that labels it (aria-labelledby) or by a zero height.
+ */
+function collapsedPanel(el: El): boolean {
+  const a = el.attrs;
+  if (a['aria-labelledby'] !== undefined || (a.style !== undefined && K.COLLAPSED_STYLE.test(a.style))) return true;
+  return K.COLLAPSED_PANEL.test(`${a.class ?? ''} ${a.id ?? ''} ${a['data-theme-key'] ?? ''}`);
 }
 
 /** Page furniture: by tag, role, hidden state, and (unless lenient) class/id words. */

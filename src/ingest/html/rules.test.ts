@@ -206,3 +206,12 @@ test('body: a short block starting with the author\'s full name at the end of th
   const other = extractHtml(wrap(head.replace('Maren Holt', 'Ola Berg'), `<article>${prose()}<p>${bio}</p></article>`)).body;
   assert.ok(other.includes(bio), 'a paragraph about someone else stays');
 });
+
+test('body: a collapsed disclosure panel (accordion answer) is content; other hidden elements are not', () => {
+  const answer = 'The northern route closes for two weeks each February while the harbour cranes are serviced and the pier is repainted.';
+  const page = (attrs: string) => wrap('<title>Ferries</title>', `<article>${prose()}<h3><button>When does the route close?</button></h3><div ${attrs}><p>${answer}</p></div>${prose(PARAS.slice(0, 2))}</article>`);
+  assert.ok(extractHtml(page('aria-hidden="true" aria-labelledby="q1"')).body.includes(answer), 'labelled by its button');
+  assert.ok(extractHtml(page('hidden class="faq-collapse"')).body.includes(answer), 'named collapse');
+  assert.ok(extractHtml(page('style="height:0;overflow:hidden" aria-hidden="true"')).body.includes(answer), 'zero height');
+  assert.ok(!extractHtml(page('aria-hidden="true"')).body.includes(answer), 'plain hidden element dropped');
+});
