@@ -275,3 +275,10 @@ export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;
 /** Body: class/id/data names and inline styles of collapsed disclosure panels (hidden content the reader opens). */
 export const COLLAPSED_PANEL = /collaps|accordion/i;
 export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$)/i;
+/**
+ * Body: when the siblings joining the chosen container (SIBLING_NET_SHARE) together carry at least
+ * this many times its net content, the container is one paragraph of the article and the parent
+ * is the article, its score pulled down by link lists inside it (a listicle of linked courses):
+ * the parent is taken whole. 1 = "the siblings outweigh the container" (tune half: same F1 for 1 to 5).
+ */
+export const PARENT_WHEN_SIBLINGS = 1;

@@ -225,6 +225,9 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
       if (typeof sib === 'string' || sib === top) continue;
       if ((net.get(sib) ?? 0) >= K.SIBLING_NET_SHARE * topNet) selected.push(sib);
     }
+    // Joining siblings that outweigh the container: the parent is the article (K.PARENT_WHEN_SIBLINGS).
+    const joined = selected.slice(1).reduce((n, el) => n + (net.get(el) ?? 0), 0);
+    if (K.PARENT_WHEN_SIBLINGS > 0 && joined >= K.PARENT_WHEN_SIBLINGS * topNet && top.parent.tag !== 'body' && top.parent.tag !== 'html') return { selected: [top.parent], top: top.parent };
   }
   return { selected, top };
 }

@@ -215,3 +215,14 @@ test('body: a collapsed disclosure panel (accordion answer) is content; other hi
   assert.ok(extractHtml(page('style="height:0;overflow:hidden" aria-hidden="true"')).body.includes(answer), 'zero height');
   assert.ok(!extractHtml(page('aria-hidden="true"')).body.includes(answer), 'plain hidden element dropped');
 });
+
+test('body: when the paragraphs beside the chosen container outweigh it, their parent (the article) is taken whole', () => {
+  const links = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/c${i}">Harbour course ${i}</a></li>`).join('')}</ul>`;
+  const para = (i: number) => `<p>${PARAS[i % 4]}</p>`;
+  const section = (i: number) => `<h2>Course group ${i}</h2>${para(i)}<p>Cost: free.</p>${links(12)}`;
+  const article = `<div class="wysiwyg"><div>${para(0)}${para(1)}</div>${[1, 2, 3, 4, 5, 6].map(section).join('')}</div>`;
+  const { body } = extractHtml(wrap('<title>Free harbour courses</title>', `<nav>${links(3)}</nav>${article}<footer>${links(8)}</footer>`));
+  assert.ok(body.includes('Cost: free.'), 'short lines between the paragraphs are kept');
+  assert.ok(body.includes('Course group 6'), 'headings of the article kept');
+  assert.ok(!body.includes('Harbour course 2\n'), 'long link runs still dropped');
+});
