@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
 import { repairDoubleEncoding } from './charset.js';
 import { findTextDates, parseTextDate } from './dates.js';
+import { siteNames, trimSiteParts } from './metadata.js';
 
 const PARAS = [
   'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
@@ -225,4 +226,14 @@ test('body: when the paragraphs beside the chosen container outweigh it, their p
   assert.ok(body.includes('Cost: free.'), 'short lines between the paragraphs are kept');
   assert.ok(body.includes('Course group 6'), 'headings of the article kept');
   assert.ok(!body.includes('Harbour course 2\n'), 'long link runs still dropped');
+});
+
+test('titles: a site name written after a separator in the h1 is dropped; inner parts stay', () => {
+  const head = '<meta property="og:site_name" content="Lorn Gazette"><title>Two ferries retire – Lorn Gazette</title>';
+  const title = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(title('Two ferries retire – Lorn Gazette'), 'Two ferries retire');
+  assert.equal(title('Lorn Gazette | Two ferries retire'), 'Two ferries retire');
+  assert.equal(title('Two ferries retire – a harbour story'), 'Two ferries retire – a harbour story');
+  assert.equal(title('Lorn Gazette'), 'Two ferries retire', 'an h1 that is only the site name loses to the head title');
+  assert.equal(trimSiteParts('Lorn Gazette', siteNames('Lorn Gazette', undefined)), 'Lorn Gazette', 'never emptied');
 });
