@@ -190,10 +190,11 @@ test('titles: an h1 marked itemprop="headline" counts even inside a furniture-na
 });
 
 test('body: placeholder text and embed code written as text are dropped', () => {
-  const html = wrap('<title>Ferries</title>', `<article>${prose()}<div class="x"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore.</p><p>&lt;iframe src="https://player.example/embed/1" width="100%"&gt;&lt;/iframe&gt;</p></div>${prose(PARAS.slice(0, 1))}</article>`);
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<div class="x"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore.</p><p>&lt;iframe src="https://player.example/embed/1" width="100%"&gt;&lt;/iframe&gt;</p><p>{{ferry-banner="/banners/ferry"}}</p><p>Loading timetable for your region…</p></div>${prose(PARAS.slice(0, 1))}</article>`);
   const { body } = extractHtml(html);
   assert.ok(!/lorem ipsum/i.test(body), 'placeholder dropped');
   assert.ok(!body.includes('<iframe'), 'embed code dropped');
+  assert.ok(!body.includes('{{') && !body.includes('Loading timetable'), 'template token and loading line dropped');
   assert.ok(body.includes(PARAS[3]), 'article kept');
 });
 
