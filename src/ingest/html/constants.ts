@@ -133,6 +133,13 @@ export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|rev
  * content, whatever the container.
  */
 export const PLACEHOLDER_TEXT = /^(?:lorem ipsum dolor sit amet\b|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
+/**
+ * Image credits and captions that carry one ("Photo courtesy of the harbour office", "Crowds at
+ * the pier. | Photo by A. Name") written as paragraphs instead of <figcaption>: they describe
+ * pictures, not the story. Applies to blocks up to PHOTO_CREDIT_MAX_CHARS.
+ */
+export const PHOTO_CREDIT = /(?:^|[|•]\s*)(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\s+[^.!?]{1,60}$/i;
+export const PHOTO_CREDIT_MAX_CHARS = 250;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

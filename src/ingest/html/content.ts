@@ -269,6 +269,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
     if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
     if (K.PLACEHOLDER_TEXT.test(b.text)) return false;
+    if (b.text.length <= K.PHOTO_CREDIT_MAX_CHARS && K.PHOTO_CREDIT.test(b.text)) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });

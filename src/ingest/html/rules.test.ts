@@ -238,3 +238,11 @@ test('titles: a site name written after a separator in the h1 is dropped; inner 
   assert.equal(title('Lorn Gazette'), 'Two ferries retire', 'an h1 that is only the site name loses to the head title');
   assert.equal(trimSiteParts('Lorn Gazette', siteNames('Lorn Gazette', undefined)), 'Lorn Gazette', 'never emptied');
 });
+
+test('body: image credits written as paragraphs are dropped', () => {
+  const credit = 'Crowds wait at the northern pier. | Photo by Maren Holt';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>${credit}</p><p>Photo courtesy of the Lornhaven harbour office</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Photo by') && !body.includes('Photo courtesy'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
