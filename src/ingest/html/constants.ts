@@ -110,7 +110,7 @@ export const SHORT_LINK_DENSITY = 0.3;
 
 /**
  * Link-dense blocks inside the article body (between its first and last prose paragraphs) are
- * kept when they come in runs of at most this many: "Read more: …" lines and short source lists
+ * kept when they come in runs of at most this many: inline links and short source lists
  * belong to the text, while longer runs are related-links menus placed mid-article.
  */
 export const MAX_INLINE_LINK_RUN = 5;
@@ -140,6 +140,12 @@ export const PLACEHOLDER_TEXT = /^(?:lorem ipsum dolor sit amet\b|<(?:iframe|scr
  */
 export const PHOTO_CREDIT = /(?:^|[|•]\s*)(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\s+[^.!?]{1,60}$/i;
 export const PHOTO_CREDIT_MAX_CHARS = 250;
+/**
+ * Cross-links to other articles written as a labelled line ("Related: …", "Read more: …", "See
+ * also: …", "Don't miss: …"): they point away from the story. Up to CROSS_LINK_MAX_CHARS.
+ */
+export const CROSS_LINK_LINE = /^(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading|more)\s*:\s*\S/i;
+export const CROSS_LINK_MAX_CHARS = 200;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

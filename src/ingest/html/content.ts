@@ -249,7 +249,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
   const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const t = title ? key(title) : undefined;
   // Link-dense blocks between the first and the last prose block of the body, in runs of at most
-  // K.MAX_INLINE_LINK_RUN, are part of the article ("Read more: …", a short list of sources);
+  // K.MAX_INLINE_LINK_RUN, are part of the article (a linked line, a short list of sources; labelled cross-link lines go by K.CROSS_LINK_LINE);
   // before the first prose or after the last they are navigation and related-links furniture.
   let first = -1;
   let last = -1;
@@ -269,6 +269,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
     if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
     if (K.PLACEHOLDER_TEXT.test(b.text)) return false;
+    if (b.text.length <= K.CROSS_LINK_MAX_CHARS && K.CROSS_LINK_LINE.test(b.text)) return false;
     if (b.text.length <= K.PHOTO_CREDIT_MAX_CHARS && K.PHOTO_CREDIT.test(b.text)) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
