@@ -146,6 +146,13 @@ export const PHOTO_CREDIT_MAX_CHARS = 250;
  */
 export const CROSS_LINK_LINE = /^(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading|more)\s*:\s*\S/i;
 export const CROSS_LINK_MAX_CHARS = 200;
+/**
+ * Sign-up calls to action placed inside articles ("Sign up for our newsletter…", "Thanks for
+ * signing up!", "…delivered to your inbox"): promotion of the site, not the story. The verb
+ * forms only: "the subscription costs $5" is prose. Up to SIGNUP_CTA_MAX_CHARS.
+ */
+export const SIGNUP_CTA = /\b(?:sign up (?:now|today|below|here|for (?:our|the|my)|to (?:get|receive))|subscribe (?:to (?:our|the|my)|now|today)|(?:delivered|straight) to your inbox|thanks for signing up|join (?:our|the|my) (?:newsletter|mailing list))/i;
+export const SIGNUP_CTA_MAX_CHARS = 160;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

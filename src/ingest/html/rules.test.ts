@@ -253,3 +253,12 @@ test('body: labelled cross-link lines ("Related: …", "Read more: …") are dro
   assert.ok(!body.includes('Winter timetable') && !body.includes('How the new vessel'), body);
   assert.ok(body.includes('More ferries were related'), 'prose kept');
 });
+
+test('body: sign-up calls to action are dropped; prose about subscriptions stays', () => {
+  const cta = 'Want the timetable first? Sign up for our newsletter and get it every Friday.';
+  const fact = 'The ferry company said a yearly subscription for commuters will cost the same as last year.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>${cta}</p><p>${fact}</p><p>Thanks for signing up!</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Sign up for our newsletter') && !body.includes('Thanks for signing up'), body);
+  assert.ok(body.includes(fact));
+});
