@@ -153,6 +153,13 @@ export const CROSS_LINK_MAX_CHARS = 200;
  */
 export const SIGNUP_CTA = /\b(?:sign up (?:now|today|below|here|for (?:our|the|my)|to (?:get|receive))|subscribe (?:to (?:our|the|my)|now|today)|(?:delivered|straight) to your inbox|thanks for signing up|join (?:our|the|my) (?:newsletter|mailing list))/i;
 export const SIGNUP_CTA_MAX_CHARS = 160;
+/**
+ * Shopping and quote buttons ("$250 at Example Store", "Check Amazon Price", "Buy on …",
+ * "Shop now", "Get a Quote (555) 010-0000"): links to a shop, not text of the article. Up to
+ * SHOP_BUTTON_MAX_CHARS.
+ */
+export const SHOP_BUTTON = /^(?:(?:now )?\$[\d,.]+ (?:at|on|from) \S.{0,40}|check (?:\w+ )?price\b.{0,40}|shop (?:at|on|now)\b.{0,40}|buy (?:at|on|now|from)\b.{0,40}|view (?:deal|on amazon|at \S+).{0,30}|get (?:it|the deal) (?:at|on) .{0,40}|get a quote\b.{0,30})$/i;
+export const SHOP_BUTTON_MAX_CHARS = 80;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

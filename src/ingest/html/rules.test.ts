@@ -262,3 +262,11 @@ test('body: sign-up calls to action are dropped; prose about subscriptions stays
   assert.ok(!body.includes('Sign up for our newsletter') && !body.includes('Thanks for signing up'), body);
   assert.ok(body.includes(fact));
 });
+
+test('body: shopping and quote buttons are dropped; a sentence naming a price stays', () => {
+  const fact = 'A return ticket costs $25 at the harbour office and $22 online.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p><a href="/s">$250 at Harbour Outfitters</a></p><p><a href="/a">Check Amazon Price</a></p><p><a href="/q">Get a Quote (555) 010-0000</a></p><p>${fact}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Harbour Outfitters') && !body.includes('Check Amazon') && !body.includes('Get a Quote'), body);
+  assert.ok(body.includes(fact));
+});
