@@ -144,7 +144,7 @@ export const PHOTO_CREDIT_MAX_CHARS = 250;
  * Cross-links to other articles written as a labelled line ("Related: …", "Read more: …", "See
  * also: …", "Don't miss: …"): they point away from the story. Up to CROSS_LINK_MAX_CHARS.
  */
-export const CROSS_LINK_LINE = /^(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading|more)\s*:\s*\S/i;
+export const CROSS_LINK_LINE = /^(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading)\s*:\s*\S/i;
 export const CROSS_LINK_MAX_CHARS = 200;
 /**
  * Sign-up calls to action placed inside articles ("Sign up for our newsletter…", "Thanks for
