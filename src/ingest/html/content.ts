@@ -276,7 +276,14 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
-  return dropAuthorBio(kept, author);
+  return dropTrailingHeadings(dropAuthorBio(kept, author));
+}
+
+/** Headings at the very end of the body introduce nothing: what they headed was furniture ("Related posts", "Share this"). */
+function dropTrailingHeadings(blocks: Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 1 && blocks[end - 1].heading) end--;
+  return end === blocks.length ? blocks : blocks.slice(0, end);
 }
 
 /** Full names (at least two words) in an author field ("A. Writer and B. Critic", "A, B"). */

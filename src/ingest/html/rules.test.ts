@@ -270,3 +270,10 @@ test('body: shopping and quote buttons are dropped; a sentence naming a price st
   assert.ok(!body.includes('Harbour Outfitters') && !body.includes('Check Amazon') && !body.includes('Get a Quote'), body);
   assert.ok(body.includes(fact));
 });
+
+test('body: headings left at the end of the body (their section was furniture) are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article><h2>Why the boats retire</h2>${prose()}<h3>More from the harbour desk</h3><ul class="related">${'<li><a href="/x">Another ferry story</a></li>'.repeat(4)}</ul></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('More from the harbour desk'), body);
+  assert.ok(body.includes('Why the boats retire'), 'a heading followed by text stays');
+});
