@@ -142,9 +142,10 @@ export const PHOTO_CREDIT = /(?:^|[|•]\s*)(?:photo|image|picture)s? (?:by|cour
 export const PHOTO_CREDIT_MAX_CHARS = 250;
 /**
  * Cross-links to other articles written as a labelled line ("Related: …", "Read more: …", "See
- * also: …", "Don't miss: …"): they point away from the story. Up to CROSS_LINK_MAX_CHARS.
+ * also: …", "Don't miss: …", also after a bullet, arrow or bracket: "» Related: …", "[Read more: …]"):
+ * they point away from the story. Up to CROSS_LINK_MAX_CHARS.
  */
-export const CROSS_LINK_LINE = /^(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading)\s*:\s*\S/i;
+export const CROSS_LINK_LINE = /^[^\p{L}\p{N}]{0,4}(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading)\s*:\s*\S/iu;
 export const CROSS_LINK_MAX_CHARS = 200;
 /**
  * Sign-up calls to action placed inside articles ("Sign up for our newsletter…", "Thanks for

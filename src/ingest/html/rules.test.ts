@@ -248,9 +248,10 @@ test('body: image credits written as paragraphs are dropped', () => {
 });
 
 test('body: labelled cross-link lines ("Related: …", "Read more: …") are dropped; prose that mentions them stays', () => {
-  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Related: <a href="/b">Winter timetable for the northern route</a></p><p><strong>Read more:</strong> <a href="/c">How the new vessel was built</a></p>${prose(PARAS.slice(2))}<p>More ferries were related to the harbour plan: the council said so in March.</p></article>`);
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Related: <a href="/b">Winter timetable for the northern route</a></p><p><strong>Read more:</strong> <a href="/c">How the new vessel was built</a></p><p>» Related: <a href="/d">Pier repairs begin in May</a></p><p>[See also: <a href="/e">The old ferry's last crossing</a>]</p>${prose(PARAS.slice(2))}<p>More ferries were related to the harbour plan: the council said so in March.</p></article>`);
   const { body } = extractHtml(html);
   assert.ok(!body.includes('Winter timetable') && !body.includes('How the new vessel'), body);
+  assert.ok(!body.includes('Pier repairs') && !body.includes('last crossing'), 'after a bullet or bracket');
   assert.ok(body.includes('More ferries were related'), 'prose kept');
 });
 
