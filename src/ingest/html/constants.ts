@@ -161,6 +161,13 @@ export const SIGNUP_CTA_MAX_CHARS = 160;
  */
 export const SHOP_BUTTON = /^(?:(?:now )?\$[\d,.]+ (?:at|on|from) \S.{0,40}|check (?:\w+ )?price\b.{0,40}|shop (?:at|on|now)\b.{0,40}|buy (?:at|on|now|from)\b.{0,40}|view (?:deal|on amazon|at \S+).{0,30}|get (?:it|the deal) (?:at|on) .{0,40}|get a quote\b.{0,30})$/i;
 export const SHOP_BUTTON_MAX_CHARS = 80;
+/**
+ * Copyright notices placed in article containers ("Copyright © 2026 …", "© Name …"). Up to
+ * LEGAL_LINE_MAX_CHARS. (Consent notices, "By clicking …, you agree …", were tried too: on one
+ * tune page dropping one made the strict body short enough to switch to the lenient stage.)
+ */
+export const LEGAL_LINE = /^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©\s*\S)/i;
+export const LEGAL_LINE_MAX_CHARS = 300;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

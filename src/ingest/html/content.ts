@@ -272,6 +272,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (b.text.length <= K.CROSS_LINK_MAX_CHARS && K.CROSS_LINK_LINE.test(b.text)) return false;
     if (b.text.length <= K.SIGNUP_CTA_MAX_CHARS && K.SIGNUP_CTA.test(b.text)) return false;
     if (b.text.length <= K.SHOP_BUTTON_MAX_CHARS && K.SHOP_BUTTON.test(b.text)) return false;
+    if (b.text.length <= K.LEGAL_LINE_MAX_CHARS && K.LEGAL_LINE.test(b.text)) return false;
     if (b.text.length <= K.PHOTO_CREDIT_MAX_CHARS && K.PHOTO_CREDIT.test(b.text)) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;

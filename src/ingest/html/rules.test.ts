@@ -278,3 +278,10 @@ test('body: headings left at the end of the body (their section was furniture) a
   assert.ok(!body.includes('More from the harbour desk'), body);
   assert.ok(body.includes('Why the boats retire'), 'a heading followed by text stays');
 });
+
+test('body: copyright notices inside the article are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<p>Copyright © 2025 Lornhaven Courier Ltd. All rights reserved.</p><p>© Maren Holt, first printed in the Courier.</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Copyright') && !body.includes('©'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
