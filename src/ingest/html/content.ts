@@ -294,16 +294,19 @@ function authorNames(author: string | undefined): string[] {
 }
 
 /**
- * Drops the author's bio or signature after the article: a short block among the last
+ * Drops the author's bio or signature after the article: from a short block among the last
  * K.AUTHOR_BIO_TAIL_BLOCKS that starts with an author's full name ("Ann Lee is a reporter who…",
- * "Ann Lee"). It describes the writer, not the story.
+ * "Ann Lee") to the end (the bio's further lines: "Ann holds a degree…"). It describes the writer,
+ * not the story.
  */
 function dropAuthorBio(blocks: Block[], author: string | undefined): Block[] {
   const names = authorNames(author);
   if (!names.length) return blocks;
   const from = Math.max(0, blocks.length - K.AUTHOR_BIO_TAIL_BLOCKS);
-  // Never empty the body: the first block stays.
-  return blocks.filter((b, i) => i === 0 || i < from || b.text.length > K.AUTHOR_BIO_MAX_CHARS || !names.some((n) => startsWithName(b.text, n)));
+  // Never empty the body: the first block stays. The bio runs to the end of the body.
+  const bio = (b: Block) => b.text.length <= K.AUTHOR_BIO_MAX_CHARS && names.some((n) => startsWithName(b.text, n));
+  for (let i = Math.max(1, from); i < blocks.length; i++) if (bio(blocks[i])) return blocks.slice(0, i);
+  return blocks;
 }
 
 /** True when the text starts with the name as whole words. */

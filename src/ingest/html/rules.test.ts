@@ -202,8 +202,10 @@ test('body: a short block starting with the author\'s full name at the end of th
   const head = '<title>Ferries</title><meta name="author" content="Maren Holt">';
   const bio = 'Maren Holt is the transport reporter of the Lornhaven Courier and has covered the harbour since 2015.';
   const early = 'Maren Holt rode the northern route twice last winter to time the delays herself.';
-  const { body } = extractHtml(wrap(head, `<article><p>${early}</p>${prose()}<p>${bio}</p></article>`));
+  const more = 'Maren holds a master\'s degree in maritime history from the college in Skarvik.';
+  const { body } = extractHtml(wrap(head, `<article><p>${early}</p>${prose()}<p>${bio}</p><p>${more}</p></article>`));
   assert.ok(!body.includes(bio), 'bio at the end dropped');
+  assert.ok(!body.includes(more), 'with the lines after it');
   assert.ok(body.includes(early), 'the same name early in the article stays');
   const other = extractHtml(wrap(head.replace('Maren Holt', 'Ola Berg'), `<article>${prose()}<p>${bio}</p></article>`)).body;
   assert.ok(other.includes(bio), 'a paragraph about someone else stays');
