@@ -318,3 +318,7 @@ export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|
  * the parent is taken whole. 1 = "the siblings outweigh the container" (tune half: same F1 for 1 to 5).
  */
 export const PARENT_WHEN_SIBLINGS = 1;
+/** Body: utility classes that hide an element (Bootstrap, Tailwind, common names), a cheap screen, and classes showing it from some width up. */
+export const HIDDEN_CLASS = /^(?:[a-z]+:)?(?:d-none|hidden|is-hidden|hide)$/;
+export const HIDDEN_CLASS_SCREEN = /\b(?:d-none|hidden|hide)\b/;
+export const SHOWN_FROM_WIDTH_CLASS = /^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)|(?:[a-z]+:)?(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents))/;

@@ -56,12 +56,25 @@ export function classSignal(el: El, parts = true): number {
 }
 
 /** True for hidden elements. */
-function isHidden(el: El): boolean {
+function isHidden(el: El, byClass: boolean): boolean {
   const a = el.attrs;
   // Streaming renderers (React/Next.js) park the real page in <div hidden id="S:0"> until scripts move it.
   if (a.hidden !== undefined && /^S:\d+$/.test(a.id ?? '')) return false;
-  const hidden = a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style));
+  const hidden = a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) || (byClass && hiddenByClass(a.class));
   return hidden && !collapsedPanel(el);
+}
+
+/**
+ * True for CSS-framework classes that hide an element at every screen size ("d-none", "hidden",
+ * "tw:hidden"), unless another class shows it from some width up ("d-none d-md-block",
+ * "hidden lg:flex"): then it is visible on desktops. Body only: a hidden h1 often carries the
+ * page's plain headline for screen readers, which metadata still reads. Not for layout wrappers
+ * holding most of the page ("root hide" until a script reveals the page).
+ */
+function hiddenByClass(cls: string | undefined): boolean {
+  if (!cls || !K.HIDDEN_CLASS_SCREEN.test(cls)) return false;
+  const tokens = cls.split(/\s+/);
+  return tokens.some((t) => K.HIDDEN_CLASS.test(t)) && !tokens.some((t) => K.SHOWN_FROM_WIDTH_CLASS.test(t));
 }
 
 /**
@@ -85,7 +98,7 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const role = el.attrs.role;
   if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
+  return isHidden(el, parts && !wrapper) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
 }
 
 /**

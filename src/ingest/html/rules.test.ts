@@ -287,3 +287,14 @@ test('body: copyright notices inside the article are dropped', () => {
   assert.ok(!body.includes('Copyright') && !body.includes('©'), body);
   assert.ok(body.includes(PARAS[3]));
 });
+
+test('body: elements hidden by utility classes (d-none, hidden) are dropped unless shown from some width up', () => {
+  const modal = 'Thank you for your feedback, our editors will review what you submitted.';
+  const page = (cls: string) => wrap('<title>Ferries</title>', `<article>${prose()}<div class="${cls}"><p>${modal}</p></div>${prose(PARAS.slice(0, 1))}</article>`);
+  assert.ok(!extractHtml(page('feedback-modal d-none')).body.includes(modal), 'd-none');
+  assert.ok(!extractHtml(page('tw:hidden')).body.includes(modal), 'prefixed hidden');
+  assert.ok(extractHtml(page('d-none d-md-block')).body.includes(modal), 'shown on wider screens');
+  assert.ok(extractHtml(page('hidden lg:flex')).body.includes(modal), 'shown on wider screens (tailwind)');
+  const wrapped = wrap('<title>Ferries</title>', `<div class="root hide"><article>${prose()}</article></div>`);
+  assert.ok(extractHtml(wrapped).body.includes(PARAS[0]), 'a hidden wrapper holding the page is revealed by script');
+});
