@@ -168,6 +168,13 @@ export const SHOP_BUTTON_MAX_CHARS = 80;
  */
 export const LEGAL_LINE = /^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©\s*\S)/i;
 export const LEGAL_LINE_MAX_CHARS = 300;
+/**
+ * Messages of page widgets shown as text (error and status lines of search boxes, maps and forms,
+ * "JavaScript is required" notices): the interface speaking, not the article. Up to
+ * UI_MESSAGE_MAX_CHARS.
+ */
+export const UI_MESSAGE = /^(?:(?:sorry|we.re sorry|oops|something went wrong|an error (?:has )?occurred|error:)\b.{0,200}(?:try again|not available|could ?n.t|unable|went wrong|refresh)|please enable javascript|javascript is (?:disabled|required)|you (?:need|must) (?:to )?enable javascript|your browser (?:does not|doesn.t) support)/i;
+export const UI_MESSAGE_MAX_CHARS = 300;
 /** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
 export const AUTHOR_BIO_TAIL_BLOCKS = 3;
 export const AUTHOR_BIO_MAX_CHARS = 500;

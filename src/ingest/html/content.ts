@@ -257,6 +257,19 @@ function linkRuns(dense: readonly boolean[]): number[] {
   return run;
 }
 
+/** Furniture lines (pattern, longest block it applies to): see each constant for why. */
+const FURNITURE_LINES: readonly (readonly [RegExp, number])[] = [
+  [K.JUNK_LINE, K.JUNK_LINE_MAX_CHARS],
+  [K.BOILERPLATE_LINE, K.BOILERPLATE_LINE_MAX_CHARS],
+  [K.PLACEHOLDER_TEXT, Infinity],
+  [K.CROSS_LINK_LINE, K.CROSS_LINK_MAX_CHARS],
+  [K.SIGNUP_CTA, K.SIGNUP_CTA_MAX_CHARS],
+  [K.SHOP_BUTTON, K.SHOP_BUTTON_MAX_CHARS],
+  [K.LEGAL_LINE, K.LEGAL_LINE_MAX_CHARS],
+  [K.UI_MESSAGE, K.UI_MESSAGE_MAX_CHARS],
+  [K.PHOTO_CREDIT, K.PHOTO_CREDIT_MAX_CHARS],
+];
+
 /** Drops blocks that are link lists or furniture lines even inside the article. */
 export function filterBlocks(blocks: readonly Block[], title: string | undefined, author?: string): Block[] {
   const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
@@ -279,14 +292,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
   const run = linkRuns(dense);
   const kept = blocks.filter((b, i) => {
     if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
-    if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
-    if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
-    if (K.PLACEHOLDER_TEXT.test(b.text)) return false;
-    if (b.text.length <= K.CROSS_LINK_MAX_CHARS && K.CROSS_LINK_LINE.test(b.text)) return false;
-    if (b.text.length <= K.SIGNUP_CTA_MAX_CHARS && K.SIGNUP_CTA.test(b.text)) return false;
-    if (b.text.length <= K.SHOP_BUTTON_MAX_CHARS && K.SHOP_BUTTON.test(b.text)) return false;
-    if (b.text.length <= K.LEGAL_LINE_MAX_CHARS && K.LEGAL_LINE.test(b.text)) return false;
-    if (b.text.length <= K.PHOTO_CREDIT_MAX_CHARS && K.PHOTO_CREDIT.test(b.text)) return false;
+    if (FURNITURE_LINES.some(([pattern, max]) => b.text.length <= max && pattern.test(b.text))) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });

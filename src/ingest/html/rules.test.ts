@@ -298,3 +298,10 @@ test('body: elements hidden by utility classes (d-none, hidden) are dropped unle
   const wrapped = wrap('<title>Ferries</title>', `<div class="root hide"><article>${prose()}</article></div>`);
   assert.ok(extractHtml(wrapped).body.includes(PARAS[0]), 'a hidden wrapper holding the page is revealed by script');
 });
+
+test('body: widget error and status messages are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Sorry, we couldn't find a match for this pier. Please try again.</p><p>Please enable JavaScript to see the timetable.</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Sorry, we') && !body.includes('enable JavaScript'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
