@@ -329,3 +329,11 @@ export const PARENT_WHEN_SIBLINGS = 1;
 export const HIDDEN_CLASS = /^(?:[a-z]+:)?(?:d-none|hidden|is-hidden|hide)$/;
 export const HIDDEN_CLASS_SCREEN = /\b(?:d-none|hidden|hide)\b/;
 export const SHOWN_FROM_WIDTH_CLASS = /^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)|(?:[a-z]+:)?(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents))/;
+/**
+ * Dates: month abbreviations that are English words ("ago", "set", "out") or otherwise too short to
+ * trust in running text, read only in the dashed day-month-year form ("04-ago-2021"), where they
+ * cannot be words.
+ */
+export const DASHED_MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  ene: 1, gen: 1, fev: 2, fév: 2, mag: 5, giu: 6, lug: 7, ago: 8, set: 9, out: 10, ott: 10, dic: 12,
+};

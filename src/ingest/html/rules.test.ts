@@ -305,3 +305,11 @@ test('body: widget error and status messages are dropped', () => {
   assert.ok(!body.includes('Sorry, we') && !body.includes('enable JavaScript'), body);
   assert.ok(body.includes(PARAS[3]));
 });
+
+test('dates: day-month-year joined by dashes, with abbreviations that are words elsewhere', () => {
+  assert.equal(parseTextDate('Posted on 04-Aug-2021 5:11'), '2021-08-04');
+  assert.equal(parseTextDate('Publicado el 04-ago-2021'), '2021-08-04');
+  assert.equal(parseTextDate('12-dic-2020'), '2020-12-12');
+  assert.equal(parseTextDate('we set out in 2021'), undefined, 'words are not months outside the dashed form');
+  assert.equal(parseTextDate('ref 9-12-set-2020x'), undefined, 'not inside a longer token');
+});
