@@ -110,7 +110,7 @@ export const SHORT_LINK_DENSITY = 0.3;
 
 /**
  * Link-dense blocks inside the article body (between its first and last prose paragraphs) are
- * kept when they come in runs of at most this many: "Read more: …" lines and short source lists
+ * kept when they come in runs of at most this many: inline links and short source lists
  * belong to the text, while longer runs are related-links menus placed mid-article.
  */
 export const MAX_INLINE_LINK_RUN = 5;
@@ -126,6 +126,60 @@ export const JUNK_LINE_MAX_CHARS = 60;
  * describe the page, not the story; dates are read by the metadata stage.
  */
 export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|review|content|story)s? (?:may )?(?:contains?|includes?) affiliate links?|(?:some of )?the (?:links|products) (?:in|on) this (?:post|article|page)\b.*(?:affiliate|commission)|as an amazon associate|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|(?:affiliate )?disclosure:|(?:this (?:post|article) was |post )?(?:last )?updated(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:originally )?published(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:reading time|read time):? \d+ min(?:ute)?s?\.?$|\d+ min(?:ute)?s? read$)/i;
+/**
+ * Placeholder text of page templates ("Lorem ipsum dolor sit amet…" in unfilled cards and
+ * banners, unrendered "{{template-token}}"s, "Loading prices…" shown until a script fills the
+ * element) and embed code shown as text ("<iframe src=…>" pasted into a text field): never
+ * content, whatever the container.
+ */
+export const PLACEHOLDER_TEXT = /^(?:lorem ipsum dolor sit amet\b|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
+/**
+ * Image credits and captions that carry one ("Photo courtesy of the harbour office", "Crowds at
+ * the pier. | Photo by A. Name") written as paragraphs instead of <figcaption>: they describe
+ * pictures, not the story. Applies to blocks up to PHOTO_CREDIT_MAX_CHARS.
+ */
+export const PHOTO_CREDIT = /(?:^|[|•]\s*)(?:photo|image|picture)s? (?:by|courtesy(?: of)?)\s+[^.!?]{1,60}$/i;
+export const PHOTO_CREDIT_MAX_CHARS = 250;
+/**
+ * Cross-links to other articles written as a labelled line ("Related: …", "Read more: …", "See
+ * also: …", "Don't miss: …", also after a bullet, arrow or bracket: "» Related: …", "[Read more: …]"):
+ * they point away from the story. Up to CROSS_LINK_MAX_CHARS.
+ */
+export const CROSS_LINK_LINE = /^[^\p{L}\p{N}]{0,4}(?:related(?: articles?| posts?| stories| reading)?|read more|see also|also read|read also|recommended(?: reading)?|don.t miss|suggested read(?:ing)?|further reading)\s*:\s*\S/iu;
+export const CROSS_LINK_MAX_CHARS = 200;
+/**
+ * Sign-up calls to action placed inside articles ("Sign up for our newsletter…", "Thanks for
+ * signing up!", "…delivered to your inbox"): promotion of the site, not the story. The verb
+ * forms only: "the subscription costs $5" is prose. Up to SIGNUP_CTA_MAX_CHARS.
+ */
+export const SIGNUP_CTA = /\b(?:sign up (?:now|today|below|here|for (?:our|the|my)|to (?:get|receive))|subscribe (?:to (?:our|the|my)|now|today)|(?:delivered|straight) to your inbox|thanks for signing up|join (?:our|the|my) (?:newsletter|mailing list))/i;
+export const SIGNUP_CTA_MAX_CHARS = 160;
+/**
+ * Shopping and quote buttons ("$250 at Example Store", "Check Amazon Price", "Buy on …",
+ * "Shop now", "Get a Quote (555) 010-0000"): links to a shop, not text of the article. Up to
+ * SHOP_BUTTON_MAX_CHARS.
+ */
+export const SHOP_BUTTON = /^(?:(?:now )?\$[\d,.]+ (?:at|on|from) \S.{0,40}|check (?:\w+ )?price\b.{0,40}|shop (?:at|on|now)\b.{0,40}|buy (?:at|on|now|from)\b.{0,40}|view (?:deal|on amazon|at \S+).{0,30}|get (?:it|the deal) (?:at|on) .{0,40}|get a quote\b.{0,30})$/i;
+export const SHOP_BUTTON_MAX_CHARS = 80;
+/**
+ * Copyright notices placed in article containers ("Copyright © 2026 …", "© Name …"). Up to
+ * LEGAL_LINE_MAX_CHARS. (Consent notices, "By clicking …, you agree …", were tried too: on one
+ * tune page dropping one made the strict body short enough to switch to the lenient stage.)
+ */
+export const LEGAL_LINE = /^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©\s*\S)/i;
+export const LEGAL_LINE_MAX_CHARS = 300;
+/**
+ * Messages of page widgets shown as text (error and status lines of search boxes, maps and forms,
+ * "JavaScript is required" notices): the interface speaking, not the article. Up to
+ * UI_MESSAGE_MAX_CHARS.
+ */
+export const UI_MESSAGE = /^(?:(?:sorry|we.re sorry|oops|something went wrong|an error (?:has )?occurred|error:)\b.{0,200}(?:try again|not available|could ?n.t|unable|went wrong|refresh)|please enable javascript|javascript is (?:disabled|required)|you (?:need|must) (?:to )?enable javascript|your browser (?:does not|doesn.t) support)/i;
+export const UI_MESSAGE_MAX_CHARS = 300;
+/** Author bio: how many final body blocks are searched for one starting with the author's name, and its longest length. */
+export const AUTHOR_BIO_TAIL_BLOCKS = 3;
+export const AUTHOR_BIO_MAX_CHARS = 500;
+/** Separators between the names of an author field. */
+export const AUTHOR_NAME_SPLIT = /\s*(?:,|;|&|\band\b)\s*/;
 /** BOILERPLATE_LINE applies only to blocks at most this long (longer ones are prose that happens to start so). */
 export const BOILERPLATE_LINE_MAX_CHARS = 250;
 
@@ -259,3 +313,27 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
 };
 /** Title: host-name labels shorter than this are not matched as site names ("co", "uk"). */
 export const HOST_LABEL_MIN_CHARS = 3;
+/** Title: itemprop value marking the headline element (kept even inside furniture-named rows). */
+export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;
+/** Body: class/id/data names and inline styles of collapsed disclosure panels (hidden content the reader opens). */
+export const COLLAPSED_PANEL = /collaps|accordion/i;
+export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$)/i;
+/**
+ * Body: when the siblings joining the chosen container (SIBLING_NET_SHARE) together carry at least
+ * this many times its net content, the container is one paragraph of the article and the parent
+ * is the article, its score pulled down by link lists inside it (a listicle of linked courses):
+ * the parent is taken whole. 1 = "the siblings outweigh the container" (tune half: same F1 for 1 to 5).
+ */
+export const PARENT_WHEN_SIBLINGS = 1;
+/** Body: utility classes that hide an element (Bootstrap, Tailwind, common names), a cheap screen, and classes showing it from some width up. */
+export const HIDDEN_CLASS = /^(?:[a-z]+:)?(?:d-none|hidden|is-hidden|hide)$/;
+export const HIDDEN_CLASS_SCREEN = /\b(?:d-none|hidden|hide)\b/;
+export const SHOWN_FROM_WIDTH_CLASS = /^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)|(?:[a-z]+:)?(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|table|contents))/;
+/**
+ * Dates: month abbreviations that are English words ("ago", "set", "out") or otherwise too short to
+ * trust in running text, read only in the dashed day-month-year form ("04-ago-2021"), where they
+ * cannot be words.
+ */
+export const DASHED_MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  ene: 1, gen: 1, fev: 2, fév: 2, mag: 5, giu: 6, lug: 7, ago: 8, set: 9, out: 10, ott: 10, dic: 12,
+};

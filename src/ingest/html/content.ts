@@ -56,13 +56,36 @@ export function classSignal(el: El, parts = true): number {
 }
 
 /** True for hidden elements. */
-function isHidden(el: El): boolean {
+function isHidden(el: El, byClass: boolean): boolean {
   const a = el.attrs;
   // Streaming renderers (React/Next.js) park the real page in <div hidden id="S:0"> until scripts move it.
   if (a.hidden !== undefined && /^S:\d+$/.test(a.id ?? '')) return false;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  const style = a.style;
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  const hidden = a.hidden !== undefined || a['aria-hidden'] === 'true' || (a.style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) || (byClass && hiddenByClass(a.class));
+  return hidden && !collapsedPanel(el);
+}
+
+/**
+ * True for CSS-framework classes that hide an element at every screen size ("d-none", "hidden",
+ * "tw:hidden"), unless another class shows it from some width up ("d-none d-md-block",
+ * "hidden lg:flex"): then it is visible on desktops. Body only: a hidden h1 often carries the
+ * page's plain headline for screen readers, which metadata still reads. Not for layout wrappers
+ * holding most of the page ("root hide" until a script reveals the page).
+ */
+function hiddenByClass(cls: string | undefined): boolean {
+  if (!cls || !K.HIDDEN_CLASS_SCREEN.test(cls)) return false;
+  const tokens = cls.split(/\s+/);
+  return tokens.some((t) => K.HIDDEN_CLASS.test(t)) && !tokens.some((t) => K.SHOWN_FROM_WIDTH_CLASS.test(t));
+}
+
+/**
+ * A collapsed disclosure panel (accordion answer, "read more" section): hidden until the reader
+ * opens it, so it is content, not furniture. Known by a collapse/accordion name, by the button
+ * that labels it (aria-labelledby) or by a zero height.
+ */
+function collapsedPanel(el: El): boolean {
+  const a = el.attrs;
+  if (a['aria-labelledby'] !== undefined || (a.style !== undefined && K.COLLAPSED_STYLE.test(a.style))) return true;
+  return K.COLLAPSED_PANEL.test(`${a.class ?? ''} ${a.id ?? ''} ${a['data-theme-key'] ?? ''}`);
 }
 
 /** Page furniture: by tag, role, hidden state, and (unless lenient) class/id words. */
@@ -75,7 +98,7 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const role = el.attrs.role;
   if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
   if (lenient) return false;
-  return isHidden(el) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
+  return isHidden(el, parts && !wrapper) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
 }
 
 /**
@@ -215,6 +238,9 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
       if (typeof sib === 'string' || sib === top) continue;
       if ((net.get(sib) ?? 0) >= K.SIBLING_NET_SHARE * topNet) selected.push(sib);
     }
+    // Joining siblings that outweigh the container: the parent is the article (K.PARENT_WHEN_SIBLINGS).
+    const joined = selected.slice(1).reduce((n, el) => n + (net.get(el) ?? 0), 0);
+    if (K.PARENT_WHEN_SIBLINGS > 0 && joined >= K.PARENT_WHEN_SIBLINGS * topNet && top.parent.tag !== 'body' && top.parent.tag !== 'html') return { selected: [top.parent], top: top.parent };
   }
   return { selected, top };
 }
@@ -231,12 +257,25 @@ function linkRuns(dense: readonly boolean[]): number[] {
   return run;
 }
 
+/** Furniture lines (pattern, longest block it applies to): see each constant for why. */
+const FURNITURE_LINES: readonly (readonly [RegExp, number])[] = [
+  [K.JUNK_LINE, K.JUNK_LINE_MAX_CHARS],
+  [K.BOILERPLATE_LINE, K.BOILERPLATE_LINE_MAX_CHARS],
+  [K.PLACEHOLDER_TEXT, Infinity],
+  [K.CROSS_LINK_LINE, K.CROSS_LINK_MAX_CHARS],
+  [K.SIGNUP_CTA, K.SIGNUP_CTA_MAX_CHARS],
+  [K.SHOP_BUTTON, K.SHOP_BUTTON_MAX_CHARS],
+  [K.LEGAL_LINE, K.LEGAL_LINE_MAX_CHARS],
+  [K.UI_MESSAGE, K.UI_MESSAGE_MAX_CHARS],
+  [K.PHOTO_CREDIT, K.PHOTO_CREDIT_MAX_CHARS],
+];
+
 /** Drops blocks that are link lists or furniture lines even inside the article. */
-export function filterBlocks(blocks: readonly Block[], title: string | undefined): Block[] {
+export function filterBlocks(blocks: readonly Block[], title: string | undefined, author?: string): Block[] {
   const key = (x: string) => x.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
   const t = title ? key(title) : undefined;
   // Link-dense blocks between the first and the last prose block of the body, in runs of at most
-  // K.MAX_INLINE_LINK_RUN, are part of the article ("Read more: …", a short list of sources);
+  // K.MAX_INLINE_LINK_RUN, are part of the article (a linked line, a short list of sources; labelled cross-link lines go by K.CROSS_LINK_LINE);
   // before the first prose or after the last they are navigation and related-links furniture.
   let first = -1;
   let last = -1;
@@ -251,13 +290,47 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     return ld > K.MAX_LINK_DENSITY || (b.text.length < K.SHORT_BLOCK_CHARS && ld > K.SHORT_LINK_DENSITY);
   });
   const run = linkRuns(dense);
-  return blocks.filter((b, i) => {
+  const kept = blocks.filter((b, i) => {
     if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
-    if (b.text.length <= K.JUNK_LINE_MAX_CHARS && K.JUNK_LINE.test(b.text)) return false;
-    if (b.text.length <= K.BOILERPLATE_LINE_MAX_CHARS && K.BOILERPLATE_LINE.test(b.text)) return false;
+    if (FURNITURE_LINES.some(([pattern, max]) => b.text.length <= max && pattern.test(b.text))) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
+  return dropTrailingHeadings(dropAuthorBio(kept, author));
+}
+
+/** Headings at the very end of the body introduce nothing: what they headed was furniture ("Related posts", "Share this"). */
+function dropTrailingHeadings(blocks: Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 1 && blocks[end - 1].heading) end--;
+  return end === blocks.length ? blocks : blocks.slice(0, end);
+}
+
+/** Full names (at least two words) in an author field ("A. Writer and B. Critic", "A, B"). */
+function authorNames(author: string | undefined): string[] {
+  if (!author) return [];
+  return author.split(K.AUTHOR_NAME_SPLIT).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
+}
+
+/**
+ * Drops the author's bio or signature after the article: from a short block among the last
+ * K.AUTHOR_BIO_TAIL_BLOCKS that starts with an author's full name ("Ann Lee is a reporter who…",
+ * "Ann Lee") to the end (the bio's further lines: "Ann holds a degree…"). It describes the writer,
+ * not the story.
+ */
+function dropAuthorBio(blocks: Block[], author: string | undefined): Block[] {
+  const names = authorNames(author);
+  if (!names.length) return blocks;
+  const from = Math.max(0, blocks.length - K.AUTHOR_BIO_TAIL_BLOCKS);
+  // Never empty the body: the first block stays. The bio runs to the end of the body.
+  const bio = (b: Block) => b.text.length <= K.AUTHOR_BIO_MAX_CHARS && names.some((n) => startsWithName(b.text, n));
+  for (let i = Math.max(1, from); i < blocks.length; i++) if (bio(blocks[i])) return blocks.slice(0, i);
+  return blocks;
+}
+
+/** True when the text starts with the name as whole words. */
+function startsWithName(text: string, name: string): boolean {
+  return text.startsWith(name) && !/[\p{L}\p{N}]/u.test(text.charAt(name.length));
 }
 
 function bodyChars(blocks: readonly Block[]): number {
@@ -303,15 +376,16 @@ function selectorBody(blocks: readonly Block[]): Block[] {
  * Finds the article body in explicit fallback stages: publishing-system selector, scored
  * container (strict furniture removal), scored container (lenient), all prose blocks, raw text.
  */
-export function extractBody(root: El, title: string | undefined): BodyResult {
+export function extractBody(root: El, title: string | undefined, author?: string): BodyResult {
   const tries: string[] = [];
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const scoredBlocks = filterBlocks(
     strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el))),
     title,
+    author,
   );
-  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title);
+  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title, author);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
@@ -326,6 +400,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   const lBlocks = filterBlocks(
     lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
     title,
+    author,
   );
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
@@ -334,7 +409,7 @@ export function extractBody(root: El, title: string | undefined): BodyResult {
   if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries };
   if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
 
-  const all = filterBlocks(lenient.blocks, title);
+  const all = filterBlocks(lenient.blocks, title, author);
   const aChars = bodyChars(all);
   tries.push(`all-blocks:${aChars}`);
   if (aChars > 0) return { blocks: all, stage: 'all-blocks', tries };

@@ -1,5 +1,5 @@
 /** Parsing of publication dates in the forms pages use, normalised to ISO 8601. */
-import { OTHER_MONTH_NAMES } from './constants.js';
+import { DASHED_MONTH_ABBREVIATIONS, OTHER_MONTH_NAMES } from './constants.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -17,11 +17,13 @@ const NUMERIC_DMY = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const OTHER_MONTHS = Object.keys(OTHER_MONTH_NAMES).sort((a, b) => b.length - a.length);
 const MONTH_NAME = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|${OTHER_MONTHS.join('|')}`;
 /** Month number of an English or other-language month name (any case). */
-const monthOf = (name: string) => MONTHS[name.toLowerCase()] ?? OTHER_MONTH_NAMES[name.toLowerCase()];
+const monthOf = (name: string) => MONTHS[name.toLowerCase()] ?? OTHER_MONTH_NAMES[name.toLowerCase()] ?? DASHED_MONTH_ABBREVIATIONS[name.toLowerCase()];
 // Every month name starts and ends with an ASCII letter, so \b delimits them ("août", "märz").
 const MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 // "4 September 2025", "4. September 2025" (German), "4 de septiembre de 2025" (Spanish, Portuguese).
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+|de\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
+// "04-Aug-2021", "04-ago-2021": day, month name and year joined by dashes.
+const DMY_DASH = new RegExp(`(?<![\\p{L}\\p{N}-])(\\d{1,2})-(${MONTH_NAME}|${Object.keys(DASHED_MONTH_ABBREVIATIONS).join('|')})\\.?-(\\d{4})(?![\\p{L}\\p{N}])`, 'iu');
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)/;
 const URL_DATE_COMPACT = /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})[/_-]/;
 
@@ -74,10 +76,11 @@ const DMY_G = GLOBAL(DMY);
 const SLASH_YMD_G = GLOBAL(SLASH_YMD);
 const ISO_G = GLOBAL(ISO);
 const NUMERIC_DMY_G = GLOBAL(NUMERIC_DMY);
+const DMY_DASH_G = GLOBAL(DMY_DASH);
 
 /**
- * Every human-written date in running text ("Sep 4, 2025", "4 September 2025", "2025/09/04",
- * "09/04/2025"), in text order; where two forms overlap the earlier start wins.
+ * Every human-written date in running text ("Sep 4, 2025", "4 September 2025", "04-Sep-2025",
+ * "2025/09/04", "09/04/2025"), in text order; where two forms overlap the earlier start wins.
  */
 export function findTextDates(s: string): TextDate[] {
   const found: TextDate[] = [];
@@ -90,6 +93,7 @@ export function findTextDates(s: string): TextDate[] {
   };
   scan(MDY_G, (m) => ymd(+m[3], monthOf(m[1]), +m[2]));
   scan(DMY_G, (m) => ymd(+m[3], monthOf(m[2]), +m[1]));
+  scan(DMY_DASH_G, (m) => ymd(+m[3], monthOf(m[2]), +m[1]));
   scan(SLASH_YMD_G, (m) => ymd(+m[1], +m[2], +m[3]));
   scan(ISO_G, (m) => ymd(+m[1], +m[2], +m[3]));
   // Month-first (US) unless the first number cannot be a month.
@@ -108,6 +112,8 @@ export function parseTextDate(s: string): string | undefined {
   let m = MDY.exec(s);
   if (m) consider(m.index, ymd(+m[3], monthOf(m[1]), +m[2]));
   m = DMY.exec(s);
+  if (m) consider(m.index, ymd(+m[3], monthOf(m[2]), +m[1]));
+  m = DMY_DASH.exec(s);
   if (m) consider(m.index, ymd(+m[3], monthOf(m[2]), +m[1]));
   m = SLASH_YMD.exec(s);
   if (m) consider(m.index, ymd(+m[1], +m[2], +m[3]));

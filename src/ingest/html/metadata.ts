@@ -69,6 +69,14 @@ function insideJunk(el: El): boolean {
   return false;
 }
 
+/**
+ * True for a heading the page marks as its headline (schema.org itemprop="headline"): templates put
+ * it inside rows whose class names are furniture words ("post-meta", "entry-meta").
+ */
+function markedHeadline(el: El): boolean {
+  return K.HEADLINE_ITEMPROP.test(el.attrs.itemprop ?? '');
+}
+
 /** The earliest of several ISO dates (a page showing "published" and "updated" dates). */
 function earliest(dates: string[]): string {
   return dates.reduce((a, b) => (b.slice(0, 10) < a.slice(0, 10) ? b : a));
@@ -128,6 +136,25 @@ export function stripSiteName(title: string, site: SiteNames): string {
   return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
 }
 
+/**
+ * Removes a site name written before or after a heading's text ("Best exhibitions – Artlyst"):
+ * the page template appends it as it does to <title>. Inner parts stay, and so does a heading
+ * that is nothing but the site name.
+ */
+export function trimSiteParts(heading: string, site: SiteNames): string {
+  const sep = new RegExp(K.TITLE_SEPARATOR.source, 'g');
+  const cuts = [...heading.matchAll(sep)];
+  if (!cuts.length) return heading;
+  let start = 0;
+  let end = heading.length;
+  const last = cuts[cuts.length - 1];
+  if (isSitePart(heading.slice(last.index! + last[0].length), site)) end = last.index!;
+  const first = cuts[0];
+  if (first.index! < end && isSitePart(heading.slice(0, first.index), site)) start = first.index! + first[0].length;
+  const out = heading.slice(start, end).trim();
+  return words(out).length ? out : heading;
+}
+
 /** Share of the h1's words found in the reference title. */
 function overlap(candidate: string, reference: string): number {
   const ref = new Set(words(reference));
@@ -182,14 +209,14 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(dropHeadingSuffix(headCasing(own(h1), [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR)), 'h1'];
+    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR), siteName)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
-  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(own(single[0])), 'h1-single'];
+  if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(trimSiteParts(own(single[0]), siteName)), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR)), 'h2'];
+    if (h2) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR), siteName)), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
@@ -351,7 +378,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
       const t = textOf(el, 2000);
-      if (t && !insideJunk(el)) {
+      if (t && (markedHeadline(el) || !insideJunk(el))) {
         (el.tag === 'h1' ? h1s : h2s).push(t);
         headings.push({ el, key: ` ${words(t).join(' ')} ` });
         if (!headingEl.has(t)) headingEl.set(t, el);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
 import { repairDoubleEncoding } from './charset.js';
 import { findTextDates, parseTextDate } from './dates.js';
+import { siteNames, trimSiteParts } from './metadata.js';
 
 const PARAS = [
   'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
@@ -57,11 +58,11 @@ test('body: link lines between prose paragraphs stay; link lists before the firs
   const html = wrap('<title>Ferries</title>', `<article>
     <ul>${links(2)}</ul>
     ${prose()}
-    <p>Read more: <a href="/fares">How ferry fares are set each year</a></p>
+    <p><a href="/fares">How ferry fares are set each year</a>, explained by the harbour office</p>
     ${prose()}
     <ul class="list">${links(3)}</ul></article>`);
   const { body } = extractHtml(html);
-  assert.ok(body.includes('Read more: How ferry fares are set each year'), 'inline link line kept');
+  assert.ok(body.includes('How ferry fares are set each year, explained'), 'inline link line kept');
   assert.ok(!body.includes('Ferry timetable change number'), 'leading and trailing link lists dropped');
   const longRun = wrap('<title>Ferries</title>', `<article>${prose()}<ul>${links(8)}</ul>${prose()}${prose()}</article>`);
   assert.ok(!extractHtml(longRun).body.includes('Ferry timetable change number'), 'a long link list mid-article is a menu');
@@ -179,4 +180,136 @@ test('titles: a title part naming the site by its host name or the initials of t
   assert.equal(extractHtml(page('https://www.lha.example/fares')).doc.meta.title, 'Ferry fares', 'initials of the host label');
   assert.equal(extractHtml(page('https://lornharbourauthority.example/fares')).doc.meta.title, 'Ferry fares', 'the host label');
   assert.equal(extractHtml(page('https://news.example/fares')).doc.meta.title, 'Lorn Harbour Authority', 'no site evidence: the longest part, and a two-word h1 sharing nothing with it is a label');
+});
+
+test('titles: an h1 marked itemprop="headline" counts even inside a furniture-named meta row', () => {
+  const head = '<title>Lornhaven retires its two oldest ferries | Lorn Gazette</title>';
+  const page = (itemprop: string) => wrap(head, `<article><div class="post-meta"><h1 ${itemprop}>Lornhaven retires its two oldest ferries before summer</h1><span>By A. Writer</span></div><h2>Lornhaven retires its two oldest ferries</h2>${prose()}</article>`);
+  assert.equal(extractHtml(page('itemprop="name headline"')).doc.meta.title, 'Lornhaven retires its two oldest ferries before summer');
+  assert.equal(extractHtml(page('class="x"')).doc.meta.title, 'Lornhaven retires its two oldest ferries', 'unmarked: the furniture row is skipped');
+});
+
+test('body: placeholder text and embed code written as text are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<div class="x"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore.</p><p>&lt;iframe src="https://player.example/embed/1" width="100%"&gt;&lt;/iframe&gt;</p><p>{{ferry-banner="/banners/ferry"}}</p><p>Loading timetable for your region…</p></div>${prose(PARAS.slice(0, 1))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!/lorem ipsum/i.test(body), 'placeholder dropped');
+  assert.ok(!body.includes('<iframe'), 'embed code dropped');
+  assert.ok(!body.includes('{{') && !body.includes('Loading timetable'), 'template token and loading line dropped');
+  assert.ok(body.includes(PARAS[3]), 'article kept');
+});
+
+test('body: a short block starting with the author\'s full name at the end of the article is a bio', () => {
+  const head = '<title>Ferries</title><meta name="author" content="Maren Holt">';
+  const bio = 'Maren Holt is the transport reporter of the Lornhaven Courier and has covered the harbour since 2015.';
+  const early = 'Maren Holt rode the northern route twice last winter to time the delays herself.';
+  const more = 'Maren holds a master\'s degree in maritime history from the college in Skarvik.';
+  const { body } = extractHtml(wrap(head, `<article><p>${early}</p>${prose()}<p>${bio}</p><p>${more}</p></article>`));
+  assert.ok(!body.includes(bio), 'bio at the end dropped');
+  assert.ok(!body.includes(more), 'with the lines after it');
+  assert.ok(body.includes(early), 'the same name early in the article stays');
+  const other = extractHtml(wrap(head.replace('Maren Holt', 'Ola Berg'), `<article>${prose()}<p>${bio}</p></article>`)).body;
+  assert.ok(other.includes(bio), 'a paragraph about someone else stays');
+});
+
+test('body: a collapsed disclosure panel (accordion answer) is content; other hidden elements are not', () => {
+  const answer = 'The northern route closes for two weeks each February while the harbour cranes are serviced and the pier is repainted.';
+  const page = (attrs: string) => wrap('<title>Ferries</title>', `<article>${prose()}<h3><button>When does the route close?</button></h3><div ${attrs}><p>${answer}</p></div>${prose(PARAS.slice(0, 2))}</article>`);
+  assert.ok(extractHtml(page('aria-hidden="true" aria-labelledby="q1"')).body.includes(answer), 'labelled by its button');
+  assert.ok(extractHtml(page('hidden class="faq-collapse"')).body.includes(answer), 'named collapse');
+  assert.ok(extractHtml(page('style="height:0;overflow:hidden" aria-hidden="true"')).body.includes(answer), 'zero height');
+  assert.ok(!extractHtml(page('aria-hidden="true"')).body.includes(answer), 'plain hidden element dropped');
+});
+
+test('body: when the paragraphs beside the chosen container outweigh it, their parent (the article) is taken whole', () => {
+  const links = (n: number) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/c${i}">Harbour course ${i}</a></li>`).join('')}</ul>`;
+  const para = (i: number) => `<p>${PARAS[i % 4]}</p>`;
+  const section = (i: number) => `<h2>Course group ${i}</h2>${para(i)}<p>Cost: free.</p>${links(12)}`;
+  const article = `<div class="wysiwyg"><div>${para(0)}${para(1)}</div>${[1, 2, 3, 4, 5, 6].map(section).join('')}</div>`;
+  const { body } = extractHtml(wrap('<title>Free harbour courses</title>', `<nav>${links(3)}</nav>${article}<footer>${links(8)}</footer>`));
+  assert.ok(body.includes('Cost: free.'), 'short lines between the paragraphs are kept');
+  assert.ok(body.includes('Course group 6'), 'headings of the article kept');
+  assert.ok(!body.includes('Harbour course 2\n'), 'long link runs still dropped');
+});
+
+test('titles: a site name written after a separator in the h1 is dropped; inner parts stay', () => {
+  const head = '<meta property="og:site_name" content="Lorn Gazette"><title>Two ferries retire – Lorn Gazette</title>';
+  const title = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(title('Two ferries retire – Lorn Gazette'), 'Two ferries retire');
+  assert.equal(title('Lorn Gazette | Two ferries retire'), 'Two ferries retire');
+  assert.equal(title('Two ferries retire – a harbour story'), 'Two ferries retire – a harbour story');
+  assert.equal(title('Lorn Gazette'), 'Two ferries retire', 'an h1 that is only the site name loses to the head title');
+  assert.equal(trimSiteParts('Lorn Gazette', siteNames('Lorn Gazette', undefined)), 'Lorn Gazette', 'never emptied');
+});
+
+test('body: image credits written as paragraphs are dropped', () => {
+  const credit = 'Crowds wait at the northern pier. | Photo by Maren Holt';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>${credit}</p><p>Photo courtesy of the Lornhaven harbour office</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Photo by') && !body.includes('Photo courtesy'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
+
+test('body: labelled cross-link lines ("Related: …", "Read more: …") are dropped; prose that mentions them stays', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Related: <a href="/b">Winter timetable for the northern route</a></p><p><strong>Read more:</strong> <a href="/c">How the new vessel was built</a></p><p>» Related: <a href="/d">Pier repairs begin in May</a></p><p>[See also: <a href="/e">The old ferry's last crossing</a>]</p>${prose(PARAS.slice(2))}<p>More ferries were related to the harbour plan: the council said so in March.</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Winter timetable') && !body.includes('How the new vessel'), body);
+  assert.ok(!body.includes('Pier repairs') && !body.includes('last crossing'), 'after a bullet or bracket');
+  assert.ok(body.includes('More ferries were related'), 'prose kept');
+});
+
+test('body: sign-up calls to action are dropped; prose about subscriptions stays', () => {
+  const cta = 'Want the timetable first? Sign up for our newsletter and get it every Friday.';
+  const fact = 'The ferry company said a yearly subscription for commuters will cost the same as last year.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>${cta}</p><p>${fact}</p><p>Thanks for signing up!</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Sign up for our newsletter') && !body.includes('Thanks for signing up'), body);
+  assert.ok(body.includes(fact));
+});
+
+test('body: shopping and quote buttons are dropped; a sentence naming a price stays', () => {
+  const fact = 'A return ticket costs $25 at the harbour office and $22 online.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p><a href="/s">$250 at Harbour Outfitters</a></p><p><a href="/a">Check Amazon Price</a></p><p><a href="/q">Get a Quote (555) 010-0000</a></p><p>${fact}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Harbour Outfitters') && !body.includes('Check Amazon') && !body.includes('Get a Quote'), body);
+  assert.ok(body.includes(fact));
+});
+
+test('body: headings left at the end of the body (their section was furniture) are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article><h2>Why the boats retire</h2>${prose()}<h3>More from the harbour desk</h3><ul class="related">${'<li><a href="/x">Another ferry story</a></li>'.repeat(4)}</ul></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('More from the harbour desk'), body);
+  assert.ok(body.includes('Why the boats retire'), 'a heading followed by text stays');
+});
+
+test('body: copyright notices inside the article are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<p>Copyright © 2025 Lornhaven Courier Ltd. All rights reserved.</p><p>© Maren Holt, first printed in the Courier.</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Copyright') && !body.includes('©'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
+
+test('body: elements hidden by utility classes (d-none, hidden) are dropped unless shown from some width up', () => {
+  const modal = 'Thank you for your feedback, our editors will review what you submitted.';
+  const page = (cls: string) => wrap('<title>Ferries</title>', `<article>${prose()}<div class="${cls}"><p>${modal}</p></div>${prose(PARAS.slice(0, 1))}</article>`);
+  assert.ok(!extractHtml(page('feedback-modal d-none')).body.includes(modal), 'd-none');
+  assert.ok(!extractHtml(page('tw:hidden')).body.includes(modal), 'prefixed hidden');
+  assert.ok(extractHtml(page('d-none d-md-block')).body.includes(modal), 'shown on wider screens');
+  assert.ok(extractHtml(page('hidden lg:flex')).body.includes(modal), 'shown on wider screens (tailwind)');
+  const wrapped = wrap('<title>Ferries</title>', `<div class="root hide"><article>${prose()}</article></div>`);
+  assert.ok(extractHtml(wrapped).body.includes(PARAS[0]), 'a hidden wrapper holding the page is revealed by script');
+});
+
+test('body: widget error and status messages are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Sorry, we couldn't find a match for this pier. Please try again.</p><p>Please enable JavaScript to see the timetable.</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Sorry, we') && !body.includes('enable JavaScript'), body);
+  assert.ok(body.includes(PARAS[3]));
+});
+
+test('dates: day-month-year joined by dashes, with abbreviations that are words elsewhere', () => {
+  assert.equal(parseTextDate('Posted on 04-Aug-2021 5:11'), '2021-08-04');
+  assert.equal(parseTextDate('Publicado el 04-ago-2021'), '2021-08-04');
+  assert.equal(parseTextDate('12-dic-2020'), '2020-12-12');
+  assert.equal(parseTextDate('we set out in 2021'), undefined, 'words are not months outside the dashed form');
+  assert.equal(parseTextDate('ref 9-12-set-2020x'), undefined, 'not inside a longer token');
 });
