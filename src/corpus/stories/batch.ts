@@ -46,7 +46,7 @@ export function clusterItems(items: readonly StoryItem[], params: StoryParams = 
   order.sort((a, b) => (Number.isFinite(a.t) && Number.isFinite(b.t) ? a.t - b.t : 0) || a.i - b.i);
   const sorted = order.map((o) => o.item);
   const df = countFrequencies(items);
-  const vectors = new Map(items.map((it) => [it.id, weigh(storyTerms(it), df, params.backgroundIdf)]));
+  const vectors = new Map(items.map((it) => [it.id, weigh(storyTerms(it), df, params.backgroundIdf, undefined, params.idfPower)]));
   const times = order.map((o) => o.t);
   const windowMs = params.pairWindowDays * DAY_MS;
   const near = (i: number, j: number) => !(Number.isFinite(times[i]) && Number.isFinite(times[j])) || Math.abs(times[i] - times[j]) <= windowMs;

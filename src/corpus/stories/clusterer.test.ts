@@ -241,3 +241,20 @@ test('re-clustering pairs stay exact as old articles leave the window (postings 
     for (const [seq, sim] of got) assert.ok(Math.abs(sim - want.get(seq)!) < 1e-12);
   }
 });
+
+test('idf power: a rare term outweighs a common one by more than plain tf-idf does', () => {
+  const df = { docs: 100, df: (t: string) => (t === 'rare' ? 1 : 30) };
+  const bag = new Map([['rare', 1], ['commo', 1]]);
+  const ratio = (p: number) => {
+    const v = weigh(bag, df, 0, undefined, p);
+    return v.get('rare')! / v.get('commo')!;
+  };
+  assert.ok(ratio(1) > 1);
+  assert.ok(ratio(1.5) > ratio(1) * 1.2, `${ratio(1.5)} vs ${ratio(1)}`);
+});
+
+test('story terms split words at hyphens (wire prefixes, compounds)', () => {
+  const terms = storyTerms({ id: '1', title: 'WIRE 3-Copper climbs as Smelter-owner restarts' });
+  for (const t of ['coppe', 'smelt', 'owner']) assert.ok(terms.has(t), JSON.stringify([...terms.keys()]));
+  assert.ok(![...terms.keys()].some((t) => t.includes('-')));
+});

@@ -27,9 +27,12 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Adds weighted terms of a text to the bag. */
+/**
+ * Adds weighted terms of a text to the bag. Words are split at hyphens, so wire prefixes and
+ * compounds ("UPDATE 2-Oil", "Pizza-maker") share the word with plain headlines.
+ */
 function addText(bag: Map<string, number>, text: string, weight: number, boostNames: boolean): void {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.]*/gu) ?? [];
   words.forEach((raw, i) => {
     const clean = raw.replace(/[.'’-]+$/, '');
     const lower = clean.toLowerCase();
