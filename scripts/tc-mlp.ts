@@ -117,8 +117,40 @@ function meanVector(words: readonly string[]): Float64Array | undefined {
   for (let d = 0; d < D; d++) m[d] = (m[d] / norm) * DENSE_SCALE;
   return m;
 }
-function extraFeatures(kinds: Set<string>, r: Range, mem: Memory, own?: Memory): [string, number][] {
+/** Word memory: word → label counts (spans holding the word), for naive-Bayes log-count ratios. */
+function wordMemoryOf(as: Art[]): Memory {
+  const m: Memory = new Map();
+  for (const a of as) for (const r of a.ranges) for (const w of new Set(r.words.filter((x) => /\p{L}/u.test(x)).map(normWord))) {
+    const k = fnv1a(w);
+    const c = m.get(k) ?? m.set(k, new Map()).get(k)!;
+    for (const g of r.golds) c.set(g, (c.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+let labelTotals = new Map<string, number>();
+/** Per label: mean over the span's words of log((n(w, l) + α) / (n(w, ¬l) + α)), own article left out. */
+function nbFeatures(mem: Memory, r: Range, own?: Memory): [string, number][] {
+  const sums = new Map<string, number>();
+  const ws = [...new Set(r.words.filter((x) => /\p{L}/u.test(x)).map(normWord))];
+  for (const w of ws) {
+    const k = fnv1a(w);
+    const all = mem.get(k);
+    const mine = own?.get(k);
+    let n = 0;
+    const counts = new Map<string, number>();
+    for (const [l, c] of all ?? []) { const x = c - (mine?.get(l) ?? 0); counts.set(l, x); n += x; }
+    if (n === 0) continue;
+    for (const l of labelTotals.keys()) {
+      const x = counts.get(l) ?? 0;
+      sums.set(l, (sums.get(l) ?? 0) + Math.log((x + NB_ALPHA) / (n - x + NB_ALPHA)));
+    }
+  }
+  return [...sums].map(([l, v]) => [`nb=${l}`, v / Math.max(1, ws.length)]);
+}
+const NB_ALPHA = 1;
+function extraFeatures(kinds: Set<string>, r: Range, mem: Memory, own?: Memory, wmem?: Memory, wown?: Memory): [string, number][] {
   const out: [string, number][] = [];
+  if (kinds.has('nbw')) out.push(...nbFeatures(wmem!, r, wown));
   if (kinds.has('mem')) out.push(...memFeatures(mem, r, own));
   if (kinds.has('dense')) { const m = meanVector(r.words); if (m) m.forEach((x, d) => out.push([`dv=${d}`, x])); }
   if (kinds.has('dsent')) { const m = meanVector(r.sentence); if (m) m.forEach((x, d) => out.push([`ds=${d}`, x])); }
@@ -150,23 +182,30 @@ kFolds(arts.length, K).forEach((held, f) => {
   mlpSettings.forEach((s) => {
     const name = `mlp ${JSON.stringify(s)}`;
     const t1 = performance.now();
-    const net = trainMlp(ex, { seed: SEED, ...s });
-    if (net.labels.join() !== labels.join()) throw new Error('label sets differ');
+    // nets=k: k networks of seeds SEED, SEED+100, ... with their probabilities averaged.
+    const { nets = 1, ...o } = s as MlpOptions & { nets?: number };
+    const trained = Array.from({ length: nets }, (_, k) => trainMlp(ex, { seed: SEED + 100 * k, ...o }));
+    if (trained[0].labels.join() !== labels.join()) throw new Error('label sets differ');
     for (const a of te) for (const r of a.ranges) {
-      const p = net.probabilities(r.features);
+      const p = new Float64Array(labels.length);
+      for (const net of trained) net.probabilities(r.features).forEach((x, c) => (p[c] += x / nets));
       push(name, { fold: f, a, r, p });
       for (const m of mixes) push(`${name} + logistic×${m}`, { fold: f, a, r, p: p.map((x, c) => (1 - m) * x + m * linProbs.get(r)![c]) });
     }
+    void 0;
     console.error(`  ${name}: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   });
   if (extras.length) {
     const mem = memoryOf(tr);
     const own = new Map(tr.map((a) => [a, memoryOf([a])]));
+    const wmem = wordMemoryOf(tr);
+    const wown = new Map(tr.map((a) => [a, wordMemoryOf([a])]));
+    labelTotals = new Map(labels.map((l) => [l, 0]));
     for (const kinds of extras) {
       const name = `logistic + ${[...kinds].join(',')}`;
-      const exX = examplesOf(tr, (a, r) => withExtra(r, extraFeatures(kinds, r, mem, own.get(a))));
+      const exX = examplesOf(tr, (a, r) => withExtra(r, extraFeatures(kinds, r, mem, own.get(a), wmem, wown.get(a))));
       const clf = trainLin(exX);
-      const rows = new Map(te.flatMap((a) => a.ranges.map((r) => [r, withExtra(r, extraFeatures(kinds, r, mem))] as const)));
+      const rows = new Map(te.flatMap((a) => a.ranges.map((r) => [r, withExtra(r, extraFeatures(kinds, r, mem, undefined, wmem))] as const)));
       for (const a of te) for (const r of a.ranges) { const x = rows.get(r)!; push(name, { fold: f, a, r, p: softmaxInPlace(Float64Array.from(clf.score(x.features, x.values))) }); }
       if (args.includes('--extra-mlp') && mlpSettings.length) {
         const net = trainMlp(exX, { seed: SEED, ...mlpSettings[0] });

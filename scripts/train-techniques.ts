@@ -6,11 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger } from '../src/annotate/techniques/train.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
-import { CLASSIFIER, MODEL_FILES, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, MODEL_FILES, NETWORK, TAGGER } from '../src/annotate/techniques/constants.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -34,4 +34,10 @@ if (!process.argv.includes('--tagger-only')) {
   const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.classifier), classifierBytes);
   console.log(`wrote ${MODEL_FILES.classifier} (${mb(classifierBytes)})`);
+  if (NETWORK.enabled) {
+    const network = trainNetwork(docs, lexicon);
+    const networkBytes = network.encode({ ...card, task: 'technique classification (network averaged with the classifier)', ...NETWORK, ...network.card });
+    writeFileSync(join(MODELS_DIR, MODEL_FILES.network), networkBytes);
+    console.log(`wrote ${MODEL_FILES.network} (${mb(networkBytes)})`);
+  }
 }

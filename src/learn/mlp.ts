@@ -48,8 +48,12 @@ export class Mlp {
     readonly hidden: number,
     /** Buckets of the kept input rows, ascending. */
     readonly buckets: Uint32Array,
-    /** Their rows: row r at `rows[r × hidden ..]`. */
-    readonly rows: Float32Array,
+    /**
+     * Their rows, quantised: row r is `rows[r × hidden ..] × scales[r]` (8-bit rows are one
+     * cache line at 64 hidden units; the row reads are most of the scoring time).
+     */
+    readonly rows: Int8Array,
+    readonly scales: Float32Array,
     readonly b1: Float32Array,
     /** Output weights: label × hidden. */
     readonly w2: Float32Array,
@@ -58,19 +62,21 @@ export class Mlp {
   ) {
     this.h = new Float64Array(hidden);
     this.out = new Float64Array(labels.length);
-    this.table = SparseRows.fromRows(buckets, rows, 1 << bits, hidden);
+    // Used for its bucket → row-index lookup only (one "class", no values).
+    this.table = SparseRows.fromRows(buckets, new Float32Array(0), 1 << bits, 1);
   }
 
   /** Label scores (log-probabilities up to a constant) of pre-hashed buckets; reused buffer. */
   scoreBuckets(buckets: ArrayLike<number>, values?: ArrayLike<number>): Float64Array {
     const H = this.hidden;
     const h = this.h;
-    const rows = this.table.values;
+    const rows = this.rows;
     for (let j = 0; j < H; j++) h[j] = this.b1[j];
     for (let f = 0; f < buckets.length; f++) {
-      const at = this.table.offset(buckets[f]);
-      if (at < 0) continue;
-      const v = values ? values[f] : 1;
+      const r = this.table.offset(buckets[f]);
+      if (r < 0) continue;
+      const v = (values ? values[f] : 1) * this.scales[r];
+      const at = r * H;
       for (let j = 0; j < H; j++) h[j] += rows[at + j] * v;
     }
     for (let j = 0; j < H; j++) if (h[j] < 0) h[j] = 0;
@@ -102,14 +108,8 @@ export class Mlp {
     o += header.copy(body, o);
     o = body.writeUInt32LE(n, o);
     for (let r = 0; r < n; r++) o = body.writeUInt32LE(this.buckets[r], o);
-    const scales = new Float32Array(n);
-    for (let r = 0; r < n; r++) {
-      let max = 0;
-      for (let j = 0; j < H; j++) max = Math.max(max, Math.abs(this.rows[r * H + j]));
-      scales[r] = max / INT8_MAX || 1;
-      o = body.writeFloatLE(scales[r], o);
-    }
-    for (let r = 0; r < n; r++) for (let j = 0; j < H; j++) o = body.writeInt8(Math.round(this.rows[r * H + j] / scales[r]), o);
+    for (let r = 0; r < n; r++) o = body.writeFloatLE(this.scales[r], o);
+    for (let k = 0; k < n * H; k++) o = body.writeInt8(this.rows[k], o);
     for (const a of [this.b1, this.w2, this.b2]) for (const x of a) o = body.writeFloatLE(x, o);
     return gzipSync(body, { level: 9 });
   }
@@ -130,8 +130,8 @@ export class Mlp {
     for (let r = 0; r < n; r++, o += 4) buckets[r] = body.readUInt32LE(o);
     const scales = new Float32Array(n);
     for (let r = 0; r < n; r++, o += 4) scales[r] = body.readFloatLE(o);
-    const rows = new Float32Array(n * H);
-    for (let r = 0; r < n; r++) for (let j = 0; j < H; j++, o++) rows[r * H + j] = body.readInt8(o) * scales[r];
+    const rows = new Int8Array(n * H);
+    for (let k = 0; k < n * H; k++, o++) rows[k] = body.readInt8(o);
     const floats = (k: number) => {
       const a = new Float32Array(k);
       for (let i = 0; i < k; i++, o += 4) a[i] = body.readFloatLE(o);
@@ -140,7 +140,7 @@ export class Mlp {
     const b1 = floats(H);
     const w2 = floats(L * H);
     const b2 = floats(L);
-    return new Mlp(header.labels, header.bits, H, buckets, rows, b1, w2, b2, header.card ?? {});
+    return new Mlp(header.labels, header.bits, H, buckets, rows, scales, b1, w2, b2, header.card ?? {});
   }
 }
 
@@ -262,7 +262,19 @@ export function trainMlp(examples: readonly Example[], options: MlpOptions = {})
   }
   const live: number[] = [];
   for (let b = 0; b < seen.length; b++) if (seen[b]) live.push(b);
-  const rows = new Float32Array(live.length * H);
-  live.forEach((b, r) => rows.set(w1.subarray(b * H, (b + 1) * H), r * H));
-  return new Mlp(labels, bits, H, Uint32Array.from(live), rows, b1, w2, b2, { learner: 'mlp', hidden: H, epochs, rate, l2, dropout, inputDropout, inputInit });
+  const { rows, scales } = quantisedRows(w1, live, H);
+  return new Mlp(labels, bits, H, Uint32Array.from(live), rows, scales, b1, w2, b2, { learner: 'mlp', hidden: H, epochs, rate, l2, dropout, inputDropout, inputInit });
+}
+
+/** The given rows of a dense bucket × H matrix as 8-bit integers with one scale per row. */
+function quantisedRows(w: Float32Array, live: readonly number[], H: number): { rows: Int8Array; scales: Float32Array } {
+  const rows = new Int8Array(live.length * H);
+  const scales = new Float32Array(live.length);
+  live.forEach((b, r) => {
+    let max = 0;
+    for (let j = 0; j < H; j++) max = Math.max(max, Math.abs(w[b * H + j]));
+    scales[r] = max / INT8_MAX || 1;
+    for (let j = 0; j < H; j++) rows[r * H + j] = Math.round(w[b * H + j] / scales[r]);
+  });
+  return { rows, scales };
 }

@@ -100,6 +100,26 @@ export const CLASSIFIER: { bits: number; epochs: number; seed: number; learner: 
   l2: 1e-5,
 };
 
+/**
+ * The second technique classifier: a one-hidden-layer network (`src/learn/mlp.ts`) over the same
+ * hashed span features, its probabilities averaged with the logistic model's (which keeps
+ * `logisticWeight` and gives the evidence).
+ */
+export const NETWORK = {
+  /** Trained and written by train:techniques, used by eval:techniques (--tc-net on|off overrides). */
+  enabled: true,
+  hidden: 64,
+  epochs: 10,
+  rate: 0.05,
+  l2: 1e-6,
+  dropout: 0.5,
+  inputDropout: 0.1,
+  inputInit: 0.1,
+  seed: 11,
+  /** Weight of the logistic model's probabilities in the average. */
+  logisticWeight: 0.6,
+} as const;
+
 /** Feature bucketing. */
 export const FEATURES = {
   /** Words shorter than this are not counted for repetition (function words). */
@@ -135,4 +155,6 @@ export const SUMMARY = {
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
   classifier: 'techniques-labels.spnm',
+  /** Optional: the network averaged with the classifier (absent: the classifier alone). */
+  network: 'techniques-labels-net.spnn',
 } as const;
