@@ -2,12 +2,13 @@
 // eval:techniques): a one-hidden-layer network beside the logistic model (alone and with the
 // probabilities averaged), extra feature kinds, and per-label bias calibration.
 //   node --import tsx scripts/tc-mlp.ts [--seed 11] [--mlp 'hidden=128,epochs=12;hidden=64'] [--mix 0.5,0.7]
-//     [--extra 'mem;dense'] [--calib] [--no-base]
+//     [--extra 'mem;dense'] [--calib] [--geo] [--no-base]
 // Each ';'-separated MLP setting is one variant (keys of MlpOptions); --mix is the logistic
-// model's weight in the average. --extra: logistic variants with extra span features
+// model's weight in the average (--geo: also the weighted geometric mean). --extra: logistic variants with extra span features
 // (comma-joined kinds per variant): mem (cross-article fragment memory, out-of-fold inside the
-// training fold), dense / dsent (mean distributional vector of the span's / sentence's words, from
-// .tmp/vectors.bin). With --extra-mlp the first MLP setting is trained on the extra features too.
+// training fold), nbw (per-label naive-Bayes log-count ratios of the span's words, own article left out), dense / dsent (mean distributional vector of the span's / sentence's words, from
+// .tmp/vectors.bin: word hash → 384-d PPMI random projection, written by scripts/tc-word-vectors.ts).
+// Results: models/techniques.md, pass tech-tc3. With --extra-mlp the first MLP setting is trained on the extra features too.
 // --calib: each variant also scored with per-label biases tuned on the other folds.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -191,8 +192,9 @@ kFolds(arts.length, K).forEach((held, f) => {
       for (const net of trained) net.probabilities(r.features).forEach((x, c) => (p[c] += x / nets));
       push(name, { fold: f, a, r, p });
       for (const m of mixes) push(`${name} + logistic×${m}`, { fold: f, a, r, p: p.map((x, c) => (1 - m) * x + m * linProbs.get(r)![c]) });
+      // Geometric mean (log-linear pool) with the same weights.
+      if (args.includes('--geo')) for (const m of mixes) push(`${name} + logistic×${m} (geometric)`, { fold: f, a, r, p: softmaxInPlace(p.map((x, c) => (1 - m) * Math.log(Math.max(x, 1e-12)) + m * Math.log(Math.max(linProbs.get(r)![c], 1e-12)))) });
     }
-    void 0;
     console.error(`  ${name}: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
   });
   if (extras.length) {

@@ -1,6 +1,7 @@
 // npm run train:techniques — trains the techniques models on all of PTC train and writes
-// models/techniques-spans.spnm (span tagger) and models/techniques-labels.spnm (classifier).
-// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier,
+// models/techniques-spans.spnm (span tagger), models/techniques-labels.spnm (classifier) and
+// models/techniques-labels-net.spnn (the network averaged with the classifier, if NETWORK.enabled).
+// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier (and network),
 // `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
