@@ -118,6 +118,12 @@ export const NETWORK = {
   seed: 11,
   /** Weight of the logistic model's probabilities in the average. */
   logisticWeight: 0.6,
+  /**
+   * The network is skipped when the classifier's best probability leads the second by more
+   * than this. Above (1 - logisticWeight) / logisticWeight (2/3) the best label cannot change;
+   * 0.3 skips more spans at no measured cost (TC CV 0.6249 → 0.6247, seed 5: 0.6309 → 0.6308).
+   */
+  skipLead: 0.3,
 } as const;
 
 /** Feature bucketing. */

@@ -91,6 +91,7 @@ export class TechniqueModel {
   /** Optional network averaged with the classifier (`withNetwork`). */
   private network?: Mlp;
   private logisticWeight: number = NETWORK.logisticWeight;
+  private skipLead: number = NETWORK.skipLead;
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
@@ -143,11 +144,12 @@ export class TechniqueModel {
    * A copy whose technique probabilities average the classifier's with a network's (trained
    * on the same span features; `logisticWeight` is the classifier's share).
    */
-  withNetwork(network: Mlp | undefined, logisticWeight: number = NETWORK.logisticWeight): TechniqueModel {
+  withNetwork(network: Mlp | undefined, logisticWeight: number = NETWORK.logisticWeight, skipLead: number = NETWORK.skipLead): TechniqueModel {
     if (network && (network.bits !== this.classifier.bits || network.labels.join() !== this.classifier.labels.join())) throw new Error('technique network does not match the classifier');
     const copy = this.withBias(this.outsideBias);
     copy.network = network;
     copy.logisticWeight = logisticWeight;
+    copy.skipLead = skipLead;
     return copy;
   }
 
@@ -156,6 +158,7 @@ export class TechniqueModel {
     const copy = new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
     copy.network = this.network;
     copy.logisticWeight = this.logisticWeight;
+    copy.skipLead = this.skipLead;
     return copy;
   }
 
@@ -355,14 +358,14 @@ export class TechniqueModel {
     const p = softmaxInPlace(this.classifier.scoreBuckets(buckets));
     const w = this.logisticWeight;
     // The network costs more than the classifier: skip it when the classifier's lead is more
-    // than the network's share could overturn (the best label is then the same either way).
+    // than the network's share could overturn (NETWORK.skipLead).
     let p1 = 0;
     let p2 = 0;
     for (let c = 0; c < p.length; c++) {
       if (p[c] > p1) [p1, p2] = [p[c], p1];
       else if (p[c] > p2) p2 = p[c];
     }
-    if (w * (p1 - p2) > 1 - w) return p;
+    if (p1 - p2 > this.skipLead) return p;
     const q = softmaxInPlace(this.network!.scoreBuckets(buckets));
     for (let c = 0; c < p.length; c++) p[c] = w * p[c] + (1 - w) * q[c];
     return p;

@@ -155,7 +155,7 @@ test('the technique network averages with the classifier and keeps evidence', ()
   const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 6 });
   const network = trainNetwork(docs, lexicon, 14);
   const plain = new TechniqueModel(tagger, classifier, lexicon, 0);
-  const model = plain.withNetwork(network, 0.5);
+  const model = plain.withNetwork(network, 0.5, 1);
   const text = 'Headline\n\nThe vile traitors met on Monday.\n\nIt was a disgusting sham.';
   const ctx = { text, lowerText: text.toLowerCase(), views: viewsOf(text) };
   const ranges = [range(text, 'The vile traitors'), range(text, 'a disgusting sham')].map((r) => ({ ...r, backstop: false }));
