@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { kFolds } from '../src/learn/index.js';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger } from '../src/annotate/techniques/train.js';
 import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
-import { CLASSIFIER, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, NETWORK, TAGGER } from '../src/annotate/techniques/constants.js';
 import { detectTechniques } from '../src/annotate/techniques/stage.js';
 import { mergeRanges } from '../src/annotate/techniques/decode.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
@@ -66,8 +66,11 @@ folds.forEach((held, f) => {
           learner: opt('tc-learner', CLASSIFIER.learner) as 'perceptron' | 'logistic',
           rate: Number(opt('tc-rate', String(CLASSIFIER.rate))),
           l2: Number(opt('tc-l2', String(CLASSIFIER.l2))),
+          seed: Number(opt('tc-seed', String(CLASSIFIER.seed))),
         });
-  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon);
+  // --tc-net on|off: average the classifier with the technique network (default: NETWORK.enabled).
+  const network = classifier && opt('tc-net', NETWORK.enabled ? 'on' : 'off') === 'on' ? trainNetwork(train, lexicon, classifier.bits, Number(opt('tc-seed', String(NETWORK.seed)))) : undefined;
+  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon).withNetwork(network, NETWORK.logisticWeight, Number(opt('tc-skip', String(NETWORK.skipLead))));
   const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
   for (const d of test) {
     if (tagger)

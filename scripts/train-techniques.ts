@@ -1,17 +1,18 @@
 // npm run train:techniques — trains the techniques models on all of PTC train and writes
-// models/techniques-spans.spnm (span tagger) and models/techniques-labels.spnm (classifier).
-// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier,
-// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin) and the sentence
-// model it reads (models/techniques-sentences.spnm).
+// models/techniques-spans.spnm (span tagger), models/techniques-sentences.spnm (the sentence model
+// the tagger reads), models/techniques-labels.spnm (classifier) and models/techniques-labels-net.spnn
+// (the network averaged with the classifier, if NETWORK.enabled).
+// `npm run train:techniques -- --classifier-only` retrains and writes only the classifier (and network),
+// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin) and its sentence model.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger } from '../src/annotate/techniques/train.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
-import { CLASSIFIER, MODEL_FILES, SENTENCE_MODEL, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, MODEL_FILES, NETWORK, SENTENCE_MODEL, TAGGER } from '../src/annotate/techniques/constants.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -40,4 +41,10 @@ if (!process.argv.includes('--tagger-only')) {
   const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.classifier), classifierBytes);
   console.log(`wrote ${MODEL_FILES.classifier} (${mb(classifierBytes)})`);
+  if (NETWORK.enabled) {
+    const network = trainNetwork(docs, lexicon);
+    const networkBytes = network.encode({ ...card, task: 'technique classification (network averaged with the classifier)', ...NETWORK, ...network.card });
+    writeFileSync(join(MODELS_DIR, MODEL_FILES.network), networkBytes);
+    console.log(`wrote ${MODEL_FILES.network} (${mb(networkBytes)})`);
+  }
 }

@@ -61,6 +61,13 @@ export class SparseRows {
     return new SparseRows(slots, values, classes, live.length, bits);
   }
 
+  /** The table of given rows: `buckets` ascending, row r at `values[r × classes ..]` (kept, not copied). */
+  static fromRows(buckets: ArrayLike<number>, values: Float32Array, bucketCount: number, classes: number): SparseRows {
+    const live = Array.from(buckets);
+    const { slots, bits } = layout(live, bucketCount, classes);
+    return new SparseRows(slots, values, classes, live.length, bits);
+  }
+
   /** Start of the bucket's row in `values`, or -1 for an all-zero row. */
   offset(bucket: number): number {
     if (bucket >>> 5 >= this.live.length || (this.live[bucket >>> 5] & (1 << (bucket & 31))) === 0) return -1;

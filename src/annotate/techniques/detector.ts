@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier, SequenceTagger } from '../../learn/index.js';
-import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { Classifier, Mlp, SequenceTagger } from '../../learn/index.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -94,6 +94,10 @@ export class TechniqueModel {
   private viterbiScore = new Float64Array(0);
   private viterbiBack = new Int32Array(0);
   private readonly transitions: Float32Array;
+  /** Optional network averaged with the classifier (`withNetwork`). */
+  private network?: Mlp;
+  private logisticWeight: number = NETWORK.logisticWeight;
+  private skipLead: number = NETWORK.skipLead;
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
@@ -143,12 +147,31 @@ export class TechniqueModel {
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
     // The span margin is a decoding setting: the committed constant wins over the card.
     const spanMargin = TAGGER.spanMargin;
-    return new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin, spanMargin);
+    const model = new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin, spanMargin);
+    const networkPath = join(dir, MODEL_FILES.network);
+    return existsSync(networkPath) ? model.withNetwork(Mlp.decode(readFileSync(networkPath))) : model;
+  }
+
+  /**
+   * A copy whose technique probabilities average the classifier's with a network's (trained
+   * on the same span features; `logisticWeight` is the classifier's share).
+   */
+  withNetwork(network: Mlp | undefined, logisticWeight: number = NETWORK.logisticWeight, skipLead: number = NETWORK.skipLead): TechniqueModel {
+    if (network && (network.bits !== this.classifier.bits || network.labels.join() !== this.classifier.labels.join())) throw new Error('technique network does not match the classifier');
+    const copy = this.withBias(this.outsideBias);
+    copy.network = network;
+    copy.logisticWeight = logisticWeight;
+    copy.skipLead = skipLead;
+    return copy;
   }
 
   /** A copy with another decoding bias (for tuning). */
   withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens): TechniqueModel {
-    return new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
+    const copy = new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
+    copy.network = this.network;
+    copy.logisticWeight = this.logisticWeight;
+    copy.skipLead = this.skipLead;
+    return copy;
   }
 
   /** How much the tagger's emissions prefer "inside a span" over "outside" for token i. */
@@ -342,6 +365,24 @@ export class TechniqueModel {
     return path;
   }
 
+  /** The classifier's and the network's probabilities of hashed span features, averaged (classifier's buffer). */
+  private averaged(buckets: readonly number[]): Float64Array {
+    const p = softmaxInPlace(this.classifier.scoreBuckets(buckets));
+    const w = this.logisticWeight;
+    // The network costs more than the classifier: skip it when the classifier's lead is more
+    // than the network's share could overturn (NETWORK.skipLead).
+    let p1 = 0;
+    let p2 = 0;
+    for (let c = 0; c < p.length; c++) {
+      if (p[c] > p1) [p1, p2] = [p[c], p1];
+      else if (p[c] > p2) p2 = p[c];
+    }
+    if (p1 - p2 > this.skipLead) return p;
+    const q = softmaxInPlace(this.network!.scoreBuckets(buckets));
+    for (let c = 0; c < p.length; c++) p[c] = w * p[c] + (1 - w) * q[c];
+    return p;
+  }
+
   /**
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
    * whose best label is not in the set are left out.
@@ -353,7 +394,7 @@ export class TechniqueModel {
     for (const r of ranges) {
       sink.clear();
       const facts = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
-      const probs = softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const probs = this.network ? this.averaged(sink.out) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       const top = topRanked(probs, RANKED_LABELS);
       // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
       if (only && !only.has(labels[top[0]])) continue;

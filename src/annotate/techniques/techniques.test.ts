@@ -14,7 +14,7 @@ import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, text
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
-import { prepare, trainClassifier, trainTagger, type SpanTagger } from './train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, type SpanTagger } from './train.js';
 import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
@@ -148,6 +148,29 @@ function tinyCorpus() {
     return prepare({ id: String(k), text, spans: labelled.map(({ start, end }) => ({ start, end })), labelled });
   });
 }
+
+test('the technique network averages with the classifier and keeps evidence', () => {
+  const docs = tinyCorpus();
+  const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6 });
+  const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 6 });
+  const network = trainNetwork(docs, lexicon, 14);
+  const plain = new TechniqueModel(tagger, classifier, lexicon, 0);
+  const model = plain.withNetwork(network, 0.5, 1);
+  const text = 'Headline\n\nThe vile traitors met on Monday.\n\nIt was a disgusting sham.';
+  const ctx = { text, lowerText: text.toLowerCase(), views: viewsOf(text) };
+  const ranges = [range(text, 'The vile traitors'), range(text, 'a disgusting sham')].map((r) => ({ ...r, backstop: false }));
+  const labelled = model.label(ctx, ranges);
+  assert.deepEqual(labelled.map((l) => l.label), ['Name_Calling,Labeling', 'Loaded_Language']);
+  for (const l of labelled) {
+    assert.ok(l.evidence.length > 0);
+    const total = l.ranking.reduce((s, x) => s + x.score, 0);
+    assert.ok(total <= 1 + 1e-9 && l.ranking.every((x, i) => i === 0 || x.score <= l.ranking[i - 1].score));
+  }
+  assert.notDeepEqual(plain.label(ctx, ranges).map((l) => l.score), labelled.map((l) => l.score));
+  // The decoding copies keep the network; a network over other buckets is refused.
+  assert.deepEqual(model.withBias(-1).label(ctx, ranges).map((l) => l.score), labelled.map((l) => l.score));
+  assert.throws(() => plain.withNetwork(trainNetwork(docs, lexicon, 13)));
+});
 
 test('a tiny model learns spans and labels; the stage output conforms', () => {
   const docs = tinyCorpus();

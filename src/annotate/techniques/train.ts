@@ -1,6 +1,6 @@
-import { Classifier, seededRandom, SequenceTagger, trainLogistic, type Example } from '../../learn/index.js';
+import { Classifier, seededRandom, SequenceTagger, trainLogistic, trainMlp, type Example, type Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
-import { CLASSIFIER, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
@@ -142,4 +142,11 @@ export function trainClassifier(docs: readonly PreparedArticle[], lexicon: Lexic
   const seed = options.seed ?? CLASSIFIER.seed;
   if ((options.learner ?? CLASSIFIER.learner) === 'logistic') return trainLogistic(examples, { bits, epochs, seed, rate: options.rate ?? CLASSIFIER.rate, l2: options.l2 ?? CLASSIFIER.l2 });
   return Classifier.train(examples, { bits, epochs, seed });
+}
+
+/** Trains the technique network (averaged with the classifier) on gold spans, same features and buckets. */
+export function trainNetwork(docs: readonly PreparedArticle[], lexicon: LexiconIndex, bits: number = CLASSIFIER.bits, seed: number = NETWORK.seed): Mlp {
+  const { enabled, logisticWeight, ...options } = NETWORK;
+  void enabled;
+  return trainMlp(classifierExamples(docs, lexicon), { ...options, bits, seed });
 }
