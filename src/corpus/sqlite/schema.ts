@@ -96,6 +96,18 @@ CREATE TABLE article_layers (
 );
 `,
   },
+  {
+    // Version 3 (parallel ingest): ingest workers write an article's rows and this row, and the
+    // ingest's main thread links it (persons, near-duplicates, stories) in a later transaction,
+    // deleting the row. What is left here after a crash is linked when the next ingest starts.
+    version: 3,
+    sql: `
+CREATE TABLE pending_links (
+  article INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
+`,
+  },
 ];
 
 /** The schema version this code writes. */
