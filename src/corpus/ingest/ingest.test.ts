@@ -171,3 +171,32 @@ test('articles written by a worker but not linked when a run stopped are linked 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('writing workers: a locked database stops the ingest with a clear error and loses nothing committed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-locked-'));
+  try {
+    writeArticles(join(dir, 'in'), 8);
+    const path = join(dir, 'c.db');
+    const store = openSqliteStore(path, { busyTimeoutMs: 50 });
+    const workers = await workerAnalyzer(2);
+    const first = await ingest(readSources([join(dir, 'in', 'a0000.txt'), join(dir, 'in', 'a0001.txt')]), store, { analyzer: workers });
+    assert.equal(first.stored, 2);
+    const other = new Database(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const { SpinscopeError } = await import('../../model/index.js');
+      await assert.rejects(ingest(readSources([join(dir, 'in')]), store, { analyzer: workers, batchSize: 3 }), (e: unknown) => e instanceof SpinscopeError && e.code === 'db-locked' && /locked/.test(e.message));
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    assert.equal(count(path, 'SELECT count(*) c FROM articles'), 2, 'what was committed is kept, nothing half-written');
+    const again = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers, batchSize: 3 });
+    assert.deepEqual([again.stored, again.skipped], [6, 2]);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 0);
+    await workers.close();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -75,7 +75,6 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   const batchSize = options.batchSize ?? INGEST.batchSize;
   const inFlight = options.inFlight ?? INGEST.inFlightPerWorker;
   const progress: IngestProgress = { seen: 0, stored: 0, skipped: 0, failed: 0 };
-  const seenHashes = new Set<string>();
   const report = (origin: string, code: string, message: string) => {
     progress.failed++;
     options.onProblem?.({ origin, code, message });
@@ -153,42 +152,11 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     ).finally(scheduleWrite);
   };
 
-  const pendingDocs: SourceDocument[] = [];
-  const dispatch = async () => {
-    if (!pendingDocs.length) return;
-    const docs = pendingDocs.splice(0);
-    const hashes = docs.map((d) => contentHash(d.text));
-    const stored = await store.hasHashes(hashes);
-    for (let k = 0; k < docs.length; k++) {
-      const [doc, hash] = [docs[k], hashes[k]];
-      progress.seen++;
-      if (stored.has(hash) || seenHashes.has(hash)) {
-        progress.skipped++;
-        continue;
-      }
-      seenHashes.add(hash);
-      while (nextSeq - nextToWrite >= window && !failure) await sleep();
-      if (failure) throw failure.error;
-      start(nextSeq++, doc);
-    }
-    options.onProgress?.({ ...progress });
-  };
-
-  for await (const item of sources) {
-    if (isReadFailure(item)) {
-      progress.seen++;
-      report(item.origin, item.code, item.error);
-      continue;
-    }
-    if (typeof item.text !== 'string' || !item.text.trim()) {
-      progress.seen++;
-      report(item.meta?.origin ?? 'input', 'empty', 'no text to analyse');
-      continue;
-    }
-    pendingDocs.push(item);
-    if (pendingDocs.length >= INGEST.checkBatch) await dispatch();
-  }
-  await dispatch();
+  await readNew(sources, store, progress, report, async (doc) => {
+    while (nextSeq - nextToWrite >= window && !failure) await sleep();
+    if (failure) throw failure.error;
+    start(nextSeq++, doc);
+  }, options.onProgress);
   inputDone = true;
   scheduleWrite();
   while ((nextToWrite < nextSeq || writing) && !failure) await sleep();
