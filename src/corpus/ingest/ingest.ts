@@ -26,8 +26,9 @@ export const INGEST = {
   /** Hashes checked against the store in one query. */
   checkBatch: 200,
   /**
-   * When the workers write (see `SplitWrites`): batches queued per worker. With one, a worker that
-   * finished its batch before the turn came had nothing to analyse meanwhile.
+   * When the workers write (see `SplitWrites`): batches sent and not yet linked, per worker. More
+   * than one, so a worker whose batch waits for its turn (or the write lock) analyses the next.
+   * (`inFlight` and `windowBatches` are for the path where this thread writes.)
    */
   splitBatchesPerWorker: 3,
 } as const;
