@@ -158,6 +158,7 @@ test('articles written by a worker but not linked when a run stopped are linked 
     writer.close();
     assert.deepEqual(written.map((w) => w.created), [true, true, true, true]);
     assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 4);
+    assert.deepEqual(await store.split!.unlinked(), written, 'what linking needs is derived again, equal');
     const workers = await workerAnalyzer(1);
     const r = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers });
     await workers.close();

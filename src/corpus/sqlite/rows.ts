@@ -28,7 +28,7 @@ export class ArticleRows {
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
       entities: db.prepare('INSERT INTO entities(article, name, key, type, mentions) SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
       techniques: db.prepare('INSERT INTO techniques(article, technique, count) SELECT ?, value->>0, value->>1 FROM json_each(?)'),
-      pending: db.prepare('INSERT INTO pending_links(article, data) VALUES (?, ?)'),
+      pending: db.prepare('INSERT INTO pending_links(article) VALUES (?)'),
     };
   }
 
@@ -53,9 +53,9 @@ export class ArticleRows {
     if (p.rows.techniques !== '[]') this.q.techniques.run(n, p.rows.techniques);
   }
 
-  /** Records that article `n` waits for linking, with what linking needs. */
-  pend(n: number, link: LinkInput): void {
-    this.q.pending.run(n, JSON.stringify(link));
+  /** Records that article `n` waits for linking. */
+  pend(n: number): void {
+    this.q.pending.run(n);
   }
 }
 
@@ -88,9 +88,8 @@ export function openSqliteRowWriter(target: RowWriterTarget, translate: (err: un
     items.map((p): StoredArticle | { id: string; created: false } => {
       if (rows.existing(p.id)) return { id: p.id, created: false };
       const ref = rows.insert(p);
-      const link = linkInputOf(p);
-      rows.pend(ref, link);
-      return { id: p.id, created: true, ref, link };
+      rows.pend(ref);
+      return { id: p.id, created: true, ref, link: linkInputOf(p) };
     }),
   );
   return {

@@ -91,13 +91,13 @@ export class SqliteStore implements CorpusStore {
       unlinked: async () => this.unlinked(),
     };
     this.q = {
-      byHash: db.prepare('SELECT id, story, duplicate_of FROM articles WHERE id = ?'),
+      byHash: db.prepare('SELECT n, id, story, duplicate_of FROM articles WHERE id = ?'),
       update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
         meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key WHERE n = @n`),
       setLinks: db.prepare('UPDATE articles SET story = ?, duplicate_of = ? WHERE n = ?'),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       unpend: db.prepare('DELETE FROM pending_links WHERE article = ?'),
-      pending: db.prepare('SELECT p.article, a.id, p.data FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article'),
+      pending: db.prepare('SELECT a.id FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article').pluck(),
       ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
       // Parameters: article, persons (a JSON array, one per row), rows.
@@ -191,10 +191,19 @@ export class SqliteStore implements CorpusStore {
     });
   }
 
-  /** `SplitWrites.unlinked`: the pending links left by a run that stopped before linking. */
-  private unlinked(): StoredArticle[] {
-    return this.read(() => (this.q.pending.all() as { article: number; id: string; data: string }[])
-      .map((r) => ({ id: r.id, created: true as const, ref: r.article, link: JSON.parse(r.data) as LinkInput })));
+  /**
+   * `SplitWrites.unlinked`: the articles a run wrote and did not link before it stopped, with what
+   * linking needs derived again from the stored article (equal to what the run had: the article
+   * reads back exactly as it was put).
+   */
+  private async unlinked(): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const id of this.read(() => this.q.pending.all() as string[])) {
+      const article = (await this.getArticle(id))!;
+      const ref = (this.q.byHash.get(id) as { n?: number } | undefined)?.n;
+      out.push({ id, created: true, ref: ref!, link: linkInputOf(prepareArticle(article)) });
+    }
+    return out;
   }
 
   async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
