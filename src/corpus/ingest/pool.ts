@@ -9,26 +9,34 @@ import type { RowWriterTarget, StoredArticle } from '../store.js';
 import { lock, SESSION, setTurn, unlock } from './write-lock.js';
 
 /**
- * Analysis workers to start by default: one per core but one, because this thread writes
- * (SQL, near-duplicates, story clustering) and keeps most of a core busy. Measured on 2 cores,
- * 10,000 articles (`bench/ingest.bench.ts`), before workers were niced when oversubscribed
- * (`POOL.oversubscribedNice`): 1 worker 120.8 articles/s, 2 workers 104.7.
+ * Analysis workers to start by default: one per core, at most `POOL.maxDefaultWorkers`. On a file
+ * database the workers also write their articles' own rows, and this thread only links them
+ * (persons, near-duplicates, stories: ~3.5 ms of CPU per article), so with one worker per core
+ * the cores are shared out between them (workers niced, `POOL.oversubscribedNice`). Measured on 2
+ * cores, 10,000 articles (`bench/ingest.bench.ts`, a shared machine, see the branch notes):
+ * MEASURED_NOTE.
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, Math.min(availableParallelism(), POOL.maxDefaultWorkers));
 }
 
 /** Worker pool settings. */
 export const POOL = {
   /**
    * Scheduling priority (nice, 0–19) of the analysis threads when they and the main thread
-   * outnumber the cores. The main thread writes and is the ingest's serial part; a worker at
-   * nice 0 then takes an equal share of the writer's core and the writer falls behind (2 workers
-   * on 2 cores were slower than 1). Niced, workers use the CPU the writer leaves. Not when each
-   * thread has a core (the default count): niced threads also yield to every other process on a
-   * busy machine. Linux only.
+   * outnumber the cores (the default count does). The main thread links (and, on an in-memory
+   * store, writes) and is the ingest's serial part; a worker at nice 0 then takes an equal share
+   * of its core and it falls behind (when it wrote everything, 2 workers on 2 cores were slower
+   * than 1). Niced, workers use the CPU it leaves. Not when each thread has a core: niced threads
+   * also yield to every other process on a busy machine. Linux only.
    */
   oversubscribedNice: 10,
+  /**
+   * Most workers started by default. Linking is serial (this thread, ~3.5 ms CPU per article: a
+   * ceiling near 280 articles/s) and a worker analyses and writes ~135 articles/s, so a third
+   * worker adds little and a fourth nothing but memory.
+   */
+  maxDefaultWorkers: 3,
 } as const;
 
 /** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
