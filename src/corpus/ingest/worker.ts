@@ -38,7 +38,7 @@ const writers = new Map<string, RowWriter>();
 let draining = false;
 /**
  * Milliseconds between finishing the queue and the next document arriving, summed: the time
- * spent waiting for the main thread to send work.
+ * spent waiting for the main thread to send work; and, when writing, for the write turn or lock.
  */
 let idle = 0;
 let doneAt: number | undefined;
@@ -137,11 +137,11 @@ function writeReady(mayBlock: boolean): void {
     }
     if (turn !== job.batch) {
       // Woken when the turn moves; back to the event loop now and then, for new work.
-      if (mayBlock) Atomics.wait(job.words, SESSION.TURN, turn, BLOCK_MS);
+      if (mayBlock) block(job.words, SESSION.TURN, turn);
       return;
     }
     if (!tryLock(job.words)) {
-      if (mayBlock) Atomics.wait(job.words, SESSION.LOCK, 1, BLOCK_MS);
+      if (mayBlock) block(job.words, SESSION.LOCK, 1);
       return;
     }
     ready.shift();
@@ -161,6 +161,13 @@ function writeReady(mayBlock: boolean): void {
     }
     parentPort!.postMessage(message);
   }
+}
+
+/** Sleeps while `words[index]` is `value` (at most `BLOCK_MS`); counted as idle: this thread waits for others. */
+function block(words: Int32Array, index: number, value: number): void {
+  const t0 = performance.now();
+  Atomics.wait(words, index, value, BLOCK_MS);
+  idle += performance.now() - t0;
 }
 
 function writerFor(target: RowWriterTarget): RowWriter {
