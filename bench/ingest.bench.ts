@@ -60,9 +60,10 @@ const sumUser = (xs: readonly { user: number }[]) => xs.reduce((s, x) => s + x.u
 /**
  * Ingest throughput into a fresh SQLite corpus with 1 and 2 analysis workers, and DB size per
  * article. Wall time is noisy on a shared machine, so each row also gives the user CPU ms per
- * article of the analysis workers (summed) and of the main thread (the writer: SQL, linking,
- * story clustering, dispatch), and the articles/s two cores would give from those:
- * 2000 / (worker + writer ms).
+ * article of the analysis workers (summed; on a file database they also write each article's
+ * own rows, see `SplitWrites`) and of the main thread (the writer: linking — persons,
+ * near-duplicates, story clustering — and dispatch), and the articles/s two cores would give
+ * from those: 2000 / (worker + writer ms).
  */
 export async function benchIngest(): Promise<BenchRow[]> {
   const texts = mixedArticles(N);
@@ -103,7 +104,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
       const capacity = (CORES * 1000) / (result.worker + result.writer);
       rows.push({
         name: `ingest, ${workers} worker${workers > 1 ? 's' : ''} (full pipeline + store)`, items: result.stored, unit: 'articles', seconds: result.seconds, peakRssMb,
-        note: `${kb.toFixed(1)} KB/article in the DB; workers waited for work ${(result.idle * 100).toFixed(0)}% of the run (${IN_FLIGHT} in flight each); user CPU ms/article: workers ${result.worker.toFixed(2)}, writer ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores (${((CORES * 1000) / result.all).toFixed(0)} counting every thread)`,
+        note: `${kb.toFixed(1)} KB/article in the DB; workers waited (for work, or to write) ${(result.idle * 100).toFixed(0)}% of the run (${IN_FLIGHT} in flight each); user CPU ms/article: workers ${result.worker.toFixed(2)}, main thread ${result.writer.toFixed(2)}, whole process ${result.all.toFixed(2)} → ${capacity.toFixed(0)} articles/s on ${CORES} cores (${((CORES * 1000) / result.all).toFixed(0)} counting every thread)`,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -55,9 +55,66 @@ export interface CorpusStore {
   staleArticles(current: Record<string, string>): Promise<string[]>;
   /** Replaces an article's analysis (same text, same id) after re-analysis. */
   replaceArticle(id: string, article: Article): Promise<void>;
+  /**
+   * Optional capability: writing split in two, so that parallel ingest workers write the bulk of
+   * each article's rows on their own connections (see `SplitWrites`). Absent when the store cannot
+   * be opened from another thread (an in-memory SQLite database); ingest then uses `putPrepared`.
+   */
+  readonly split?: SplitWrites;
   /** The schema version and the path, for diagnostics. */
   info(): Promise<{ schemaVersion: number; path: string; articles: number }>;
   close(): Promise<void>;
+}
+
+/**
+ * Split writing. An article's own rows (text, columns, full-text index, layers, entities,
+ * techniques) need nothing from other articles, so any number of row writers (`RowWriter`, one per
+ * ingest worker, each on its own connection) can write them in parallel; they record what linking
+ * needs as a pending link. What is global and order-dependent — persons (sources, quotes),
+ * near-duplicates and stories — is then done by `link`, in input order, in one place.
+ */
+export interface SplitWrites {
+  /** What a worker thread needs to open its own row writer (structured-cloneable). */
+  readonly target: RowWriterTarget;
+  /** Links articles stored by row writers, in the order given, in one transaction; deletes their pending links. */
+  link(items: readonly StoredArticle[]): Promise<PutResult[]>;
+  /** Articles stored by row writers and not yet linked (a run stopped in between), in storage order. */
+  unlinked(): Promise<StoredArticle[]>;
+}
+
+/** How a row writer reaches the store (`openRowWriter` in the implementation's folder). */
+export type RowWriterTarget = { kind: 'sqlite'; path: string; busyTimeoutMs: number };
+
+/** Writes articles' own rows (see `SplitWrites`); synchronous, for worker threads. */
+export interface RowWriter {
+  /** In one transaction: per article, its stored form, or `created: false` when the text was stored already. */
+  write(items: readonly PreparedArticle[]): Array<StoredArticle | { id: string; created: false }>;
+  close(): void;
+}
+
+/** An article whose rows are written and whose linking is pending. */
+export interface StoredArticle {
+  id: string;
+  created: true;
+  /** The store's own key of the article row (SQLite: `articles.n`). */
+  ref: number;
+  link: LinkInput;
+}
+
+/** What linking needs of an article (a few KB; kept in the store until linked). */
+export interface LinkInput {
+  title?: string;
+  published?: string;
+  /** The story label as `storyLabel` gives it. */
+  label: string;
+  hasText: boolean;
+  fingerprint?: { signature: number[]; bands: number[] };
+  storyTerms: Array<[string, number]>;
+  /** The `PackedRows` fields that need persons: sources, quotes, people, speakers. */
+  sources: string;
+  quotes: string;
+  people: [string, string, string][];
+  speakers: (number | string | null)[];
 }
 
 export interface PutOptions {

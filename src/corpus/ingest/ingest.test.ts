@@ -113,12 +113,14 @@ test('reanalyze re-runs the pipeline on articles from older stage versions, keep
   await store.close();
 });
 
-test('workers store exactly what in-thread analysis stores (articles, layers, rows, stories)', async () => {
+test('workers store exactly what in-thread analysis stores (articles, layers, rows, stories), also writing themselves', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spinscope-same-'));
   try {
     writeArticles(join(dir, 'in'), 30);
-    const dump = async (analyzer: Awaited<ReturnType<typeof inlineAnalyzer>>) => {
-      const store = openSqliteStore(':memory:');
+    // In memory the workers cannot write (the main thread does); on a file they write their batches.
+    const dump = async (analyzer: Awaited<ReturnType<typeof inlineAnalyzer>>, path = ':memory:') => {
+      const store = openSqliteStore(path);
+      assert.equal(!!store.split, path !== ':memory:');
       await ingest(readSources([join(dir, 'in')]), store, { analyzer, batchSize: 4 });
       await analyzer.close();
       const tables = ['entities', 'sources', 'quotes', 'techniques', 'persons', 'stories', 'threads', 'fingerprints', 'terms'];
@@ -130,9 +132,71 @@ test('workers store exactly what in-thread analysis stores (articles, layers, ro
       return { rows, articles, links };
     };
     const inline = await dump(await inlineAnalyzer());
-    const workers = await dump(await workerAnalyzer(1));
     assert.equal(inline.articles.length, 30);
-    assert.deepEqual(workers, inline);
+    assert.deepEqual(await dump(await workerAnalyzer(1)), inline);
+    assert.deepEqual(await dump(await workerAnalyzer(1), join(dir, 'one.db')), inline, 'one worker writing');
+    assert.deepEqual(await dump(await workerAnalyzer(2), join(dir, 'two.db')), inline, 'two workers writing, batches in input order');
+    assert.equal(count(join(dir, 'two.db'), 'SELECT count(*) c FROM pending_links'), 0, 'every written article linked');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('articles written by a worker but not linked when a run stopped are linked by the next run', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-unlinked-'));
+  try {
+    writeArticles(join(dir, 'in'), 6);
+    const path = join(dir, 'c.db');
+    const store = openSqliteStore(path);
+    const analyzer = await inlineAnalyzer();
+    // A worker's transaction committed, then the process died before linking: rows and pending links only.
+    const { openRowWriter } = await import('../sqlite/store.js');
+    const writer = openRowWriter(store.split!.target);
+    const docs = [];
+    for await (const d of readSources([join(dir, 'in')])) if (!('error' in d)) docs.push(await analyzer.prepare(d));
+    const written = writer.write(docs.slice(0, 4));
+    writer.close();
+    assert.deepEqual(written.map((w) => w.created), [true, true, true, true]);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 4);
+    assert.deepEqual(await store.split!.unlinked(), written, 'what linking needs is derived again, equal');
+    const workers = await workerAnalyzer(1);
+    const r = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers });
+    await workers.close();
+    assert.deepEqual([r.stored, r.skipped], [2, 4]);
+    assert.equal(count(path, 'SELECT count(*) c FROM pending_links'), 0);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL OR story NOT IN (SELECT id FROM stories)'), 0);
+    assert.equal(count(path, 'SELECT sum(size) c FROM stories'), 6);
+    assert.equal(count(path, 'SELECT count(*) c FROM fingerprints'), 6, 'near-duplicate fingerprints of all six');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('writing workers: a locked database stops the ingest with a clear error and loses nothing committed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-locked-'));
+  try {
+    writeArticles(join(dir, 'in'), 8);
+    const path = join(dir, 'c.db');
+    const store = openSqliteStore(path, { busyTimeoutMs: 50 });
+    const workers = await workerAnalyzer(2);
+    const first = await ingest(readSources([join(dir, 'in', 'a0000.txt'), join(dir, 'in', 'a0001.txt')]), store, { analyzer: workers });
+    assert.equal(first.stored, 2);
+    const other = new Database(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const { SpinscopeError } = await import('../../model/index.js');
+      await assert.rejects(ingest(readSources([join(dir, 'in')]), store, { analyzer: workers, batchSize: 3 }), (e: unknown) => e instanceof SpinscopeError && e.code === 'db-locked' && /locked/.test(e.message));
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    assert.equal(count(path, 'SELECT count(*) c FROM articles'), 2, 'what was committed is kept, nothing half-written');
+    const again = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers, batchSize: 3 });
+    assert.deepEqual([again.stored, again.skipped], [6, 2]);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 0);
+    await workers.close();
+    await store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,8 +2,8 @@ import { errorMessage } from '../../model/index.js';
 import type { PreparedArticle } from '../prepare.js';
 import { isReadFailure, type ReadResult, type SourceDocument } from '../../ingest/types.js';
 import { contentHash } from '../hash.js';
-import type { CorpusStore } from '../store.js';
-import type { Analyzer } from './pool.js';
+import type { CorpusStore, SplitWrites, StoredArticle } from '../store.js';
+import type { Analyzer, BatchOutcome, StoreSession } from './pool.js';
 
 /** Ingest tuning. */
 export const INGEST = {
@@ -25,6 +25,12 @@ export const INGEST = {
   windowBatches: 3,
   /** Hashes checked against the store in one query. */
   checkBatch: 200,
+  /**
+   * When the workers write (see `SplitWrites`): batches sent and not yet linked, per worker. More
+   * than one, so a worker whose batch waits for its turn (or the write lock) analyses the next.
+   * (`inFlight` and `windowBatches` are for the path where this thread writes.)
+   */
+  splitBatchesPerWorker: 3,
 } as const;
 
 /** What happened to one input item that was not stored. */
@@ -65,10 +71,11 @@ export interface IngestOptions {
  * const report = await ingest(readSources(['articles/']), store, { analyzer: await workerAnalyzer(2) });
  */
 export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusStore, options: IngestOptions): Promise<IngestProgress> {
+  const session = store.split && options.analyzer.storeSession?.(store.split.target);
+  if (store.split && session) return ingestSplit(sources, store, store.split, session, options);
   const batchSize = options.batchSize ?? INGEST.batchSize;
   const inFlight = options.inFlight ?? INGEST.inFlightPerWorker;
   const progress: IngestProgress = { seen: 0, stored: 0, skipped: 0, failed: 0 };
-  const seenHashes = new Set<string>();
   const report = (origin: string, code: string, message: string) => {
     progress.failed++;
     options.onProblem?.({ origin, code, message });
@@ -146,6 +153,21 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     ).finally(scheduleWrite);
   };
 
+  await readNew(sources, store, progress, report, async (doc) => {
+    while (nextSeq - nextToWrite >= window && !failure) await sleep();
+    if (failure) throw failure.error;
+    start(nextSeq++, doc);
+  }, options.onProgress);
+  inputDone = true;
+  scheduleWrite();
+  while ((nextToWrite < nextSeq || writing) && !failure) await sleep();
+  if (failure) throw failure.error;
+  return progress;
+}
+
+/** Reads the input; hands each document not stored yet (by content hash) to `take`, in input order. */
+async function readNew(sources: AsyncIterable<ReadResult>, store: CorpusStore, progress: IngestProgress, report: (origin: string, code: string, message: string) => void, take: (doc: SourceDocument) => Promise<void>, onProgress?: (p: IngestProgress) => void): Promise<void> {
+  const seenHashes = new Set<string>();
   const pendingDocs: SourceDocument[] = [];
   const dispatch = async () => {
     if (!pendingDocs.length) return;
@@ -153,20 +175,16 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     const hashes = docs.map((d) => contentHash(d.text));
     const stored = await store.hasHashes(hashes);
     for (let k = 0; k < docs.length; k++) {
-      const [doc, hash] = [docs[k], hashes[k]];
       progress.seen++;
-      if (stored.has(hash) || seenHashes.has(hash)) {
+      if (stored.has(hashes[k]) || seenHashes.has(hashes[k])) {
         progress.skipped++;
         continue;
       }
-      seenHashes.add(hash);
-      while (nextSeq - nextToWrite >= window && !failure) await sleep();
-      if (failure) throw failure.error;
-      start(nextSeq++, doc);
+      seenHashes.add(hashes[k]);
+      await take(docs[k]);
     }
-    options.onProgress?.({ ...progress });
+    onProgress?.({ ...progress });
   };
-
   for await (const item of sources) {
     if (isReadFailure(item)) {
       progress.seen++;
@@ -182,9 +200,102 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
     if (pendingDocs.length >= INGEST.checkBatch) await dispatch();
   }
   await dispatch();
-  inputDone = true;
-  scheduleWrite();
-  while ((nextToWrite < nextSeq || writing) && !failure) await sleep();
+}
+
+/**
+ * `ingest` when the store can split its writes and the analyzer's workers can write (see
+ * `SplitWrites`): documents go to the workers in batches of `batchSize`, in input order; each worker
+ * analyses its batch and writes the articles' own rows in one transaction, batches committed in
+ * input order (so rows get the same keys whatever the worker count); this thread then links each
+ * batch (persons, near-duplicates, stories) in input order, so story ids and links are those of
+ * the single-writer path for the same batches. Articles written and not linked when a run stops
+ * (kill -9 between the two transactions) are linked first by the next run.
+ */
+async function ingestSplit(sources: AsyncIterable<ReadResult>, store: CorpusStore, split: SplitWrites, session: StoreSession, options: IngestOptions): Promise<IngestProgress> {
+  const batchSize = options.batchSize ?? INGEST.batchSize;
+  const progress: IngestProgress = { seen: 0, stored: 0, skipped: 0, failed: 0 };
+  const report = (origin: string, code: string, message: string) => {
+    progress.failed++;
+    options.onProblem?.({ origin, code, message });
+  };
+  const link = (items: readonly StoredArticle[]) => session.exclusive(() => split.link(items));
+  const left = await split.unlinked();
+  for (let i = 0; i < left.length; i += batchSize) await link(left.slice(i, i + batchSize));
+
+  /** Outcomes of the batches written and not yet linked, by batch number; their documents. */
+  const outcomes = new Map<number, BatchOutcome[]>();
+  const batchDocs = new Map<number, SourceDocument[]>();
+  let sent = 0;
+  let nextToLink = 0;
+  let linking = false;
+  let failure: { error: unknown } | undefined;
+  const window = session.workers * INGEST.splitBatchesPerWorker;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const sleep = () => new Promise<void>((r) => (wake = r));
+  const fail = (error: unknown) => {
+    // A worker that found the session stopped: the error that stopped it comes on its own.
+    if ((error as { code?: string }).code === 'stopped') return;
+    failure ??= { error };
+    session.stop();
+    notify();
+  };
+
+  /** Links the written batches next in input order, one transaction each. */
+  const linkReady = async () => {
+    if (linking || failure) return;
+    linking = true;
+    try {
+      while (outcomes.has(nextToLink) && !failure) {
+        const done = outcomes.get(nextToLink)!;
+        const docs = batchDocs.get(nextToLink)!;
+        outcomes.delete(nextToLink);
+        batchDocs.delete(nextToLink);
+        nextToLink++;
+        notify();
+        const created: StoredArticle[] = [];
+        done.forEach((o, k) => {
+          if ('error' in o) report(docs[k].meta.origin ?? `item ${progress.seen}`, 'analysis-failed', o.error);
+          else if (o.created) created.push(o);
+          else progress.skipped++; // stored meanwhile by another process
+        });
+        if (created.length) {
+          const results = await link(created);
+          progress.stored += results.length;
+        }
+        options.onProgress?.({ ...progress });
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      linking = false;
+      notify();
+    }
+  };
+
+  let current: SourceDocument[] = [];
+  const send = async () => {
+    if (!current.length) return;
+    while (sent - nextToLink >= window && !failure) await sleep();
+    if (failure) throw failure.error;
+    const [b, docs] = [sent++, current];
+    current = [];
+    batchDocs.set(b, docs);
+    session.store(docs).then((o) => {
+      outcomes.set(b, o);
+      setImmediate(linkReady);
+    }, fail);
+  };
+  await readNew(sources, store, progress, report, async (doc) => {
+    current.push(doc);
+    if (current.length >= batchSize) await send();
+  }, options.onProgress);
+  await send();
+  while ((nextToLink < sent || linking) && !failure) await sleep();
   if (failure) throw failure.error;
   return progress;
 }

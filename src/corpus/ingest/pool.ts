@@ -3,30 +3,42 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../../model/index.js';
 import type { SourceDocument } from '../../ingest/types.js';
 import { Pipeline, DEFAULT_STAGES } from '../../pipeline.js';
-import { errorMessage } from '../../model/index.js';
+import { errorMessage, SpinscopeError } from '../../model/index.js';
 import { prepareArticle, type PreparedArticle } from '../prepare.js';
+import type { RowWriterTarget, StoredArticle } from '../store.js';
+import { lock, SESSION, setTurn, unlock } from './write-lock.js';
 
 /**
- * Analysis workers to start by default: one per core but one, because this thread writes
- * (SQL, near-duplicates, story clustering) and keeps most of a core busy. Measured on 2 cores,
- * 10,000 articles (`bench/ingest.bench.ts`), before workers were niced when oversubscribed
- * (`POOL.oversubscribedNice`): 1 worker 120.8 articles/s, 2 workers 104.7.
+ * Analysis workers to start by default: one per core, at most `POOL.maxDefaultWorkers`. On a file
+ * database the workers also write their articles' own rows, and this thread only links them
+ * (persons, near-duplicates, stories: ~3.5 ms of CPU per article), so with one worker per core
+ * the cores are shared out between them (workers niced, `POOL.oversubscribedNice`). With one
+ * worker on 2 cores the worker analyses and writes (~7.8 ms CPU per article, ~128 articles/s at
+ * best) while this thread idles half the time. Measured (10,000 articles, `bench/ingest.bench.ts`,
+ * on a machine loaded ~10× over its 2 cores, so CPU per article rather than wall time): this
+ * thread 5.1 → 4.1 ms/article, workers 7.0 → 7.8, whole process 13.5 → 13.3 (1 worker).
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, Math.min(availableParallelism(), POOL.maxDefaultWorkers));
 }
 
 /** Worker pool settings. */
 export const POOL = {
   /**
    * Scheduling priority (nice, 0–19) of the analysis threads when they and the main thread
-   * outnumber the cores. The main thread writes and is the ingest's serial part; a worker at
-   * nice 0 then takes an equal share of the writer's core and the writer falls behind (2 workers
-   * on 2 cores were slower than 1). Niced, workers use the CPU the writer leaves. Not when each
-   * thread has a core (the default count): niced threads also yield to every other process on a
-   * busy machine. Linux only.
+   * outnumber the cores (the default count does). The main thread links (and, on an in-memory
+   * store, writes) and is the ingest's serial part; a worker at nice 0 then takes an equal share
+   * of its core and it falls behind (when it wrote everything, 2 workers on 2 cores were slower
+   * than 1). Niced, workers use the CPU it leaves. Not when each thread has a core: niced threads
+   * also yield to every other process on a busy machine. Linux only.
    */
   oversubscribedNice: 10,
+  /**
+   * Most workers started by default. Linking is serial (this thread, ~3.5 ms CPU per article: a
+   * ceiling near 280 articles/s) and a worker analyses and writes ~135 articles/s, so a third
+   * worker adds little and a fourth nothing but memory.
+   */
+  maxDefaultWorkers: 3,
 } as const;
 
 /** CPU and idle milliseconds of one analysis thread so far (see `Analyzer.threadCpu`). */
@@ -50,7 +62,33 @@ export interface Analyzer {
    * analysis runs in the caller's thread.
    */
   threadCpu?(): Promise<ThreadCpu[]>;
+  /**
+   * Optional: a session in which the workers also write what they analyse, each on its own
+   * connection to the store (see `SplitWrites`).
+   */
+  storeSession?(target: RowWriterTarget): StoreSession;
   close(): Promise<void>;
+}
+
+/** What became of one document of a stored batch. */
+export type BatchOutcome = StoredArticle | { id: string; created: false } | { error: string };
+
+/**
+ * Batches analysed, prepared and written by the workers (one transaction per batch, in the order
+ * `store` was called), while the caller links them (`exclusive`).
+ */
+export interface StoreSession {
+  /** Analysis threads writing. */
+  readonly workers: number;
+  /**
+   * Analyses, prepares and writes a batch after every earlier batch of the session; resolves
+   * per document, or rejects with the store's error (nothing of the batch written).
+   */
+  store(docs: SourceDocument[]): Promise<BatchOutcome[]>;
+  /** Runs `fn` holding the session's write lock (the caller's own transactions). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Stops the session: batches not yet written reject. */
+  stop(): void;
 }
 
 /** In-thread analysis (tests, `--workers 0`). */
@@ -74,20 +112,22 @@ export async function inlineAnalyzer(): Promise<Analyzer> {
 export async function workerAnalyzer(count: number, options: { nice?: number } = {}): Promise<Analyzer> {
   const nice = options.nice ?? (count + 1 > availableParallelism() ? POOL.oversubscribedNice : 0);
   const version = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.name, s.version]));
-  const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number }>();
+  const pending = new Map<number, { resolve: (a: any) => void; reject: (e: Error) => void; worker: number; size: number }>();
   const load = new Array<number>(count).fill(0);
   let seq = 0;
   const workers = await Promise.all(
     Array.from({ length: count }, (_, i) => new Promise<Worker>((resolve, reject) => {
       const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { nice } });
-      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: ThreadCpu | null }) => {
+      w.on('message', (msg: { ready?: boolean; seq: number; article?: Article; error?: string; cpu?: ThreadCpu | null; outcomes?: BatchOutcome[]; storeError?: { code: string; message: string } }) => {
         if (msg.ready) return resolve(w);
         const p = pending.get(msg.seq);
         if (!p) return;
         pending.delete(msg.seq);
-        load[p.worker]--;
+        load[p.worker] -= p.size;
         if (msg.cpu !== undefined) p.resolve(msg.cpu);
         else if (msg.article) p.resolve(msg.article);
+        else if (msg.outcomes) p.resolve(msg.outcomes);
+        else if (msg.storeError) p.reject(new SpinscopeError(msg.storeError.code, msg.storeError.message));
         else p.reject(new Error(msg.error ?? 'analysis failed'));
       });
       w.on('error', (err) => {
@@ -97,14 +137,16 @@ export async function workerAnalyzer(count: number, options: { nice?: number } =
       });
     })),
   );
-  const send = <T>(doc: SourceDocument | undefined, prepare: boolean, to = load.indexOf(Math.min(...load))) => {
-    load[to]++;
+  /** Posts a request to a worker (the one with the fewest documents in flight by default). */
+  const post = <T>(message: object, size: number, to = load.indexOf(Math.min(...load))) => {
+    load[to] += size;
     const id = seq++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve, reject, worker: to });
-      workers[to].postMessage(doc ? { seq: id, doc, prepare } : { seq: id, cpu: true });
+      pending.set(id, { resolve, reject, worker: to, size });
+      workers[to].postMessage({ seq: id, ...message });
     });
   };
+  const send = <T>(doc: SourceDocument | undefined, prepare: boolean, to?: number) => post<T>(doc ? { doc, prepare } : { cpu: true }, doc ? 1 : 0, to);
   return {
     version,
     analyze: (doc) => send<Article>(doc, false),
@@ -112,6 +154,24 @@ export async function workerAnalyzer(count: number, options: { nice?: number } =
     async threadCpu() {
       const all = await Promise.all(workers.map((_, i) => send<ThreadCpu | null>(undefined, false, i)));
       return all.every((c) => c) ? (all as ThreadCpu[]) : [];
+    },
+    storeSession(target) {
+      const buffer = new SharedArrayBuffer(SESSION.words * Int32Array.BYTES_PER_ELEMENT);
+      const words = new Int32Array(buffer);
+      let batch = 0;
+      return {
+        workers: count,
+        store: (docs) => post<BatchOutcome[]>({ store: { docs, batch: batch++, target, words: buffer } }, docs.length),
+        async exclusive(fn) {
+          await lock(words);
+          try {
+            return await fn();
+          } finally {
+            unlock(words);
+          }
+        },
+        stop: () => setTurn(words, SESSION.stopped),
+      };
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -83,6 +83,11 @@ export function loadClusterer(db: Database.Database, df: DocFrequencies): StoryC
   return clusterer;
 }
 
+/** The label a story gets from its first article: the title, else the start of the text, else the id. */
+export function storyLabel(item: StoryItem): string {
+  return (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
+}
+
 /** Everything the linking steps need, prepared once per connection. */
 export class Linker {
   clusterer: StoryClusterer;
@@ -142,11 +147,10 @@ export class Linker {
   private pending = new Map<string, { label: string; first: string | null; last: string | null }>();
 
   /** Assigns the article to a story (and thread); `persist` writes the changed clusters. */
-  assignStory(item: StoryItem, terms: Map<string, number>): string {
+  assignStory(item: StoryItem, terms: Map<string, number>, label = storyLabel(item)): string {
     this.df.add(terms.keys());
     const { story, thread } = this.clusterer.assign(item, terms);
     const date = item.published?.slice(0, 10) ?? null;
-    const label = (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
     for (const id of [story, thread]) {
       const p = this.pending.get(id);
       if (!p) this.pending.set(id, { label, first: date, last: date });
@@ -183,7 +187,7 @@ export class Linker {
   }
 
   /** Merges the article's sources into persons; returns the person of each source and quote. */
-  linkPersons(rows: PackedRows): { sources: (string | null)[]; quotes: (string | null)[] } {
+  linkPersons(rows: Pick<PackedRows, 'people' | 'speakers'>): { sources: (string | null)[]; quotes: (string | null)[] } {
     const sources = rows.people.map(([name, role, affiliation]) => this.person(name, role, affiliation));
     const quotes = rows.speakers.map((s) => (typeof s === 'number' ? sources[s] : s === null ? null : this.person(s, '', '')));
     return { sources, quotes };

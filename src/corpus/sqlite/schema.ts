@@ -96,6 +96,18 @@ CREATE TABLE article_layers (
 );
 `,
   },
+  {
+    // Version 3 (parallel ingest): ingest workers write an article's rows and a row here, and the
+    // ingest's main thread links it (persons, near-duplicates, stories) in a later transaction,
+    // deleting the row. What is left here after a crash is linked when the next ingest starts
+    // (what linking needs is derived again from the stored article).
+    version: 3,
+    sql: `
+CREATE TABLE pending_links (
+  article INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE
+);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -7,9 +7,10 @@ import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } fr
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
+import { ArticleRows, bindable, linkInputOf, openSqliteRowWriter } from './rows.js';
 import type {
-  ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, ListOptions, Page, PutOptions, PutResult,
-  SearchResult, SpeakerDetail, SpeakerSummary, StorySummary,
+  ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, LinkInput, ListOptions, Page, PutOptions, PutResult,
+  RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
 } from '../store.js';
 
 /** Connection settings. */
@@ -44,6 +45,16 @@ export function translateError(err: unknown, path: string): unknown {
 }
 
 /**
+ * Opens a row writer on a SQLite corpus (in an ingest worker thread; see `SplitWrites`).
+ *
+ * @example
+ * const writer = openRowWriter(store.split!.target); const stored = writer.write(prepared);
+ */
+export function openRowWriter(target: RowWriterTarget): RowWriter {
+  return openSqliteRowWriter(target, (err) => translateError(err, target.path));
+}
+
+/**
  * Opens (creating if needed) a SQLite corpus: WAL journal, foreign keys, schema migrated.
  *
  * @example
@@ -67,28 +78,33 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
 /** The SQLite implementation of `CorpusStore` (see `store.ts` for the contract). */
 export class SqliteStore implements CorpusStore {
   private readonly linker: Linker | undefined;
+  private readonly rows: ArticleRows | undefined;
   private readonly q: Record<string, Database.Statement>;
+  readonly split: SplitWrites | undefined;
 
   constructor(readonly db: Database.Database, readonly path: string) {
     this.linker = db.readonly ? undefined : new Linker(db);
+    this.rows = db.readonly ? undefined : new ArticleRows(db);
+    this.split = db.readonly || path === ':memory:' || path === '' ? undefined : {
+      target: { kind: 'sqlite', path, busyTimeoutMs: (db.pragma('busy_timeout', { simple: true }) as number) ?? SQLITE.busyTimeoutMs },
+      link: async (items) => this.linkStored(items),
+      unlinked: async () => this.unlinked(),
+    };
     this.q = {
-      byHash: db.prepare('SELECT id, story, duplicate_of FROM articles WHERE id = ?'),
-      insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
-        VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at)`),
+      byHash: db.prepare('SELECT n, id, story, duplicate_of FROM articles WHERE id = ?'),
       update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
         meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key WHERE n = @n`),
       setLinks: db.prepare('UPDATE articles SET story = ?, duplicate_of = ? WHERE n = ?'),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
+      unpend: db.prepare('DELETE FROM pending_links WHERE article = ?'),
+      pending: db.prepare('SELECT a.id FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article').pluck(),
       ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
-      layers: db.prepare('INSERT INTO article_layers(article, data) VALUES (?, ?)'),
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
-      // Parameters: article, [persons: a JSON array, one per row,] rows.
-      entities: db.prepare('INSERT INTO entities(article, name, key, type, mentions) SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
+      // Parameters: article, persons (a JSON array, one per row), rows.
       sources: db.prepare(`INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person)
         SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, ? ->> key FROM json_each(?)`),
       quotes: db.prepare(`INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques)
         SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ? ->> key, value->>5, value->>6 FROM json_each(?)`),
-      techniques: db.prepare('INSERT INTO techniques(article, technique, count) SELECT ?, value->>0, value->>1 FROM json_each(?)'),
       getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
       getLayers: db.prepare('SELECT data FROM article_layers WHERE article = ?').pluck(),
       getLayersV1: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
@@ -131,28 +147,63 @@ export class SqliteStore implements CorpusStore {
   }
 
   private putOne(p: PreparedArticle, options: PutOptions): PutResult {
-    const { id, columns: cols } = p;
-    const existing = this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
+    const { id } = p;
+    const existing = this.rows!.existing(id);
     if (existing) return { id, created: false, story: existing.story ?? undefined, duplicateOf: existing.duplicate_of ?? undefined };
-    const n = Number(this.q.insert.run({ id, text: p.text, ...cols, findings: bindable(cols.findings), ingested_at: new Date().toISOString() }).lastInsertRowid);
-    this.q.fts.run(n, cols.title ?? '', p.text);
-    this.writeDerived(n, p);
-    if (options.skipLinking || !this.linker) return { id, created: true };
-    const duplicateOf = p.fingerprint ? this.linker.nearDuplicate(n, p.fingerprint) : undefined;
-    const story = this.linker.assignStory({ id, title: cols.title ?? undefined, published: cols.published ?? undefined, text: p.text }, p.storyTerms);
+    const n = this.rows!.insert(p);
+    if (options.skipLinking || !this.linker) {
+      this.writePeople(n, p.rows);
+      return { id, created: true };
+    }
+    return this.linkOne(n, id, linkInputOf(p), p.storyTerms);
+  }
+
+  /**
+   * Links an article whose own rows are written: its sources and quotes (matched to persons),
+   * near-duplicate, story (see `Linker`).
+   */
+  private linkOne(n: number, id: string, link: LinkInput, terms: Map<string, number>): PutResult {
+    this.writePeople(n, link);
+    const duplicateOf = link.fingerprint ? this.linker!.nearDuplicate(n, link.fingerprint) : undefined;
+    const item = { id, title: link.title, published: link.published, text: link.hasText ? link.label : undefined };
+    const story = this.linker!.assignStory(item, terms, link.label);
     this.q.setLinks.run(story, duplicateOf ?? null, n);
     return { id, created: true, story, duplicateOf };
   }
 
-  /** Writes layers and the derived query rows of an article. */
-  private writeDerived(n: number, p: PreparedArticle): void {
-    this.q.layers.run(n, asBuffer(p.layers));
-    const rows = p.rows;
-    if (rows.entities !== '[]') this.q.entities.run(n, rows.entities);
-    if (rows.techniques !== '[]') this.q.techniques.run(n, rows.techniques);
+  /** Sources and quotes of article `n`, each with its person (merged across articles). */
+  private writePeople(n: number, rows: Pick<LinkInput, 'sources' | 'quotes' | 'people' | 'speakers'>): void {
     const persons = this.linker?.linkPersons(rows) ?? { sources: [], quotes: [] };
     if (rows.sources !== '[]') this.q.sources.run(n, JSON.stringify(persons.sources), rows.sources);
     if (rows.quotes !== '[]') this.q.quotes.run(n, JSON.stringify(persons.quotes), rows.quotes);
+  }
+
+  /** `SplitWrites.link`: links articles written by row writers, in order, in one transaction. */
+  private linkStored(items: readonly StoredArticle[]): PutResult[] {
+    if (!this.linker) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
+    return this.write(() => {
+      const results = items.map((s) => {
+        this.q.unpend.run(s.ref);
+        return this.linkOne(s.ref, s.id, s.link, new Map(s.link.storyTerms));
+      });
+      this.linker!.persist();
+      return results;
+    });
+  }
+
+  /**
+   * `SplitWrites.unlinked`: the articles a run wrote and did not link before it stopped, with what
+   * linking needs derived again from the stored article (equal to what the run had: the article
+   * reads back exactly as it was put).
+   */
+  private async unlinked(): Promise<StoredArticle[]> {
+    const out: StoredArticle[] = [];
+    for (const id of this.read(() => this.q.pending.all() as string[])) {
+      const article = (await this.getArticle(id))!;
+      const ref = (this.q.byHash.get(id) as { n?: number } | undefined)?.n;
+      out.push({ id, created: true, ref: ref!, link: linkInputOf(prepareArticle(article)) });
+    }
+    return out;
   }
 
   async hasHashes(hashes: readonly string[]): Promise<Set<string>> {
@@ -184,7 +235,8 @@ export class SqliteStore implements CorpusStore {
       const p = prepareArticle(article);
       this.q.update.run({ n: row.n, ...p.columns, findings: bindable(p.columns.findings) });
       this.q.fts.run(row.n, p.columns.title ?? '', article.text);
-      this.writeDerived(row.n, p);
+      this.rows!.writeOwn(row.n, p);
+      this.writePeople(row.n, p.rows);
     });
   }
 
@@ -362,13 +414,6 @@ export class SqliteStore implements CorpusStore {
     if (this.db.open) this.db.close();
   }
 }
-
-/** Bytes arrive from a worker as a plain Uint8Array; the driver binds Buffers (no copy). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-const bindable = (v: string | Uint8Array) => (typeof v === 'string' ? v : asBuffer(v));
 
 function toSummary(r: any): ArticleSummary {
   const s: ArticleSummary = { id: r.id, chars: r.chars };

@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import type { PreparedArticle } from '../prepare.js';
+import type { LinkInput, RowWriter, RowWriterTarget, StoredArticle } from '../store.js';
+import { storyLabel } from './linking.js';
+
+/** Bytes arrive from a worker as a plain Uint8Array; the driver binds Buffers (no copy). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export const bindable = (v: string | Uint8Array) => (typeof v === 'string' ? v : asBuffer(v));
+
+/**
+ * An article's own rows — the article row, its full-text entry, layers, entities and techniques:
+ * everything that needs nothing from other articles, so it can be written by any connection
+ * (the store's, or an ingest worker's row writer).
+ */
+export class ArticleRows {
+  private readonly q: Record<string, Database.Statement>;
+
+  constructor(db: Database.Database) {
+    this.q = {
+      byHash: db.prepare('SELECT id, story, duplicate_of FROM articles WHERE id = ?'),
+      insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
+        VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at)`),
+      fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
+      layers: db.prepare('INSERT INTO article_layers(article, data) VALUES (?, ?)'),
+      // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
+      entities: db.prepare('INSERT INTO entities(article, name, key, type, mentions) SELECT ?, value->>0, value->>1, value->>2, value->>3 FROM json_each(?)'),
+      techniques: db.prepare('INSERT INTO techniques(article, technique, count) SELECT ?, value->>0, value->>1 FROM json_each(?)'),
+      pending: db.prepare('INSERT INTO pending_links(article) VALUES (?)'),
+    };
+  }
+
+  /** The stored article with this id (content hash), if any. */
+  existing(id: string): { id: string; story: string | null; duplicate_of: string | null } | undefined {
+    return this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
+  }
+
+  /** Inserts the article row, its full-text entry, layers, entities and techniques; returns its `n`. */
+  insert(p: PreparedArticle): number {
+    const cols = p.columns;
+    const n = Number(this.q.insert.run({ id: p.id, text: p.text, ...cols, findings: bindable(cols.findings), ingested_at: new Date().toISOString() }).lastInsertRowid);
+    this.q.fts.run(n, cols.title ?? '', p.text);
+    this.writeOwn(n, p);
+    return n;
+  }
+
+  /** Layers, entities and techniques of article `n` (also after a replace). */
+  writeOwn(n: number, p: PreparedArticle): void {
+    this.q.layers.run(n, asBuffer(p.layers));
+    if (p.rows.entities !== '[]') this.q.entities.run(n, p.rows.entities);
+    if (p.rows.techniques !== '[]') this.q.techniques.run(n, p.rows.techniques);
+  }
+
+  /** Records that article `n` waits for linking. */
+  pend(n: number): void {
+    this.q.pending.run(n);
+  }
+}
+
+/** What linking needs of a prepared article (see `LinkInput`). */
+export function linkInputOf(p: PreparedArticle): LinkInput {
+  const title = p.columns.title ?? undefined;
+  return {
+    title, published: p.columns.published ?? undefined, label: storyLabel({ id: p.id, title, text: p.text }), hasText: !!p.text,
+    fingerprint: p.fingerprint, storyTerms: [...p.storyTerms],
+    sources: p.rows.sources, quotes: p.rows.quotes, people: p.rows.people, speakers: p.rows.speakers,
+  };
+}
+
+/**
+ * Opens a row writer on a SQLite corpus (already created and migrated by the store), for an
+ * ingest worker thread: each `write` is one transaction that inserts the articles' own rows and a
+ * pending link each (see `SplitWrites`). Errors are those of `translateError` (locked, full disk).
+ */
+export function openSqliteRowWriter(target: RowWriterTarget, translate: (err: unknown) => unknown): RowWriter {
+  const db = new Database(target.path, { timeout: target.busyTimeoutMs });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+  } catch (err) {
+    db.close();
+    throw translate(err);
+  }
+  const rows = new ArticleRows(db);
+  const writeAll = db.transaction((items: readonly PreparedArticle[]) =>
+    items.map((p): StoredArticle | { id: string; created: false } => {
+      if (rows.existing(p.id)) return { id: p.id, created: false };
+      const ref = rows.insert(p);
+      rows.pend(ref);
+      return { id: p.id, created: true, ref, link: linkInputOf(p) };
+    }),
+  );
+  return {
+    write(items) {
+      try {
+        return writeAll.immediate(items);
+      } catch (err) {
+        throw translate(err);
+      }
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
