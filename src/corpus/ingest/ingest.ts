@@ -92,13 +92,7 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   let writeScheduled = false;
   /** The error that stopped the writer (a store failure): ends the run. */
   let failure: { error: unknown } | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const sleep = () => new Promise<void>((r) => (wake = r));
+  const { notify, sleep } = waker();
 
   /**
    * Writes the analysed articles next in input order, `batchSize` to a transaction (the rest at the
@@ -230,13 +224,7 @@ async function ingestSplit(sources: AsyncIterable<ReadResult>, store: CorpusStor
   let linking = false;
   let failure: { error: unknown } | undefined;
   const window = session.workers * INGEST.splitBatchesPerWorker;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const sleep = () => new Promise<void>((r) => (wake = r));
+  const { notify, sleep } = waker();
   const fail = (error: unknown) => {
     // A worker that found the session stopped: the error that stopped it comes on its own.
     if ((error as { code?: string }).code === 'stopped') return;
@@ -298,4 +286,17 @@ async function ingestSplit(sources: AsyncIterable<ReadResult>, store: CorpusStor
   while ((nextToLink < sent || linking) && !failure) await sleep();
   if (failure) throw failure.error;
   return progress;
+}
+
+/** A loop's pause and its wake-up: `sleep()` resolves at the next `notify()` (one sleeper at a time). */
+function waker(): { notify: () => void; sleep: () => Promise<void> } {
+  let wake: (() => void) | undefined;
+  return {
+    notify: () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    },
+    sleep: () => new Promise<void>((r) => (wake = r)),
+  };
 }
