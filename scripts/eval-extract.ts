@@ -19,8 +19,9 @@ interface Row { id: string; split: 'tune' | 'check'; p: number; r: number; title
 
 type Extractor = (html: Buffer, url: string) => { body: string; title?: string; published?: string; stage: string; dateSource?: string; titleSource?: string };
 
-const ours: Extractor = (bytes) => {
-  const page = extractHtml(bytes);
+// The page URL is passed as every ingest path does (site names and URL dates depend on it).
+const ours: Extractor = (bytes, url) => {
+  const page = extractHtml(bytes, { url });
   const ex = page.doc.meta.extraction as { sources: Record<string, string> };
   return { body: page.body, title: page.doc.meta.title, published: page.doc.meta.published, stage: page.stage, dateSource: ex.sources.published, titleSource: ex.sources.title };
 };

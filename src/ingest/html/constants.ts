@@ -206,6 +206,19 @@ export const TRUST_SINGLE_H1 = true;
 /** Title: a lone h1 of at most this many words must share SHORT_H1_AGREEMENT of its words with the head titles (else it is a section label). */
 export const SHORT_H1_WORDS = 3;
 export const SHORT_H1_AGREEMENT = 0.6;
+/** Title: a lone short h1 must also cover this share of a head title ("Discord" in a 16-word head title is a tag, not the headline). */
+export const SHORT_H1_COVER = 0.5;
+/** Title: an upper-case h1 and a head title sharing this share of their words (both ways) are the same headline; the head title gives the casing. */
+export const ONE_CASE_AGREEMENT = 0.8;
+/**
+ * Title: an h1 with at most this share of its words (after the first) capitalised is in sentence
+ * case; a head title part with the same letters and at least TITLE_CASE_MIN_SHARE capitalised
+ * gives the casing. Of the 8 wcxb-dev pages whose h1 and head title differ only in casing, the
+ * reference took the head title's casing on the 2 with a sentence-case h1 and a title-case head
+ * title, and the h1's on the other 6 (which this rule leaves alone).
+ */
+export const SENTENCE_CASE_MAX_SHARE = 0.4;
+export const TITLE_CASE_MIN_SHARE = 0.5;
 /** Title: compatibility punctuation written as ASCII (full-width ？！：; the … stays: ground truth keeps it as often as not). */
 export const TITLE_COMPAT_PUNCT = /[\uff01\uff1a\uff1f\uff08\uff09\uff0c]/g;
 /** Title: write typographic apostrophes as ASCII ones. */

@@ -128,12 +128,25 @@ function isSitePart(part: string, site: SiteNames): boolean {
 /** Removes a site-name suffix/prefix from a <title>-like string. */
 export function stripSiteName(title: string, site: SiteNames): string {
   const parts = title.split(K.TITLE_SEPARATOR);
-  if (parts.length < 2) return title;
+  if (parts.length < 2) return stripHostWord(title, site);
   const kept = parts.filter((p) => !isSitePart(p, site));
   if (kept.length === 1) return kept[0];
   if (kept.length === 0) return title;
   // Keep the longest part (headlines are longer than site names and section names).
   return kept.reduce((a, b) => (words(b).length > words(a).length ? b : a));
+}
+
+/**
+ * Removes the page's host name written as the first or last word of a title without a separator
+ * ("example.org Notes on caching"): a domain name is never part of the headline's wording there.
+ */
+function stripHostWord(title: string, site: SiteNames): string {
+  const tokens = title.trim().split(/\s+/);
+  if (tokens.length < 2) return title;
+  const isHost = (t: string) => t.includes('.') && site.hosts.length > 0 && t.toLowerCase().replace(/^www\./, '').replace(/[^a-z0-9]/g, '') === site.hosts[0];
+  if (isHost(tokens[0])) return tokens.slice(1).join(' ');
+  if (isHost(tokens[tokens.length - 1])) return tokens.slice(0, -1).join(' ');
+  return title;
 }
 
 /**
@@ -201,6 +214,11 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
     }
     return bestScore >= min ? bestH : undefined;
   };
+  // Share of the best-matching head title (or head-title part) that a heading's words cover.
+  const covers = (h: string) => {
+    const set = new Set(words(h));
+    return Math.max(0, ...heads.map((r) => shareIn(words(r), set)));
+  };
   // A heading holding a head title in its own element plus a date, kicker or comment count beside
   // it is that head title.
   const own = (h: string) => {
@@ -209,10 +227,10 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head]), heads, K.H1_SUFFIX_SEPARATOR), siteName)), 'h1'];
+    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR), siteName)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
-  const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || overlap(h, reference) >= K.SHORT_H1_AGREEMENT);
+  const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || (overlap(h, reference) >= K.SHORT_H1_AGREEMENT && covers(h) >= K.SHORT_H1_COVER));
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(trimSiteParts(own(single[0]), siteName)), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
@@ -273,16 +291,43 @@ export function headingPart(heading: El, heads: readonly string[], depth = K.HEA
   return undefined;
 }
 
+/** Share of a title's words after the first that start with a capital (words starting with a letter). */
+export function capitalisedShare(title: string): number {
+  const w = (title.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).slice(1);
+  return w.length ? w.filter((x) => x[0] !== x[0].toLowerCase()).length / w.length : 0;
+}
+
 /**
  * An h1 written in one case (CSS-styled "WEEKEND CODING AGENT", "history of coffee") takes the
- * casing of a head title part with the same words.
+ * casing of a head title part with the same words; an upper-case h1 with nearly the same words
+ * as a head title is that head title. An h1 in sentence case ("How to install solar panels")
+ * takes the casing of a head title part in title case with the same letters.
  */
-function headCasing(h1: string, heads: (string | undefined)[]): string {
-  if (h1 !== h1.toUpperCase() && h1 !== h1.toLowerCase()) return h1;
+function headCasing(h1: string, heads: (string | undefined)[], stripped: readonly string[] = []): string {
+  if (h1 !== h1.toUpperCase() && h1 !== h1.toLowerCase()) return sentenceCaseHeading(h1, heads);
   const key = h1.toLowerCase();
   for (const h of heads) {
     if (!h) continue;
     for (const part of h.split(K.TITLE_SEPARATOR)) if (part.toLowerCase() === key) return part;
+  }
+  // No part with the same letters: a head title (site name removed) with nearly the same words.
+  if (h1 !== h1.toUpperCase()) return h1;
+  const list = words(h1);
+  const set = new Set(list);
+  for (const h of stripped) {
+    const hw = words(h);
+    if (Math.min(shareIn(list, new Set(hw)), shareIn(hw, set)) >= K.ONE_CASE_AGREEMENT) return h;
+  }
+  return h1;
+}
+
+/** A sentence-case h1 written in title case by a head title part with the same letters. */
+function sentenceCaseHeading(h1: string, heads: (string | undefined)[]): string {
+  if (capitalisedShare(h1) > K.SENTENCE_CASE_MAX_SHARE) return h1;
+  const key = h1.toLowerCase();
+  for (const h of heads) {
+    if (!h) continue;
+    for (const part of h.split(K.TITLE_SEPARATOR)) if (part.toLowerCase() === key && capitalisedShare(part) >= K.TITLE_CASE_MIN_SHARE) return part;
   }
   return h1;
 }

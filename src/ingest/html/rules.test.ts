@@ -313,3 +313,32 @@ test('dates: day-month-year joined by dashes, with abbreviations that are words 
   assert.equal(parseTextDate('we set out in 2021'), undefined, 'words are not months outside the dashed form');
   assert.equal(parseTextDate('ref 9-12-set-2020x'), undefined, 'not inside a longer token');
 });
+
+test('titles: a lone short h1 covering little of the head title is a label, not the headline', () => {
+  const head = '<meta property="og:title" content="How the harbour office rebuilt its ferry timetable after the winter storms">';
+  const title = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(title('Timetable'), 'How the harbour office rebuilt its ferry timetable after the winter storms', 'one word of a long head title');
+  const short = '<meta property="og:title" content="Ferry timetable notes">';
+  assert.equal(extractHtml(wrap(short, `<article><h1>Ferry timetable</h1>${prose()}</article>`)).doc.meta.title, 'Ferry timetable', 'most of a short head title: the h1 stays');
+});
+
+test('titles: an upper-case h1 with nearly the words of a head title takes the head title', () => {
+  const head = '<meta property="og:title" content="Best Ferry Routes 2025: Tips From Harbour Pilots">';
+  const title = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(title('BEST FERRY ROUTES IN 2025: TIPS FROM HARBOUR PILOTS'), 'Best Ferry Routes 2025: Tips From Harbour Pilots');
+  assert.equal(title('BEST FERRY ROUTES: OUR PICKS'), 'BEST FERRY ROUTES: OUR PICKS', 'too few shared words: the h1 stays');
+  assert.equal(title('Best Ferry Routes in 2025: Tips From Harbour Pilots'), 'Best Ferry Routes in 2025: Tips From Harbour Pilots', 'mixed case: the h1 stays');
+});
+
+test('titles: a sentence-case h1 takes the casing of a title-case head title with the same letters', () => {
+  const title = (og: string, h1: string) => extractHtml(wrap(`<meta property="og:title" content="${og}"><meta property="og:site_name" content="Lorn Gazette">`, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(title('How to Book a Ferry Cabin in 2025 | Lorn Gazette', 'How to book a ferry cabin in 2025'), 'How to Book a Ferry Cabin in 2025');
+  assert.equal(title('How to book a ferry cabin in 2025', 'How to Book a Ferry Cabin in 2025'), 'How to Book a Ferry Cabin in 2025', 'a title-case h1 keeps its casing');
+  assert.equal(title('How To Book A Ferry Cabin Early', 'How to book a ferry cabin in 2025'), 'How to book a ferry cabin in 2025', 'other words: the h1 stays');
+});
+
+test('titles: the page host written as the first or last word of a title without a separator is dropped', () => {
+  const page = wrap('<title>lornnotes.example Rebuilding the ferry timetable</title>', `<article>${prose()}</article>`);
+  assert.equal(extractHtml(page, { url: 'https://www.lornnotes.example/2025/timetable.html' }).doc.meta.title, 'Rebuilding the ferry timetable');
+  assert.equal(extractHtml(page, { url: 'https://other.example/timetable' }).doc.meta.title, 'lornnotes.example Rebuilding the ferry timetable', 'another host: kept');
+});
