@@ -1,7 +1,8 @@
-// npm run eval:extract — body precision/recall/F1 (word 4-gram shingles), title exact match and
-// date same-day accuracy of the HTML extractor on ../shared/data/wcxb-dev.
+// npm run eval:extract — body precision/recall/F1 (word 4-gram shingles), title exact match,
+// date same-day accuracy and author exact match of the HTML extractor on ../shared/data/wcxb-dev.
 // Split: pages in even positions (sorted by id) are the tuning subset, odd positions the check.
-// Options: --worst N (print the N worst pages by F1), --only tune|check, --readability.
+// Options: --worst N (print the N worst pages by F1; with --titles/--dates/--authors also those misses),
+// --only tune|check, --readability.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -15,15 +16,15 @@ const worst = Number(args[args.indexOf('--worst') + 1]) || 0;
 const useReadability = args.includes('--readability');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
-interface Row { id: string; split: 'tune' | 'check'; p: number; r: number; title?: boolean; date?: boolean; stage: string; gotTitle?: string; wantTitle?: string; gotDate?: string; wantDate?: string; dateSource?: string; titleSource?: string }
+interface Row { id: string; split: 'tune' | 'check'; p: number; r: number; title?: boolean; date?: boolean; author?: boolean; gotAuthor?: string; wantAuthor?: string; stage: string; gotTitle?: string; wantTitle?: string; gotDate?: string; wantDate?: string; dateSource?: string; titleSource?: string }
 
-type Extractor = (html: Buffer, url: string) => { body: string; title?: string; published?: string; stage: string; dateSource?: string; titleSource?: string };
+type Extractor = (html: Buffer, url: string) => { body: string; title?: string; published?: string; author?: string; stage: string; dateSource?: string; titleSource?: string };
 
 // The page URL is passed as every ingest path does (site names and URL dates depend on it).
 const ours: Extractor = (bytes, url) => {
   const page = extractHtml(bytes, { url });
   const ex = page.doc.meta.extraction as { sources: Record<string, string> };
-  return { body: page.body, title: page.doc.meta.title, published: page.doc.meta.published, stage: page.stage, dateSource: ex.sources.published, titleSource: ex.sources.title };
+  return { body: page.body, title: page.doc.meta.title, published: page.doc.meta.published, author: page.doc.meta.author, stage: page.stage, dateSource: ex.sources.published, titleSource: ex.sources.title };
 };
 
 async function readabilityExtractor(): Promise<Extractor> {
@@ -34,7 +35,7 @@ async function readabilityExtractor(): Promise<Extractor> {
     const dom = new JSDOM(bytes, { url, virtualConsole: vc });
     const art = new Readability(dom.window.document).parse();
     dom.window.close();
-    return { body: art?.textContent ?? '', title: art?.title ?? undefined, published: art?.publishedTime ?? undefined, stage: 'readability' };
+    return { body: art?.textContent ?? '', title: art?.title ?? undefined, published: art?.publishedTime ?? undefined, author: art?.byline ?? undefined, stage: 'readability' };
   };
 }
 
@@ -54,10 +55,13 @@ async function main() {
     const got = extract(bytes, gt.url);
     const { p, r } = shingleScores(got.body, truth.main_content);
     const wantDate = truth.publish_date ? String(truth.publish_date).slice(0, 10) : undefined;
+    // The reference writes "None" for pages without a byline.
+    const wantAuthor = truth.author && truth.author !== 'None' ? String(truth.author) : undefined;
     rows.push({
       id, split, p, r, stage: got.stage,
       title: truth.title ? norm(got.title) === norm(truth.title) : undefined,
       date: wantDate ? (got.published ?? '').slice(0, 10) === wantDate : undefined,
+      author: wantAuthor ? norm(got.author) === norm(wantAuthor) : undefined, gotAuthor: got.author, wantAuthor,
       gotTitle: got.title, wantTitle: truth.title, gotDate: got.published, wantDate, dateSource: got.dateSource, titleSource: got.titleSource,
     });
   });
@@ -68,7 +72,8 @@ async function main() {
     const F = P + R ? (2 * P * R) / (P + R) : 0;
     const t = rs.filter((x) => x.title !== undefined);
     const d = rs.filter((x) => x.date !== undefined);
-    console.log(`${name.padEnd(6)} pages ${String(rs.length).padStart(4)}  P ${P.toFixed(4)}  R ${R.toFixed(4)}  F1 ${F.toFixed(4)}  title ${(100 * t.filter((x) => x.title).length / t.length).toFixed(1)}% (${t.length})  date ${(100 * d.filter((x) => x.date).length / d.length).toFixed(1)}% (${d.length})`);
+    const a = rs.filter((x) => x.author !== undefined);
+    console.log(`${name.padEnd(6)} pages ${String(rs.length).padStart(4)}  P ${P.toFixed(4)}  R ${R.toFixed(4)}  F1 ${F.toFixed(4)}  title ${(100 * t.filter((x) => x.title).length / t.length).toFixed(1)}% (${t.length})  date ${(100 * d.filter((x) => x.date).length / d.length).toFixed(1)}% (${d.length})  author ${(100 * a.filter((x) => x.author).length / a.length).toFixed(1)}% (${a.length})`);
   };
   console.log(useReadability ? 'extractor: @mozilla/readability on jsdom' : 'extractor: spinscope');
   report('tune', rows.filter((x) => x.split === 'tune'));
@@ -81,6 +86,7 @@ async function main() {
     const f1 = (x: Row) => (x.p + x.r ? (2 * x.p * x.r) / (x.p + x.r) : 0);
     for (const x of [...rows].sort((a, b) => f1(a) - f1(b)).slice(0, worst)) console.log(`${x.id} ${x.split} P ${x.p.toFixed(2)} R ${x.r.toFixed(2)} ${x.stage}`);
     if (args.includes('--titles')) for (const x of rows.filter((r) => r.title === false)) console.log(`title ${x.id} (${x.titleSource}): got ${JSON.stringify(x.gotTitle)} want ${JSON.stringify(x.wantTitle)}`);
+    if (args.includes('--authors')) for (const x of rows.filter((r) => r.author === false)) console.log(`author ${x.id}: got ${JSON.stringify(x.gotAuthor)} want ${JSON.stringify(x.wantAuthor)}`);
     if (args.includes('--dates')) for (const x of rows.filter((r) => r.date === false)) console.log(`date ${x.id}: got ${x.gotDate} (${x.dateSource}) want ${x.wantDate}`);
   }
 }

@@ -234,8 +234,19 @@ export const DATE_META = [
 /** Other meta names that look like a publication date, and words that rule a name out. */
 export const DATE_META_KEY = /publish|pubdate|created|issued/;
 export const DATE_META_NOT = /modif|updat|expir|revis/;
-/** Meta names for the author, most trusted first. */
-export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'twitter:creator'];
+/**
+ * Meta names for the author, most trusted first. Not twitter:creator: it holds a social handle
+ * ("@lorngazette", often the site's), never the byline as printed (0 of 21 wcxb-dev tune pages).
+ */
+export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'];
+/** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
+export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
+/** Byline: where the name ends (a separator, an update or review line, a reading time); at the start, the element is a date line. */
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/** Byline: elements with more text than this are author boxes or bios, not bylines. */
+export const BYLINE_MAX_CHARS = 80;
+/** Byline: texts that are a label, not a name. */
+export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name)$/i;
 /** Meta names for the section. */
 export const SECTION_META = ['article:section', 'section', 'parsely-section', 'og:article:section'];
 /** Meta names for the outlet. */

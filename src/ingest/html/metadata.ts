@@ -1,5 +1,6 @@
 import * as K from './constants.js';
 import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js';
+import { bylineName, decodeReferences } from './byline.js';
 import { isJunk } from './content.js';
 import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
 
@@ -536,7 +537,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
 
   let author = clean(nameOf(ld?.author));
-  if (author) sources.author = 'json-ld';
+  // JSON-LD is script text: the parser left its character references alone.
+  if (author) [author, sources.author] = [decodeReferences(author), 'json-ld'];
   for (const key of K.AUTHOR_META) {
     if (author) break;
     const v = clean(metaValue(page, key));
@@ -544,8 +546,9 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
   for (const el of authorEls) {
     if (author) break;
-    const t = textOf(el).replace(/^(?:written\s+)?by\s+/i, '');
-    if (t && t.length <= 80) [author, sources.author] = [t, 'byline-element'];
+    const t = textOf(el);
+    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+    if (name) [author, sources.author] = [name, 'byline-element'];
   }
 
   let section = clean(nameOf(ld?.articleSection));

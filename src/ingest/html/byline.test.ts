@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bylineName, decodeReferences } from './byline.js';
+import { extractHtml } from './index.js';
+
+test('byline: labels before the name go', () => {
+  assert.equal(bylineName('By Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Written By: Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Recipe by Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Author Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Byron Vale'), 'Byron Vale', 'a name starting with "By" stays');
+});
+
+test('byline: a date, update line, reviewer, separator or reading time after the name goes', () => {
+  assert.equal(bylineName('Maren Holt March 3, 2024'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt - 3 March 2024'), 'Maren Holt');
+  assert.equal(bylineName('By: Lorn Ferries Team on 2024-03-03 10:12'), 'Lorn Ferries Team');
+  assert.equal(bylineName('Maren Holt Updated by Ivo Lind Updated May 1, 2024'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt, RN . Reviewed by Ivo Lind, MD'), 'Maren Holt, RN');
+  assert.equal(bylineName('Maren Holt | Harbour desk'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt 6 min read'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt , Harbour Correspondent'), 'Maren Holt, Harbour Correspondent', 'space before a comma closed');
+});
+
+test('byline: a date written first goes with its "by"', () => {
+  assert.equal(bylineName('3 March 2024 by Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('03/03/2024 by Lorn Gazette'), 'Lorn Gazette');
+});
+
+test('byline: labels, date lines and comment signatures are not names', () => {
+  assert.equal(bylineName('By'), undefined);
+  assert.equal(bylineName('Written by'), undefined);
+  assert.equal(bylineName('Name *'), undefined);
+  assert.equal(bylineName('Ivo Lind says:'), undefined);
+  assert.equal(bylineName('March 3, 2024 • 6 min read'), undefined);
+  assert.equal(bylineName('Updated March 3, 2024'), undefined);
+});
+
+test('byline: character references in script text are decoded', () => {
+  assert.equal(decodeReferences('Holt &amp; Lind'), 'Holt & Lind');
+  assert.equal(decodeReferences('Lorn&#8217;s &#x201C;desk&#x201D;'), 'Lorn’s “desk”');
+  assert.equal(decodeReferences('&unknown; &#0;'), '&unknown; &#0;', 'unknown and invalid references stay');
+});
+
+test('authors: JSON-LD names are decoded, twitter:creator handles are not bylines, byline elements are cleaned', () => {
+  const wrap = (head: string, body: string) => `<html><head><title>Ferries</title>${head}</head><body><article>${body}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","author":{"name":"Holt &amp; Lind"}}</script>';
+  assert.equal(extractHtml(wrap(ld, '')).doc.meta.author, 'Holt & Lind');
+  const handle = '<meta name="twitter:creator" content="@lorngazette">';
+  assert.equal(extractHtml(wrap(handle, '<div class="byline">By Maren Holt March 3, 2024</div>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(wrap(handle, '')).doc.meta.author, undefined);
+});
