@@ -50,3 +50,13 @@ test('authors: JSON-LD names are decoded, twitter:creator handles are not byline
   assert.equal(extractHtml(wrap(handle, '<div class="byline">By Maren Holt March 3, 2024</div>')).doc.meta.author, 'Maren Holt');
   assert.equal(extractHtml(wrap(handle, '')).doc.meta.author, undefined);
 });
+
+test('authors: a JSON-LD author given by @id is the named object with that id; a "Written by" twitter label gives the author', () => {
+  const page = (head: string) => `<html><head><title>Ferries</title>${head}</head><body><article><p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const graph = '<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"Ferries","datePublished":"2024-03-03","author":{"@id":"https://lorn.example/#person-1"}},{"@type":"Person","@id":"https://lorn.example/#person-1","name":"Maren Holt"}]}</script>';
+  assert.equal(extractHtml(page(graph)).doc.meta.author, 'Maren Holt');
+  const labelled = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ivo Lind"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">';
+  assert.equal(extractHtml(page(labelled)).doc.meta.author, 'Ivo Lind');
+  const other = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">';
+  assert.equal(extractHtml(page(other)).doc.meta.author, undefined, 'another label: no author');
+});

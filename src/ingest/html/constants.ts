@@ -243,6 +243,8 @@ export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailt
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update or review line, a reading time); at the start, the element is a date line. */
 export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
+export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Byline: elements with more text than this are author boxes or bios, not bylines. */
 export const BYLINE_MAX_CHARS = 80;
 /** Byline: texts that are a label, not a name. */

@@ -46,6 +46,28 @@ export function jsonLdObjects(page: ParsedPage): Json[] {
   return out;
 }
 
+/**
+ * A JSON-LD value with its {"@id": …} references replaced by the objects of the page that carry
+ * those ids (SEO plugins write "author": {"@id": "…#/schema/person/1"} and the Person elsewhere).
+ */
+function resolveIds(v: unknown, objects: readonly Json[]): unknown {
+  if (Array.isArray(v)) return v.map((x) => resolveIds(x, objects));
+  if (v && typeof v === 'object') {
+    const o = v as Json;
+    if (typeof o['@id'] === 'string' && o.name === undefined) return objects.find((x) => x !== o && x['@id'] === o['@id'] && x.name !== undefined) ?? v;
+  }
+  return v;
+}
+
+/** The value of a twitter:dataN meta whose twitter:labelN says it is the author ("Written by"). */
+function labelledTwitterData(page: ParsedPage): string | undefined {
+  for (const m of page.metas) {
+    const n = /^twitter:label(\d)$/.exec(m.key);
+    if (n && K.AUTHOR_LABEL.test(m.content.trim())) return clean(metaValue(page, `twitter:data${n[1]}`));
+  }
+  return undefined;
+}
+
 function typeOf(o: Json): string {
   const t = o['@type'];
   return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
@@ -536,13 +558,17 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  let author = clean(nameOf(ld?.author));
+  let author = clean(nameOf(resolveIds(ld?.author, objects)));
   // JSON-LD is script text: the parser left its character references alone.
   if (author) [author, sources.author] = [decodeReferences(author), 'json-ld'];
   for (const key of K.AUTHOR_META) {
     if (author) break;
     const v = clean(metaValue(page, key));
     if (v && !/^https?:/i.test(v)) [author, sources.author] = [v.replace(/^@/, ''), `meta:${key}`];
+  }
+  if (!author) {
+    const v = labelledTwitterData(page);
+    if (v) [author, sources.author] = [v, 'meta:twitter:data'];
   }
   for (const el of authorEls) {
     if (author) break;
