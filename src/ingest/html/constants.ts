@@ -238,7 +238,7 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
  * Meta names for the author, most trusted first. Not twitter:creator: it holds a social handle
  * ("@lorngazette", often the site's), never the byline as printed (0 of 21 wcxb-dev tune pages).
  */
-export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'];
+export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update or review line, a reading time); at the start, the element is a date line. */
