@@ -60,3 +60,11 @@ test('authors: a JSON-LD author given by @id is the named object with that id; a
   const other = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">';
   assert.equal(extractHtml(page(other)).doc.meta.author, undefined, 'another label: no author');
 });
+
+test('authors: the text of a link to an author page is the author when nothing else names one', () => {
+  const page = (body: string) => `<html><head><title>Ferries</title></head><body><article>${body}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  assert.equal(extractHtml(page('<p><a href="/authors/maren-holt/">Maren Holt</a></p>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('<p><a href="https://lorn.example/author/maren-holt?ref=top">Maren Holt</a></p>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('<p><a href="/authors/">All our writers</a></p>')).doc.meta.author, undefined, 'the authors index is not an author page');
+  assert.equal(extractHtml(page('<p><a href="/ferries/timetable">Timetable</a></p>')).doc.meta.author, undefined);
+});

@@ -245,6 +245,8 @@ export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/
 export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
+/** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */
+export const AUTHOR_PAGE_PATH = /\/(?:author|authors|writers?|contributors?|people|staff)\/[^/?#]+\/?(?:[?#]|$)/i;
 /** Byline: elements with more text than this are author boxes or bios, not bylines. */
 export const BYLINE_MAX_CHARS = 80;
 /** Byline: texts that are a label, not a name. */

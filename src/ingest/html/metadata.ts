@@ -441,6 +441,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const times: El[] = [];
   const dateEls: El[] = [];
   const authorEls: El[] = [];
+  // Links to an author's page ("/author/maren-holt/"): their text is the name as printed.
+  const authorLinks: El[] = [];
   const order = new Map<El, number>();
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
@@ -457,6 +459,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       if (DATE_CLASS.test(cls)) dateEls.push(el);
       if (AUTHOR_CLASS.test(cls) || el.attrs.rel === 'author') authorEls.push(el);
     }
+    if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
   }
 
   let outlet = clean(metaValue(page, 'og:site_name'));
@@ -575,6 +578,12 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     const t = textOf(el);
     const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
     if (name) [author, sources.author] = [name, 'byline-element'];
+  }
+  for (const el of authorLinks) {
+    if (author) break;
+    const t = textOf(el);
+    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+    if (name) [author, sources.author] = [name, 'author-link'];
   }
 
   let section = clean(nameOf(ld?.articleSection));
