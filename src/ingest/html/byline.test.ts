@@ -68,3 +68,11 @@ test('authors: the text of a link to an author page is the author when nothing e
   assert.equal(extractHtml(page('<p><a href="/authors/">All our writers</a></p>')).doc.meta.author, undefined, 'the authors index is not an author page');
   assert.equal(extractHtml(page('<p><a href="/ferries/timetable">Timetable</a></p>')).doc.meta.author, undefined);
 });
+
+test('authors: a byline written as separate pieces gives its first piece after the label; joined names stay whole', () => {
+  const page = (byline: string) => `<html><head><title>Ferries</title></head><body><article><div class="author">${byline}</div><p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  assert.equal(extractHtml(page('<span>By</span> <a href="#">Maren Holt</a> <span>Harbour Correspondent</span>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('<span>Guide</span> <span>by</span> <span>Maren Holt</span> <em>Former Ferry Pilot</em>')).doc.meta.author, 'Maren Holt', 'a label over two pieces');
+  assert.equal(extractHtml(page('By <a href="#">Maren Holt</a> and <a href="#">Ivo Lind</a>')).doc.meta.author, 'Maren Holt and Ivo Lind');
+  assert.equal(extractHtml(page('Maren Holt, Harbour Correspondent')).doc.meta.author, 'Maren Holt, Harbour Correspondent', 'one piece: the text as written');
+});

@@ -247,6 +247,9 @@ export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */
 export const AUTHOR_PAGE_PATH = /\/(?:author|authors|writers?|contributors?|people|staff)\/[^/?#]+\/?(?:[?#]|$)/i;
+/** Byline: pieces that join several names, and the most words a name piece has. */
+export const NAME_JOINER = /^(?:and|&|,)$/i;
+export const BYLINE_NAME_MAX_WORDS = 5;
 /** Byline: elements with more text than this are author boxes or bios, not bylines. */
 export const BYLINE_MAX_CHARS = 80;
 /** Byline: texts that are a label, not a name. */

@@ -59,6 +59,41 @@ function resolveIds(v: unknown, objects: readonly Json[]): unknown {
   return v;
 }
 
+/** Texts of the innermost elements and text nodes under an element, in order. */
+function leafTexts(el: El, out: string[] = []): string[] {
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      const t = c.replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    } else if (c.children.some((x) => typeof x !== 'string')) leafTexts(c, out);
+    else {
+      const t = textOf(c);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
+
+/**
+ * The name in a byline element written as separate pieces ("<span>By</span> <a>Maren Holt</a>
+ * <span>Harbour Correspondent</span>"): the first piece after a label, when it is a short name
+ * and no piece joins several names ("and", "&", ",").
+ */
+function firstPieceName(el: El): string | undefined {
+  const pieces = leafTexts(el);
+  // The label may span pieces ("<span>Guide</span> <span>by</span>"): drop what it covers.
+  const whole = pieces.join(' ');
+  let cut = whole.length - whole.replace(K.BYLINE_LABEL, '').length;
+  while (pieces.length && cut >= pieces[0].length) {
+    cut -= pieces[0].length + 1;
+    pieces.shift();
+  }
+  if (pieces.length && cut > 0) pieces[0] = pieces[0].slice(cut).trim();
+  if (pieces.length < 2 || pieces.some((p) => K.NAME_JOINER.test(p))) return undefined;
+  const name = bylineName(pieces[0]);
+  return name && words(name).length <= K.BYLINE_NAME_MAX_WORDS ? name : undefined;
+}
+
 /** The value of a twitter:dataN meta whose twitter:labelN says it is the author ("Written by"). */
 function labelledTwitterData(page: ParsedPage): string | undefined {
   for (const m of page.metas) {
@@ -576,7 +611,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   for (const el of authorEls) {
     if (author) break;
     const t = textOf(el);
-    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+    const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
     if (name) [author, sources.author] = [name, 'byline-element'];
   }
   for (const el of authorLinks) {
