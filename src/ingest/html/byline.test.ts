@@ -76,3 +76,11 @@ test('authors: a byline written as separate pieces gives its first piece after t
   assert.equal(extractHtml(page('By <a href="#">Maren Holt</a> and <a href="#">Ivo Lind</a>')).doc.meta.author, 'Maren Holt and Ivo Lind');
   assert.equal(extractHtml(page('Maren Holt, Harbour Correspondent')).doc.meta.author, 'Maren Holt, Harbour Correspondent', 'one piece: the text as written');
 });
+
+test('authors: JSON-LD author names lose surrounding quotes and a ", Site Name" suffix', () => {
+  const page = (name: string) => `<html><head><title>Ferries</title><meta property="og:site_name" content="Lorn Gazette"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","author":{"name":${JSON.stringify(name)}}}</script></head><body><article><p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  assert.equal(extractHtml(page('"Maren Holt"')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('Maren Holt and Ivo Lind, Lorn Gazette')).doc.meta.author, 'Maren Holt and Ivo Lind');
+  assert.equal(extractHtml(page('Maren Holt, RN')).doc.meta.author, 'Maren Holt, RN', 'a suffix that is not the site stays');
+  assert.equal(extractHtml(page(', Lorn Gazette')).doc.meta.author, undefined, 'nothing but the site: no author');
+});

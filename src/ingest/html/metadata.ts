@@ -59,6 +59,16 @@ function resolveIds(v: unknown, objects: readonly Json[]): unknown {
   return v;
 }
 
+/** A name without the quotes around it ('"Maren Holt"'). */
+const unquote = (s: string) => s.replace(/^["“”'](.+)["“”']$/u, '$1').trim();
+
+/** An author field without a ", Site Name" after the names (newspapers append their title). */
+function withoutSiteSuffix(author: string, site: SiteNames): string | undefined {
+  const at = author.lastIndexOf(',');
+  if (at < 0 || !isSitePart(author.slice(at + 1), site)) return author;
+  return author.slice(0, at).trim() || undefined;
+}
+
 /** Texts of the innermost elements and text nodes under an element, in order. */
 function leafTexts(el: El, out: string[] = []): string[] {
   for (const c of el.children) {
@@ -512,7 +522,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
 
   const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
-  const [title, titleSource] = chooseTitle(page, ld, siteNames(outlet, url ?? pageUrl), h1s, h2s, headingEl);
+  const site = siteNames(outlet, url ?? pageUrl);
+  const [title, titleSource] = chooseTitle(page, ld, site, h1s, h2s, headingEl);
   sources.title = titleSource;
 
   let published: string | undefined;
@@ -596,9 +607,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  let author = clean(nameOf(resolveIds(ld?.author, objects)));
+  const ldAuthor = clean(nameOf(resolveIds(ld?.author, objects)));
   // JSON-LD is script text: the parser left its character references alone.
-  if (author) [author, sources.author] = [decodeReferences(author), 'json-ld'];
+  let author = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
+  if (author) sources.author = 'json-ld';
   for (const key of K.AUTHOR_META) {
     if (author) break;
     const v = clean(metaValue(page, key));
