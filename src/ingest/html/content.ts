@@ -268,6 +268,7 @@ const FURNITURE_LINES: readonly (readonly [RegExp, number])[] = [
   [K.LEGAL_LINE, K.LEGAL_LINE_MAX_CHARS],
   [K.UI_MESSAGE, K.UI_MESSAGE_MAX_CHARS],
   [K.PHOTO_CREDIT, K.PHOTO_CREDIT_MAX_CHARS],
+  [K.AFFILIATE_DISCLOSURE, K.AFFILIATE_DISCLOSURE_MAX_CHARS],
 ];
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
@@ -373,6 +374,44 @@ function selectorBody(blocks: readonly Block[]): Block[] {
 }
 
 /**
+ * The body with its lede: the intro paragraphs between the headline (the last h1 before the body)
+ * and the body's first block, when the container rules left them out (page builders put the
+ * headline and the intro in a "hero" section apart from the rest of the text). Bylines, dates
+ * and other crumbs in between are skipped; a heading or a link list in between means the gap is
+ * not the article's start, and nothing is taken. Only <p> paragraphs, and not a standfirst (dek):
+ * those are in the reference as often as not.
+ */
+function withLede(all: readonly Block[], body: Block[]): Block[] {
+  if (!K.LEDE_BEFORE_BODY || body.length === 0) return body;
+  const start = all.indexOf(body[0]);
+  let h1 = -1;
+  for (let i = start - 1; i >= 0 && start - i <= K.LEDE_MAX_GAP_BLOCKS; i--) if (all[i].el.tag === 'h1') {
+    h1 = i;
+    break;
+  }
+  if (h1 < 0) return body;
+  const lede: Block[] = [];
+  for (let i = h1 + 1; i < start; i++) {
+    const b = all[i];
+    const ld = linkDensity(b);
+    if (b.heading || (ld > K.SHORT_LINK_DENSITY && b.text.length >= K.SHORT_BLOCK_CHARS)) return body;
+    if (ld > K.SHORT_LINK_DENSITY || b.el.tag !== 'p' || standfirst(b.el)) continue;
+    // The first paragraph must be prose; after it, shorter lines of the intro come along.
+    if (b.text.length >= (lede.length ? K.MIN_SCORING_CHARS : K.PROSE_CHARS)) lede.push(b);
+  }
+  return lede.length ? [...lede, ...body] : body;
+}
+
+/** True for a standfirst (dek, summary under the headline): named so (on it or its two parents), or in a <header>. */
+function standfirst(el: El): boolean {
+  let up = 0;
+  for (let e: El | null = el; e && e.tag !== 'body'; e = e.parent, up++) {
+    if (e.tag === 'header' || (up <= 2 && K.STANDFIRST_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`))) return true;
+  }
+  return false;
+}
+
+/**
  * Finds the article body in explicit fallback stages: publishing-system selector, scored
  * container (strict furniture removal), scored container (lenient), all prose blocks, raw text.
  */
@@ -380,11 +419,8 @@ export function extractBody(root: El, title: string | undefined, author?: string
   const tries: string[] = [];
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
-  const scoredBlocks = filterBlocks(
-    strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el))),
-    title,
-    author,
-  );
+  const inContainer = strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el)));
+  const scoredBlocks = filterBlocks(withLede(strict.blocks, inContainer), title, author);
   const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title, author);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);

@@ -342,3 +342,28 @@ test('titles: the page host written as the first or last word of a title without
   assert.equal(extractHtml(page, { url: 'https://www.lornnotes.example/2025/timetable.html' }).doc.meta.title, 'Rebuilding the ferry timetable');
   assert.equal(extractHtml(page, { url: 'https://other.example/timetable' }).doc.meta.title, 'lornnotes.example Rebuilding the ferry timetable', 'another host: kept');
 });
+
+test('body: the intro between the headline and the chosen container comes along; a standfirst or a heading in between does not', () => {
+  const intro = 'Lornhaven has run ferries across the sound for ninety years, and the fleet has rarely changed.';
+  const page = (between: string) => wrap('<title>Ferries</title>', `<div class="hero"><h1>Lornhaven retires its ferries</h1><div>By Ann Lee</div>${between}</div><div class="story-text">${prose()}</div>`);
+  const taken = extractHtml(page(`<p>${intro}</p>`)).body;
+  assert.ok(taken.startsWith(intro), taken.slice(0, 120));
+  assert.ok(taken.includes(PARAS[3]));
+  assert.ok(!extractHtml(page(`<p class="article-dek">${intro}</p>`)).body.includes(intro), 'a standfirst is left out');
+  assert.ok(!extractHtml(page(`<h2>From the harbour desk</h2><p>${intro}</p>`)).body.includes(intro), 'a heading between: not the article start');
+});
+
+test('body: affiliate disclosures are dropped; prose about commissions stays', () => {
+  const fact = 'Ticket agents earn a commission of five percent on every crossing they sell.';
+  const html = wrap('<title>Ferries</title>', `<article><p>Our editors test every ferry app themselves. When you buy through links on this page, we get a small commission.</p>${prose(PARAS.slice(0, 2))}<p>We may be compensated when you click on a partner offer.</p><p>${fact}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Our editors test') && !body.includes('be compensated'), body);
+  assert.ok(body.includes(fact));
+});
+
+test('body: button rows (calls to action) are dropped', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<div class="wp-block-buttons"><div class="wp-block-button"><a href="/book">Book your crossing to Skarvik today</a></div></div><p><a class="btn-primary" href="/t">Download the full summer timetable now</a></p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Book your crossing') && !body.includes('Download the full'), body);
+  assert.ok(body.includes(PARAS[1]) && body.includes(PARAS[2]));
+});
