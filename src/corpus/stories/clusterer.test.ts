@@ -5,7 +5,7 @@ import { backgroundFrequencies, decodeBackground, encodeBackground } from './bac
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { storyTerms, textNames } from './features.js';
-import { consensusLouvain, louvain, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
+import { consensusLouvain, detachWeaklyHeld, louvain, moveToStrongestLinks, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -191,6 +191,35 @@ test('splitLooseParts splits a small story loosely merged into a big one, and ke
   assert.equal(new Set(splitLooseParts(12, knit, new Array(12).fill(0), 0.2)).size, 1);
   // Off below any conductance.
   assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
+});
+
+test('moveToStrongestLinks puts an item beside the community holding most of its links', () => {
+  // Items 0–2 and 3–5 are two communities; item 6 sits in the first but links mostly to the second.
+  const pairs = [
+    { i: 0, j: 1, sim: 0.5 }, { i: 1, j: 2, sim: 0.5 }, { i: 3, j: 4, sim: 0.5 }, { i: 4, j: 5, sim: 0.5 },
+    { i: 0, j: 6, sim: 0.1 }, { i: 3, j: 6, sim: 0.2 }, { i: 4, j: 6, sim: 0.2 },
+  ];
+  assert.deepEqual(moveToStrongestLinks(7, pairs, [0, 0, 0, 1, 1, 1, 0]), [0, 0, 0, 1, 1, 1, 1]);
+  // An item with no links, or equal weight both ways, keeps its own community.
+  // (Item 2 links equally to communities 0 and 1; item 3 has no links.)
+  const tie = [{ i: 0, j: 2, sim: 0.3 }, { i: 1, j: 2, sim: 0.3 }];
+  const moved = moveToStrongestLinks(4, tie, [0, 1, 1, 0]);
+  assert.equal(moved[2], 1);
+  assert.equal(moved[3], 0);
+});
+
+test('detachWeaklyHeld sets apart an item held by a small share of its links, and only then', () => {
+  // Items 0–3 form a community; item 4 is in it by one weak link, with stronger links outside (5, 6).
+  const pairs = [
+    { i: 0, j: 1, sim: 0.5 }, { i: 1, j: 2, sim: 0.5 }, { i: 2, j: 3, sim: 0.5 }, { i: 0, j: 3, sim: 0.5 },
+    { i: 0, j: 4, sim: 0.1 }, { i: 4, j: 5, sim: 0.3 }, { i: 4, j: 6, sim: 0.3 }, { i: 5, j: 6, sim: 0.5 },
+  ];
+  const labels = [0, 0, 0, 0, 0, 1, 1];
+  const out = detachWeaklyHeld(7, pairs, labels, 0.35);
+  assert.deepEqual(out.slice(0, 4), [0, 0, 0, 0]);
+  assert.ok(!out.slice(0, 4).includes(out[4]) && out[4] !== out[5], 'item 4 stands alone');
+  assert.deepEqual(out.slice(5), [1, 1], 'a community of two is left as it is');
+  assert.deepEqual(detachWeaklyHeld(7, pairs, labels, 0), labels, 'off at 0');
 });
 
 test('normaliseByDegree weakens the links of a hub linked to many items and keeps an isolated pair whole', () => {
