@@ -5,7 +5,7 @@ import { backgroundFrequencies, decodeBackground, encodeBackground } from './bac
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { storyTerms, textNames } from './features.js';
-import { consensusLouvain, detachWeaklyHeld, louvain, moveToStrongestLinks, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
+import { consensusLouvain, louvain, moveToStrongestLinks, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -206,20 +206,13 @@ test('moveToStrongestLinks puts an item beside the community holding most of its
   const moved = moveToStrongestLinks(4, tie, [0, 1, 1, 0]);
   assert.equal(moved[2], 1);
   assert.equal(moved[3], 0);
-});
-
-test('detachWeaklyHeld sets apart an item held by a small share of its links, and only then', () => {
-  // Items 0–3 form a community; item 4 is in it by one weak link, with stronger links outside (5, 6).
-  const pairs = [
-    { i: 0, j: 1, sim: 0.5 }, { i: 1, j: 2, sim: 0.5 }, { i: 2, j: 3, sim: 0.5 }, { i: 0, j: 3, sim: 0.5 },
-    { i: 0, j: 4, sim: 0.1 }, { i: 4, j: 5, sim: 0.3 }, { i: 4, j: 6, sim: 0.3 }, { i: 5, j: 6, sim: 0.5 },
-  ];
-  const labels = [0, 0, 0, 0, 0, 1, 1];
-  const out = detachWeaklyHeld(7, pairs, labels, 0.35);
-  assert.deepEqual(out.slice(0, 4), [0, 0, 0, 0]);
-  assert.ok(!out.slice(0, 4).includes(out[4]) && out[4] !== out[5], 'item 4 stands alone');
-  assert.deepEqual(out.slice(5), [1, 1], 'a community of two is left as it is');
-  assert.deepEqual(detachWeaklyHeld(7, pairs, labels, 0), labels, 'off at 0');
+  // A chain 7–8–9 hanging off the second community: one pass moves 7 (beside 3), a second pass
+  // moves 8, which follows 7; the passes stop once nothing moves.
+  const chain = [...pairs, { i: 3, j: 7, sim: 0.5 }, { i: 7, j: 8, sim: 0.4 }, { i: 8, j: 9, sim: 0.2 }];
+  const start = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2];
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 1).slice(7), [1, 2, 2]);
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 2).slice(7), [1, 1, 2]);
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 50).slice(7), [1, 1, 1]);
 });
 
 test('normaliseByDegree weakens the links of a hub linked to many items and keeps an isolated pair whole', () => {

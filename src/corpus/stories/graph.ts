@@ -274,48 +274,35 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
 }
 
 /**
- * One synchronous pass moving each item to the community its (normalised) links weigh most
- * toward, its own kept on ties. Louvain's moves weigh links against the community's size
- * (modularity's null model), and the loose-part split cuts whole parts, so a few items end up
- * beside a community that holds most of their links; this puts them back.
+ * Synchronous passes (up to `passes`, until nothing moves) moving each item to the community its
+ * (normalised) links weigh most toward, its own kept on ties. Louvain's moves weigh links against
+ * the community's size (modularity's null model), and the loose-part split cuts whole parts, so
+ * some items end up beside the community that holds most of their links; this puts them back.
  */
-export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[]): number[] {
+export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1): number[] {
   // Flat arrays (no map per node): this runs at every re-clustering of the store.
   const { off, nbr, wt } = graphOf(n, pairs);
   const toward = new Float64Array(Math.max(-1, ...labels) + 1);
   const touched: number[] = [];
-  return labels.map((own, i) => {
-    for (let k = off[i]; k < off[i + 1]; k++) {
-      const c = labels[nbr[k]];
-      if (toward[c] === 0) touched.push(c);
-      toward[c] += wt[k];
-    }
-    let best = own;
-    let bestWeight = toward[own];
-    for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
-    for (const c of touched) toward[c] = 0;
-    touched.length = 0;
-    return best;
-  });
-}
-
-/**
- * Items whose links into their own community weigh less than `minShare` of all their links
- * become stories of their own (communities of 3 and more; 0: off). A stray headline tied to a
- * story by one generic word costs that whole story precision, while alone it costs only its own
- * recall.
- */
-export function detachWeaklyHeld(n: number, pairs: readonly Pair[], labels: readonly number[], minShare: number): number[] {
-  if (minShare <= 0) return [...labels];
-  const inside = new Float64Array(n);
-  const degree = new Float64Array(n);
-  for (const { i, j, sim } of pairs) {
-    if (sim <= 0) continue;
-    degree[i] += sim, degree[j] += sim;
-    if (labels[i] === labels[j]) inside[i] += sim, inside[j] += sim;
+  let current = [...labels];
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = 0;
+    const next = current.map((own, i) => {
+      for (let k = off[i]; k < off[i + 1]; k++) {
+        const c = current[nbr[k]];
+        if (toward[c] === 0) touched.push(c);
+        toward[c] += wt[k];
+      }
+      let best = own;
+      let bestWeight = toward[own];
+      for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
+      for (const c of touched) toward[c] = 0;
+      touched.length = 0;
+      if (best !== own) moved++;
+      return best;
+    });
+    current = next;
+    if (!moved) break;
   }
-  const size = new Map<number, number>();
-  for (const l of labels) size.set(l, (size.get(l) ?? 0) + 1);
-  let next = Math.max(-1, ...labels) + 1;
-  return labels.map((l, i) => (size.get(l)! >= 3 && degree[i] > 0 && inside[i] < minShare * degree[i] ? next++ : l));
+  return current;
 }
