@@ -6,6 +6,7 @@
 // clustered with STORY_PARAMS (none chosen on it) and the mean ± sd over the 2N halves is reported.
 // Without flags, all 18 stories at once are scored too: in-sample (the halves were used to choose),
 // but as large as this file; sets with more stories score lower (0.83 vs 0.86 on the halves).
+// `--sizes [N]`: mean BCubed F1 over N (default 25) random sets each of 6, 12 and 15 stories.
 // `--cost`: CPU per article of the store's online assignment once its re-clustering window is full.
 // `--set key=value,key=value`: STORY_PARAMS overridden (to compare settings with the modes above).
 import { readFileSync, existsSync } from 'node:fs';
@@ -100,6 +101,18 @@ if (process.argv.includes('--cv')) {
     };
     const f1s = runs.map((r) => r.f1);
     console.log(`${online ? 'online (store)' : 'batch (cluster)'}: ${runs.length} random halves of ${stories.length} stories: BCubed ${stat('precision')}, ${stat('recall')}, ${stat('f1')} (min ${Math.min(...f1s).toFixed(3)})`);
+  }
+} else if (process.argv.includes('--sizes')) {
+  // Sets of 6, 12 and 15 random stories (N each, default 25; the same sets on every run, so two
+  // settings compare paired): whether a change holds for small and large inputs alike.
+  const n = Number(process.argv[process.argv.indexOf('--sizes') + 1]) || 25;
+  const stories = [...new Set(items.map((i) => i.story))].sort();
+  for (const online of [false, true]) {
+    const means = [6, 12, 15].map((size) => {
+      const f1s = Array.from({ length: n }, (_, k) => scoreStories(new Set(shuffled(stories, 5000 + 97 * size + k).slice(0, size)), PARAMS, online).f1);
+      return `${size} stories ${(f1s.reduce((s, x) => s + x, 0) / n).toFixed(4)}`;
+    });
+    console.log(`${online ? 'online (store)' : 'batch (cluster)'}: mean BCubed F1 over ${n} random sets of ${means.join(', ')}`);
   }
 } else if (process.argv.includes('--cost')) {
   // CPU of the store's online assignment (idf weighting, candidate search, merges, re-clustering),

@@ -5,7 +5,7 @@ import { backgroundFrequencies, decodeBackground, encodeBackground } from './bac
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
 import { storyTerms, textNames } from './features.js';
-import { consensusLouvain, louvain, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
+import { consensusLouvain, louvain, moveToStrongestLinks, normaliseByDegree, similarPairs, splitLooseParts } from './graph.js';
 
 const items = [
   { id: 'a1', title: 'Velmora harbour talks collapse' },
@@ -191,6 +191,28 @@ test('splitLooseParts splits a small story loosely merged into a big one, and ke
   assert.equal(new Set(splitLooseParts(12, knit, new Array(12).fill(0), 0.2)).size, 1);
   // Off below any conductance.
   assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
+});
+
+test('moveToStrongestLinks puts an item beside the community holding most of its links', () => {
+  // Items 0–2 and 3–5 are two communities; item 6 sits in the first but links mostly to the second.
+  const pairs = [
+    { i: 0, j: 1, sim: 0.5 }, { i: 1, j: 2, sim: 0.5 }, { i: 3, j: 4, sim: 0.5 }, { i: 4, j: 5, sim: 0.5 },
+    { i: 0, j: 6, sim: 0.1 }, { i: 3, j: 6, sim: 0.2 }, { i: 4, j: 6, sim: 0.2 },
+  ];
+  assert.deepEqual(moveToStrongestLinks(7, pairs, [0, 0, 0, 1, 1, 1, 0]), [0, 0, 0, 1, 1, 1, 1]);
+  // An item with no links, or equal weight both ways, keeps its own community.
+  // (Item 2 links equally to communities 0 and 1; item 3 has no links.)
+  const tie = [{ i: 0, j: 2, sim: 0.3 }, { i: 1, j: 2, sim: 0.3 }];
+  const moved = moveToStrongestLinks(4, tie, [0, 1, 1, 0]);
+  assert.equal(moved[2], 1);
+  assert.equal(moved[3], 0);
+  // A chain 7–8–9 hanging off the second community: one pass moves 7 (beside 3), a second pass
+  // moves 8, which follows 7; the passes stop once nothing moves.
+  const chain = [...pairs, { i: 3, j: 7, sim: 0.5 }, { i: 7, j: 8, sim: 0.4 }, { i: 8, j: 9, sim: 0.2 }];
+  const start = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2];
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 1).slice(7), [1, 2, 2]);
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 2).slice(7), [1, 1, 2]);
+  assert.deepEqual(moveToStrongestLinks(10, chain, start, 50).slice(7), [1, 1, 1]);
 });
 
 test('normaliseByDegree weakens the links of a hub linked to many items and keeps an isolated pair whole', () => {

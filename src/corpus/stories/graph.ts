@@ -272,3 +272,37 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
   }
   return out;
 }
+
+/**
+ * Synchronous passes (up to `passes`, until nothing moves) moving each item to the community its
+ * (normalised) links weigh most toward, its own kept on ties. Louvain's moves weigh links against
+ * the community's size (modularity's null model), and the loose-part split cuts whole parts, so
+ * some items end up beside the community that holds most of their links; this puts them back.
+ */
+export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1): number[] {
+  // Flat arrays (no map per node): this runs at every re-clustering of the store.
+  const { off, nbr, wt } = graphOf(n, pairs);
+  const toward = new Float64Array(Math.max(-1, ...labels) + 1);
+  const touched: number[] = [];
+  let current = [...labels];
+  for (let pass = 0; pass < passes; pass++) {
+    let moved = 0;
+    const next = current.map((own, i) => {
+      for (let k = off[i]; k < off[i + 1]; k++) {
+        const c = current[nbr[k]];
+        if (toward[c] === 0) touched.push(c);
+        toward[c] += wt[k];
+      }
+      let best = own;
+      let bestWeight = toward[own];
+      for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
+      for (const c of touched) toward[c] = 0;
+      touched.length = 0;
+      if (best !== own) moved++;
+      return best;
+    });
+    current = next;
+    if (!moved) break;
+  }
+  return current;
+}
