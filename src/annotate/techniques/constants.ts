@@ -176,6 +176,15 @@ export const FEATURES = {
   suffixLength: 3,
   /** Buckets of a fragment's other occurrences before / after it in the article. */
   repeatBuckets: [0, 1, 3, 7] as readonly number[],
+  /**
+   * Character n-grams of each span word (with word-boundary marks) as features of the technique
+   * network only: word pieces shared by forms PTC train never shows ("-mongering", "terror-").
+   * 5-fold CV micro-F1, seeds 11 / 5 / 1 / 2: 0.6247 / 0.6308 / 0.6260 / 0.6270 → 0.6314 /
+   * 0.6298 / 0.6301 / 0.6322 (3-grams 0.6249, 5-grams 0.6270 at seed 11); in the logistic model
+   * character pieces hurt (techniques.md). 0: none. The network file must be retrained after a
+   * change (`npm run train:techniques -- --classifier-only`).
+   */
+  networkCharGrams: 4,
 } as const;
 
 /** Softmax sharpness over per-span standardised classifier margins (the span score). */

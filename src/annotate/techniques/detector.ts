@@ -5,7 +5,7 @@ import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, NE
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
-import { spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
+import { networkFeaturesInto, spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { TokenFeaturizer } from './token-features.js';
 import { EmissionScorer } from './emissions.js';
@@ -90,6 +90,8 @@ export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
   readonly scorer: EmissionScorer;
   private readonly spanSink: ExplainingSink;
+  /** The network's input buckets of the current span (reused). */
+  private readonly networkBuckets: number[] = [];
   private readonly strongCues = new Map<string, boolean>();
   private viterbiScore = new Float64Array(0);
   private viterbiBack = new Int32Array(0);
@@ -365,9 +367,13 @@ export class TechniqueModel {
     return path;
   }
 
-  /** The classifier's and the network's probabilities of hashed span features, averaged (classifier's buffer). */
-  private averaged(buckets: readonly number[]): Float64Array {
-    const p = softmaxInPlace(this.classifier.scoreBuckets(buckets));
+  /**
+   * The classifier's and the network's probabilities of the span features in the span sink,
+   * averaged (classifier's buffer); the network also reads its own features of the range.
+   */
+  private averaged(ctx: SpanContext, range: Range): Float64Array {
+    const sink = this.spanSink;
+    const p = softmaxInPlace(this.classifier.scoreBuckets(sink.out));
     const w = this.logisticWeight;
     // The network costs more than the classifier: skip it when the classifier's lead is more
     // than the network's share could overturn (NETWORK.skipLead).
@@ -378,7 +384,13 @@ export class TechniqueModel {
       else if (p[c] > p2) p2 = p[c];
     }
     if (p1 - p2 > this.skipLead) return p;
-    const q = softmaxInPlace(this.network!.scoreBuckets(buckets));
+    sink.networkOut.length = 0;
+    networkFeaturesInto(ctx, range, sink);
+    const all = this.networkBuckets;
+    all.length = 0;
+    for (const b of sink.out) all.push(b);
+    for (const b of sink.networkOut) all.push(b);
+    const q = softmaxInPlace(this.network!.scoreBuckets(all));
     for (let c = 0; c < p.length; c++) p[c] = w * p[c] + (1 - w) * q[c];
     return p;
   }
@@ -394,7 +406,7 @@ export class TechniqueModel {
     for (const r of ranges) {
       sink.clear();
       const facts = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
-      const probs = this.network ? this.averaged(sink.out) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const probs = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       const top = topRanked(probs, RANKED_LABELS);
       // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
       if (only && !only.has(labels[top[0]])) continue;

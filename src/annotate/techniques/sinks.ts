@@ -11,6 +11,12 @@ export interface FeatureSink {
   pair(template: string, a: string, b: string): void;
   /** A feature without a value: the string `name`. */
   flag(name: string): void;
+  /**
+   * A feature only the technique network reads (`template=value`, kept apart from the others):
+   * word pieces the logistic model overfits on, which the network's shared hidden layer
+   * generalises over.
+   */
+  network(template: string, value: string): void;
 }
 
 /** Collects feature strings. */
@@ -24,6 +30,11 @@ export class StringSink implements FeatureSink {
   }
   flag(name: string): void {
     this.out.push(name);
+  }
+  /** The network-only features. */
+  networkOut: string[] = [];
+  network(template: string, value: string): void {
+    this.networkOut.push(`${template}=${value}`);
   }
 }
 
@@ -48,6 +59,11 @@ export class HashSink implements FeatureSink {
   add(template: string, value: string): void {
     this.out.push(fnv1a(value, this.prefix(template)) & this.mask);
   }
+  /** Buckets of the network-only features. */
+  networkOut: number[] = [];
+  network(template: string, value: string): void {
+    this.networkOut.push(fnv1a(value, this.prefix(template)) & this.mask);
+  }
   pair(template: string, a: string, b: string): void {
     this.out.push(fnv1a(b, fnv1a(PIPE, fnv1a(a, this.prefix(template)))) & this.mask);
   }
@@ -70,6 +86,7 @@ export class ExplainingSink extends HashSink {
   /** Empties the sink for the next span. */
   clear(): void {
     this.out.length = 0;
+    this.networkOut.length = 0;
     this.templates.length = 0;
     this.values.length = 0;
     this.seconds.length = 0;

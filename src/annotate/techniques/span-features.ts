@@ -151,6 +151,22 @@ function tokensIn(views: readonly SentenceView[], r: Range): { v: SentenceView; 
   return out;
 }
 
+/**
+ * The features only the technique network reads: character n-grams of `<word>` for each span
+ * word of n letters or more. Apart from `spanFeaturesInto` because the run time needs them only
+ * for the spans where the network is consulted.
+ */
+export function networkFeaturesInto(ctx: SpanContext, r: Range, f: FeatureSink): void {
+  const n = FEATURES.networkCharGrams;
+  if (!n) return;
+  for (const { v, i } of tokensIn(ctx.views, r)) {
+    const word = v.lowers[i];
+    if (word.length < n) continue;
+    const marked = `<${word}>`;
+    for (let c = 0; c + n <= marked.length; c++) f.network('ch', marked.slice(c, c + n));
+  }
+}
+
 /** True for an -est superlative or a superlative word. */
 export function isSuperlative(lower: string, pos: string): boolean {
   if (SUPERLATIVE_WORDS.has(lower)) return true;
@@ -164,12 +180,14 @@ export function isSuperlative(lower: string, pos: string): boolean {
  * (and whether before or after the span), ?, !, superlatives, capitals, numbers, lexicon hits,
  * quotation context, sentence facts (title, ?, !, quotes) and named entities. (The words of the
  * whole surrounding sentence were tried and dropped: they cost 2 points of CV micro-F1; see
- * models/techniques.md for every variant measured.)
+ * models/techniques.md for every variant measured.) `networkFeatures`: those of
+ * `networkFeaturesInto`, for the technique network only.
  */
-export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; facts: SpanFacts } {
+export function spanFeatures(ctx: SpanContext, r: Range, lexicon: LexiconIndex): { features: string[]; networkFeatures: string[]; facts: SpanFacts } {
   const sink = new StringSink();
   const facts = spanFeaturesInto(ctx, r, lexicon, sink);
-  return { features: sink.out, facts };
+  networkFeaturesInto(ctx, r, sink);
+  return { features: sink.out, networkFeatures: sink.networkOut, facts };
 }
 
 /** As `spanFeatures`, writing the features to a sink (hashed at run time, strings in training). */

@@ -10,7 +10,7 @@ import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.j
 import { LexiconIndex } from './lexicon-match.js';
 import { TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
-import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, spanFeatures, spanFeaturesInto } from './span-features.js';
+import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, networkFeaturesInto, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
@@ -19,7 +19,7 @@ import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
 import { readPtc } from './ptc.js';
-import { TECHNIQUES } from './constants.js';
+import { FEATURES, TECHNIQUES } from './constants.js';
 
 const lexicon = new LexiconIndex();
 
@@ -261,10 +261,13 @@ test('hashed span features equal the hashed strings, and bucket explanations mat
   const sink = new ExplainingSink((1 << 12) - 1);
   for (const frag of ['Stop the steal now!', 'the greatest FRAUD ever?', 'Stop the steal']) {
     const r = range(text, frag);
-    const { features } = spanFeatures(ctx, r, lexicon);
+    const { features, networkFeatures } = spanFeatures(ctx, r, lexicon);
     sink.clear();
     spanFeaturesInto(ctx, r, lexicon, sink);
+    assert.equal(sink.networkOut.length, 0, 'network features are written only when asked for');
+    networkFeaturesInto(ctx, r, sink);
     assert.deepEqual(sink.out, [...hashFeatures(features, 12)]);
+    assert.deepEqual(sink.networkOut, [...hashFeatures(networkFeatures, 12)]);
     assert.deepEqual(features.map((_, k) => sink.feature(k)), features);
     for (const label of classifier.labels) {
       const slow = classifier.explain(features, label, 5).map((e) => e.feature);
@@ -272,6 +275,18 @@ test('hashed span features equal the hashed strings, and bucket explanations mat
       assert.deepEqual(fast, slow);
     }
   }
+});
+
+test('character n-grams of span words go to the network only', () => {
+  const text = 'They called it a warmongering plot.';
+  const ctx = { text, lowerText: text.toLowerCase(), views: viewsOf(text) };
+  const { features, networkFeatures } = spanFeatures(ctx, range(text, 'warmongering plot'), lexicon);
+  const n = FEATURES.networkCharGrams;
+  // "<warmongering>" gives 14 - n + 1 pieces, "<plot>" 6 - n + 1 (both words have n letters or more).
+  assert.equal(networkFeatures.length, 14 - n + 1 + (6 - n + 1));
+  assert.ok(networkFeatures.includes(`ch=${'<warmongering>'.slice(0, n)}`));
+  assert.ok(networkFeatures.includes(`ch=${'<plot>'.slice(-n)}`));
+  assert.ok(!features.some((f) => f.startsWith('ch=')), 'the logistic model never sees the pieces');
 });
 
 test('spans widen to their clause and no further; merged spans keep the tagger runs as cores', () => {

@@ -119,9 +119,14 @@ export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger 
   return new SequenceTagger(runs[0].tags, runs[0].bits, emissions, transitions, runs[0].card);
 }
 
-/** Classifier examples: one per gold technique span. */
-export function classifierExamples(docs: readonly PreparedArticle[], lexicon: LexiconIndex): Example[] {
-  return docs.flatMap((d) => d.article.labelled.map((r) => ({ features: spanFeatures(d.ctx, r, lexicon).features, label: r.label })));
+/** Classifier examples: one per gold technique span (with the network-only features apart). */
+export function classifierExamples(docs: readonly PreparedArticle[], lexicon: LexiconIndex): (Example & { networkFeatures: string[] })[] {
+  return docs.flatMap((d) =>
+    d.article.labelled.map((r) => {
+      const { features, networkFeatures } = spanFeatures(d.ctx, r, lexicon);
+      return { features, networkFeatures, label: r.label };
+    }),
+  );
 }
 
 /** Options of the technique classifier (defaults: `CLASSIFIER`). */
@@ -148,5 +153,6 @@ export function trainClassifier(docs: readonly PreparedArticle[], lexicon: Lexic
 export function trainNetwork(docs: readonly PreparedArticle[], lexicon: LexiconIndex, bits: number = CLASSIFIER.bits, seed: number = NETWORK.seed): Mlp {
   const { enabled, logisticWeight, ...options } = NETWORK;
   void enabled;
-  return trainMlp(classifierExamples(docs, lexicon), { ...options, bits, seed });
+  const examples = classifierExamples(docs, lexicon).map((e) => ({ features: [...e.features, ...e.networkFeatures], label: e.label }));
+  return trainMlp(examples, { ...options, bits, seed });
 }
