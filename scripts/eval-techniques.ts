@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { kFolds } from '../src/learn/index.js';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainNetwork, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening } from '../src/annotate/techniques/train.js';
 import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
@@ -28,8 +28,13 @@ const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').ma
 const only = opt('task', 'both');
 const gaps = opt('merge-gaps', String(TAGGER.mergeGap)).split(',').map(Number);
 const extends_ = opt('extends', String(TAGGER.extendTokens)).split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
-const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.map((x) => [b, m, k, g, x] as const)))));
-const gridKey = ([b, m, k, g, x]: readonly [number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}`;
+/** --si-widening on|off: the widening model (trained per fold on the tagger's own runs; default: on, as committed). */
+const widening = opt('si-widening', 'on') === 'on';
+const widenThresholds = opt('widen-thresholds', String(TAGGER.wideningThreshold)).split(',').map(Number);
+/** --sentence-backstops 0.3,0.4,off: sentence-model probabilities from which a sentence without a run becomes a span. */
+const sentenceBackstops = opt('sentence-backstops', String(TAGGER.sentenceBackstop)).split(',').map((x) => (x === 'off' ? Infinity : Number(x)));
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => widenThresholds.flatMap((w) => sentenceBackstops.map((z) => [b, m, k, g, x, w, z] as const)))))));
+const gridKey = ([b, m, k, g, x, w, z]: readonly [number, number, number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}${widening ? ` widen>=${w}` : ''} sentenceBackstop=${z}`;
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -71,7 +76,8 @@ folds.forEach((held, f) => {
   // --tc-net on|off: average the classifier with the technique network (default: NETWORK.enabled).
   const network = classifier && opt('tc-net', NETWORK.enabled ? 'on' : 'off') === 'on' ? trainNetwork(train, lexicon, classifier.bits, Number(opt('tc-seed', String(NETWORK.seed)))) : undefined;
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon).withNetwork(network, NETWORK.logisticWeight, Number(opt('tc-skip', String(NETWORK.skipLead))));
-  const variants = grid.map((g) => ({ key: gridKey(g), model: model.withBias(...g) }));
+  const widened = tagger && widening ? model.withWidening(trainWidening(train, tagger, lexicon)) : model;
+  const variants = grid.map((g) => ({ key: gridKey(g), model: widened.withBias(...g) }));
   for (const d of test) {
     if (tagger)
       for (const { key, model: m } of variants) {

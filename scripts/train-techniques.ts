@@ -3,16 +3,17 @@
 // the tagger reads), models/techniques-labels.spnm (classifier) and models/techniques-labels-net.spnn
 // (the network averaged with the classifier, if NETWORK.enabled).
 // `npm run train:techniques -- --classifier-only` retrains and writes only the classifier (and network),
-// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin) and its sentence model.
+// `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin), its sentence model
+// and the widening model (models/techniques-widening.spnm, trained on the tagger's own runs).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainNetwork, trainTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening } from '../src/annotate/techniques/train.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
-import { CLASSIFIER, MODEL_FILES, NETWORK, SENTENCE_MODEL, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, MODEL_FILES, NETWORK, SENTENCE_MODEL, TAGGER, WIDENING_MODEL } from '../src/annotate/techniques/constants.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -36,6 +37,9 @@ if (!process.argv.includes('--classifier-only')) {
     writeFileSync(join(MODELS_DIR, MODEL_FILES.sentences), sentenceBytes);
     console.log(`wrote ${MODEL_FILES.sentences} (${mb(sentenceBytes)})`);
   }
+  const wideningBytes = trainWidening(docs, tagger, lexicon).encode({ ...card, task: 'keep a side of a span widened to its clause (share of its tokens in a fragment)', ...WIDENING_MODEL, threshold: TAGGER.wideningThreshold });
+  writeFileSync(join(MODELS_DIR, MODEL_FILES.widening), wideningBytes);
+  console.log(`wrote ${MODEL_FILES.widening} (${mb(wideningBytes)})`);
 }
 if (!process.argv.includes('--tagger-only')) {
   const classifierBytes = trainClassifier(docs, lexicon).encode({ ...card, task: 'technique classification', ...CLASSIFIER });

@@ -5,5 +5,5 @@ export { Classifier, argmax, probabilities, type Example, type TrainOptions } fr
 export { SequenceTagger, viterbi, viterbiScores, type Sequence } from './sequence.js';
 export { prf, f1, kFolds, type PRF } from './metrics.js';
 export { SparseRows } from './sparse-rows.js';
-export { trainLogistic, type LogisticOptions } from './logistic.js';
+export { trainLogistic, trainSoftLogistic, SOFT_LABELS, type LogisticOptions, type SoftLogisticOptions } from './logistic.js';
 export { Mlp, trainMlp, type MlpOptions } from './mlp.js';

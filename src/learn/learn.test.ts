@@ -84,3 +84,16 @@ test('logistic regression learns a three-way task, gives calibrated-looking prob
   assert.ok(unseen < 0.5, `unseen word probability ${unseen}`);
   assert.equal(Classifier.decode(a.encode()).predict(['w=vile', 'bias']).label, 'neg');
 });
+
+test('soft-target logistic regression learns the share behind each feature and is deterministic', async () => {
+  const { trainSoftLogistic } = await import('./index.js');
+  // Bucket 1 is mostly right (target 0.9), bucket 2 mostly wrong (0.1); bucket 0 is a shared bias.
+  const rows = [[0, 1], [0, 2], [0, 1], [0, 2]];
+  const targets = [0.9, 0.1, 0.9, 0.1];
+  const a = trainSoftLogistic(rows, targets, { epochs: 200, bits: 4, seed: 3, rate: 0.3, l2: 0 });
+  const b = trainSoftLogistic(rows, targets, { epochs: 200, bits: 4, seed: 3, rate: 0.3, l2: 0 });
+  assert.deepEqual(a.encode(), b.encode());
+  const p = (row: number[]) => 1 / (1 + Math.exp(-row.reduce((z, k) => z + a.weights[k * 2 + 1] - a.weights[k * 2], 0)));
+  assert.ok(Math.abs(p([0, 1]) - 0.9) < 0.05, `p(right) ${p([0, 1])}`);
+  assert.ok(Math.abs(p([0, 2]) - 0.1) < 0.05, `p(wrong) ${p([0, 2])}`);
+});

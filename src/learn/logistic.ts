@@ -71,3 +71,44 @@ function softmaxInPlace(s: Float64Array): void {
   for (let i = 0; i < s.length; i++) sum += s[i] = Math.exp(s[i] - max);
   for (let i = 0; i < s.length; i++) s[i] /= sum;
 }
+
+/** Options of `trainSoftLogistic` (as `LogisticOptions`). */
+export type SoftLogisticOptions = LogisticOptions;
+
+/** The labels of a soft binary model: index 1 is "yes" (its weights hold the log-odds, label 0's are zero). */
+export const SOFT_LABELS = ['0', '1'] as const;
+
+/**
+ * Trains a binary logistic regression on soft targets in [0, 1] (cross-entropy against the
+ * target, e.g. the share of a range that is right) over pre-hashed bucket rows, with AdaGrad
+ * and an L2 penalty, visiting rows in a seeded order (deterministic). Returned as a two-label
+ * `Classifier` ('0', '1') whose label-1 weights are the log-odds and label-0 weights are zero.
+ *
+ * @example
+ * const clf = trainSoftLogistic([[1], [2]], [0.9, 0.1], { bits: 4 });
+ * clf.weights[1 * 2 + 1] > clf.weights[2 * 2 + 1]; // true
+ */
+export function trainSoftLogistic(rows: readonly (readonly number[])[], targets: readonly number[], options: SoftLogisticOptions = {}): Classifier {
+  const { epochs, bits, seed, rate, l2 } = { ...DEFAULTS, ...options };
+  const mask = (1 << bits) - 1;
+  const w = new Float32Array(1 << bits);
+  const g2 = new Float32Array(w.length).fill(1e-8);
+  const random = seededRandom(seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const i of shuffledIndices(rows.length, random)) {
+      const row = rows[i];
+      let z = 0;
+      for (const b of row) z += w[b & mask];
+      const d = 1 / (1 + Math.exp(-z)) - targets[i];
+      for (const b of row) {
+        const k = b & mask;
+        const g = d + l2 * w[k];
+        g2[k] += g * g;
+        w[k] -= (rate * g) / Math.sqrt(g2[k]);
+      }
+    }
+  }
+  const both = new Float32Array(w.length * 2);
+  for (let k = 0; k < w.length; k++) both[k * 2 + 1] = w[k];
+  return new Classifier([...SOFT_LABELS], bits, both, { learner: 'soft-logistic', epochs, rate, l2 });
+}

@@ -102,6 +102,33 @@ export const TAGGER = {
    * 0.3981 with one neighbour sentence), not worth a third model file; off.
    */
   clauseModel: false,
+  /**
+   * The widening model (`widening.ts`, models/techniques-widening.spnm): a side of a run's
+   * widening to its clause is kept only when the model gives its tokens at least this
+   * probability of lying in a fragment. Trained on the tagger's own runs over its training
+   * articles. 5-fold CV (outsideBias -1.5, no sentence backstop): 0 (widen always) 0.4041,
+   * 0.15 0.4090, 0.2 0.4093, 0.25 0.4085, 0.3 0.4063; with the sentence backstop at 0.4:
+   * 0.2 0.4169, 0.25 0.4179 (chosen on the other folds for every fold).
+   */
+  wideningThreshold: 0.25,
+  /**
+   * The sentence backstop: a sentence where the tagger (and the lexicon backstop) marked nothing
+   * becomes a span as a whole when the sentence model's probability reaches this (compared by
+   * its 0.1-wide bucket; Infinity: never). Such spans are mostly recall: on average only ~14% of
+   * their characters are inside a gold fragment, but they cover whole fragments the token
+   * window missed. 5-fold CV (outsideBias -1.5, widening 0.25): off 0.4085, 0.5 0.4141,
+   * 0.4 0.4179 (chosen on the other folds for every fold; models/techniques.md).
+   */
+  sentenceBackstop: 0.4,
+} as const;
+
+/** The widening model's learner (soft-target logistic regression, `trainSoftLogistic`). */
+export const WIDENING_MODEL = {
+  bits: 14,
+  epochs: 5,
+  rate: 0.05,
+  l2: 1e-4,
+  seed: 5,
 } as const;
 
 /**
@@ -211,6 +238,8 @@ export const MODEL_FILES = {
   sentences: 'techniques-sentences.spnm',
   /** The clause model the tagger reads (when TAGGER.clauseModel). */
   clauses: 'techniques-clauses.spnm',
+  /** Optional: the widening model (absent: every run is widened to its clause). */
+  widening: 'techniques-widening.spnm',
   /** Optional: the network averaged with the classifier (absent: the classifier alone). */
   network: 'techniques-labels-net.spnn',
 } as const;

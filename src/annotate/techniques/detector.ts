@@ -6,12 +6,14 @@ import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { networkFeaturesInto, spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
-import { ExplainingSink } from './sinks.js';
+import { ExplainingSink, HashSink } from './sinks.js';
 import { TokenFeaturizer } from './token-features.js';
 import { EmissionScorer } from './emissions.js';
 import type { SentenceView } from './view.js';
 import { loadWordClusters, type WordClusters } from './word-clusters.js';
 import type { SpanTagger } from './train.js';
+import { probBucket } from './sentence-model.js';
+import { wideningFeatures, wideningLogOdds, wideningSides, type WideningInput } from './widening.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -57,7 +59,7 @@ export interface Candidate {
   last: number;
   from: number;
   to: number;
-  /** From the lexicon backstop rather than the tagger's path. */
+  /** From a backstop (lexicon words, or a whole sentence the sentence model is sure of) rather than the tagger's path. */
   backstop: boolean;
 }
 
@@ -100,6 +102,11 @@ export class TechniqueModel {
   private network?: Mlp;
   private logisticWeight: number = NETWORK.logisticWeight;
   private skipLead: number = NETWORK.skipLead;
+  /** Optional widening model (`withWidening`): log-odds per bucket, and its threshold. */
+  private widening?: { model: Classifier; weights: Float32Array; sink: HashSink };
+  private wideningThreshold: number = TAGGER.wideningThreshold;
+  /** Sentence-model bucket from which a sentence without any run becomes a span (`TAGGER.sentenceBackstop`). */
+  private sentenceBackstopBucket: number = backstopBucket(TAGGER.sentenceBackstop);
   private readonly T: number;
   private readonly scale: number;
   private readonly outside: number;
@@ -151,7 +158,9 @@ export class TechniqueModel {
     const spanMargin = TAGGER.spanMargin;
     const model = new TechniqueModel(tagger, Classifier.decode(readFileSync(classifierPath)), new LexiconIndex(), bias, margin, spanMargin);
     const networkPath = join(dir, MODEL_FILES.network);
-    return existsSync(networkPath) ? model.withNetwork(Mlp.decode(readFileSync(networkPath))) : model;
+    const wideningPath = join(dir, MODEL_FILES.widening);
+    const widened = existsSync(wideningPath) ? model.withWidening(Classifier.decode(readFileSync(wideningPath))) : model;
+    return existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
   }
 
   /**
@@ -167,12 +176,27 @@ export class TechniqueModel {
     return copy;
   }
 
+  /**
+   * A copy that widens a tagger run on a side only when the widening model (`widening.ts`)
+   * gives that side's tokens a probability of at least `threshold` of lying in a fragment
+   * (undefined model: every run is widened to its clause).
+   */
+  withWidening(model: Classifier | undefined, threshold: number = this.wideningThreshold): TechniqueModel {
+    const copy = this.withBias(this.outsideBias);
+    copy.widening = model && { model, weights: wideningLogOdds(model), sink: new HashSink((1 << model.bits) - 1) };
+    copy.wideningThreshold = threshold;
+    return copy;
+  }
+
   /** A copy with another decoding bias (for tuning). */
-  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens): TechniqueModel {
+  withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens, wideningThreshold = this.wideningThreshold, sentenceBackstop?: number): TechniqueModel {
     const copy = new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
     copy.network = this.network;
     copy.logisticWeight = this.logisticWeight;
     copy.skipLead = this.skipLead;
+    copy.widening = this.widening && { ...this.widening, sink: new HashSink(this.widening.sink.mask) };
+    copy.wideningThreshold = wideningThreshold;
+    copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
     return copy;
   }
 
@@ -276,10 +300,12 @@ export class TechniqueModel {
     const out: Candidate[] = [];
     const emissions = this.scorer.article(views);
     this.lastEmissions = emissions;
+    const buckets = this.scorer.sentenceBuckets;
     for (let s = 0; s < views.length; s++) {
       const v = views[s];
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
+      const found = out.length;
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
         if (this.spanMargin > -Infinity) {
@@ -287,12 +313,42 @@ export class TechniqueModel {
           for (let i = a; i <= b; i++) margin += this.insideMargin(emit, i);
           if (margin / (b - a + 1) < this.spanMargin) continue;
         }
-        const [x, y] = this.extendTokens > 0 ? extendToClause(v.lowers, a, b, this.extendTokens) : [a, b];
+        let [x, y] = this.extendTokens > 0 ? extendToClause(v.lowers, a, b, this.extendTokens) : [a, b];
+        if (this.widening && (x < a || y > b)) [x, y] = this.judgeWidening({ view: v, sentence: s, first: a, last: b, margins: this.marginsOf(emit, x, y), buckets, lexicon: this.lexicon }, x, y);
         out.push({ sentence: s, first: a, last: b, from: x, to: y, backstop: false });
       }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, s, this.scorer.last.ids[s], emit, path, out);
+      // The sentence backstop: a sentence the sentence model is fairly sure of but where the
+      // tagger marked nothing (long fragments, e.g. doubt or oversimplification, spread their
+      // evidence too thinly for a token window) becomes a span as a whole.
+      if (out.length === found && buckets.length > s && buckets[s] >= this.sentenceBackstopBucket && v.raws.length > 0) out.push({ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true });
     }
     return out;
+  }
+
+  /** Scratch inside-vs-outside margins of a sentence's tokens (filled over [x, y] only). */
+  private margins = new Float64Array(64);
+
+  /** The inside-vs-outside margin of tokens x..y (entries outside stay stale). */
+  private marginsOf(emit: Float64Array, x: number, y: number): Float64Array {
+    if (this.margins.length <= y) this.margins = new Float64Array(2 * (y + 1));
+    for (let i = x; i <= y; i++) this.margins[i] = this.insideMargin(emit, i);
+    return this.margins;
+  }
+
+  /** The widening [x, y] of a run with each side kept only when the widening model is sure enough of it. */
+  private judgeWidening(input: WideningInput, x: number, y: number): [number, number] {
+    const { weights, sink } = this.widening!;
+    for (const side of wideningSides(input.first, input.last, x, y)) {
+      sink.out.length = 0;
+      wideningFeatures(input, side, sink);
+      let z = 0;
+      for (const k of sink.out) z += weights[k];
+      if (1 / (1 + Math.exp(-z)) >= this.wideningThreshold) continue;
+      if (side.left) x = input.first;
+      else y = input.last;
+    }
+    return [x, y];
   }
 
   /** Emissions of the article last passed to `candidates`, per sentence. */
@@ -429,6 +485,11 @@ export function extendToClause(lowers: readonly string[], a: number, b: number, 
   for (let k = 0; k < max && a > 0 && !CLAUSE_STOPS.has(lowers[a - 1]); k++) a--;
   for (let k = 0; k < max && b + 1 < lowers.length && !CLAUSE_STOPS.has(lowers[b + 1]); k++) b++;
   return [a, b];
+}
+
+/** The sentence-model bucket a probability threshold starts at (Infinity: none). */
+function backstopBucket(p: number): number {
+  return Number.isFinite(p) ? probBucket(p) : Infinity;
 }
 
 /** Joins token runs separated by at most `gap` tokens (0: runs are kept as they are). */

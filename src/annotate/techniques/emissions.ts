@@ -372,6 +372,11 @@ export class EmissionScorer {
     };
   }
 
+  /** Sentence-model bucket of each sentence of the article last passed to `article` (empty: not a feature). */
+  get sentenceBuckets(): readonly number[] {
+    return this.sentenceRows;
+  }
+
   /** The views and per-sentence word ids of the article last passed to `article`. */
   last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
 

@@ -14,7 +14,8 @@ import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, text
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
-import { prepare, trainClassifier, trainNetwork, trainTagger, type SpanTagger } from './train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening, type SpanTagger } from './train.js';
+import { sideTarget, wideningSides } from './widening.js';
 import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
@@ -312,4 +313,53 @@ test('spans widen to their clause and no further; merged spans keep the tagger r
     { start: 10, end: 60, core: { start: 12, end: 35 } },
     { start: 70, end: 80 },
   ]);
+});
+
+test('the widening model keeps a side of a clause widening only where fragments went on', () => {
+  const docs = tinyCorpus();
+  const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6 });
+  const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 2 });
+  const widening = trainWidening(docs, tagger, lexicon);
+  assert.deepEqual(trainWidening(docs, tagger, lexicon).encode(), widening.encode(), 'deterministic');
+  const plain = new TechniqueModel(tagger, classifier, lexicon, 0);
+  const text = 'Headline\n\nThe mayor said the vile traitors must be stopped at once.';
+  const views = viewsOf(text);
+  const words = (m: TechniqueModel) => m.findSpans(views).map((r) => text.slice(r.start, r.end));
+  // Threshold 0 keeps every widening; in the tiny corpus the words around a fragment never
+  // belong to it, so a high threshold leaves the tagger's runs as they are.
+  assert.deepEqual(words(plain.withWidening(widening, 0)), words(plain));
+  const strict = plain.withWidening(widening, 0.5);
+  const kept = words(strict);
+  assert.ok(words(plain).some((w) => w.includes('must be stopped')), `plain: ${words(plain)}`);
+  assert.ok(kept.some((w) => w.includes('traitors')) && !kept.some((w) => w.includes('must be stopped')), `widening model: ${kept}`);
+  // Decoding copies keep the widening model.
+  assert.deepEqual(words(strict.withBias(0)), kept);
+  // Sides and targets.
+  assert.deepEqual(wideningSides(3, 4, 1, 6), [{ from: 1, to: 2, left: true }, { from: 5, to: 6, left: false }]);
+  assert.deepEqual(wideningSides(3, 4, 3, 4), []);
+  const [v] = views.slice(-1);
+  const gold = [range(text, 'the vile traitors must')];
+  const at = (w: string) => v.lowers.indexOf(w);
+  assert.equal(sideTarget(v, { from: at('must'), to: at('stopped'), left: false }, gold), 1 / 3);
+});
+
+test('the sentence backstop makes a whole span of a sentence the tagger left empty, and only there', () => {
+  const docs = tinyCorpus();
+  const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6 });
+  const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 1 });
+  const text = 'Headline\n\nThe vile traitors met on Monday.\n\nThe committee will meet again next week.';
+  const views = viewsOf(text);
+  const never = new TechniqueModel(tagger, classifier, lexicon, 0).withBias(0, undefined, undefined, undefined, undefined, undefined, Infinity);
+  const always = never.withBias(0, undefined, undefined, undefined, undefined, undefined, 0);
+  const runs = never.candidates(views);
+  assert.ok(runs.length > 0, 'the tagger marks something');
+  const withSentences = always.candidates(views);
+  views.forEach((v, s) => {
+    const own = runs.filter((c) => c.sentence === s);
+    const now = withSentences.filter((c) => c.sentence === s);
+    // A sentence with runs keeps exactly them; an empty one becomes one span over all its tokens.
+    if (own.length) assert.deepEqual(now, own);
+    else assert.deepEqual(now, [{ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true }]);
+  });
+  assert.ok(withSentences.length > runs.length, 'some sentence was empty');
 });

@@ -1,6 +1,9 @@
-import { Classifier, seededRandom, SequenceTagger, trainLogistic, trainMlp, type Example, type Mlp } from '../../learn/index.js';
+import { Classifier, seededRandom, SequenceTagger, trainLogistic, trainMlp, trainSoftLogistic, type Example, type Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
-import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER, WIDENING_MODEL } from './constants.js';
+import { TechniqueModel } from './detector.js';
+import { HashSink } from './sinks.js';
+import { sideTarget, wideningFeatures, wideningSides } from './widening.js';
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
@@ -103,6 +106,40 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   out.sentences = sentenceModel;
   out.clauses = clauseModel;
   return out;
+}
+
+/**
+ * Trains the widening model on the tagger's own runs over its training articles (decoded with
+ * the committed decoding settings): one row per side of each run's widening to its clause,
+ * target = the share of that side's tokens inside a gold fragment. In-sample runs are surer
+ * than on new articles, but 5-fold CV found this as good as out-of-fold runs (which would cost
+ * five more taggers); see models/techniques.md.
+ */
+export function trainWidening(docs: readonly PreparedArticle[], tagger: SpanTagger, lexicon: LexiconIndex): Classifier {
+  const placeholder = new Classifier(['none'], 1, new Float32Array(2));
+  const model = new TechniqueModel(tagger, placeholder, lexicon);
+  const sink = new HashSink((1 << WIDENING_MODEL.bits) - 1);
+  const rows: number[][] = [];
+  const targets: number[] = [];
+  for (const d of docs) {
+    const cands = model.candidates(d.views);
+    const buckets = [...model.scorer.sentenceBuckets];
+    for (const c of cands) {
+      if (c.backstop) continue;
+      const v = d.views[c.sentence];
+      const emit = model.lastEmissions[c.sentence];
+      const margins = new Float64Array(v.lowers.length);
+      for (let i = c.from; i <= c.to; i++) margins[i] = model.insideMargin(emit, i);
+      for (const side of wideningSides(c.first, c.last, c.from, c.to)) {
+        sink.out = [];
+        wideningFeatures({ view: v, sentence: c.sentence, first: c.first, last: c.last, margins, buckets, lexicon }, side, sink);
+        rows.push(sink.out);
+        targets.push(sideTarget(v, side, d.article.spans));
+      }
+    }
+  }
+  const { bits, epochs, rate, l2, seed } = WIDENING_MODEL;
+  return trainSoftLogistic(rows, targets, { bits, epochs, rate, l2, seed });
 }
 
 /** The span tagger with the sentence model whose probabilities it reads (when it does). */
