@@ -260,25 +260,26 @@ function norm(m: Map<string, number>): number {
 /** A set of clusters with an inverted index over their centroid terms. */
 export class ClusterIndex {
   readonly clusters = new Map<string, Cluster>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Clusters by centroid term (the cluster objects: looking each id up again cost as much as the dot products). */
+  private readonly postings = new Map<string, Set<Cluster>>();
   private readonly norms = new Map<string, number>();
 
   constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
 
   /** The best cluster for a vector among those within the time window, with its cosine. */
   best(v: Map<string, number>, time: number, windowMs: number, queryTerms = Infinity, exclude?: string): { cluster?: Cluster; sim: number } {
-    const dots = new Map<string, number>();
+    const dots = new Map<Cluster, number>();
     const terms = v.size > queryTerms ? heaviest(v, queryTerms) : v;
     for (const [t, w] of terms) {
-      for (const id of this.postings.get(t) ?? []) dots.set(id, (dots.get(id) ?? 0) + w * (this.clusters.get(id)!.centroid.get(t) ?? 0));
+      const list = this.postings.get(t);
+      if (list) for (const c of list) dots.set(c, (dots.get(c) ?? 0) + w * (c.centroid.get(t) ?? 0));
     }
     let best: Cluster | undefined;
     let bestSim = 0;
-    for (const [id, dot] of dots) {
-      if (id === exclude) continue;
-      const c = this.clusters.get(id)!;
+    for (const [c, dot] of dots) {
+      if (c.id === exclude) continue;
       if (Number.isFinite(time) && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
-      const sim = dot / this.norms.get(id)!;
+      const sim = dot / this.norms.get(c.id)!;
       if (sim > bestSim) [best, bestSim] = [c, sim];
     }
     return { cluster: best, sim: bestSim };
@@ -304,13 +305,13 @@ export class ClusterIndex {
       for (const [t, w] of c.centroid) {
         if (w > floor || (w === floor && ties-- > 0)) continue;
         c.centroid.delete(t);
-        if (!added.delete(t)) this.postings.get(t)?.delete(c.id);
+        if (!added.delete(t)) this.postings.get(t)?.delete(c);
       }
     }
     for (const t of added) {
       let set = this.postings.get(t);
       if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c.id);
+      set.add(c);
     }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
@@ -338,7 +339,7 @@ export class ClusterIndex {
       if (left > 1e-9) c.centroid.set(t, left);
       else {
         c.centroid.delete(t);
-        this.postings.get(t)?.delete(c.id);
+        this.postings.get(t)?.delete(c);
       }
     }
     this.norms.set(c.id, norm(c.centroid));
@@ -346,7 +347,7 @@ export class ClusterIndex {
 
   /** Forgets a cluster. */
   remove(c: Cluster): void {
-    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c.id);
+    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c);
     this.clusters.delete(c.id);
     this.norms.delete(c.id);
   }
@@ -367,7 +368,7 @@ export class ClusterIndex {
     for (const t of c.centroid.keys()) {
       let set = this.postings.get(t);
       if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c.id);
+      set.add(c);
     }
     this.norms.set(c.id, norm(c.centroid));
     const n = Number(c.id.slice(this.prefix.length));
