@@ -121,8 +121,16 @@ export class Linker {
     };
   }
 
+  /**
+   * Persons by the first three letters of the surname (as the `persons_surname` index keys them),
+   * in row order, read once per prefix: matching a speaker read and parsed every candidate row
+   * again (the largest share of linking after the stories). Kept in step with what `person` writes.
+   */
+  private persons = new Map<string, Person[]>();
+
   /** After a failed transaction: forget in-memory state and read it back from the database. */
   reset(): void {
+    this.persons.clear();
     this.pending.clear();
     this.df.reload();
     this.clusterer = loadClusterer(this.db, this.df);
@@ -196,10 +204,7 @@ export class Linker {
   private person(name: string, role: string, affiliation: string): string | null {
     const parts = nameParts(name);
     if (!parts.surname) return null;
-    const candidates = (this.s.personsBySurname.all(parts.surname) as any[]).map((r): Person => ({
-      id: r.id, name: r.name, surname: r.surname, first: r.first,
-      roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations), variants: JSON.parse(r.variants),
-    }));
+    const candidates = this.personsLike(parts.surname);
     const found = matchPerson({ name, affiliation }, candidates);
     // Honorifics ("Mr.", "Judge") are not roles worth listing; roles and affiliations are kept as first written.
     const add = (list: string[], v: string) => (v && !HONORIFICS.has(nameKey(v)) && !list.includes(v) ? [...list, v] : list);
@@ -211,13 +216,30 @@ export class Linker {
       // Most mentions add nothing new (same name, role and affiliation as before): no write then.
       if (better || first !== found.first || roles !== found.roles || affiliations !== found.affiliations || variants !== found.variants) {
         this.s.personUpdate.run(better ? name.trim() : found.name, first, JSON.stringify(roles), JSON.stringify(affiliations), JSON.stringify(variants), found.id);
+        Object.assign(found, { name: better ? name.trim() : found.name, first, roles, affiliations, variants });
       }
       return found.id;
     }
     const next = Number((this.s.personCount.get() as { value: string } | undefined)?.value ?? 0) + 1;
     this.s.personCountSet.run(String(next));
     const id = `p${next}`;
-    this.s.personInsert.run(id, name.trim(), parts.key, parts.surname, parts.first, JSON.stringify(add([], role)), JSON.stringify(add([], affiliation)), JSON.stringify([name.trim()]));
+    const person: Person = { id, name: name.trim(), surname: parts.surname, first: parts.first, roles: add([], role), affiliations: add([], affiliation), variants: [name.trim()] };
+    this.s.personInsert.run(id, person.name, parts.key, parts.surname, parts.first, JSON.stringify(person.roles), JSON.stringify(person.affiliations), JSON.stringify(person.variants));
+    candidates.push(person);
     return id;
+  }
+
+  /** The persons whose surname starts with the same three letters (see `persons`). */
+  private personsLike(surname: string): Person[] {
+    const prefix = /^[\x00-\x7f]*$/.test(surname) ? surname.slice(0, 3) : Array.from(surname).slice(0, 3).join('');
+    let list = this.persons.get(prefix);
+    if (!list) {
+      list = (this.s.personsBySurname.all(prefix) as any[]).map((r): Person => ({
+        id: r.id, name: r.name, surname: r.surname, first: r.first,
+        roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations), variants: JSON.parse(r.variants),
+      }));
+      this.persons.set(prefix, list);
+    }
+    return list;
   }
 }

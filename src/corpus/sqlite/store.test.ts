@@ -324,3 +324,17 @@ test('packed rows: a quote is linked to its source, a named speaker without one 
   assert.deepEqual(packed.speakers, [0, 0, 'Tomas Ekvall', null]);
   assert.deepEqual(JSON.parse(packed.quotes)[0], [0, 0, 5, 'direct', 'Varga', 'x', '[]']);
 });
+
+test('a rolled-back batch leaves no person behind: the persons read for matching are read again', async () => {
+  const store = openSqliteStore(':memory:');
+  const [first, ...rest] = fixtureCorpus().map(prepareArticle);
+  const broken = { ...rest[0], columns: { ...rest[0].columns, meta: null as unknown as string } };
+  await assert.rejects(store.putPrepared([first, broken]));
+  assert.equal((store.db.prepare('SELECT count(*) c FROM persons').get() as { c: number }).c, 0);
+  // Persons matched in the failed batch are gone: the sources stored now point to persons that exist.
+  await store.putPrepared([first, ...rest]);
+  const dangling = store.db.prepare('SELECT count(*) c FROM sources s LEFT JOIN persons p ON p.id = s.person WHERE s.person IS NOT NULL AND p.id IS NULL').get() as { c: number };
+  assert.equal(dangling.c, 0);
+  assert.ok((store.db.prepare('SELECT count(*) c FROM sources WHERE person IS NOT NULL').get() as { c: number }).c > 0);
+  await store.close();
+});

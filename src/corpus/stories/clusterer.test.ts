@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer, countFrequencies, weigh, STORY_PARAMS } from './clusterer.js';
+import { StoryClusterer, ClusterIndex, countFrequencies, heaviest, weigh, STORY_PARAMS } from './clusterer.js';
 import { backgroundFrequencies, decodeBackground, encodeBackground } from './background.js';
 import { clusterItems } from './batch.js';
 import { bcubed } from './bcubed.js';
@@ -279,4 +279,26 @@ test('story terms split words at hyphens (wire prefixes, compounds)', () => {
   const terms = storyTerms({ id: '1', title: 'WIRE 3-Copper climbs as Smelter-owner restarts' });
   for (const t of ['coppe', 'smelt', 'owner']) assert.ok(terms.has(t), JSON.stringify([...terms.keys()]));
   assert.ok(![...terms.keys()].some((t) => t.includes('-')));
+});
+
+test('heaviest keeps the k heaviest entries in map order, ties to the earlier ones', () => {
+  const m = new Map([['a', 0.1], ['b', 0.5], ['c', 0.3], ['d', 0.3], ['e', 0.3], ['f', 0.05]]);
+  assert.deepEqual(heaviest(m, 3), [['b', 0.5], ['c', 0.3], ['d', 0.3]]);
+  assert.deepEqual(heaviest(m, 1), [['b', 0.5]]);
+  assert.equal(heaviest(m, 10).length, 6);
+});
+
+test('a centroid keeps its heaviest terms; a subtracted member takes its terms out of the postings', () => {
+  const index = new ClusterIndex('s', 1, 2);
+  const c = index.create('t1');
+  index.add(c, new Map([['harbour', 0.6], ['talks', 0.5], ['quota', 0.1]]), NaN);
+  assert.deepEqual([...c.centroid.keys()].sort(), ['harbour', 'talks'], 'pruned to the 2 heaviest');
+  assert.equal(index.best(new Map([['quota', 1]]), NaN, 0).cluster, undefined, 'a pruned term finds nothing');
+  index.add(c, new Map([['talks', 0.4]]), NaN);
+  assert.equal(index.best(new Map([['harbour', 1]]), NaN, 0).cluster, c);
+  index.subtract(c, new Map([['harbour', 0.6]]));
+  assert.equal(index.best(new Map([['harbour', 1]]), NaN, 0).cluster, undefined, 'harbour left the centroid');
+  const { cluster, sim } = index.best(new Map([['talks', 1]]), NaN, 0);
+  assert.equal(cluster, c);
+  assert.ok(Math.abs(sim - 1) < 1e-9, 'the norm follows the subtraction');
 });

@@ -232,6 +232,36 @@ export function weigh(bag: Map<string, number>, df: DocFrequencies, backgroundSh
   return v;
 }
 
+/**
+ * The `k` heaviest entries of a map, in map order (at a tie for the last places, the earlier
+ * entries). The order only changes float summation order, not which terms are kept; a stable sort
+ * of all entries by weight cost ~4× more.
+ */
+export function heaviest(m: Map<string, number>, k: number): Array<[string, number]> {
+  if (m.size <= k) return [...m];
+  let { floor, ties } = cutoff(m, k);
+  const out: Array<[string, number]> = [];
+  for (const [t, w] of m) {
+    if (w > floor) out.push([t, w]);
+    else if (w === floor && ties > 0) out.push([t, w]), ties--;
+  }
+  return out;
+}
+
+let scratch = new Float64Array(256);
+
+/** The weight of the `k`-th heaviest entry (m.size > k), and how many of the `k` weigh exactly that. */
+function cutoff(m: Map<string, number>, k: number): { floor: number; ties: number } {
+  if (scratch.length < m.size) scratch = new Float64Array(2 * m.size);
+  let n = 0;
+  for (const w of m.values()) scratch[n++] = w;
+  const sorted = scratch.subarray(0, n).sort();
+  const floor = sorted[n - k];
+  let ties = 0;
+  for (let i = n - k; i < n && sorted[i] === floor; i++) ties++;
+  return { floor, ties };
+}
+
 function norm(m: Map<string, number>): number {
   let s = 0;
   for (const w of m.values()) s += w * w;
@@ -241,25 +271,26 @@ function norm(m: Map<string, number>): number {
 /** A set of clusters with an inverted index over their centroid terms. */
 export class ClusterIndex {
   readonly clusters = new Map<string, Cluster>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Clusters by centroid term (the cluster objects: looking each id up again cost as much as the dot products). */
+  private readonly postings = new Map<string, Set<Cluster>>();
   private readonly norms = new Map<string, number>();
 
   constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
 
   /** The best cluster for a vector among those within the time window, with its cosine. */
   best(v: Map<string, number>, time: number, windowMs: number, queryTerms = Infinity, exclude?: string): { cluster?: Cluster; sim: number } {
-    const dots = new Map<string, number>();
-    const terms = v.size > queryTerms ? [...v].sort((a, b) => b[1] - a[1]).slice(0, queryTerms) : v;
+    const dots = new Map<Cluster, number>();
+    const terms = v.size > queryTerms ? heaviest(v, queryTerms) : v;
     for (const [t, w] of terms) {
-      for (const id of this.postings.get(t) ?? []) dots.set(id, (dots.get(id) ?? 0) + w * (this.clusters.get(id)!.centroid.get(t) ?? 0));
+      const list = this.postings.get(t);
+      if (list) for (const c of list) dots.set(c, (dots.get(c) ?? 0) + w * (c.centroid.get(t) ?? 0));
     }
     let best: Cluster | undefined;
     let bestSim = 0;
-    for (const [id, dot] of dots) {
-      if (id === exclude) continue;
-      const c = this.clusters.get(id)!;
+    for (const [c, dot] of dots) {
+      if (c.id === exclude) continue;
       if (Number.isFinite(time) && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
-      const sim = dot / this.norms.get(id)!;
+      const sim = dot / this.norms.get(c.id)!;
       if (sim > bestSim) [best, bestSim] = [c, sim];
     }
     return { cluster: best, sim: bestSim };
@@ -281,14 +312,17 @@ export class ClusterIndex {
       c.centroid.set(t, (old ?? 0) + w * size);
     }
     if (c.centroid.size > this.keep) {
-      const sorted = [...c.centroid].sort((a, b) => b[1] - a[1]);
-      for (let k = this.keep; k < sorted.length; k++) if (!added.delete(sorted[k][0])) this.postings.get(sorted[k][0])?.delete(c.id);
-      c.centroid = new Map(sorted.slice(0, this.keep));
+      let { floor, ties } = cutoff(c.centroid, this.keep);
+      for (const [t, w] of c.centroid) {
+        if (w > floor || (w === floor && ties-- > 0)) continue;
+        c.centroid.delete(t);
+        if (!added.delete(t)) this.postings.get(t)?.delete(c);
+      }
     }
     for (const t of added) {
       let set = this.postings.get(t);
       if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c.id);
+      set.add(c);
     }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
@@ -303,9 +337,28 @@ export class ClusterIndex {
     keep.size += drop.size - 1;
   }
 
+  /**
+   * Takes a member vector out of a cluster's centroid (terms left at ~0 go, with their postings).
+   * In place: the cluster keeps its postings for the other terms (re-indexing every term of the
+   * centroid was the cost of re-clustering's moves).
+   */
+  subtract(c: Cluster, v: Map<string, number>): void {
+    for (const [t, w] of v) {
+      const old = c.centroid.get(t);
+      if (old === undefined) continue;
+      const left = old - w;
+      if (left > 1e-9) c.centroid.set(t, left);
+      else {
+        c.centroid.delete(t);
+        this.postings.get(t)?.delete(c);
+      }
+    }
+    this.norms.set(c.id, norm(c.centroid));
+  }
+
   /** Forgets a cluster. */
   remove(c: Cluster): void {
-    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c.id);
+    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c);
     this.clusters.delete(c.id);
     this.norms.delete(c.id);
   }
@@ -326,7 +379,7 @@ export class ClusterIndex {
     for (const t of c.centroid.keys()) {
       let set = this.postings.get(t);
       if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c.id);
+      set.add(c);
     }
     this.norms.set(c.id, norm(c.centroid));
     const n = Number(c.id.slice(this.prefix.length));
@@ -420,7 +473,7 @@ export class StoryClusterer {
         dots[slot] += w * weights[k];
       }
     }
-    const pairs: Array<[number, number]> = [];
+    let pairs: Array<[number, number]> = [];
     for (const other of touched) {
       const sim = dots[other % window];
       dots[other % window] = 0;
@@ -428,8 +481,13 @@ export class StoryClusterer {
     }
     const most = this.params.reclusterPairsPerArticle;
     if (most > 0 && pairs.length > most) {
-      pairs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      pairs.length = most;
+      // The `most` most similar (a full sort of the hundreds found cost more than the walk).
+      const sims = Float64Array.from(pairs, (p) => p[1]).sort();
+      const floor = sims[sims.length - most];
+      const top = pairs.filter((p) => p[1] >= floor);
+      top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      top.length = most;
+      pairs = top;
     }
     for (const [t, w] of v) {
       let list = this.recentPostings.get(t);
@@ -501,17 +559,12 @@ export class StoryClusterer {
 
   /** Takes a member vector out of a story; an emptied story is forgotten. */
   private subtract(c: Cluster, v: Map<string, number>): void {
-    this.stories.remove(c);
-    for (const [t, w] of v) {
-      const left = (c.centroid.get(t) ?? 0) - w;
-      if (left > 1e-9) c.centroid.set(t, left);
-      else c.centroid.delete(t);
-    }
     c.size -= 1;
     if (c.size > 0) {
-      this.stories.restore(c);
+      this.stories.subtract(c, v);
       this.changed.add(c);
     } else {
+      this.stories.remove(c);
       this.changed.delete(c);
       this.emptied.push(c.id);
     }
