@@ -11,7 +11,7 @@ import { lock, SESSION, setTurn, unlock } from './write-lock.js';
 /**
  * Analysis workers to start by default: one per core, at most `POOL.maxDefaultWorkers`. On a file
  * database the workers also write their articles' own rows, and this thread only links them
- * (persons, near-duplicates, stories: ~3.5 ms of CPU per article), so with one worker per core
+ * (persons, near-duplicates, stories: ~3 ms of CPU per article, 2.8–3.1 in `bench/ingest.bench.ts`), so with one worker per core
  * the cores are shared out between them (workers niced, `POOL.oversubscribedNice`). With one
  * worker on 2 cores the worker analyses and writes (~7.8 ms CPU per article, ~128 articles/s at
  * best) while this thread idles half the time. Measured (10,000 articles, `bench/ingest.bench.ts`,
@@ -34,8 +34,8 @@ export const POOL = {
    */
   oversubscribedNice: 10,
   /**
-   * Most workers started by default. Linking is serial (this thread, ~3.5 ms CPU per article: a
-   * ceiling near 280 articles/s) and a worker analyses and writes ~135 articles/s, so a third
+   * Most workers started by default. Linking is serial (this thread, ~3 ms CPU per article: a
+   * ceiling near 330 articles/s) and a worker analyses and writes ~135 articles/s, so a third
    * worker adds little and a fourth nothing but memory.
    */
   maxDefaultWorkers: 3,
