@@ -65,9 +65,9 @@ export function encodeLayer(layer: Layer): EncodedLayer {
 }
 
 /**
- * `JSON.stringify(encodeLayer(layer))`, the same text, for a fifth less CPU: the extra fields
- * were already stringified as dictionary keys, so they are not stringified again (they are most
- * of the text's cost: tokens are plain numbers).
+ * `JSON.stringify(encodeLayer(layer))`, the same text, without stringifying the extra fields a
+ * second time (their JSON is already made, as dictionary keys): about a sixth less CPU for the
+ * layers of an article (0.66 → 0.55 ms on the bench corpus).
  */
 export function encodeLayerJson(layer: Layer): string {
   const { s, e, L, l, r, RJson } = encodeParts(layer);
