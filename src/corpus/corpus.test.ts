@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeLayer, decodeLayer } from './layer-codec.js';
+import { encodeLayer, encodeLayerJson, decodeLayer } from './layer-codec.js';
+import { encodeLayers, decodeLayers } from './prepare.js';
 import { fingerprint, jaccard, NEAR_DUP } from './minhash.js';
 import { matchPerson, nameParts, type Person } from './speakers.js';
 import { deriveRows } from './derive.js';
@@ -19,6 +20,20 @@ test('layer codec round-trips spans with and without extra fields', () => {
   const back = decodeLayer(enc);
   (back[1].attrs as any).entity = 'changed';
   assert.equal(back[3].attrs!.entity, 'e1', 'decoded spans do not share objects');
+});
+
+test('layer JSON is the text of the encoded layer, and the layers blob decodes', () => {
+  const layer = [
+    { start: 3, end: 7, label: 'NOUN' },
+    { start: 3, end: 15, label: 'quote', attrs: { kind: 'direct', speakerText: 'the "clerk"' }, source: { stage: 'quotes', rule: 'r' } },
+    { start: 8, end: 9, label: 'PUNCT', note: undefined },
+    { label: 'claim', end: 30, start: 16, score: 0.25, evidence: ['cue \'said\''] },
+    { start: 20, end: 30, label: 'quote', attrs: { kind: 'direct', speakerText: 'the "clerk"' }, source: { stage: 'quotes', rule: 'r' } },
+  ];
+  assert.equal(encodeLayerJson(layer), JSON.stringify(encodeLayer(layer)));
+  assert.equal(encodeLayer(layer).R.length, 2, 'spans with only undefined extras store none; identical extras once');
+  const layers = { tokens: layer.slice(0, 1), spans: layer, empty: [] };
+  assert.deepEqual(decodeLayers(encodeLayers(layers)), JSON.parse(JSON.stringify(layers)));
 });
 
 test('minhash: small edits are near-duplicates, different texts are not', () => {

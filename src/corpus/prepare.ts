@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from '../model/index.js';
 import { contentHash } from './hash.js';
-import { encodeLayer, decodeLayer, type EncodedLayer } from './layer-codec.js';
+import { encodeLayerJson, decodeLayer, type EncodedLayer } from './layer-codec.js';
 import { deriveRows, packRows, type PackedRows } from './derive.js';
 import { fingerprint, type Fingerprint } from './minhash.js';
 import { storyTerms, textNames } from './stories/features.js';
@@ -57,7 +57,8 @@ export function readJsonColumn(value: string | Uint8Array): unknown {
  * half-empty overflow page per layer (schema 1 spent 14.5 KB of pages on ~7.5 KB of layers).
  */
 export function encodeLayers(layers: Article['layers']): Uint8Array {
-  return deflateRawSync(JSON.stringify(Object.entries(layers).map(([name, layer]) => [name, encodeLayer(layer)])), DEFLATE);
+  const entries = Object.entries(layers).map(([name, layer]) => `[${JSON.stringify(name)},${encodeLayerJson(layer)}]`);
+  return deflateRawSync(`[${entries.join(',')}]`, DEFLATE);
 }
 
 /** Decodes `encodeLayers`. */
