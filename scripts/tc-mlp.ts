@@ -13,7 +13,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fnv1a, kFolds, trainLogistic, type Example } from '../src/learn/index.js';
-import { trainMlp, softmaxInPlace, type MlpOptions } from '../src/learn/mlp.js';
+import { trainMlp, type MlpOptions } from '../src/learn/mlp.js';
+import { softmaxInPlace } from '../src/learn/classifier.js';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
 import { prepare } from '../src/annotate/techniques/train.js';

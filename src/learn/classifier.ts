@@ -142,11 +142,15 @@ export function argmax(values: ArrayLike<number>): number {
 
 /** Softmax over scores. */
 export function probabilities(scores: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(scores.length);
+  return softmaxInPlace(Float64Array.from(scores));
+}
+
+/** `probabilities` without allocating: the scores become their softmax. */
+export function softmaxInPlace(s: Float64Array): Float64Array {
   let max = -Infinity;
-  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
+  for (let i = 0; i < s.length; i++) max = Math.max(max, s[i]);
   let sum = 0;
-  for (let i = 0; i < scores.length; i++) sum += out[i] = Math.exp(scores[i] - max);
-  for (let i = 0; i < scores.length; i++) out[i] /= sum;
-  return out;
+  for (let i = 0; i < s.length; i++) sum += s[i] = Math.exp(s[i] - max);
+  for (let i = 0; i < s.length; i++) s[i] /= sum;
+  return s;
 }

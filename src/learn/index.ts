@@ -1,7 +1,7 @@
 export { fnv1a, hashFeatures, seededRandom, shuffledIndices } from './hash.js';
 export { AveragedWeights, scoreInto } from './weights.js';
 export { encodeModel, decodeModel, decodeModelEntries, saveModel, loadModel, type ModelHeader } from './model-file.js';
-export { Classifier, argmax, probabilities, type Example, type TrainOptions } from './classifier.js';
+export { Classifier, argmax, probabilities, softmaxInPlace, type Example, type TrainOptions } from './classifier.js';
 export { SequenceTagger, viterbi, viterbiScores, type Sequence } from './sequence.js';
 export { prf, f1, kFolds, type PRF } from './metrics.js';
 export { SparseRows } from './sparse-rows.js';

@@ -1,4 +1,4 @@
-import { Classifier, type Example } from './classifier.js';
+import { Classifier, softmaxInPlace, type Example } from './classifier.js';
 import { hashFeatures, seededRandom, shuffledIndices } from './hash.js';
 
 export interface LogisticOptions {
@@ -64,13 +64,6 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
   return new Classifier(labels, bits, w, { learner: 'logistic', epochs, rate, l2 });
 }
 
-function softmaxInPlace(s: Float64Array): void {
-  let max = -Infinity;
-  for (let i = 0; i < s.length; i++) max = Math.max(max, s[i]);
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += s[i] = Math.exp(s[i] - max);
-  for (let i = 0; i < s.length; i++) s[i] /= sum;
-}
 
 /** Options of `trainSoftLogistic` (as `LogisticOptions`). */
 export type SoftLogisticOptions = LogisticOptions;

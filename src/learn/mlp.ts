@@ -1,4 +1,4 @@
-import type { Example } from './classifier.js';
+import { softmaxInPlace, type Example } from './classifier.js';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { hashFeatures, seededRandom, shuffledIndices } from './hash.js';
 import { SparseRows } from './sparse-rows.js';
@@ -168,14 +168,6 @@ function outputInto(w2: Float32Array, b2: Float32Array, h: Float64Array, out: Fl
   }
 }
 
-export function softmaxInPlace(s: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < s.length; i++) max = Math.max(max, s[i]);
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += s[i] = Math.exp(s[i] - max);
-  for (let i = 0; i < s.length; i++) s[i] /= sum;
-  return s;
-}
 
 /** One AdaGrad step on weight k (with L2), in place. */
 function step(w: Float32Array, g2: Float32Array, k: number, grad: number, rate: number, l2: number): void {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Classifier, Mlp, SequenceTagger } from '../../learn/index.js';
+import { Classifier, Mlp, SequenceTagger, softmaxInPlace } from '../../learn/index.js';
 import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
@@ -504,15 +504,6 @@ export function mergeRuns(runs: [number, number][], gap: number): [number, numbe
   return out;
 }
 
-/** `probabilities` without allocating: the scores become their softmax. */
-function softmaxInPlace(scores: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]);
-  let sum = 0;
-  for (let i = 0; i < scores.length; i++) sum += scores[i] = Math.exp(scores[i] - max);
-  for (let i = 0; i < scores.length; i++) scores[i] /= sum;
-  return scores;
-}
 
 /** How many labels a span's ranking keeps (a span listed k times in PTC takes its k best). */
 const RANKED_LABELS = 6;
