@@ -193,6 +193,25 @@ test('splitLooseParts splits a small story loosely merged into a big one, and ke
   assert.deepEqual(splitLooseParts(12, pairs, new Array(12).fill(0), 0), new Array(12).fill(0));
 });
 
+test('splitLooseParts with inner normalisation: a hub item binding two parts no longer keeps them together', () => {
+  // Two cliques of 5 (items 0–4, 5–9) with no link between them, each item also linked to hub 10.
+  const pairs: Array<{ i: number; j: number; sim: number }> = [];
+  for (const base of [0, 5]) for (let i = base; i < base + 5; i++) for (let j = i + 1; j < base + 5; j++) pairs.push({ i, j, sim: 0.3 });
+  for (let i = 0; i < 10; i++) pairs.push({ i, j: 10, sim: 0.35 });
+  const labels = new Array(11).fill(0);
+  // Raw weights: the hub's links make each clique's cut heavier than 0.2 of its volume.
+  assert.equal(new Set(splitLooseParts(11, pairs, labels, 0.2)).size, 1);
+  const split = splitLooseParts(11, pairs, labels, 0.2, 0.5);
+  assert.equal(new Set(split.slice(0, 5)).size, 1);
+  assert.equal(new Set(split.slice(5, 10)).size, 1);
+  assert.notEqual(split[0], split[5]);
+  // The input pairs are not changed (the subgraph is a copy).
+  assert.ok(pairs.every((p) => p.sim === 0.3 || p.sim === 0.35));
+  // One clique with a hub stays whole.
+  const one = pairs.filter((p) => p.i < 5 && (p.j < 5 || p.j === 10)).map((p) => ({ ...p, j: p.j === 10 ? 5 : p.j }));
+  assert.equal(new Set(splitLooseParts(6, one, new Array(6).fill(0), 0.2, 0.5)).size, 1);
+});
+
 test('moveToStrongestLinks puts an item beside the community holding most of its links', () => {
   // Items 0–2 and 3–5 are two communities; item 6 sits in the first but links mostly to the second.
   const pairs = [

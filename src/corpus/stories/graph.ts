@@ -242,8 +242,12 @@ function seededOrder(n: number, seed: number): number[] {
  * a part whose links leaving it weigh less than `maxConductance` of its volume (or of the rest's,
  * when smaller) becomes a community of its own. Modularity's resolution limit merges a small story
  * into a big one over a few shared generic words; inside one story, parts are bound far tighter.
+ * With `innerNormalise` > 0 the community's own links are first divided by (inner degree_i ×
+ * inner degree_j)^innerNormalise (`normaliseByDegree` on the subgraph): the items most linked
+ * inside the community (its generic headlines) stop binding its parts, and the cut and volumes
+ * are measured on those weights.
  */
-export function splitLooseParts(n: number, pairs: readonly Pair[], labels: readonly number[], maxConductance: number): number[] {
+export function splitLooseParts(n: number, pairs: readonly Pair[], labels: readonly number[], maxConductance: number, innerNormalise = 0): number[] {
   const members = new Map<number, number[]>();
   labels.forEach((l, i) => (members.get(l) ?? members.set(l, []).get(l)!).push(i));
   const inner = new Map<number, Pair[]>();
@@ -255,6 +259,7 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
     if (mem.length < 4) continue;
     mem.forEach((m, k) => (local[m] = k));
     const sub = (inner.get(label) ?? []).map((p) => ({ i: local[p.i], j: local[p.j], sim: p.sim }));
+    normaliseByDegree(mem.length, sub, innerNormalise);
     const parts = louvain(mem.length, sub);
     const k = Math.max(...parts) + 1;
     if (k < 2) continue;
