@@ -466,10 +466,11 @@ export class TechniqueModel {
 
   /**
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
-   * whose best label is not in the set are left out. The ranges are labelled together: each
-   * span's probabilities are reweighted by the label mix of the others (`CONTEXT`).
+   * whose best label is not in the set are left out. The ranges are labelled together: unless
+   * `context` is false, each span's probabilities are reweighted by the label mix of the others
+   * (`CONTEXT`), so pass all of an article's spans in one call.
    */
-  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>): LabelledSpan[] {
+  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>, context = true): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
     const L = labels.length;
@@ -491,7 +492,7 @@ export class TechniqueModel {
       firstBest[k] = best;
       if (!only || only.has(labels[best])) explained[k] = this.explain(best);
     }
-    if (this.contextWeight > 0 && n > 1) probs = this.inContext(ranges, probs);
+    if (context && this.contextWeight > 0 && n > 1) probs = this.inContext(ranges, probs);
     const out: LabelledSpan[] = [];
     for (let k = 0; k < n; k++) {
       const r = ranges[k];
