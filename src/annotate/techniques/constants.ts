@@ -193,12 +193,13 @@ export const NETWORK = {
 /**
  * Article context of technique labels (pass tech-tc5): articles lean on a few techniques, so a
  * span's probabilities are multiplied by ((share_c + smoothing) / (prior_c + smoothing))^weight,
- * where share_c is the mean probability of label c over the other spans labelled with it in the
+ * where share_c is the mean probability of label c over the other spans labelled together in the
  * same call (the article's spans; spans with the same start and end count once, the span itself
  * not) and prior_c the mean probability a span gets on new articles; then renormalised. One
  * pass more over the spans' probabilities (no model file). 5-fold CV micro-F1 (gold spans,
- * seeds 11 / 5 / 1 / 2): 0.6331 / 0.6291 / 0.6306 / 0.6314 → 0.6368 / 0.6322 / 0.6371 / 0.6342
- * in the scratch harness of models/techniques.md; weight 0 switches it off.
+ * seeds 11 / 5 / 1 / 2, `npm run eval:techniques -- --task tc --tc-seed S`): 0.6314 / 0.6298 /
+ * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, pass tech-tc5);
+ * weight 0 (`--tc-context 0`) switches it off.
  */
 export const CONTEXT = {
   weight: 0.5,
@@ -206,7 +207,9 @@ export const CONTEXT = {
   /**
    * Mean out-of-fold probability per label of the committed classifier + network (5-fold CV by
    * article on PTC train, seed 11, logistic weight 0.6): what `share` averages to when the
-   * article is like any other. Labels missing here get no context term.
+   * article is like any other. Labels missing here get no context term. Printed by
+   * `node --import tsx scripts/tc-context-prior.ts`: re-run it when the classifier or the
+   * network changes.
    */
   prior: {
     'Appeal_to_Authority': 0.0208,
