@@ -9,7 +9,7 @@ import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
-import { CLASSIFIER, NETWORK, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, CONTEXT, NETWORK, TAGGER } from '../src/annotate/techniques/constants.js';
 import { detectTechniques } from '../src/annotate/techniques/stage.js';
 import { mergeRanges } from '../src/annotate/techniques/decode.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
@@ -73,9 +73,10 @@ folds.forEach((held, f) => {
           l2: Number(opt('tc-l2', String(CLASSIFIER.l2))),
           seed: Number(opt('tc-seed', String(CLASSIFIER.seed))),
         });
+  // --tc-context W: the article-context weight (CONTEXT.weight; 0 = off).
   // --tc-net on|off: average the classifier with the technique network (default: NETWORK.enabled).
   const network = classifier && opt('tc-net', NETWORK.enabled ? 'on' : 'off') === 'on' ? trainNetwork(train, lexicon, classifier.bits, Number(opt('tc-seed', String(NETWORK.seed)))) : undefined;
-  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon).withNetwork(network, NETWORK.logisticWeight, Number(opt('tc-skip', String(NETWORK.skipLead))));
+  const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon).withNetwork(network, NETWORK.logisticWeight, Number(opt('tc-skip', String(NETWORK.skipLead)))).withContext(Number(opt('tc-context', String(CONTEXT.weight))));
   const widened = tagger && widening ? model.withWidening(trainWidening(train, tagger, lexicon)) : model;
   const variants = grid.map((g) => ({ key: gridKey(g), model: widened.withBias(...g) }));
   for (const d of test) {

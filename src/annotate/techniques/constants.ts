@@ -190,6 +190,45 @@ export const NETWORK = {
   skipLead: 0.3,
 } as const;
 
+/**
+ * Article context of technique labels (pass tech-tc5): articles lean on a few techniques, so a
+ * span's probabilities are multiplied by ((share_c + smoothing) / (prior_c + smoothing))^weight,
+ * where share_c is the mean probability of label c over the other spans labelled together in the
+ * same call (the article's spans; spans with the same start and end count once, the span itself
+ * not) and prior_c the mean probability a span gets on new articles; then renormalised. One
+ * pass more over the spans' probabilities (no model file). 5-fold CV micro-F1 (gold spans,
+ * seeds 11 / 5 / 1 / 2, `npm run eval:techniques -- --task tc --tc-seed S`): 0.6314 / 0.6298 /
+ * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, pass tech-tc5);
+ * weight 0 (`--tc-context 0`) switches it off.
+ */
+export const CONTEXT = {
+  weight: 0.5,
+  smoothing: 0.01,
+  /**
+   * Mean out-of-fold probability per label of the committed classifier + network (5-fold CV by
+   * article on PTC train, seed 11, logistic weight 0.6): what `share` averages to when the
+   * article is like any other. Labels missing here get no context term. Printed by
+   * `node --import tsx scripts/tc-context-prior.ts`: re-run it when the classifier or the
+   * network changes.
+   */
+  prior: {
+    'Appeal_to_Authority': 0.0208,
+    'Appeal_to_fear-prejudice': 0.0467,
+    'Bandwagon,Reductio_ad_hitlerum': 0.0083,
+    'Black-and-White_Fallacy': 0.0162,
+    'Causal_Oversimplification': 0.0354,
+    'Doubt': 0.0887,
+    'Exaggeration,Minimisation': 0.0751,
+    'Flag-Waving': 0.0375,
+    'Loaded_Language': 0.3671,
+    'Name_Calling,Labeling': 0.1705,
+    'Repetition': 0.0908,
+    'Slogans': 0.0176,
+    'Thought-terminating_Cliches': 0.0107,
+    'Whataboutism,Straw_Men,Red_Herring': 0.0147,
+  } as Readonly<Record<string, number>>,
+} as const;
+
 /** Feature bucketing. */
 export const FEATURES = {
   /** Words shorter than this are not counted for repetition (function words). */

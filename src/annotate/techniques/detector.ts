@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, Mlp, SequenceTagger, softmaxInPlace } from '../../learn/index.js';
-import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -102,6 +102,10 @@ export class TechniqueModel {
   private network?: Mlp;
   private logisticWeight: number = NETWORK.logisticWeight;
   private skipLead: number = NETWORK.skipLead;
+  /** Exponent of the article-context factor (`CONTEXT`; 0: off). */
+  private contextWeight: number = CONTEXT.weight;
+  /** Per label (classifier order): log(prior + smoothing), NaN where `CONTEXT.prior` has no value. */
+  private readonly contextPrior: Float64Array;
   /** Optional widening model (`withWidening`): log-odds per bucket, and its threshold. */
   private widening?: { model: Classifier; weights: Float32Array; sink: HashSink };
   private wideningThreshold: number = TAGGER.wideningThreshold;
@@ -129,6 +133,7 @@ export class TechniqueModel {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, tagger.card.wordClusters ? sharedClusters() : undefined, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, neighbourWindow(tagger.card.sentenceNeighbours), clauses);
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
+    this.contextPrior = Float64Array.from(classifier.labels, (l) => (l in CONTEXT.prior ? Math.log(CONTEXT.prior[l] + CONTEXT.smoothing) : NaN));
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
     // units of the mean absolute transition weight so it does not depend on the weight scale
@@ -176,6 +181,13 @@ export class TechniqueModel {
     return copy;
   }
 
+  /** A copy with another article-context weight (`CONTEXT.weight`; 0 switches the context off). */
+  withContext(weight: number): TechniqueModel {
+    const copy = this.withBias(this.outsideBias);
+    copy.contextWeight = weight;
+    return copy;
+  }
+
   /**
    * A copy that widens a tagger run on a side only when the widening model (`widening.ts`)
    * gives that side's tokens a probability of at least `threshold` of lying in a fragment
@@ -194,6 +206,7 @@ export class TechniqueModel {
     copy.network = this.network;
     copy.logisticWeight = this.logisticWeight;
     copy.skipLead = this.skipLead;
+    copy.contextWeight = this.contextWeight;
     copy.widening = this.widening && { ...this.widening, sink: new HashSink(this.widening.sink.mask) };
     copy.wideningThreshold = wideningThreshold;
     copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
@@ -453,24 +466,97 @@ export class TechniqueModel {
 
   /**
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
-   * whose best label is not in the set are left out.
+   * whose best label is not in the set are left out. The ranges are labelled together: unless
+   * `context` is false, each span's probabilities are reweighted by the label mix of the others
+   * (`CONTEXT`), so pass all of an article's spans in one call.
    */
-  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>): LabelledSpan[] {
+  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>, context = true): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
-    const out: LabelledSpan[] = [];
-    for (const r of ranges) {
+    const L = labels.length;
+    const n = ranges.length;
+    let probs: Float64Array<ArrayBufferLike> = new Float64Array(n * L);
+    const facts: SpanFacts[] = new Array(n);
+    const firstBest = new Int32Array(n);
+    const explained: ({ feature: string }[] | undefined)[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const r = ranges[k];
       sink.clear();
-      const facts = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
-      const probs = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
-      const top = topRanked(probs, RANKED_LABELS);
+      facts[k] = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
+      const p = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      probs.set(p, k * L);
+      // Evidence for the best label while the span's features are in the sink (spelled out
+      // again below only when the article context changes the label).
+      let best = 0;
+      for (let c = 1; c < L; c++) if (p[c] > p[best]) best = c;
+      firstBest[k] = best;
+      if (!only || only.has(labels[best])) explained[k] = this.explain(best);
+    }
+    if (context && this.contextWeight > 0 && n > 1) probs = this.inContext(ranges, probs);
+    const out: LabelledSpan[] = [];
+    for (let k = 0; k < n; k++) {
+      const r = ranges[k];
+      const p = probs.subarray(k * L, (k + 1) * L);
+      const top = topRanked(p, RANKED_LABELS);
       // Spans whose label is not wanted are dropped before any ranking or evidence is spelled out.
       if (only && !only.has(labels[top[0]])) continue;
-      const ranking = top.map((i) => ({ label: labels[i], score: probs[i] }));
+      let why = explained[k];
+      if (!why || top[0] !== firstBest[k]) {
+        sink.clear();
+        spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
+        why = this.explain(top[0]);
+      }
+      const ranking = top.map((i) => ({ label: labels[i], score: p[i] }));
       const best = ranking[0];
-      // Evidence: only the top features are spelled out as strings.
-      const explained = this.classifier.explainBuckets(sink.out, top[0], EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
-      out.push({ start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts, evidence: evidenceFor(best.label, explained, facts, this.lexicon) });
+      out.push({ start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts: facts[k], evidence: evidenceFor(best.label, why, facts[k], this.lexicon) });
+    }
+    return out;
+  }
+
+  /** The top classifier features of the span in the sink for label `cls` (evidence). */
+  private explain(cls: number): { feature: string }[] {
+    const sink = this.spanSink;
+    return this.classifier.explainBuckets(sink.out, cls, EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
+  }
+
+  /**
+   * The spans' probabilities (rows of `probs`) reweighted by the article context: row k times
+   * ((share_c + s) / (prior_c + s))^weight, renormalised, where share_c is the mean probability
+   * of label c over the other distinct ranges (same start and end count once).
+   */
+  private inContext(ranges: readonly FoundSpan[], probs: Float64Array): Float64Array {
+    const L = this.classifier.labels.length;
+    const n = ranges.length;
+    const rowOf = new Int32Array(n);
+    const firstRow = new Map<number, number>();
+    const sum = new Float64Array(L);
+    for (let k = 0; k < n; k++) {
+      const key = ranges[k].start * 2 ** 26 + ranges[k].end;
+      const at = firstRow.get(key);
+      if (at !== undefined) {
+        rowOf[k] = at;
+        continue;
+      }
+      firstRow.set(key, k);
+      rowOf[k] = k;
+      for (let c = 0; c < L; c++) sum[c] += probs[k * L + c];
+    }
+    const others = firstRow.size - 1;
+    if (others < 1) return probs;
+    const out = new Float64Array(n * L);
+    const w = this.contextWeight;
+    const s = CONTEXT.smoothing;
+    for (let k = 0; k < n; k++) {
+      const own = rowOf[k] * L;
+      let z = 0;
+      for (let c = 0; c < L; c++) {
+        const prior = this.contextPrior[c];
+        const share = (sum[c] - probs[own + c]) / others;
+        const x = Number.isNaN(prior) ? probs[k * L + c] : probs[k * L + c] * Math.exp(w * (Math.log(Math.max(0, share) + s) - prior));
+        out[k * L + c] = x;
+        z += x;
+      }
+      for (let c = 0; c < L; c++) out[k * L + c] /= z;
     }
     return out;
   }

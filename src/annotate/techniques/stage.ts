@@ -50,7 +50,9 @@ export function detectTechniques(article: Article, model: TechniqueModel): { spa
   ctx.wordCounts = model.scorer.wordCounts();
   const labelled = model.label(ctx, ranges);
   const outer = labelled.filter((l) => !NESTED_LABELS.has(l.label));
-  const nested = model.label(ctx, model.nestedCues(views, outer), NESTED_LABELS);
+  // Nested cues are labelled without the article context: they are a sample of loaded and
+  // labelling words, not of the article's fragments.
+  const nested = model.label(ctx, model.nestedCues(views, outer), NESTED_LABELS, false);
   const spans = [...labelled, ...nested].map(toSpan);
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   return { spans, views };

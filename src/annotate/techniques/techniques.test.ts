@@ -173,6 +173,30 @@ test('the technique network averages with the classifier and keeps evidence', ()
   assert.throws(() => plain.withNetwork(trainNetwork(docs, lexicon, 13)));
 });
 
+test('article context: spans labelled together lean towards the label mix of the others', () => {
+  const model = TechniqueModel.load();
+  const off = model.withContext(0);
+  const text = 'Headline\n\nThe corrupt thugs lied again, and the vile traitors cheered.\n\nThose lying crooks met the new committee on Monday.';
+  const ctx = () => ({ text, lowerText: text.toLowerCase(), views: viewsOf(text) });
+  const calls = ['The corrupt thugs', 'the vile traitors', 'Those lying crooks'].map((f) => range(text, f));
+  const target = range(text, 'the new committee');
+  const scoreOf = (l: { ranking: { label: string; score: number }[] }, label: string) => l.ranking.find((x) => x.label === label)?.score ?? 0;
+  // Alone (or beside only copies of itself) a span has no context: as with the context off.
+  assert.deepEqual(model.label(ctx(), [target]).map((l) => l.ranking), off.label(ctx(), [target]).map((l) => l.ranking));
+  assert.deepEqual(model.label(ctx(), [target, target]).map((l) => l.ranking), off.label(ctx(), [target, target]).map((l) => l.ranking));
+  // Copies of a range count once in the others' mix.
+  assert.deepEqual(model.label(ctx(), [...calls, target, target])[3].ranking, model.label(ctx(), [...calls, target])[3].ranking);
+  const plain = off.label(ctx(), [...calls, target]);
+  assert.ok(plain.slice(0, 3).every((l) => l.label === 'Name_Calling,Labeling'), plain.map((l) => l.label).join());
+  const inContext = model.label(ctx(), [...calls, target]);
+  const nc = 'Name_Calling,Labeling';
+  assert.ok(scoreOf(inContext[3], nc) > scoreOf(plain[3], nc), `${scoreOf(inContext[3], nc)} vs ${scoreOf(plain[3], nc)}`);
+  for (const l of inContext) {
+    const total = l.ranking.reduce((sum, x) => sum + x.score, 0);
+    assert.ok(total <= 1 + 1e-9 && l.ranking.every((x, i) => i === 0 || x.score <= l.ranking[i - 1].score) && l.evidence.length > 0);
+  }
+});
+
 test('a tiny model learns spans and labels; the stage output conforms', () => {
   const docs = tinyCorpus();
   const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6 });
