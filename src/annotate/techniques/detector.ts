@@ -318,7 +318,7 @@ export class TechniqueModel {
       const v = views[s];
       const emit = emissions[s];
       const path = this.decode(emit, v.raws.length);
-      const found = out.length;
+      let runs = 0;
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
         if (this.spanMargin > -Infinity) {
@@ -329,12 +329,14 @@ export class TechniqueModel {
         let [x, y] = this.extendTokens > 0 ? extendToClause(v.lowers, a, b, this.extendTokens) : [a, b];
         if (this.widening && (x < a || y > b)) [x, y] = this.judgeWidening({ view: v, sentence: s, first: a, last: b, margins: this.marginsOf(emit, x, y), buckets, lexicon: this.lexicon }, x, y);
         out.push({ sentence: s, first: a, last: b, from: x, to: y, backstop: false });
+        runs++;
       }
       if (Number.isFinite(this.backstopMargin)) this.backstop(v, s, this.scorer.last.ids[s], emit, path, out);
       // The sentence backstop: a sentence the sentence model is fairly sure of but where the
       // tagger marked nothing (long fragments, e.g. doubt or oversimplification, spread their
-      // evidence too thinly for a token window) becomes a span as a whole.
-      if (out.length === found && buckets.length > s && buckets[s] >= this.sentenceBackstopBucket && v.raws.length > 0) out.push({ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true });
+      // evidence too thinly for a token window) becomes a span as a whole, also when the lexicon
+      // backstop marked a cue word in it (pass tech-si5: 5-fold CV 0.4180 → 0.4188, every fold up).
+      if (runs === 0 && buckets.length > s && buckets[s] >= this.sentenceBackstopBucket && v.raws.length > 0) out.push({ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true });
     }
     return out;
   }

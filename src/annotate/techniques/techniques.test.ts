@@ -381,9 +381,16 @@ test('the sentence backstop makes a whole span of a sentence the tagger left emp
   views.forEach((v, s) => {
     const own = runs.filter((c) => c.sentence === s);
     const now = withSentences.filter((c) => c.sentence === s);
-    // A sentence with runs keeps exactly them; an empty one becomes one span over all its tokens.
-    if (own.length) assert.deepEqual(now, own);
-    else assert.deepEqual(now, [{ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true }]);
+    // A sentence with tagger runs keeps exactly them; one without (lexicon backstop runs or
+    // nothing) keeps what it had and becomes one span over all its tokens too.
+    if (own.some((c) => !c.backstop)) assert.deepEqual(now, own);
+    else assert.deepEqual(now, [...own, { sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true }]);
   });
   assert.ok(withSentences.length > runs.length, 'some sentence was empty');
+  // The tagger silenced (a huge outside bias): the lexicon backstop still marks the cue words,
+  // and the sentence backstop covers their sentence as well.
+  const silent = never.withBias(100, -1e9, undefined, undefined, undefined, undefined, 0);
+  const cues = silent.candidates(views).filter((c) => c.sentence === 1);
+  assert.ok(cues.some((c) => c.backstop && c.last < views[1].raws.length - 1), 'a lexicon backstop run');
+  assert.ok(cues.some((c) => c.first === 0 && c.last === views[1].raws.length - 1), 'the whole sentence');
 });
