@@ -214,21 +214,17 @@ function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, 
   const { score, back } = scratch;
   const live = liveScratch;
   const start = T * T;
-  // The best tag of the row last filled (the first of equals), found as the row is filled.
-  let top = 0;
-  for (let t = 0; t < T; t++) {
-    score[t] = emit[t] + transitions[start + t];
-    if (score[t] > score[top]) top = t;
-  }
+  for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
   for (let k = 1; k < n; k++) {
     const prevRow = (k - 1) * T;
     const row = k * T;
-    // The tags the previous position's best tag does not dominate (in order).
+    // The previous position's best tag, and the tags it does not dominate (in order).
+    let top = 0;
+    for (let p = 1; p < T; p++) if (score[prevRow + p] > score[prevRow + top]) top = p;
     const best = score[prevRow + top];
     const slack = DOMINANCE_SLACK * (1 + Math.abs(best));
     let count = 0;
     for (let p = 0; p < T; p++) if (!(best - score[prevRow + p] > margins[p * T + top] + slack)) live[count++] = p;
-    let nextTop = 0;
     for (let t = 0; t < T; t++) {
       let most = -Infinity;
       let arg = 0;
@@ -243,9 +239,7 @@ function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, 
       }
       score[row + t] = most + emit[row + t];
       back[row + t] = arg;
-      if (score[row + t] > score[row + nextTop]) nextTop = t;
     }
-    top = nextTop;
   }
   return backtrace(score, back, n, T);
 }
