@@ -1,8 +1,8 @@
 // CPU time of one or more pipeline stages over the PTC train articles (or the generated bench
 // corpus), each stage given the outputs of the stages before it (made outside the timing).
-// Usage: node --import tsx scripts/stage-cpu.ts [passes=5] [stage,...]
-// Prints user CPU ms/article per stage (best of passes). With PASSES=0 only the setup runs
-// (for instruction counts under callgrind: subtract a PASSES=0 run).
+// Usage: [LIMIT=n] [SYS=1] node --import tsx scripts/stage-cpu.ts [passes=5] [stage,...]
+// Prints user CPU ms/article per timed stage (best of passes; SYS=1 adds system time). The stages
+// before the last one named run once, untimed, to make its inputs; passes=0 runs only that setup.
 import { DEFAULT_STAGES, type Stage } from '../src/pipeline.js';
 import { createArticle, type Article } from '../src/model/index.js';
 import { benchArticles } from '../bench/corpus.js';
