@@ -32,6 +32,11 @@ export const JUNK_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'dialog', 'f
 
 /** ARIA roles that are page furniture. */
 export const JUNK_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'dialog', 'alert', 'search', 'tablist']);
+/**
+ * Furniture roles that stay furniture even when they hold most of the page's text (WRAPPER_TEXT_SHARE):
+ * a dialog (cookie settings with their tables, a consent form) is never the page's layout wrapper.
+ */
+export const ALWAYS_JUNK_ROLES = new Set(['dialog', 'alertdialog']);
 
 /**
  * class/id words that mark furniture: comments, share bars, related links, cookie banners, ads,
@@ -289,6 +294,19 @@ export const LENIENT_GAIN = 4;
 export const LINK_LIST_CLASS = /^(?:toc|table-of-contents|menu|nav|navigation|breadcrumbs?|pagination|pager|nav-links|tags?|tag-list|taglist|categories|cat-links)(?:$|[-_])/i;
 export const LINK_LIST_CLASS_MIN_CHARS = 300;
 export const LINK_LIST_CLASS_MAX_LINK_SHARE = 0.2;
+/**
+ * Teaser cards (see content.ts dropTeaserCards): at least TEASER_MIN_CARDS sibling elements of one
+ * tag and class, each with a date line (a block of at most TEASER_DATE_MAX_CHARS holding a date)
+ * and a linked title, found at most TEASER_CARD_MAX_UP levels above the date line.
+ */
+export const DROP_TEASER_CARDS = true;
+export const TEASER_MIN_CARDS = 3;
+export const TEASER_DATE_MAX_CHARS = 40;
+export const TEASER_CARD_MAX_UP = 4;
+/** Teaser cards: how many leading class words (numbered ones left out) cards of one list share. */
+export const TEASER_SIGNATURE_CLASSES = 2;
+/** Teaser cards holding more than this share of the body are the page's content (an events list, an archive). */
+export const TEASER_MAX_BODY_SHARE = 0.8;
 
 // ---------------------------------------------------------------------------------------------
 // Metadata: title and publication-date choice (kept apart from the body constants above).

@@ -1,5 +1,6 @@
 import * as K from './constants.js';
 import type { El, Node } from './dom.js';
+import { parseTextDate } from './dates.js';
 
 /** A run of text between block boundaries, with the block element that holds it. */
 export interface Block {
@@ -96,7 +97,8 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const wrapper = el.chars >= K.WRAPPER_TEXT_SHARE * pageChars;
   if (K.JUNK_TAGS.has(el.tag)) return !wrapper;
   const role = el.attrs.role;
-  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
+  // A dialog is never the page's layout wrapper, however much text it holds (cookie settings with their tables).
+  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper || K.ALWAYS_JUNK_ROLES.has(role.toLowerCase());
   if (lenient) return false;
   return isHidden(el, parts && !wrapper) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
 }
@@ -297,7 +299,49 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
-  return dropTrailingHeadings(dropAuthorBio(kept, author));
+  return dropTrailingHeadings(dropAuthorBio(dropTeaserCards(kept), author));
+}
+
+/**
+ * Tag and first class words of an element, numbered words left out ("post-4185"): how repeated
+ * cards of one list are recognised (later words name each card's categories).
+ */
+const signature = (el: El) => `${el.tag}.${(el.attrs.class ?? '').split(/\s+/).filter((t) => !/\d/.test(t)).slice(0, K.TEASER_SIGNATURE_CLASSES).join(' ')}`;
+
+/**
+ * Drops teaser cards: lists of at least K.TEASER_MIN_CARDS sibling elements of one tag and class
+ * ("Latest news", "Read this next", archive rows), each holding a linked title and a date line.
+ * They point to other articles; an article's own list items carry no publication dates.
+ */
+function dropTeaserCards(blocks: Block[]): Block[] {
+  if (!K.DROP_TEASER_CARDS) return blocks;
+  const cards = new Map<El, Set<El>>();
+  for (const b of blocks) {
+    if (b.text.length > K.TEASER_DATE_MAX_CHARS || !parseTextDate(b.text)) continue;
+    let el: El | null = b.el;
+    for (let up = 0; el?.parent && up <= K.TEASER_CARD_MAX_UP; up++, el = el.parent) {
+      const sig = signature(el);
+      let same = 0;
+      for (const c of el.parent.children) if (typeof c !== 'string' && signature(c) === sig) same++;
+      if (same < K.TEASER_MIN_CARDS) continue;
+      const card = el;
+      if (!blocks.some((x) => x !== b && contains(card, x.el) && linkDensity(x) > K.MAX_LINK_DENSITY)) break;
+      const set = cards.get(el.parent) ?? new Set<El>();
+      set.add(el);
+      cards.set(el.parent, set);
+      break;
+    }
+  }
+  const drop: El[] = [];
+  for (const [parent, set] of cards) {
+    if (set.size < K.TEASER_MIN_CARDS) continue;
+    const sig = signature([...set][0]);
+    for (const c of parent.children) if (typeof c !== 'string' && signature(c) === sig) drop.push(c);
+  }
+  if (!drop.length) return blocks;
+  const kept = blocks.filter((b) => !drop.some((c) => contains(c, b.el)));
+  // A page that is such a list (an events calendar, an archive) keeps it: it is the content.
+  return bodyChars(kept) >= (1 - K.TEASER_MAX_BODY_SHARE) * bodyChars(blocks) ? kept : blocks;
 }
 
 /** Headings at the very end of the body introduce nothing: what they headed was furniture ("Related posts", "Share this"). */

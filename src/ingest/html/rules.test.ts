@@ -367,3 +367,29 @@ test('body: button rows (calls to action) are dropped', () => {
   assert.ok(!body.includes('Book your crossing') && !body.includes('Download the full'), body);
   assert.ok(body.includes(PARAS[1]) && body.includes(PARAS[2]));
 });
+
+test('body: a list of dated teaser cards beside the article is dropped; a page that is such a list keeps it', () => {
+  const card = (i: number, excerpt: string) => `<article class="news-item row-box item-${i} category-${i % 2 ? 'harbour' : 'fleet'}"><h3><a href="/news/${i}">Harbour news item number ${i} from the quay</a></h3><div class="meta"><span>March ${10 + i}, 2025</span></div><div class="text"><p>${excerpt}</p></div></article>`;
+  const excerpt = 'The harbour board met again this week to discuss the winter schedule and the state of the northern pier.';
+  const cards = [1, 2, 3, 4].map((i) => card(i, excerpt)).join('');
+  const html = wrap('<title>Ferries</title>', `<div class="layout"><div class="main">${prose()}</div><div class="latest"><h2>Latest News</h2><div class="posts">${cards}</div></div></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[0]) && body.includes(PARAS[3]), body);
+  assert.ok(!body.includes('Harbour news item') && !body.includes('harbour board met'), body);
+  // Undated cards (a listicle's linked items) stay.
+  const undated = cards.replace(/<div class="meta">.*?<\/div>/g, '');
+  const kept = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<div class="posts">${undated}</div></article>`)).body;
+  assert.ok(kept.includes('harbour board met'), kept);
+  // An events page: the dated cards are the content.
+  const many = [1, 2, 3, 4, 5, 6].map((i) => card(i, `${excerpt} Item ${i} adds its own agenda for the ferry crossing.`)).join('');
+  const list = extractHtml(wrap('<title>Events</title>', `<main><p>Upcoming harbour events.</p><div class="posts">${many}</div></main>`)).body;
+  assert.ok(list.includes('Harbour news item number 6'), list);
+});
+
+test('body: a dialog (cookie settings) is furniture even when it holds most of the page text', () => {
+  const cookie = Array.from({ length: 12 }, (_, i) => `<tr><td>cookie-setting-${i}</td><td>11 months</td><td>This cookie is set by the consent plugin to remember the choice of the visitor for category ${i}.</td></tr>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}</article><div class="cli-modal" role="dialog" aria-labelledby="x" aria-hidden="true"><h4>Privacy Overview</h4><table>${cookie}</table></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[0]), body);
+  assert.ok(!body.includes('Privacy Overview') && !body.includes('consent plugin'), body);
+});
