@@ -375,6 +375,13 @@ export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|
  * the parent is taken whole. 1 = "the siblings outweigh the container" (tune half: same F1 for 1 to 5).
  */
 export const PARENT_WHEN_SIBLINGS = 1;
+/**
+ * Body: the nearest <article>/<main>/content-named ancestor of the chosen container is taken
+ * instead when it holds at least this many times the selection's prose (positive block values):
+ * link lists inside the article pulled its score down (see content.ts widenToArticle). 0 = off.
+ * (Check half +0.0018 F1 from two pages, tune half unchanged; the same for 2 to 5.)
+ */
+export const ARTICLE_PROSE_GAIN = 3;
 /** Body: utility classes that hide an element (Bootstrap, Tailwind, common names), a cheap screen, and classes showing it from some width up. */
 export const HIDDEN_CLASS = /^(?:[a-z]+:)?(?:d-none|hidden|is-hidden|hide)$/;
 export const HIDDEN_CLASS_SCREEN = /\b(?:d-none|hidden|hide)\b/;

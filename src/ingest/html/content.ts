@@ -232,7 +232,12 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
     for (const [el, f] of [...net].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error('cand', f.toFixed(1), el.tag, el.attrs.class?.slice(0, 60));
   }
   if (!top) return { selected: [], top };
-  // Siblings of the container that carry substantial net content join it (split article bodies).
+  const chosen = withSiblings(top, net);
+  return K.ARTICLE_PROSE_GAIN > 0 ? widenToArticle(chosen, blocks) : chosen;
+}
+
+/** The container with its siblings that carry substantial net content (split article bodies). */
+function withSiblings(top: El, net: ReadonlyMap<El, number>): { selected: El[]; top: El } {
   const selected = [top];
   const topNet = net.get(top) ?? 0;
   if (top.parent && topNet > 0) {
@@ -245,6 +250,27 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
     if (K.PARENT_WHEN_SIBLINGS > 0 && joined >= K.PARENT_WHEN_SIBLINGS * topNet && top.parent.tag !== 'body' && top.parent.tag !== 'html') return { selected: [top.parent], top: top.parent };
   }
   return { selected, top };
+}
+
+/**
+ * The nearest article-like ancestor of the chosen container (an <article> or <main>, or named as
+ * content: K.CONTENT_CLASS) replaces it when it holds K.ARTICLE_PROSE_GAIN times the prose of the
+ * selection: link lists inside the article (lists of linked items, sources, sponsors) pulled its
+ * net score below one of its paragraphs or sections.
+ */
+function widenToArticle(chosen: { selected: El[]; top: El }, blocks: readonly Block[]): { selected: El[]; top: El } {
+  let article: El | null = chosen.top.parent;
+  while (article && article.tag !== 'body' && article.tag !== 'html' && !(article.tag === 'article' || article.tag === 'main' || classSignal(article) > 0)) article = article.parent;
+  if (!article || article.tag === 'body' || article.tag === 'html') return chosen;
+  let own = 0;
+  let wide = 0;
+  for (const b of blocks) {
+    const v = blockValue(b);
+    if (v <= 0) continue;
+    if (chosen.selected.some((el) => contains(el, b.el))) own += v;
+    if (contains(article, b.el)) wide += v;
+  }
+  return wide >= K.ARTICLE_PROSE_GAIN * own ? { selected: [article], top: article } : chosen;
 }
 
 /** For each position, the length of the run of consecutive true values it belongs to (0 for false). */

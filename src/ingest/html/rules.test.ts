@@ -393,3 +393,13 @@ test('body: a dialog (cookie settings) is furniture even when it holds most of t
   assert.ok(body.includes(PARAS[0]), body);
   assert.ok(!body.includes('Privacy Overview') && !body.includes('consent plugin'), body);
 });
+
+test('body: an article whose lists of linked items outweigh each section is taken whole', () => {
+  const links = (n: number, what: string) => `<ul>${Array.from({ length: n }, (_, i) => `<li><p><a href="/r/${what}/${i}">${what} change number ${i} for the harbour timetable</a></p></li>`).join('')}</ul>`;
+  const section = (h: string, p: string, list: string) => `<div class="sect"><h2>${h}</h2><div class="sectionbody"><div class="paragraph"><p>${p}</p></div>${list}</div></div>`;
+  const two = (i: number) => `${PARAS[i]}</p><p>${PARAS[(i + 1) % 4]}`;
+  const html = wrap('<title>Ferries</title>', `<nav><a href="/">Home</a></nav><main><article id="post"><h1>Timetable report</h1><div class="content">${section('Boats', two(0), links(12, 'Boat'))}${section('Routes', two(2), links(12, 'Route'))}${section('Fares', two(1), links(12, 'Fare'))}${section('Piers', two(3), links(12, 'Pier'))}</div></article></main>`);
+  const { body, stage } = extractHtml(html);
+  assert.equal(stage, 'score');
+  for (const p of PARAS) assert.ok(body.includes(p), body.slice(0, 300));
+});
