@@ -403,3 +403,11 @@ test('body: an article whose lists of linked items outweigh each section is take
   assert.equal(stage, 'score');
   for (const p of PARAS) assert.ok(body.includes(p), body.slice(0, 300));
 });
+
+test('body: review buttons and stock-agency image credits are dropped; prose naming them stays', () => {
+  const fact = 'Getty Images bought the harbour archive of old ferry photographs last spring, the museum said.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Getty Images / Ann Lee</p><p><a href="/r">Read Full Review</a></p><p>Courtesy of brand</p><p>${fact}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Ann Lee') && !body.includes('Read Full Review') && !body.includes('Courtesy of brand'), body);
+  assert.ok(body.includes(fact) && body.includes(PARAS[3]));
+});
