@@ -411,3 +411,11 @@ test('body: review buttons and stock-agency image credits are dropped; prose nam
   assert.ok(!body.includes('Ann Lee') && !body.includes('Read Full Review') && !body.includes('Courtesy of brand'), body);
   assert.ok(body.includes(fact) && body.includes(PARAS[3]));
 });
+
+test('body: byline lines left in the article are dropped; prose starting with "By" stays', () => {
+  const prose1 = 'By the end of the season the old ferries had carried more passengers than in any year before.';
+  const html = wrap('<title>Ferries</title>', `<article><p>By Ann Lee – Updated May 2, 2025 | Fact-checked by Ben Ode</p><p>Written by Ann Lee</p>${prose(PARAS.slice(0, 2))}<p>${prose1}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Ann Lee'), body);
+  assert.ok(body.includes(prose1) && body.includes(PARAS[0]));
+});
