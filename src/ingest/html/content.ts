@@ -321,7 +321,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
   });
   const run = linkRuns(dense);
   const kept = blocks.filter((b, i) => {
-    if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
+    if (dense[i] && !(i > first && i < last && (run[i] <= K.MAX_INLINE_LINK_RUN || linkedListItem(b)))) return false;
     if (FURNITURE_LINES.some(([pattern, max]) => b.text.length <= max && pattern.test(b.text))) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
@@ -369,6 +369,17 @@ function dropTeaserCards(blocks: Block[]): Block[] {
   const kept = blocks.filter((b) => !drop.some((c) => contains(c, b.el)));
   // A page that is such a list (an events calendar, an archive) keeps it: it is the content.
   return bodyChars(kept) >= (1 - K.TEASER_MAX_BODY_SHARE) * bodyChars(blocks) ? kept : blocks;
+}
+
+/**
+ * True for a linked list item of the article (a patch title, a source, a course name): inside an
+ * <li> and at least K.LINKED_ITEM_MIN_CHARS long. Between the body's first and last prose such
+ * items stay in runs of any length; short ones (menus, tag rows) go by K.MAX_INLINE_LINK_RUN.
+ */
+function linkedListItem(b: Block): boolean {
+  if (b.text.length < K.LINKED_ITEM_MIN_CHARS) return false;
+  for (let e: El | null = b.el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
+  return false;
 }
 
 /** Headings at the very end of the body introduce nothing: what they headed was furniture ("Related posts", "Share this"). */

@@ -419,3 +419,12 @@ test('body: byline lines left in the article are dropped; prose starting with "B
   assert.ok(!body.includes('Ann Lee'), body);
   assert.ok(body.includes(prose1) && body.includes(PARAS[0]));
 });
+
+test('body: a long run of linked list items inside the article stays; a run of short links does not', () => {
+  const items = Array.from({ length: 8 }, (_, i) => `<li><a href="/p/${i}">Harbour timetable change number ${i} for the northern route</a></li>`).join('');
+  const menu = Array.from({ length: 8 }, (_, i) => `<li><a href="/t/${i}">Tag ${i}</a></li>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<ul>${items}</ul><p>${PARAS[2]}</p><ul>${menu}</ul>${prose(PARAS.slice(3))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('change number 0') && body.includes('change number 7'), body);
+  assert.ok(!body.includes('Tag 3'), body);
+});
