@@ -1,5 +1,6 @@
 import * as K from './constants.js';
 import type { El, Node } from './dom.js';
+import { parseTextDate } from './dates.js';
 
 /** A run of text between block boundaries, with the block element that holds it. */
 export interface Block {
@@ -96,7 +97,8 @@ export function isJunk(el: El, lenient: boolean, pageChars = Infinity, parts = t
   const wrapper = el.chars >= K.WRAPPER_TEXT_SHARE * pageChars;
   if (K.JUNK_TAGS.has(el.tag)) return !wrapper;
   const role = el.attrs.role;
-  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper;
+  // A dialog is never the page's layout wrapper, however much text it holds (cookie settings with their tables).
+  if (role && K.JUNK_ROLES.has(role.toLowerCase())) return !wrapper || K.ALWAYS_JUNK_ROLES.has(role.toLowerCase());
   if (lenient) return false;
   return isHidden(el, parts && !wrapper) || (!wrapper && !K.NEVER_JUNK_BY_CLASS.has(el.tag) && classSignal(el, parts) < 0 && !(parts && proseUnderLinkListClass(el)));
 }
@@ -230,7 +232,12 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
     for (const [el, f] of [...net].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.error('cand', f.toFixed(1), el.tag, el.attrs.class?.slice(0, 60));
   }
   if (!top) return { selected: [], top };
-  // Siblings of the container that carry substantial net content join it (split article bodies).
+  const chosen = withSiblings(top, net);
+  return K.ARTICLE_PROSE_GAIN > 0 ? widenToArticle(chosen, blocks) : chosen;
+}
+
+/** The container with its siblings that carry substantial net content (split article bodies). */
+function withSiblings(top: El, net: ReadonlyMap<El, number>): { selected: El[]; top: El } {
   const selected = [top];
   const topNet = net.get(top) ?? 0;
   if (top.parent && topNet > 0) {
@@ -243,6 +250,27 @@ export function scoreContainers(blocks: readonly Block[]): { selected: El[]; top
     if (K.PARENT_WHEN_SIBLINGS > 0 && joined >= K.PARENT_WHEN_SIBLINGS * topNet && top.parent.tag !== 'body' && top.parent.tag !== 'html') return { selected: [top.parent], top: top.parent };
   }
   return { selected, top };
+}
+
+/**
+ * The nearest article-like ancestor of the chosen container (an <article> or <main>, or named as
+ * content: K.CONTENT_CLASS) replaces it when it holds K.ARTICLE_PROSE_GAIN times the prose of the
+ * selection: link lists inside the article (lists of linked items, sources, sponsors) pulled its
+ * net score below one of its paragraphs or sections.
+ */
+function widenToArticle(chosen: { selected: El[]; top: El }, blocks: readonly Block[]): { selected: El[]; top: El } {
+  let article: El | null = chosen.top.parent;
+  while (article && article.tag !== 'body' && article.tag !== 'html' && !(article.tag === 'article' || article.tag === 'main' || classSignal(article) > 0)) article = article.parent;
+  if (!article || article.tag === 'body' || article.tag === 'html') return chosen;
+  let own = 0;
+  let wide = 0;
+  for (const b of blocks) {
+    const v = blockValue(b);
+    if (v <= 0) continue;
+    if (chosen.selected.some((el) => contains(el, b.el))) own += v;
+    if (contains(article, b.el)) wide += v;
+  }
+  return wide >= K.ARTICLE_PROSE_GAIN * own ? { selected: [article], top: article } : chosen;
 }
 
 /** For each position, the length of the run of consecutive true values it belongs to (0 for false). */
@@ -269,6 +297,7 @@ const FURNITURE_LINES: readonly (readonly [RegExp, number])[] = [
   [K.UI_MESSAGE, K.UI_MESSAGE_MAX_CHARS],
   [K.PHOTO_CREDIT, K.PHOTO_CREDIT_MAX_CHARS],
   [K.AFFILIATE_DISCLOSURE, K.AFFILIATE_DISCLOSURE_MAX_CHARS],
+  [K.BYLINE_LINE, K.BYLINE_LINE_MAX_CHARS],
 ];
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
@@ -292,12 +321,65 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
   });
   const run = linkRuns(dense);
   const kept = blocks.filter((b, i) => {
-    if (dense[i] && !(i > first && i < last && run[i] <= K.MAX_INLINE_LINK_RUN)) return false;
+    if (dense[i] && !(i > first && i < last && (run[i] <= K.MAX_INLINE_LINK_RUN || linkedListItem(b)))) return false;
     if (FURNITURE_LINES.some(([pattern, max]) => b.text.length <= max && pattern.test(b.text))) return false;
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
-  return dropTrailingHeadings(dropAuthorBio(kept, author));
+  return dropTrailingHeadings(dropAuthorBio(dropTeaserCards(kept), author));
+}
+
+/**
+ * Tag and first class words of an element, numbered words left out ("post-4185"): how repeated
+ * cards of one list are recognised (later words name each card's categories).
+ */
+const signature = (el: El) => `${el.tag}.${(el.attrs.class ?? '').split(/\s+/).filter((t) => !/\d/.test(t)).slice(0, K.TEASER_SIGNATURE_CLASSES).join(' ')}`;
+
+/**
+ * Drops teaser cards: lists of at least K.TEASER_MIN_CARDS sibling elements of one tag and class
+ * ("Latest news", "Read this next", archive rows), each holding a linked title and a date line.
+ * They point to other articles; an article's own list items carry no publication dates.
+ */
+function dropTeaserCards(blocks: Block[]): Block[] {
+  if (!K.DROP_TEASER_CARDS) return blocks;
+  const cards = new Map<El, Set<El>>();
+  for (const b of blocks) {
+    if (b.text.length > K.TEASER_DATE_MAX_CHARS || !parseTextDate(b.text)) continue;
+    let el: El | null = b.el;
+    for (let up = 0; el?.parent && up <= K.TEASER_CARD_MAX_UP; up++, el = el.parent) {
+      const sig = signature(el);
+      let same = 0;
+      for (const c of el.parent.children) if (typeof c !== 'string' && signature(c) === sig) same++;
+      if (same < K.TEASER_MIN_CARDS) continue;
+      const card = el;
+      if (!blocks.some((x) => x !== b && contains(card, x.el) && linkDensity(x) > K.MAX_LINK_DENSITY)) break;
+      const set = cards.get(el.parent) ?? new Set<El>();
+      set.add(el);
+      cards.set(el.parent, set);
+      break;
+    }
+  }
+  const drop: El[] = [];
+  for (const [parent, set] of cards) {
+    if (set.size < K.TEASER_MIN_CARDS) continue;
+    const sig = signature([...set][0]);
+    for (const c of parent.children) if (typeof c !== 'string' && signature(c) === sig) drop.push(c);
+  }
+  if (!drop.length) return blocks;
+  const kept = blocks.filter((b) => !drop.some((c) => contains(c, b.el)));
+  // A page that is such a list (an events calendar, an archive) keeps it: it is the content.
+  return bodyChars(kept) >= (1 - K.TEASER_MAX_BODY_SHARE) * bodyChars(blocks) ? kept : blocks;
+}
+
+/**
+ * True for a linked list item of the article (a patch title, a source, a course name): inside an
+ * <li> and at least K.LINKED_ITEM_MIN_CHARS long. Between the body's first and last prose such
+ * items stay in runs of any length; short ones (menus, tag rows) go by K.MAX_INLINE_LINK_RUN.
+ */
+function linkedListItem(b: Block): boolean {
+  if (b.text.length < K.LINKED_ITEM_MIN_CHARS) return false;
+  for (let e: El | null = b.el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
+  return false;
 }
 
 /** Headings at the very end of the body introduce nothing: what they headed was furniture ("Related posts", "Share this"). */

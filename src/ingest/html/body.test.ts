@@ -1,0 +1,75 @@
+// Tests for the body rules of the extractor (teaser cards, dialogs, article widening, furniture
+// lines, linked list items), on small pages written here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHtml } from './index.js';
+
+const PARAS = [
+  'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
+  'Passengers have complained for years about delays on the northern route, where the older boats struggle against the winter currents.',
+  'A new vessel, built at the yard in Skarvik, is expected to join the fleet in June after sea trials in the sound.',
+  'The company said fares would not rise this year, although the cost of fuel has climbed by a fifth since the autumn.',
+];
+const prose = (ps: readonly string[] = PARAS) => ps.map((p) => `<p>${p}</p>`).join('\n');
+const wrap = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+test('body: a list of dated teaser cards beside the article is dropped; a page that is such a list keeps it', () => {
+  const card = (i: number, excerpt: string) => `<article class="news-item row-box item-${i} category-${i % 2 ? 'harbour' : 'fleet'}"><h3><a href="/news/${i}">Harbour news item number ${i} from the quay</a></h3><div class="meta"><span>March ${10 + i}, 2025</span></div><div class="text"><p>${excerpt}</p></div></article>`;
+  const excerpt = 'The harbour board met again this week to discuss the winter schedule and the state of the northern pier.';
+  const cards = [1, 2, 3, 4].map((i) => card(i, excerpt)).join('');
+  const html = wrap('<title>Ferries</title>', `<div class="layout"><div class="main">${prose()}</div><div class="latest"><h2>Latest News</h2><div class="posts">${cards}</div></div></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[0]) && body.includes(PARAS[3]), body);
+  assert.ok(!body.includes('Harbour news item') && !body.includes('harbour board met'), body);
+  // Undated cards (a listicle's linked items) stay.
+  const undated = cards.replace(/<div class="meta">.*?<\/div>/g, '');
+  const kept = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<div class="posts">${undated}</div></article>`)).body;
+  assert.ok(kept.includes('harbour board met'), kept);
+  // An events page: the dated cards are the content.
+  const many = [1, 2, 3, 4, 5, 6].map((i) => card(i, `${excerpt} Item ${i} adds its own agenda for the ferry crossing.`)).join('');
+  const list = extractHtml(wrap('<title>Events</title>', `<main><p>Upcoming harbour events.</p><div class="posts">${many}</div></main>`)).body;
+  assert.ok(list.includes('Harbour news item number 6'), list);
+});
+
+test('body: a dialog (cookie settings) is furniture even when it holds most of the page text', () => {
+  const cookie = Array.from({ length: 12 }, (_, i) => `<tr><td>cookie-setting-${i}</td><td>11 months</td><td>This cookie is set by the consent plugin to remember the choice of the visitor for category ${i}.</td></tr>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}</article><div class="cli-modal" role="dialog" aria-labelledby="x" aria-hidden="true"><h4>Privacy Overview</h4><table>${cookie}</table></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[0]), body);
+  assert.ok(!body.includes('Privacy Overview') && !body.includes('consent plugin'), body);
+});
+
+test('body: an article whose lists of linked items outweigh each section is taken whole', () => {
+  const links = (n: number, what: string) => `<ul>${Array.from({ length: n }, (_, i) => `<li><p><a href="/r/${what}/${i}">${what} change number ${i} for the harbour timetable</a></p></li>`).join('')}</ul>`;
+  const section = (h: string, p: string, list: string) => `<div class="sect"><h2>${h}</h2><div class="sectionbody"><div class="paragraph"><p>${p}</p></div>${list}</div></div>`;
+  const two = (i: number) => `${PARAS[i]}</p><p>${PARAS[(i + 1) % 4]}`;
+  const html = wrap('<title>Ferries</title>', `<nav><a href="/">Home</a></nav><main><article id="post"><h1>Timetable report</h1><div class="content">${section('Boats', two(0), links(12, 'Boat'))}${section('Routes', two(2), links(12, 'Route'))}${section('Fares', two(1), links(12, 'Fare'))}${section('Piers', two(3), links(12, 'Pier'))}</div></article></main>`);
+  const { body, stage } = extractHtml(html);
+  assert.equal(stage, 'score');
+  for (const p of PARAS) assert.ok(body.includes(p), body.slice(0, 300));
+});
+
+test('body: review buttons and stock-agency image credits are dropped; prose naming them stays', () => {
+  const fact = 'Getty Images bought the harbour archive of old ferry photographs last spring, the museum said.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<p>Getty Images / Ann Lee</p><p><a href="/r">Read Full Review</a></p><p>Courtesy of brand</p><p>${fact}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Ann Lee') && !body.includes('Read Full Review') && !body.includes('Courtesy of brand'), body);
+  assert.ok(body.includes(fact) && body.includes(PARAS[3]));
+});
+
+test('body: byline lines left in the article are dropped; prose starting with "By" stays', () => {
+  const prose1 = 'By the end of the season the old ferries had carried more passengers than in any year before.';
+  const html = wrap('<title>Ferries</title>', `<article><p>By Ann Lee – Updated May 2, 2025 | Fact-checked by Ben Ode</p><p>Written by Ann Lee</p>${prose(PARAS.slice(0, 2))}<p>${prose1}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Ann Lee'), body);
+  assert.ok(body.includes(prose1) && body.includes(PARAS[0]));
+});
+
+test('body: a long run of linked list items inside the article stays; a run of short links does not', () => {
+  const items = Array.from({ length: 8 }, (_, i) => `<li><a href="/p/${i}">Harbour timetable change number ${i} for the northern route</a></li>`).join('');
+  const menu = Array.from({ length: 8 }, (_, i) => `<li><a href="/t/${i}">Tag ${i}</a></li>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<ul>${items}</ul><p>${PARAS[2]}</p><ul>${menu}</ul>${prose(PARAS.slice(3))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('change number 0') && body.includes('change number 7'), body);
+  assert.ok(!body.includes('Tag 3'), body);
+});
