@@ -192,6 +192,12 @@ export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 
 /** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
 export const H2_AGREEMENT = 0.8;
+/**
+ * Title: an h2 is the headline only when it has the words of a head title or head-title part
+ * (site name removed); an h2 with other wording is a section heading ("… FAQs") or a restyled
+ * copy, and og:title/<title> win.
+ */
+export const H2_SAME_WORDS = true;
 /** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
 export const TITLE_COVER_SLACK = 0.3;
 /**
@@ -222,6 +228,12 @@ export const SENTENCE_CASE_MAX_SHARE = 0.4;
 export const TITLE_CASE_MIN_SHARE = 0.5;
 /** Title: compatibility punctuation written as ASCII (full-width ？！：; the … stays: ground truth keeps it as often as not). */
 export const TITLE_COMPAT_PUNCT = /[\uff01\uff1a\uff1f\uff08\uff09\uff0c]/g;
+/**
+ * Title and metadata: invisible format characters removed from headings and meta values before
+ * whitespace is collapsed (soft hyphen, zero-width space, word joiner, zero-width no-break space):
+ * a U+FEFF inside a word must not split it (JavaScript's \s matches U+FEFF).
+ */
+export const INVISIBLE_CHARS = /[\u00ad\u200b\u2060\ufeff]/g;
 /** Title: write typographic apostrophes as ASCII ones. */
 export const ASCII_APOSTROPHES = true;
 
@@ -347,6 +359,12 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
 export const HOST_LABEL_MIN_CHARS = 3;
 /** Title: itemprop value marking the headline element (kept even inside furniture-named rows). */
 export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;
+/**
+ * Title: class/id tokens of wrappers that are furniture for the body but hold the headline
+ * ("banner__wrapper", "blog-banner", "banner-wrap": page-top hero banners). A heading inside one
+ * is still read as a headline (the ARIA role "banner", the site header, stays furniture).
+ */
+export const HEADLINE_HOLDER_CLASS = /^banner(?:$|[-_])/i;
 /** Body: class/id/data names and inline styles of collapsed disclosure panels (hidden content the reader opens). */
 export const COLLAPSED_PANEL = /collaps|accordion/i;
 export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$)/i;

@@ -132,9 +132,17 @@ function nameOf(v: unknown): string | undefined {
  * True when the element or an ancestor is page furniture. Class-word components (JUNK_CLASS_PARTS)
  * are not used here: headlines sit in "hero-banner"s and dates in "post-author-meta" rows.
  */
-function insideJunk(el: El): boolean {
-  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false)) return true;
+function insideJunk(el: El, heading = false): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(heading ? withoutHeadlineHolderClass(e) : e, false, Infinity, false)) return true;
   return false;
+}
+
+/** The element judged without its hero-banner class tokens (K.HEADLINE_HOLDER_CLASS): a shallow copy when it has any. */
+function withoutHeadlineHolderClass(e: El): El {
+  const { class: cls, id } = e.attrs;
+  if (!/banner/i.test(`${cls ?? ''} ${id ?? ''}`)) return e;
+  const keep = (v: string | undefined) => v?.split(/\s+/).filter((t) => !K.HEADLINE_HOLDER_CLASS.test(t)).join(' ');
+  return { ...e, attrs: { ...e.attrs, class: keep(cls) ?? '', id: keep(id) ?? '' } };
 }
 
 /**
@@ -150,7 +158,26 @@ function earliest(dates: string[]): string {
   return dates.reduce((a, b) => (b.slice(0, 10) < a.slice(0, 10) ? b : a));
 }
 
-const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+const clean = (s: string | undefined) => s?.replace(K.INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim() || undefined;
+
+/**
+ * Text of a heading as textOf gives it, with invisible format characters (K.INVISIBLE_CHARS)
+ * removed from each text node before whitespace is collapsed.
+ */
+function headingText(el: El, limit: number): string {
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  let size = 0;
+  while (stack.length && size < limit) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node.replace(K.INVISIBLE_CHARS, ''));
+      size += node.length;
+    } else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 
 /** Normalised words of a title, for comparing candidates. */
 function words(s: string): string[] {
@@ -302,13 +329,20 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(trimSiteParts(own(single[0]), siteName)), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR), siteName)), 'h2'];
+    const t = h2 && trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR), siteName);
+    if (t && (!K.H2_SAME_WORDS || sameWordsAsHead(t, [...heads, ...parts]))) return [normaliseTitle(t), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
   if (headline) return [normaliseTitle(headline), 'json-ld'];
   if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
   if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
+}
+
+/** True when a heading has the words of one of the head titles (or head-title parts), in order. */
+function sameWordsAsHead(heading: string, heads: readonly string[]): boolean {
+  const key = words(heading).join(' ');
+  return heads.some((h) => words(h).join(' ') === key);
 }
 
 /**
@@ -492,8 +526,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
-      const t = textOf(el, 2000);
-      if (t && (markedHeadline(el) || !insideJunk(el))) {
+      const t = headingText(el, 2000);
+      if (t && (markedHeadline(el) || !insideJunk(el, true))) {
         (el.tag === 'h1' ? h1s : h2s).push(t);
         headings.push({ el, key: ` ${words(t).join(' ')} ` });
         if (!headingEl.has(t)) headingEl.set(t, el);
