@@ -207,6 +207,12 @@ export const TITLE_COVER_SLACK = 0.3;
  * ("… | Opinion"). An h2 chosen as the title is weaker evidence: any separator ends it.
  */
 export const H1_SUFFIX_SEPARATOR = /\s+[|/]\s+/;
+/**
+ * Title: a heading's tail after such a separator is a template label ("Opinion", "Top 19
+ * Companies") when it has at most this many words; a longer tail that the head title carries too
+ * ("A | The Best Mirrorless Cameras on the Market — Site") is the headline's subtitle and stays.
+ */
+export const HEADING_LABEL_MAX_WORDS = 4;
 export const H2_SUFFIX_SEPARATOR = /\s+[|/\-–—:]\s+|:\s+/;
 /** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
 export const TRUST_SINGLE_H1 = true;

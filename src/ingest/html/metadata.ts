@@ -291,6 +291,8 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
   const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
   const reference = heads.join(' ');
+  // The head titles with only a site name before or after them removed ("A | B — Site" is "A | B").
+  const wholeHeads = [og, headline, head].filter((x): x is string => !!x).map((t) => trimSiteParts(t, siteName));
   // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
   // has its headline in the first part, not in the longest.
   const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && !isSitePart(p, siteName));
@@ -322,14 +324,14 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR), siteName)), 'h1'];
+    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR, wholeHeads), siteName)), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || (overlap(h, reference) >= K.SHORT_H1_AGREEMENT && covers(h) >= K.SHORT_H1_COVER));
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(trimSiteParts(own(single[0]), siteName)), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    const t = h2 && trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR), siteName);
+    const t = h2 && trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR, wholeHeads), siteName);
     if (t && (!K.H2_SAME_WORDS || sameWordsAsHead(t, [...heads, ...parts]))) return [normaliseTitle(t), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
@@ -349,14 +351,20 @@ function sameWordsAsHead(heading: string, heads: readonly string[]): boolean {
  * A heading that is a head title (site name removed) plus a separator and more words ("X | Opinion",
  * "X / Dec 2025") is that head title: the rest is a label added by the page template.
  */
-function dropHeadingSuffix(heading: string, heads: readonly string[], separator: RegExp): string {
+function dropHeadingSuffix(heading: string, heads: readonly string[], separator: RegExp, whole: readonly string[] = []): string {
+  // A long suffix the head title holds too (only a site name trimmed off its ends) is the headline's own subtitle.
+  const inHead = sameWordsAsHead(heading, whole);
   const key = (x: string) => words(x).join(' ');
   for (const h of heads) {
     const k = key(h);
     if (!k || heading.length <= h.length) continue;
     // Every separator position: the head title may itself hold one ("Day 15: Porting … / Dec 2025").
     const all = new RegExp(separator.source, `${separator.flags.replace('g', '')}g`);
-    for (const m of heading.matchAll(all)) if (key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
+    for (const m of heading.matchAll(all)) {
+      if (key(heading.slice(0, m.index)) !== k) continue;
+      if (inHead && words(heading.slice(m.index + m[0].length)).length > K.HEADING_LABEL_MAX_WORDS) return heading;
+      return heading.slice(0, m.index).trim();
+    }
   }
   return heading;
 }
