@@ -240,6 +240,8 @@ export const TITLE_COMPAT_PUNCT = /[\uff01\uff1a\uff1f\uff08\uff09\uff0c]/g;
  * a U+FEFF inside a word must not split it (JavaScript's \s matches U+FEFF).
  */
 export const INVISIBLE_CHARS = /[\u00ad\u200b\u2060\ufeff]/g;
+/** Title: marks a lossy encoding leaves for characters it cannot write ("Beginner?s"): see lossyRepaired. */
+export const LOSSY_MARK = /[?\ufffd]/;
 /** Title: write typographic apostrophes as ASCII ones. */
 export const ASCII_APOSTROPHES = true;
 

@@ -324,7 +324,7 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR, wholeHeads), siteName)), 'h1'];
+    if (h1) return [normaliseTitle(lossyRepaired(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR, wholeHeads), siteName), [...heads, ...parts])), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || (overlap(h, reference) >= K.SHORT_H1_AGREEMENT && covers(h) >= K.SHORT_H1_COVER));
@@ -339,6 +339,17 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
   if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
   return [undefined, 'none'];
+}
+
+/**
+ * A heading whose characters a lossy encoding turned into "?" or U+FFFD ("Planning? Beginner?
+ * Guide") is the head title it matches with each such mark standing for one or two characters
+ * ("Planning: Beginner's Guide").
+ */
+export function lossyRepaired(heading: string, heads: readonly string[]): string {
+  if (!K.LOSSY_MARK.test(heading)) return heading;
+  const pattern = new RegExp(`^${heading.split(K.LOSSY_MARK).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]{1,2}')}$`, 'u');
+  return heads.find((h) => h !== heading && pattern.test(h.trim())) ?? heading;
 }
 
 /** True when a heading has the words of one of the head titles (or head-title parts), in order. */
