@@ -262,8 +262,15 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
-/** Byline: where the name ends (a separator, an update or review line, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/** Byline: where the name ends (a separator, an update or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/**
+ * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
+ * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
+ * separators too ("authorName", "dateAndAuthorContainer").
+ */
+export const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
+export const AUTHOR_CLASS_CAMEL = true;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */

@@ -21,7 +21,6 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPES = /article|posting|report|news|blog|review|webpage|creativework/i;
 /** class/id/itemprop words of elements holding a visible date. */
 const DATE_CLASS = /(?:^|[\s_-])(?:date|dated|time|timestamp|published|posted|pubdate|post-date|entry-date|publish|updated-date|meta-date|byline|article-date|story-date)(?=$|[\s_-])/i;
-const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
 /** Visible-text date search stops after this many characters (keeps pathological pages fast). */
 const VISIBLE_TEXT_LIMIT = 20000;
 
@@ -555,7 +554,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
       if (DATE_CLASS.test(cls)) dateEls.push(el);
-      if (AUTHOR_CLASS.test(cls) || el.attrs.rel === 'author') authorEls.push(el);
+      // camelCase humps split ("authorName", "dateAndAuthorContainer").
+      if (K.AUTHOR_CLASS.test(K.AUTHOR_CLASS_CAMEL ? cls.replace(/([a-z])([A-Z])/g, '$1-$2') : cls) || el.attrs.rel === 'author') authorEls.push(el);
     }
     if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
   }
