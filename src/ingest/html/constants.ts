@@ -271,6 +271,16 @@ export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(
  */
 export const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
 export const AUTHOR_CLASS_CAMEL = true;
+/**
+ * Author, last fallback: short elements (at most BYLINE_TEXT_MAX_CHARS characters) of these tags
+ * whose text is a byline ("By Ana Ruiz", "by: Ana Ruiz, Dec 17, 2025", "Posted by Ana at …") or a
+ * byline label alone ("Written by", "Article by") followed by an element with the name. Only
+ * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by".
+ */
+export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?\s+\p{L}/iu;
+export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
+export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
+export const BYLINE_TEXT_MAX_CHARS = 120;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */

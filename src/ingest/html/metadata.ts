@@ -103,6 +103,46 @@ function firstPieceName(el: El): string | undefined {
   return name && words(name).length <= K.BYLINE_NAME_MAX_WORDS ? name : undefined;
 }
 
+/** The next element sibling of an element. */
+function nextElement(el: El): El | undefined {
+  const sibs = el.parent?.children ?? [];
+  for (let i = sibs.indexOf(el) + 1; i < sibs.length; i++) {
+    const c = sibs[i];
+    if (typeof c !== 'string') return c;
+    if (c.trim()) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The name in the first visible byline text after the headline (else the first before it): an
+ * element reading "By Ana Ruiz" / "Posted by Ana at …", or a label element ("Written by") whose next
+ * sibling holds the name. Texts inside navigation, sidebars and footers do not count.
+ */
+function bylineFromText(found: readonly { el: El; text: string }[], headline: El | undefined, order: ReadonlyMap<El, number>): string | undefined {
+  const at = headline ? order.get(headline)! : -1;
+  const sorted = [...found.filter((f) => order.get(f.el)! > at), ...found.filter((f) => order.get(f.el)! <= at)];
+  for (const { el, text } of sorted) {
+    let raw = text;
+    if (K.BYLINE_LABEL_ALONE.test(text)) {
+      const next = nextElement(el);
+      const t = next && next.chars <= K.BYLINE_MAX_CHARS ? textOf(next) : '';
+      if (!t) continue;
+      raw = t;
+    }
+    if (insideJunkTag(el)) continue;
+    const name = bylineName(raw);
+    if (name && words(name).length <= K.BYLINE_NAME_MAX_WORDS) return name;
+  }
+  return undefined;
+}
+
+/** True when an element sits inside navigation, a sidebar, a footer or a form (by tag or ARIA role). */
+function insideJunkTag(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (K.JUNK_TAGS.has(e.tag) || K.JUNK_ROLES.has((e.attrs.role ?? '').toLowerCase())) return true;
+  return false;
+}
+
 /** The value of a twitter:dataN meta whose twitter:labelN says it is the author ("Written by"). */
 function labelledTwitterData(page: ParsedPage): string | undefined {
   for (const m of page.metas) {
@@ -540,6 +580,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const authorEls: El[] = [];
   // Links to an author's page ("/author/maren-holt/"): their text is the name as printed.
   const authorLinks: El[] = [];
+  const bylineTexts: { el: El; text: string }[] = [];
   const order = new Map<El, number>();
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
@@ -558,6 +599,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       if (K.AUTHOR_CLASS.test(K.AUTHOR_CLASS_CAMEL ? cls.replace(/([a-z])([A-Z])/g, '$1-$2') : cls) || el.attrs.rel === 'author') authorEls.push(el);
     }
     if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
+    // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
+    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag)) {
+      const t = textOf(el);
+      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) bylineTexts.push({ el, text: t });
+    }
   }
 
   let outlet = clean(metaValue(page, 'og:site_name'));
@@ -684,6 +730,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     const t = textOf(el);
     const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
     if (name) [author, sources.author] = [name, 'author-link'];
+  }
+
+  if (!author) {
+    const name = bylineFromText(bylineTexts, headlineEl, order);
+    if (name) [author, sources.author] = [name, 'byline-text'];
   }
 
   let section = clean(nameOf(ld?.articleSection));
