@@ -262,8 +262,8 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
-/** Byline: where the name ends (a separator, an update or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
  * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
  * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
