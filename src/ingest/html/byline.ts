@@ -1,6 +1,6 @@
 /** Cleaning of author names read from bylines and metadata ("Written by: Ana Ruiz | May 2, 2025"). */
 import { findTextDates } from './dates.js';
-import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME } from './constants.js';
+import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME, YEARLESS_DATE_START } from './constants.js';
 
 /** Separators between a leading date and the name ("Dec 17, 2025 · Ana Ruiz"). */
 const LEADING_SEPARATORS = /^[\s,;:|•·–—-]+/u;
@@ -36,7 +36,9 @@ export function bylineName(text: string): string | undefined {
     if (by) t = t.slice(by.index + by[0].length);
     else t = t.slice(dateFirst.end).replace(LEADING_SEPARATORS, '');
   }
-  t = t.replace(BYLINE_LABEL, '');
+  t = t.replace(YEARLESS_DATE_START, '');
+  // Labels may come twice ("Author Posted by Ana": a screen-reader label before the visible one).
+  for (let i = 0; i < 2; i++) t = t.replace(BYLINE_LABEL, '');
   const date = findTextDates(t)[0];
   if (date) t = t.slice(0, date.index);
   const stop = AUTHOR_STOP.exec(t);

@@ -263,7 +263,7 @@ export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailt
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
  * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
  * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
@@ -281,6 +281,18 @@ export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|repor
 export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
 export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
 export const BYLINE_TEXT_MAX_CHARS = 120;
+/**
+ * Author: metadata values that are no name: numeric ids ("262588213843476") and unfilled template
+ * keys ("page.head.extra.author", "{{ author }}"); the next source is read instead. (E-mail
+ * addresses and dotted user names stay: references print them as the byline.)
+ */
+export const AUTHOR_NOT_A_NAME = /^(?:\d{5,}|[\w.]*\.(?:author|name)|\{\{.*\}\})$/i;
+/**
+ * Author: when metadata names the site ("Cleveland Clinic" on its own pages) or a JSON-LD
+ * Organization as the author, a person's name in the printed byline is taken instead.
+ */
+export const PERSON_OVER_ORGANISATION = true;
+export const ORGANISATION_TYPES = /organi[sz]ation|corporation|newsmediaorganization|educationalorganization|ngo|governmentorganization|localbusiness/i;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */
@@ -290,8 +302,10 @@ export const NAME_JOINER = /^(?:and|&|,)$/i;
 export const BYLINE_NAME_MAX_WORDS = 5;
 /** Byline: elements with more text than this are author boxes or bios, not bylines. */
 export const BYLINE_MAX_CHARS = 80;
+/** Byline: a date without a year written before the name ("May 28 Written By Ana Ruiz"): it goes with the label. */
+export const YEARLESS_DATE_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b[\s,;:|•·–—-]*/iu;
 /** Byline: texts that are a label, not a name. */
-export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name)$/i;
+export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$/i;
 /** Meta names for the section. */
 export const SECTION_META = ['article:section', 'section', 'parsely-section', 'og:article:section'];
 /** Meta names for the outlet. */

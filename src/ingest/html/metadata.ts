@@ -103,6 +103,17 @@ function firstPieceName(el: El): string | undefined {
   return name && words(name).length <= K.BYLINE_NAME_MAX_WORDS ? name : undefined;
 }
 
+/** True for a JSON-LD author that is an organisation (every object of it typed Organization or a kind of one). */
+function isOrganisation(v: unknown): boolean {
+  const list = Array.isArray(v) ? v : [v];
+  return list.length > 0 && list.every((o) => o && typeof o === 'object' && K.ORGANISATION_TYPES.test(typeOf(o as Json)));
+}
+
+/** A visible byline unless it, too, names the site. */
+function personOnly(found: [string, string] | undefined, site: SiteNames): [string, string] | undefined {
+  return found && !isSitePart(found[0], site) ? found : undefined;
+}
+
 /** The next element sibling of an element. */
 function nextElement(el: El): El | undefined {
   const sibs = el.parent?.children ?? [];
@@ -706,36 +717,40 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const ldAuthor = clean(nameOf(resolveIds(ld?.author, objects)));
+  const ldAuthorValue = resolveIds(ld?.author, objects);
+  const ldAuthor = clean(nameOf(ldAuthorValue));
+  // Names from metadata, most trusted first; values that are no name (ids, e-mail addresses, template keys) are passed over.
+  const metaNames: [string, string][] = [];
   // JSON-LD is script text: the parser left its character references alone.
-  let author = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
-  if (author) sources.author = 'json-ld';
+  const ldName = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
+  if (ldName) metaNames.push([ldName, 'json-ld']);
   for (const key of K.AUTHOR_META) {
-    if (author) break;
     const v = clean(metaValue(page, key));
-    if (v && !/^https?:/i.test(v)) [author, sources.author] = [v.replace(/^@/, ''), `meta:${key}`];
+    if (v && !/^https?:/i.test(v)) metaNames.push([v.replace(/^@/, ''), `meta:${key}`]);
   }
-  if (!author) {
-    const v = labelledTwitterData(page);
-    if (v) [author, sources.author] = [v, 'meta:twitter:data'];
-  }
-  for (const el of authorEls) {
-    if (author) break;
-    const t = textOf(el);
-    const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
-    if (name) [author, sources.author] = [name, 'byline-element'];
-  }
-  for (const el of authorLinks) {
-    if (author) break;
-    const t = textOf(el);
-    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
-    if (name) [author, sources.author] = [name, 'author-link'];
-  }
-
-  if (!author) {
+  const twitterData = labelledTwitterData(page);
+  if (twitterData) metaNames.push([twitterData, 'meta:twitter:data']);
+  const metaAuthor = metaNames.find(([v]) => !K.AUTHOR_NOT_A_NAME.test(v));
+  // The byline as printed on the page.
+  const visibleAuthor = (): [string, string] | undefined => {
+    for (const el of authorEls) {
+      const t = textOf(el);
+      const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
+      if (name) return [name, 'byline-element'];
+    }
+    for (const el of authorLinks) {
+      const t = textOf(el);
+      const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+      if (name) return [name, 'author-link'];
+    }
     const name = bylineFromText(bylineTexts, headlineEl, order);
-    if (name) [author, sources.author] = [name, 'byline-text'];
-  }
+    return name ? [name, 'byline-text'] : undefined;
+  };
+  // Metadata naming the site or an organisation as the author: a person in the printed byline wins.
+  const corporate = metaAuthor && K.PERSON_OVER_ORGANISATION && (isSitePart(metaAuthor[0], site) || (metaAuthor[1] === 'json-ld' && isOrganisation(ldAuthorValue)));
+  let author: string | undefined;
+  const chosen = !metaAuthor ? visibleAuthor() : corporate ? (personOnly(visibleAuthor(), site) ?? metaAuthor) : metaAuthor;
+  if (chosen) [author, sources.author] = chosen;
 
   let section = clean(nameOf(ld?.articleSection));
   for (const key of K.SECTION_META) if (!section) section = clean(metaValue(page, key));
