@@ -293,6 +293,9 @@ export const AUTHOR_NOT_A_NAME = /^(?:\d{5,}|[\w.]*\.(?:author|name)|\{\{.*\}\})
  */
 export const PERSON_OVER_ORGANISATION = true;
 export const ORGANISATION_TYPES = /organi[sz]ation|corporation|newsmediaorganization|educationalorganization|ngo|governmentorganization|localbusiness/i;
+/** Author: how a page joins several names in its byline (", ", " and ", ", and ", " & "), and how much page text is searched for them. */
+export const NAME_JOIN_PATTERN = '(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)';
+export const VISIBLE_JOIN_CHARS = 60000;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */

@@ -103,6 +103,19 @@ function firstPieceName(el: El): string | undefined {
   return name && words(name).length <= K.BYLINE_NAME_MAX_WORDS ? name : undefined;
 }
 
+/**
+ * Several author names as the page's text joins them ("Ana Ruiz, Ivo Lind, and Maren Holt",
+ * "Ana Ruiz and Ivo Lind"), found in the first K.VISIBLE_JOIN_CHARS characters of the page text.
+ */
+function printedJoin(list: readonly unknown[], root: El): string | undefined {
+  const names = list.map((x) => nameOf(x)).filter((x): x is string => !!x).map((x) => decodeReferences(x).replace(/\s+/g, ' ').trim());
+  if (names.length < 2) return undefined;
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const re = new RegExp(names.map(esc).join(K.NAME_JOIN_PATTERN));
+  const m = re.exec(textOf(root, K.VISIBLE_JOIN_CHARS));
+  return m ? m[0].replace(/\s+/g, ' ').replace(/ ,/g, ',') : undefined;
+}
+
 /** True for a JSON-LD author that is an organisation (every object of it typed Organization or a kind of one). */
 function isOrganisation(v: unknown): boolean {
   const list = Array.isArray(v) ? v : [v];
@@ -722,7 +735,9 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   // Names from metadata, most trusted first; values that are no name (ids, e-mail addresses, template keys) are passed over.
   const metaNames: [string, string][] = [];
   // JSON-LD is script text: the parser left its character references alone.
-  const ldName = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
+  let ldName = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
+  // Several names: joined as the page prints them ("A, B, and C", "A and B") when it does.
+  if (ldName && Array.isArray(ldAuthorValue) && ldAuthorValue.length > 1) ldName = printedJoin(ldAuthorValue, page.root) ?? ldName;
   if (ldName) metaNames.push([ldName, 'json-ld']);
   for (const key of K.AUTHOR_META) {
     const v = clean(metaValue(page, key));
