@@ -271,6 +271,8 @@ export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(
  */
 export const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
 export const AUTHOR_CLASS_CAMEL = true;
+/** Cheap test for a camelCase hump next to an AUTHOR_CLASS word, before the class is split. */
+export const AUTHOR_CLASS_HUMP = /[a-z](?:Authors?|Byline|Writer|Contributor)|(?:author|byline|writer|contributor)s?[A-Z]/;
 /**
  * Author, last fallback: short elements (at most BYLINE_TEXT_MAX_CHARS characters) of these tags
  * whose text is a byline ("By Ana Ruiz", "by: Ana Ruiz, Dec 17, 2025", "Posted by Ana at …") or a
@@ -281,6 +283,8 @@ export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|repor
 export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
 export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
 export const BYLINE_TEXT_MAX_CHARS = 120;
+/** Cheap test of an element's first text node before its whole text is read for BYLINE_TEXT. */
+export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author)\b/i;
 /**
  * Author: metadata values that are no name: numeric ids ("262588213843476") and unfilled template
  * keys ("page.head.extra.author", "{{ author }}"); the next source is read instead. (E-mail

@@ -127,6 +127,19 @@ function personOnly(found: [string, string] | undefined, site: SiteNames): [stri
   return found && !isSitePart(found[0], site) ? found : undefined;
 }
 
+/** The first non-blank text node under an element (empty when there is none). */
+function firstText(el: El): string {
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      if (c.trim()) return c;
+    } else if (c.chars > 0) {
+      const t = firstText(c);
+      if (t) return t;
+    }
+  }
+  return '';
+}
+
 /** The next element sibling of an element. */
 function nextElement(el: El): El | undefined {
   const sibs = el.parent?.children ?? [];
@@ -143,7 +156,15 @@ function nextElement(el: El): El | undefined {
  * element reading "By Ana Ruiz" / "Posted by Ana at …", or a label element ("Written by") whose next
  * sibling holds the name. Texts inside navigation, sidebars and footers do not count.
  */
-function bylineFromText(found: readonly { el: El; text: string }[], headline: El | undefined, order: ReadonlyMap<El, number>): string | undefined {
+function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<El, number>): string | undefined {
+  // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
+  const found: { el: El; text: string }[] = [];
+  for (const el of walkElements(root)) {
+    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
+      const t = textOf(el);
+      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) found.push({ el, text: t });
+    }
+  }
   const at = headline ? order.get(headline)! : -1;
   const sorted = [...found.filter((f) => order.get(f.el)! > at), ...found.filter((f) => order.get(f.el)! <= at)];
   for (const { el, text } of sorted) {
@@ -604,7 +625,6 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const authorEls: El[] = [];
   // Links to an author's page ("/author/maren-holt/"): their text is the name as printed.
   const authorLinks: El[] = [];
-  const bylineTexts: { el: El; text: string }[] = [];
   const order = new Map<El, number>();
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
@@ -620,14 +640,9 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     if (cls.trim()) {
       if (DATE_CLASS.test(cls)) dateEls.push(el);
       // camelCase humps split ("authorName", "dateAndAuthorContainer").
-      if (K.AUTHOR_CLASS.test(K.AUTHOR_CLASS_CAMEL ? cls.replace(/([a-z])([A-Z])/g, '$1-$2') : cls) || el.attrs.rel === 'author') authorEls.push(el);
+      if (K.AUTHOR_CLASS.test(cls) || (K.AUTHOR_CLASS_CAMEL && K.AUTHOR_CLASS_HUMP.test(cls) && K.AUTHOR_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))) || el.attrs.rel === 'author') authorEls.push(el);
     }
     if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
-    // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
-    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag)) {
-      const t = textOf(el);
-      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) bylineTexts.push({ el, text: t });
-    }
   }
 
   let outlet = clean(metaValue(page, 'og:site_name'));
@@ -758,7 +773,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
       const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
       if (name) return [name, 'author-link'];
     }
-    const name = bylineFromText(bylineTexts, headlineEl, order);
+    const name = bylineFromText(page.root, headlineEl, order);
     return name ? [name, 'byline-text'] : undefined;
   };
   // Metadata naming the site or an organisation as the author: a person in the printed byline wins.
