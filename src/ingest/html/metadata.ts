@@ -745,7 +745,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const ldAuthorValue = resolveIds(ld?.author, objects);
+  // The article object's author, else that of another article-typed object (a WebPage chosen for its date has none; its NewsArticle has).
+  const ldAuthorValue = resolveIds(ld?.author ?? objects.find((o) => o.author && ARTICLE_TYPES.test(typeOf(o)))?.author, objects);
   const ldAuthor = clean(nameOf(ldAuthorValue));
   // Names from metadata, most trusted first; values that are no name (ids, e-mail addresses, template keys) are passed over.
   const metaNames: [string, string][] = [];

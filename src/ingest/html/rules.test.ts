@@ -440,3 +440,8 @@ test('authors: several JSON-LD names are joined as the page prints them', () => 
   assert.equal(page('By <a>Maren Holt</a>, <a>Ivo Lind</a>, and <a>Ana Ruiz</a>'), 'Maren Holt, Ivo Lind, and Ana Ruiz');
   assert.equal(page('Reporting from the harbour office'), 'Maren Holt, Ivo Lind, Ana Ruiz', 'not printed: joined with commas');
 });
+
+test('authors: the author of another article-typed JSON-LD object when the one chosen for the date has none', () => {
+  const head = '<script type="application/ld+json">[{"@type":"WebPage","datePublished":"2024-05-02"},{"@type":"NewsArticle","headline":"Ferries","author":{"@type":"Person","name":"Maren Holt"}}]</script>';
+  assert.equal(extractHtml(wrap(`<title>Ferries</title>${head}`, `<article><h1>Ferries</h1>${prose()}</article>`)).doc.meta.author, 'Maren Holt');
+});
