@@ -217,17 +217,18 @@ function nameOf(v: unknown): string | undefined {
  * are not used here: headlines sit in "hero-banner"s and dates in "post-author-meta" rows.
  */
 function insideJunk(el: El, heading = false): boolean {
-  for (let e: El | null = el; e; e = e.parent) if (isJunk(heading ? withoutHeadlineHolderClass(e) : e, false, Infinity, false)) return true;
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false) && !(heading && holdsHeadline(e))) return true;
   return false;
 }
 
-/** The element judged without its hero-banner class tokens (K.HEADLINE_HOLDER_CLASS): a shallow copy when it has any. */
-function withoutHeadlineHolderClass(e: El): El {
+/** True for a furniture element that is furniture only by its hero-banner class tokens (K.HEADLINE_HOLDER_CLASS). */
+function holdsHeadline(e: El): boolean {
   const { class: cls, id } = e.attrs;
-  if (!/banner/i.test(`${cls ?? ''} ${id ?? ''}`)) return e;
+  if (!(cls && BANNER_SCREEN.test(cls)) && !(id && BANNER_SCREEN.test(id))) return false;
   const keep = (v: string | undefined) => v?.split(/\s+/).filter((t) => !K.HEADLINE_HOLDER_CLASS.test(t)).join(' ');
-  return { ...e, attrs: { ...e.attrs, class: keep(cls) ?? '', id: keep(id) ?? '' } };
+  return !isJunk({ ...e, attrs: { ...e.attrs, class: keep(cls) ?? '', id: keep(id) ?? '' } }, false, Infinity, false);
 }
+const BANNER_SCREEN = /banner/i;
 
 /**
  * True for a heading the page marks as its headline (schema.org itemprop="headline"): templates put
