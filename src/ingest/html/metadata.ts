@@ -420,9 +420,10 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
     if (t && (!K.H2_SAME_WORDS || sameWordsAsHead(t, [...heads, ...parts]))) return [normaliseTitle(t), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
-  if (headline) return [normaliseTitle(headline), 'json-ld'];
+  // The site name comes off every head title alike (JSON-LD headlines carry " - Site" too).
+  if (headline) return [normaliseTitle(stripSiteName(headline, siteName)), 'json-ld'];
   if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
-  if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
+  if (single.length) return [normaliseTitle(trimSiteParts(single[0], siteName)), 'h1-first'];
   return [undefined, 'none'];
 }
 

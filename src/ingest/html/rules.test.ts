@@ -445,3 +445,10 @@ test('authors: the author of another article-typed JSON-LD object when the one c
   const head = '<script type="application/ld+json">[{"@type":"WebPage","datePublished":"2024-05-02"},{"@type":"NewsArticle","headline":"Ferries","author":{"@type":"Person","name":"Maren Holt"}}]</script>';
   assert.equal(extractHtml(wrap(`<title>Ferries</title>${head}`, `<article><h1>Ferries</h1>${prose()}</article>`)).doc.meta.author, 'Maren Holt');
 });
+
+test('titles: the site name comes off a JSON-LD headline as it does off og:title and <title>', () => {
+  const head = '<meta property="og:site_name" content="Lorn Gazette"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Lornhaven retires its two oldest ferries - Lorn Gazette"}</script>';
+  const { doc } = extractHtml(wrap(head, `<article>${prose()}</article>`));
+  assert.equal(doc.meta.title, 'Lornhaven retires its two oldest ferries');
+  assert.equal((doc.meta.extraction as { sources: Record<string, string> }).sources.title, 'json-ld');
+});
