@@ -84,3 +84,14 @@ test('authors: JSON-LD author names lose surrounding quotes and a ", Site Name" 
   assert.equal(extractHtml(page('Maren Holt, RN')).doc.meta.author, 'Maren Holt, RN', 'a suffix that is not the site stays');
   assert.equal(extractHtml(page(', Lorn Gazette')).doc.meta.author, undefined, 'nothing but the site: no author');
 });
+
+test('byline: a leading date line, a repeated label, a weekday or a yearless date are not part of the name', () => {
+  assert.equal(bylineName('Dec 17, 2024 · Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Author Posted by Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Posted by Lorn Gazette on Tuesday, May 2, 2024'), 'Lorn Gazette');
+  assert.equal(bylineName('May 28 Written By Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt Published May 2, 2024'), 'Maren Holt');
+  assert.equal(bylineName('Jun 2'), undefined);
+  assert.equal(bylineName('Sat'), undefined);
+  assert.equal(bylineName('March 3, 2024 • 6 min read'), undefined, 'a date line alone is still no name');
+});

@@ -1,6 +1,9 @@
 /** Cleaning of author names read from bylines and metadata ("Written by: Ana Ruiz | May 2, 2025"). */
 import { findTextDates } from './dates.js';
-import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME } from './constants.js';
+import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME, YEARLESS_DATE_START } from './constants.js';
+
+/** Separators between a leading date and the name ("Dec 17, 2025 · Ana Ruiz"). */
+const LEADING_SEPARATORS = /^[\s,;:|•·–—-]+/u;
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
@@ -25,13 +28,17 @@ export function decodeReferences(s: string): string {
 export function bylineName(text: string): string | undefined {
   let t = text.replace(/\s+/g, ' ').trim();
   if (/\bsays:?$/i.test(t) || /\*$/.test(t)) return undefined;
-  // "16 May 2025 by Ana Ruiz": the date before "by" is the post's date.
+  // "16 May 2025 by Ana Ruiz": the date before "by" is the post's date; so is the date of
+  // "Dec 17, 2025 · Ana Ruiz" (a date line followed by the name).
   const dateFirst = findTextDates(t)[0];
   if (dateFirst && dateFirst.index === 0) {
     const by = /\bby\s+/i.exec(t);
     if (by) t = t.slice(by.index + by[0].length);
+    else t = t.slice(dateFirst.end).replace(LEADING_SEPARATORS, '');
   }
-  t = t.replace(BYLINE_LABEL, '');
+  t = t.replace(YEARLESS_DATE_START, '');
+  // Labels may come twice ("Author Posted by Ana": a screen-reader label before the visible one).
+  for (let i = 0; i < 2; i++) t = t.replace(BYLINE_LABEL, '');
   const date = findTextDates(t)[0];
   if (date) t = t.slice(0, date.index);
   const stop = AUTHOR_STOP.exec(t);

@@ -208,6 +208,12 @@ export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 
 /** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
 export const H2_AGREEMENT = 0.8;
+/**
+ * Title: an h2 is the headline only when it has the words of a head title or head-title part
+ * (site name removed); an h2 with other wording is a section heading ("… FAQs") or a restyled
+ * copy, and og:title/<title> win.
+ */
+export const H2_SAME_WORDS = true;
 /** Title: how much of the head title a heading may leave out (the head title often adds a tagline). */
 export const TITLE_COVER_SLACK = 0.3;
 /**
@@ -217,6 +223,12 @@ export const TITLE_COVER_SLACK = 0.3;
  * ("… | Opinion"). An h2 chosen as the title is weaker evidence: any separator ends it.
  */
 export const H1_SUFFIX_SEPARATOR = /\s+[|/]\s+/;
+/**
+ * Title: a heading's tail after such a separator is a template label ("Opinion", "Top 19
+ * Companies") when it has at most this many words; a longer tail that the head title carries too
+ * ("A | The Best Mirrorless Cameras on the Market — Site") is the headline's subtitle and stays.
+ */
+export const HEADING_LABEL_MAX_WORDS = 4;
 export const H2_SUFFIX_SEPARATOR = /\s+[|/\-–—:]\s+|:\s+/;
 /** Title: a page's only h1 (outside furniture, not the site name) is the headline even when it disagrees with og:title. */
 export const TRUST_SINGLE_H1 = true;
@@ -238,6 +250,14 @@ export const SENTENCE_CASE_MAX_SHARE = 0.4;
 export const TITLE_CASE_MIN_SHARE = 0.5;
 /** Title: compatibility punctuation written as ASCII (full-width ？！：; the … stays: ground truth keeps it as often as not). */
 export const TITLE_COMPAT_PUNCT = /[\uff01\uff1a\uff1f\uff08\uff09\uff0c]/g;
+/**
+ * Title and metadata: invisible format characters removed from headings and meta values before
+ * whitespace is collapsed (soft hyphen, zero-width space, word joiner, zero-width no-break space):
+ * a U+FEFF inside a word must not split it (JavaScript's \s matches U+FEFF).
+ */
+export const INVISIBLE_CHARS = /[\u00ad\u200b\u2060\ufeff]/g;
+/** Title: marks a lossy encoding leaves for characters it cannot write ("Beginner?s"): see lossyRepaired. */
+export const LOSSY_MARK = /[?\ufffd]/;
 /** Title: write typographic apostrophes as ASCII ones. */
 export const ASCII_APOSTROPHES = true;
 
@@ -258,8 +278,44 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
-/** Byline: where the name ends (a separator, an update or review line, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+/**
+ * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
+ * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
+ * separators too ("authorName", "dateAndAuthorContainer").
+ */
+export const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
+export const AUTHOR_CLASS_CAMEL = true;
+/** Cheap test for a camelCase hump next to an AUTHOR_CLASS word, before the class is split. */
+export const AUTHOR_CLASS_HUMP = /[a-z](?:Authors?|Byline|Writer|Contributor)|(?:author|byline|writer|contributor)s?[A-Z]/;
+/**
+ * Author, last fallback: short elements (at most BYLINE_TEXT_MAX_CHARS characters) of these tags
+ * whose text is a byline ("By Ana Ruiz", "by: Ana Ruiz, Dec 17, 2025", "Posted by Ana at …") or a
+ * byline label alone ("Written by", "Article by") followed by an element with the name. Only
+ * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by".
+ */
+export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?\s+\p{L}/iu;
+export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
+export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
+export const BYLINE_TEXT_MAX_CHARS = 120;
+/** Cheap test of an element's first text node before its whole text is read for BYLINE_TEXT. */
+export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author)\b/i;
+/**
+ * Author: metadata values that are no name: numeric ids ("262588213843476") and unfilled template
+ * keys ("page.head.extra.author", "{{ author }}"); the next source is read instead. (E-mail
+ * addresses and dotted user names stay: references print them as the byline.)
+ */
+export const AUTHOR_NOT_A_NAME = /^(?:\d{5,}|[\w.]*\.(?:author|name)|\{\{.*\}\})$/i;
+/**
+ * Author: when metadata names the site ("Cleveland Clinic" on its own pages) or a JSON-LD
+ * Organization as the author, a person's name in the printed byline is taken instead.
+ */
+export const PERSON_OVER_ORGANISATION = true;
+export const ORGANISATION_TYPES = /organi[sz]ation|corporation|newsmediaorganization|educationalorganization|ngo|governmentorganization|localbusiness/i;
+/** Author: how a page joins several names in its byline (", ", " and ", ", and ", " & "), and how much page text is searched for them. */
+export const NAME_JOIN_PATTERN = '(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)';
+export const VISIBLE_JOIN_CHARS = 60000;
 /** Author: labels of a twitter:labelN meta whose twitter:dataN is the author (WordPress SEO plugins). */
 export const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
 /** Author: link paths of author pages ("/author/maren-holt", "/authors/ivo-lind/"). */
@@ -269,8 +325,10 @@ export const NAME_JOINER = /^(?:and|&|,)$/i;
 export const BYLINE_NAME_MAX_WORDS = 5;
 /** Byline: elements with more text than this are author boxes or bios, not bylines. */
 export const BYLINE_MAX_CHARS = 80;
+/** Byline: a date without a year written before the name ("May 28 Written By Ana Ruiz"): it goes with the label. */
+export const YEARLESS_DATE_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b[\s,;:|•·–—-]*/iu;
 /** Byline: texts that are a label, not a name. */
-export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name)$/i;
+export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$/i;
 /** Meta names for the section. */
 export const SECTION_META = ['article:section', 'section', 'parsely-section', 'og:article:section'];
 /** Meta names for the outlet. */
@@ -376,6 +434,12 @@ export const OTHER_MONTH_NAMES: Readonly<Record<string, number>> = {
 export const HOST_LABEL_MIN_CHARS = 3;
 /** Title: itemprop value marking the headline element (kept even inside furniture-named rows). */
 export const HEADLINE_ITEMPROP = /(?:^|\s)headline(?:$|\s)/i;
+/**
+ * Title: class/id tokens of wrappers that are furniture for the body but hold the headline
+ * ("banner__wrapper", "blog-banner", "banner-wrap": page-top hero banners). A heading inside one
+ * is still read as a headline (the ARIA role "banner", the site header, stays furniture).
+ */
+export const HEADLINE_HOLDER_CLASS = /^banner(?:$|[-_])/i;
 /** Body: class/id/data names and inline styles of collapsed disclosure panels (hidden content the reader opens). */
 export const COLLAPSED_PANEL = /collaps|accordion/i;
 export const COLLAPSED_STYLE = /(?:^|;)\s*(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|$)/i;

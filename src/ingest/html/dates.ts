@@ -67,6 +67,8 @@ export function parseDate(raw: string | undefined | null): string | undefined {
 /** A date written in running text, at its character index. */
 export interface TextDate {
   index: number;
+  /** Index just after the date's characters. */
+  end: number;
   value: string;
 }
 
@@ -88,7 +90,7 @@ export function findTextDates(s: string): TextDate[] {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const value = read(m);
-      if (value) found.push({ index: m.index, value });
+      if (value) found.push({ index: m.index, end: m.index + m[0].length, value });
     }
   };
   scan(MDY_G, (m) => ymd(+m[3], monthOf(m[1]), +m[2]));

@@ -21,7 +21,6 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPES = /article|posting|report|news|blog|review|webpage|creativework/i;
 /** class/id/itemprop words of elements holding a visible date. */
 const DATE_CLASS = /(?:^|[\s_-])(?:date|dated|time|timestamp|published|posted|pubdate|post-date|entry-date|publish|updated-date|meta-date|byline|article-date|story-date)(?=$|[\s_-])/i;
-const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|byline|author-name|by-author|writer|contributor)(?=$|[\s_-])/i;
 /** Visible-text date search stops after this many characters (keeps pathological pages fast). */
 const VISIBLE_TEXT_LIMIT = 20000;
 
@@ -104,6 +103,91 @@ function firstPieceName(el: El): string | undefined {
   return name && words(name).length <= K.BYLINE_NAME_MAX_WORDS ? name : undefined;
 }
 
+/**
+ * Several author names as the page's text joins them ("Ana Ruiz, Ivo Lind, and Maren Holt",
+ * "Ana Ruiz and Ivo Lind"), found in the first K.VISIBLE_JOIN_CHARS characters of the page text.
+ */
+function printedJoin(list: readonly unknown[], root: El): string | undefined {
+  const names = list.map((x) => nameOf(x)).filter((x): x is string => !!x).map((x) => decodeReferences(x).replace(/\s+/g, ' ').trim());
+  if (names.length < 2) return undefined;
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const re = new RegExp(names.map(esc).join(K.NAME_JOIN_PATTERN));
+  const m = re.exec(textOf(root, K.VISIBLE_JOIN_CHARS));
+  return m ? m[0].replace(/\s+/g, ' ').replace(/ ,/g, ',') : undefined;
+}
+
+/** True for a JSON-LD author that is an organisation (every object of it typed Organization or a kind of one). */
+function isOrganisation(v: unknown): boolean {
+  const list = Array.isArray(v) ? v : [v];
+  return list.length > 0 && list.every((o) => o && typeof o === 'object' && K.ORGANISATION_TYPES.test(typeOf(o as Json)));
+}
+
+/** A visible byline unless it, too, names the site. */
+function personOnly(found: [string, string] | undefined, site: SiteNames): [string, string] | undefined {
+  return found && !isSitePart(found[0], site) ? found : undefined;
+}
+
+/** The first non-blank text node under an element (empty when there is none). */
+function firstText(el: El): string {
+  for (const c of el.children) {
+    if (typeof c === 'string') {
+      if (c.trim()) return c;
+    } else if (c.chars > 0) {
+      const t = firstText(c);
+      if (t) return t;
+    }
+  }
+  return '';
+}
+
+/** The next element sibling of an element. */
+function nextElement(el: El): El | undefined {
+  const sibs = el.parent?.children ?? [];
+  for (let i = sibs.indexOf(el) + 1; i < sibs.length; i++) {
+    const c = sibs[i];
+    if (typeof c !== 'string') return c;
+    if (c.trim()) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The name in the first visible byline text after the headline (else the first before it): an
+ * element reading "By Ana Ruiz" / "Posted by Ana at …", or a label element ("Written by") whose next
+ * sibling holds the name. Texts inside navigation, sidebars and footers do not count.
+ */
+function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<El, number>): string | undefined {
+  // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
+  const found: { el: El; text: string }[] = [];
+  for (const el of walkElements(root)) {
+    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
+      const t = textOf(el);
+      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) found.push({ el, text: t });
+    }
+  }
+  const at = headline ? order.get(headline)! : -1;
+  const sorted = [...found.filter((f) => order.get(f.el)! > at), ...found.filter((f) => order.get(f.el)! <= at)];
+  for (const { el, text } of sorted) {
+    let raw = text;
+    if (K.BYLINE_LABEL_ALONE.test(text)) {
+      const next = nextElement(el);
+      const t = next && next.chars <= K.BYLINE_MAX_CHARS ? textOf(next) : '';
+      if (!t) continue;
+      raw = t;
+    }
+    if (insideJunkTag(el)) continue;
+    const name = bylineName(raw);
+    if (name && words(name).length <= K.BYLINE_NAME_MAX_WORDS) return name;
+  }
+  return undefined;
+}
+
+/** True when an element sits inside navigation, a sidebar, a footer or a form (by tag or ARIA role). */
+function insideJunkTag(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (K.JUNK_TAGS.has(e.tag) || K.JUNK_ROLES.has((e.attrs.role ?? '').toLowerCase())) return true;
+  return false;
+}
+
 /** The value of a twitter:dataN meta whose twitter:labelN says it is the author ("Written by"). */
 function labelledTwitterData(page: ParsedPage): string | undefined {
   for (const m of page.metas) {
@@ -132,10 +216,19 @@ function nameOf(v: unknown): string | undefined {
  * True when the element or an ancestor is page furniture. Class-word components (JUNK_CLASS_PARTS)
  * are not used here: headlines sit in "hero-banner"s and dates in "post-author-meta" rows.
  */
-function insideJunk(el: El): boolean {
-  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false)) return true;
+function insideJunk(el: El, heading = false): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (isJunk(e, false, Infinity, false) && !(heading && holdsHeadline(e))) return true;
   return false;
 }
+
+/** True for a furniture element that is furniture only by its hero-banner class tokens (K.HEADLINE_HOLDER_CLASS). */
+function holdsHeadline(e: El): boolean {
+  const { class: cls, id } = e.attrs;
+  if (!(cls && BANNER_SCREEN.test(cls)) && !(id && BANNER_SCREEN.test(id))) return false;
+  const keep = (v: string | undefined) => v?.split(/\s+/).filter((t) => !K.HEADLINE_HOLDER_CLASS.test(t)).join(' ');
+  return !isJunk({ ...e, attrs: { ...e.attrs, class: keep(cls) ?? '', id: keep(id) ?? '' } }, false, Infinity, false);
+}
+const BANNER_SCREEN = /banner/i;
 
 /**
  * True for a heading the page marks as its headline (schema.org itemprop="headline"): templates put
@@ -150,7 +243,26 @@ function earliest(dates: string[]): string {
   return dates.reduce((a, b) => (b.slice(0, 10) < a.slice(0, 10) ? b : a));
 }
 
-const clean = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
+const clean = (s: string | undefined) => s?.replace(K.INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim() || undefined;
+
+/**
+ * Text of a heading as textOf gives it, with invisible format characters (K.INVISIBLE_CHARS)
+ * removed from each text node before whitespace is collapsed.
+ */
+function headingText(el: El, limit: number): string {
+  const parts: string[] = [];
+  const stack: Node[] = [el];
+  let size = 0;
+  while (stack.length && size < limit) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node.replace(K.INVISIBLE_CHARS, ''));
+      size += node.length;
+    } else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 
 /** Normalised words of a title, for comparing candidates. */
 function words(s: string): string[] {
@@ -264,6 +376,8 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   // Compare headings with the head titles minus the site name, so a site-name h1 cannot win.
   const heads = [og, headline, head].filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
   const reference = heads.join(' ');
+  // The head titles with only a site name before or after them removed ("A | B — Site" is "A | B").
+  const wholeHeads = [og, headline, head].filter((x): x is string => !!x).map((t) => trimSiteParts(t, siteName));
   // Each separator part of the head titles too: "History of coffee | Origin, Spread, Facts | Britannica"
   // has its headline in the first part, not in the longest.
   const parts = [og, headline, head].flatMap((t) => (t ? t.split(K.TITLE_SEPARATOR) : [])).filter((p) => words(p).length >= K.TITLE_PART_MIN_WORDS && !isSitePart(p, siteName));
@@ -295,34 +409,59 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
-    if (h1) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR), siteName)), 'h1'];
+    if (h1) return [normaliseTitle(lossyRepaired(trimSiteParts(dropHeadingSuffix(headCasing(own(h1), [og, headline, head], heads), heads, K.H1_SUFFIX_SEPARATOR, wholeHeads), siteName), [...heads, ...parts])), 'h1'];
   }
   // A lone short h1 sharing little with the head titles is a section label ("Our Blog", "Webcams").
   const single = usable(h1s).filter((h) => !reference || words(h).length > K.SHORT_H1_WORDS || (overlap(h, reference) >= K.SHORT_H1_AGREEMENT && covers(h) >= K.SHORT_H1_COVER));
   if (single.length === 1 && (!reference || K.TRUST_SINGLE_H1)) return [normaliseTitle(trimSiteParts(own(single[0]), siteName)), 'h1-single'];
   if (reference) {
     const h2 = best(h2s, K.H2_AGREEMENT);
-    if (h2) return [normaliseTitle(trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR), siteName)), 'h2'];
+    const t = h2 && trimSiteParts(dropHeadingSuffix(own(h2), heads, K.H2_SUFFIX_SEPARATOR, wholeHeads), siteName);
+    if (t && (!K.H2_SAME_WORDS || sameWordsAsHead(t, [...heads, ...parts]))) return [normaliseTitle(t), 'h2'];
   }
   if (og) return [normaliseTitle(stripSiteName(og, siteName)), 'og:title'];
-  if (headline) return [normaliseTitle(headline), 'json-ld'];
+  // The site name comes off every head title alike (JSON-LD headlines carry " - Site" too).
+  if (headline) return [normaliseTitle(stripSiteName(headline, siteName)), 'json-ld'];
   if (head) return [normaliseTitle(stripSiteName(head, siteName)), 'title'];
-  if (single.length) return [normaliseTitle(single[0]), 'h1-first'];
+  if (single.length) return [normaliseTitle(trimSiteParts(single[0], siteName)), 'h1-first'];
   return [undefined, 'none'];
+}
+
+/**
+ * A heading whose characters a lossy encoding turned into "?" or U+FFFD ("Planning? Beginner?
+ * Guide") is the head title it matches with each such mark standing for one or two characters
+ * ("Planning: Beginner's Guide").
+ */
+export function lossyRepaired(heading: string, heads: readonly string[]): string {
+  if (!K.LOSSY_MARK.test(heading)) return heading;
+  const pattern = new RegExp(`^${heading.split(K.LOSSY_MARK).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]{1,2}')}$`, 'u');
+  return heads.find((h) => h !== heading && pattern.test(h.trim())) ?? heading;
+}
+
+/** True when a heading has the words of one of the head titles (or head-title parts), in order. */
+function sameWordsAsHead(heading: string, heads: readonly string[]): boolean {
+  const key = words(heading).join(' ');
+  return heads.some((h) => words(h).join(' ') === key);
 }
 
 /**
  * A heading that is a head title (site name removed) plus a separator and more words ("X | Opinion",
  * "X / Dec 2025") is that head title: the rest is a label added by the page template.
  */
-function dropHeadingSuffix(heading: string, heads: readonly string[], separator: RegExp): string {
+function dropHeadingSuffix(heading: string, heads: readonly string[], separator: RegExp, whole: readonly string[] = []): string {
+  // A long suffix the head title holds too (only a site name trimmed off its ends) is the headline's own subtitle.
+  const inHead = sameWordsAsHead(heading, whole);
   const key = (x: string) => words(x).join(' ');
   for (const h of heads) {
     const k = key(h);
     if (!k || heading.length <= h.length) continue;
     // Every separator position: the head title may itself hold one ("Day 15: Porting … / Dec 2025").
     const all = new RegExp(separator.source, `${separator.flags.replace('g', '')}g`);
-    for (const m of heading.matchAll(all)) if (key(heading.slice(0, m.index)) === k) return heading.slice(0, m.index).trim();
+    for (const m of heading.matchAll(all)) {
+      if (key(heading.slice(0, m.index)) !== k) continue;
+      if (inHead && words(heading.slice(m.index + m[0].length)).length > K.HEADING_LABEL_MAX_WORDS) return heading;
+      return heading.slice(0, m.index).trim();
+    }
   }
   return heading;
 }
@@ -492,8 +631,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
-      const t = textOf(el, 2000);
-      if (t && (markedHeadline(el) || !insideJunk(el))) {
+      const t = headingText(el, 2000);
+      if (t && (markedHeadline(el) || !insideJunk(el, true))) {
         (el.tag === 'h1' ? h1s : h2s).push(t);
         headings.push({ el, key: ` ${words(t).join(' ')} ` });
         if (!headingEl.has(t)) headingEl.set(t, el);
@@ -502,7 +641,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
       if (DATE_CLASS.test(cls)) dateEls.push(el);
-      if (AUTHOR_CLASS.test(cls) || el.attrs.rel === 'author') authorEls.push(el);
+      // camelCase humps split ("authorName", "dateAndAuthorContainer").
+      if (K.AUTHOR_CLASS.test(cls) || (K.AUTHOR_CLASS_CAMEL && K.AUTHOR_CLASS_HUMP.test(cls) && K.AUTHOR_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))) || el.attrs.rel === 'author') authorEls.push(el);
     }
     if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
   }
@@ -607,31 +747,43 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     }
   }
 
-  const ldAuthor = clean(nameOf(resolveIds(ld?.author, objects)));
+  // The article object's author, else that of another article-typed object (a WebPage chosen for its date has none; its NewsArticle has).
+  const ldAuthorValue = resolveIds(ld?.author ?? objects.find((o) => o.author && ARTICLE_TYPES.test(typeOf(o)))?.author, objects);
+  const ldAuthor = clean(nameOf(ldAuthorValue));
+  // Names from metadata, most trusted first; values that are no name (ids, e-mail addresses, template keys) are passed over.
+  const metaNames: [string, string][] = [];
   // JSON-LD is script text: the parser left its character references alone.
-  let author = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
-  if (author) sources.author = 'json-ld';
+  let ldName = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
+  // Several names: joined as the page prints them ("A, B, and C", "A and B") when it does.
+  if (ldName && Array.isArray(ldAuthorValue) && ldAuthorValue.length > 1) ldName = printedJoin(ldAuthorValue, page.root) ?? ldName;
+  if (ldName) metaNames.push([ldName, 'json-ld']);
   for (const key of K.AUTHOR_META) {
-    if (author) break;
     const v = clean(metaValue(page, key));
-    if (v && !/^https?:/i.test(v)) [author, sources.author] = [v.replace(/^@/, ''), `meta:${key}`];
+    if (v && !/^https?:/i.test(v)) metaNames.push([v.replace(/^@/, ''), `meta:${key}`]);
   }
-  if (!author) {
-    const v = labelledTwitterData(page);
-    if (v) [author, sources.author] = [v, 'meta:twitter:data'];
-  }
-  for (const el of authorEls) {
-    if (author) break;
-    const t = textOf(el);
-    const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
-    if (name) [author, sources.author] = [name, 'byline-element'];
-  }
-  for (const el of authorLinks) {
-    if (author) break;
-    const t = textOf(el);
-    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
-    if (name) [author, sources.author] = [name, 'author-link'];
-  }
+  const twitterData = labelledTwitterData(page);
+  if (twitterData) metaNames.push([twitterData, 'meta:twitter:data']);
+  const metaAuthor = metaNames.find(([v]) => !K.AUTHOR_NOT_A_NAME.test(v));
+  // The byline as printed on the page.
+  const visibleAuthor = (): [string, string] | undefined => {
+    for (const el of authorEls) {
+      const t = textOf(el);
+      const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
+      if (name) return [name, 'byline-element'];
+    }
+    for (const el of authorLinks) {
+      const t = textOf(el);
+      const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+      if (name) return [name, 'author-link'];
+    }
+    const name = bylineFromText(page.root, headlineEl, order);
+    return name ? [name, 'byline-text'] : undefined;
+  };
+  // Metadata naming the site or an organisation as the author: a person in the printed byline wins.
+  const corporate = metaAuthor && K.PERSON_OVER_ORGANISATION && (isSitePart(metaAuthor[0], site) || (metaAuthor[1] === 'json-ld' && isOrganisation(ldAuthorValue)));
+  let author: string | undefined;
+  const chosen = !metaAuthor ? visibleAuthor() : corporate ? (personOnly(visibleAuthor(), site) ?? metaAuthor) : metaAuthor;
+  if (chosen) [author, sources.author] = chosen;
 
   let section = clean(nameOf(ld?.articleSection));
   for (const key of K.SECTION_META) if (!section) section = clean(metaValue(page, key));

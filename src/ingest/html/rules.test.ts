@@ -367,3 +367,88 @@ test('body: button rows (calls to action) are dropped', () => {
   assert.ok(!body.includes('Book your crossing') && !body.includes('Download the full'), body);
   assert.ok(body.includes(PARAS[1]) && body.includes(PARAS[2]));
 });
+
+test('titles: an h1 inside a hero "banner" wrapper is the headline (the site header role=banner is not)', () => {
+  const head = '<title>Lornhaven retires its two oldest ferries | Lorn Gazette</title><meta property="og:site_name" content="Lorn Gazette">';
+  const page = (banner: string) => wrap(head, `${banner}<article>${prose()}<h2>Timetable changes</h2>${prose()}</article>`);
+  const hero = extractHtml(page('<section class="banner-wrap"><div class="banner__content"><h1>Lornhaven retires its two oldest ferries before summer</h1></div></section>'));
+  assert.equal(hero.doc.meta.title, 'Lornhaven retires its two oldest ferries before summer');
+  assert.equal((hero.doc.meta.extraction as { sources: Record<string, string> }).sources.title, 'h1');
+  const header = extractHtml(page('<div role="banner"><h1>Lornhaven retires its two oldest ferries before summer</h1></div>'));
+  assert.equal(header.doc.meta.title, 'Lornhaven retires its two oldest ferries', 'an h1 in the site header is furniture: the head title wins');
+});
+
+test('titles: invisible format characters inside a heading do not split its words', () => {
+  const html = wrap('<title>The ten best ferry routes of 2024 | Lorn Gazette</title>', `<article><h1>The ten B\ufeffest ferry rou\u00adtes of 2024</h1>${prose()}</article>`);
+  assert.equal(extractHtml(html).doc.meta.title, 'The ten Best ferry routes of 2024');
+});
+
+test('titles: an h2 is the title only when it has the words of a head title', () => {
+  const head = '<meta property="og:title" content="The Best Ferry Routes for Families [2024]">';
+  const faq = extractHtml(wrap(head, `<article>${prose()}<h2>The best ferry routes for families FAQs</h2>${prose()}</article>`));
+  assert.equal(faq.doc.meta.title, 'The Best Ferry Routes for Families [2024]', 'a section heading with other words: og:title');
+  const same = extractHtml(wrap('<meta property="og:title" content="The Best Ferry Routes for Families | Lorn Gazette"><meta property="og:site_name" content="Lorn Gazette">', `<article><h2>The best ferry routes for families</h2>${prose()}</article>`));
+  assert.equal(same.doc.meta.title, 'The best ferry routes for families', 'the same words: the h2 as displayed');
+});
+
+test('titles: a long subtitle after a pipe that the head title carries too stays; a short label goes', () => {
+  const page = (h1: string, title: string) => extractHtml(wrap(`<title>${title}</title><meta property="og:site_name" content="Lorn Gazette">`, `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  const long = 'The ten most loved ferry routes of 2024 under forty pounds | The quietest crossings of the sound';
+  assert.equal(page(long, `${long} — Lorn Gazette`), long);
+  assert.equal(page('Ferry routes of 2024 | Opinion', 'Ferry routes of 2024 | Opinion | Lorn Gazette'), 'Ferry routes of 2024');
+});
+
+test('titles: an h1 with "?" where the head title has other characters (lossy encoding) is the head title', () => {
+  const page = (h1: string) => extractHtml(wrap('<title>Ferry Timetables Explained: A Traveller\'s Guide</title>', `<article><h1>${h1}</h1>${prose()}</article>`)).doc.meta.title;
+  assert.equal(page('Ferry Timetables Explained? A Traveller?s Guide'), "Ferry Timetables Explained: A Traveller's Guide");
+  assert.equal(page('Are Ferry Timetables Explained? A Traveller Asks'), 'Are Ferry Timetables Explained? A Traveller Asks', 'a real question mark stays');
+});
+
+test('authors: byline classes written in camelCase and "authors" are read; a date line before the name goes', () => {
+  const page = (byline: string) => extractHtml(wrap('<title>Ferries</title>', `<article><h1>Ferries</h1>${byline}${prose()}</article>`)).doc.meta.author;
+  assert.equal(page('<p class="authorName">Maren Holt</p>'), 'Maren Holt');
+  assert.equal(page('<div class="hero__content-authors">By Maren Holt</div>'), 'Maren Holt');
+  assert.equal(page('<div class="dateAndAuthorContainer"><span>Dec 17, 2024</span><span>Maren Holt</span></div>'), 'Maren Holt');
+  assert.equal(page('<div class="publish-date-author">Dec. 19, 2024 · Maren Holt on behalf of the harbour team</div>'), 'Maren Holt');
+  assert.equal(page('<div class="contentWrapper">Maren Holt</div>'), undefined, 'no author word: not a byline');
+});
+
+test('authors: a visible byline text or a "Written by" label beside the name, outside navigation', () => {
+  const page = (html: string) => extractHtml(wrap('<title>Ferries</title>', html)).doc.meta.author;
+  assert.equal(page(`<article><h1>Ferries</h1><p>By <a href="/people/mh">Maren Holt</a></p>${prose()}</article>`), 'Maren Holt');
+  assert.equal(page(`<article><h1>Ferries</h1><p>by: Maren Holt, Dec 17, 2024</p>${prose()}</article>`), 'Maren Holt');
+  assert.equal(page(`<article><h1>Ferries</h1><div><p>Written by</p><p>Maren Holt</p></div>${prose()}</article>`), 'Maren Holt');
+  assert.equal(page(`<article><h1>Ferries</h1>${prose()}<span>Posted by Maren on Tuesday, May 2, 2024</span></article>`), 'Maren');
+  assert.equal(page(`<nav><p>By Maren Holt</p></nav><article><h1>Ferries</h1>${prose()}</article>`), undefined, 'navigation does not count');
+  assert.equal(page(`<article><h1>Ferries</h1><p>Photo by Maren Holt</p>${prose()}</article>`), undefined, 'a photo credit is not a byline');
+});
+
+test('authors: metadata naming the site or an organisation yields to a person in the printed byline', () => {
+  const ld = (author: string) => `<meta property="og:site_name" content="Lorn Gazette"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","author":${author}}</script>`;
+  const byline = '<div class="byline">By Maren Holt</div>';
+  const page = (head: string, by = byline) => extractHtml(wrap(`<title>Ferries</title>${head}`, `<article><h1>Ferries</h1>${by}${prose()}</article>`)).doc.meta.author;
+  assert.equal(page('<meta name="author" content="Lorn Gazette"><meta property="og:site_name" content="Lorn Gazette">'), 'Maren Holt');
+  assert.equal(page(ld('{"@type":"Organization","name":"Harbour Trust"}')), 'Maren Holt');
+  assert.equal(page(ld('{"@type":"Person","name":"Ivo Lind"}')), 'Ivo Lind', 'a person in metadata stays');
+  assert.equal(page('<meta name="author" content="Lorn Gazette"><meta property="og:site_name" content="Lorn Gazette">', ''), 'Lorn Gazette', 'no printed person: the site stays');
+  assert.equal(page('<meta name="author" content="262588213843476"><meta name="parsely-author" content="Ivo Lind">', ''), 'Ivo Lind', 'a numeric id is no name');
+});
+
+test('authors: several JSON-LD names are joined as the page prints them', () => {
+  const head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries","author":[{"name":"Maren Holt"},{"name":"Ivo Lind"},{"name":"Ana Ruiz"}]}</script>';
+  const page = (by: string) => extractHtml(wrap(`<title>Ferries</title>${head}`, `<article><h1>Ferries</h1><p>${by}</p>${prose()}</article>`)).doc.meta.author;
+  assert.equal(page('By <a>Maren Holt</a>, <a>Ivo Lind</a>, and <a>Ana Ruiz</a>'), 'Maren Holt, Ivo Lind, and Ana Ruiz');
+  assert.equal(page('Reporting from the harbour office'), 'Maren Holt, Ivo Lind, Ana Ruiz', 'not printed: joined with commas');
+});
+
+test('authors: the author of another article-typed JSON-LD object when the one chosen for the date has none', () => {
+  const head = '<script type="application/ld+json">[{"@type":"WebPage","datePublished":"2024-05-02"},{"@type":"NewsArticle","headline":"Ferries","author":{"@type":"Person","name":"Maren Holt"}}]</script>';
+  assert.equal(extractHtml(wrap(`<title>Ferries</title>${head}`, `<article><h1>Ferries</h1>${prose()}</article>`)).doc.meta.author, 'Maren Holt');
+});
+
+test('titles: the site name comes off a JSON-LD headline as it does off og:title and <title>', () => {
+  const head = '<meta property="og:site_name" content="Lorn Gazette"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Lornhaven retires its two oldest ferries - Lorn Gazette"}</script>';
+  const { doc } = extractHtml(wrap(head, `<article>${prose()}</article>`));
+  assert.equal(doc.meta.title, 'Lornhaven retires its two oldest ferries');
+  assert.equal((doc.meta.extraction as { sources: Record<string, string> }).sources.title, 'json-ld');
+});
