@@ -16,6 +16,7 @@ import { storyTerms, textNames } from '../src/corpus/stories/features.js';
 import { openSqliteStore, openRowWriter } from '../src/corpus/sqlite/store.js';
 import { linkInputOf } from '../src/corpus/sqlite/rows.js';
 import { threadCpuMs } from '../src/corpus/ingest/thread-cpu.js';
+import type { Article } from '../src/model/index.js';
 
 const N = Number(process.env.SPINSCOPE_BENCH_PREPARE ?? 200);
 const REPS = Number(process.env.SPINSCOPE_BENCH_REPS ?? 5);
@@ -23,11 +24,11 @@ const cpu = () => threadCpuMs()?.user ?? process.cpuUsage().user / 1000;
 
 const pipeline = await Pipeline.build();
 const texts = mixedArticles(N);
-const articles = [];
+const articles: Article[] = [];
 for (let i = 0; i < texts.length; i += 16) articles.push(...pipeline.runMany(texts.slice(i, i + 16).map((text) => ({ text, meta: { format: 'text' as const }, notices: [] }))));
 
 const results: Array<[string, number]> = [];
-function measure(name: string, fn: (a: (typeof articles)[number], i: number) => unknown): void {
+function measure(name: string, fn: (a: Article, i: number) => unknown): void {
   articles.forEach((a, i) => fn(a, i)); // warm up
   const c0 = cpu();
   for (let r = 0; r < REPS; r++) articles.forEach((a, i) => fn(a, i));
