@@ -86,12 +86,11 @@ export function fingerprint(text: string): Fingerprint | undefined {
   const wordHash = hashWords(text);
   if (wordHash.length < NEAR_DUP.minWords) return undefined;
   const sig = new Uint32Array(SIZE).fill(0xffffffff);
-  const seen = new Set<number>();
+  // A repeated shingle changes no minimum, so none is skipped (a set of seen shingles cost more
+  // than the few repeats it saved).
   for (let i = 0; i + NEAR_DUP.shingle <= wordHash.length; i++) {
     let h = 0x9747b28c;
     for (let k = 0; k < NEAR_DUP.shingle; k++) h = mix(h, wordHash[i + k]);
-    if (seen.has(h)) continue;
-    seen.add(h);
     for (let k = 0; k < SIZE; k++) {
       const v = (Math.imul(MUL[k], h) + ADD[k]) >>> 0;
       if (v < sig[k]) sig[k] = v;

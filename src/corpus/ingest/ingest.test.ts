@@ -87,7 +87,7 @@ test('kill -9 in the middle of an ingest, run again: nothing lost, nothing dupli
     assert.equal(count(db, 'SELECT count(DISTINCT text) c FROM articles'), N);
     assert.equal(count(db, 'SELECT count(*) c FROM articles_fts_docsize'), N, 'full-text index has each article once');
     assert.equal(count(db, 'SELECT count(*) c FROM article_layers'), N, 'layers stored once per article');
-    assert.equal(count(db, 'SELECT count(*) c FROM articles WHERE story IS NULL OR story NOT IN (SELECT id FROM stories)'), 0);
+    assert.equal(count(db, 'SELECT count(*) c FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE l.story IS NULL OR l.story NOT IN (SELECT id FROM stories)'), 0);
     assert.equal(count(db, 'SELECT sum(size) c FROM stories'), N, 'story sizes add up after merges');
     assert.equal(count(db, "SELECT count(*) c FROM pragma_integrity_check WHERE integrity_check != 'ok'"), 0);
   } finally {
@@ -127,7 +127,7 @@ test('workers store exactly what in-thread analysis stores (articles, layers, ro
       const rows = Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY ${t === 'terms' ? 'term' : 'rowid'}`).raw().all()]));
       const ids = store.db.prepare('SELECT id FROM articles ORDER BY n').pluck().all() as string[];
       const articles = await Promise.all(ids.map((id) => store.getArticle(id)));
-      const links = store.db.prepare('SELECT id, story, duplicate_of FROM articles ORDER BY n').raw().all();
+      const links = store.db.prepare('SELECT a.id, l.story, l.duplicate_of FROM articles a LEFT JOIN article_links l ON l.article = a.n ORDER BY a.n').raw().all();
       await store.close();
       return { rows, articles, links };
     };
@@ -157,14 +157,14 @@ test('articles written by a worker but not linked when a run stopped are linked 
     const written = writer.write(docs.slice(0, 4));
     writer.close();
     assert.deepEqual(written.map((w) => w.created), [true, true, true, true]);
-    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 4);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE l.story IS NULL'), 4);
     assert.deepEqual(await store.split!.unlinked(), written, 'what linking needs is derived again, equal');
     const workers = await workerAnalyzer(1);
     const r = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers });
     await workers.close();
     assert.deepEqual([r.stored, r.skipped], [2, 4]);
     assert.equal(count(path, 'SELECT count(*) c FROM pending_links'), 0);
-    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL OR story NOT IN (SELECT id FROM stories)'), 0);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE l.story IS NULL OR l.story NOT IN (SELECT id FROM stories)'), 0);
     assert.equal(count(path, 'SELECT sum(size) c FROM stories'), 6);
     assert.equal(count(path, 'SELECT count(*) c FROM fingerprints'), 6, 'near-duplicate fingerprints of all six');
     await store.close();
@@ -194,7 +194,7 @@ test('writing workers: a locked database stops the ingest with a clear error and
     assert.equal(count(path, 'SELECT count(*) c FROM articles'), 2, 'what was committed is kept, nothing half-written');
     const again = await ingest(readSources([join(dir, 'in')]), store, { analyzer: workers, batchSize: 3 });
     assert.deepEqual([again.stored, again.skipped], [6, 2]);
-    assert.equal(count(path, 'SELECT count(*) c FROM articles WHERE story IS NULL'), 0);
+    assert.equal(count(path, 'SELECT count(*) c FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE l.story IS NULL'), 0);
     await workers.close();
     await store.close();
   } finally {

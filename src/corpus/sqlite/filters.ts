@@ -15,7 +15,7 @@ export function filterSql(filter: ArticleFilter = {}): { where: string; params: 
   if (filter.section) clauses.push('a.section = ?'), params.push(filter.section);
   if (filter.from) clauses.push('a.published >= ?'), params.push(filter.from);
   if (filter.to) clauses.push('a.published <= ?'), params.push(filter.to + '\uffff');
-  if (filter.story) clauses.push('a.story = ?'), params.push(filter.story);
+  if (filter.story) clauses.push('a.n IN (SELECT article FROM article_links WHERE story = ?)'), params.push(filter.story);
   if (filter.technique) clauses.push('EXISTS (SELECT 1 FROM techniques t WHERE t.article = a.n AND t.technique = ?)'), params.push(filter.technique);
   if (filter.entity) clauses.push('EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND e.key = ?)'), params.push(nameKey(filter.entity));
   if (filter.speaker) {

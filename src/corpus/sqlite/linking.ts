@@ -99,7 +99,7 @@ export class Linker {
     this.clusterer = loadClusterer(db, this.df);
     this.s = {
       fpBands: db.prepare(`SELECT DISTINCT article FROM fingerprint_bands WHERE key IN (${Array(NEAR_DUP.bands).fill('?').join(', ')})`).pluck(),
-      fpGet: db.prepare('SELECT f.signature, a.id, a.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article WHERE f.article = ?'),
+      fpGet: db.prepare('SELECT f.signature, a.id, l.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article LEFT JOIN article_links l ON l.article = f.article WHERE f.article = ?'),
       fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
       fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES (?, ?)'),
       story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @first, @last, @last_ms, @centroid)
@@ -108,11 +108,11 @@ export class Linker {
           last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END`),
       thread: db.prepare(`INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (@id, @label, @size, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid`),
-      repoint: db.prepare('UPDATE articles SET story = ? WHERE story = ?'),
-      moveArticle: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
+      repoint: db.prepare('UPDATE article_links SET story = ? WHERE story = ?'),
+      moveArticle: db.prepare('UPDATE article_links SET story = ? WHERE article = (SELECT n FROM articles WHERE id = ?)'),
       dropStory: db.prepare('DELETE FROM stories WHERE id = ?'),
-      storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(published, 1, 10)) FROM articles WHERE story = ?),
-        last = (SELECT max(substr(published, 1, 10)) FROM articles WHERE story = ?) WHERE id = ?`),
+      storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(a.published, 1, 10)) FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ?),
+        last = (SELECT max(substr(a.published, 1, 10)) FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ?) WHERE id = ?`),
       personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3)'),
       personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       personUpdate: db.prepare('UPDATE persons SET name = ?, first = ?, roles = ?, affiliations = ?, variants = ? WHERE id = ?'),

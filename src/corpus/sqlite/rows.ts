@@ -20,7 +20,7 @@ export class ArticleRows {
 
   constructor(db: Database.Database) {
     this.q = {
-      byHash: db.prepare('SELECT id, story, duplicate_of FROM articles WHERE id = ?'),
+      byHash: db.prepare('SELECT a.id, l.story, l.duplicate_of FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE a.id = ?'),
       insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
         VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at)`),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),

@@ -108,6 +108,25 @@ CREATE TABLE pending_links (
 );
 `,
   },
+  {
+    // Version 4 (linking speed): an article's story and near-duplicate links live in their own
+    // narrow table, written when the article is linked and updated when re-clustering moves it.
+    // Setting them on the article row rewrote the whole row (its text included: ~5 KB and
+    // overflow pages per article) for every link and move. Existing links are copied over;
+    // articles not yet linked (skipped, or pending) have no row here.
+    version: 4,
+    sql: `
+CREATE TABLE article_links (
+  article INTEGER PRIMARY KEY REFERENCES articles(n) ON DELETE CASCADE,
+  story TEXT, duplicate_of TEXT
+);
+CREATE INDEX article_links_story ON article_links(story);
+INSERT INTO article_links(article, story, duplicate_of) SELECT n, story, duplicate_of FROM articles WHERE story IS NOT NULL OR duplicate_of IS NOT NULL;
+DROP INDEX articles_story;
+ALTER TABLE articles DROP COLUMN story;
+ALTER TABLE articles DROP COLUMN duplicate_of;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -242,7 +242,7 @@ test('stories: online re-clustering moves stored articles and drops emptied stor
     strike('Harbour strike in Velmora enters third day', '2031-04-01T12:00:00Z'),
     tram('Oststadt tram repairs to last a week', '2031-04-01T13:00:00Z'),
   ]);
-  const row = store.db.prepare('SELECT story FROM articles WHERE id = ?').pluck();
+  const row = store.db.prepare('SELECT l.story FROM articles a JOIN article_links l ON l.article = a.n WHERE a.id = ?').pluck();
   const stories = put.map((p) => row.get(p.id) as string);
   assert.equal(new Set([stories[0], stories[2], stories[4]]).size, 1);
   assert.equal(new Set([stories[1], stories[3], stories[5]]).size, 1);
@@ -337,4 +337,60 @@ test('a rolled-back batch leaves no person behind: the persons read for matching
   assert.equal(dangling.c, 0);
   assert.ok((store.db.prepare('SELECT count(*) c FROM sources WHERE person IS NOT NULL').get() as { c: number }).c > 0);
   await store.close();
+});
+
+test('a schema 3 database (story links on the article row) migrates to its own links table: nothing lost', async () => {
+  const dir = tmp();
+  const [made, old] = [join(dir, 'made.db'), join(dir, 'v3.db')];
+  try {
+    // Everything the store answers about stories and links, by every path that reads them.
+    const snapshot = async (store: ReturnType<typeof openSqliteStore>) => {
+      const stories = await store.listStories({ limit: 100 });
+      const records: Record<string, unknown>[] = [];
+      for await (const r of store.exportRecords('articles')) records.push(r);
+      return {
+        articles: await store.listArticles({ limit: 100 }),
+        stories,
+        storyPages: await Promise.all(stories.items.map((s) => store.getStory(s.id))),
+        byStory: await Promise.all(stories.items.map((s) => store.listArticles({ story: s.id, limit: 100 }))),
+        byOutlet: await store.listStories({ outlet: 'Wire Digest' }),
+        search: await store.search('quotas'),
+        stats: await store.stats(),
+        records,
+        speakers: await store.listSpeakers(),
+      };
+    };
+    let store = openSqliteStore(made);
+    const put = await store.putArticles(fixtureCorpus());
+    const before = await snapshot(store);
+    await store.close();
+    // The same database as schema version 3 wrote it: the links are columns of the article row.
+    const db = new Database(old);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 3)) db.exec(m.sql);
+    db.pragma('user_version = 3');
+    db.prepare('ATTACH ? AS src').run(made);
+    db.exec(`INSERT INTO articles(n, id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, story, duplicate_of, ingested_at)
+      SELECT a.n, a.id, a.text, a.title, a.outlet, a.section, a.author, a.published, a.url, a.meta, a.findings, a.notices, a.analysis, a.analysis_key, l.story, l.duplicate_of, a.ingested_at
+      FROM src.articles a LEFT JOIN src.article_links l ON l.article = a.n ORDER BY a.n`);
+    // Rows in their stored order (the WITHOUT ROWID tables are ordered by their keys anyway).
+    for (const t of ['article_layers', 'entities', 'persons', 'sources', 'quotes', 'techniques', 'fingerprints', 'stories', 'threads']) db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t} ORDER BY rowid`);
+    for (const t of ['fingerprint_bands', 'terms', 'kv']) db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t}`);
+    db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+    db.exec('DETACH src');
+    assert.equal((db.prepare('SELECT count(*) c FROM articles WHERE story IS NOT NULL').get() as { c: number }).c, put.length);
+    assert.equal((db.prepare('SELECT count(*) c FROM articles WHERE duplicate_of IS NOT NULL').get() as { c: number }).c, 1);
+    db.close();
+    store = openSqliteStore(old);
+    assert.equal((await store.info()).schemaVersion, 4);
+    const columns = store.db.prepare("SELECT name FROM pragma_table_info('articles')").pluck().all();
+    assert.ok(!columns.includes('story') && !columns.includes('duplicate_of'), 'the article row no longer carries the links');
+    assert.deepEqual(await snapshot(store), before, 'every story, link, facet and export row is as before');
+    // Linking goes on in the migrated database: a new report of the Velmora talks joins their story.
+    const more = await store.putArticle(fixtureArticle({ title: 'Velmora fishing quota talks to resume next week', outlet: 'Wire Digest', published: '2031-03-05T09:00:00Z', body: ['Negotiators in Velmora will meet again over fishing quotas.'] }));
+    assert.equal((await store.getStory(more.story!))!.articles.some((a) => a.id === more.id), true);
+    assert.equal((await store.info()).articles, put.length + 1);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -91,10 +91,10 @@ export class SqliteStore implements CorpusStore {
       unlinked: async () => this.unlinked(),
     };
     this.q = {
-      byHash: db.prepare('SELECT n, id, story, duplicate_of FROM articles WHERE id = ?'),
+      byHash: db.prepare('SELECT n, id FROM articles WHERE id = ?'),
       update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
         meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key WHERE n = @n`),
-      setLinks: db.prepare('UPDATE articles SET story = ?, duplicate_of = ? WHERE n = ?'),
+      setLinks: db.prepare('INSERT OR REPLACE INTO article_links(story, duplicate_of, article) VALUES (?, ?, ?)'),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       unpend: db.prepare('DELETE FROM pending_links WHERE article = ?'),
       pending: db.prepare('SELECT a.id FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article').pluck(),
@@ -245,7 +245,7 @@ export class SqliteStore implements CorpusStore {
   }
 
   private summaries(where: string, params: unknown[], order: string, page: { limit: number; offset: number }, extra = '', from = 'articles a'): any[] {
-    return this.db.prepare(`SELECT a.id, a.title, a.outlet, a.section, a.published, a.url, a.story, a.duplicate_of, length(a.text) chars${extra} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+    return this.db.prepare(`SELECT a.id, a.title, a.outlet, a.section, a.published, a.url, l.story, l.duplicate_of, length(a.text) chars${extra} FROM ${from} LEFT JOIN article_links l ON l.article = a.n WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
   }
 
   async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
@@ -272,7 +272,7 @@ export class SqliteStore implements CorpusStore {
         const facets = {
           outlet: facet(`SELECT a.outlet value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.outlet IS NOT NULL GROUP BY a.outlet`),
           section: facet(`SELECT a.section value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.section IS NOT NULL GROUP BY a.section`),
-          story: facet(`SELECT a.story value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.story IS NOT NULL GROUP BY a.story`),
+          story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
           technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
           entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
           speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) GROUP BY p.id`),
@@ -300,7 +300,7 @@ export class SqliteStore implements CorpusStore {
       return {
         articles: one(`SELECT count(*) c FROM articles a WHERE ${where}`),
         outlets: one(`SELECT count(DISTINCT a.outlet) c FROM articles a WHERE ${where}`),
-        stories: one(`SELECT count(DISTINCT a.story) c FROM articles a WHERE ${where}`),
+        stories: one(`SELECT count(DISTINCT l.story) c FROM articles a JOIN article_links l ON l.article = a.n WHERE ${where}`),
         speakers: (this.db.prepare(`SELECT count(DISTINCT person) c FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) WHERE person IS NOT NULL`).get(...params, ...params) as { c: number }).c,
         perDay: this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as FacetCount[],
         techniquesByOutlet,
@@ -314,9 +314,9 @@ export class SqliteStore implements CorpusStore {
     const top = (sql: string) => (this.db.prepare(sql).pluck().all(r.id) as string[]);
     return {
       id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
-      outlets: top('SELECT DISTINCT outlet FROM articles WHERE story = ? AND outlet IS NOT NULL ORDER BY outlet'),
-      topEntities: top(`SELECT max(e.name) FROM entities e JOIN articles a ON a.n = e.article WHERE a.story = ? GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`),
-      topSpeakers: top(`SELECT p.name FROM quotes q JOIN articles a ON a.n = q.article JOIN persons p ON p.id = q.person WHERE a.story = ? GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
+      outlets: top('SELECT DISTINCT a.outlet FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ? AND a.outlet IS NOT NULL ORDER BY a.outlet'),
+      topEntities: top(`SELECT max(e.name) FROM entities e JOIN article_links l ON l.article = e.article WHERE l.story = ? GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`),
+      topSpeakers: top(`SELECT p.name FROM quotes q JOIN article_links l ON l.article = q.article JOIN persons p ON p.id = q.person WHERE l.story = ? GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
     };
   }
 
@@ -325,7 +325,7 @@ export class SqliteStore implements CorpusStore {
       const clauses = ['1'];
       const params: unknown[] = [];
       if (options.thread) clauses.push('s.thread = ?'), params.push(options.thread);
-      if (options.outlet) clauses.push('EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.outlet = ?)'), params.push(options.outlet);
+      if (options.outlet) clauses.push('EXISTS (SELECT 1 FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = s.id AND a.outlet = ?)'), params.push(options.outlet);
       const where = clauses.join(' AND ');
       const page = pageOf(options);
       const total = (this.db.prepare(`SELECT count(*) c FROM stories s WHERE ${where}`).get(...params) as { c: number }).c;
@@ -338,7 +338,7 @@ export class SqliteStore implements CorpusStore {
     return this.read(() => {
       const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id);
       if (!row) return undefined;
-      const articles = this.summaries('a.story = ?', [id], 'a.published, a.n', { limit: 10_000, offset: 0 }).map(toSummary);
+      const articles = this.summaries('l.story = ?', [id], 'a.published, a.n', { limit: 10_000, offset: 0 }).map(toSummary);
       return { ...this.storySummary(row), articles };
     });
   }
@@ -390,7 +390,7 @@ export class SqliteStore implements CorpusStore {
 
   async *exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>> {
     const sql: Record<ExportKind, string> = {
-      articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, a.story, s.thread, a.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN stories s ON s.id = a.story ORDER BY a.n',
+      articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
       quotes: 'SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, q.text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq',
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
