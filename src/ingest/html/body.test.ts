@@ -3,15 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
-
-const PARAS = [
-  'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
-  'Passengers have complained for years about delays on the northern route, where the older boats struggle against the winter currents.',
-  'A new vessel, built at the yard in Skarvik, is expected to join the fleet in June after sea trials in the sound.',
-  'The company said fares would not rise this year, although the cost of fuel has climbed by a fifth since the autumn.',
-];
-const prose = (ps: readonly string[] = PARAS) => ps.map((p) => `<p>${p}</p>`).join('\n');
-const wrap = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+import { PARAS, prose, wrap } from './test-pages.js';
 
 test('body: a list of dated teaser cards beside the article is dropped; a page that is such a list keeps it', () => {
   const card = (i: number, excerpt: string) => `<article class="news-item row-box item-${i} category-${i % 2 ? 'harbour' : 'fleet'}"><h3><a href="/news/${i}">Harbour news item number ${i} from the quay</a></h3><div class="meta"><span>March ${10 + i}, 2025</span></div><div class="text"><p>${excerpt}</p></div></article>`;

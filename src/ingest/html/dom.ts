@@ -177,15 +177,19 @@ export function* walkElements(root: El): Generator<El> {
   }
 }
 
-/** The text content of an element, whitespace collapsed (stops after about `limit` characters). */
-export function textOf(el: El, limit = Infinity): string {
+/**
+ * The text content of an element, whitespace collapsed (stops after about `limit` characters).
+ * `strip` removes characters from each text node before the nodes are joined, so that an
+ * invisible character between two words cannot glue or split them.
+ */
+export function textOf(el: El, limit = Infinity, strip?: RegExp): string {
   const parts: string[] = [];
   const stack: Node[] = [el];
   let size = 0;
   while (stack.length && size < limit) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      parts.push(node);
+      parts.push(strip ? node.replace(strip, '') : node);
       size += node.length;
     }
     else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);

@@ -245,25 +245,6 @@ function earliest(dates: string[]): string {
 
 const clean = (s: string | undefined) => s?.replace(K.INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim() || undefined;
 
-/**
- * Text of a heading as textOf gives it, with invisible format characters (K.INVISIBLE_CHARS)
- * removed from each text node before whitespace is collapsed.
- */
-function headingText(el: El, limit: number): string {
-  const parts: string[] = [];
-  const stack: Node[] = [el];
-  let size = 0;
-  while (stack.length && size < limit) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') {
-      parts.push(node.replace(K.INVISIBLE_CHARS, ''));
-      size += node.length;
-    } else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
-
 /** Normalised words of a title, for comparing candidates. */
 function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -631,7 +612,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   for (const el of walkElements(page.root)) {
     order.set(el, order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
-      const t = headingText(el, 2000);
+      const t = textOf(el, 2000, K.INVISIBLE_CHARS);
       if (t && (markedHeadline(el) || !insideJunk(el, true))) {
         (el.tag === 'h1' ? h1s : h2s).push(t);
         headings.push({ el, key: ` ${words(t).join(' ')} ` });

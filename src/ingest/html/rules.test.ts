@@ -2,18 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractHtml } from './index.js';
+import { PARAS, prose, wrap } from './test-pages.js';
 import { repairDoubleEncoding } from './charset.js';
 import { findTextDates, parseTextDate } from './dates.js';
 import { siteNames, trimSiteParts } from './metadata.js';
 
-const PARAS = [
-  'The ferry company of Lornhaven announced on Monday that its two oldest boats will be retired before the summer season begins.',
-  'Passengers have complained for years about delays on the northern route, where the older boats struggle against the winter currents.',
-  'A new vessel, built at the yard in Skarvik, is expected to join the fleet in June after sea trials in the sound.',
-  'The company said fares would not rise this year, although the cost of fuel has climbed by a fifth since the autumn.',
-];
-const prose = (ps: readonly string[] = PARAS) => ps.map((p) => `<p>${p}</p>`).join('\n');
-const wrap = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 test('double-encoded UTF-8 (UTF-8 read as Latin-1, stored as UTF-8 again) is repaired', () => {
   const mangled = Buffer.from('’', 'utf8').toString('latin1'); // "â\u0080\u0099"
