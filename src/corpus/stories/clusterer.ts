@@ -280,31 +280,80 @@ function norm(m: Map<string, number>): number {
   return Math.sqrt(s) || 1;
 }
 
+/** A cluster's entry in a term's postings: its slot in the index's flat arrays and its centroid weight for the term. */
+interface Posting {
+  slot: number;
+  w: number;
+}
+
 /** A set of clusters with an inverted index over their centroid terms. */
 export class ClusterIndex {
   readonly clusters = new Map<string, Cluster>();
-  /** Clusters by centroid term (the cluster objects: looking each id up again cost as much as the dot products). */
-  private readonly postings = new Map<string, Set<Cluster>>();
-  private readonly norms = new Map<string, number>();
+  /**
+   * Clusters by centroid term, with the term's centroid weight kept beside each (looking each
+   * cluster or its weight up again cost as much as the dot products): insertion-ordered as a set.
+   */
+  private readonly postings = new Map<string, Map<Cluster, Posting>>();
+  /** Flat per-cluster state by slot (free slots reused): the cluster, its centroid norm, `best`'s dot products. */
+  private readonly slotOf = new Map<Cluster, number>();
+  private slotCluster: Array<Cluster | undefined> = [];
+  private slotNorm = new Float64Array(64);
+  private dots = new Float64Array(64);
+  private mark = new Int32Array(64);
+  private stamp = 0;
+  private readonly free: number[] = [];
+  private readonly touchedSlots: number[] = [];
 
   constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
 
+  /** The slot of a cluster (given one on first sight). */
+  private slot(c: Cluster): number {
+    let s = this.slotOf.get(c);
+    if (s !== undefined) return s;
+    s = this.free.pop() ?? this.slotCluster.length;
+    if (s >= this.slotNorm.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => { const b = new (a.constructor as any)(2 * a.length) as T; b.set(a); return b; };
+      this.slotNorm = grow(this.slotNorm);
+      this.dots = grow(this.dots);
+      this.mark = grow(this.mark);
+    }
+    this.slotOf.set(c, s);
+    this.slotCluster[s] = c;
+    this.mark[s] = 0;
+    return s;
+  }
+
   /** The best cluster for a vector among those within the time window, with its cosine. */
   best(v: Map<string, number>, time: number, windowMs: number, queryTerms = Infinity, exclude?: string): { cluster?: Cluster; sim: number } {
-    const dots = new Map<Cluster, number>();
+    // Dot products in flat arrays by slot, clusters listed in order of first touch (as a map of
+    // them would iterate), summed term by term in the vector's order: the same floats as before.
+    const stamp = ++this.stamp;
+    const { dots, mark, touchedSlots: touched } = this;
     const terms = v.size > queryTerms ? heaviest(v, queryTerms) : v;
     for (const [t, w] of terms) {
       const list = this.postings.get(t);
-      if (list) for (const c of list) dots.set(c, (dots.get(c) ?? 0) + w * (c.centroid.get(t) ?? 0));
+      if (!list) continue;
+      for (const p of list.values()) {
+        const s = p.slot;
+        if (mark[s] !== stamp) {
+          mark[s] = stamp;
+          dots[s] = w * p.w;
+          touched.push(s);
+        } else dots[s] += w * p.w;
+      }
     }
     let best: Cluster | undefined;
     let bestSim = 0;
-    for (const [c, dot] of dots) {
+    const dated = Number.isFinite(time);
+    for (let k = 0; k < touched.length; k++) {
+      const s = touched[k];
+      const c = this.slotCluster[s]!;
       if (c.id === exclude) continue;
-      if (Number.isFinite(time) && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
-      const sim = dot / this.norms.get(c.id)!;
+      if (dated && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
+      const sim = dots[s] / this.slotNorm[s];
       if (sim > bestSim) [best, bestSim] = [c, sim];
     }
+    touched.length = 0;
     return { cluster: best, sim: bestSim };
   }
 
@@ -316,12 +365,15 @@ export class ClusterIndex {
 
   /** Adds a member vector (weight `size`) to the cluster's centroid and re-indexes it. */
   add(c: Cluster, v: Map<string, number>, time: number, size = 1): void {
+    const slot = this.slot(c);
     // Only the terms entering or leaving the centroid change the postings (not all of its terms).
     const added = new Set<string>();
     for (const [t, w] of v) {
       const old = c.centroid.get(t);
+      const now = (old ?? 0) + w * size;
       if (old === undefined) added.add(t);
-      c.centroid.set(t, (old ?? 0) + w * size);
+      else this.postings.get(t)!.get(c)!.w = now;
+      c.centroid.set(t, now);
     }
     if (c.centroid.size > this.keep) {
       let { floor, ties } = cutoff(c.centroid, this.keep);
@@ -332,14 +384,14 @@ export class ClusterIndex {
       }
     }
     for (const t of added) {
-      let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c);
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = new Map()));
+      list.set(c, { slot, w: c.centroid.get(t)! });
     }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
     this.clusters.set(c.id, c);
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[slot] = norm(c.centroid);
   }
 
   /** Folds `drop` into `keep` (summed centroids and sizes) and forgets `drop`. */
@@ -359,25 +411,33 @@ export class ClusterIndex {
       const old = c.centroid.get(t);
       if (old === undefined) continue;
       const left = old - w;
-      if (left > 1e-9) c.centroid.set(t, left);
-      else {
+      if (left > 1e-9) {
+        c.centroid.set(t, left);
+        this.postings.get(t)!.get(c)!.w = left;
+      } else {
         c.centroid.delete(t);
         this.postings.get(t)?.delete(c);
       }
     }
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[this.slot(c)] = norm(c.centroid);
   }
 
   /** Forgets a cluster. */
   remove(c: Cluster): void {
     for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c);
     this.clusters.delete(c.id);
-    this.norms.delete(c.id);
+    const s = this.slotOf.get(c);
+    if (s !== undefined) {
+      this.slotOf.delete(c);
+      this.slotCluster[s] = undefined;
+      this.free.push(s);
+    }
   }
 
   /** The norm of a cluster's centroid. */
   normOf(c: Cluster): number {
-    return this.norms.get(c.id) ?? norm(c.centroid);
+    const s = this.slotOf.get(c);
+    return s !== undefined ? this.slotNorm[s] : norm(c.centroid);
   }
 
   /** Makes new ids start after `n` (ids of clusters not loaded). */
@@ -388,12 +448,13 @@ export class ClusterIndex {
   /** Indexes a cluster loaded from storage. */
   restore(c: Cluster): void {
     this.clusters.set(c.id, c);
-    for (const t of c.centroid.keys()) {
-      let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c);
+    const slot = this.slot(c);
+    for (const [t, w] of c.centroid) {
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = new Map()));
+      list.set(c, { slot, w });
     }
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[slot] = norm(c.centroid);
     const n = Number(c.id.slice(this.prefix.length));
     if (Number.isInteger(n) && n >= this.next) this.next = n + 1;
   }
