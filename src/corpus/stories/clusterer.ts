@@ -209,6 +209,8 @@ interface RecentArticle {
 /** Postings of one term over the recent articles: arrival numbers and weights from `head` on, oldest first. */
 class RecentPostings {
   seqs: number[] = [];
+  /** Each entry's arrival number modulo the window (its slot in `remember`'s accumulator). */
+  slots: number[] = [];
   weights: number[] = [];
   head = 0;
 
@@ -217,6 +219,7 @@ class RecentPostings {
     while (this.head < this.seqs.length && this.seqs[this.head] < oldest) this.head++;
     if (this.head > 32 && this.head * 2 > this.seqs.length) {
       this.seqs = this.seqs.slice(this.head);
+      this.slots = this.slots.slice(this.head);
       this.weights = this.weights.slice(this.head);
       this.head = 0;
     }
@@ -539,9 +542,9 @@ export class StoryClusterer {
       const list = this.recentPostings.get(t);
       if (!list) continue;
       list.dropBefore(oldest);
-      const { seqs, weights } = list;
+      const { seqs, slots, weights } = list;
       for (let k = list.head; k < seqs.length; k++) {
-        const slot = seqs[k] % window;
+        const slot = slots[k];
         if (dots[slot] === 0) touched.push(seqs[k]);
         dots[slot] += w * weights[k];
       }
@@ -566,6 +569,7 @@ export class StoryClusterer {
       let list = this.recentPostings.get(t);
       if (!list) this.recentPostings.set(t, (list = new RecentPostings()));
       list.seqs.push(seq);
+      list.slots.push(seq % window);
       list.weights.push(w);
     }
     this.recent.push({ id, v, time, story, seq, pairs });

@@ -285,14 +285,20 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
  * some items end up beside the community that holds most of their links; this puts them back.
  */
 export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1): number[] {
-  // Flat arrays (no map per node): this runs at every re-clustering of the store.
+  // Flat arrays (no map per node): this runs at every re-clustering of the store. After the first
+  // pass only the items next to a move are weighed again: an item whose own label and whose
+  // neighbours' labels did not change would sum the same weights in the same order and stay.
   const { off, nbr, wt } = graphOf(n, pairs);
   const toward = new Float64Array(Math.max(-1, ...labels) + 1);
   const touched: number[] = [];
   let current = [...labels];
+  const dirty = new Uint8Array(n).fill(1);
+  const movedItems: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
-    let moved = 0;
-    const next = current.map((own, i) => {
+    const next = current.slice();
+    for (let i = 0; i < n; i++) {
+      if (!dirty[i]) continue;
+      const own = current[i];
       for (let k = off[i]; k < off[i + 1]; k++) {
         const c = current[nbr[k]];
         if (toward[c] === 0) touched.push(c);
@@ -303,11 +309,16 @@ export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: 
       for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
       for (const c of touched) toward[c] = 0;
       touched.length = 0;
-      if (best !== own) moved++;
-      return best;
-    });
+      if (best !== own) next[i] = best, movedItems.push(i);
+    }
     current = next;
-    if (!moved) break;
+    if (!movedItems.length) break;
+    dirty.fill(0);
+    for (const i of movedItems) {
+      dirty[i] = 1;
+      for (let k = off[i]; k < off[i + 1]; k++) dirty[nbr[k]] = 1;
+    }
+    movedItems.length = 0;
   }
   return current;
 }
