@@ -270,11 +270,35 @@ function cutoff(m: Map<string, number>, k: number): { floor: number; ties: numbe
   if (scratch.length < m.size) scratch = new Float64Array(2 * m.size);
   let n = 0;
   for (const w of m.values()) scratch[n++] = w;
-  const sorted = scratch.subarray(0, n).sort();
-  const floor = sorted[n - k];
-  let ties = 0;
-  for (let i = n - k; i < n && sorted[i] === floor; i++) ties++;
-  return { floor, ties };
+  // The (n-k)-th smallest by selection, not a sort (this runs at every centroid update).
+  const floor = select(scratch, n, n - k);
+  let above = 0;
+  for (let i = 0; i < n; i++) if (scratch[i] > floor) above++;
+  return { floor, ties: k - above };
+}
+
+/** The `r`-th smallest (0-based) of a[0..n) (Hoare selection, in place; no NaN). */
+function select(a: Float64Array, n: number, r: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j], a[j] = t;
+        i++, j--;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return a[r];
+  }
+  return a[r];
 }
 
 function norm(m: Map<string, number>): number {
@@ -596,12 +620,15 @@ export class StoryClusterer {
     const windowMs = this.params.windowDays * DAY_MS;
     const live = this.recent.filter((r) => !Number.isFinite(newest) || !Number.isFinite(r.time) || newest - r.time <= windowMs);
     if (live.length < 2) return;
-    const index = new Map(live.map((r, k) => [r.seq, k]));
+    // Position in `live` by arrival number (flat: a map lookup per pair cost more than the rest).
+    const first = live[0].seq;
+    const index = new Int32Array(live[live.length - 1].seq - first + 1).fill(-1);
+    live.forEach((r, k) => (index[r.seq - first] = k));
     const pairs: Pair[] = [];
     live.forEach((r, j) => {
       for (const [other, sim] of r.pairs) {
-        const i = index.get(other);
-        if (i !== undefined) pairs.push({ i, j, sim });
+        const i = other >= first ? index[other - first] : -1;
+        if (i >= 0) pairs.push({ i, j, sim });
       }
     });
     // Plain Louvain and the split of loose parts (`reclusterConsensusRuns`).
