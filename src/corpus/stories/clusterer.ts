@@ -1,5 +1,5 @@
 import { storyTerms, type StoryItem } from './features.js';
-import { consensusLouvain, louvain, moveToStrongestLinks, normaliseByDegree, splitLooseParts, type Pair } from './graph.js';
+import { consensusLouvain, graphOf, louvain, moveToStrongestLinks, normaliseByDegree, splitLooseParts, type Pair } from './graph.js';
 import { backgroundFrequencies } from './background.js';
 
 /**
@@ -732,9 +732,11 @@ export const CONSENSUS_RESOLUTIONS = [1, 1.25, 1.5, 1.75, 2] as const;
  */
 export function consensusOf(n: number, pairs: Pair[], params: StoryParams): number[] {
   normaliseByDegree(n, pairs, params.degreeNormalise);
-  const labels = params.consensusRuns <= 0 ? louvain(n, pairs, params.resolution) : consensusLouvain(n, pairs, { runs: params.consensusRuns, resolutions: CONSENSUS_RESOLUTIONS, agreement: params.consensusAgreement, resolution: params.resolution });
+  // One graph of the (normalised) pairs for Louvain and the strongest-link passes.
+  const graph = graphOf(n, pairs);
+  const labels = params.consensusRuns <= 0 ? louvain(n, pairs, params.resolution, undefined, graph) : consensusLouvain(n, pairs, { runs: params.consensusRuns, resolutions: CONSENSUS_RESOLUTIONS, agreement: params.consensusAgreement, resolution: params.resolution });
   const split = params.splitConductance > 0 ? splitLooseParts(n, pairs, labels, params.splitConductance, params.splitNormalise) : labels;
-  return params.strongestLinkPasses > 0 ? moveToStrongestLinks(n, pairs, split, params.strongestLinkPasses) : split;
+  return params.strongestLinkPasses > 0 ? moveToStrongestLinks(n, pairs, split, params.strongestLinkPasses, graph) : split;
 }
 
 /** Document frequencies counted over a batch of items (for `spinscope cluster`). */

@@ -57,10 +57,10 @@ export function normaliseByDegree(n: number, pairs: Pair[], power: number): void
  * the moves repeat. Modularity compares each link with what the degrees alone would give, so the
  * cut adapts to the input's own similarity level instead of an absolute threshold.
  */
-export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedOrder?: readonly number[]): number[] {
+export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedOrder?: readonly number[], graph: Csr = graphOf(n, pairs)): number[] {
   // The graph is kept in flat arrays (CSR: a node's neighbours are nbr[off[i]..off[i+1]), self-loop
   // included after folding), in the order a map per node would list them, so ties break as before.
-  let g = graphOf(n, pairs);
+  let g = graph;
   let member = Array.from({ length: n }, (_, i) => i); // item → current node
   for (let level = 0; level < 20; level++) {
     const m = g.off.length - 1;
@@ -118,14 +118,14 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
 }
 
 /** A weighted graph in compressed rows: node i's neighbours are nbr[off[i]..off[i+1]). */
-interface Csr {
+export interface Csr {
   off: Int32Array;
   nbr: Int32Array;
   wt: Float64Array;
 }
 
 /** The graph of positive pairs, each node's neighbours in the order the pairs list them. */
-function graphOf(n: number, pairs: readonly Pair[]): Csr {
+export function graphOf(n: number, pairs: readonly Pair[]): Csr {
   const off = new Int32Array(n + 1);
   for (const { i, j, sim } of pairs) if (sim > 0) off[i + 1]++, off[j + 1]++;
   for (let i = 0; i < n; i++) off[i + 1] += off[i];
@@ -284,14 +284,14 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
  * the community's size (modularity's null model), and the loose-part split cuts whole parts, so
  * some items end up beside the community that holds most of their links; this puts them back.
  */
-export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1): number[] {
+export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1, graph: Csr = graphOf(n, pairs)): number[] {
   // Flat arrays (no map per node): this runs at every re-clustering of the store. After the first
   // pass only the items next to a move are weighed again: an item whose own label and whose
   // neighbours' labels did not change would sum the same weights in the same order and stay.
-  const { off, nbr, wt } = graphOf(n, pairs);
+  const { off, nbr, wt } = graph;
   const toward = new Float64Array(Math.max(-1, ...labels) + 1);
   const touched: number[] = [];
-  let current = [...labels];
+  let current = Int32Array.from(labels);
   const dirty = new Uint8Array(n).fill(1);
   const movedItems: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
@@ -320,5 +320,5 @@ export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: 
     }
     movedItems.length = 0;
   }
-  return current;
+  return Array.from(current);
 }
