@@ -76,32 +76,36 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
     if (!total) break;
     const comm = Int32Array.from({ length: m }, (_, i) => i);
     const tot = Float64Array.from(degree);
-    const order = seedOrder && level === 0 ? [...seedOrder] : Array.from({ length: m }, (_, i) => i);
+    const order = seedOrder && level === 0 ? Int32Array.from(seedOrder) : Int32Array.from({ length: m }, (_, i) => i);
     const linkW = new Float64Array(m);
-    const seen: number[] = [];
+    // Communities next to the node being moved, in order of first touch (flat, reused).
+    const seen = new Int32Array(m);
     let improved = false;
     for (let sweep = 0; sweep < 50; sweep++) {
       let moved = 0;
-      for (const i of order) {
-        for (let k = off[i]; k < off[i + 1]; k++) {
+      for (let x = 0; x < m; x++) {
+        const i = order[x];
+        let nSeen = 0;
+        for (let k = off[i], end = off[i + 1]; k < end; k++) {
           const j = nbr[k];
           if (j === i) continue;
           const c = comm[j];
-          if (linkW[c] === 0) seen.push(c);
+          if (linkW[c] === 0) seen[nSeen++] = c;
           linkW[c] += wt[k];
         }
         const own = comm[i];
-        tot[own] -= degree[i];
-        const scale = (resolution * degree[i]) / total;
+        const d = degree[i];
+        tot[own] -= d;
+        const scale = (resolution * d) / total;
         let best = own;
         let bestGain = linkW[own] - tot[own] * scale;
-        for (const c of seen) {
+        for (let y = 0; y < nSeen; y++) {
+          const c = seen[y];
           const gain = linkW[c] - tot[c] * scale;
-          if (gain > bestGain + 1e-12) [best, bestGain] = [c, gain];
+          if (gain > bestGain + 1e-12) best = c, bestGain = gain;
+          linkW[c] = 0;
         }
-        for (const c of seen) linkW[c] = 0;
-        seen.length = 0;
-        tot[best] += degree[i];
+        tot[best] += d;
         if (best !== own) comm[i] = best, moved++;
       }
       if (!moved) break;
@@ -290,7 +294,7 @@ export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: 
   // neighbours' labels did not change would sum the same weights in the same order and stay.
   const { off, nbr, wt } = graph;
   const toward = new Float64Array(Math.max(-1, ...labels) + 1);
-  const touched: number[] = [];
+  const touched = new Int32Array(toward.length);
   let current = Int32Array.from(labels);
   const dirty = new Uint8Array(n).fill(1);
   const movedItems: number[] = [];
@@ -299,16 +303,19 @@ export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: 
     for (let i = 0; i < n; i++) {
       if (!dirty[i]) continue;
       const own = current[i];
-      for (let k = off[i]; k < off[i + 1]; k++) {
+      let nTouched = 0;
+      for (let k = off[i], end = off[i + 1]; k < end; k++) {
         const c = current[nbr[k]];
-        if (toward[c] === 0) touched.push(c);
+        if (toward[c] === 0) touched[nTouched++] = c;
         toward[c] += wt[k];
       }
       let best = own;
       let bestWeight = toward[own];
-      for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
-      for (const c of touched) toward[c] = 0;
-      touched.length = 0;
+      for (let y = 0; y < nTouched; y++) {
+        const c = touched[y];
+        if (toward[c] > bestWeight) best = c, bestWeight = toward[c];
+        toward[c] = 0;
+      }
       if (best !== own) next[i] = best, movedItems.push(i);
     }
     current = next;
