@@ -270,10 +270,15 @@ function cutoff(m: Map<string, number>, k: number): { floor: number; ties: numbe
   if (scratch.length < m.size) scratch = new Float64Array(2 * m.size);
   let n = 0;
   for (const w of m.values()) scratch[n++] = w;
+  return cutoffOf(scratch, n, k);
+}
+
+/** `cutoff` of the weights a[0..n) (n > k; reorders them). */
+function cutoffOf(a: Float64Array, n: number, k: number): { floor: number; ties: number } {
   // The (n-k)-th smallest by selection, not a sort (this runs at every centroid update).
-  const floor = select(scratch, n, n - k);
+  const floor = select(a, n, n - k);
   let above = 0;
-  for (let i = 0; i < n; i++) if (scratch[i] > floor) above++;
+  for (let i = 0; i < n; i++) if (a[i] > floor) above++;
   return { floor, ties: k - above };
 }
 
@@ -393,33 +398,55 @@ export class ClusterIndex {
   /** Adds a member vector (weight `size`) to the cluster's centroid and re-indexes it. */
   add(c: Cluster, v: Map<string, number>, time: number, size = 1): void {
     const slot = this.slot(c);
-    // Only the terms entering or leaving the centroid change the postings (not all of its terms).
-    const added = new Set<string>();
+    const centroid = c.centroid;
+    // Terms already in the centroid are updated in place; new ones wait until the cutoff is known,
+    // so those cut at once never enter the map (they would enter after the centroid's own terms,
+    // in the vector's order, and the same ones would be cut: the centroid ends the same).
+    const fresh = this.fresh;
+    const freshW = this.freshW;
+    fresh.length = freshW.length = 0;
     for (const [t, w] of v) {
-      const old = c.centroid.get(t);
-      const now = (old ?? 0) + w * size;
-      if (old === undefined) added.add(t);
-      else this.postings.get(t)!.get(c)!.w = now;
-      c.centroid.set(t, now);
+      const old = centroid.get(t);
+      if (old === undefined) {
+        fresh.push(t);
+        freshW.push(0 + w * size);
+        continue;
+      }
+      const now = old + w * size;
+      centroid.set(t, now);
+      this.postings.get(t)!.get(c)!.w = now;
     }
-    if (c.centroid.size > this.keep) {
-      let { floor, ties } = cutoff(c.centroid, this.keep);
-      for (const [t, w] of c.centroid) {
+    const n = centroid.size + fresh.length;
+    let floor = -Infinity;
+    let ties = 0;
+    if (n > this.keep) {
+      if (scratch.length < n) scratch = new Float64Array(2 * n);
+      let k = 0;
+      for (const w of centroid.values()) scratch[k++] = w;
+      for (const w of freshW) scratch[k++] = w;
+      ({ floor, ties } = cutoffOf(scratch, n, this.keep));
+      for (const [t, w] of centroid) {
         if (w > floor || (w === floor && ties-- > 0)) continue;
-        c.centroid.delete(t);
-        if (!added.delete(t)) this.postings.get(t)?.delete(c);
+        centroid.delete(t);
+        this.postings.get(t)?.delete(c);
       }
     }
-    for (const t of added) {
+    for (let k = 0; k < fresh.length; k++) {
+      const t = fresh[k];
+      const w = freshW[k];
+      if (!(w > floor || (w === floor && ties-- > 0))) continue;
+      centroid.set(t, w);
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = new Map()));
-      list.set(c, { slot, w: c.centroid.get(t)! });
+      list.set(c, { slot, w });
     }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
     this.clusters.set(c.id, c);
-    this.slotNorm[slot] = norm(c.centroid);
+    this.slotNorm[slot] = norm(centroid);
   }
+  private readonly fresh: string[] = [];
+  private readonly freshW: number[] = [];
 
   /** Folds `drop` into `keep` (summed centroids and sizes) and forgets `drop`. */
   absorb(keep: Cluster, drop: Cluster): void {
@@ -582,8 +609,9 @@ export class StoryClusterer {
     const most = this.params.reclusterPairsPerArticle;
     if (most > 0 && pairs.length > most) {
       // The `most` most similar (a full sort of the hundreds found cost more than the walk).
-      const sims = Float64Array.from(pairs, (p) => p[1]).sort();
-      const floor = sims[sims.length - most];
+      // (The `most`-th largest by selection: the same value a sort would put there.)
+      const sims = Float64Array.from(pairs, (p) => p[1]);
+      const floor = select(sims, sims.length, sims.length - most);
       const top = pairs.filter((p) => p[1] >= floor);
       top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       top.length = most;
