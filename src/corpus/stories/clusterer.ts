@@ -653,12 +653,14 @@ export class StoryClusterer {
     const index = new Int32Array(live[live.length - 1].seq - first + 1).fill(-1);
     live.forEach((r, k) => (index[r.seq - first] = k));
     const pairs: Pair[] = [];
-    live.forEach((r, j) => {
-      for (const [other, sim] of r.pairs) {
+    for (let j = 0; j < live.length; j++) {
+      const near = live[j].pairs;
+      for (let x = 0; x < near.length; x++) {
+        const other = near[x][0];
         const i = other >= first ? index[other - first] : -1;
-        if (i >= 0) pairs.push({ i, j, sim });
+        if (i >= 0) pairs.push({ i, j, sim: near[x][1] });
       }
-    });
+    }
     // Plain Louvain and the split of loose parts (`reclusterConsensusRuns`).
     const labels = consensusOf(live.length, pairs, { ...this.params, consensusRuns: this.params.reclusterConsensusRuns, splitNormalise: this.params.reclusterSplitNormalise });
     // Overlaps between batch communities and current stories, matched greedily, largest first.
