@@ -321,3 +321,76 @@ test('a centroid keeps its heaviest terms; a subtracted member takes its terms o
   assert.equal(cluster, c);
   assert.ok(Math.abs(sim - 1) < 1e-9, 'the norm follows the subtraction');
 });
+
+test('heaviest (selection, not a sort) keeps what a stable sort by weight keeps, ties included', () => {
+  let s = 1;
+  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const bySort = (m: Map<string, number>, k: number) => {
+    const sorted = [...m].map(([t, w], at) => ({ t, w, at })).sort((a, b) => b.w - a.w || a.at - b.at).slice(0, k);
+    const kept = new Set(sorted.map((e) => e.t));
+    return [...m].filter(([t]) => kept.has(t));
+  };
+  for (let round = 0; round < 2000; round++) {
+    const n = 1 + Math.floor(rnd() * 120);
+    const levels = 1 + Math.floor(rnd() * 6);
+    const m = new Map<string, number>();
+    // Half the weights on a few levels, so ties at the cut are common.
+    for (let i = 0; i < n; i++) m.set(`t${i}`, rnd() < 0.5 ? Math.floor(rnd() * levels) / levels : rnd());
+    const k = 1 + Math.floor(rnd() * n);
+    assert.deepEqual(heaviest(m, k), bySort(m, k), `n ${n} k ${k}`);
+  }
+});
+
+test('a centroid update keeps the same terms, in the same order, as adding all and cutting after', () => {
+  const index = new ClusterIndex('s', 1, 4);
+  const c = index.create('t1');
+  const reference = new Map<string, number>();
+  const cut = (m: Map<string, number>, k: number) => {
+    const kept = new Set(heaviest(m, k).map(([t]) => t));
+    for (const t of [...m.keys()]) if (!kept.has(t)) m.delete(t);
+  };
+  const vectors = [
+    new Map([['a', 0.5], ['b', 0.3], ['c', 0.3]]),
+    new Map([['d', 0.4], ['b', 0.1], ['e', 0.3], ['f', 0.3]]),
+    new Map([['g', 0.9], ['c', 0.2], ['h', 0.05]]),
+    new Map([['a', 0.1], ['i', 0.4], ['j', 0.4]]),
+  ];
+  for (const v of vectors) {
+    index.add(c, v, NaN);
+    for (const [t, w] of v) reference.set(t, (reference.get(t) ?? 0) + w);
+    cut(reference, 4);
+    assert.deepEqual([...c.centroid], [...reference]);
+    for (const t of reference.keys()) assert.equal(index.best(new Map([[t, 1]]), NaN, 0).cluster, c, `${t} is indexed`);
+  }
+});
+
+test('moveToStrongestLinks, re-weighing only items next to a move, matches passes over every item', () => {
+  // Every item weighed in every pass (what the passes did before they skipped unchanged items).
+  const everyItem = (n: number, pairs: { i: number; j: number; sim: number }[], labels: number[], passes: number) => {
+    const links: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+    for (const p of pairs) links[p.i].push([p.j, p.sim]), links[p.j].push([p.i, p.sim]);
+    let current = [...labels];
+    for (let pass = 0; pass < passes; pass++) {
+      const next = current.map((own, i) => {
+        const toward = new Map<number, number>();
+        for (const [j, w] of links[i]) toward.set(current[j], (toward.get(current[j]) ?? 0) + w);
+        let best = own;
+        for (const [c, w] of toward) if (w > (toward.get(best) ?? 0)) best = c;
+        return best;
+      });
+      const moved = next.some((l, i) => l !== current[i]);
+      current = next;
+      if (!moved) break;
+    }
+    return current;
+  };
+  let s = 3;
+  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let round = 0; round < 200; round++) {
+    const n = 5 + Math.floor(rnd() * 60);
+    const pairs = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rnd() < 0.15) pairs.push({ i, j, sim: Math.ceil(rnd() * 4) / 4 });
+    const labels = Array.from({ length: n }, () => Math.floor(rnd() * 6));
+    assert.deepEqual(moveToStrongestLinks(n, pairs, labels, 10), everyItem(n, pairs, labels, 10), `round ${round}`);
+  }
+});

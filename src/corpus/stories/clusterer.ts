@@ -1,5 +1,5 @@
 import { storyTerms, type StoryItem } from './features.js';
-import { consensusLouvain, louvain, moveToStrongestLinks, normaliseByDegree, splitLooseParts, type Pair } from './graph.js';
+import { consensusLouvain, graphOf, louvain, moveToStrongestLinks, normaliseByDegree, splitLooseParts, type Pair } from './graph.js';
 import { backgroundFrequencies } from './background.js';
 
 /**
@@ -209,6 +209,8 @@ interface RecentArticle {
 /** Postings of one term over the recent articles: arrival numbers and weights from `head` on, oldest first. */
 class RecentPostings {
   seqs: number[] = [];
+  /** Each entry's arrival number modulo the window (its slot in `remember`'s accumulator). */
+  slots: number[] = [];
   weights: number[] = [];
   head = 0;
 
@@ -217,6 +219,7 @@ class RecentPostings {
     while (this.head < this.seqs.length && this.seqs[this.head] < oldest) this.head++;
     if (this.head > 32 && this.head * 2 > this.seqs.length) {
       this.seqs = this.seqs.slice(this.head);
+      this.slots = this.slots.slice(this.head);
       this.weights = this.weights.slice(this.head);
       this.head = 0;
     }
@@ -267,11 +270,40 @@ function cutoff(m: Map<string, number>, k: number): { floor: number; ties: numbe
   if (scratch.length < m.size) scratch = new Float64Array(2 * m.size);
   let n = 0;
   for (const w of m.values()) scratch[n++] = w;
-  const sorted = scratch.subarray(0, n).sort();
-  const floor = sorted[n - k];
-  let ties = 0;
-  for (let i = n - k; i < n && sorted[i] === floor; i++) ties++;
-  return { floor, ties };
+  return cutoffOf(scratch, n, k);
+}
+
+/** `cutoff` of the weights a[0..n) (n > k; reorders them). */
+function cutoffOf(a: Float64Array, n: number, k: number): { floor: number; ties: number } {
+  // The (n-k)-th smallest by selection, not a sort (this runs at every centroid update).
+  const floor = select(a, n, n - k);
+  let above = 0;
+  for (let i = 0; i < n; i++) if (a[i] > floor) above++;
+  return { floor, ties: k - above };
+}
+
+/** The `r`-th smallest (0-based) of a[0..n) (Hoare selection, in place; no NaN). */
+function select(a: Float64Array, n: number, r: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j], a[j] = t;
+        i++, j--;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return a[r];
+  }
+  return a[r];
 }
 
 function norm(m: Map<string, number>): number {
@@ -280,31 +312,80 @@ function norm(m: Map<string, number>): number {
   return Math.sqrt(s) || 1;
 }
 
+/** A cluster's entry in a term's postings: its slot in the index's flat arrays and its centroid weight for the term. */
+interface Posting {
+  slot: number;
+  w: number;
+}
+
 /** A set of clusters with an inverted index over their centroid terms. */
 export class ClusterIndex {
   readonly clusters = new Map<string, Cluster>();
-  /** Clusters by centroid term (the cluster objects: looking each id up again cost as much as the dot products). */
-  private readonly postings = new Map<string, Set<Cluster>>();
-  private readonly norms = new Map<string, number>();
+  /**
+   * Clusters by centroid term, with the term's centroid weight kept beside each (looking each
+   * cluster or its weight up again cost as much as the dot products): insertion-ordered as a set.
+   */
+  private readonly postings = new Map<string, Map<Cluster, Posting>>();
+  /** Flat per-cluster state by slot (free slots reused): the cluster, its centroid norm, `best`'s dot products. */
+  private readonly slotOf = new Map<Cluster, number>();
+  private slotCluster: Array<Cluster | undefined> = [];
+  private slotNorm = new Float64Array(64);
+  private dots = new Float64Array(64);
+  private mark = new Int32Array(64);
+  private stamp = 0;
+  private readonly free: number[] = [];
+  private readonly touchedSlots: number[] = [];
 
   constructor(private readonly prefix: string, private next = 1, private readonly keep: number) {}
 
+  /** The slot of a cluster (given one on first sight). */
+  private slot(c: Cluster): number {
+    let s = this.slotOf.get(c);
+    if (s !== undefined) return s;
+    s = this.free.pop() ?? this.slotCluster.length;
+    if (s >= this.slotNorm.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => { const b = new (a.constructor as any)(2 * a.length) as T; b.set(a); return b; };
+      this.slotNorm = grow(this.slotNorm);
+      this.dots = grow(this.dots);
+      this.mark = grow(this.mark);
+    }
+    this.slotOf.set(c, s);
+    this.slotCluster[s] = c;
+    this.mark[s] = 0;
+    return s;
+  }
+
   /** The best cluster for a vector among those within the time window, with its cosine. */
   best(v: Map<string, number>, time: number, windowMs: number, queryTerms = Infinity, exclude?: string): { cluster?: Cluster; sim: number } {
-    const dots = new Map<Cluster, number>();
+    // Dot products in flat arrays by slot, clusters listed in order of first touch (as a map of
+    // them would iterate), summed term by term in the vector's order: the same floats as before.
+    const stamp = ++this.stamp;
+    const { dots, mark, touchedSlots: touched } = this;
     const terms = v.size > queryTerms ? heaviest(v, queryTerms) : v;
     for (const [t, w] of terms) {
       const list = this.postings.get(t);
-      if (list) for (const c of list) dots.set(c, (dots.get(c) ?? 0) + w * (c.centroid.get(t) ?? 0));
+      if (!list) continue;
+      for (const p of list.values()) {
+        const s = p.slot;
+        if (mark[s] !== stamp) {
+          mark[s] = stamp;
+          dots[s] = w * p.w;
+          touched.push(s);
+        } else dots[s] += w * p.w;
+      }
     }
     let best: Cluster | undefined;
     let bestSim = 0;
-    for (const [c, dot] of dots) {
+    const dated = Number.isFinite(time);
+    for (let k = 0; k < touched.length; k++) {
+      const s = touched[k];
+      const c = this.slotCluster[s]!;
       if (c.id === exclude) continue;
-      if (Number.isFinite(time) && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
-      const sim = dot / this.norms.get(c.id)!;
+      if (dated && Number.isFinite(c.last) && Math.abs(time - c.last) > windowMs) continue;
+      const sim = dots[s] / this.slotNorm[s];
       if (sim > bestSim) [best, bestSim] = [c, sim];
     }
+    touched.length = 0;
     return { cluster: best, sim: bestSim };
   }
 
@@ -316,31 +397,56 @@ export class ClusterIndex {
 
   /** Adds a member vector (weight `size`) to the cluster's centroid and re-indexes it. */
   add(c: Cluster, v: Map<string, number>, time: number, size = 1): void {
-    // Only the terms entering or leaving the centroid change the postings (not all of its terms).
-    const added = new Set<string>();
+    const slot = this.slot(c);
+    const centroid = c.centroid;
+    // Terms already in the centroid are updated in place; new ones wait until the cutoff is known,
+    // so those cut at once never enter the map (they would enter after the centroid's own terms,
+    // in the vector's order, and the same ones would be cut: the centroid ends the same).
+    const fresh = this.fresh;
+    const freshW = this.freshW;
+    fresh.length = freshW.length = 0;
     for (const [t, w] of v) {
-      const old = c.centroid.get(t);
-      if (old === undefined) added.add(t);
-      c.centroid.set(t, (old ?? 0) + w * size);
+      const old = centroid.get(t);
+      if (old === undefined) {
+        fresh.push(t);
+        freshW.push(0 + w * size);
+        continue;
+      }
+      const now = old + w * size;
+      centroid.set(t, now);
+      this.postings.get(t)!.get(c)!.w = now;
     }
-    if (c.centroid.size > this.keep) {
-      let { floor, ties } = cutoff(c.centroid, this.keep);
-      for (const [t, w] of c.centroid) {
+    const n = centroid.size + fresh.length;
+    let floor = -Infinity;
+    let ties = 0;
+    if (n > this.keep) {
+      if (scratch.length < n) scratch = new Float64Array(2 * n);
+      let k = 0;
+      for (const w of centroid.values()) scratch[k++] = w;
+      for (const w of freshW) scratch[k++] = w;
+      ({ floor, ties } = cutoffOf(scratch, n, this.keep));
+      for (const [t, w] of centroid) {
         if (w > floor || (w === floor && ties-- > 0)) continue;
-        c.centroid.delete(t);
-        if (!added.delete(t)) this.postings.get(t)?.delete(c);
+        centroid.delete(t);
+        this.postings.get(t)?.delete(c);
       }
     }
-    for (const t of added) {
-      let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c);
+    for (let k = 0; k < fresh.length; k++) {
+      const t = fresh[k];
+      const w = freshW[k];
+      if (!(w > floor || (w === floor && ties-- > 0))) continue;
+      centroid.set(t, w);
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = new Map()));
+      list.set(c, { slot, w });
     }
     c.size += size;
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
     this.clusters.set(c.id, c);
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[slot] = norm(centroid);
   }
+  private readonly fresh: string[] = [];
+  private readonly freshW: number[] = [];
 
   /** Folds `drop` into `keep` (summed centroids and sizes) and forgets `drop`. */
   absorb(keep: Cluster, drop: Cluster): void {
@@ -359,25 +465,33 @@ export class ClusterIndex {
       const old = c.centroid.get(t);
       if (old === undefined) continue;
       const left = old - w;
-      if (left > 1e-9) c.centroid.set(t, left);
-      else {
+      if (left > 1e-9) {
+        c.centroid.set(t, left);
+        this.postings.get(t)!.get(c)!.w = left;
+      } else {
         c.centroid.delete(t);
         this.postings.get(t)?.delete(c);
       }
     }
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[this.slot(c)] = norm(c.centroid);
   }
 
   /** Forgets a cluster. */
   remove(c: Cluster): void {
     for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c);
     this.clusters.delete(c.id);
-    this.norms.delete(c.id);
+    const s = this.slotOf.get(c);
+    if (s !== undefined) {
+      this.slotOf.delete(c);
+      this.slotCluster[s] = undefined;
+      this.free.push(s);
+    }
   }
 
   /** The norm of a cluster's centroid. */
   normOf(c: Cluster): number {
-    return this.norms.get(c.id) ?? norm(c.centroid);
+    const s = this.slotOf.get(c);
+    return s !== undefined ? this.slotNorm[s] : norm(c.centroid);
   }
 
   /** Makes new ids start after `n` (ids of clusters not loaded). */
@@ -388,12 +502,13 @@ export class ClusterIndex {
   /** Indexes a cluster loaded from storage. */
   restore(c: Cluster): void {
     this.clusters.set(c.id, c);
-    for (const t of c.centroid.keys()) {
-      let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
-      set.add(c);
+    const slot = this.slot(c);
+    for (const [t, w] of c.centroid) {
+      let list = this.postings.get(t);
+      if (!list) this.postings.set(t, (list = new Map()));
+      list.set(c, { slot, w });
     }
-    this.norms.set(c.id, norm(c.centroid));
+    this.slotNorm[slot] = norm(c.centroid);
     const n = Number(c.id.slice(this.prefix.length));
     if (Number.isInteger(n) && n >= this.next) this.next = n + 1;
   }
@@ -478,9 +593,9 @@ export class StoryClusterer {
       const list = this.recentPostings.get(t);
       if (!list) continue;
       list.dropBefore(oldest);
-      const { seqs, weights } = list;
+      const { seqs, slots, weights } = list;
       for (let k = list.head; k < seqs.length; k++) {
-        const slot = seqs[k] % window;
+        const slot = slots[k];
         if (dots[slot] === 0) touched.push(seqs[k]);
         dots[slot] += w * weights[k];
       }
@@ -494,8 +609,9 @@ export class StoryClusterer {
     const most = this.params.reclusterPairsPerArticle;
     if (most > 0 && pairs.length > most) {
       // The `most` most similar (a full sort of the hundreds found cost more than the walk).
-      const sims = Float64Array.from(pairs, (p) => p[1]).sort();
-      const floor = sims[sims.length - most];
+      // (The `most`-th largest by selection: the same value a sort would put there.)
+      const sims = Float64Array.from(pairs, (p) => p[1]);
+      const floor = select(sims, sims.length, sims.length - most);
       const top = pairs.filter((p) => p[1] >= floor);
       top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       top.length = most;
@@ -505,6 +621,7 @@ export class StoryClusterer {
       let list = this.recentPostings.get(t);
       if (!list) this.recentPostings.set(t, (list = new RecentPostings()));
       list.seqs.push(seq);
+      list.slots.push(seq % window);
       list.weights.push(w);
     }
     this.recent.push({ id, v, time, story, seq, pairs });
@@ -531,14 +648,19 @@ export class StoryClusterer {
     const windowMs = this.params.windowDays * DAY_MS;
     const live = this.recent.filter((r) => !Number.isFinite(newest) || !Number.isFinite(r.time) || newest - r.time <= windowMs);
     if (live.length < 2) return;
-    const index = new Map(live.map((r, k) => [r.seq, k]));
+    // Position in `live` by arrival number (flat: a map lookup per pair cost more than the rest).
+    const first = live[0].seq;
+    const index = new Int32Array(live[live.length - 1].seq - first + 1).fill(-1);
+    live.forEach((r, k) => (index[r.seq - first] = k));
     const pairs: Pair[] = [];
-    live.forEach((r, j) => {
-      for (const [other, sim] of r.pairs) {
-        const i = index.get(other);
-        if (i !== undefined) pairs.push({ i, j, sim });
+    for (let j = 0; j < live.length; j++) {
+      const near = live[j].pairs;
+      for (let x = 0; x < near.length; x++) {
+        const other = near[x][0];
+        const i = other >= first ? index[other - first] : -1;
+        if (i >= 0) pairs.push({ i, j, sim: near[x][1] });
       }
-    });
+    }
     // Plain Louvain and the split of loose parts (`reclusterConsensusRuns`).
     const labels = consensusOf(live.length, pairs, { ...this.params, consensusRuns: this.params.reclusterConsensusRuns, splitNormalise: this.params.reclusterSplitNormalise });
     // Overlaps between batch communities and current stories, matched greedily, largest first.
@@ -640,9 +762,11 @@ export const CONSENSUS_RESOLUTIONS = [1, 1.25, 1.5, 1.75, 2] as const;
  */
 export function consensusOf(n: number, pairs: Pair[], params: StoryParams): number[] {
   normaliseByDegree(n, pairs, params.degreeNormalise);
-  const labels = params.consensusRuns <= 0 ? louvain(n, pairs, params.resolution) : consensusLouvain(n, pairs, { runs: params.consensusRuns, resolutions: CONSENSUS_RESOLUTIONS, agreement: params.consensusAgreement, resolution: params.resolution });
+  // One graph of the (normalised) pairs for Louvain and the strongest-link passes.
+  const graph = graphOf(n, pairs);
+  const labels = params.consensusRuns <= 0 ? louvain(n, pairs, params.resolution, undefined, graph) : consensusLouvain(n, pairs, { runs: params.consensusRuns, resolutions: CONSENSUS_RESOLUTIONS, agreement: params.consensusAgreement, resolution: params.resolution });
   const split = params.splitConductance > 0 ? splitLooseParts(n, pairs, labels, params.splitConductance, params.splitNormalise) : labels;
-  return params.strongestLinkPasses > 0 ? moveToStrongestLinks(n, pairs, split, params.strongestLinkPasses) : split;
+  return params.strongestLinkPasses > 0 ? moveToStrongestLinks(n, pairs, split, params.strongestLinkPasses, graph) : split;
 }
 
 /** Document frequencies counted over a batch of items (for `spinscope cluster`). */

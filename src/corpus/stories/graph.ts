@@ -57,10 +57,10 @@ export function normaliseByDegree(n: number, pairs: Pair[], power: number): void
  * the moves repeat. Modularity compares each link with what the degrees alone would give, so the
  * cut adapts to the input's own similarity level instead of an absolute threshold.
  */
-export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedOrder?: readonly number[]): number[] {
+export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedOrder?: readonly number[], graph: Csr = graphOf(n, pairs)): number[] {
   // The graph is kept in flat arrays (CSR: a node's neighbours are nbr[off[i]..off[i+1]), self-loop
   // included after folding), in the order a map per node would list them, so ties break as before.
-  let g = graphOf(n, pairs);
+  let g = graph;
   let member = Array.from({ length: n }, (_, i) => i); // item → current node
   for (let level = 0; level < 20; level++) {
     const m = g.off.length - 1;
@@ -76,32 +76,36 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
     if (!total) break;
     const comm = Int32Array.from({ length: m }, (_, i) => i);
     const tot = Float64Array.from(degree);
-    const order = seedOrder && level === 0 ? [...seedOrder] : Array.from({ length: m }, (_, i) => i);
+    const order = seedOrder && level === 0 ? Int32Array.from(seedOrder) : Int32Array.from({ length: m }, (_, i) => i);
     const linkW = new Float64Array(m);
-    const seen: number[] = [];
+    // Communities next to the node being moved, in order of first touch (flat, reused).
+    const seen = new Int32Array(m);
     let improved = false;
     for (let sweep = 0; sweep < 50; sweep++) {
       let moved = 0;
-      for (const i of order) {
-        for (let k = off[i]; k < off[i + 1]; k++) {
+      for (let x = 0; x < m; x++) {
+        const i = order[x];
+        let nSeen = 0;
+        for (let k = off[i], end = off[i + 1]; k < end; k++) {
           const j = nbr[k];
           if (j === i) continue;
           const c = comm[j];
-          if (linkW[c] === 0) seen.push(c);
+          if (linkW[c] === 0) seen[nSeen++] = c;
           linkW[c] += wt[k];
         }
         const own = comm[i];
-        tot[own] -= degree[i];
-        const scale = (resolution * degree[i]) / total;
+        const d = degree[i];
+        tot[own] -= d;
+        const scale = (resolution * d) / total;
         let best = own;
         let bestGain = linkW[own] - tot[own] * scale;
-        for (const c of seen) {
+        for (let y = 0; y < nSeen; y++) {
+          const c = seen[y];
           const gain = linkW[c] - tot[c] * scale;
-          if (gain > bestGain + 1e-12) [best, bestGain] = [c, gain];
+          if (gain > bestGain + 1e-12) best = c, bestGain = gain;
+          linkW[c] = 0;
         }
-        for (const c of seen) linkW[c] = 0;
-        seen.length = 0;
-        tot[best] += degree[i];
+        tot[best] += d;
         if (best !== own) comm[i] = best, moved++;
       }
       if (!moved) break;
@@ -118,14 +122,14 @@ export function louvain(n: number, pairs: readonly Pair[], resolution = 1, seedO
 }
 
 /** A weighted graph in compressed rows: node i's neighbours are nbr[off[i]..off[i+1]). */
-interface Csr {
+export interface Csr {
   off: Int32Array;
   nbr: Int32Array;
   wt: Float64Array;
 }
 
 /** The graph of positive pairs, each node's neighbours in the order the pairs list them. */
-function graphOf(n: number, pairs: readonly Pair[]): Csr {
+export function graphOf(n: number, pairs: readonly Pair[]): Csr {
   const off = new Int32Array(n + 1);
   for (const { i, j, sim } of pairs) if (sim > 0) off[i + 1]++, off[j + 1]++;
   for (let i = 0; i < n; i++) off[i + 1] += off[i];
@@ -284,30 +288,44 @@ export function splitLooseParts(n: number, pairs: readonly Pair[], labels: reado
  * the community's size (modularity's null model), and the loose-part split cuts whole parts, so
  * some items end up beside the community that holds most of their links; this puts them back.
  */
-export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1): number[] {
-  // Flat arrays (no map per node): this runs at every re-clustering of the store.
-  const { off, nbr, wt } = graphOf(n, pairs);
+export function moveToStrongestLinks(n: number, pairs: readonly Pair[], labels: readonly number[], passes = 1, graph: Csr = graphOf(n, pairs)): number[] {
+  // Flat arrays (no map per node): this runs at every re-clustering of the store. After the first
+  // pass only the items next to a move are weighed again: an item whose own label and whose
+  // neighbours' labels did not change would sum the same weights in the same order and stay.
+  const { off, nbr, wt } = graph;
   const toward = new Float64Array(Math.max(-1, ...labels) + 1);
-  const touched: number[] = [];
-  let current = [...labels];
+  const touched = new Int32Array(toward.length);
+  let current = Int32Array.from(labels);
+  const dirty = new Uint8Array(n).fill(1);
+  const movedItems: number[] = [];
   for (let pass = 0; pass < passes; pass++) {
-    let moved = 0;
-    const next = current.map((own, i) => {
-      for (let k = off[i]; k < off[i + 1]; k++) {
+    const next = current.slice();
+    for (let i = 0; i < n; i++) {
+      if (!dirty[i]) continue;
+      const own = current[i];
+      let nTouched = 0;
+      for (let k = off[i], end = off[i + 1]; k < end; k++) {
         const c = current[nbr[k]];
-        if (toward[c] === 0) touched.push(c);
+        if (toward[c] === 0) touched[nTouched++] = c;
         toward[c] += wt[k];
       }
       let best = own;
       let bestWeight = toward[own];
-      for (const c of touched) if (toward[c] > bestWeight) [best, bestWeight] = [c, toward[c]];
-      for (const c of touched) toward[c] = 0;
-      touched.length = 0;
-      if (best !== own) moved++;
-      return best;
-    });
+      for (let y = 0; y < nTouched; y++) {
+        const c = touched[y];
+        if (toward[c] > bestWeight) best = c, bestWeight = toward[c];
+        toward[c] = 0;
+      }
+      if (best !== own) next[i] = best, movedItems.push(i);
+    }
     current = next;
-    if (!moved) break;
+    if (!movedItems.length) break;
+    dirty.fill(0);
+    for (const i of movedItems) {
+      dirty[i] = 1;
+      for (let k = off[i]; k < off[i + 1]; k++) dirty[nbr[k]] = 1;
+    }
+    movedItems.length = 0;
   }
-  return current;
+  return Array.from(current);
 }
