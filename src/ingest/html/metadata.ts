@@ -110,11 +110,14 @@ function firstPieceName(el: El): string | undefined {
 function printedJoin(list: readonly unknown[], root: El): string | undefined {
   const names = list.map((x) => nameOf(x)).filter((x): x is string => !!x).map((x) => decodeReferences(x).replace(/\s+/g, ' ').trim());
   if (names.length < 2) return undefined;
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const esc = (x: string) => escapeRegExp(x).replace(/ /g, '\\s+');
   const re = new RegExp(names.map(esc).join(K.NAME_JOIN_PATTERN));
   const m = re.exec(textOf(root, K.VISIBLE_JOIN_CHARS));
   return m ? m[0].replace(/\s+/g, ' ').replace(/ ,/g, ',') : undefined;
 }
+
+/** A string as a regular expression matching it literally. */
+const escapeRegExp = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True for a JSON-LD author that is an organisation (every object of it typed Organization or a kind of one). */
 function isOrganisation(v: unknown): boolean {
@@ -415,7 +418,7 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
  */
 export function lossyRepaired(heading: string, heads: readonly string[]): string {
   if (!K.LOSSY_MARK.test(heading)) return heading;
-  const pattern = new RegExp(`^${heading.split(K.LOSSY_MARK).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]{1,2}')}$`, 'u');
+  const pattern = new RegExp(`^${heading.split(K.LOSSY_MARK).map(escapeRegExp).join('[^\\s]{1,2}')}$`, 'u');
   return heads.find((h) => h !== heading && pattern.test(h.trim())) ?? heading;
 }
 
