@@ -42,6 +42,16 @@ test('batch clustering and BCubed', () => {
   assert.deepEqual(textNames('Kerry met Lavrov in Geneva. Kerry left. The talks ended.'), ['Kerry', 'Geneva', 'Lavrov']);
 });
 
+test('batch: ISO dates apart beyond pairWindowDays are not linked; epoch numbers count as unknown times', () => {
+  const twin = (id: string, published?: string) => ({ id, title: 'Oststadt tram bridge opens to passengers', published });
+  const [x, y] = clusterItems([twin('x', '2031-03-01'), twin('y', '2031-06-01')]);
+  assert.notEqual(x.story, y.story);
+  // Epoch milliseconds (a UCI-style TIMESTAMP column, there rounded to "1.39E+12") do not parse as
+  // dates: no window veto, so a story whose reports span weeks is not cut at pairWindowDays.
+  const epoch = clusterItems([twin('x', '1394409600000'), twin('y', String(1394409600000 + 60 * 86_400_000)), twin('z', '1.39E+12')]);
+  assert.equal(new Set(epoch.map((o) => o.story)).size, 1);
+});
+
 test('Louvain finds two cliques joined by one weak link, and similarPairs respects its floor and veto', () => {
   const pairs = [
     { i: 0, j: 1, sim: 0.9 }, { i: 0, j: 2, sim: 0.8 }, { i: 1, j: 2, sim: 0.7 },
