@@ -411,6 +411,10 @@ export const ZONE_BEFORE_CHARS = 100;
 export const ZONE_AFTER_CHARS = 400;
 /** Dates: characters before a date in the headline zone read for its "Published"/"Updated" label. */
 export const ZONE_LABEL_CHARS = 25;
+/** Title: URL slugs with fewer words than this say nothing about the headline. */
+export const SLUG_MIN_WORDS = 3;
+/** Title: an h1 having at most this share of the slug's words loses to a head title having all of them. */
+export const SLUG_H1_MAX_COVER = 0.5;
 /** Title: how many element levels inside a heading are searched for a part that is a head title. */
 export const HEADING_PART_DEPTH = 3;
 /** Title: a heading part is the title only when the rest of the heading has at most this many words. */
