@@ -352,28 +352,32 @@ const MAX_HEADLINE_WORDS = 40;
 const H1_AGREEMENT = 0.5;
 
 /**
- * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
- * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
+ * The title and its source (see chooseHeadline), then one check against the URL slug: an h1 with
+ * at most K.SLUG_H1_MAX_COVER of the slug's words, worded like no head title, gives way to the
+ * first head title (og:title, JSON-LD headline, <title>, twitter:title; site name removed) having
+ * all of them. The third value is then the h1 as displayed (it still marks the headline zone and
+ * is kept out of the body).
  */
 function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>, url?: string): [string | undefined, string, string?] {
   const [title, source] = chooseHeadline(page, ld, siteName, h1s, h2s, headingEl);
   if (!title || !source.startsWith('h1')) return [title, source];
   const slug = slugWords(url);
-  if (slug.length < K.SLUG_MIN_WORDS) return [title, source];
-  const og = clean(metaValue(page, 'og:title'));
-  const tw = clean(metaValue(page, 'twitter:title'));
-  const headline = clean(nameOf(ld?.headline));
-  const head = clean(page.title);
-  if (slugCover(title, slug) > K.SLUG_H1_MAX_COVER) return [title, source];
-  const heads = [og, headline, head, tw].filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
+  if (slug.length < K.SLUG_MIN_WORDS || slugCover(title, slug) > K.SLUG_H1_MAX_COVER) return [title, source];
+  const named = [metaValue(page, 'og:title'), nameOf(ld?.headline), page.title, metaValue(page, 'twitter:title')];
+  const heads = named.map(clean).filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
   // A head title with the h1's wording confirms the h1.
   if (sameWordsAsHead(title, heads)) return [title, source];
   const chosen = heads.find((h) => slugCover(h, slug) >= 1);
-  if (chosen) return [normaliseTitle(chosen), 'slug-head', title];
-  return [title, source];
+  return chosen ? [normaliseTitle(chosen), 'slug-head', title] : [title, source];
 }
 
-/** Words of the last path segment of a URL ("/blog/how-to-start-an-llc/" → how, to, start, an, llc), apostrophes dropped. */
+/**
+ * Words of a URL's slug, its last path segment when written as words joined by hyphens or
+ * underscores (file extension and apostrophes dropped); none for ids and single words.
+ *
+ * @example
+ * slugWords('https://lorn.example/blog/how-to-book-a-cabin/'); // ['how', 'to', 'book', 'a', 'cabin']
+ */
 export function slugWords(url: string | undefined): string[] {
   if (!url) return [];
   let path: string;
@@ -403,6 +407,10 @@ function slugCover(title: string, slug: readonly string[]): number {
   return slug.length ? slug.filter((w) => set.has(w)).length / slug.length : 0;
 }
 
+/**
+ * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
+ * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
+ */
 function chooseHeadline(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline));
