@@ -62,7 +62,8 @@ export function extractHtml(input: Uint8Array | string, options: HtmlOptions = {
   }
   const page = parsePage(html);
   const meta = extractMeta(page, options.url);
-  const result = extractBody(page.root, meta.title, meta.author);
+  // The body drops the headline as displayed (the h1), also when the title is worded otherwise.
+  const result = extractBody(page.root, meta.heading ?? meta.title, meta.author);
   if (result.stage !== 'selector' && result.stage !== 'score') {
     notices.push({ code: 'extraction-fallback', message: `body found by fallback stage ${result.stage} (${result.tries.join(', ')})`, stage: 'ingest' });
   }

@@ -7,6 +7,8 @@ import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
   title?: string;
+  /** The heading displayed as the headline when the title is worded otherwise (the page's h1 lost to its URL slug). */
+  heading?: string;
   author?: string;
   published?: string;
   section?: string;
@@ -350,10 +352,66 @@ const MAX_HEADLINE_WORDS = 40;
 const H1_AGREEMENT = 0.5;
 
 /**
+ * The title and its source (see chooseHeadline), then one check against the URL slug: an h1 with
+ * at most K.SLUG_H1_MAX_COVER of the slug's words, worded like no head title, gives way to the
+ * first head title (og:title, JSON-LD headline, <title>, twitter:title; site name removed) having
+ * all of them. The third value is then the h1 as displayed (it still marks the headline zone and
+ * is kept out of the body).
+ */
+function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>, url?: string): [string | undefined, string, string?] {
+  const [title, source] = chooseHeadline(page, ld, siteName, h1s, h2s, headingEl);
+  if (!title || !source.startsWith('h1')) return [title, source];
+  const slug = slugWords(url);
+  if (slug.length < K.SLUG_MIN_WORDS || slugCover(title, slug) > K.SLUG_H1_MAX_COVER) return [title, source];
+  const named = [metaValue(page, 'og:title'), nameOf(ld?.headline), page.title, metaValue(page, 'twitter:title')];
+  const heads = named.map(clean).filter((x): x is string => !!x).map((t) => stripSiteName(t, siteName));
+  // A head title with the h1's wording confirms the h1.
+  if (sameWordsAsHead(title, heads)) return [title, source];
+  const chosen = heads.find((h) => slugCover(h, slug) >= 1);
+  return chosen ? [normaliseTitle(chosen), 'slug-head', title] : [title, source];
+}
+
+/**
+ * Words of a URL's slug, its last path segment when written as words joined by hyphens or
+ * underscores (file extension and apostrophes dropped); none for ids and single words.
+ *
+ * @example
+ * slugWords('https://lorn.example/blog/how-to-book-a-cabin/'); // ['how', 'to', 'book', 'a', 'cabin']
+ */
+export function slugWords(url: string | undefined): string[] {
+  if (!url) return [];
+  let path: string;
+  try {
+    path = new URL(url, 'https://x.invalid').pathname;
+  } catch {
+    return [];
+  }
+  const seg = path.split('/').filter((x) => x).pop() ?? '';
+  let text = seg.replace(/\.[a-z0-9]{2,5}$/i, '');
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    /* keep the raw segment */
+  }
+  // A slug is words joined by hyphens or underscores; a segment without them is an id or a single word.
+  if (!/[-_]/.test(text)) return [];
+  return slugKey(text.replace(/[-_]+/g, ' '));
+}
+
+/** Lower-case words with apostrophes removed ("What's" → "whats", as slugs write it). */
+const slugKey = (s: string) => words(s.replace(/['\u2019]/g, ''));
+
+/** Share of the slug's words that a title has. */
+function slugCover(title: string, slug: readonly string[]): number {
+  const set = new Set(slugKey(title));
+  return slug.length ? slug.filter((w) => set.has(w)).length / slug.length : 0;
+}
+
+/**
  * Chooses the headline as displayed: the page's h1 when there is one clear h1 (or one that
  * agrees with og:title/JSON-LD/<title>), else og:title, JSON-LD headline, <title> minus site name.
  */
-function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
+function chooseHeadline(page: ParsedPage, ld: Json | undefined, siteName: SiteNames, h1s: string[], h2s: string[], headingEl: ReadonlyMap<string, El>): [string | undefined, string] {
   const og = clean(metaValue(page, 'og:title') ?? metaValue(page, 'twitter:title'));
   const headline = clean(nameOf(ld?.headline));
   const head = clean(page.title);
@@ -647,7 +705,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
 
   const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
   const site = siteNames(outlet, url ?? pageUrl);
-  const [title, titleSource] = chooseTitle(page, ld, site, h1s, h2s, headingEl);
+  const [title, titleSource, heading] = chooseTitle(page, ld, site, h1s, h2s, headingEl, url ?? pageUrl);
   sources.title = titleSource;
 
   let published: string | undefined;
@@ -689,7 +747,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
   const ogPublished = parseDate(metaValue(page, 'article:published_time') ?? metaValue(page, 'og:article:published_time'));
-  const titleKey = title ? ` ${words(title).join(' ')} ` : '';
+  const shown = heading ?? title;
+  const titleKey = shown ? ` ${words(shown).join(' ')} ` : '';
   const headlineEl = titleKey.trim() ? (headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? headings.find((h) => h.key.includes(titleKey)))?.el : undefined;
   const zoneDate = headlineEl ? headlineZoneDate(page.root, headlineEl) : undefined;
   const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
@@ -783,5 +842,5 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   }
   const language = clean(page.lang ?? metaValue(page, 'content-language') ?? metaValue(page, 'og:locale'))?.replace('_', '-');
 
-  return { title, author, published, section, language, canonicalUrl, outlet, sources };
+  return { title, heading, author, published, section, language, canonicalUrl, outlet, sources };
 }

@@ -1,0 +1,29 @@
+// Tests for the title rules (small pages written here; see test-pages.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHtml } from './index.js';
+import { slugWords } from './metadata.js';
+import { prose, wrap } from './test-pages.js';
+
+const source = (page: ReturnType<typeof extractHtml>) => (page.doc.meta.extraction as { sources: Record<string, string> }).sources.title;
+
+test('slugWords: words of the last path segment joined by hyphens or underscores', () => {
+  assert.deepEqual(slugWords('https://lorn.example/guides/how-to-book-a-ferry-cabin/'), ['how', 'to', 'book', 'a', 'ferry', 'cabin']);
+  assert.deepEqual(slugWords('https://lorn.example/news/whats_new_on_the_pier.html?ref=x'), ['whats', 'new', 'on', 'the', 'pier']);
+  assert.deepEqual(slugWords('https://lorn.example/p/123456'), [], 'an id is no slug');
+  assert.deepEqual(slugWords(undefined), []);
+});
+
+test('titles: an h1 without the URL slug\'s words loses to a head title that has them all', () => {
+  const url = 'https://lorn.example/guides/how-to-book-a-ferry-cabin';
+  const head = '<title>How to Book a Ferry Cabin | Lorn Gazette</title><meta property="og:site_name" content="Lorn Gazette">';
+  const page = (h1: string, u = url, extra = '') => extractHtml(wrap(head + extra, `<article><h1>${h1}</h1><p>By Ann Lee, 4 May 2024</p>${prose()}</article>`), { url: u });
+  const promo = page('Reserve your crossing today');
+  assert.equal(promo.doc.meta.title, 'How to Book a Ferry Cabin');
+  assert.equal(source(promo), 'slug-head');
+  assert.ok(!promo.body.startsWith('Reserve your crossing'), 'the displayed h1 is still left out of the body');
+  assert.equal(page('How I booked a cabin on the Skarvik ferry').doc.meta.title, 'How I booked a cabin on the Skarvik ferry', 'the h1 has more than half the slug words: it stays');
+  assert.equal(page('Reserve your crossing today', 'https://lorn.example/guides/12345').doc.meta.title, 'Reserve your crossing today', 'no slug: the h1 stays');
+  const confirmed = page('Reserve your crossing today', url, '<meta property="og:title" content="Reserve your crossing today">');
+  assert.equal(confirmed.doc.meta.title, 'Reserve your crossing today', 'a head title with the h1\'s words confirms it');
+});
