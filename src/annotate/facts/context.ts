@@ -1,5 +1,6 @@
 import type { Span } from '../../model/index.js';
 import { classifyWords, type WordClasses } from './word-classes.js';
+import { lowersAlone, tokenText } from '../token-text.js';
 
 /**
  * Fast lookups over the sorted `tokens` layer by character offset (binary search, no copies).
@@ -26,6 +27,7 @@ export class TokenIndex {
 
   /** Lowercased token strings (computed once, on first use). */
   get lower(): readonly string[] {
+    if (!this.lowered && lowersAlone(this.text)) this.lowered = tokenText(this.text, this.tokens).lower as string[];
     if (!this.lowered) {
       // one lowercasing of the whole text; per-token when lowercasing changes lengths (rare scripts)
       const lower = this.text.toLowerCase();

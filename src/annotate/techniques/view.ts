@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { tokenText } from '../token-text.js';
 
 /** The tokens of one sentence, as parallel arrays (cheap to build, cheap to read). */
 export interface SentenceView {
@@ -34,15 +35,18 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
   let t = 0;
   let inQuote = false;
   let lastEnd = 0;
+  // Token strings shared with the other stages (the same values as slicing and lowering here).
+  const { raw: raws, lower: lowers } = tokenText(text, tokens);
   for (const s of sentences) {
     const view: SentenceView = { start: s.start, end: s.end, starts: [], ends: [], raws: [], lowers: [], pos: [], quoted: new Uint8Array(0) };
     while (t < tokens.length && tokens[t].end <= s.start) t++;
     const flags: number[] = [];
     while (t < tokens.length && tokens[t].start < s.end) {
-      const tok = tokens[t++];
+      const k = t++;
+      const tok = tokens[k];
       if (hasBlankLine(text, lastEnd, tok.start)) inQuote = false;
       lastEnd = tok.end;
-      const raw = text.slice(tok.start, tok.end);
+      const raw = raws[k];
       let flag = inQuote ? 1 : 0;
       // Quote marks are one-character tokens: skip the set lookups for longer ones.
       if (raw.length === 1) {
@@ -54,7 +58,7 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
       view.starts.push(tok.start);
       view.ends.push(tok.end);
       view.raws.push(raw);
-      view.lowers.push(raw.toLowerCase());
+      view.lowers.push(lowers[k]);
       view.pos.push(tok.label);
       flags.push(flag);
     }
