@@ -11,7 +11,7 @@ import { lowersAlone, tokenText } from '../token-text.js';
  */
 export class TokenIndex {
   private lowered?: string[];
-  private offsets?: number[];
+  private offsets?: Int32Array;
   private flags?: WordClasses;
 
   constructor(
@@ -20,8 +20,11 @@ export class TokenIndex {
   ) {}
 
   /** Token start offsets (computed once). */
-  get starts(): readonly number[] {
-    if (!this.offsets) this.offsets = this.tokens.map((t) => t.start);
+  get starts(): ArrayLike<number> {
+    if (!this.offsets) {
+      const offsets = (this.offsets = new Int32Array(this.tokens.length));
+      for (let i = 0; i < offsets.length; i++) offsets[i] = this.tokens[i].start;
+    }
     return this.offsets;
   }
 

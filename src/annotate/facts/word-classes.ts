@@ -102,6 +102,12 @@ export interface WordClasses {
   beforeDash: Int32Array;
 }
 
+/** As `word.indexOf('-')` (a plain loop: words are short, and most have no hyphen). */
+function firstDash(word: string): number {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) === 45) return k;
+  return -1;
+}
+
 /** The flags of each word of `words`. */
 export function classifyWords(words: readonly string[]): WordClasses {
   const classes = new Int32Array(words.length);
@@ -109,7 +115,7 @@ export function classifyWords(words: readonly string[]): WordClasses {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     classes[i] = wordClass(word);
-    const dash = word.length > 1 ? word.indexOf('-') : -1;
+    const dash = word.length > 1 ? firstDash(word) : -1;
     if (dash > 0) beforeDash[i] = wordClass(word.slice(0, dash));
   }
   return { classes, beforeDash };
