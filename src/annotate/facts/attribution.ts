@@ -225,6 +225,12 @@ export function attributions(text: string, sentence: Pick<Span, 'start' | 'end'>
   return out;
 }
 
+/** As `text.slice(from, to).includes('\n\n')`, without the slice. */
+function hasDoubleNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === 10 && text.charCodeAt(i + 1) === 10) return true;
+  return false;
+}
+
 /**
  * For each sentence (sorted), whether it lies inside or closes a quotation opened earlier in
  * its paragraph: curly quotes open and close, a straight double quote toggles, a blank line
@@ -235,7 +241,7 @@ export function quotationState(text: string, sentences: readonly Pick<Span, 'sta
   let open = false;
   let cursor = 0;
   for (const s of sentences) {
-    if (text.slice(cursor, s.start).includes('\n\n')) open = false;
+    if (hasDoubleNewline(text, cursor, s.start)) open = false;
     const openAtStart = open;
     let closes = false;
     for (let i = s.start; i < s.end; i++) {

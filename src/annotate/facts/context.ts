@@ -1,5 +1,6 @@
 import type { Span } from '../../model/index.js';
 import { classifyWords, type WordClasses } from './word-classes.js';
+import { lowersAlone, tokenText } from '../token-text.js';
 
 /**
  * Fast lookups over the sorted `tokens` layer by character offset (binary search, no copies).
@@ -10,7 +11,7 @@ import { classifyWords, type WordClasses } from './word-classes.js';
  */
 export class TokenIndex {
   private lowered?: string[];
-  private offsets?: number[];
+  private offsets?: Int32Array;
   private flags?: WordClasses;
 
   constructor(
@@ -19,13 +20,17 @@ export class TokenIndex {
   ) {}
 
   /** Token start offsets (computed once). */
-  get starts(): readonly number[] {
-    if (!this.offsets) this.offsets = this.tokens.map((t) => t.start);
+  get starts(): ArrayLike<number> {
+    if (!this.offsets) {
+      const offsets = (this.offsets = new Int32Array(this.tokens.length));
+      for (let i = 0; i < offsets.length; i++) offsets[i] = this.tokens[i].start;
+    }
     return this.offsets;
   }
 
   /** Lowercased token strings (computed once, on first use). */
   get lower(): readonly string[] {
+    if (!this.lowered && lowersAlone(this.text)) this.lowered = tokenText(this.text, this.tokens).lower as string[];
     if (!this.lowered) {
       // one lowercasing of the whole text; per-token when lowercasing changes lengths (rare scripts)
       const lower = this.text.toLowerCase();

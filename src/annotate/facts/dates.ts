@@ -65,13 +65,10 @@ const DATE_PATTERN = new RegExp(
   'iy',
 );
 
-const isNumeric = (word: string | undefined, flags: number) => word !== undefined && ((word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) || (flags & W.number) !== 0);
-
 /** Whether the date pattern is worth trying at word w (cheap checks on this and the next words' flags). */
 function triggers(words: readonly string[], { classes, beforeDash }: WordClasses, w: number): boolean {
-  const word = words[w];
-  const c = word.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || ((c === 39 || c === 8217) && word.length > 1)) return true;
+  // (Word shapes come from the flags: see W.digit. Most words have no flag and cost one read.)
+  if (classes[w] & (W.digit | W.apostrophe)) return true;
   const cls = classes[w] & DATE_FLAGS;
   if (cls === 0) return (beforeDash[w] & W.number) !== 0;
   if (cls & W.standalone) return true;
@@ -79,7 +76,7 @@ function triggers(words: readonly string[], { classes, beforeDash }: WordClasses
   const nextClass = w + 1 < classes.length ? classes[w + 1] : 0;
   if (cls & W.preposition && (nextClass & W.recent || (next === 'the' && w + 2 < classes.length && classes[w + 2] & W.recent))) return true;
   if (cls & W.relative && (nextClass & (W.unit | W.weekday) || next === 'this' || next === 'last' || next === 'next')) return true;
-  if (cls & W.qualifier && (isNumeric(next, nextClass) || next === 'than' || next === 'to' || next === 'least' || next === 'over' || next === 'under')) return true;
+  if (cls & W.qualifier && ((nextClass & (W.digit | W.number)) !== 0 || next === 'than' || next === 'to' || next === 'least' || next === 'over' || next === 'under')) return true;
   if (cls & W.number) return (nextClass & W.unit) !== 0 || next === 'few' || next === 'couple' || next === '-';
   return false;
 }

@@ -52,18 +52,13 @@ const FIGURE_PATTERN = new RegExp(
  * before a scale or fraction word, a qualifier's first word before a number (or the qualifier's
  * next word), a number word (also before a hyphen: "two-thirds").
  */
-function triggers(words: readonly string[], { classes, beforeDash }: WordClasses, w: number): boolean {
-  const word = words[w];
-  const c = word.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 36 || c === 163 || c === 8364) return true;
-  const nextClass = w + 1 < classes.length ? classes[w + 1] : 0;
-  if (word === 'a' || word === 'an') return (nextClass & W.afterArticle) !== 0;
+function triggers({ classes, beforeDash }: WordClasses, w: number): boolean {
+  // (Word shapes come from the flags: see W.digit. Most words have no flag and cost one read.)
   const cls = classes[w];
-  if (cls & W.qualifierFirst) {
-    const next = words[w + 1] ?? '';
-    const n = next.charCodeAt(0);
-    return (n >= 48 && n <= 57) || n === 36 || (nextClass & (W.figure | W.qualifierSecond)) !== 0;
-  }
+  if (cls & (W.digit | W.dollar | W.poundEuro)) return true;
+  const nextClass = w + 1 < classes.length ? classes[w + 1] : 0;
+  if (cls & W.article) return (nextClass & W.afterArticle) !== 0;
+  if (cls & W.qualifierFirst) return (nextClass & (W.digit | W.dollar | W.figure | W.qualifierSecond)) !== 0;
   if (cls & W.figure) return true;
   return (beforeDash[w] & W.figure) !== 0;
 }
@@ -135,7 +130,7 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
   let next = 0;
   for (let w = 0; w < words.length; w++) {
     const start = starts[w];
-    if (start < next || !triggers(words, classes, w)) continue;
+    if (start < next || !triggers(classes, w)) continue;
     if (ranges) {
       while (r < ranges.length && ranges[r].end <= start) r++;
       if (r >= ranges.length) break;

@@ -27,6 +27,14 @@ export const W = {
   intensifier: 1 << 15,
   // Attribution: verbs that report speech, belief or estimates.
   reporting: 1 << 16,
+  // Word shapes (set by `classifyWords` only): first character a digit, "$", "£" or "€", an
+  // apostrophe before more ("'90s"); the word "a" or "an". The scans for dates and figures test
+  // these flags instead of reading every word's characters.
+  digit: 1 << 17,
+  dollar: 1 << 18,
+  poundEuro: 1 << 19,
+  apostrophe: 1 << 20,
+  article: 1 << 21,
 } as const;
 
 /** The date-trigger flags (a word with none of them is no date word). */
@@ -68,6 +76,7 @@ mark(HEDGES, W.hedge);
 mark(MODALS, W.modal);
 mark(INTENSIFIERS, W.intensifier);
 mark(REPORTING_VERBS, W.reporting);
+mark(['a', 'an'], W.article);
 
 /**
  * Which (length, first character, last character) triples any listed word has: most tokens
@@ -102,14 +111,30 @@ export interface WordClasses {
   beforeDash: Int32Array;
 }
 
+/** The shape flags of a word (its first character; see `W.digit`). */
+function shapeFlags(word: string): number {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return W.digit;
+  if (c === 36) return W.dollar;
+  if (c === 163 || c === 8364) return W.poundEuro;
+  if ((c === 39 || c === 8217) && word.length > 1) return W.apostrophe;
+  return 0;
+}
+
+/** As `word.indexOf('-')` (a plain loop: words are short, and most have no hyphen). */
+function firstDash(word: string): number {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) === 45) return k;
+  return -1;
+}
+
 /** The flags of each word of `words`. */
 export function classifyWords(words: readonly string[]): WordClasses {
   const classes = new Int32Array(words.length);
   const beforeDash = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    classes[i] = wordClass(word);
-    const dash = word.length > 1 ? word.indexOf('-') : -1;
+    classes[i] = wordClass(word) | shapeFlags(word);
+    const dash = word.length > 1 ? firstDash(word) : -1;
     if (dash > 0) beforeDash[i] = wordClass(word.slice(0, dash));
   }
   return { classes, beforeDash };

@@ -39,9 +39,29 @@ export function mentionIndex(article: Article, v: TokenView): MentionIndex {
   return fallback(v);
 }
 
+/**
+ * The last word of a name that is no title ("President Ann Lee" → "lee"): as the last element of
+ * `name.toLowerCase().split(/\s+/).filter((w) => !TITLE_WORDS.has(w))`, or '' (a trailing space
+ * gives an empty last word), found from the end without splitting the whole name.
+ */
 function keyOf(name: string): string {
-  const words = name.toLowerCase().split(/\s+/).filter((w) => !TITLE_WORDS.has(w));
-  return words[words.length - 1] ?? '';
+  const lower = name.toLowerCase();
+  let end = lower.length;
+  for (;;) {
+    let start = end;
+    while (start > 0 && !isSpace(lower.charCodeAt(start - 1))) start--;
+    const word = lower.slice(start, end);
+    if (!TITLE_WORDS.has(word) || start === 0) return TITLE_WORDS.has(word) ? '' : word;
+    end = start - 1;
+    while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  }
+}
+
+/** Whether a character is white space as `\s` matches it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function fromEntities(spans: { start: number; end: number; entity: string; label: string }[], found: EntityFinding[]): MentionIndex {

@@ -52,6 +52,16 @@ function lastNounAt(v: TokenView, r: Range): number {
 
 const placeMemo = new WeakMap<MentionIndex, { places: Map<string, boolean>; words?: Set<string> }>();
 
+/** Last characters of the demonym suffixes: a word ending otherwise is no demonym. */
+const DEMONYM_ENDS = new Set(DEMONYM_SUFFIXES.map((s) => s.charCodeAt(s.length - 1)));
+
+/** The words of the text that end like a demonym suffix (the only ones `isPlace` asks about). */
+function demonymCandidates(lower: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const w of lower) if (DEMONYM_ENDS.has(w.charCodeAt(w.length - 1))) words.add(w);
+  return words;
+}
+
 /**
  * True when an entity is a place: typed as one by the entities stage, or a one-word name whose
  * demonym occurs in the text ("Veloria" with "Velorians"), since invented or rare country names
@@ -67,7 +77,7 @@ function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
   if (info && !place && !/\s/.test(info.name) && info.name.length > 2) {
     const name = info.name;
     const stems = [name, name.replace(/[aey]$/, '')];
-    const words = (memo.words ??= new Set(v.lower));
+    const words = (memo.words ??= demonymCandidates(v.lower));
     place = stems.some((stem) => DEMONYM_SUFFIXES.some((suf) => stem.toLowerCase() + suf !== name.toLowerCase() && words.has(stem.toLowerCase() + suf)));
   }
   memo.places.set(entity, place);

@@ -1,6 +1,7 @@
 import type { Article, Span } from '../../model/index.js';
 import { CLOSE_QUOTES, NOT_CUE_TAGS, OPEN_QUOTES, STRAIGHT_QUOTE, TERMINAL_PUNCT } from './constants.js';
 import { cueLemma } from './lexicon.js';
+import { tokenText } from '../token-text.js';
 
 /**
  * A flat, column view of an article's tokens for the quote rules: offsets, lower-cased text,
@@ -38,7 +39,8 @@ export function buildView(article: Article): TokenView {
   const n = tokens.length;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const lower: string[] = new Array(n);
+  // Lower-cased token strings, shared with the other stages that read them (never written here).
+  const lower = tokenText(text, tokens).lower as string[];
   const pos: string[] = new Array(n);
   const para = new Int32Array(n);
   const mark = new Uint8Array(n);
@@ -52,9 +54,6 @@ export function buildView(article: Article): TokenView {
     const c = text.charCodeAt(t.start);
     const upper = c >= 65 && c <= 90;
     if (upper && t.end - t.start > 1) cap[i] = 1;
-    const raw = text.slice(t.start, t.end);
-    // Most tokens are lower case already; only capitalised ones need lowering.
-    lower[i] = upper || hasUpper(raw) ? raw.toLowerCase() : raw;
     while (p < paragraphs.length - 1 && t.start >= paragraphs[p].end) p++;
     para[i] = p;
   }
@@ -63,14 +62,6 @@ export function buildView(article: Article): TokenView {
   const cue: (string | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) cue[i] = NOT_CUE_TAGS.has(pos[i]) ? undefined : cueLemma(lower[i]);
   return { text, n, start, end, lower, pos, sent, sentStart, sentEnd, para, mark, cap, cue };
-}
-
-function hasUpper(w: string): boolean {
-  for (let k = 1; k < w.length; k++) {
-    const c = w.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c > 127) return true;
-  }
-  return false;
 }
 
 /** Straight quotes open or close by their neighbours; curly ones by shape. */

@@ -79,11 +79,22 @@ function trigramKey(t: string, i: number): number {
 export function textIndex(text: string): TextIndex {
   const n = Math.max(0, text.length - 2);
   const heads = new Int32Array(TRIGRAM_BUCKETS + 1);
-  for (let i = 0; i < n; i++) heads[trigramKey(text, i) + 1]++;
-  for (let b = 0; b < TRIGRAM_BUCKETS; b++) heads[b + 1] += heads[b];
+  // Each position's key once (as trigramKey, the characters carried along), kept for the fill.
+  const keys = new Uint16Array(n);
+  let a = text.charCodeAt(0);
+  let b = text.charCodeAt(1);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i + 2);
+    const key = (((a * 31 + b) * 31 + c) >>> 0) & (TRIGRAM_BUCKETS - 1);
+    keys[i] = key;
+    heads[key + 1]++;
+    a = b;
+    b = c;
+  }
+  for (let k = 0; k < TRIGRAM_BUCKETS; k++) heads[k + 1] += heads[k];
   const fill = heads.slice(0, TRIGRAM_BUCKETS);
   const positions = new Int32Array(n);
-  for (let i = 0; i < n; i++) positions[fill[trigramKey(text, i)]++] = i;
+  for (let i = 0; i < n; i++) positions[fill[keys[i]]++] = i;
   return { text, heads, positions };
 }
 

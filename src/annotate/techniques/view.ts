@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { tokenText } from '../token-text.js';
 
 /** The tokens of one sentence, as parallel arrays (cheap to build, cheap to read). */
 export interface SentenceView {
@@ -34,32 +35,37 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
   let t = 0;
   let inQuote = false;
   let lastEnd = 0;
+  // Token strings shared with the other stages (the same values as slicing and lowering here).
+  const { raw, lower } = tokenText(text, tokens);
   for (const s of sentences) {
-    const view: SentenceView = { start: s.start, end: s.end, starts: [], ends: [], raws: [], lowers: [], pos: [], quoted: new Uint8Array(0) };
     while (t < tokens.length && tokens[t].end <= s.start) t++;
-    const flags: number[] = [];
+    const from = t;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const pos: string[] = [];
     while (t < tokens.length && tokens[t].start < s.end) {
       const tok = tokens[t++];
-      if (hasBlankLine(text, lastEnd, tok.start)) inQuote = false;
-      lastEnd = tok.end;
-      const raw = text.slice(tok.start, tok.end);
+      starts.push(tok.start);
+      ends.push(tok.end);
+      pos.push(tok.label);
+    }
+    if (t === from) continue;
+    const quoted = new Uint8Array(t - from);
+    for (let k = from; k < t; k++) {
+      if (hasBlankLine(text, lastEnd, tokens[k].start)) inQuote = false;
+      lastEnd = tokens[k].end;
+      const word = raw[k];
       let flag = inQuote ? 1 : 0;
       // Quote marks are one-character tokens: skip the set lookups for longer ones.
-      if (raw.length === 1) {
-        if (OPEN_QUOTES.has(raw)) inQuote = true;
-        else if (CLOSE_QUOTES.has(raw)) inQuote = false;
-        else if (TOGGLE_QUOTES.has(raw)) inQuote = !inQuote;
+      if (word.length === 1) {
+        if (OPEN_QUOTES.has(word)) inQuote = true;
+        else if (CLOSE_QUOTES.has(word)) inQuote = false;
+        else if (TOGGLE_QUOTES.has(word)) inQuote = !inQuote;
       }
       if (inQuote) flag = 1;
-      view.starts.push(tok.start);
-      view.ends.push(tok.end);
-      view.raws.push(raw);
-      view.lowers.push(raw.toLowerCase());
-      view.pos.push(tok.label);
-      flags.push(flag);
+      quoted[k - from] = flag;
     }
-    view.quoted = Uint8Array.from(flags);
-    if (view.starts.length) views.push(view);
+    views.push({ start: s.start, end: s.end, starts, ends, raws: raw.slice(from, t), lowers: lower.slice(from, t), pos, quoted });
   }
   return views;
 }
