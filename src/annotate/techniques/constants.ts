@@ -204,7 +204,17 @@ export const NETWORK = {
  * weight 0 (`--tc-context 0`) switches it off.
  */
 export const CONTEXT = {
+  /** Exponent for given spans (`techniques classify`, TC on gold spans). */
   weight: 0.5,
+  /**
+   * Exponent for the tagger's own spans (the stage; pass tech-tc6): over half of them overlap
+   * no fragment, so their mix says less. Labelling the tagger's spans of held-out articles
+   * (5-fold CV; right when the label is one of the overlapping gold spans' labels, 3,548
+   * spans; `node --import tsx scripts/tc-context-found.ts --seed S`): no context 0.4758 / 0.4659
+   * (seeds 11 / 5), weight 0.5 0.4735 / 0.4687, 0.2 0.4800 / 0.4698 (seed 11: chosen on the
+   * other four folds for every fold); grid 0 … 0.5 in models/techniques.md, pass tech-tc6.
+   */
+  foundWeight: 0.2,
   smoothing: 0.01,
   /**
    * Mean out-of-fold probability per label of the committed classifier + network (5-fold CV by

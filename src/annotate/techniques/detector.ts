@@ -104,6 +104,8 @@ export class TechniqueModel {
   private skipLead: number = NETWORK.skipLead;
   /** Exponent of the article-context factor (`CONTEXT`; 0: off). */
   private contextWeight: number = CONTEXT.weight;
+  /** The same for the tagger's own spans (`CONTEXT.foundWeight`; `label(…, 'found')`). */
+  private foundContextWeight: number = CONTEXT.foundWeight;
   /** Per label (classifier order): log(prior + smoothing), NaN where `CONTEXT.prior` has no value. */
   private readonly contextPrior: Float64Array;
   /** Optional widening model (`withWidening`): log-odds per bucket, and its threshold. */
@@ -181,10 +183,14 @@ export class TechniqueModel {
     return copy;
   }
 
-  /** A copy with another article-context weight (`CONTEXT.weight`; 0 switches the context off). */
-  withContext(weight: number): TechniqueModel {
+  /**
+   * A copy with other article-context weights (`CONTEXT.weight` for given spans,
+   * `CONTEXT.foundWeight` for the tagger's spans; 0 switches the context off).
+   */
+  withContext(weight: number, foundWeight: number = this.foundContextWeight): TechniqueModel {
     const copy = this.withBias(this.outsideBias);
     copy.contextWeight = weight;
+    copy.foundContextWeight = foundWeight;
     return copy;
   }
 
@@ -207,6 +213,7 @@ export class TechniqueModel {
     copy.logisticWeight = this.logisticWeight;
     copy.skipLead = this.skipLead;
     copy.contextWeight = this.contextWeight;
+    copy.foundContextWeight = this.foundContextWeight;
     copy.widening = this.widening && { ...this.widening, sink: new HashSink(this.widening.sink.mask) };
     copy.wideningThreshold = wideningThreshold;
     copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
@@ -470,9 +477,11 @@ export class TechniqueModel {
    * The technique of each range, with a score, a ranking and evidence; with `only`, ranges
    * whose best label is not in the set are left out. The ranges are labelled together: unless
    * `context` is false, each span's probabilities are reweighted by the label mix of the others
-   * (`CONTEXT`), so pass all of an article's spans in one call.
+   * (`CONTEXT`), so pass all of an article's spans in one call. `'found'`: the ranges are the
+   * tagger's spans (over half of them hold no fragment), whose mix is a noisier context than
+   * given spans': the weight is then `CONTEXT.foundWeight`.
    */
-  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>, context = true): LabelledSpan[] {
+  label(ctx: SpanContext, ranges: readonly FoundSpan[], only?: ReadonlySet<string>, context: boolean | 'found' = true): LabelledSpan[] {
     const sink = this.spanSink;
     const labels = this.classifier.labels;
     const L = labels.length;
@@ -494,7 +503,8 @@ export class TechniqueModel {
       firstBest[k] = best;
       if (!only || only.has(labels[best])) explained[k] = this.explain(best);
     }
-    if (context && this.contextWeight > 0 && n > 1) probs = this.inContext(ranges, probs);
+    const weight = context === 'found' ? this.foundContextWeight : context ? this.contextWeight : 0;
+    if (weight > 0 && n > 1) probs = this.inContext(ranges, probs, weight);
     const out: LabelledSpan[] = [];
     for (let k = 0; k < n; k++) {
       const r = ranges[k];
@@ -526,7 +536,7 @@ export class TechniqueModel {
    * ((share_c + s) / (prior_c + s))^weight, renormalised, where share_c is the mean probability
    * of label c over the other distinct ranges (same start and end count once).
    */
-  private inContext(ranges: readonly FoundSpan[], probs: Float64Array): Float64Array {
+  private inContext(ranges: readonly FoundSpan[], probs: Float64Array, w: number): Float64Array {
     const L = this.classifier.labels.length;
     const n = ranges.length;
     const rowOf = new Int32Array(n);
@@ -546,7 +556,6 @@ export class TechniqueModel {
     const others = firstRow.size - 1;
     if (others < 1) return probs;
     const out = new Float64Array(n * L);
-    const w = this.contextWeight;
     const s = CONTEXT.smoothing;
     for (let k = 0; k < n; k++) {
       const own = rowOf[k] * L;

@@ -48,7 +48,8 @@ export function detectTechniques(article: Article, model: TechniqueModel): { spa
   const ctx = spanContext(article, views);
   const ranges = model.findSpans(views).filter((r) => !inBoilerplate(article, r));
   ctx.wordCounts = model.scorer.wordCounts();
-  const labelled = model.label(ctx, ranges);
+  // The tagger's spans: a noisier article context than given spans (CONTEXT.foundWeight).
+  const labelled = model.label(ctx, ranges, undefined, 'found');
   const outer = labelled.filter((l) => !NESTED_LABELS.has(l.label));
   // Nested cues are labelled without the article context: they are a sample of loaded and
   // labelling words, not of the article's fragments.

@@ -20,7 +20,7 @@ import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
 import { readPtc } from './ptc.js';
-import { FEATURES, TECHNIQUES } from './constants.js';
+import { CONTEXT, FEATURES, TECHNIQUES } from './constants.js';
 
 const lexicon = new LexiconIndex();
 
@@ -191,6 +191,10 @@ test('article context: spans labelled together lean towards the label mix of the
   const inContext = model.label(ctx(), [...calls, target]);
   const nc = 'Name_Calling,Labeling';
   assert.ok(scoreOf(inContext[3], nc) > scoreOf(plain[3], nc), `${scoreOf(inContext[3], nc)} vs ${scoreOf(plain[3], nc)}`);
+  // The tagger's own spans ('found', as in the stage) lean less (CONTEXT.foundWeight < CONTEXT.weight).
+  const found = model.label(ctx(), [...calls, target], undefined, 'found');
+  assert.ok(scoreOf(found[3], nc) > scoreOf(plain[3], nc) && scoreOf(found[3], nc) < scoreOf(inContext[3], nc), `${scoreOf(found[3], nc)}`);
+  assert.deepEqual(model.withContext(CONTEXT.weight, 0).label(ctx(), [...calls, target], undefined, 'found').map((l) => l.ranking), plain.map((l) => l.ranking));
   for (const l of inContext) {
     const total = l.ranking.reduce((sum, x) => sum + x.score, 0);
     assert.ok(total <= 1 + 1e-9 && l.ranking.every((x, i) => i === 0 || x.score <= l.ranking[i - 1].score) && l.evidence.length > 0);
