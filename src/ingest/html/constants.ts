@@ -377,6 +377,15 @@ export const TEASER_SIGNATURE_CLASSES = 2;
 /** Teaser cards holding more than this share of the body are the page's content (an events list, an archive). */
 export const TEASER_MAX_BODY_SHARE = 0.8;
 
+/**
+ * Body: items of ordered lists start with the number a browser shows ("1. ", "2. "), as the
+ * article reads; not when the item's text already starts with one (LIST_NUMBER_WRITTEN) or the
+ * list switches its markers off inline (NO_LIST_MARKER_STYLE).
+ */
+export const ORDERED_LIST_NUMBERS = true;
+export const LIST_NUMBER_WRITTEN = /^\s*(?:\d+|[a-z]|[ivx]+)[.):]/i;
+export const NO_LIST_MARKER_STYLE = /list-style(?:-type)?\s*:\s*none/i;
+
 // ---------------------------------------------------------------------------------------------
 // Metadata: title and publication-date choice (kept apart from the body constants above).
 // ---------------------------------------------------------------------------------------------

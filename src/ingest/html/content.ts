@@ -130,6 +130,9 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
   let owner: El = root;
   let inLink = 0;
   let inCaption = 0;
+  // The number of an ordered list's item, written before its first text (K.ORDERED_LIST_NUMBERS).
+  let marker = '';
+  const nextNumber = new Map<El, number>();
 
   const flush = () => {
     if (parts.length === 0) return;
@@ -149,7 +152,9 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
     }
     if (el.tag === 'a') inLink++;
     if (el.tag === 'figcaption') inCaption++;
+    if (K.ORDERED_LIST_NUMBERS && el.tag === 'li') marker = listMarker(el, nextNumber);
     for (const child of el.children) visitNode(child);
+    if (el.tag === 'li') marker = '';
     if (el.tag === 'a') inLink--;
     if (block) {
       flush();
@@ -161,6 +166,10 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
     if (typeof node === 'string') {
       const t = node.replace(/\s+/g, ' ');
       if (t === ' ' && parts.length === 0) return;
+      if (marker && t.trim()) {
+        if (!K.LIST_NUMBER_WRITTEN.test(t)) parts.push(marker);
+        marker = '';
+      }
       parts.push(t);
       if (inLink > 0) linkChars += t.trim().length;
       return;
@@ -175,6 +184,21 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
   visit(root);
   flush();
   return { blocks };
+}
+
+/**
+ * The number a browser shows before an item of an ordered list ("3. "), counting from the list's
+ * start attribute or the item's value; '' for items of unordered lists and of lists whose
+ * markers are switched off inline (list-style: none).
+ */
+function listMarker(li: El, next: Map<El, number>): string {
+  const list = li.parent;
+  if (!list || list.tag !== 'ol' || K.NO_LIST_MARKER_STYLE.test(list.attrs.style ?? '') || K.NO_LIST_MARKER_STYLE.test(li.attrs.style ?? '')) return '';
+  const value = Number.parseInt(li.attrs.value ?? '', 10);
+  const start = Number.parseInt(list.attrs.start ?? '', 10);
+  const n = Number.isFinite(value) ? value : next.get(list) ?? (Number.isFinite(start) ? start : 1);
+  next.set(list, n + 1);
+  return `${n}. `;
 }
 
 function contains(outer: El, inner: El): boolean {
