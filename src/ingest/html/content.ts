@@ -123,8 +123,10 @@ function linkChars(el: El): number {
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
-export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
+export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; rules: number[] } {
   const blocks: Block[] = [];
+  /** Document-order numbers of the horizontal rules (<hr>) outside furniture. */
+  const rules: number[] = [];
   let parts: string[] = [];
   let linkChars = 0;
   let owner: El = root;
@@ -179,11 +181,12 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
       return;
     }
     if (node.tag === 'img' || isJunk(node, lenient, root.chars)) return;
+    if (node.tag === 'hr') rules.push(node.pre);
     visit(node);
   };
   visit(root);
   flush();
-  return { blocks };
+  return { blocks, rules };
 }
 
 /**
@@ -518,6 +521,26 @@ function standfirst(el: El): boolean {
 }
 
 /**
+ * Drops the tail after the body's last horizontal rule when it holds no prose and at most
+ * K.RULED_TAIL_MAX_CHARS characters: what a template puts under the closing rule ("Featured
+ * posts", "Pin for later", "Credits:", "Related content:", follow-me lines) is furniture; a ruled-off
+ * closing paragraph or a list of references has prose or length and stays.
+ */
+function dropRuledTail(blocks: Block[], rules: readonly number[]): Block[] {
+  if (!K.DROP_RULED_TAIL || blocks.length < 2) return blocks;
+  const lo = blocks[0].el.pre;
+  const hi = blocks[blocks.length - 1].el.pre;
+  let rule = -1;
+  for (const r of rules) if (r > lo && r < hi && r > rule) rule = r;
+  if (rule < 0) return blocks;
+  const cut = blocks.findIndex((b) => b.el.pre > rule);
+  if (cut <= 0) return blocks;
+  const tail = blocks.slice(cut);
+  if (bodyChars(tail) > K.RULED_TAIL_MAX_CHARS || tail.some((b) => !b.heading && b.text.length >= K.PROSE_CHARS && linkDensity(b) < K.SHORT_LINK_DENSITY)) return blocks;
+  return blocks.slice(0, cut);
+}
+
+/**
  * Finds the article body in explicit fallback stages: publishing-system selector, scored
  * container (strict furniture removal), scored container (lenient), all prose blocks, raw text.
  */
@@ -526,8 +549,8 @@ export function extractBody(root: El, title: string | undefined, author?: string
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const inContainer = strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el)));
-  const scoredBlocks = filterBlocks(withLede(strict.blocks, inContainer), title, author);
-  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title, author);
+  const scoredBlocks = dropRuledTail(filterBlocks(withLede(strict.blocks, inContainer), title, author), strict.rules);
+  const selectorBlocks = dropRuledTail(filterBlocks(selectorBody(strict.blocks), title, author), strict.rules);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
@@ -539,11 +562,11 @@ export function extractBody(root: El, title: string | undefined, author?: string
 
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
-  const lBlocks = filterBlocks(
+  const lBlocks = dropRuledTail(filterBlocks(
     lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
     title,
     author,
-  );
+  ), lenient.rules);
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
   // A short strict body stands unless the lenient pass finds many times more: then class words
