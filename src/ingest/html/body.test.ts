@@ -85,3 +85,14 @@ test('body: a short tail without prose after the closing rule is dropped; a rule
   const kept = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<hr><p>${closing}</p></article>`)).body;
   assert.ok(kept.includes(closing), kept);
 });
+
+test('body: intro paragraphs wrapped apart just before the article text join it; a byline header and breadcrumbs do not', () => {
+  const intro = 'Before the summer timetable starts, the harbour office explains which boats will sail and which will rest.';
+  const byline = 'Posted by Harbourmaster on Friday with a long note about the weather and the tides of the sound.';
+  const crumbs = '<ul class="trail"><li>Home and all the harbour news pages of the Lornhaven ferry company website</li></ul>';
+  const html = wrap('<title>Ferries</title>', `<nav><a href="/">Home</a></nav><div class="page"><div class="wrap">${crumbs}<header><div>${byline}</div></header><div class="top"><div>${intro}</div></div><div class="main"><div class="text">${prose()}${prose(PARAS.map((p) => `Again: ${p}`))}</div></div></div></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.startsWith(intro), body.slice(0, 200));
+  assert.ok(!body.includes('Posted by') && !body.includes('Home and all'), body.slice(0, 300));
+  assert.ok(body.includes(PARAS[3]), body);
+});

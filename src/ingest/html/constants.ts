@@ -396,6 +396,16 @@ export const NO_LIST_MARKER_STYLE = /list-style(?:-type)?\s*:\s*none/i;
 export const DROP_RULED_TAIL = true;
 export const RULED_TAIL_MAX_CHARS = 300;
 
+/**
+ * Body: prose paragraphs right before the scored body, under the container's ancestor this many
+ * levels up, join it (see content.ts withAdjacentProse); 0 = off. At most ADJACENT_PROSE_MAX_BLOCKS,
+ * not list items (breadcrumbs), not inside a <header> (bylines, deks), not named a standfirst or
+ * label on the block itself (STANDFIRST_CLASS). wcxb-dev: tune F1 +0.0004 (4 pages up, none
+ * down), check +0.0006 (4 up, 4 down); 1 level: tune +0.0002, 2: +0.0003, 3: +0.0004.
+ */
+export const ADJACENT_PROSE_LEVELS = 3;
+export const ADJACENT_PROSE_MAX_BLOCKS = 3;
+
 // ---------------------------------------------------------------------------------------------
 // Metadata: title and publication-date choice (kept apart from the body constants above).
 // ---------------------------------------------------------------------------------------------

@@ -404,8 +404,18 @@ function dropTeaserCards(blocks: Block[]): Block[] {
  * items stay in runs of any length; short ones (menus, tag rows) go by K.MAX_INLINE_LINK_RUN.
  */
 function linkedListItem(b: Block): boolean {
-  if (b.text.length < K.LINKED_ITEM_MIN_CHARS) return false;
-  for (let e: El | null = b.el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
+  return b.text.length >= K.LINKED_ITEM_MIN_CHARS && inListItem(b.el);
+}
+
+/** True for an element inside a <header>. */
+function inHeader(el: El): boolean {
+  for (let e: El | null = el; e && e.depth > 0; e = e.parent) if (e.tag === 'header') return true;
+  return false;
+}
+
+/** True for an element inside an <li>. */
+function inListItem(el: El): boolean {
+  for (let e: El | null = el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
   return false;
 }
 
@@ -511,6 +521,30 @@ function withLede(all: readonly Block[], body: Block[]): Block[] {
   return lede.length ? [...lede, ...body] : body;
 }
 
+/**
+ * The body with the prose paragraphs written directly before it in the same part of the page
+ * (under the container's ancestor K.ADJACENT_PROSE_LEVELS levels up): an intro the container
+ * rules left out because the page wraps it apart from the rest of the text. Only an unbroken run
+ * of prose blocks (at least K.PROSE_CHARS, few links, not headings) right before the body's
+ * first block, at most K.ADJACENT_PROSE_MAX_BLOCKS of them.
+ */
+function withAdjacentProse(all: readonly Block[], body: Block[], top: El | null): Block[] {
+  if (K.ADJACENT_PROSE_LEVELS <= 0 || body.length === 0 || !top) return body;
+  let scope: El | null = top;
+  for (let up = 0; up < K.ADJACENT_PROSE_LEVELS && scope?.parent; up++) scope = scope.parent;
+  if (!scope || scope.tag === 'body' || scope.tag === 'html' || scope.tag === '#root') return body;
+  const start = all.indexOf(body[0]);
+  let from = start;
+  while (from > 0 && start - from < K.ADJACENT_PROSE_MAX_BLOCKS) {
+    const b = all[from - 1];
+    if (b.heading || b.caption || b.text.length < K.PROSE_CHARS || linkDensity(b) >= K.SHORT_LINK_DENSITY || !contains(scope, b.el)) break;
+    // Not a list item (breadcrumbs), nor inside a <header> (byline and date lines, deks), nor itself named a standfirst or label.
+    if (inListItem(b.el) || inHeader(b.el) || K.STANDFIRST_CLASS.test(`${b.el.attrs.class ?? ''} ${b.el.attrs.id ?? ''}`)) break;
+    from--;
+  }
+  return from < start ? [...all.slice(from, start), ...body] : body;
+}
+
 /** True for a standfirst (dek, summary under the headline): named so (on it or its two parents), or in a <header>. */
 function standfirst(el: El): boolean {
   let up = 0;
@@ -549,7 +583,7 @@ export function extractBody(root: El, title: string | undefined, author?: string
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const inContainer = strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el)));
-  const scoredBlocks = dropRuledTail(filterBlocks(withLede(strict.blocks, inContainer), title, author), strict.rules);
+  const scoredBlocks = dropRuledTail(filterBlocks(withAdjacentProse(strict.blocks, withLede(strict.blocks, inContainer), scored.top), title, author), strict.rules);
   const selectorBlocks = dropRuledTail(filterBlocks(selectorBody(strict.blocks), title, author), strict.rules);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
