@@ -96,3 +96,12 @@ test('body: intro paragraphs wrapped apart just before the article text join it;
   assert.ok(!body.includes('Posted by') && !body.includes('Home and all'), body.slice(0, 300));
   assert.ok(body.includes(PARAS[3]), body);
 });
+
+test('body: FAQ questions written as disclosure buttons are kept; short control buttons are not', () => {
+  const q = 'How early should I book the ferry in summer?';
+  const a = 'Book at least a week ahead in July and August, when the northern route is full most mornings.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<h2>FAQ</h2><div class="faq"><h3><button aria-expanded="false" aria-controls="a1">${q}</button></h3><div id="a1"><p>${a}</p></div></div><p><button aria-expanded="false">Show more</button><button>Share this page with a friend now</button></p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(q) && body.includes(a), body);
+  assert.ok(!body.includes('Show more') && !body.includes('Share this page'), body);
+});

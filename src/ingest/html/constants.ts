@@ -406,6 +406,16 @@ export const RULED_TAIL_MAX_CHARS = 300;
 export const ADJACENT_PROSE_LEVELS = 3;
 export const ADJACENT_PROSE_MAX_BLOCKS = 3;
 
+/**
+ * Body: the labels of buttons that open disclosure panels (aria-expanded / aria-controls: FAQ
+ * questions above their answers) are kept as text when they have at least
+ * DISCLOSURE_BUTTON_MIN_WORDS words; other buttons (menu toggles, "Share") stay skipped.
+ * wcxb-dev: tune F1 +0.0002 (4 pages up, 1 down: an FAQ the reference leaves out), check +0.0001
+ * (2 up, 1 down). Title, date and author results unchanged.
+ */
+export const KEEP_DISCLOSURE_BUTTONS = true;
+export const DISCLOSURE_BUTTON_MIN_WORDS = 4;
+
 // ---------------------------------------------------------------------------------------------
 // Metadata: title and publication-date choice (kept apart from the body constants above).
 // ---------------------------------------------------------------------------------------------

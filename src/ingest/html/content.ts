@@ -1,5 +1,5 @@
 import * as K from './constants.js';
-import type { El, Node } from './dom.js';
+import { textOf, type El, type Node } from './dom.js';
 import { parseTextDate } from './dates.js';
 
 /** A run of text between block boundaries, with the block element that holds it. */
@@ -115,6 +115,11 @@ function proseUnderLinkListClass(el: El): boolean {
   return linkChars(el) < K.LINK_LIST_CLASS_MAX_LINK_SHARE * el.chars;
 }
 
+/** Number of words of an element's text. */
+function words(el: El): number {
+  return textOf(el, 400).split(' ').filter(Boolean).length;
+}
+
 /** Characters of text inside links under an element. */
 function linkChars(el: El): number {
   let n = 0;
@@ -181,6 +186,8 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ru
       return;
     }
     if (node.tag === 'img' || isJunk(node, lenient, root.chars)) return;
+    // A disclosure button kept by the parser (dom.ts) counts when it is a question or title, not a short control label.
+    if (node.tag === 'button' && words(node) < K.DISCLOSURE_BUTTON_MIN_WORDS) return;
     if (node.tag === 'hr') rules.push(node.pre);
     visit(node);
   };
