@@ -42,7 +42,8 @@ function junkCause(el: El): string {
     if (K.JUNK_TAGS.has(e.tag)) return `junk-tag:${e.tag}`;
     if (e.attrs.role && K.JUNK_ROLES.has(e.attrs.role.toLowerCase())) return `junk-role`;
     if (e.attrs.hidden !== undefined || e.attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(e.attrs.style ?? '')) return 'junk-hidden';
-    return 'junk-class';
+    const names = `${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`.trim();
+    return process.env.BY_TOKEN ? `junk-class:${names.split(/\s+/).find((t) => K.JUNK_CLASS.test(t)) ?? 'part:' + names.slice(0, 40)}` : 'junk-class';
   }
   return 'junk-other';
 }
