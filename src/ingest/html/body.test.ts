@@ -65,3 +65,43 @@ test('body: a long run of linked list items inside the article stays; a run of s
   assert.ok(body.includes('change number 0') && body.includes('change number 7'), body);
   assert.ok(!body.includes('Tag 3'), body);
 });
+
+test('body: ordered list items start with the number the browser shows; bullets and written numbers do not', () => {
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<ol><li>Buy a ticket at the harbour office</li><li><strong>Board</strong> the ferry at the northern pier</li></ol><ol start="4"><li>Leave the boat at Skarvik</li></ol><ol><li>1. Already numbered step of the trip</li></ol><ul><li>A bulleted note about the timetable</li></ul><ol style="list-style: none"><li>An unnumbered step</li></ol>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('1. Buy a ticket') && body.includes('2. Board the ferry'), body);
+  assert.ok(body.includes('4. Leave the boat'), body);
+  assert.ok(body.includes('1. Already numbered') && !body.includes('1. 1.'), body);
+  assert.ok(body.includes('A bulleted note') && !/\d\. A bulleted/.test(body), body);
+  assert.ok(!/\d\. An unnumbered/.test(body), body);
+});
+
+test('body: a short tail without prose after the closing rule is dropped; a ruled-off closing paragraph stays', () => {
+  const closing = 'In the end the harbour board agreed to keep the old timetable for one more winter, the chairman said.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<hr><h3>Featured Posts</h3><p>Pin for later</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[3]), body);
+  assert.ok(!body.includes('Featured Posts') && !body.includes('Pin for later'), body);
+  const kept = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<hr><p>${closing}</p></article>`)).body;
+  assert.ok(kept.includes(closing), kept);
+});
+
+test('body: intro paragraphs wrapped apart just before the article text join it; a byline header and breadcrumbs do not', () => {
+  const intro = 'Before the summer timetable starts, the harbour office explains which boats will sail and which will rest.';
+  const byline = 'Posted by Harbourmaster on Friday with a long note about the weather and the tides of the sound.';
+  const crumbs = '<ul class="trail"><li>Home and all the harbour news pages of the Lornhaven ferry company website</li></ul>';
+  const html = wrap('<title>Ferries</title>', `<nav><a href="/">Home</a></nav><div class="page"><div class="wrap">${crumbs}<header><div>${byline}</div></header><div class="top"><div>${intro}</div></div><div class="main"><div class="text">${prose()}${prose(PARAS.map((p) => `Again: ${p}`))}</div></div></div></div>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.startsWith(intro), body.slice(0, 200));
+  assert.ok(!body.includes('Posted by') && !body.includes('Home and all'), body.slice(0, 300));
+  assert.ok(body.includes(PARAS[3]), body);
+});
+
+test('body: FAQ questions written as disclosure buttons are kept; short control buttons are not', () => {
+  const q = 'How early should I book the ferry in summer?';
+  const a = 'Book at least a week ahead in July and August, when the northern route is full most mornings.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<h2>FAQ</h2><div class="faq"><h3><button aria-expanded="false" aria-controls="a1">${q}</button></h3><div id="a1"><p>${a}</p></div></div><p><button aria-expanded="false">Show more</button><button>Share this page with a friend now</button></p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(q) && body.includes(a), body);
+  assert.ok(!body.includes('Show more') && !body.includes('Share this page'), body);
+});

@@ -1,5 +1,5 @@
 import * as K from './constants.js';
-import type { El, Node } from './dom.js';
+import { textOf, type El, type Node } from './dom.js';
 import { parseTextDate } from './dates.js';
 
 /** A run of text between block boundaries, with the block element that holds it. */
@@ -115,6 +115,11 @@ function proseUnderLinkListClass(el: El): boolean {
   return linkChars(el) < K.LINK_LIST_CLASS_MAX_LINK_SHARE * el.chars;
 }
 
+/** Number of words of an element's text. */
+function words(el: El): number {
+  return textOf(el, 400).split(' ').filter(Boolean).length;
+}
+
 /** Characters of text inside links under an element. */
 function linkChars(el: El): number {
   let n = 0;
@@ -123,13 +128,18 @@ function linkChars(el: El): number {
 }
 
 /** Splits the tree into text blocks (document order), skipping furniture. */
-export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
+export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; rules: number[] } {
   const blocks: Block[] = [];
+  /** Document-order numbers of the horizontal rules (<hr>) outside furniture. */
+  const rules: number[] = [];
   let parts: string[] = [];
   let linkChars = 0;
   let owner: El = root;
   let inLink = 0;
   let inCaption = 0;
+  // The number of an ordered list's item, written before its first text (K.ORDERED_LIST_NUMBERS).
+  let marker = '';
+  const nextNumber = new Map<El, number>();
 
   const flush = () => {
     if (parts.length === 0) return;
@@ -149,7 +159,9 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
     }
     if (el.tag === 'a') inLink++;
     if (el.tag === 'figcaption') inCaption++;
+    if (K.ORDERED_LIST_NUMBERS && el.tag === 'li') marker = listMarker(el, nextNumber);
     for (const child of el.children) visitNode(child);
+    if (el.tag === 'li') marker = '';
     if (el.tag === 'a') inLink--;
     if (block) {
       flush();
@@ -161,6 +173,10 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
     if (typeof node === 'string') {
       const t = node.replace(/\s+/g, ' ');
       if (t === ' ' && parts.length === 0) return;
+      if (marker && t.trim()) {
+        if (!K.LIST_NUMBER_WRITTEN.test(t)) parts.push(marker);
+        marker = '';
+      }
       parts.push(t);
       if (inLink > 0) linkChars += t.trim().length;
       return;
@@ -170,11 +186,29 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[] } {
       return;
     }
     if (node.tag === 'img' || isJunk(node, lenient, root.chars)) return;
+    // A disclosure button kept by the parser (dom.ts) counts when it is a question or title, not a short control label.
+    if (node.tag === 'button' && words(node) < K.DISCLOSURE_BUTTON_MIN_WORDS) return;
+    if (node.tag === 'hr') rules.push(node.pre);
     visit(node);
   };
   visit(root);
   flush();
-  return { blocks };
+  return { blocks, rules };
+}
+
+/**
+ * The number a browser shows before an item of an ordered list ("3. "), counting from the list's
+ * start attribute or the item's value; '' for items of unordered lists and of lists whose
+ * markers are switched off inline (list-style: none).
+ */
+function listMarker(li: El, next: Map<El, number>): string {
+  const list = li.parent;
+  if (!list || list.tag !== 'ol' || K.NO_LIST_MARKER_STYLE.test(list.attrs.style ?? '') || K.NO_LIST_MARKER_STYLE.test(li.attrs.style ?? '')) return '';
+  const value = Number.parseInt(li.attrs.value ?? '', 10);
+  const start = Number.parseInt(list.attrs.start ?? '', 10);
+  const n = Number.isFinite(value) ? value : next.get(list) ?? (Number.isFinite(start) ? start : 1);
+  next.set(list, n + 1);
+  return `${n}. `;
 }
 
 function contains(outer: El, inner: El): boolean {
@@ -377,8 +411,18 @@ function dropTeaserCards(blocks: Block[]): Block[] {
  * items stay in runs of any length; short ones (menus, tag rows) go by K.MAX_INLINE_LINK_RUN.
  */
 function linkedListItem(b: Block): boolean {
-  if (b.text.length < K.LINKED_ITEM_MIN_CHARS) return false;
-  for (let e: El | null = b.el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
+  return b.text.length >= K.LINKED_ITEM_MIN_CHARS && inListItem(b.el);
+}
+
+/** True for an element inside a <header>. */
+function inHeader(el: El): boolean {
+  for (let e: El | null = el; e && e.depth > 0; e = e.parent) if (e.tag === 'header') return true;
+  return false;
+}
+
+/** True for an element inside an <li>. */
+function inListItem(el: El): boolean {
+  for (let e: El | null = el; e && e.depth > 0; e = e.parent) if (e.tag === 'li') return true;
   return false;
 }
 
@@ -484,6 +528,30 @@ function withLede(all: readonly Block[], body: Block[]): Block[] {
   return lede.length ? [...lede, ...body] : body;
 }
 
+/**
+ * The body with the prose paragraphs written directly before it in the same part of the page
+ * (under the container's ancestor K.ADJACENT_PROSE_LEVELS levels up): an intro the container
+ * rules left out because the page wraps it apart from the rest of the text. Only an unbroken run
+ * of prose blocks (at least K.PROSE_CHARS, few links, not headings) right before the body's
+ * first block, at most K.ADJACENT_PROSE_MAX_BLOCKS of them.
+ */
+function withAdjacentProse(all: readonly Block[], body: Block[], top: El | null): Block[] {
+  if (K.ADJACENT_PROSE_LEVELS <= 0 || body.length === 0 || !top) return body;
+  let scope: El | null = top;
+  for (let up = 0; up < K.ADJACENT_PROSE_LEVELS && scope?.parent; up++) scope = scope.parent;
+  if (!scope || scope.tag === 'body' || scope.tag === 'html' || scope.tag === '#root') return body;
+  const start = all.indexOf(body[0]);
+  let from = start;
+  while (from > 0 && start - from < K.ADJACENT_PROSE_MAX_BLOCKS) {
+    const b = all[from - 1];
+    if (b.heading || b.caption || b.text.length < K.PROSE_CHARS || linkDensity(b) >= K.SHORT_LINK_DENSITY || !contains(scope, b.el)) break;
+    // Not a list item (breadcrumbs), nor inside a <header> (byline and date lines, deks), nor itself named a standfirst or label.
+    if (inListItem(b.el) || inHeader(b.el) || K.STANDFIRST_CLASS.test(`${b.el.attrs.class ?? ''} ${b.el.attrs.id ?? ''}`)) break;
+    from--;
+  }
+  return from < start ? [...all.slice(from, start), ...body] : body;
+}
+
 /** True for a standfirst (dek, summary under the headline): named so (on it or its two parents), or in a <header>. */
 function standfirst(el: El): boolean {
   let up = 0;
@@ -491,6 +559,26 @@ function standfirst(el: El): boolean {
     if (e.tag === 'header' || (up <= 2 && K.STANDFIRST_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`))) return true;
   }
   return false;
+}
+
+/**
+ * Drops the tail after the body's last horizontal rule when it holds no prose and at most
+ * K.RULED_TAIL_MAX_CHARS characters: what a template puts under the closing rule ("Featured
+ * posts", "Pin for later", "Credits:", "Related content:", follow-me lines) is furniture; a ruled-off
+ * closing paragraph or a list of references has prose or length and stays.
+ */
+function dropRuledTail(blocks: Block[], rules: readonly number[]): Block[] {
+  if (!K.DROP_RULED_TAIL || blocks.length < 2) return blocks;
+  const lo = blocks[0].el.pre;
+  const hi = blocks[blocks.length - 1].el.pre;
+  let rule = -1;
+  for (const r of rules) if (r > lo && r < hi && r > rule) rule = r;
+  if (rule < 0) return blocks;
+  const cut = blocks.findIndex((b) => b.el.pre > rule);
+  if (cut <= 0) return blocks;
+  const tail = blocks.slice(cut);
+  if (bodyChars(tail) > K.RULED_TAIL_MAX_CHARS || tail.some((b) => !b.heading && b.text.length >= K.PROSE_CHARS && linkDensity(b) < K.SHORT_LINK_DENSITY)) return blocks;
+  return blocks.slice(0, cut);
 }
 
 /**
@@ -502,8 +590,8 @@ export function extractBody(root: El, title: string | undefined, author?: string
   const strict = collectBlocks(root, false);
   const scored = scoreContainers(strict.blocks);
   const inContainer = strict.blocks.filter((b) => scored.selected.some((el) => contains(el, b.el)));
-  const scoredBlocks = filterBlocks(withLede(strict.blocks, inContainer), title, author);
-  const selectorBlocks = filterBlocks(selectorBody(strict.blocks), title, author);
+  const scoredBlocks = dropRuledTail(filterBlocks(withAdjacentProse(strict.blocks, withLede(strict.blocks, inContainer), scored.top), title, author), strict.rules);
+  const selectorBlocks = dropRuledTail(filterBlocks(selectorBody(strict.blocks), title, author), strict.rules);
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
@@ -515,11 +603,11 @@ export function extractBody(root: El, title: string | undefined, author?: string
 
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
-  const lBlocks = filterBlocks(
+  const lBlocks = dropRuledTail(filterBlocks(
     lenient.blocks.filter((b) => lscored.selected.some((el) => contains(el, b.el))),
     title,
     author,
-  );
+  ), lenient.rules);
   const lChars = bodyChars(lBlocks);
   tries.push(`score-lenient:${lChars}`);
   // A short strict body stands unless the lenient pass finds many times more: then class words

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { MAX_DEPTH, MAX_PARSE_DEPTH, SKIP_CONTENT_TAGS, VOID_TAGS } from './constants.js';
+import { KEEP_DISCLOSURE_BUTTONS, MAX_DEPTH, MAX_PARSE_DEPTH, SKIP_CONTENT_TAGS, VOID_TAGS } from './constants.js';
 
 /** An element of the light tree the extractor works on. */
 export interface El {
@@ -65,7 +65,7 @@ export function parsePage(input: string): ParsedPage {
           jsonLd = [];
         }
         if (name === 'svg') inSvgOrHead++;
-        if (skipDepth > 0 || SKIP_CONTENT_TAGS.has(name)) {
+        if (skipDepth > 0 || (SKIP_CONTENT_TAGS.has(name) && !(name === 'button' && disclosureButton(attribs)))) {
           if (!VOID_TAGS.has(name)) skipDepth++;
           opened.push(null);
           return;
@@ -112,6 +112,14 @@ export function parsePage(input: string): ParsedPage {
   parser.end();
   page.title = page.title.replace(/\s+/g, ' ').trim();
   return page;
+}
+
+/**
+ * A button that opens a disclosure panel (an FAQ question above its answer: aria-expanded or
+ * aria-controls): its label is text of the page (KEEP_DISCLOSURE_BUTTONS); other buttons are controls.
+ */
+function disclosureButton(attribs: Record<string, string>): boolean {
+  return KEEP_DISCLOSURE_BUTTONS && (attribs['aria-expanded'] !== undefined || attribs['aria-controls'] !== undefined);
 }
 
 /** Tags browsers close implicitly: not counted as nesting by capNesting. */
