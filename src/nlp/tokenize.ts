@@ -4,6 +4,7 @@ import { newBounds, tokenizeRange } from './tokenizer.js';
 import { splitSentences } from './sentences.js';
 import { posTagger, type PosTagger } from './pos.js';
 import { winkTokenize } from './wink-layers.js';
+import { recordTokenWords } from './token-words.js';
 
 /** Tokens (label = universal POS tag) and sentences of a text, with exact offsets. */
 export interface NlpLayers {
@@ -43,8 +44,11 @@ function pushParagraph(text: string, from: number, to: number, spans: Span[]): v
   if (to > from) spans.push({ start: from, end: to, label: 'paragraph', source: { stage: 'nlp', rule: 'blank-line' } });
 }
 
-/** Token bounds, sentence token ranges and tags, reused across calls (tokenising is synchronous). */
-const scratch = { bounds: newBounds(4096), sentences: [] as number[], tags: new Uint8Array(4096) };
+/**
+ * Token bounds, sentence token ranges, tags and word ids of one chunk, and the word ids of the
+ * whole text so far, reused across calls (tokenising is synchronous).
+ */
+const scratch = { bounds: newBounds(4096), sentences: [] as number[], tags: new Uint8Array(4096), ids: new Int32Array(4096), textIds: new Int32Array(16384) };
 
 /**
  * Tokens with universal POS tags, sentences and paragraphs of a text. Each paragraph (or piece
@@ -60,6 +64,7 @@ export function tokenize(text: string): NlpLayers {
   const paragraphs = paragraphSpans(text);
   let chunkedParagraphs = 0;
   const { bounds } = scratch;
+  const generation = tagger.words.generation;
   for (const para of paragraphs) {
     bounds.length = 0;
     bounds.longestPiece = 0;
@@ -73,6 +78,7 @@ export function tokenize(text: string): NlpLayers {
     } else chunkedParagraphs++;
     for (const chunk of chunkParagraph(text, para.start, para.end)) {
       if (chunk.kind === 'long-word') {
+        pushId(tokens.length, -1);
         tokens.push({ start: chunk.start, end: chunk.end, label: 'X' });
         continue;
       }
@@ -81,7 +87,19 @@ export function tokenize(text: string): NlpLayers {
       tagChunk(text, tagger, tokens, sentences);
     }
   }
+  // Word ids for later stages, unless the tagger's table started afresh part way (ids mixed).
+  if (tagger.words.generation === generation) recordTokenWords(text, tokens, scratch.textIds.slice(0, tokens.length), tagger.words, generation);
   return { tokens, sentences, paragraphs, chunkedParagraphs };
+}
+
+/** Sets the word id of token `k` of the text (growing the scratch as needed). */
+function pushId(k: number, id: number): void {
+  if (k >= scratch.textIds.length) {
+    const grown = new Int32Array(2 * k);
+    grown.set(scratch.textIds);
+    scratch.textIds = grown;
+  }
+  scratch.textIds[k] = id;
 }
 
 /**
@@ -95,13 +113,18 @@ function tagChunk(text: string, tagger: PosTagger, tokens: Span[], sentences: Sp
   splitSentences(text, bounds, 0, bounds.length, ranges);
   const n = bounds.length;
   if (scratch.tags.length < n) scratch.tags = new Uint8Array(2 * n);
+  if (scratch.ids.length < n) scratch.ids = new Int32Array(2 * n);
   const tags = scratch.tags;
+  const ids = scratch.ids;
   for (let k = 0; k < ranges.length; k += 2) {
     const first = ranges[k];
     const last = ranges[k + 1];
-    tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags);
+    tagger.tagRange(text, bounds.starts, bounds.ends, first, last, tags, ids);
     sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
   }
+  const at = tokens.length;
+  if (at + n > scratch.textIds.length) pushId(at + n, 0);
+  scratch.textIds.set(ids.subarray(0, n), at);
   for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
 }
 

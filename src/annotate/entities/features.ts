@@ -1,6 +1,18 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
 import type { GazetteerEntry, Lexicon } from './lexicon.js';
 import type { WordStats } from './word-stats.js';
+import type { WordTable as NlpWordTable } from '../../nlp/word-table.js';
+
+/**
+ * Ids of a document's words in the nlp stage's word table (see nlp/token-words.ts): per
+ * sentence, per word, the id when the word is that single token unchanged, else -1.
+ */
+export interface NlpWordIds {
+  table: NlpWordTable;
+  generation: number;
+  /** One array per sentence of `documentContext`'s input (undefined: look every word up by text). */
+  ids: readonly (Int32Array | undefined)[];
+}
 
 /**
  * Token features for the recogniser, in the spirit of Ratinov & Roth (2009): the word, its
@@ -246,10 +258,13 @@ export class NerFeaturizer {
     this.edge = [0, 1, 2, 3].map((slot) => [mix(this.salts[slot], 1), mix(this.salts[slot], 2)] as [number, number]);
   }
 
-  /** Document context: how each word form appears across all sentences of the document. */
-  documentContext(sentences: readonly (readonly string[])[]): DocContext {
+  /**
+   * Document context: how each word form appears across all sentences of the document. With
+   * `nlp`, words that have an id in the nlp word table are looked up by it (no hashing).
+   */
+  documentContext(sentences: readonly (readonly string[])[], nlp?: NlpWordIds): DocContext {
     const stamp = ++this.stamp;
-    const infos = sentences.map((words) => words.map((w) => this.info(w)));
+    const infos = nlp ? this.infosByIds(sentences, nlp) : sentences.map((words) => words.map((w) => this.info(w)));
     for (const sentence of infos) {
       // Capitals in headlines (all caps or title case) say nothing about a word.
       const upperSentence = sentenceCase(sentence) !== ORDINARY_CASE;
@@ -550,6 +565,44 @@ export class NerFeaturizer {
     if (i === 0) out.push(mix(S[10], me.shortShapeHash));
   }
 
+  /** Word infos by nlp word id (a dense array; entries undefined until first seen). */
+  private byNlp: (WordInfo | undefined)[] = [];
+  private byNlpTable?: NlpWordTable;
+  private byNlpGeneration = -1;
+
+  /** The infos of a document's words, by nlp word id where there is one. */
+  private infosByIds(sentences: readonly (readonly string[])[], nlp: NlpWordIds): WordInfo[][] {
+    if (nlp.table !== this.byNlpTable || nlp.generation !== this.byNlpGeneration) {
+      this.byNlp = [];
+      this.byNlpTable = nlp.table;
+      this.byNlpGeneration = nlp.generation;
+    }
+    const out: WordInfo[][] = new Array(sentences.length);
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      const ids = nlp.ids[s];
+      const infos: WordInfo[] = new Array(words.length);
+      for (let i = 0; i < words.length; i++) {
+        const id = ids ? ids[i] : -1;
+        if (id < 0) {
+          infos[i] = this.info(words[i]);
+          continue;
+        }
+        let info = id < this.byNlp.length ? this.byNlp[id] : undefined;
+        if (info === undefined) {
+          // (`info` may clear the memo, and with it `byNlp`: index the array afresh after it.)
+          info = this.info(words[i]);
+          const byNlp = this.byNlp;
+          while (byNlp.length <= id) byNlp.push(undefined);
+          byNlp[id] = info;
+        }
+        infos[i] = info;
+      }
+      out[s] = infos;
+    }
+    return out;
+  }
+
   /** Features that depend on the word alone, memoised. */
   private info(raw: string): WordInfo {
     const key = fnv1a(raw);
@@ -557,6 +610,7 @@ export class NerFeaturizer {
     if (info) return info;
     if (this.cache.size >= FEATURES.maxCached) {
       this.cache.clear();
+      this.byNlp = [];
       // Infos of the current document may still hold offsets: a new generation makes them recompute.
       this.resetTable(this.tableFor);
     }

@@ -1,4 +1,5 @@
 import type { Span } from '../../model/index.js';
+import type { TokenWords } from '../../nlp/token-words.js';
 
 /** A word as the recogniser sees it: one or more NLP tokens, with its text offsets. */
 export interface Word {
@@ -26,38 +27,78 @@ const JOINERS = {
  * // text "Bashar al-Assad" with tokens Bashar | al | - | Assad → words Bashar, al-Assad
  */
 export function sentenceWords(text: string, tokens: readonly Span[], sentences: readonly Span[]): Word[][] {
+  return documentWords(text, tokens, sentences).words;
+}
+
+/** `sentenceWords` with, per sentence, each word's id in the nlp word table (-1: none). */
+export interface DocumentWords {
+  words: Word[][];
+  /** Per sentence, per word: its id in `nlp.table` when it is one token with an id, else -1. Absent without `nlp`. */
+  ids?: Int32Array[];
+}
+
+/**
+ * `sentenceWords`, reading single-token words from the nlp word table when the tokens have ids
+ * there (`tokenWords`): the word text is the table's shared string (no slice), and the id comes
+ * along so the recogniser can look the word up by number.
+ */
+export function documentWords(text: string, tokens: readonly Span[], sentences: readonly Span[], nlp?: TokenWords): DocumentWords {
   const out: Word[][] = [];
+  const ids: Int32Array[] | undefined = nlp ? [] : undefined;
+  const tokenIds = nlp?.ids;
+  const table = nlp?.table;
   let t = 0;
+  let words: Word[] = [];
+  let wordIds: number[] = [];
   for (const sentence of joinGlued(sentences)) {
     while (t < tokens.length && tokens[t].end <= sentence.start) t++;
-    const words: Word[] = [];
     for (; t < tokens.length && tokens[t].start < sentence.end; t++) {
       const tok = tokens[t];
       if (words.length && hasLineBreak(text, words[words.length - 1].end, tok.start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
-        out.push(words.splice(0));
+        out.push(words);
+        if (ids) ids.push(Int32Array.from(wordIds));
+        words = [];
+        wordIds = [];
       }
-      const piece = text.slice(tok.start, tok.end);
+      const id = tokenIds ? tokenIds[t] : -1;
+      const piece = id >= 0 ? table!.word(id) : text.slice(tok.start, tok.end);
       const last = words[words.length - 1];
-      const next = tokens[t + 1];
-      if (last && last.end === tok.start && joins(last.text, piece, next && next.start === tok.end ? text.slice(next.start, next.end) : undefined)) {
-        // Glue the joiner and the token after it onto the previous word.
-        const end = next!.end;
-        words[words.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };
-        t++;
-        continue;
+      if (last && last.end === tok.start && isJoiner(piece)) {
+        const next = tokens[t + 1];
+        if (joins(last.text, piece, next && next.start === tok.end ? text.slice(next.start, next.end) : undefined)) {
+          // Glue the joiner and the token after it onto the previous word.
+          const end = next!.end;
+          words[words.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };
+          wordIds[wordIds.length - 1] = -1;
+          t++;
+          continue;
+        }
       }
       words.push({ start: tok.start, end: tok.end, text: piece });
+      wordIds.push(id);
     }
-    if (words.length) out.push(words);
+    if (words.length) {
+      out.push(words);
+      if (ids) ids.push(Int32Array.from(wordIds));
+      words = [];
+      wordIds = [];
+    }
   }
-  return out;
+  return { words: out, ids };
 }
 
 /** Whether `text[from, to)` contains a line feed (no slice: this runs once per token). */
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
   return false;
+}
+
+/** Whether a token can be a joiner at all (one hyphen or full stop): `joins` is false otherwise. */
+function isJoiner(piece: string): boolean {
+  if (piece.length !== 1) return false;
+  const c = piece.charCodeAt(0);
+  return c === 45 || c === 46 || c === 0x2010 || c === 0x2011;
 }
 
 function joins(previous: string, joiner: string, after: string | undefined): boolean {
