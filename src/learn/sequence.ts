@@ -215,31 +215,52 @@ function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, 
   const live = liveScratch;
   const start = T * T;
   for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
+  // The best tag of the previous position (the first of equals), found as its row is filled.
+  let top = 0;
+  for (let p = 1; p < T; p++) if (score[p] > score[top]) top = p;
   for (let k = 1; k < n; k++) {
     const prevRow = (k - 1) * T;
     const row = k * T;
-    // The previous position's best tag, and the tags it does not dominate (in order).
-    let top = 0;
-    for (let p = 1; p < T; p++) if (score[prevRow + p] > score[prevRow + top]) top = p;
+    // The tags the previous position's best tag does not dominate (in order).
     const best = score[prevRow + top];
     const slack = DOMINANCE_SLACK * (1 + Math.abs(best));
     let count = 0;
     for (let p = 0; p < T; p++) if (!(best - score[prevRow + p] > margins[p * T + top] + slack)) live[count++] = p;
-    for (let t = 0; t < T; t++) {
-      let most = -Infinity;
-      let arg = 0;
-      const from = t * T;
-      for (let q = 0; q < count; q++) {
-        const p = live[q];
-        const s = score[prevRow + p] + into[from + p];
-        if (s > most) {
-          most = s;
-          arg = p;
-        }
+    let nextTop = 0;
+    if (count === 1) {
+      // One live predecessor (the common case: a clear best tag): every tag comes from it, as
+      // the general loop below would find (the first score above -Infinity wins).
+      const p = live[0];
+      const from = score[prevRow + p];
+      const out = p * T;
+      for (let t = 0; t < T; t++) {
+        const s = from + transitions[out + t];
+        const alive = s > -Infinity;
+        const v = (alive ? s : -Infinity) + emit[row + t];
+        score[row + t] = v;
+        back[row + t] = alive ? p : 0;
+        if (v > score[row + nextTop]) nextTop = t;
       }
-      score[row + t] = most + emit[row + t];
-      back[row + t] = arg;
+    } else {
+      for (let t = 0; t < T; t++) {
+        let most = -Infinity;
+        let arg = 0;
+        const from = t * T;
+        for (let q = 0; q < count; q++) {
+          const p = live[q];
+          const s = score[prevRow + p] + into[from + p];
+          if (s > most) {
+            most = s;
+            arg = p;
+          }
+        }
+        const v = most + emit[row + t];
+        score[row + t] = v;
+        back[row + t] = arg;
+        if (v > score[row + nextTop]) nextTop = t;
+      }
     }
+    top = nextTop;
   }
   return backtrace(score, back, n, T);
 }

@@ -47,9 +47,12 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
   const ids: Int32Array[] | undefined = nlp ? [] : undefined;
   const tokenIds = nlp?.ids;
   const table = nlp?.table;
+  // Word ids of the whole document in one array (a word is at least a token); per sentence a view.
+  const flat = nlp ? new Int32Array(tokens.length) : undefined;
+  let used = 0;
+  let opened = 0;
   let t = 0;
   let words: Word[] = [];
-  let wordIds: number[] = [];
   for (const sentence of joinGlued(sentences)) {
     while (t < tokens.length && tokens[t].end <= sentence.start) t++;
     for (; t < tokens.length && tokens[t].start < sentence.end; t++) {
@@ -57,9 +60,9 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
       if (words.length && hasLineBreak(text, words[words.length - 1].end, tok.start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
         out.push(words);
-        if (ids) ids.push(Int32Array.from(wordIds));
+        if (ids) ids.push(flat!.subarray(opened, used));
+        opened = used;
         words = [];
-        wordIds = [];
       }
       const id = tokenIds ? tokenIds[t] : -1;
       const piece = id >= 0 ? table!.word(id) : text.slice(tok.start, tok.end);
@@ -70,19 +73,19 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
           // Glue the joiner and the token after it onto the previous word.
           const end = next!.end;
           words[words.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };
-          wordIds[wordIds.length - 1] = -1;
+          if (flat) flat[used - 1] = -1;
           t++;
           continue;
         }
       }
       words.push({ start: tok.start, end: tok.end, text: piece });
-      wordIds.push(id);
+      if (flat) flat[used++] = id;
     }
     if (words.length) {
       out.push(words);
-      if (ids) ids.push(Int32Array.from(wordIds));
+      if (ids) ids.push(flat!.subarray(opened, used));
+      opened = used;
       words = [];
-      wordIds = [];
     }
   }
   return { words: out, ids };
