@@ -649,7 +649,7 @@ export class NerFeaturizer {
   }
 
   /** Wide-domain conjunctions of word i: word bigrams and gazetteer tags. */
-  private wideHashes(ids: Int32Array, i: number, gaz: readonly number[], out: number[]): void {
+  private wideHashes(ids: Int32Array, i: number, gaz: Int32Array, out: number[]): void {
     const S = this.salts;
     const hot = this.hot;
     const me = hot[ids[i] * HOT + H_LOWER];
@@ -770,11 +770,11 @@ export class NerFeaturizer {
    * Longest gazetteer match starting at each word; each covered word gets a hash of
    * "B-"/"I-" plus the list name (0 where nothing matched). A match must start capitalised.
    */
-  private gazetteerTags(ids: Int32Array): number[] {
-    const tags = this.gazScratch;
+  private gazetteerTags(ids: Int32Array): Int32Array {
     const n = ids.length;
-    tags.length = 0;
-    for (let i = 0; i < n; i++) tags.push(0);
+    if (this.gazScratch.length < n) this.gazScratch = new Int32Array(2 * n);
+    const tags = this.gazScratch;
+    tags.fill(0, 0, n);
     const hot = this.hot;
     for (let i = 0; i < n; i++) {
       if ((hot[ids[i] * HOT + H_BITS] & W_GAZ) === 0) continue;
@@ -800,8 +800,8 @@ export class NerFeaturizer {
     return tags;
   }
 
-  /** Scratch for gazetteer tags, reused across sentences. */
-  private readonly gazScratch: number[] = [];
+  /** Scratch for gazetteer tags (hashes as int32; 0: none), reused across sentences. */
+  private gazScratch = new Int32Array(256);
   private readonly listHashCache = new Map<string, [number, number]>();
 
   /** Hashes of "B-<list>" and "I-<list>", memoised. */

@@ -58,11 +58,8 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const text = article.text;
   const tokens = article.layers.tokens ?? [];
   const nlp = tokenWords(text, tokens);
-  const { words, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
-  const tags = model.tagDocument(
-    words.map((s) => s.map((w) => w.text)),
-    nlp && ids ? { table: nlp.table, generation: nlp.generation, ids } : undefined,
-  );
+  const { words, texts, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
+  const tags = model.tagDocument(texts, nlp && ids ? { table: nlp.table, generation: nlp.generation, ids } : undefined);
   const excluded = excludedRanges(article);
   const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
   const { entities, entityOf } = linkMentions(mentions, lex);

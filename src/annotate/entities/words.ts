@@ -33,6 +33,8 @@ export function sentenceWords(text: string, tokens: readonly Span[], sentences: 
 /** `sentenceWords` with, per sentence, each word's id in the nlp word table (-1: none). */
 export interface DocumentWords {
   words: Word[][];
+  /** The words' texts, per sentence (what the recogniser reads). */
+  texts: string[][];
   /** Per sentence, per word: its id in `nlp.table` when it is one token with an id, else -1. Absent without `nlp`. */
   ids?: Int32Array[];
 }
@@ -53,6 +55,8 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
   let opened = 0;
   let t = 0;
   let words: Word[] = [];
+  let texts: string[] = [];
+  const allTexts: string[][] = [];
   for (const sentence of joinGlued(sentences)) {
     while (t < tokens.length && tokens[t].end <= sentence.start) t++;
     for (; t < tokens.length && tokens[t].start < sentence.end; t++) {
@@ -60,9 +64,11 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
       if (words.length && hasLineBreak(text, words[words.length - 1].end, tok.start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
         out.push(words);
+        allTexts.push(texts);
         if (ids) ids.push(flat!.subarray(opened, used));
         opened = used;
         words = [];
+        texts = [];
       }
       const id = tokenIds ? tokenIds[t] : -1;
       const piece = id >= 0 ? table!.word(id) : text.slice(tok.start, tok.end);
@@ -72,23 +78,28 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
         if (joins(last.text, piece, next && next.start === tok.end ? text.slice(next.start, next.end) : undefined)) {
           // Glue the joiner and the token after it onto the previous word.
           const end = next!.end;
-          words[words.length - 1] = { start: last.start, end, text: text.slice(last.start, end) };
+          const joined = text.slice(last.start, end);
+          words[words.length - 1] = { start: last.start, end, text: joined };
+          texts[texts.length - 1] = joined;
           if (flat) flat[used - 1] = -1;
           t++;
           continue;
         }
       }
       words.push({ start: tok.start, end: tok.end, text: piece });
+      texts.push(piece);
       if (flat) flat[used++] = id;
     }
     if (words.length) {
       out.push(words);
+      allTexts.push(texts);
       if (ids) ids.push(flat!.subarray(opened, used));
       opened = used;
       words = [];
+      texts = [];
     }
   }
-  return { words: out, ids };
+  return { words: out, texts: allTexts, ids };
 }
 
 /** Whether `text[from, to)` contains a line feed (no slice: this runs once per token). */
