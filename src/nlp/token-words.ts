@@ -15,6 +15,9 @@ import type { WordTable } from './word-table.js';
 export interface TokenWords {
   /** Per token: its id in `table`, or -1 (an overlong run the tagger did not see). */
   readonly ids: Int32Array;
+  /** Per token: its start and end offsets (the same as the spans', as columns). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   readonly table: WordTable;
   /** The table generation the ids belong to. */
   readonly generation: number;
@@ -28,8 +31,8 @@ interface Entry extends TokenWords {
 const byTokens = new WeakMap<readonly Span[], Entry>();
 
 /** Records the word ids of a token layer made from `text` (called by `tokenize`). */
-export function recordTokenWords(text: string, tokens: readonly Span[], ids: Int32Array, table: WordTable, generation: number): void {
-  byTokens.set(tokens, { text, ids, table, generation });
+export function recordTokenWords(text: string, tokens: readonly Span[], ids: Int32Array, starts: Int32Array, ends: Int32Array, table: WordTable, generation: number): void {
+  byTokens.set(tokens, { text, ids, starts, ends, table, generation });
 }
 
 /**

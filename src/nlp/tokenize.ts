@@ -48,7 +48,15 @@ function pushParagraph(text: string, from: number, to: number, spans: Span[]): v
  * Token bounds, sentence token ranges, tags and word ids of one chunk, and the word ids of the
  * whole text so far, reused across calls (tokenising is synchronous).
  */
-const scratch = { bounds: newBounds(4096), sentences: [] as number[], tags: new Uint8Array(4096), ids: new Int32Array(4096), textIds: new Int32Array(16384) };
+const scratch = {
+  bounds: newBounds(4096),
+  sentences: [] as number[],
+  tags: new Uint8Array(4096),
+  ids: new Int32Array(4096),
+  textIds: new Int32Array(16384),
+  textStarts: new Int32Array(16384),
+  textEnds: new Int32Array(16384),
+};
 
 /**
  * Tokens with universal POS tags, sentences and paragraphs of a text. Each paragraph (or piece
@@ -78,7 +86,7 @@ export function tokenize(text: string): NlpLayers {
     } else chunkedParagraphs++;
     for (const chunk of chunkParagraph(text, para.start, para.end)) {
       if (chunk.kind === 'long-word') {
-        pushId(tokens.length, -1);
+        pushId(tokens.length, -1, chunk.start, chunk.end);
         tokens.push({ start: chunk.start, end: chunk.end, label: 'X' });
         continue;
       }
@@ -88,18 +96,30 @@ export function tokenize(text: string): NlpLayers {
     }
   }
   // Word ids for later stages, unless the tagger's table started afresh part way (ids mixed).
-  if (tagger.words.generation === generation) recordTokenWords(text, tokens, scratch.textIds.slice(0, tokens.length), tagger.words, generation);
+  if (tagger.words.generation === generation) {
+    const n = tokens.length;
+    recordTokenWords(text, tokens, scratch.textIds.slice(0, n), scratch.textStarts.slice(0, n), scratch.textEnds.slice(0, n), tagger.words, generation);
+  }
   return { tokens, sentences, paragraphs, chunkedParagraphs };
 }
 
-/** Sets the word id of token `k` of the text (growing the scratch as needed). */
-function pushId(k: number, id: number): void {
+/** Sets the word id and offsets of token `k` of the text (growing the scratch as needed). */
+function pushId(k: number, id: number, start: number, end: number): void {
   if (k >= scratch.textIds.length) {
-    const grown = new Int32Array(2 * k);
-    grown.set(scratch.textIds);
-    scratch.textIds = grown;
+    scratch.textIds = grown(scratch.textIds, 2 * k);
+    scratch.textStarts = grown(scratch.textStarts, 2 * k);
+    scratch.textEnds = grown(scratch.textEnds, 2 * k);
   }
   scratch.textIds[k] = id;
+  scratch.textStarts[k] = start;
+  scratch.textEnds[k] = end;
+}
+
+/** A copy of `a` with room for `size` values. */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size);
+  out.set(a);
+  return out;
 }
 
 /**
@@ -123,8 +143,10 @@ function tagChunk(text: string, tagger: PosTagger, tokens: Span[], sentences: Sp
     sentences.push({ start: bounds.starts[first], end: bounds.ends[last - 1], label: 'sentence', source: SENTENCE_SOURCE });
   }
   const at = tokens.length;
-  if (at + n > scratch.textIds.length) pushId(at + n, 0);
+  if (at + n > scratch.textIds.length) pushId(at + n, 0, 0, 0);
   scratch.textIds.set(ids.subarray(0, n), at);
+  scratch.textStarts.set(bounds.starts.subarray(0, n), at);
+  scratch.textEnds.set(bounds.ends.subarray(0, n), at);
   for (let i = 0; i < n; i++) tokens.push({ start: bounds.starts[i], end: bounds.ends[i], label: tagger.tags[tags[i]] });
 }
 

@@ -49,19 +49,25 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
   const ids: Int32Array[] | undefined = nlp ? [] : undefined;
   const tokenIds = nlp?.ids;
   const table = nlp?.table;
+  // Token offsets as columns (from the nlp stage when it has them: no token object is read).
+  const starts = nlp?.starts ?? offsetsOf(tokens, true);
+  const ends = nlp?.ends ?? offsetsOf(tokens, false);
+  const count = starts.length;
   // Word ids of the whole document in one array (a word is at least a token); per sentence a view.
-  const flat = nlp ? new Int32Array(tokens.length) : undefined;
+  const flat = nlp ? new Int32Array(count) : undefined;
   let used = 0;
   let opened = 0;
   let t = 0;
   let words: Word[] = [];
   let texts: string[] = [];
+  let lastEnd = -1;
   const allTexts: string[][] = [];
   for (const sentence of joinGlued(sentences)) {
-    while (t < tokens.length && tokens[t].end <= sentence.start) t++;
-    for (; t < tokens.length && tokens[t].start < sentence.end; t++) {
-      const tok = tokens[t];
-      if (words.length && hasLineBreak(text, words[words.length - 1].end, tok.start)) {
+    while (t < count && ends[t] <= sentence.start) t++;
+    for (; t < count && starts[t] < sentence.end; t++) {
+      const start = starts[t];
+      const end = ends[t];
+      if (words.length && hasLineBreak(text, lastEnd, start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
         out.push(words);
         allTexts.push(texts);
@@ -71,23 +77,25 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
         texts = [];
       }
       const id = tokenIds ? tokenIds[t] : -1;
-      const piece = id >= 0 ? table!.word(id) : text.slice(tok.start, tok.end);
-      const last = words[words.length - 1];
-      if (last && last.end === tok.start && isJoiner(piece)) {
-        const next = tokens[t + 1];
-        if (joins(last.text, piece, next && next.start === tok.end ? text.slice(next.start, next.end) : undefined)) {
+      const piece = id >= 0 ? table!.word(id) : text.slice(start, end);
+      if (words.length && lastEnd === start && isJoiner(piece)) {
+        const last = words[words.length - 1];
+        const hasNext = t + 1 < count;
+        if (joins(last.text, piece, hasNext && starts[t + 1] === end ? text.slice(starts[t + 1], ends[t + 1]) : undefined)) {
           // Glue the joiner and the token after it onto the previous word.
-          const end = next!.end;
-          const joined = text.slice(last.start, end);
-          words[words.length - 1] = { start: last.start, end, text: joined };
+          const joinedEnd = ends[t + 1];
+          const joined = text.slice(last.start, joinedEnd);
+          words[words.length - 1] = { start: last.start, end: joinedEnd, text: joined };
           texts[texts.length - 1] = joined;
           if (flat) flat[used - 1] = -1;
+          lastEnd = joinedEnd;
           t++;
           continue;
         }
       }
-      words.push({ start: tok.start, end: tok.end, text: piece });
+      words.push({ start, end, text: piece });
       texts.push(piece);
+      lastEnd = end;
       if (flat) flat[used++] = id;
     }
     if (words.length) {
@@ -100,6 +108,13 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
     }
   }
   return { words: out, texts: allTexts, ids };
+}
+
+/** The start (or end) offsets of the tokens as one column. */
+function offsetsOf(tokens: readonly Span[], start: boolean): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = start ? tokens[i].start : tokens[i].end;
+  return out;
 }
 
 /** Whether `text[from, to)` contains a line feed (no slice: this runs once per token). */
