@@ -58,7 +58,7 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const text = article.text;
   const tokens = article.layers.tokens ?? [];
   const nlp = tokenWords(text, tokens);
-  const { words, texts, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
+  const { sentences: words, texts, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
   const tags = model.tagDocument(texts, nlp && ids ? { table: nlp.table, generation: nlp.generation, ids } : undefined);
   const excluded = excludedRanges(article);
   const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));

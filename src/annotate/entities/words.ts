@@ -27,25 +27,39 @@ const JOINERS = {
  * // text "Bashar al-Assad" with tokens Bashar | al | - | Assad → words Bashar, al-Assad
  */
 export function sentenceWords(text: string, tokens: readonly Span[], sentences: readonly Span[]): Word[][] {
-  return documentWords(text, tokens, sentences).words;
+  return documentWords(text, tokens, sentences).sentences.map(wordObjects);
 }
 
-/** `sentenceWords` with, per sentence, each word's id in the nlp word table (-1: none). */
+/** A sentence's words as objects. */
+function wordObjects(s: SentenceWords): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < s.texts.length; i++) out.push({ start: s.starts[i], end: s.ends[i], text: s.texts[i] });
+  return out;
+}
+
+/** The words of one sentence as columns: texts and text offsets (no object per word). */
+export interface SentenceWords {
+  readonly texts: string[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** `sentenceWords` as columns, with each word's id in the nlp word table. */
 export interface DocumentWords {
-  words: Word[][];
-  /** The words' texts, per sentence (what the recogniser reads). */
+  sentences: SentenceWords[];
+  /** The words' texts, per sentence (the same arrays as `sentences[s].texts`). */
   texts: string[][];
   /** Per sentence, per word: its id in `nlp.table` when it is one token with an id, else -1. Absent without `nlp`. */
   ids?: Int32Array[];
 }
 
 /**
- * `sentenceWords`, reading single-token words from the nlp word table when the tokens have ids
- * there (`tokenWords`): the word text is the table's shared string (no slice), and the id comes
- * along so the recogniser can look the word up by number.
+ * `sentenceWords` as columns, reading single-token words from the nlp word table when the
+ * tokens have ids there (`tokenWords`): the word text is the table's shared string (no slice),
+ * and the id comes along so the recogniser can look the word up by number.
  */
 export function documentWords(text: string, tokens: readonly Span[], sentences: readonly Span[], nlp?: TokenWords): DocumentWords {
-  const out: Word[][] = [];
+  const out: SentenceWords[] = [];
   const ids: Int32Array[] | undefined = nlp ? [] : undefined;
   const tokenIds = nlp?.ids;
   const table = nlp?.table;
@@ -53,61 +67,58 @@ export function documentWords(text: string, tokens: readonly Span[], sentences: 
   const starts = nlp?.starts ?? offsetsOf(tokens, true);
   const ends = nlp?.ends ?? offsetsOf(tokens, false);
   const count = starts.length;
-  // Word ids of the whole document in one array (a word is at least a token); per sentence a view.
+  // Word ids and offsets of the whole document in one array each (a word is at least a
+  // token); per sentence a view.
   const flat = nlp ? new Int32Array(count) : undefined;
+  const wordStarts = new Int32Array(count);
+  const wordEnds = new Int32Array(count);
   let used = 0;
   let opened = 0;
   let t = 0;
-  let words: Word[] = [];
   let texts: string[] = [];
-  let lastEnd = -1;
   const allTexts: string[][] = [];
   for (const sentence of joinGlued(sentences)) {
     while (t < count && ends[t] <= sentence.start) t++;
     for (; t < count && starts[t] < sentence.end; t++) {
       const start = starts[t];
       const end = ends[t];
-      if (words.length && hasLineBreak(text, lastEnd, start)) {
+      if (used > opened && hasLineBreak(text, wordEnds[used - 1], start)) {
         // A line break ends a sentence (headlines, lists, footers): never tag across it.
-        out.push(words);
+        out.push({ texts, starts: wordStarts.subarray(opened, used), ends: wordEnds.subarray(opened, used) });
         allTexts.push(texts);
         if (ids) ids.push(flat!.subarray(opened, used));
         opened = used;
-        words = [];
         texts = [];
       }
       const id = tokenIds ? tokenIds[t] : -1;
       const piece = id >= 0 ? table!.word(id) : text.slice(start, end);
-      if (words.length && lastEnd === start && isJoiner(piece)) {
-        const last = words[words.length - 1];
+      if (used > opened && wordEnds[used - 1] === start && isJoiner(piece)) {
         const hasNext = t + 1 < count;
-        if (joins(last.text, piece, hasNext && starts[t + 1] === end ? text.slice(starts[t + 1], ends[t + 1]) : undefined)) {
+        if (joins(texts[texts.length - 1], piece, hasNext && starts[t + 1] === end ? text.slice(starts[t + 1], ends[t + 1]) : undefined)) {
           // Glue the joiner and the token after it onto the previous word.
           const joinedEnd = ends[t + 1];
-          const joined = text.slice(last.start, joinedEnd);
-          words[words.length - 1] = { start: last.start, end: joinedEnd, text: joined };
-          texts[texts.length - 1] = joined;
+          texts[texts.length - 1] = text.slice(wordStarts[used - 1], joinedEnd);
+          wordEnds[used - 1] = joinedEnd;
           if (flat) flat[used - 1] = -1;
-          lastEnd = joinedEnd;
           t++;
           continue;
         }
       }
-      words.push({ start, end, text: piece });
       texts.push(piece);
-      lastEnd = end;
-      if (flat) flat[used++] = id;
+      wordStarts[used] = start;
+      wordEnds[used] = end;
+      if (flat) flat[used] = id;
+      used++;
     }
-    if (words.length) {
-      out.push(words);
+    if (used > opened) {
+      out.push({ texts, starts: wordStarts.subarray(opened, used), ends: wordEnds.subarray(opened, used) });
       allTexts.push(texts);
       if (ids) ids.push(flat!.subarray(opened, used));
       opened = used;
-      words = [];
       texts = [];
     }
   }
-  return { words: out, texts: allTexts, ids };
+  return { sentences: out, texts: allTexts, ids };
 }
 
 /** The start (or end) offsets of the tokens as one column. */
