@@ -308,9 +308,7 @@ export class NerFeaturizer {
    * documents only, so a document's word and form ids stay valid while it is featurised).
    */
   private makeRoom(sentences: readonly (readonly string[])[]): void {
-    let n = 0;
-    for (const s of sentences) n += s.length;
-    if (this.cache.size === 0 || this.cache.size + n <= FEATURES.maxCached) return;
+    if (this.cache.size === 0 || this.cache.size + wordCount(sentences) <= FEATURES.maxCached) return;
     this.cache.clear();
     this.selfOf = [];
     this.lowerOf = [];
@@ -325,9 +323,12 @@ export class NerFeaturizer {
   /** Word ids of a document's sentences, by text. */
   private idsByText(sentences: readonly (readonly string[])[]): Int32Array[] {
     const out: Int32Array[] = new Array(sentences.length);
+    // One array for the document, a view per sentence (one allocation, not one per sentence).
+    const flat = new Int32Array(wordCount(sentences));
+    let at = 0;
     for (let s = 0; s < sentences.length; s++) {
       const words = sentences[s];
-      const ids = new Int32Array(words.length);
+      const ids = flat.subarray(at, (at += words.length));
       for (let i = 0; i < words.length; i++) ids[i] = this.wordId(words[i]);
       out[s] = ids;
     }
@@ -353,10 +354,12 @@ export class NerFeaturizer {
     }
     const map = this.nlpMap;
     const out: Int32Array[] = new Array(sentences.length);
+    const flat = new Int32Array(wordCount(sentences));
+    let at = 0;
     for (let s = 0; s < sentences.length; s++) {
       const words = sentences[s];
       const nlpIds = nlp.ids[s];
-      const ids = new Int32Array(words.length);
+      const ids = flat.subarray(at, (at += words.length));
       for (let i = 0; i < words.length; i++) {
         const nlpId = nlpIds ? nlpIds[i] : -1;
         if (nlpId < 0 || nlpId >= map.length) {
@@ -940,6 +943,13 @@ class ScoreMemo {
 }
 
 const ORDINARY_CASE = 3;
+
+/** Number of words in all the sentences. */
+function wordCount(sentences: readonly (readonly string[])[]): number {
+  let n = 0;
+  for (let s = 0; s < sentences.length; s++) n += sentences[s].length;
+  return n;
+}
 
 /** 1: mostly all-caps words; 2: mostly capitalised (title case); 3: ordinary. */
 function sentenceCase(hot: Int32Array, ids: Int32Array): number {
