@@ -97,3 +97,19 @@ test('soft-target logistic regression learns the share behind each feature and i
   assert.ok(Math.abs(p([0, 1]) - 0.9) < 0.05, `p(right) ${p([0, 1])}`);
   assert.ok(Math.abs(p([0, 2]) - 0.1) < 0.05, `p(wrong) ${p([0, 2])}`);
 });
+
+test('pruned Viterbi over emission scores finds the exact path of the plain one', async () => {
+  const { viterbi, viterbiScores, seededRandom } = await import('./index.js');
+  const random = seededRandom(7);
+  for (let round = 0; round < 200; round++) {
+    const T = 2 + Math.floor(random() * 9);
+    const n = 1 + Math.floor(random() * 30);
+    // Wide emissions make one tag dominate most positions (one live predecessor), narrow ones keep many alive.
+    const spread = round % 2 ? 20 : 0.5;
+    const emissions = Float32Array.from({ length: n * T }, () => (random() - 0.5) * spread);
+    const transitions = Float32Array.from({ length: (T + 1) * T }, () => random() - 0.5);
+    const hashed = Array.from({ length: n }, (_, k) => Uint32Array.of(k));
+    const emit = Float64Array.from(emissions);
+    assert.deepEqual(viterbiScores(emit, n, transitions, T), viterbi(hashed, emissions, transitions, T), `round ${round}`);
+  }
+});

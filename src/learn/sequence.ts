@@ -150,28 +150,19 @@ let scratch = { score: new Float64Array(0), back: new Int32Array(0) };
 
 /** Transition matrices transposed to float64 (`[t * T + p]` = p → t), so Viterbi's inner loop
  * reads contiguous doubles; float32 → float64 is exact, so scores are unchanged. */
-const transposedOf = new WeakMap<Float32Array, Float64Array>();
-
 function transpose(transitions: Float32Array, T: number): Float64Array {
   const into = new Float64Array(T * T);
   for (let p = 0; p < T; p++) for (let t = 0; t < T; t++) into[t * T + p] = transitions[p * T + t];
   return into;
 }
 
-/** `transpose`, cached per array: for fixed (trained) transitions only. */
-function transposed(transitions: Float32Array, T: number): Float64Array {
-  let into = transposedOf.get(transitions);
-  if (!into || into.length !== T * T) transposedOf.set(transitions, (into = transpose(transitions, T)));
-  return into;
-}
-
 /**
  * Viterbi over precomputed emission scores (`n × T`, row-major): for callers that compute
  * emissions their own, faster way (memoised per-word sums). `transitions` must not change after
- * the first call (its transposition is cached): a trained tagger's are fixed.
+ * the first call (its dominance margins are cached): a trained tagger's are fixed.
  */
 export function viterbiScores(emit: Float64Array, n: number, transitions: Float32Array, T: number): number[] {
-  return decodePruned(emit, n, transitions, transposed(transitions, T), dominanceOf(transitions, T), T);
+  return decodePruned(emit, n, transitions, dominanceOf(transitions, T), T);
 }
 
 /**
@@ -207,7 +198,7 @@ let liveScratch = new Int32Array(0);
  * the position's best tag for every next tag, so it is never the (first) best predecessor and
  * the path is exactly `decode`'s.
  */
-function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, into: Float64Array, margins: Float64Array, T: number): number[] {
+function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, margins: Float64Array, T: number): number[] {
   if (n === 0) return [];
   if (scratch.score.length < n * T) scratch = { score: new Float64Array(2 * n * T), back: new Int32Array(2 * n * T) };
   if (liveScratch.length < T) liveScratch = new Int32Array(T);
@@ -215,31 +206,58 @@ function decodePruned(emit: Float64Array, n: number, transitions: Float32Array, 
   const live = liveScratch;
   const start = T * T;
   for (let t = 0; t < T; t++) score[t] = emit[t] + transitions[start + t];
+  // The best tag of the previous position (the first of equals), found as its row is filled.
+  let top = 0;
+  for (let p = 1; p < T; p++) if (score[p] > score[top]) top = p;
   for (let k = 1; k < n; k++) {
     const prevRow = (k - 1) * T;
     const row = k * T;
-    // The previous position's best tag, and the tags it does not dominate (in order).
-    let top = 0;
-    for (let p = 1; p < T; p++) if (score[prevRow + p] > score[prevRow + top]) top = p;
+    // The tags the previous position's best tag does not dominate (in order).
     const best = score[prevRow + top];
     const slack = DOMINANCE_SLACK * (1 + Math.abs(best));
     let count = 0;
     for (let p = 0; p < T; p++) if (!(best - score[prevRow + p] > margins[p * T + top] + slack)) live[count++] = p;
-    for (let t = 0; t < T; t++) {
-      let most = -Infinity;
-      let arg = 0;
-      const from = t * T;
+    let nextTop = 0;
+    if (count === 1) {
+      // One live predecessor (the common case: a clear best tag): every tag comes from it, as
+      // the general loop below would find (the first score above -Infinity wins).
+      const p = live[0];
+      const from = score[prevRow + p];
+      const out = p * T;
+      for (let t = 0; t < T; t++) {
+        const s = from + transitions[out + t];
+        const alive = s > -Infinity;
+        const v = (alive ? s : -Infinity) + emit[row + t];
+        score[row + t] = v;
+        back[row + t] = alive ? p : 0;
+        if (v > score[row + nextTop]) nextTop = t;
+      }
+    } else {
+      // Live predecessors in the outer loop, tags inside (contiguous transition rows): per tag
+      // the same comparisons in the same order as a loop over predecessors per tag.
+      for (let t = 0; t < T; t++) {
+        score[row + t] = -Infinity;
+        back[row + t] = 0;
+      }
       for (let q = 0; q < count; q++) {
         const p = live[q];
-        const s = score[prevRow + p] + into[from + p];
-        if (s > most) {
-          most = s;
-          arg = p;
+        const from = score[prevRow + p];
+        const out = p * T;
+        for (let t = 0; t < T; t++) {
+          const s = from + transitions[out + t];
+          if (s > score[row + t]) {
+            score[row + t] = s;
+            back[row + t] = p;
+          }
         }
       }
-      score[row + t] = most + emit[row + t];
-      back[row + t] = arg;
+      for (let t = 0; t < T; t++) {
+        const v = score[row + t] + emit[row + t];
+        score[row + t] = v;
+        if (v > score[row + nextTop]) nextTop = t;
+      }
     }
+    top = nextTop;
   }
   return backtrace(score, back, n, T);
 }

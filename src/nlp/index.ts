@@ -9,6 +9,8 @@ export { guessLanguage } from './language.js';
 export { wink } from './wink.js';
 export { winkTokenize } from './wink-layers.js';
 export { PosTagger, posTagger } from './pos.js';
+export { tokenWords, type TokenWords } from './token-words.js';
+export { WordTable } from './word-table.js';
 
 /** Tokens with part of speech, sentences and paragraphs; a notice for non-English text. */
 export const nlpStage: Stage = {

@@ -163,10 +163,20 @@ export class PosTagger {
   }
 
   /**
+   * The tagger's word table: `tagRange` can report each token's id in it, so later stages can
+   * look words up by id (see token-words.ts) instead of hashing the text again.
+   */
+  get words(): WordTable {
+    return this.memo;
+  }
+
+  /**
    * Tags one sentence, tokens `[from, to)` of `text` with bounds `starts`/`ends`, writing tag
    * indices into `out[from, to)`. Greedy, left to right; each decision sees the two tags before it.
+   * With `ids`, each token's id in `words` goes to `ids[from, to)` (valid for the table's
+   * current generation: the table may start afresh, before the sentence, but never during it).
    */
-  tagRange(text: string, starts: Int32Array, ends: Int32Array, from: number, to: number, out: Uint8Array): void {
+  tagRange(text: string, starts: Int32Array, ends: Int32Array, from: number, to: number, out: Uint8Array, ids?: Int32Array): void {
     const T = this.T;
     // The memo starts afresh only between sentences (slots below must stay valid).
     if (this.memo.size + (to - from) > MAX_MEMO_WORDS) this.resetMemo();
@@ -183,6 +193,7 @@ export class PosTagger {
       let best = this.fixed[c0];
       if (best === NO_TAG) best = this.score1(c0, m1, m2, p1, p2, t1, t2, i === from);
       out[i] = best;
+      if (ids) ids[i] = c0;
       t2 = t1;
       t1 = best;
       m2 = m1;

@@ -11,6 +11,8 @@ export class WordTable {
   private table: Int32Array;
   private hashes: Int32Array;
   private words: string[] = [];
+  /** Counts `clear` calls: ids handed out before a clear mean other words after it. */
+  private cleared = 0;
 
   constructor(capacity = 1 << 12) {
     this.table = new Int32Array(capacity).fill(-1);
@@ -22,6 +24,11 @@ export class WordTable {
     return this.words.length;
   }
 
+  /** Bumped by every `clear`: an id is valid only with the generation it was handed out in. */
+  get generation(): number {
+    return this.cleared;
+  }
+
   /** The word with id `id`. */
   word(id: number): string {
     return this.words[id];
@@ -31,6 +38,7 @@ export class WordTable {
   clear(): void {
     this.table.fill(-1);
     this.words = [];
+    this.cleared++;
   }
 
   /** The id of `text[start, end)`, or -1 when it has not been added. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Pipeline } from '../../pipeline.js';
 import { cleanStage } from '../../clean/index.js';
-import { nlpStage } from '../../nlp/index.js';
+import { nlpStage, tokenWords } from '../../nlp/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
 import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
@@ -124,4 +124,20 @@ test('a word tagged as a person takes a one-word group label from the alias tabl
   assert.equal(byName.get('Wahhabi')?.type, 'MISC');
   assert.equal(byName.get('Wahhabi')?.kind, 'movement');
   assert.ok(entities.some((e) => e.type === 'PER' && e.name === 'Jordan'), 'a person named Jordan stays a person');
+});
+
+test('entities are the same whether words are looked up by nlp word id or by text', async () => {
+  // Invented text: a title-case headline (truecased, looked up by text), hyphenated and dotted
+  // compounds (joined words, looked up by text) and ordinary sentences (by id).
+  const text = 'Kerry Meets Lavrov In Geneva Over Talks\n\nUS-backed forces near al-Raqqa were praised by Secretary of State John Kerry on Monday. "We will win," said Sergei Lavrov, a diplomat in Moscow, citing reports on Attackthesystem.com and the W.H.O. website.';
+  const { article } = await entitiesOf(text);
+  const [, , entities] = (await pipeline).stages;
+  assert.ok(tokenWords(article.text, article.layers.tokens), 'the pipeline article has word ids');
+  const resources = entitiesStage.load!();
+  // A copy of the token layer has no word ids (they are keyed by the nlp stage's own array).
+  const byText = entitiesStage.run({ ...article, layers: { ...article.layers, tokens: article.layers.tokens.map((t) => ({ ...t })) } }, await resources);
+  const byId = entitiesStage.run(article, await resources);
+  assert.equal(entities, entitiesStage);
+  assert.deepEqual(byId, byText);
+  assert.deepEqual(byId.layers!.entities, article.layers.entities);
 });

@@ -1,6 +1,18 @@
 import { fnv1a, type SparseRows } from '../../learn/index.js';
 import type { GazetteerEntry, Lexicon } from './lexicon.js';
 import type { WordStats } from './word-stats.js';
+import type { WordTable as NlpWordTable } from '../../nlp/word-table.js';
+
+/**
+ * Ids of a document's words in the nlp stage's word table (see nlp/token-words.ts): per
+ * sentence, per word, the id when the word is that single token unchanged, else -1.
+ */
+export interface NlpWordIds {
+  table: NlpWordTable;
+  generation: number;
+  /** One array per sentence of `documentContext`'s input (undefined: look every word up by text). */
+  ids: readonly (Int32Array | undefined)[];
+}
 
 /**
  * Token features for the recogniser, in the spirit of Ratinov & Roth (2009): the word, its
@@ -110,35 +122,6 @@ export function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** What is known about one distinct word, computed once. */
-interface WordInfo {
-  /** Hashes of the word's own features. */
-  self: number[];
-  lower: string;
-  /** Hash of the lowercase form (for neighbour and bigram features). */
-  lowerHash: number;
-  shortShapeHash: number;
-  /** Starts with an upper-case letter. */
-  capital: boolean;
-  /** Has letters and all of them are upper case. */
-  allCaps: boolean;
-  alpha: boolean;
-  /** Has an upper-case letter anywhere ("al-Nusra"). */
-  hasUpper: boolean;
-  /** Context-aggregation cue this word gives to the next one (0: none). */
-  cue: number;
-  /** Document flags shared by all case variants. */
-  form: FormRecord;
-  /** Hashes of this word as a neighbour at offsets -2, -1, +1, +2. */
-  context: number[];
-  /** Gazetteer phrases starting with this word (only for words with an upper-case letter). */
-  gaz: readonly GazetteerEntry[] | undefined;
-  /** Offset of the memoised score sums (own features, then each neighbour slot) in the
-   * featuriser's score table, valid while `scoresGen` is the table's generation. */
-  scoresAt: number;
-  scoresGen: number;
-}
-
 /** Slot of a neighbour offset: -2 → 0, -1 → 1, +1 → 2, +2 → 3. */
 function offsetSlot(o: number): number {
   return o < 0 ? o + FEATURES.window : o + FEATURES.window - 1;
@@ -184,21 +167,16 @@ function fnvCodes(codes: Int32Array, length: number, seed: number): number {
 
 /**
  * Per-document capitalisation evidence: for each lowercase form, how it was seen. The flags
- * live on shared per-form records stamped with the document, so lookups need no hashing; a
- * context is valid until the featuriser's next `documentContext` call.
+ * live in per-form slots stamped with the document, so lookups need no hashing; a context is
+ * valid until the featuriser's next `documentContext` call.
  */
 export interface DocContext {
   readonly stamp: number;
-  /** Word infos of the document's sentences, computed once. */
-  readonly sentences: WordInfo[][];
+  /** Word ids (see `NerFeaturizer`) of the document's sentences, looked up once. */
+  readonly sentences: Int32Array[];
   readonly words: readonly (readonly string[])[];
 }
 
-/** Shared by every case variant of a word: its document flags. */
-interface FormRecord {
-  stamp: number;
-  flags: number;
-}
 const SEEN_CAPITAL_INSIDE = 1;
 const SEEN_LOWER = 2;
 const SEEN_ALLCAPS = 4;
@@ -217,6 +195,33 @@ const CUES = new Map<string, number>(Object.entries({
 }));
 
 /**
+ * Each distinct word has an id and a record of HOT int32 slots in one typed array: what every
+ * token reads (hashes, letter-class bits, form, memoised score offset) sits in half a cache
+ * line, not spread over objects. Slot indices:
+ */
+const HOT = 8;
+/** Hash of the lowercase form (neighbour and bigram features). */
+const H_LOWER = 0;
+/** Hash of the short shape. */
+const H_SHORT = 1;
+/** W_* bits, and the context cue this word gives the next one (bits CUE_SHIFT and up). */
+const H_BITS = 2;
+/** Id of the lowercase form (its document flags are shared by all case variants). */
+const H_FORM = 3;
+/** Offset of the memoised score sums in the score table, valid while H_SCORES_GEN is the table's generation. */
+const H_SCORES_AT = 4;
+const H_SCORES_GEN = 5;
+/** Has letters. */
+const W_ALPHA = 1;
+/** Starts with an upper-case letter. */
+const W_CAPITAL = 2;
+/** Has letters and all of them are upper case. */
+const W_ALLCAPS = 4;
+/** Has gazetteer phrases starting with it (only words with an upper-case letter). */
+const W_GAZ = 8;
+const CUE_SHIFT = 8;
+
+/**
  * Builds the featuriser: `sentence(words, doc)` gives one array of bucket indices per word.
  *
  * @example
@@ -225,8 +230,20 @@ const CUES = new Map<string, number>(Object.entries({
  * f.sentence(words, f.documentContext([words]));
  */
 export class NerFeaturizer {
-  private readonly cache = new WordTable<WordInfo>();
-  private readonly forms = new Map<string, FormRecord>();
+  /** Word → id (ids are dense: 0, 1, 2, ...). */
+  private readonly cache = new WordTable<number>();
+  /** Per word id: HOT slots (see H_*). */
+  private hot = new Int32Array(HOT * 1024);
+  /** Per word id: hashes of the word's own features (read when its scores are first summed). */
+  private selfOf: number[][] = [];
+  /** Per word id: the lowercase form (gazetteer matching). */
+  private lowerOf: string[] = [];
+  /** Per word id: gazetteer phrases starting with the word (only where W_GAZ is set). */
+  private gazOf: (readonly GazetteerEntry[] | undefined)[] = [];
+  /** Lowercase form → form id; per form id the document stamp and flags. */
+  private readonly forms = new Map<string, number>();
+  private formStamp = new Int32Array(1024);
+  private formFlags = new Int32Array(1024);
   private stamp = 0;
   private smallMemo?: ScoreMemo;
   private smallFor?: SparseRows;
@@ -246,40 +263,120 @@ export class NerFeaturizer {
     this.edge = [0, 1, 2, 3].map((slot) => [mix(this.salts[slot], 1), mix(this.salts[slot], 2)] as [number, number]);
   }
 
-  /** Document context: how each word form appears across all sentences of the document. */
-  documentContext(sentences: readonly (readonly string[])[]): DocContext {
+  /**
+   * Document context: how each word form appears across all sentences of the document. With
+   * `nlp`, words that have an id in the nlp word table are looked up by it (no hashing).
+   */
+  documentContext(sentences: readonly (readonly string[])[], nlp?: NlpWordIds): DocContext {
     const stamp = ++this.stamp;
-    const infos = sentences.map((words) => words.map((w) => this.info(w)));
-    for (const sentence of infos) {
+    this.makeRoom(sentences);
+    const ids = nlp ? this.idsByNlp(sentences, nlp) : this.idsByText(sentences);
+    const hot = this.hot;
+    const formStamp = this.formStamp;
+    const formFlags = this.formFlags;
+    for (const sentence of ids) {
       // Capitals in headlines (all caps or title case) say nothing about a word.
-      const upperSentence = sentenceCase(sentence) !== ORDINARY_CASE;
-      for (let i = 0; i < sentence.length; i++) {
-        const info = sentence[i];
-        if (!info.alpha) continue;
-        const form = info.form;
-        if (form.stamp !== stamp) {
-          form.stamp = stamp;
-          form.flags = 0;
-        }
-        if (info.capital && i > 0) {
+      const upperSentence = sentenceCase(hot, sentence) !== ORDINARY_CASE;
+      const n = sentence.length;
+      for (let i = 0; i < n; i++) {
+        const at = sentence[i] * HOT;
+        const bits = hot[at + H_BITS];
+        if ((bits & W_ALPHA) === 0) continue;
+        const form = hot[at + H_FORM];
+        let flags = formStamp[form] === stamp ? formFlags[form] : 0;
+        formStamp[form] = stamp;
+        if (bits & W_CAPITAL && i > 0) {
           // Context aggregation (Ratinov & Roth): how other occurrences are introduced.
-          const prev = sentence[i - 1];
-          if (prev.cue) form.flags |= prev.cue;
-          const next = sentence[i + 1];
-          if (next && next.cue & CUE_SAID) form.flags |= AFTER_SAID;
-          if ((next && next.capital) || prev.capital) form.flags |= IN_CAPITAL_RUN;
+          const prev = hot[sentence[i - 1] * HOT + H_BITS];
+          flags |= prev >> CUE_SHIFT;
+          const next = i + 1 < n ? hot[sentence[i + 1] * HOT + H_BITS] : 0;
+          if ((next >> CUE_SHIFT) & CUE_SAID) flags |= AFTER_SAID;
+          if (next & W_CAPITAL || prev & W_CAPITAL) flags |= IN_CAPITAL_RUN;
         }
-        if (info.allCaps) form.flags |= SEEN_ALLCAPS;
-        else if (info.capital) {
-          if (i > 0 && !upperSentence) form.flags |= SEEN_CAPITAL_INSIDE;
-        } else form.flags |= SEEN_LOWER;
+        if (bits & W_ALLCAPS) flags |= SEEN_ALLCAPS;
+        else if (bits & W_CAPITAL) {
+          if (i > 0 && !upperSentence) flags |= SEEN_CAPITAL_INSIDE;
+        } else flags |= SEEN_LOWER;
+        formFlags[form] = flags;
       }
     }
-    return { stamp, sentences: infos, words: sentences };
+    return { stamp, sentences: ids, words: sentences };
   }
 
-  /** The memoised infos of a sentence: from the document context when it is one of its own. */
-  private infosOf(rawWords: readonly string[], doc: DocContext): WordInfo[] {
+  /**
+   * Starts the word memo afresh when this document could take it past its cap (between
+   * documents only, so a document's word and form ids stay valid while it is featurised).
+   */
+  private makeRoom(sentences: readonly (readonly string[])[]): void {
+    if (this.cache.size === 0 || this.cache.size + wordCount(sentences) <= FEATURES.maxCached) return;
+    this.cache.clear();
+    this.selfOf = [];
+    this.lowerOf = [];
+    this.gazOf = [];
+    this.forms.clear();
+    this.formStamp.fill(0);
+    this.nlpMap.fill(0);
+    // Memoised score offsets of the old ids are stale: a new generation makes them recompute.
+    this.resetTable(this.tableFor);
+  }
+
+  /** Word ids of a document's sentences, by text. */
+  private idsByText(sentences: readonly (readonly string[])[]): Int32Array[] {
+    const out: Int32Array[] = new Array(sentences.length);
+    // One array for the document, a view per sentence (one allocation, not one per sentence).
+    const flat = new Int32Array(wordCount(sentences));
+    let at = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      const ids = flat.subarray(at, (at += words.length));
+      for (let i = 0; i < words.length; i++) ids[i] = this.wordId(words[i]);
+      out[s] = ids;
+    }
+    return out;
+  }
+
+  /** Per nlp word id: this featuriser's word id + 1 (0: not seen yet). */
+  private nlpMap = new Int32Array(0);
+  private nlpTable?: NlpWordTable;
+  private nlpGeneration = -1;
+
+  /** Word ids of a document's sentences, by nlp word id where there is one. */
+  private idsByNlp(sentences: readonly (readonly string[])[], nlp: NlpWordIds): Int32Array[] {
+    if (nlp.table !== this.nlpTable || nlp.generation !== this.nlpGeneration) {
+      this.nlpMap.fill(0);
+      this.nlpTable = nlp.table;
+      this.nlpGeneration = nlp.generation;
+    }
+    if (this.nlpMap.length < nlp.table.size) {
+      const grown = new Int32Array(Math.max(2 * this.nlpMap.length, nlp.table.size, 4096));
+      grown.set(this.nlpMap);
+      this.nlpMap = grown;
+    }
+    const map = this.nlpMap;
+    const out: Int32Array[] = new Array(sentences.length);
+    const flat = new Int32Array(wordCount(sentences));
+    let at = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      const nlpIds = nlp.ids[s];
+      const ids = flat.subarray(at, (at += words.length));
+      for (let i = 0; i < words.length; i++) {
+        const nlpId = nlpIds ? nlpIds[i] : -1;
+        if (nlpId < 0 || nlpId >= map.length) {
+          ids[i] = this.wordId(words[i]);
+          continue;
+        }
+        let id = map[nlpId] - 1;
+        if (id < 0) map[nlpId] = (id = this.wordId(words[i])) + 1;
+        ids[i] = id;
+      }
+      out[s] = ids;
+    }
+    return out;
+  }
+
+  /** The word ids of a sentence: from the document context when it is one of its own. */
+  private idsOf(rawWords: readonly string[], doc: DocContext): Int32Array {
     if (doc.stamp !== this.stamp) throw new Error('stale document context: featurise one document at a time');
     // Sentences are usually featurised in order: try the one after the last first.
     let k = this.lastSentence + 1;
@@ -291,23 +388,28 @@ export class NerFeaturizer {
 
   private lastSentence = -1;
 
+  /** Hash of word `id` seen as a neighbour in slot s (offsets -2, -1, +1, +2 → 0..3). */
+  private contextHash(id: number, slot: number): number {
+    return mix(this.salts[slot], this.hot[id * HOT + H_LOWER]);
+  }
+
   /** Bucket indices of every word's features in one sentence (for training). */
   sentence(rawWords: readonly string[], doc: DocContext): Uint32Array[] {
-    const infos = this.infosOf(rawWords, doc);
-    const conj = this.conjunctions(infos, doc);
-    const n = infos.length;
+    const ids = this.idsOf(rawWords, doc);
+    const conj = this.conjunctions(ids, doc);
+    const n = ids.length;
     const out: Uint32Array[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const me = infos[i];
+      const self = this.selfOf[ids[i]];
       const from = conj.starts[i];
       const to = conj.starts[i + 1];
-      const hashed = new Uint32Array(me.self.length + 2 * FEATURES.window + to - from);
+      const hashed = new Uint32Array(self.length + 2 * FEATURES.window + to - from);
       let k = 0;
-      for (const h of me.self) hashed[k++] = h & this.mask;
+      for (const h of self) hashed[k++] = h & this.mask;
       for (let o = -FEATURES.window; o <= FEATURES.window; o++) {
         if (o === 0) continue;
         const j = i + o;
-        hashed[k++] = (j < 0 || j >= n ? this.edge[offsetSlot(o)][j < 0 ? 0 : 1] : infos[j].context[offsetSlot(o)]) & this.mask;
+        hashed[k++] = (j < 0 || j >= n ? this.edge[offsetSlot(o)][j < 0 ? 0 : 1] : this.contextHash(ids[j], offsetSlot(o))) & this.mask;
       }
       for (let c = from; c < to; c++) hashed[k++] = conj.hashes[c] & this.mask;
       out[i] = hashed;
@@ -330,27 +432,36 @@ export class NerFeaturizer {
   emissionScoresInto(rawWords: readonly string[], doc: DocContext, weights: SparseRows, out: Float64Array): Float64Array {
     const T = weights.classes;
     const values = weights.values;
-    const infos = this.infosOf(rawWords, doc);
-    const n = infos.length;
-    const gaz = this.gazetteerTags(infos);
-    const caseClass = sentenceCase(infos);
+    const ids = this.idsOf(rawWords, doc);
+    const n = ids.length;
+    const gaz = this.gazetteerTags(ids);
+    const hot = this.hot;
+    const caseClass = sentenceCase(hot, ids);
     const memo = this.smallMemoFor(weights);
     const wide = this.scratch;
     // Each word's memoised sums, looked up once (not once per neighbour): offsets into one table.
     if (this.rowScratch.length < n) this.rowScratch = new Int32Array(2 * n);
     const rows = this.rowScratch;
-    for (let i = 0; i < n; i++) rows[i] = this.wordScores(infos[i], weights);
+    for (let i = 0; i < n; i++) rows[i] = this.wordScores(ids[i], weights);
     // Neighbour rows past either end of the sentence (after the words: the table may have grown).
     const edges = this.edgeRows(weights);
     const table = this.table;
     const S = this.salts;
     const mask = this.mask;
     const hits = this.hitScratch;
+    const formStamp = this.formStamp;
+    const formFlags = this.formFlags;
+    const stamp = doc.stamp;
     // Hash of the (previous, current) lowercase pair: word i's "big-" and word i-1's "big+" share it.
-    let pair = mix(1, n ? infos[0].lowerHash : 0);
+    let pair = mix(1, n ? hot[ids[0] * HOT + H_LOWER] : 0);
+    let prevShape = 1;
+    let meAt = n ? ids[0] * HOT : 0;
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const me = infos[i];
+      const nextAt = i + 1 < n ? ids[i + 1] * HOT : -1;
+      const lower = hot[meAt + H_LOWER];
+      const shape = hot[meAt + H_SHORT];
+      const bits = hot[meAt + H_BITS];
       // Own sums, then the word seen at offsets -2, -1, +1, +2 (slots 0..3 of its block).
       const own = rows[i];
       const m2 = i >= 2 ? rows[i - 2] + T : edges[0];
@@ -359,7 +470,7 @@ export class NerFeaturizer {
       const p2 = i + 2 < n ? rows[i + 2] + 4 * T : edges[3];
       // Wide-domain conjunctions (as `wideHashes`): word bigrams, then gazetteer tags.
       let hitCount = 0;
-      const nextPair = i + 1 < n ? mix(me.lowerHash, infos[i + 1].lowerHash) : mix(me.lowerHash, 2);
+      const nextPair = nextAt >= 0 ? mix(lower, hot[nextAt + H_LOWER]) : mix(lower, 2);
       let at = weights.offset(mix(S[4], pair) & mask);
       if (at >= 0) hits[hitCount++] = at;
       at = weights.offset(mix(S[5], nextPair) & mask);
@@ -369,19 +480,23 @@ export class NerFeaturizer {
       if (g) {
         at = weights.offset(mix(S[9], g) & mask);
         if (at >= 0) hits[hitCount++] = at;
-        at = weights.offset(mix(S[9], mix(g, me.shortShapeHash)) & mask);
+        at = weights.offset(mix(S[9], mix(g, shape)) & mask);
         if (at >= 0) hits[hitCount++] = at;
       }
       // The small-domain features depend only on these: memoise their summed scores by them.
-      const flags = docFlags(me, doc);
-      const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
-      const nextShape = i + 1 < n ? infos[i + 1].shortShapeHash : 2;
+      let flags = -1;
+      if (bits & W_ALPHA) {
+        const form = hot[meAt + H_FORM];
+        const f = formStamp[form] === stamp ? formFlags[form] : 0;
+        flags = bits & W_CAPITAL && f > CASE_FLAGS ? f : f & CASE_FLAGS;
+      }
+      const nextShape = nextAt >= 0 ? hot[nextAt + H_SHORT] : 2;
       const small = ((flags + 1) << 3) | (caseClass << 1) | (i === 0 ? 1 : 0);
-      let memoAt = memo.find(prevShape, me.shortShapeHash, nextShape, small);
+      let memoAt = memo.find(prevShape, shape, nextShape, small);
       if (memoAt < 0) {
         wide.length = 0;
-        this.smallHashes(infos, i, caseClass, flags, wide);
-        memoAt = memo.add(prevShape, me.shortShapeHash, nextShape, small);
+        this.smallHashes(ids, i, caseClass, flags, wide);
+        memoAt = memo.add(prevShape, shape, nextShape, small);
         const sums = memo.values;
         for (let k = 0; k < wide.length; k++) {
           const w = weights.offset(wide[k] & mask);
@@ -401,6 +516,8 @@ export class NerFeaturizer {
         }
         for (let t = 0; t < T; t++) out[base + t] += sums[memoAt + t];
       }
+      prevShape = shape;
+      meAt = nextAt;
     }
     return out;
   }
@@ -455,9 +572,10 @@ export class NerFeaturizer {
   }
 
   /** Memoised per-word sums (own features, then the word seen at each neighbour offset): their offset in the score table. */
-  private wordScores(info: WordInfo, weights: SparseRows): number {
+  private wordScores(id: number, weights: SparseRows): number {
     if (this.tableFor !== weights) this.resetTable(weights);
-    if (info.scoresGen === this.tableGen) return info.scoresAt;
+    const at = id * HOT;
+    if (this.hot[at + H_SCORES_GEN] === this.tableGen) return this.hot[at + H_SCORES_AT];
     const T = weights.classes;
     const values = weights.values;
     const slots = 2 * FEATURES.window;
@@ -465,16 +583,16 @@ export class NerFeaturizer {
     const row = this.allocate(size);
     const scores = this.table;
     // Float32 sums in the same order as ever, so scores are bit-identical.
-    for (const h of info.self) {
-      const at = weights.offset(h & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[row + t] += values[at + t];
+    for (const h of this.selfOf[id]) {
+      const w = weights.offset(h & this.mask);
+      if (w >= 0) for (let t = 0; t < T; t++) scores[row + t] += values[w + t];
     }
     for (let s = 0; s < slots; s++) {
-      const at = weights.offset(info.context[s] & this.mask);
-      if (at >= 0) for (let t = 0; t < T; t++) scores[row + (1 + s) * T + t] = values[at + t];
+      const w = weights.offset(this.contextHash(id, s) & this.mask);
+      if (w >= 0) for (let t = 0; t < T; t++) scores[row + (1 + s) * T + t] = values[w + t];
     }
-    info.scoresAt = row;
-    info.scoresGen = this.tableGen;
+    this.hot[at + H_SCORES_AT] = row;
+    this.hot[at + H_SCORES_GEN] = this.tableGen;
     return row;
   }
 
@@ -504,62 +622,71 @@ export class NerFeaturizer {
    * `hashes[mids[i] .. starts[i+1])` depend only on shapes, case class and document flags, a
    * small domain (so their summed scores can be memoised by those inputs).
    */
-  private conjunctions(infos: readonly WordInfo[], doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array } {
-    const n = infos.length;
-    const gaz = this.gazetteerTags(infos);
-    const caseClass = sentenceCase(infos);
+  private conjunctions(ids: Int32Array, doc: DocContext): { hashes: number[]; starts: Int32Array; mids: Int32Array } {
+    const n = ids.length;
+    const gaz = this.gazetteerTags(ids);
+    const caseClass = sentenceCase(this.hot, ids);
     const hashes: number[] = [];
     const starts = new Int32Array(n + 1);
     const mids = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       starts[i] = hashes.length;
-      this.wideHashes(infos, i, gaz, hashes);
+      this.wideHashes(ids, i, gaz, hashes);
       mids[i] = hashes.length;
-      this.smallHashes(infos, i, caseClass, docFlags(infos[i], doc), hashes);
+      this.smallHashes(ids, i, caseClass, this.docFlags(ids[i], doc), hashes);
     }
     starts[n] = hashes.length;
     return { hashes, starts, mids };
   }
 
+  /**
+   * Document flags of a word as its small-domain features see them: -1 for words without
+   * letters; the case flags; and the context cues too for capitalised words that have them.
+   */
+  private docFlags(id: number, doc: DocContext): number {
+    const bits = this.hot[id * HOT + H_BITS];
+    if ((bits & W_ALPHA) === 0) return -1;
+    const form = this.hot[id * HOT + H_FORM];
+    const flags = this.formStamp[form] === doc.stamp ? this.formFlags[form] : 0;
+    return bits & W_CAPITAL && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
+  }
+
   /** Wide-domain conjunctions of word i: word bigrams and gazetteer tags. */
-  private wideHashes(infos: readonly WordInfo[], i: number, gaz: readonly number[], out: number[]): void {
+  private wideHashes(ids: Int32Array, i: number, gaz: Int32Array, out: number[]): void {
     const S = this.salts;
-    const me = infos[i];
-    const prev = i > 0 ? infos[i - 1] : undefined;
-    const next = i + 1 < infos.length ? infos[i + 1] : undefined;
-    out.push(mix(S[4], mix(prev ? prev.lowerHash : 1, me.lowerHash)), mix(S[5], mix(me.lowerHash, next ? next.lowerHash : 2)));
-    if (gaz[i]) out.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], me.shortShapeHash)));
+    const hot = this.hot;
+    const me = hot[ids[i] * HOT + H_LOWER];
+    const prev = i > 0 ? hot[ids[i - 1] * HOT + H_LOWER] : 1;
+    const next = i + 1 < ids.length ? hot[ids[i + 1] * HOT + H_LOWER] : 2;
+    out.push(mix(S[4], mix(prev, me)), mix(S[5], mix(me, next)));
+    if (gaz[i]) out.push(mix(S[9], gaz[i]), mix(S[9], mix(gaz[i], hot[ids[i] * HOT + H_SHORT])));
   }
 
   /** Small-domain conjunctions of word i: neighbour shapes, sentence case, document flags (from `docFlags`). */
-  private smallHashes(infos: readonly WordInfo[], i: number, caseClass: number, flags: number, out: number[]): void {
+  private smallHashes(ids: Int32Array, i: number, caseClass: number, flags: number, out: number[]): void {
     const S = this.salts;
-    const me = infos[i];
-    const prevShape = i > 0 ? infos[i - 1].shortShapeHash : 1;
-    const nextShape = i + 1 < infos.length ? infos[i + 1].shortShapeHash : 2;
+    const hot = this.hot;
+    const shape = hot[ids[i] * HOT + H_SHORT];
+    const prevShape = i > 0 ? hot[ids[i - 1] * HOT + H_SHORT] : 1;
+    const nextShape = i + 1 < ids.length ? hot[ids[i + 1] * HOT + H_SHORT] : 2;
     out.push(
-      mix(S[6], mix(mix(prevShape, me.shortShapeHash), nextShape)),
+      mix(S[6], mix(mix(prevShape, shape), nextShape)),
       mix(S[11], prevShape),
       mix(S[12], nextShape),
-      mix(S[8], mix(caseClass, me.shortShapeHash)),
+      mix(S[8], mix(caseClass, shape)),
     );
-    if (me.alpha) {
-      out.push(mix(S[7], mix(flags & CASE_FLAGS, me.shortShapeHash)));
+    if (hot[ids[i] * HOT + H_BITS] & W_ALPHA) {
+      out.push(mix(S[7], mix(flags & CASE_FLAGS, shape)));
       if (flags > CASE_FLAGS) out.push(mix(S[7], mix(flags >> 3, 0x5eed)));
     }
-    if (i === 0) out.push(mix(S[10], me.shortShapeHash));
+    if (i === 0) out.push(mix(S[10], shape));
   }
 
-  /** Features that depend on the word alone, memoised. */
-  private info(raw: string): WordInfo {
+  /** The id of a word, its features (those that depend on the word alone) computed on first sight. */
+  private wordId(raw: string): number {
     const key = fnv1a(raw);
-    let info = this.cache.get(raw, key);
-    if (info) return info;
-    if (this.cache.size >= FEATURES.maxCached) {
-      this.cache.clear();
-      // Infos of the current document may still hold offsets: a new generation makes them recompute.
-      this.resetTable(this.tableFor);
-    }
+    const known = this.cache.get(raw, key);
+    if (known !== undefined) return known;
     const word = normalizeWord(raw);
     const lower = word.toLowerCase();
     // Shape and short shape as character codes (`wordShape`, `shortShape`), hashed without building strings.
@@ -593,35 +720,51 @@ export class NerFeaturizer {
     }
     if (word.includes('-')) for (const part of word.split('-')) if (part) self.push(fnv1a(part.toLowerCase(), seed.hp));
     const letters = letterClasses(word);
-    const hasUpper = (letters & UPPER) !== 0;
-    info = {
-      self,
-      lower,
-      lowerHash,
-      shortShapeHash: fnvCodes(short, shortLength, FNV_OFFSET),
-      capital: (letters & FIRST_UPPER) !== 0,
-      allCaps: (letters & LETTER) !== 0 && (letters & LOWER) === 0,
-      alpha: (letters & LETTER) !== 0,
-      hasUpper,
-      scoresAt: 0,
-      scoresGen: 0,
-      form: this.formOf(lower),
-      cue: CUES.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? 0,
-      context: [mix(this.salts[0], lowerHash), mix(this.salts[1], lowerHash), mix(this.salts[2], lowerHash), mix(this.salts[3], lowerHash)],
-      gaz: hasUpper ? this.lexicon.gazetteer.get(lower) : undefined,
-    };
-    this.cache.add(raw, key, info);
-    return info;
+    const gaz = (letters & UPPER) !== 0 ? this.lexicon.gazetteer.get(lower) : undefined;
+    const cue = CUES.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? 0;
+    const id = this.cache.size;
+    if ((id + 1) * HOT > this.hot.length) {
+      const grown = new Int32Array(2 * this.hot.length);
+      grown.set(this.hot);
+      this.hot = grown;
+    }
+    const at = id * HOT;
+    const hot = this.hot;
+    hot[at + H_LOWER] = lowerHash;
+    hot[at + H_SHORT] = fnvCodes(short, shortLength, FNV_OFFSET);
+    hot[at + H_BITS] =
+      ((letters & FIRST_UPPER) !== 0 ? W_CAPITAL : 0) |
+      ((letters & LETTER) !== 0 && (letters & LOWER) === 0 ? W_ALLCAPS : 0) |
+      ((letters & LETTER) !== 0 ? W_ALPHA : 0) |
+      (gaz ? W_GAZ : 0) |
+      (cue << CUE_SHIFT);
+    hot[at + H_FORM] = this.formOf(lower);
+    hot[at + H_SCORES_AT] = 0;
+    hot[at + H_SCORES_GEN] = 0;
+    this.selfOf[id] = self;
+    this.lowerOf[id] = lower;
+    this.gazOf[id] = gaz;
+    this.cache.add(raw, key, id);
+    return id;
   }
 
   /** Scratch short-shape codes of the word being described. */
   private shapeScratch = new Int32Array(64);
 
-  private formOf(lower: string): FormRecord {
+  /** The id of a lowercase form (its flag slots grown as needed). */
+  private formOf(lower: string): number {
     let form = this.forms.get(lower);
-    if (!form) {
-      if (this.forms.size >= FEATURES.maxCached) this.forms.clear();
-      this.forms.set(lower, (form = { stamp: 0, flags: 0 }));
+    if (form === undefined) {
+      form = this.forms.size;
+      this.forms.set(lower, form);
+      if (form >= this.formStamp.length) {
+        const stamps = new Int32Array(2 * this.formStamp.length);
+        const flags = new Int32Array(stamps.length);
+        stamps.set(this.formStamp);
+        flags.set(this.formFlags);
+        this.formStamp = stamps;
+        this.formFlags = flags;
+      }
     }
     return form;
   }
@@ -630,20 +773,22 @@ export class NerFeaturizer {
    * Longest gazetteer match starting at each word; each covered word gets a hash of
    * "B-"/"I-" plus the list name (0 where nothing matched). A match must start capitalised.
    */
-  private gazetteerTags(infos: readonly WordInfo[]): number[] {
+  private gazetteerTags(ids: Int32Array): Int32Array {
+    const n = ids.length;
+    if (this.gazScratch.length < n) this.gazScratch = new Int32Array(2 * n);
     const tags = this.gazScratch;
-    tags.length = 0;
-    for (let i = 0; i < infos.length; i++) tags.push(0);
-    for (let i = 0; i < infos.length; i++) {
-      const candidates = infos[i].gaz;
-      if (!candidates) continue;
+    tags.fill(0, 0, n);
+    const hot = this.hot;
+    for (let i = 0; i < n; i++) {
+      if ((hot[ids[i] * HOT + H_BITS] & W_GAZ) === 0) continue;
+      const candidates = this.gazOf[ids[i]]!;
       let bestLength = 0;
       let bestList = '';
       for (const entry of candidates) {
         const len = entry.tokens.length;
-        if (i + len > infos.length || bestLength >= len) continue;
+        if (i + len > n || bestLength >= len) continue;
         let ok = true;
-        for (let k = 1; k < len && ok; k++) ok = infos[i + k].lower === entry.tokens[k];
+        for (let k = 1; k < len && ok; k++) ok = this.lowerOf[ids[i + k]] === entry.tokens[k];
         if (ok) {
           bestLength = len;
           bestList = entry.list;
@@ -658,8 +803,8 @@ export class NerFeaturizer {
     return tags;
   }
 
-  /** Scratch for gazetteer tags, reused across sentences. */
-  private readonly gazScratch: number[] = [];
+  /** Scratch for gazetteer tags (hashes as int32; 0: none), reused across sentences. */
+  private gazScratch = new Int32Array(256);
   private readonly listHashCache = new Map<string, [number, number]>();
 
   /** Hashes of "B-<list>" and "I-<list>", memoised. */
@@ -668,16 +813,6 @@ export class NerFeaturizer {
     if (!h) this.listHashCache.set(list, (h = [fnv1a(`B-${list}`), fnv1a(`I-${list}`)]));
     return h;
   }
-}
-
-/**
- * Document flags of a word as its small-domain features see them: -1 for words without
- * letters; the case flags; and the context cues too for capitalised words that have them.
- */
-function docFlags(me: WordInfo, doc: DocContext): number {
-  if (!me.alpha) return -1;
-  const flags = me.form.stamp === doc.stamp ? me.form.flags : 0;
-  return me.capital && flags > CASE_FLAGS ? flags : flags & CASE_FLAGS;
 }
 
 /**
@@ -809,16 +944,24 @@ class ScoreMemo {
 
 const ORDINARY_CASE = 3;
 
+/** Number of words in all the sentences. */
+function wordCount(sentences: readonly (readonly string[])[]): number {
+  let n = 0;
+  for (let s = 0; s < sentences.length; s++) n += sentences[s].length;
+  return n;
+}
+
 /** 1: mostly all-caps words; 2: mostly capitalised (title case); 3: ordinary. */
-function sentenceCase(infos: readonly WordInfo[]): number {
+function sentenceCase(hot: Int32Array, ids: Int32Array): number {
   let letters = 0;
   let allCaps = 0;
   let capital = 0;
-  for (const info of infos) {
-    if (!info.alpha) continue;
+  for (let i = 0; i < ids.length; i++) {
+    const bits = hot[ids[i] * HOT + H_BITS];
+    if ((bits & W_ALPHA) === 0) continue;
     letters++;
-    if (info.allCaps) allCaps++;
-    else if (info.capital) capital++;
+    if (bits & W_ALLCAPS) allCaps++;
+    else if (bits & W_CAPITAL) capital++;
   }
   if (letters >= 2 && allCaps / letters > 0.6) return 1;
   if (letters >= 3 && (capital + allCaps) / letters > 0.7) return 2;

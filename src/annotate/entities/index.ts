@@ -2,7 +2,8 @@ import type { Article, Span } from '../../model/index.js';
 import type { Stage } from '../../pipeline-types.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import { NerModel } from './model.js';
-import { sentenceWords } from './words.js';
+import { documentWords } from './words.js';
+import { tokenWords } from '../../nlp/token-words.js';
 import { joinParticles, mentionsFromTags, splitMentions, type Mention } from './mentions.js';
 import { linkMentions, type Entity } from './link.js';
 import { readRoles, type RoleInfo } from './roles.js';
@@ -55,8 +56,10 @@ export const entitiesStage: Stage<Resources> = {
 /** Runs recognition, linking and roles over an article that has tokens and sentences. */
 export function findEntities(article: Article, model: NerModel, lex: Lexicon): { spans: Span[]; records: EntityRecord[] } {
   const text = article.text;
-  const words = sentenceWords(text, article.layers.tokens ?? [], article.layers.sentences ?? []);
-  const tags = model.tagDocument(words.map((s) => s.map((w) => w.text)));
+  const tokens = article.layers.tokens ?? [];
+  const nlp = tokenWords(text, tokens);
+  const { sentences: words, texts, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
+  const tags = model.tagDocument(texts, nlp && ids ? { table: nlp.table, generation: nlp.generation, ids } : undefined);
   const excluded = excludedRanges(article);
   const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
   const { entities, entityOf } = linkMentions(mentions, lex);

@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import type { Word } from './words.js';
+import type { SentenceWords } from './words.js';
 
 /** A recognised mention: word range, text range and CoNLL type. */
 export interface Mention {
@@ -17,7 +17,7 @@ export interface Mention {
  * Turns BIO tags over words into mentions (an I- after O or another type starts a mention,
  * as conlleval reads it). Trailing possessives and stray punctuation are trimmed away.
  */
-export function mentionsFromTags(text: string, words: readonly (readonly Word[])[], tags: readonly (readonly string[])[]): Mention[] {
+export function mentionsFromTags(text: string, words: readonly SentenceWords[], tags: readonly (readonly string[])[]): Mention[] {
   const out: Mention[] = [];
   // Plain loops, no named closures: run through tsx (esbuild keepNames), every closure made
   // per call costs a defineProperty of its name.
@@ -33,11 +33,10 @@ export function mentionsFromTags(text: string, words: readonly (readonly Word[])
         open = undefined;
       }
       if (!type) continue;
-      const w = sentence[i];
       if (open) {
         open.last = i;
-        open.end = w.end;
-      } else open = { sentence: s, first: i, last: i, start: w.start, end: w.end, type, text: '' };
+        open.end = sentence.ends[i];
+      } else open = { sentence: s, first: i, last: i, start: sentence.starts[i], end: sentence.ends[i], type, text: '' };
     }
     if (open) out.push(open);
   }
@@ -50,7 +49,7 @@ export function mentionsFromTags(text: string, words: readonly (readonly Word[])
  * ("Envoy for Syria Staffan de Mistura" tagged as one LOC). When a non-person mention starts
  * with a known alias-table name and the rest starts with a known given name, it is split in two.
  */
-export function splitMentions(mentions: readonly Mention[], words: readonly (readonly Word[])[], lex: Lexicon): Mention[] {
+export function splitMentions(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     if (m.type === 'PER' || m.last === m.first) {
@@ -60,15 +59,15 @@ export function splitMentions(mentions: readonly Mention[], words: readonly (rea
     const sentence = words[m.sentence];
     let split = -1;
     for (let k = m.first + 1; k <= m.last && split < 0; k++) {
-      const head = sentence.slice(m.first, k).map((w) => w.text).join(' ');
-      if (lex.byAlias.has(head) && lex.firstNames.has(sentence[k].text)) split = k;
+      const head = sentence.texts.slice(m.first, k).join(' ');
+      if (lex.byAlias.has(head) && lex.firstNames.has(sentence.texts[k])) split = k;
     }
     if (split < 0) {
       out.push(m);
       continue;
     }
-    const head = { ...m, last: split - 1, end: sentence[split - 1].end };
-    const tail = { ...m, first: split, start: sentence[split].start, type: 'PER' };
+    const head = { ...m, last: split - 1, end: sentence.ends[split - 1] };
+    const tail = { ...m, first: split, start: sentence.starts[split], type: 'PER' };
     head.text = m.text.slice(0, head.end - m.start);
     tail.text = m.text.slice(tail.start - m.start);
     out.push(head, tail);
@@ -84,21 +83,21 @@ const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'des', '
  * is capitalised (tagged or not), the mention runs on to include it (and a PER mention there
  * is absorbed).
  */
-export function joinParticles(mentions: readonly Mention[], words: readonly (readonly Word[])[], text: string): Mention[] {
+export function joinParticles(mentions: readonly Mention[], words: readonly SentenceWords[], text: string): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     const sentence = words[m.sentence];
-    const lastWord = sentence[m.last].text;
-    const next = sentence[m.last + 1];
-    if (m.type !== 'PER' || m.first === m.last || !NAME_PARTICLES.has(lastWord) || !next || !/^\p{Lu}/u.test(next.text)) {
+    const lastWord = sentence.texts[m.last];
+    const next = sentence.texts[m.last + 1];
+    if (m.type !== 'PER' || m.first === m.last || !NAME_PARTICLES.has(lastWord) || next === undefined || !/^\p{Lu}/u.test(next)) {
       out.push(m);
       continue;
     }
     const following = mentions[i + 1];
     const absorb = following && following.sentence === m.sentence && following.first === m.last + 1;
     const last = absorb ? following.last : m.last + 1;
-    const end = absorb ? following.end : next.end;
+    const end = absorb ? following.end : sentence.ends[m.last + 1];
     out.push({ ...m, last, end, text: text.slice(m.start, end) });
     if (absorb) i++;
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SequenceTagger, SparseRows } from '../../learn/index.js';
-import { NerFeaturizer } from './features.js';
+import { NerFeaturizer, type NlpWordIds } from './features.js';
 import { bilouToBio } from './conll.js';
 import { decodeWordStats, type WordStats } from './word-stats.js';
 import { truecase } from './truecase.js';
@@ -49,11 +49,16 @@ export class NerModel {
     return new NerModel(tagger, lex, stats);
   }
 
-  /** BIO tags for every word of every sentence; the document gives capitalisation context. */
-  tagDocument(input: readonly (readonly string[])[]): string[][] {
+  /**
+   * BIO tags for every word of every sentence; the document gives capitalisation context.
+   * `nlp` (optional) gives the words' ids in the nlp word table, for faster lookups.
+   */
+  tagDocument(input: readonly (readonly string[])[], nlp?: NlpWordIds): string[][] {
     const stats = this.wordStats;
     const sentences = stats ? input.map((words) => truecase(words, stats)) : input;
-    const doc = this.featurizer.documentContext(sentences);
+    // A truecased sentence has other words than the ids say: look those up by text.
+    const ids = nlp && sentences !== input ? { ...nlp, ids: nlp.ids.map((a, s) => (sentences[s] === input[s] ? a : undefined)) } : nlp;
+    const doc = this.featurizer.documentContext(sentences, ids);
     return sentences.map((words) => {
       const size = words.length * this.rows.classes;
       if (this.emit.length < size) this.emit = new Float64Array(2 * size);

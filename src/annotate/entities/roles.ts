@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js';
 import type { Mention } from './mentions.js';
-import type { Word } from './words.js';
+import type { SentenceWords } from './words.js';
 
 /** Patterns and limits for reading roles around person mentions. */
 export const ROLES = {
@@ -53,7 +53,7 @@ export interface RoleInfo {
  * appositive ("Keith Preston, a political analyst in Virginia,"). Returns one entry per mention
  * (undefined for non-persons or when nothing was found).
  */
-export function readRoles(words: readonly (readonly Word[])[], mentions: readonly Mention[], lex: Lexicon): (RoleInfo | undefined)[] {
+export function readRoles(words: readonly SentenceWords[], mentions: readonly Mention[], lex: Lexicon): (RoleInfo | undefined)[] {
   const mentionAt = new Map<number, number>();
   mentions.forEach((m, i) => {
     for (let w = m.first; w <= m.last; w++) mentionAt.set(wordKey(m.sentence, w), i);
@@ -108,7 +108,7 @@ function isTitleWord(text: string, titleWords: ReadonlySet<string>): boolean {
 
 /** Walks left from the name over a title phrase; splits off leading places and organisations. */
 function prenominal(
-  sentence: readonly Word[],
+  sentence: SentenceWords,
   m: Mention,
   self: number,
   mentionAt: Map<number, number>,
@@ -119,7 +119,7 @@ function prenominal(
   let k = m.first - 1;
   const parts: { text: string; mention?: number }[] = [];
   while (k >= 0 && parts.length < ROLES.maxTitleWords) {
-    const word = sentence[k].text;
+    const word = sentence.texts[k];
     const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined && at !== self) {
       const other = mentions[at];
@@ -177,7 +177,7 @@ function prenominal(
 
 /** Reads ", a political analyst in Virginia," after the name. */
 function appositive(
-  sentence: readonly Word[],
+  sentence: SentenceWords,
   m: Mention,
   mentionAt: Map<number, number>,
   mentions: readonly Mention[],
@@ -185,15 +185,15 @@ function appositive(
   titleWords: Set<string>,
 ): RoleInfo | undefined {
   let k = m.last + 1;
-  const opener = sentence[k + 1]?.text ?? '';
-  if (sentence[k]?.text !== ',') return undefined;
+  const opener = sentence.texts[k + 1] ?? '';
+  if (sentence.texts[k] !== ',') return undefined;
   // ", a political analyst in Virginia," or, without an article, ", head of the WHO,".
   if (ROLES.appositiveStart.has(opener.toLowerCase())) k += 2;
   else if (/^\p{Ll}/u.test(opener) && titleWords.has(opener)) k += 1;
   else return undefined;
   const parts: { text: string; mention?: number }[] = [];
-  while (k < sentence.length && parts.length < ROLES.maxAppositiveWords) {
-    const word = sentence[k].text;
+  while (k < sentence.texts.length && parts.length < ROLES.maxAppositiveWords) {
+    const word = sentence.texts[k];
     if (ROLES.appositiveEnd.test(word)) break;
     const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined) {
