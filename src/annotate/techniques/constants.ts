@@ -271,6 +271,31 @@ export const SUMMARY = {
   topSentences: 3,
 } as const;
 
+/**
+ * The token model (pass tech-si6, `token-model.ts`): a binary logistic regression over a wide
+ * window of each token (words, clusters, POS, lexicon categories at ±window, the word's own
+ * character n-grams) whose log-odds, minus the base rate's, are added × `weight` (in units of the
+ * tagger's mean absolute transition weight) to the tagger's inside emissions before Viterbi.
+ */
+export const TOKEN_MODEL = {
+  bits: 18,
+  window: 4,
+  charGrams: 4,
+  epochs: 5,
+  rate: 0.05,
+  l2: 1e-6,
+  seed: 17,
+  /** Hidden units of the network (0: a logistic regression). */
+  hidden: 0,
+  dropout: 0.3,
+  inputDropout: 0.1,
+  inputInit: 0.1,
+  /** Mixing weight (0: the tagger alone). */
+  weight: 0,
+  /** Words whose per-offset sums are memoised before the memo is cleared. */
+  maxCachedWords: 50_000,
+};
+
 /** Model file names under models/. */
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
