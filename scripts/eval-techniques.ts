@@ -25,7 +25,7 @@ const opt = (name: string, dflt: string) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const K = Number(opt('folds', '5'));
-const biases = opt('biases', String(TAGGER.outsideBias)).split(',').map(Number);
+const biases = opt('biases', String(Number(opt('token-weights', String(TOKEN_MODEL.weight))) !== 0 ? TOKEN_MODEL.outsideBias : TAGGER.outsideBias)).split(',').map(Number);
 const margins = opt('margins', String(TAGGER.backstopMargin)).split(',').map((m) => (m === 'off' ? Infinity : Number(m)));
 const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').map((m) => (m === 'off' ? -Infinity : Number(m)));
 const only = opt('task', 'both');

@@ -172,7 +172,10 @@ export class TechniqueModel {
     const networkPath = join(dir, MODEL_FILES.network);
     const wideningPath = join(dir, MODEL_FILES.widening);
     const widened = existsSync(wideningPath) ? model.withWidening(Classifier.decode(readFileSync(wideningPath))) : model;
-    return existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
+    const labelled = existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
+    // The token model comes with its own outside bias (tuned with it by 5-fold CV).
+    const tokens = loadTokenModel(dir);
+    return tokens ? labelled.withBias(TOKEN_MODEL.outsideBias).withTokenModel(tokens, TOKEN_MODEL.weight) : labelled;
   }
 
   /**
@@ -611,6 +614,15 @@ export function extendToClause(lowers: readonly string[], a: number, b: number, 
   for (let k = 0; k < max && a > 0 && !CLAUSE_STOPS.has(lowers[a - 1]); k++) a--;
   for (let k = 0; k < max && b + 1 < lowers.length && !CLAUSE_STOPS.has(lowers[b + 1]); k++) b++;
   return [a, b];
+}
+
+/** The committed token model (`MODEL_FILES.tokens` + `.spnn` for a network, `.spnm` for a logistic model), if any. */
+export function loadTokenModel(dir = MODELS_DIR): TokenModel | undefined {
+  const net = join(dir, `${MODEL_FILES.tokens}.spnn`);
+  const linear = join(dir, `${MODEL_FILES.tokens}.spnm`);
+  if (existsSync(net)) return Mlp.decode(readFileSync(net));
+  if (existsSync(linear)) return Classifier.decode(readFileSync(linear));
+  return undefined;
 }
 
 /** The sentence-model bucket a probability threshold starts at (Infinity: none). */
