@@ -216,19 +216,19 @@ export class TechniqueModel {
    */
   withTokenModel(model: TokenModel | TokenModelScorer | undefined, weight: number = TOKEN_MODEL.weight): TechniqueModel {
     const copy = this.withBias(this.outsideBias);
-    copy.tokenModel = model instanceof Classifier || model instanceof Mlp ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model;
+    copy.tokenModel = model instanceof Classifier || model instanceof Mlp ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
     copy.tokenWeight = weight;
     return copy;
   }
 
   /** The tagger's emissions of sentence s with the token model mixed in (scratch buffer), or `emit` itself. */
-  private mixedEmissions(v: SentenceView, emit: Float64Array): Float64Array {
+  private mixedEmissions(v: SentenceView, s: number, emit: Float64Array): Float64Array {
     if (!this.tokenModel || this.tokenWeight === 0) return emit;
     const n = v.raws.length;
     const T = this.T;
     if (this.tokenOdds.length < n) this.tokenOdds = new Float64Array(2 * n);
     if (this.mixed.length < n * T) this.mixed = new Float64Array(2 * n * T);
-    const z = this.tokenModel.sentence(v, this.tokenOdds);
+    const z = this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
     const out = this.mixed;
     const k = this.tokenWeight * this.scale;
     const base = this.tokenModel.baseLogit;
@@ -248,7 +248,8 @@ export class TechniqueModel {
     copy.contextWeight = this.contextWeight;
     copy.widening = this.widening && { ...this.widening, sink: new HashSink(this.widening.sink.mask) };
     copy.wideningThreshold = wideningThreshold;
-    copy.tokenModel = this.tokenModel;
+    // Its own memo: the copy has its own emission scorer, whose word ids key the memo.
+    copy.tokenModel = this.tokenModel?.fresh();
     copy.tokenWeight = this.tokenWeight;
     copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
     return copy;
@@ -358,7 +359,7 @@ export class TechniqueModel {
     for (let s = 0; s < views.length; s++) {
       const v = views[s];
       const emit = emissions[s];
-      const path = this.decode(this.mixedEmissions(v, emit), v.raws.length);
+      const path = this.decode(this.mixedEmissions(v, s, emit), v.raws.length);
       let runs = 0;
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;

@@ -30,6 +30,11 @@ for (const hidden of [0, 8]) {
     for (const d of docs)
       for (const v of d.views) {
         const z = scorer.sentence(v, new Float64Array(v.raws.length));
+        // Keyed by word ids (as in the detector): the same numbers.
+        const idOf = new Map<string, number>();
+        const ids = Int32Array.from(v.raws, (r) => idOf.get(r) ?? (idOf.set(r, idOf.size + 100 * d.views.indexOf(v)), idOf.get(r)!));
+        const byId = scorer.sentence(v, new Float64Array(v.raws.length), ids, idOf, 0);
+        assert.deepEqual([...byId], [...z]);
         const rows = tokenRows(v, lexicon, undefined, 12, scorer.window);
         rows.forEach((row, i) => {
           let expected: number;

@@ -28,15 +28,19 @@ export function offsetBucket(h: number, slot: number, mask: number): number {
   return (x >>> 0) & mask;
 }
 
-/** Base hashes of a word's window features (lower-case word, clusters, lexicon categories). */
-export function wordHashes(lower: string, pos: string, lexicon: LexiconIndex, clusters: WordClusters | undefined, out: number[]): void {
+/** Base hashes of a word's window features (lower-case word, clusters, lexicon categories; POS apart). */
+export function wordHashes(lower: string, lexicon: LexiconIndex, clusters: WordClusters | undefined, out: number[]): void {
   out.length = 0;
   out.push(fnv1a(`w=${lower}`));
-  out.push(fnv1a(`p=${pos}`));
   const c = clusters?.of(lower);
   if (c) for (let k = 0; k < c.length; k++) out.push(fnv1a(`c${k}=${c[k]}`));
   else out.push(fnv1a(`c=none`));
   for (const cat of lexicon.categoriesOf(lower)) out.push(fnv1a(`lx=${cat}`));
+}
+
+/** Base hash of a POS tag (a window feature too). */
+export function posHash(pos: string): number {
+  return fnv1a(`p=${pos}`);
 }
 
 /** Base hashes of a word's own character n-grams and shape (read at the token itself only). */
@@ -62,7 +66,8 @@ export function tokenRows(v: SentenceView, lexicon: LexiconIndex, clusters: Word
   const chars: number[][] = [];
   for (let i = 0; i < n; i++) {
     const a: number[] = [];
-    wordHashes(v.lowers[i], v.pos[i], lexicon, clusters, a);
+    wordHashes(v.lowers[i], lexicon, clusters, a);
+    a.push(posHash(v.pos[i]));
     words.push(a);
     const b: number[] = [];
     charHashes(v.raws[i], v.lowers[i], b);
@@ -196,42 +201,109 @@ export class TokenModelScorer {
     return out;
   }
 
-  private record(raw: string, lower: string, pos: string): Float32Array {
-    const key = `${pos}\u0001${raw}`;
-    let r = this.memo.get(key);
-    if (r) return r;
-    wordHashes(lower, pos, this.lexicon, this.clusters, this.tmp);
-    r = this.slotSums(this.tmp);
+  /** A scorer of the same model with its own memo (for another emission scorer's word ids). */
+  fresh(): TokenModelScorer {
+    return new TokenModelScorer(this.model, this.lexicon, this.clusters);
+  }
+
+  /** A word's slot sums (word, clusters, lexicon, character n-grams), by raw form. */
+  private record(raw: string, lower: string): Float32Array {
+    wordHashes(lower, this.lexicon, this.clusters, this.tmp);
+    const r = this.slotSums(this.tmp);
     charHashes(raw, lower, this.tmp);
     const last = this.S - 1;
     for (const h of this.tmp) this.addBucket(r, last * this.D, offsetBucket(h, last, this.mask));
-    if (this.memo.size >= TOKEN_MODEL.maxCachedWords) this.memo.clear();
-    this.memo.set(key, r);
     return r;
   }
 
-  /** Log-odds of each token of the sentence lying inside a fragment. */
-  sentence(v: SentenceView, out: Float64Array): Float64Array {
+  /** A POS tag's slot sums. */
+  private posRecord(pos: string): Float32Array {
+    let r = this.posMemo.get(pos);
+    if (!r) {
+      r = this.slotSums([posHash(pos)]);
+      this.posMemo.set(pos, r);
+    }
+    return r;
+  }
+
+  private readonly posMemo = new Map<string, Float32Array>();
+  /** Records by the emission scorer's word id (valid for `idGeneration`). */
+  private byId: (Float32Array | undefined)[] = [];
+  private idGeneration = -1;
+  private idOwner?: object;
+  private recs: Float32Array[] = [];
+  private posRecs: Float32Array[] = [];
+
+  /**
+   * Log-odds of each token of the sentence lying inside a fragment. `ids` (with their
+   * `generation`): the emission scorer's word ids of the sentence, which key the memo; without
+   * them the words are memoised by raw form.
+   */
+  sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0): Float64Array {
     const n = v.raws.length;
     const W = this.window;
     const D = this.D;
     const last = (this.S - 1) * D;
-    const recs: Float32Array[] = new Array(n);
-    for (let i = 0; i < n; i++) recs[i] = this.record(v.raws[i], v.lowers[i], v.pos[i]);
+    if (ids && (generation !== this.idGeneration || owner !== this.idOwner)) {
+      this.byId = new Array<Float32Array | undefined>(4096).fill(undefined);
+      this.idGeneration = generation;
+      this.idOwner = owner;
+    }
+    const recs = this.recs;
+    const posRecs = this.posRecs;
+    for (let i = 0; i < n; i++) {
+      posRecs[i] = this.posRecord(v.pos[i]);
+      if (ids) {
+        const id = ids[i];
+        if (id >= this.byId.length) this.byId.length = Math.max(2 * this.byId.length, id + 1024);
+        let r = this.byId[id];
+        if (!r) this.byId[id] = r = this.record(v.raws[i], v.lowers[i]);
+        recs[i] = r;
+        continue;
+      }
+      const key = v.raws[i];
+      let r = this.memo.get(key);
+      if (!r) {
+        if (this.memo.size >= TOKEN_MODEL.maxCachedWords) this.memo.clear();
+        this.memo.set(key, (r = this.record(key, v.lowers[i])));
+      }
+      recs[i] = r;
+    }
+    if (D === 1) {
+      // The logistic model: one number per slot.
+      const c = this.constant[0];
+      for (let i = 0; i < n; i++) {
+        let z = c + recs[i][last];
+        const lo = Math.max(0, i - W);
+        const hi = Math.min(n - 1, i + W);
+        for (let k = lo; k <= hi; k++) {
+          const at = k - i + W + 1;
+          z += recs[k][at] + posRecs[k][at];
+        }
+        if (i - W <= -1) z += this.edgeLeft[W - i];
+        if (i + W >= n) z += this.edgeRight[n - i + W + 1];
+        out[i] = z;
+      }
+      return out;
+    }
     const h = this.h;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < D; j++) h[j] = this.constant[j] + recs[i][last + j];
       for (let d = -W; d <= W; d++) {
         const k = i + d;
         const at = (d + W + 1) * D;
-        const rec = k >= 0 && k < n ? recs[k] : k === -1 ? this.edgeLeft : k === n ? this.edgeRight : undefined;
-        if (rec) for (let j = 0; j < D; j++) h[j] += rec[at + j];
+        if (k >= 0 && k < n) {
+          const r = recs[k];
+          const p = posRecs[k];
+          for (let j = 0; j < D; j++) h[j] += r[at + j] + p[at + j];
+        } else {
+          const e = k === -1 ? this.edgeLeft : k === n ? this.edgeRight : undefined;
+          if (e) for (let j = 0; j < D; j++) h[j] += e[at + j];
+        }
       }
-      if (this.out) {
-        let z = this.outBias;
-        for (let j = 0; j < D; j++) if (h[j] > 0) z += h[j] * this.out[j];
-        out[i] = z;
-      } else out[i] = h[0];
+      let z = this.outBias;
+      for (let j = 0; j < D; j++) if (h[j] > 0) z += h[j] * this.out![j];
+      out[i] = z;
     }
     return out;
   }
