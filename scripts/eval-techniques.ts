@@ -1,15 +1,18 @@
 // npm run eval:techniques — k-fold cross-validation by article on PTC train (SemEval-2020 Task 11
 // measures): SI precision/recall/F1 with partial-overlap credit, TC micro-F1 on gold spans.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Classifier, SequenceTagger } from '../src/learn/index.js';
+import { TokenModelScorer, trainTokenModel } from '../src/annotate/techniques/token-model.js';
 import { kFolds } from '../src/learn/index.js';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening, type SpanTagger } from '../src/annotate/techniques/train.js';
 import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore, type SiTotals } from '../src/annotate/techniques/scorer.js';
-import { CLASSIFIER, CONTEXT, NETWORK, TAGGER } from '../src/annotate/techniques/constants.js';
+import { CLASSIFIER, CONTEXT, NETWORK, TAGGER, TOKEN_MODEL } from '../src/annotate/techniques/constants.js';
 import { detectTechniques } from '../src/annotate/techniques/stage.js';
 import { mergeRanges } from '../src/annotate/techniques/decode.js';
 import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
@@ -22,7 +25,7 @@ const opt = (name: string, dflt: string) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const K = Number(opt('folds', '5'));
-const biases = opt('biases', String(TAGGER.outsideBias)).split(',').map(Number);
+const biases = opt('biases', String(Number(opt('token-weights', String(TOKEN_MODEL.weight))) !== 0 ? TOKEN_MODEL.outsideBias : TAGGER.outsideBias)).split(',').map(Number);
 const margins = opt('margins', String(TAGGER.backstopMargin)).split(',').map((m) => (m === 'off' ? Infinity : Number(m)));
 const spanMargins = opt('span-margins', String(TAGGER.spanMargin)).split(',').map((m) => (m === 'off' ? -Infinity : Number(m)));
 const only = opt('task', 'both');
@@ -33,8 +36,26 @@ const widening = opt('si-widening', 'on') === 'on';
 const widenThresholds = opt('widen-thresholds', String(TAGGER.wideningThreshold)).split(',').map(Number);
 /** --sentence-backstops 0.3,0.4,off: sentence-model probabilities from which a sentence without a run becomes a span. */
 const sentenceBackstops = opt('sentence-backstops', String(TAGGER.sentenceBackstop)).split(',').map((x) => (x === 'off' ? Infinity : Number(x)));
-const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => widenThresholds.flatMap((w) => sentenceBackstops.map((z) => [b, m, k, g, x, w, z] as const)))))));
-const gridKey = ([b, m, k, g, x, w, z]: readonly [number, number, number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}${widening ? ` widen>=${w}` : ''} sentenceBackstop=${z}`;
+/**
+ * --token-weights 0,0.5,1: weights of the token model (token-model.ts) mixed into the tagger's
+ * inside emissions (0: the tagger alone). The token model is trained per fold on the fold's
+ * training articles only; --tm-window, --tm-epochs, --tm-rate, --tm-l2, --tm-bits set its options.
+ */
+const tokenWeights = opt('token-weights', String(TOKEN_MODEL.weight)).split(',').map(Number);
+const tmOptions = { window: Number(opt('tm-window', String(TOKEN_MODEL.window))), epochs: Number(opt('tm-epochs', String(TOKEN_MODEL.epochs))), rate: Number(opt('tm-rate', String(TOKEN_MODEL.rate))), l2: Number(opt('tm-l2', String(TOKEN_MODEL.l2))), bits: Number(opt('tm-bits', String(TOKEN_MODEL.bits))), hidden: Number(opt('tm-hidden', String(TOKEN_MODEL.hidden))), dropout: Number(opt('tm-dropout', String(TOKEN_MODEL.dropout))), inputDropout: Number(opt('tm-input-dropout', String(TOKEN_MODEL.inputDropout))), seed: Number(opt('tm-seed', String(TOKEN_MODEL.seed))) };
+/** --cache DIR: keep each fold's tagger and widening model there (reused by later runs with the same tagger settings). */
+const cacheDir = args.includes('--cache') ? opt('cache', '') : undefined;
+const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => widenThresholds.flatMap((w) => sentenceBackstops.flatMap((z) => tokenWeights.map((tw) => [b, m, k, g, x, w, z, tw] as const))))))));
+const gridKey = ([b, m, k, g, x, w, z, tw]: readonly [number, number, number, number, number, number, number, number]) => `outsideBias=${b} backstopMargin=${m} spanMargin=${k} mergeGap=${g} extend=${x}${widening ? ` widen>=${w}` : ''} sentenceBackstop=${z}${tokenWeights.length > 1 || tw !== 0 ? ` tokenWeight=${tw}` : ''}`;
+
+const pct = (x: number) => x.toFixed(4);
+
+/** A fold's tagger (with its sentence model) as written by --cache. */
+function loadCachedTagger(dir: string, f: number): SpanTagger {
+  const t: SpanTagger = SequenceTagger.decode(readFileSync(join(dir, `fold${f}.tagger`)));
+  if (existsSync(join(dir, `fold${f}.sentences`))) t.sentences = Classifier.decode(readFileSync(join(dir, `fold${f}.sentences`)));
+  return t;
+}
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -61,7 +82,8 @@ folds.forEach((held, f) => {
   const heldSet = new Set(held);
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
-  const tagger = only === 'tc' ? undefined : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, neighbours: args.includes('--si-neighbours') ? Number(opt('si-neighbours', '1')) : undefined, clauses: args.includes('--si-clauses') ? opt('si-clauses', 'on') === 'on' : undefined });
+  const cached = cacheDir && existsSync(join(cacheDir, `fold${f}.tagger`)) ? cacheDir : undefined;
+  const tagger = only === 'tc' ? undefined : cached ? loadCachedTagger(cached, f) : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, neighbours: args.includes('--si-neighbours') ? Number(opt('si-neighbours', '1')) : undefined, clauses: args.includes('--si-clauses') ? opt('si-clauses', 'on') === 'on' : undefined });
   const classifier =
     only === 'si'
       ? undefined
@@ -77,8 +99,19 @@ folds.forEach((held, f) => {
   // --tc-net on|off: average the classifier with the technique network (default: NETWORK.enabled).
   const network = classifier && opt('tc-net', NETWORK.enabled ? 'on' : 'off') === 'on' ? trainNetwork(train, lexicon, classifier.bits, Number(opt('tc-seed', String(NETWORK.seed)))) : undefined;
   const model = new TechniqueModel(tagger ?? trainTagger(train.slice(0, 1), lexicon, { epochs: 1, sentences: false }), classifier ?? trainClassifier(train.slice(0, 5), lexicon, { epochs: 1 }), lexicon).withNetwork(network, NETWORK.logisticWeight, Number(opt('tc-skip', String(NETWORK.skipLead)))).withContext(Number(opt('tc-context', String(CONTEXT.weight))));
-  const widened = tagger && widening ? model.withWidening(trainWidening(train, tagger, lexicon)) : model;
-  const variants = grid.map((g) => ({ key: gridKey(g), model: widened.withBias(...g) }));
+  let wideningModel: Classifier | undefined;
+  if (tagger && widening) wideningModel = cached ? Classifier.decode(readFileSync(join(cached, `fold${f}.widening`))) : trainWidening(train, tagger, lexicon);
+  if (tagger && cacheDir && !cached) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, `fold${f}.tagger`), tagger.encode());
+    if (tagger.sentences) writeFileSync(join(cacheDir, `fold${f}.sentences`), tagger.sentences.encode());
+    if (wideningModel) writeFileSync(join(cacheDir, `fold${f}.widening`), wideningModel.encode());
+  }
+  const widened = wideningModel ? model.withWidening(wideningModel) : model;
+  const t1 = performance.now();
+  const tokenModel = tagger && tokenWeights.some((w) => w !== 0) ? new TokenModelScorer(trainTokenModel(train, lexicon, loadWordClusters(), tmOptions), lexicon, loadWordClusters()) : undefined;
+  if (tokenModel) console.error(`  token model trained in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  const variants = grid.map((g) => ({ key: gridKey(g), model: widened.withBias(g[0], g[1], g[2], g[3], g[4], g[5], g[6]).withTokenModel(tokenModel, g[7]) }));
   for (const d of test) {
     if (tagger)
       for (const { key, model: m } of variants) {
@@ -101,11 +134,10 @@ folds.forEach((held, f) => {
   }
   console.error(`fold ${f + 1}/${K} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 });
-const pct = (x: number) => x.toFixed(4);
 if (only !== 'tc') {
   for (const [b, totals] of si) {
     const s = siScore(totals);
-    console.log(`SI  ${b}  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${totals.predicted} predicted, ${totals.gold} gold spans; ${K}-fold CV by article)`);
+    console.log(`SI  ${b}  P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (${totals.predicted} predicted, ${totals.gold} gold spans; ${K}-fold CV by article)  folds: ${siFold.get(b)!.map((t) => pct(siScore(t).f1)).join(' ')}`);
   }
   if (grid.length > 1) {
     // Honest grid search: each fold is scored with the setting that is best on the other folds.
@@ -116,7 +148,7 @@ if (only !== 'tc') {
         const f1 = siScore(sumSiTotals(perFold, f)).f1;
         if (f1 > bestF1) [best, bestF1] = [key, f1];
       }
-      console.log(`    fold ${f + 1}: setting chosen on the other folds: ${best}`);
+      console.log(`    fold ${f + 1}: setting chosen on the other folds: ${best}  (this fold: F1=${pct(siScore(siFold.get(best)![f]).f1)})`);
       return siFold.get(best)![f];
     });
     const s = siScore(sumSiTotals(chosenPerFold));

@@ -81,7 +81,7 @@ export const SOFT_LABELS = ['0', '1'] as const;
  * const clf = trainSoftLogistic([[1], [2]], [0.9, 0.1], { bits: 4 });
  * clf.weights[1 * 2 + 1] > clf.weights[2 * 2 + 1]; // true
  */
-export function trainSoftLogistic(rows: readonly (readonly number[])[], targets: readonly number[], options: SoftLogisticOptions = {}): Classifier {
+export function trainSoftLogistic(rows: readonly ArrayLike<number>[], targets: readonly number[], options: SoftLogisticOptions = {}): Classifier {
   const { epochs, bits, seed, rate, l2 } = { ...DEFAULTS, ...options };
   const mask = (1 << bits) - 1;
   const w = new Float32Array(1 << bits);
@@ -91,10 +91,10 @@ export function trainSoftLogistic(rows: readonly (readonly number[])[], targets:
     for (const i of shuffledIndices(rows.length, random)) {
       const row = rows[i];
       let z = 0;
-      for (const b of row) z += w[b & mask];
+      for (let f = 0; f < row.length; f++) z += w[row[f] & mask];
       const d = 1 / (1 + Math.exp(-z)) - targets[i];
-      for (const b of row) {
-        const k = b & mask;
+      for (let f = 0; f < row.length; f++) {
+        const k = row[f] & mask;
         const g = d + l2 * w[k];
         g2[k] += g * g;
         w[k] -= (rate * g) / Math.sqrt(g2[k]);

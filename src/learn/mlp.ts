@@ -93,6 +93,16 @@ export class Mlp {
     return this.out;
   }
 
+  /** Adds the input row of a bucket × v to `h` (hidden pre-activations); false when the bucket has no row. */
+  addRow(bucket: number, h: Float32Array | Float64Array, v = 1): boolean {
+    const r = this.table.offset(bucket);
+    if (r < 0) return false;
+    const H = this.hidden;
+    const x = v * this.scales[r];
+    for (let j = 0; j < H; j++) h[j] += this.rows[r * H + j] * x;
+    return true;
+  }
+
   score(features: readonly string[], values?: readonly number[]): Float64Array {
     return this.scoreBuckets(hashFeatures(features, this.bits), values);
   }
@@ -199,11 +209,24 @@ function step(w: Float32Array, g2: Float32Array, k: number, grad: number, rate: 
  * seeded dropout on the inputs and hidden units (deterministic for a seed).
  */
 export function trainMlp(examples: readonly Example[], options: MlpOptions = {}): Mlp {
+  const bits = options.bits ?? DEFAULTS.bits;
+  return trainMlpHashed(
+    examples.map((e) => hashFeatures(e.features, bits)),
+    examples.map((e) => e.label),
+    options,
+    examples.map((e) => e.values),
+  );
+}
+
+/**
+ * As `trainMlp`, over pre-hashed bucket rows (each below 2^bits) with their labels (and
+ * optional feature values): for corpora whose feature strings would not fit in memory.
+ */
+export function trainMlpHashed(hashed: readonly ArrayLike<number>[], labelOf: readonly string[], options: MlpOptions = {}, valuesOf?: readonly (readonly number[] | undefined)[]): Mlp {
   const { bits, hidden: H, epochs, seed, rate, l2, dropout, inputDropout, inputInit } = { ...DEFAULTS, ...options };
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const labels = [...new Set(labelOf)].sort();
   const L = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const hashed = examples.map((e) => hashFeatures(e.features, bits));
   const random = seededRandom(seed);
   const w1 = new Float32Array((1 << bits) * H);
   const b1 = new Float32Array(H).fill(HIDDEN_BIAS_INIT);
@@ -214,7 +237,8 @@ export function trainMlp(examples: readonly Example[], options: MlpOptions = {})
   // rows never seen stay zero, so the model file keeps only trained rows.
   const seen = new Uint8Array(1 << bits);
   for (const feats of hashed)
-    for (const b of feats) {
+    for (let f = 0; f < feats.length; f++) {
+      const b = feats[f];
       if (seen[b]) continue;
       seen[b] = 1;
       for (let j = 0; j < H; j++) w1[b * H + j] = (random() * 2 - 1) * inputInit;
@@ -233,10 +257,10 @@ export function trainMlp(examples: readonly Example[], options: MlpOptions = {})
   const hiddenKeep = 1 - dropout;
   const inputKeep = 1 - inputDropout;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const i of shuffledIndices(examples.length, random)) {
+    for (const i of shuffledIndices(hashed.length, random)) {
       const feats = hashed[i];
-      const values = examples[i].values;
-      const gold = labelIndex.get(examples[i].label)!;
+      const values = valuesOf?.[i];
+      const gold = labelIndex.get(labelOf[i])!;
       for (let f = 0; f < feats.length; f++) keep[f] = inputDropout > 0 && random() >= inputKeep ? 0 : 1;
       hiddenInto(w1, b1, H, feats, values, h, keep);
       // ReLU and inverted dropout: mask[j] is the factor of unit j (0 when off or dropped).

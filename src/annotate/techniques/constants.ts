@@ -281,6 +281,40 @@ export const SUMMARY = {
   topSentences: 3,
 } as const;
 
+/**
+ * The token model (pass tech-si6, `token-model.ts`): a binary logistic regression over a wide
+ * window of each token (words, clusters, POS, lexicon categories at ±window, the word's own
+ * character n-grams) whose log-odds, minus the base rate's, are added × `weight` (in units of the
+ * tagger's mean absolute transition weight) to the tagger's inside emissions before Viterbi.
+ */
+export const TOKEN_MODEL = {
+  bits: 18,
+  window: 4,
+  charGrams: 4,
+  epochs: 5,
+  rate: 0.05,
+  l2: 1e-6,
+  seed: 17,
+  /** Hidden units of the network (0: a logistic regression). */
+  hidden: 0,
+  dropout: 0.3,
+  inputDropout: 0.1,
+  inputInit: 0.1,
+  /**
+   * Mixing weight (0: the tagger alone). 5-fold CV (pass tech-si6): 0.15 / 0.3 / 0.5 / 0.8 best
+   * F1 0.4201 / 0.4215 / 0.4200 / 0.4140 (each at its best outside bias).
+   */
+  weight: 0.3,
+  /**
+   * The tagger's outside bias when the token model is mixed in (replaces `TAGGER.outsideBias`;
+   * the token model buys recall itself): 5-fold CV at weight 0.3, -1.15 / -1.25 / -1.35 / -1.5:
+   * 0.4214 / 0.4215 / 0.4210 / 0.4154.
+   */
+  outsideBias: -1.25,
+  /** Words whose per-offset sums are memoised before the memo is cleared. */
+  maxCachedWords: 50_000,
+};
+
 /** Model file names under models/. */
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
@@ -293,4 +327,6 @@ export const MODEL_FILES = {
   widening: 'techniques-widening.spnm',
   /** Optional: the network averaged with the classifier (absent: the classifier alone). */
   network: 'techniques-labels-net.spnn',
+  /** Optional: the token model mixed into the tagger's emissions (absent: the tagger alone); `.spnn` when it is a network. */
+  tokens: 'techniques-tokens',
 } as const;

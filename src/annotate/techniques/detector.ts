@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, Mlp, SequenceTagger, softmaxInPlace } from '../../learn/index.js';
-import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER } from './constants.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER, TOKEN_MODEL } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -14,6 +14,7 @@ import { loadWordClusters, type WordClusters } from './word-clusters.js';
 import type { SpanTagger } from './train.js';
 import { probBucket } from './sentence-model.js';
 import { wideningFeatures, wideningLogOdds, wideningSides, type WideningInput } from './widening.js';
+import { TokenModelScorer, type TokenModel } from './token-model.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -111,6 +112,12 @@ export class TechniqueModel {
   /** Optional widening model (`withWidening`): log-odds per bucket, and its threshold. */
   private widening?: { model: Classifier; weights: Float32Array; sink: HashSink };
   private wideningThreshold: number = TAGGER.wideningThreshold;
+  /** Optional token model (`withTokenModel`) whose log-odds are added to the inside emissions × weight. */
+  private tokenModel?: TokenModelScorer;
+  private tokenWeight: number = TOKEN_MODEL.weight;
+  /** Scratch: token-model log-odds and the mixed emissions of one sentence. */
+  private tokenOdds = new Float64Array(64);
+  private mixed = new Float64Array(192);
   /** Sentence-model bucket from which a sentence without any run becomes a span (`TAGGER.sentenceBackstop`). */
   private sentenceBackstopBucket: number = backstopBucket(TAGGER.sentenceBackstop);
   private readonly T: number;
@@ -167,7 +174,10 @@ export class TechniqueModel {
     const networkPath = join(dir, MODEL_FILES.network);
     const wideningPath = join(dir, MODEL_FILES.widening);
     const widened = existsSync(wideningPath) ? model.withWidening(Classifier.decode(readFileSync(wideningPath))) : model;
-    return existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
+    const labelled = existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
+    // The token model comes with its own outside bias (tuned with it by 5-fold CV).
+    const tokens = loadTokenModel(dir);
+    return tokens ? labelled.withBias(TOKEN_MODEL.outsideBias).withTokenModel(tokens, TOKEN_MODEL.weight) : labelled;
   }
 
   /**
@@ -206,6 +216,35 @@ export class TechniqueModel {
     return copy;
   }
 
+  /**
+   * A copy whose decoding adds the token model's log-odds (minus its base rate's) × `weight`
+   * to the tagger's inside emissions (undefined model or weight 0: the tagger alone).
+   */
+  withTokenModel(model: TokenModel | TokenModelScorer | undefined, weight: number = TOKEN_MODEL.weight): TechniqueModel {
+    const copy = this.withBias(this.outsideBias);
+    copy.tokenModel = model instanceof Classifier || model instanceof Mlp ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
+    copy.tokenWeight = weight;
+    return copy;
+  }
+
+  /** The tagger's emissions of sentence s with the token model mixed in (scratch buffer), or `emit` itself. */
+  private mixedEmissions(v: SentenceView, s: number, emit: Float64Array): Float64Array {
+    if (!this.tokenModel || this.tokenWeight === 0) return emit;
+    const n = v.raws.length;
+    const T = this.T;
+    if (this.tokenOdds.length < n) this.tokenOdds = new Float64Array(2 * n);
+    if (this.mixed.length < n * T) this.mixed = new Float64Array(2 * n * T);
+    const z = this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
+    const out = this.mixed;
+    const k = this.tokenWeight * this.scale;
+    const base = this.tokenModel.baseLogit;
+    for (let i = 0; i < n; i++) {
+      const add = k * (z[i] - base);
+      for (let t = 0; t < T; t++) out[i * T + t] = t === this.outside ? emit[i * T + t] : emit[i * T + t] + add;
+    }
+    return out;
+  }
+
   /** A copy with another decoding bias (for tuning). */
   withBias(outsideBias: number, backstopMargin = this.backstopMargin, spanMargin = this.spanMargin, mergeGap = this.mergeGap, extendTokens = this.extendTokens, wideningThreshold = this.wideningThreshold, sentenceBackstop?: number): TechniqueModel {
     const copy = new TechniqueModel(this.tagger, this.classifier, this.lexicon, outsideBias, backstopMargin, spanMargin, mergeGap, extendTokens);
@@ -216,6 +255,9 @@ export class TechniqueModel {
     copy.foundContextWeight = this.foundContextWeight;
     copy.widening = this.widening && { ...this.widening, sink: new HashSink(this.widening.sink.mask) };
     copy.wideningThreshold = wideningThreshold;
+    // Its own memo: the copy has its own emission scorer, whose word ids key the memo.
+    copy.tokenModel = this.tokenModel?.fresh();
+    copy.tokenWeight = this.tokenWeight;
     copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
     return copy;
   }
@@ -324,7 +366,7 @@ export class TechniqueModel {
     for (let s = 0; s < views.length; s++) {
       const v = views[s];
       const emit = emissions[s];
-      const path = this.decode(emit, v.raws.length);
+      const path = this.decode(this.mixedEmissions(v, s, emit), v.raws.length);
       let runs = 0;
       for (const [a, b] of mergeRuns(this.runsOf(path), this.mergeGap)) {
         if (v.ends[b] - v.starts[a] < EVIDENCE.minSpanChars) continue;
@@ -582,6 +624,15 @@ export function extendToClause(lowers: readonly string[], a: number, b: number, 
   for (let k = 0; k < max && a > 0 && !CLAUSE_STOPS.has(lowers[a - 1]); k++) a--;
   for (let k = 0; k < max && b + 1 < lowers.length && !CLAUSE_STOPS.has(lowers[b + 1]); k++) b++;
   return [a, b];
+}
+
+/** The committed token model (`MODEL_FILES.tokens` + `.spnn` for a network, `.spnm` for a logistic model), if any. */
+export function loadTokenModel(dir = MODELS_DIR): TokenModel | undefined {
+  const net = join(dir, `${MODEL_FILES.tokens}.spnn`);
+  const linear = join(dir, `${MODEL_FILES.tokens}.spnm`);
+  if (existsSync(net)) return Mlp.decode(readFileSync(net));
+  if (existsSync(linear)) return Classifier.decode(readFileSync(linear));
+  return undefined;
 }
 
 /** The sentence-model bucket a probability threshold starts at (Infinity: none). */

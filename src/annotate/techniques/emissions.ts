@@ -307,8 +307,12 @@ export class EmissionScorer {
   /** Phrase hits per sentence of the current article (filled by `sentenceModels`; empty otherwise). */
   private hitsOf: LexiconHit[][] = [];
 
+  /** Bumped whenever the word ids are dropped (`reset`): memos keyed by word id must be dropped too. */
+  generation = 0;
+
   /** Drops every memoised word (memory guard for long-running processes). */
   private reset(): void {
+    this.generation++;
     this.slots.fill(0);
     this.lowerIds.clear();
     this.size = 0;
