@@ -85,23 +85,35 @@ export interface Fingerprint {
 export function fingerprint(text: string): Fingerprint | undefined {
   const wordHash = hashWords(text);
   if (wordHash.length < NEAR_DUP.minWords) return undefined;
+  const sig = minHashes(wordHash);
+  const bands: number[] = [];
+  for (let b = 0; b < NEAR_DUP.bands; b++) {
+    let h = 0x12345;
+    for (let r = 0; r < NEAR_DUP.rows; r++) h = mix(h, sig[b * NEAR_DUP.rows + r]);
+    bands.push(h | 0);
+  }
+  return { signature: Array.from(sig), bands };
+}
+
+/**
+ * The MinHash signature of the word hashes' shingles. Its own small function: when the hot loop
+ * sat in `fingerprint`, V8 compiled it on-stack (OSR) with no type feedback for the code after
+ * the loop and deoptimized there again and again (55 deopts in 1,500 articles, `--trace-deopt`).
+ */
+function minHashes(wordHash: Uint32Array): Uint32Array {
   const sig = new Uint32Array(SIZE).fill(0xffffffff);
+  const shingle = NEAR_DUP.shingle;
   // A repeated shingle changes no minimum, so none is skipped (a set of seen shingles cost more
   // than the few repeats it saved).
-  for (let i = 0; i + NEAR_DUP.shingle <= wordHash.length; i++) {
+  for (let i = 0; i + shingle <= wordHash.length; i++) {
     let h = 0x9747b28c;
-    for (let k = 0; k < NEAR_DUP.shingle; k++) h = mix(h, wordHash[i + k]);
+    for (let k = 0; k < shingle; k++) h = mix(h, wordHash[i + k]);
     for (let k = 0; k < SIZE; k++) {
       const v = (Math.imul(MUL[k], h) + ADD[k]) >>> 0;
       if (v < sig[k]) sig[k] = v;
     }
   }
-  const bands = Array.from({ length: NEAR_DUP.bands }, (_, b) => {
-    let h = 0x12345;
-    for (let r = 0; r < NEAR_DUP.rows; r++) h = mix(h, sig[b * NEAR_DUP.rows + r]);
-    return h | 0;
-  });
-  return { signature: Array.from(sig), bands };
+  return sig;
 }
 
 /** Estimated Jaccard similarity: the share of equal signature positions. */
