@@ -28,7 +28,12 @@ export class StoredFrequencies implements DocFrequencies {
   private readonly setDocs: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.upsert = db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    // All of a transaction's changes in one statement (a JSON array of [term, increment] pairs):
+    // one call per batch instead of one per distinct term (~44 per article, 0.2 ms of the
+    // writer's ~1.7 ms per article in bench/linking.bench.ts). `WHERE true` lets SQLite parse
+    // the upsert after a SELECT.
+    this.upsert = db.prepare(`INSERT INTO terms(term, df) SELECT value->>0, value->>1 FROM json_each(?) WHERE true
+      ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`);
     this.setDocs = db.prepare("INSERT INTO kv(key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     this.reload();
   }
@@ -56,7 +61,7 @@ export class StoredFrequencies implements DocFrequencies {
 
   /** Writes the changes since the last flush (inside the caller's transaction). */
   flush(): void {
-    for (const [t, k] of this.dirty) this.upsert.run(t, k);
+    if (this.dirty.size) this.upsert.run(JSON.stringify([...this.dirty]));
     this.dirty.clear();
     if (this.docs !== this.writtenDocs) this.setDocs.run(String((this.writtenDocs = this.docs)));
   }
