@@ -85,23 +85,46 @@ export interface Fingerprint {
 export function fingerprint(text: string): Fingerprint | undefined {
   const wordHash = hashWords(text);
   if (wordHash.length < NEAR_DUP.minWords) return undefined;
-  const sig = new Uint32Array(SIZE).fill(0xffffffff);
-  // A repeated shingle changes no minimum, so none is skipped (a set of seen shingles cost more
-  // than the few repeats it saved).
-  for (let i = 0; i + NEAR_DUP.shingle <= wordHash.length; i++) {
-    let h = 0x9747b28c;
-    for (let k = 0; k < NEAR_DUP.shingle; k++) h = mix(h, wordHash[i + k]);
-    for (let k = 0; k < SIZE; k++) {
-      const v = (Math.imul(MUL[k], h) + ADD[k]) >>> 0;
-      if (v < sig[k]) sig[k] = v;
-    }
-  }
-  const bands = Array.from({ length: NEAR_DUP.bands }, (_, b) => {
+  const sig = minHashes(wordHash);
+  const bands: number[] = [];
+  for (let b = 0; b < NEAR_DUP.bands; b++) {
     let h = 0x12345;
     for (let r = 0; r < NEAR_DUP.rows; r++) h = mix(h, sig[b * NEAR_DUP.rows + r]);
-    return h | 0;
-  });
+    bands.push(h | 0);
+  }
   return { signature: Array.from(sig), bands };
+}
+
+/**
+ * The MinHash signature of the word hashes' shingles: each shingle hashed once, then each
+ * permutation's minimum taken over them in a tight loop (its multiplier, offset and running
+ * minimum in registers). The same minima as updating the 64 of them per shingle, in ~35% less
+ * time; and a small function of its own: with the loop inside `fingerprint`, V8 compiled it
+ * on-stack (OSR) and deoptimized after the loop, again and again (55 times in 1,500 articles).
+ */
+function minHashes(wordHash: Uint32Array): Uint32Array {
+  const shingle = NEAR_DUP.shingle;
+  const n = wordHash.length - shingle + 1;
+  // A repeated shingle changes no minimum, so none is skipped (a set of seen shingles cost more
+  // than the few repeats it saved).
+  const shingles = new Uint32Array(Math.max(0, n));
+  for (let i = 0; i < n; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < shingle; k++) h = mix(h, wordHash[i + k]);
+    shingles[i] = h;
+  }
+  const sig = new Uint32Array(SIZE);
+  for (let k = 0; k < SIZE; k++) {
+    const mul = MUL[k];
+    const add = ADD[k];
+    let min = 0xffffffff;
+    for (let i = 0; i < n; i++) {
+      const v = (Math.imul(mul, shingles[i]) + add) >>> 0;
+      if (v < min) min = v;
+    }
+    sig[k] = min;
+  }
+  return sig;
 }
 
 /** Estimated Jaccard similarity: the share of equal signature positions. */

@@ -28,7 +28,12 @@ export class StoredFrequencies implements DocFrequencies {
   private readonly setDocs: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.upsert = db.prepare('INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    // All of a transaction's changes in one statement (a JSON array of [term, increment] pairs):
+    // one call per batch instead of one per distinct term (~44 per article, 0.2 ms of the
+    // writer's ~1.7 ms per article in bench/linking.bench.ts). `WHERE true` lets SQLite parse
+    // the upsert after a SELECT.
+    this.upsert = db.prepare(`INSERT INTO terms(term, df) SELECT value->>0, value->>1 FROM json_each(?) WHERE true
+      ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`);
     this.setDocs = db.prepare("INSERT INTO kv(key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     this.reload();
   }
@@ -56,7 +61,7 @@ export class StoredFrequencies implements DocFrequencies {
 
   /** Writes the changes since the last flush (inside the caller's transaction). */
   flush(): void {
-    for (const [t, k] of this.dirty) this.upsert.run(t, k);
+    if (this.dirty.size) this.upsert.run(JSON.stringify([...this.dirty]));
     this.dirty.clear();
     if (this.docs !== this.writtenDocs) this.setDocs.run(String((this.writtenDocs = this.docs)));
   }
@@ -101,7 +106,8 @@ export class Linker {
       fpBands: db.prepare(`SELECT DISTINCT article FROM fingerprint_bands WHERE key IN (${Array(NEAR_DUP.bands).fill('?').join(', ')})`).pluck(),
       fpGet: db.prepare('SELECT f.signature, a.id, l.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article LEFT JOIN article_links l ON l.article = f.article WHERE f.article = ?'),
       fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
-      fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES (?, ?)'),
+      // An article's band keys in one statement (a JSON array), not one call per band.
+      fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) SELECT value, ? FROM json_each(?)'),
       story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @first, @last, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid,
           first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,
@@ -147,7 +153,7 @@ export class Linker {
       if (j >= NEAR_DUP.minJaccard && (!best || j > best.j)) best = { id: r.duplicate_of ?? r.id, j };
     }
     this.s.fpInsert.run(n, Buffer.from(Uint32Array.from(fp.signature).buffer));
-    for (const key of keys) this.s.fpBandInsert.run(key, n);
+    this.s.fpBandInsert.run(n, JSON.stringify(keys));
     return best?.id;
   }
 
