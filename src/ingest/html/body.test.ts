@@ -105,3 +105,14 @@ test('body: FAQ questions written as disclosure buttons are kept; short control 
   assert.ok(body.includes(q) && body.includes(a), body);
   assert.ok(!body.includes('Show more') && !body.includes('Share this page'), body);
 });
+
+test('body: an "About the author" section at the end is dropped; the label early in the text is not a cut', () => {
+  const bio = 'Ann Lee has covered shipping on the northern coast for ten years and writes about ferries and harbours.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<h3>About the Author:</h3><p>${bio}</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[3]), body);
+  assert.ok(!body.includes('About the Author') && !body.includes(bio), body);
+  // Far from the end (more than four blocks before it), the label is left alone.
+  const early = extractHtml(wrap('<title>Ferries</title>', `<article><p>${PARAS[0]}</p><h3>About the author</h3>${prose()}</article>`)).body;
+  assert.ok(early.includes(PARAS[3]) && early.includes(PARAS[1]), early);
+});

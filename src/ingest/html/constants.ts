@@ -565,3 +565,15 @@ export const AFFILIATE_DISCLOSURE_MAX_CHARS = 400;
  */
 export const BYLINE_LINE = /^(?:[Bb]y|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:,? (?:CFP|PhD|MD|Jr\.?))?\s*(?:$|[–—|•,·-]|\s(?:at|on|and|[Uu]pdated|[Pp]ublished)\b)/u;
 export const BYLINE_LINE_MAX_CHARS = 160;
+/**
+ * Body: an "About the author" label among the body's last ABOUT_AUTHOR_TAIL_BLOCKS blocks starts
+ * the author's bio, dropped to the end (content.ts dropAboutAuthor). 0 = off.
+ */
+export const ABOUT_AUTHOR_TAIL_BLOCKS = 4;
+export const ABOUT_AUTHOR_LABEL = /^(?:about the (?:author|writer)s?|about (?:our|this) (?:author|writer)|meet the (?:author|writer)|author bio(?:graphy)?)[\s:.!]*$/i;
+export const ABOUT_AUTHOR_LABEL_MAX_CHARS = 40;
+// (Tried and dropped: a closing call to action — the body's last one or two blocks inviting the
+// reader to request a quote, call, "check out our …", "visit our …", "talk to an expert" — and a
+// question line leading into it: tune F1 -0.0003 (6 pages up, 17 down), check -0.0004 (4 up, 12
+// down). The reference keeps such closing lines inside the article's last paragraph as often as
+// not, and they sit in the same element and class as the prose before them.)
