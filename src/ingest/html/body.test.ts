@@ -116,3 +116,22 @@ test('body: an "About the author" section at the end is dropped; the label early
   const early = extractHtml(wrap('<title>Ferries</title>', `<article><p>${PARAS[0]}</p><h3>About the author</h3>${prose()}</article>`)).body;
   assert.ok(early.includes(PARAS[3]) && early.includes(PARAS[1]), early);
 });
+
+test('body: an author box at the end (name alone, "Follow …", "By …") is dropped with the bio under it', () => {
+  const bio = 'Ann has reported on the ferries of the northern coast since the harbour office opened its new terminal.';
+  const meta = '<title>Ferries</title><meta name="author" content="Ann Lee">';
+  const box = (line: string) => extractHtml(wrap(meta, `<article>${prose()}<div class="box"><p>${line}</p><p>${bio}</p></div></article>`)).body;
+  for (const line of ['Ann Lee', 'Ann', 'Follow Ann', 'Latest posts by Ann Lee (see all)']) {
+    const body = box(line);
+    assert.ok(body.includes(PARAS[3]), body);
+    assert.ok(!body.includes(bio) && !body.includes(line), `${line}: ${body}`);
+  }
+  // A site named as the author, in a lower-case byline (capitalised ones go by BYLINE_LINE alone).
+  const site = extractHtml(wrap('<title>Ferries</title><meta name="author" content="harbourdesk">', `<article>${prose()}<p>By harbourdesk</p><p>${bio}</p></article>`)).body;
+  assert.ok(site.includes(PARAS[3]) && !site.includes(bio) && !site.includes('By harbourdesk'), site);
+  // A closing sentence naming the author later than its start is prose and stays; so does a name
+  // line far from the end.
+  const said = 'The new boat would sail in June, Ann Lee said.';
+  const kept = extractHtml(wrap(meta, `<article><p>${PARAS[0]}</p><p>Ann</p>${prose()}<p>${said}</p></article>`)).body;
+  assert.ok(kept.includes(said) && kept.includes(PARAS[2]), kept);
+});

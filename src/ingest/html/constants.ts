@@ -572,6 +572,17 @@ export const BYLINE_LINE_MAX_CHARS = 160;
 export const ABOUT_AUTHOR_TAIL_BLOCKS = 4;
 export const ABOUT_AUTHOR_LABEL = /^(?:about the (?:author|writer)s?|about (?:our|this) (?:author|writer)|meet the (?:author|writer)|author bio(?:graphy)?)[\s:.!]*$/i;
 export const ABOUT_AUTHOR_LABEL_MAX_CHARS = 40;
+/**
+ * Body: an author-box line among the body's last AUTHOR_LINE_TAIL_BLOCKS blocks — the author's name
+ * or first name alone, or after a box label ("Follow …", "Latest posts by …", "By …") — starts
+ * the box, dropped to the end with the bio under it (content.ts dropAuthorLine). 0 = off. Names
+ * (and first names) shorter than AUTHOR_LINE_MIN_NAME_CHARS are not matched.
+ */
+export const AUTHOR_LINE_TAIL_BLOCKS = 3;
+export const AUTHOR_LINE_MAX_CHARS = 60;
+export const AUTHOR_LINE_MIN_NAME_CHARS = 3;
+export const AUTHOR_LINE_LABEL = /^\s*(?:by|written by|posted by|follow|latest posts by|more (?:posts |articles |stories )?(?:from|by)|posts by|articles by|about)\s*:?\s+/i;
+export const AUTHOR_LINE_SUFFIX = /\s*\(see all\)\s*$/i;
 // (Tried and dropped: a closing call to action — the body's last one or two blocks inviting the
 // reader to request a quote, call, "check out our …", "visit our …", "talk to an expert" — and a
 // question line leading into it: tune F1 -0.0003 (6 pages up, 17 down), check -0.0004 (4 up, 12
