@@ -583,6 +583,13 @@ export const AUTHOR_LINE_MAX_CHARS = 60;
 export const AUTHOR_LINE_MIN_NAME_CHARS = 3;
 export const AUTHOR_LINE_LABEL = /^\s*(?:by|written by|posted by|follow|latest posts by|more (?:posts |articles |stories )?(?:from|by)|posts by|articles by|about)\s*:?\s+/i;
 export const AUTHOR_LINE_SUFFIX = /\s*\(see all\)\s*$/i;
+// (Tried and dropped in container scoring: sentence punctuation — a prose-length block without
+// any of . ! ? ; : counting as a medium block: no page changes on either half; such a block
+// without , either counting as a crumb: tune F1 -0.0015, check -0.0020 (tables, lists and
+// unpunctuated intros lose their container). The tune pages losing most precision to a "wrong
+// container" (a pet insurance page, a photography listicle, an essay, a fund page) are references
+// holding only part of the article — its intro, its first half, an abridged text — not scorer
+// choices another container would fix.)
 // (Tried and dropped: a closing call to action — the body's last one or two blocks inviting the
 // reader to request a quote, call, "check out our …", "visit our …", "talk to an expert" — and a
 // question line leading into it: tune F1 -0.0003 (6 pages up, 17 down), check -0.0004 (4 up, 12
