@@ -135,3 +135,12 @@ test('body: an author box at the end (name alone, "Follow …", "By …") is dro
   const kept = extractHtml(wrap(meta, `<article><p>${PARAS[0]}</p><p>Ann</p>${prose()}<p>${said}</p></article>`)).body;
   assert.ok(kept.includes(said) && kept.includes(PARAS[2]), kept);
 });
+
+test('body: numbered placeholder labels ("Lorem ipsum 2") are dropped; prose citing the phrase stays', () => {
+  const cite = 'Text called lorem ipsum has filled empty page templates since the days of hot-metal type, the museum notes.';
+  const tabs = [1, 2, 3].map((i) => `<li><h4>Lorem ipsum ${i}</h4></li>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<ul class="tabs">${tabs}</ul><p>${cite}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!/Lorem ipsum \d/.test(body), body);
+  assert.ok(body.includes(cite) && body.includes(PARAS[3]), body);
+});
