@@ -149,12 +149,12 @@ export const JUNK_LINE_MAX_CHARS = 60;
 export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|review|content|story)s? (?:may )?(?:contains?|includes?) affiliate links?|(?:some of )?the (?:links|products) (?:in|on) this (?:post|article|page)\b.*(?:affiliate|commission)|as an amazon associate|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|(?:affiliate )?disclosure:|(?:this (?:post|article) was |post )?(?:last )?updated(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:originally )?published(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:reading time|read time):? \d+ min(?:ute)?s?\.?$|\d+ min(?:ute)?s? read$)/i;
 /**
  * Placeholder text of page templates ("Lorem ipsum dolor sit amet…" in unfilled cards and
- * banners, "Lorem ipsum 1" as the titles of unfilled tabs or slides (tune half +0.0001 F1, one page
- * up; check unchanged), unrendered "{{template-token}}"s, "Loading prices…" shown until a script fills the
+ * banners, "Lorem ipsum 1" or "Head Line 2" as the titles of unfilled tabs or slides (the two: tune
+ * half +0.0003 F1, one page up; check unchanged), unrendered "{{template-token}}"s, "Loading prices…" shown until a script fills the
  * element) and embed code shown as text ("<iframe src=…>" pasted into a text field): never
  * content, whatever the container.
  */
-export const PLACEHOLDER_TEXT = /^(?:lorem ipsum\b|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
+export const PLACEHOLDER_TEXT = /^(?:lorem ipsum\b|(?:head ?line|heading|title|tab|slide|column) \d{1,2}$|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
 /**
  * Image credits and captions that carry one ("Photo courtesy of the harbour office", "Crowds at
  * the pier. | Photo by A. Name") written as paragraphs instead of <figcaption>: they describe
