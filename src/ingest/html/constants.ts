@@ -154,7 +154,7 @@ export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|rev
  * element) and embed code shown as text ("<iframe src=…>" pasted into a text field): never
  * content, whatever the container.
  */
-export const PLACEHOLDER_TEXT = /^(?:lorem ipsum\b|(?:head ?line|heading|title|tab|slide|column) \d{1,2}$|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
+export const PLACEHOLDER_TEXT = /^(?:lorem ipsum\b|(?:head ?line|heading|tab|slide) \d{1,2}$|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
 /**
  * Image credits and captions that carry one ("Photo courtesy of the harbour office", "Crowds at
  * the pier. | Photo by A. Name") written as paragraphs instead of <figcaption>: they describe
