@@ -2,7 +2,7 @@
 // date same-day accuracy and author exact match of the HTML extractor on ../shared/data/wcxb-dev.
 // Split: pages in even positions (sorted by id) are the tuning subset, odd positions the check.
 // Options: --worst N (print the N worst pages by F1; with --titles/--dates/--authors also those misses),
-// --only tune|check, --readability.
+// --only tune|check, --readability, --dump FILE.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -81,6 +81,11 @@ async function main() {
   report('all', rows);
   const stages = new Map<string, number>();
   for (const r of rows) stages.set(r.stage, (stages.get(r.stage) ?? 0) + 1);
+  // --dump FILE: per-page P/R as JSON lines (diff two runs to see which pages a rule moves).
+  if (args.includes('--dump')) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(args[args.indexOf('--dump') + 1], rows.map((x) => JSON.stringify({ id: x.id, split: x.split, p: x.p, r: x.r })).join('\n') + '\n');
+  }
   console.log('stages:', [...stages].map(([k, v]) => `${k} ${v}`).join(', '));
   if (worst) {
     const f1 = (x: Row) => (x.p + x.r ? (2 * x.p * x.r) / (x.p + x.r) : 0);

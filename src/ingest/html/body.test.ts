@@ -105,3 +105,42 @@ test('body: FAQ questions written as disclosure buttons are kept; short control 
   assert.ok(body.includes(q) && body.includes(a), body);
   assert.ok(!body.includes('Show more') && !body.includes('Share this page'), body);
 });
+
+test('body: an "About the author" section at the end is dropped; the label early in the text is not a cut', () => {
+  const bio = 'Ann Lee has covered shipping on the northern coast for ten years and writes about ferries and harbours.';
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}<h3>About the Author:</h3><p>${bio}</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes(PARAS[3]), body);
+  assert.ok(!body.includes('About the Author') && !body.includes(bio), body);
+  // Far from the end (more than four blocks before it), the label is left alone.
+  const early = extractHtml(wrap('<title>Ferries</title>', `<article><p>${PARAS[0]}</p><h3>About the author</h3>${prose()}</article>`)).body;
+  assert.ok(early.includes(PARAS[3]) && early.includes(PARAS[1]), early);
+});
+
+test('body: an author box at the end (name alone, "Follow …", "By …") is dropped with the bio under it', () => {
+  const bio = 'Ann has reported on the ferries of the northern coast since the harbour office opened its new terminal.';
+  const meta = '<title>Ferries</title><meta name="author" content="Ann Lee">';
+  const box = (line: string) => extractHtml(wrap(meta, `<article>${prose()}<div class="box"><p>${line}</p><p>${bio}</p></div></article>`)).body;
+  for (const line of ['Ann Lee', 'Ann', 'Follow Ann', 'Latest posts by Ann Lee (see all)']) {
+    const body = box(line);
+    assert.ok(body.includes(PARAS[3]), body);
+    assert.ok(!body.includes(bio) && !body.includes(line), `${line}: ${body}`);
+  }
+  // A site named as the author, in a lower-case byline (capitalised ones go by BYLINE_LINE alone).
+  const site = extractHtml(wrap('<title>Ferries</title><meta name="author" content="harbourdesk">', `<article>${prose()}<p>By harbourdesk</p><p>${bio}</p></article>`)).body;
+  assert.ok(site.includes(PARAS[3]) && !site.includes(bio) && !site.includes('By harbourdesk'), site);
+  // A closing sentence naming the author later than its start is prose and stays; so does a name
+  // line far from the end.
+  const said = 'The new boat would sail in June, Ann Lee said.';
+  const kept = extractHtml(wrap(meta, `<article><p>${PARAS[0]}</p><p>Ann</p>${prose()}<p>${said}</p></article>`)).body;
+  assert.ok(kept.includes(said) && kept.includes(PARAS[2]), kept);
+});
+
+test('body: numbered placeholder labels ("Lorem ipsum 2", "Head Line 2") are dropped; prose citing the phrase stays', () => {
+  const cite = 'Text called lorem ipsum has filled empty page templates since the days of hot-metal type, the museum notes.';
+  const tabs = [1, 2, 3].map((i) => `<li><h4>Lorem ipsum ${i}</h4><h5>Head Line ${i}</h5></li>`).join('');
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}<ul class="tabs">${tabs}</ul><p>${cite}</p>${prose(PARAS.slice(2))}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!/Lorem ipsum \d|Head Line \d/.test(body), body);
+  assert.ok(body.includes(cite) && body.includes(PARAS[3]), body);
+});

@@ -149,11 +149,12 @@ export const JUNK_LINE_MAX_CHARS = 60;
 export const BOILERPLATE_LINE = /^(?:(?:this|the) (?:post|article|page|guide|review|content|story)s? (?:may )?(?:contains?|includes?) affiliate links?|(?:some of )?the (?:links|products) (?:in|on) this (?:post|article|page)\b.*(?:affiliate|commission)|as an amazon associate|we may (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|(?:affiliate )?disclosure:|(?:this (?:post|article) was |post )?(?:last )?updated(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:originally )?published(?: on)?:? [^.]{0,40}\d{4}\b[^.]{0,25}$|(?:reading time|read time):? \d+ min(?:ute)?s?\.?$|\d+ min(?:ute)?s? read$)/i;
 /**
  * Placeholder text of page templates ("Lorem ipsum dolor sit amet…" in unfilled cards and
- * banners, unrendered "{{template-token}}"s, "Loading prices…" shown until a script fills the
+ * banners, "Lorem ipsum 1" or "Head Line 2" as the titles of unfilled tabs or slides (the two: tune
+ * half +0.0003 F1, one page up; check unchanged), unrendered "{{template-token}}"s, "Loading prices…" shown until a script fills the
  * element) and embed code shown as text ("<iframe src=…>" pasted into a text field): never
  * content, whatever the container.
  */
-export const PLACEHOLDER_TEXT = /^(?:lorem ipsum dolor sit amet\b|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
+export const PLACEHOLDER_TEXT = /^(?:lorem ipsum\b|(?:head ?line|heading|tab|slide) \d{1,2}$|<(?:iframe|script|div|embed|object|blockquote class)\b[^>]*>?|\{\{[^{}]*\}\}$|loading\b[^.!?]{0,60}(?:\.\.\.|…)$)/i;
 /**
  * Image credits and captions that carry one ("Photo courtesy of the harbour office", "Crowds at
  * the pier. | Photo by A. Name") written as paragraphs instead of <figcaption>: they describe
@@ -565,3 +566,35 @@ export const AFFILIATE_DISCLOSURE_MAX_CHARS = 400;
  */
 export const BYLINE_LINE = /^(?:[Bb]y|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:,? (?:CFP|PhD|MD|Jr\.?))?\s*(?:$|[–—|•,·-]|\s(?:at|on|and|[Uu]pdated|[Pp]ublished)\b)/u;
 export const BYLINE_LINE_MAX_CHARS = 160;
+/**
+ * Body: an "About the author" label among the body's last ABOUT_AUTHOR_TAIL_BLOCKS blocks starts
+ * the author's bio, dropped to the end (content.ts dropAboutAuthor). 0 = off. wcxb-dev: tune F1
+ * +0.0001 (one page up: a bio under a label whose author field is one word), check unchanged.
+ */
+export const ABOUT_AUTHOR_TAIL_BLOCKS = 4;
+export const ABOUT_AUTHOR_LABEL = /^(?:about the (?:author|writer)s?|about (?:our|this) (?:author|writer)|meet the (?:author|writer)|author bio(?:graphy)?)[\s:.!]*$/i;
+export const ABOUT_AUTHOR_LABEL_MAX_CHARS = 40;
+/**
+ * Body: an author-box line among the body's last AUTHOR_LINE_TAIL_BLOCKS blocks — the author's name
+ * or first name alone, or after a box label ("Follow …", "Latest posts by …", "By …") — starts
+ * the box, dropped to the end with the bio under it (content.ts dropAuthorLine). 0 = off. Names
+ * (and first names) shorter than AUTHOR_LINE_MIN_NAME_CHARS are not matched. wcxb-dev: tune F1
+ * +0.0001 (4 pages up, none down), check +0.0000 (1 page up, none down).
+ */
+export const AUTHOR_LINE_TAIL_BLOCKS = 3;
+export const AUTHOR_LINE_MAX_CHARS = 60;
+export const AUTHOR_LINE_MIN_NAME_CHARS = 3;
+export const AUTHOR_LINE_LABEL = /^\s*(?:by|written by|posted by|follow|latest posts by|more (?:posts |articles |stories )?(?:from|by)|posts by|articles by|about)\s*:?\s+/i;
+export const AUTHOR_LINE_SUFFIX = /\s*\(see all\)\s*$/i;
+// (Tried and dropped in container scoring: sentence punctuation — a prose-length block without
+// any of . ! ? ; : counting as a medium block: no page changes on either half; such a block
+// without , either counting as a crumb: tune F1 -0.0015, check -0.0020 (tables, lists and
+// unpunctuated intros lose their container). The tune pages losing most precision to a "wrong
+// container" (a pet insurance page, a photography listicle, an essay, a fund page) are references
+// holding only part of the article — its intro, its first half, an abridged text — not scorer
+// choices another container would fix.)
+// (Tried and dropped: a closing call to action — the body's last one or two blocks inviting the
+// reader to request a quote, call, "check out our …", "visit our …", "talk to an expert" — and a
+// question line leading into it: tune F1 -0.0003 (6 pages up, 17 down), check -0.0004 (4 up, 12
+// down). The reference keeps such closing lines inside the article's last paragraph as often as
+// not, and they sit in the same element and class as the prose before them.)

@@ -360,7 +360,7 @@ export function filterBlocks(blocks: readonly Block[], title: string | undefined
     if (t && b.heading && key(b.text) === t) return false;
     return true;
   });
-  return dropTrailingHeadings(dropAuthorBio(dropTeaserCards(kept), author));
+  return dropTrailingHeadings(dropAboutAuthor(dropAuthorLine(dropAuthorBio(dropTeaserCards(kept), author), author)));
 }
 
 /**
@@ -452,6 +452,47 @@ function dropAuthorBio(blocks: Block[], author: string | undefined): Block[] {
   // Never empty the body: the first block stays. The bio runs to the end of the body.
   const bio = (b: Block) => b.text.length <= K.AUTHOR_BIO_MAX_CHARS && names.some((n) => startsWithName(b.text, n));
   for (let i = Math.max(1, from); i < blocks.length; i++) if (bio(blocks[i])) return blocks.slice(0, i);
+  return blocks;
+}
+
+/**
+ * Drops an author box at the end of the body: from a short block among the last
+ * K.AUTHOR_LINE_TAIL_BLOCKS that is the author's name alone, or their first name alone, or one of
+ * them after a box label ("Follow Ann", "Latest posts by Ann Lee", "By Ann Lee": K.AUTHOR_LINE_LABEL),
+ * to the end (the bio and links under it). Single-word names count here (a site or a first name).
+ */
+function dropAuthorLine(blocks: Block[], author: string | undefined): Block[] {
+  if (!author || K.AUTHOR_LINE_TAIL_BLOCKS <= 0) return blocks;
+  const key = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
+  const names = new Set<string>();
+  for (const n of author.split(K.AUTHOR_NAME_SPLIT)) {
+    const k = key(n);
+    if (k.length < K.AUTHOR_LINE_MIN_NAME_CHARS) continue;
+    names.add(k);
+    const first = k.split(' ')[0];
+    if (first.length >= K.AUTHOR_LINE_MIN_NAME_CHARS) names.add(first);
+  }
+  if (!names.size) return blocks;
+  for (let i = Math.max(1, blocks.length - K.AUTHOR_LINE_TAIL_BLOCKS); i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length > K.AUTHOR_LINE_MAX_CHARS) continue;
+    const rest = key(b.text.replace(K.AUTHOR_LINE_LABEL, '').replace(K.AUTHOR_LINE_SUFFIX, ''));
+    if (names.has(rest)) return blocks.slice(0, i);
+  }
+  return blocks;
+}
+
+/**
+ * Drops an "About the author" section at the end of the body: from a short label block among the
+ * last K.ABOUT_AUTHOR_TAIL_BLOCKS that names it (K.ABOUT_AUTHOR_LABEL) to the end. The bio
+ * under it describes the writer, not the story, whether or not the author field names them.
+ */
+function dropAboutAuthor(blocks: Block[]): Block[] {
+  if (K.ABOUT_AUTHOR_TAIL_BLOCKS <= 0) return blocks;
+  for (let i = Math.max(1, blocks.length - K.ABOUT_AUTHOR_TAIL_BLOCKS); i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.text.length <= K.ABOUT_AUTHOR_LABEL_MAX_CHARS && K.ABOUT_AUTHOR_LABEL.test(b.text)) return blocks.slice(0, i);
+  }
   return blocks;
 }
 
