@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import type { Stage } from '../../pipeline-types.js';
 import { bodyRanges } from '../../clean/body.js';
 import { findAnchor, findCaptions } from './anchor.js';
@@ -111,7 +112,7 @@ export function extractFacts(article: Article): FactsResult {
   const perSentence: Attribution[][] = [];
   let last: { source: string; entity?: string } | undefined;
   const quoted = quotationState(text, sentences);
-  const found = sentences.map((s, i) => attributions(text, s, index, quotes, entities, quoted[i]));
+  const found = mapPacked(sentences, (s, i) => attributions(text, s, index, quotes, entities, quoted[i]));
   fillFromClosingSpeaker(found, quoted);
   sentences.forEach((s, i) => {
     const list = resolveSources(found[i], last);
@@ -136,7 +137,7 @@ export function extractFacts(article: Article): FactsResult {
     f.attrs!.sourceEntity = by.entity ?? '';
     f.attrs!.cue = by.cue;
   }
-  const statements = sentences.map((s, i) => {
+  const statements = mapPacked(sentences, (s, i) => {
     const [from, to] = index.within(s.start, s.end);
     let checkable = detail[i] === 1;
     for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';
