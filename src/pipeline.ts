@@ -1,4 +1,5 @@
 import { createArticle, errorMessage, SpinscopeError, type Article } from './model/index.js';
+import { mapPacked } from './model/arrays.js';
 import type { SourceDocument } from './ingest/types.js';
 import { DEFAULT_STAGE_MAX_CHARS, type Stage, type StageOutput } from './pipeline-types.js';
 import { cleanStage } from './clean/index.js';
@@ -88,8 +89,8 @@ export class Pipeline {
    * articles instead of being evicted by the other stages' tables.
    */
   runMany(inputs: readonly (SourceDocument | string)[]): Article[] {
-    const articles = inputs.map(startArticle);
-    const failed = articles.map(() => new Set<string>());
+    const articles = mapPacked(inputs, startArticle);
+    const failed = mapPacked(articles, () => new Set<string>());
     for (let i = 0; i < this.stages.length; i++) {
       for (let k = 0; k < articles.length; k++) articles[k] = this.step(articles[k], i, failed[k]);
     }

@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import type { Stage } from '../../pipeline-types.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import { NerModel } from './model.js';
@@ -64,10 +65,10 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const mentions = joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
   const { entities, entityOf } = linkMentions(mentions, lex);
   // Roles read types from the linked entity (the alias table knows "W.H.O." is an organisation).
-  const typed = mentions.map((m, i) => ({ ...m, type: entities[entityOf[i]].type }));
+  const typed = mapPacked(mentions, (m, i) => ({ ...m, type: entities[entityOf[i]].type }));
   const roles = readRoles(words, typed, lex);
-  const records = entities.map((e) => toRecord(e, mentions, roles, entities, entityOf, lex));
-  const spans = mentions.map((m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
+  const records = mapPacked(entities, (e) => toRecord(e, mentions, roles, entities, entityOf, lex));
+  const spans = mapPacked(mentions, (m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
   return { spans, records };
 }
 

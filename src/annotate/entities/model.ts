@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { mapPacked } from '../../model/arrays.js';
 import { join } from 'node:path';
 import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { NerFeaturizer, type NlpWordIds } from './features.js';
@@ -55,15 +56,15 @@ export class NerModel {
    */
   tagDocument(input: readonly (readonly string[])[], nlp?: NlpWordIds): string[][] {
     const stats = this.wordStats;
-    const sentences = stats ? input.map((words) => truecase(words, stats)) : input;
+    const sentences = stats ? mapPacked(input, (words) => truecase(words, stats)) : input;
     // A truecased sentence has other words than the ids say: look those up by text.
-    const ids = nlp && sentences !== input ? { ...nlp, ids: nlp.ids.map((a, s) => (sentences[s] === input[s] ? a : undefined)) } : nlp;
+    const ids = nlp && sentences !== input ? { ...nlp, ids: mapPacked(nlp.ids, (a, s) => (sentences[s] === input[s] ? a : undefined)) } : nlp;
     const doc = this.featurizer.documentContext(sentences, ids);
-    return sentences.map((words) => {
+    return mapPacked(sentences, (words) => {
       const size = words.length * this.rows.classes;
       if (this.emit.length < size) this.emit = new Float64Array(2 * size);
       const emit = this.featurizer.emissionScoresInto(words, doc, this.rows, this.emit);
-      return this.tagger.tagScores(emit, words.length).map((t) => this.bio[t]);
+      return mapPacked(this.tagger.tagScores(emit, words.length), (t) => this.bio[t]);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { Lexicon } from './lexicon.js';
+import { mapPacked } from '../../model/arrays.js';
 import type { Mention } from './mentions.js';
 import type { SentenceWords } from './words.js';
 
@@ -59,7 +60,7 @@ export function readRoles(words: readonly SentenceWords[], mentions: readonly Me
     for (let w = m.first; w <= m.last; w++) mentionAt.set(wordKey(m.sentence, w), i);
   });
   const titleWords = titleVocabulary(lex);
-  return mentions.map((m, i) => {
+  return mapPacked(mentions, (m, i) => {
     if (m.type !== 'PER') return undefined;
     const sentence = words[m.sentence];
     const before = prenominal(sentence, m, i, mentionAt, mentions, titleWords, lex);

@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import type { Stage } from '../../pipeline-types.js';
 import { bodyRanges } from '../../clean/body.js';
 import { findAnchor, findCaptions } from './anchor.js';
@@ -99,7 +100,9 @@ export function extractFacts(article: Article): FactsResult {
   const captions = findCaptions(article);
   const anchor = findAnchor(article, captions);
   const body = subtract(bodyRanges(article), captions);
-  const scan = [...body, ...captions.map((c) => ({ ...c, label: 'caption' }))].sort((a, b) => a.start - b.start);
+  // concat and Object.assign, not spreads: caption spans come in many shapes and the inlined
+  // spreads deoptimised this (large) function on each new one (--trace-deopt)
+  const scan = body.concat(captions.map((c) => Object.assign({}, c, { label: 'caption' }))).sort((a, b) => a.start - b.start);
   const dates = findDates(text, anchor?.day, index, scan);
   for (const d of dates) d.attrs!.where = spanAt(body, d.start) ? 'body' : 'caption';
   const bodyDates = dates.filter((d) => d.attrs!.where === 'body');
@@ -109,7 +112,7 @@ export function extractFacts(article: Article): FactsResult {
   const perSentence: Attribution[][] = [];
   let last: { source: string; entity?: string } | undefined;
   const quoted = quotationState(text, sentences);
-  const found = sentences.map((s, i) => attributions(text, s, index, quotes, entities, quoted[i]));
+  const found = mapPacked(sentences, (s, i) => attributions(text, s, index, quotes, entities, quoted[i]));
   fillFromClosingSpeaker(found, quoted);
   sentences.forEach((s, i) => {
     const list = resolveSources(found[i], last);
@@ -134,7 +137,7 @@ export function extractFacts(article: Article): FactsResult {
     f.attrs!.sourceEntity = by.entity ?? '';
     f.attrs!.cue = by.cue;
   }
-  const statements = sentences.map((s, i) => {
+  const statements = mapPacked(sentences, (s, i) => {
     const [from, to] = index.within(s.start, s.end);
     let checkable = detail[i] === 1;
     for (let k = from; !checkable && k < to; k++) checkable = index.tokens[k].label === 'PROPN';

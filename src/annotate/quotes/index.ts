@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
 import { SOURCE_NOUNS, type SourceKind } from './constants.js';
@@ -53,9 +54,10 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
   const found = readableQuotes.flatMap((q, i) => (resolved[i].drop ? [] : [resolved[i].speaker ? { ...q, speaker: resolved[i].speaker } : q]));
   const res = resolved.filter((r) => !r.drop);
   const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
-  const headRes = heads.map((h) => resolveHeadline(v, idx, h, found, res));
-  const all = [...heads, ...found];
-  const allRes = [...headRes, ...res];
+  const headRes = mapPacked(heads, (h) => resolveHeadline(v, idx, h, found, res));
+  // concat, not spreads: the inlined spread iteration deoptimised this function on new array maps
+  const all = heads.concat(found);
+  const allRes = headRes.concat(res);
   const bodyChars = body.reduce((n, r) => n + r.end - r.start, 0);
   const { sources, sourcing } = buildSources(v, idx, found, res, bodyChars);
   const kinds = new Map(sources.map((s) => [s.entity ?? s.id, s.kind]));

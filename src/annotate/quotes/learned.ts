@@ -187,7 +187,8 @@ function participleSpeaker(v: TokenView, c: CueCandidate, rules: readonly RawQuo
 
 /** The agent of a passive cue ("as reported by X", "was first reported by X"). */
 function passiveAgent(v: TokenView, c: CueCandidate, sTo: number): Range | undefined {
-  return v.lower[c.to] === 'by' && v.lower[c.from].endsWith('ed') ? phraseStartingAt(v, c.to + 1, sTo, true) : undefined;
+  // c.to < length first: a read past the end deoptimised candidateQuote (inlined) once per run
+  return c.to < v.lower.length && v.lower[c.to] === 'by' && v.lower[c.from].endsWith('ed') ? phraseStartingAt(v, c.to + 1, sTo, true) : undefined;
 }
 
 /** After "and"/"but", the subject of the verb the cue is coordinated with ("the mayor thanked the crowd and said"). */

@@ -1,4 +1,5 @@
 import type { Article } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import { LIMITS, NAME_PARTICLES, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { TokenView } from './view.js';
 
@@ -35,7 +36,7 @@ interface EntityFinding { id: string; name: string; type?: string; kind?: string
 export function mentionIndex(article: Article, v: TokenView): MentionIndex {
   const layer = article.layers.entities;
   const found = article.findings.entities as EntityFinding[] | undefined;
-  if (layer && Array.isArray(found)) return fromEntities(layer.map((s) => ({ start: s.start, end: s.end, entity: String(s.attrs?.entity ?? ''), label: s.label })), found);
+  if (layer && Array.isArray(found)) return fromEntities(mapPacked(layer, (s) => ({ start: s.start, end: s.end, entity: String(s.attrs?.entity ?? ''), label: s.label })), found);
   return fallback(v);
 }
 

@@ -1,4 +1,5 @@
 import type { Article, Span } from '../../model/index.js';
+import { mapPacked } from '../../model/arrays.js';
 import type { Stage } from '../../pipeline-types.js';
 import { TechniqueModel, type LabelledSpan } from './detector.js';
 import { summarize } from './summary.js';
@@ -54,7 +55,7 @@ export function detectTechniques(article: Article, model: TechniqueModel): { spa
   // Nested cues are labelled without the article context: they are a sample of loaded and
   // labelling words, not of the article's fragments.
   const nested = model.label(ctx, model.nestedCues(views, outer), NESTED_LABELS, false);
-  const spans = [...labelled, ...nested].map(toSpan);
+  const spans = mapPacked([...labelled, ...nested], toSpan);
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   return { spans, views };
 }

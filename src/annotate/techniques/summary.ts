@@ -27,8 +27,11 @@ function isWordLike(token: string): boolean {
 
 /** Counts, density and top sentences of a techniques layer. */
 export function summarize(spans: readonly Span[], views: readonly SentenceView[]): TechniqueSummary {
-  const counts: Record<string, number> = {};
-  for (const s of spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
+  // Tallied in a Map: keyed stores of new labels on a plain object give it a new hidden class
+  // per label order, which kept deoptimising this function long into a run (--trace-deopt).
+  const tally = new Map<string, number>();
+  for (const s of spans) tally.set(s.label, (tally.get(s.label) ?? 0) + 1);
+  const counts: Record<string, number> = Object.fromEntries(tally);
   let words = 0;
   for (const v of views) for (const r of v.raws) if (isWordLike(r)) words++;
   // Spans per sentence by a sweep (views and spans are sorted by start), then details for
