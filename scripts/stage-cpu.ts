@@ -1,6 +1,7 @@
 // CPU time of one or more pipeline stages over the PTC train articles (or the generated bench
 // corpus), each stage given the outputs of the stages before it (made outside the timing).
 // Usage: [LIMIT=n] [SYS=1] node --import tsx scripts/stage-cpu.ts [passes=5] [stage,...]
+// (for a profile of one stage: node --cpu-prof --import tsx scripts/stage-cpu.ts 20 <stage>)
 // Prints user CPU ms/article per timed stage (best of passes; SYS=1 adds system time). The stages
 // before the last one named run once, untimed, to make its inputs; passes=0 runs only that setup.
 import { DEFAULT_STAGES, type Stage } from '../src/pipeline.js';
