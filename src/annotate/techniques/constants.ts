@@ -315,6 +315,22 @@ export const TOKEN_MODEL = {
   maxCachedWords: 50_000,
 };
 
+/**
+ * Stacking (pass tech-si8): the token model's log-odds, bucketed, as features of the span
+ * tagger (the token's own bucket and its ±1 neighbours'). The tagger trains on out-of-fold
+ * log-odds (inner folds by article, as the sentence model's) and reads the committed token
+ * model at run time.
+ */
+export const TOKEN_STACK = {
+  /** Whether the tagger reads the token model's buckets (`TAGGER`-side switch). */
+  enabled: false,
+  /** Log-odds bucket edges. */
+  edges: [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5] as readonly number[],
+  /** Neighbour tokens on each side whose buckets are features too. */
+  neighbours: 1,
+  innerFolds: 5,
+};
+
 /** Model file names under models/. */
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',

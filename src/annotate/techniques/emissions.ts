@@ -1,7 +1,8 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
-import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
+import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, TOKEN_AFTER, TOKEN_BEFORE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL, TOKEN_STACK } from './constants.js';
+import { tokenBucket } from './token-model.js';
 import { MAX_CLAUSES, probBucket } from './sentence-model.js';
 import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
@@ -92,6 +93,13 @@ export class EmissionScorer {
   /** Rows of the neighbour sentences' buckets, per distance (1, 2) before and after; the last row is "no such sentence". */
   private readonly beforeTables: Float64Array[];
   private readonly afterTables: Float64Array[];
+  /** Rows of the token-model buckets (`tm`) and of the neighbours' (per distance; last row "no such token"). */
+  private readonly tokenTable?: Float64Array;
+  private readonly tokenBeforeTables: Float64Array[] = [];
+  private readonly tokenAfterTables: Float64Array[] = [];
+  /** Token-model log-odds of the article last passed to `article`, per sentence (when the tagger reads them). */
+  tokenOdds: Float64Array[] = [];
+  private tokenBuckets = new Int32Array(0);
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
   /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
@@ -152,6 +160,14 @@ export class EmissionScorer {
     const values = [...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE];
     this.beforeTables = SENTENCE_BEFORE.map((tpl) => t(values.map((b) => [tpl, b])));
     this.afterTables = SENTENCE_AFTER.map((tpl) => t(values.map((b) => [tpl, b])));
+    if (featurizer.tokenModel) {
+      const tv = [...[0, ...TOKEN_STACK.edges].map((_, k) => String(k)), NO_SENTENCE];
+      this.tokenTable = t(tv.slice(0, -1).map((b) => ['tm', b]));
+      for (let d = 1; d <= featurizer.tokenNeighbours; d++) {
+        this.tokenBeforeTables.push(t(tv.map((b) => [TOKEN_BEFORE[d - 1], b])));
+        this.tokenAfterTables.push(t(tv.map((b) => [TOKEN_AFTER[d - 1], b])));
+      }
+    }
     const sm = featurizer.sentenceModel;
     if (sm) this.sentenceBag = new BagScorer(sm, catNames, MAX_POS, lexicon, featurizer.clusters);
     const cm = featurizer.clauseModel;
@@ -464,10 +480,28 @@ export class EmissionScorer {
     this.clauseRows = undefined;
     this.hitsOf = [];
     if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf, tokens);
+    this.tokenOdds.length = 0;
+    const tm = this.featurizer.tokenModel;
+    if (tm) {
+      const odds = new Float64Array(tokens);
+      if (this.tokenBuckets.length < tokens) this.tokenBuckets = new Int32Array(2 * tokens);
+      let k = 0;
+      for (let s = 0; s < views.length; s++) {
+        const n = views[s].raws.length;
+        const z = odds.subarray(k, k + n);
+        tm.sentence(views[s], z, idsOf[s], this, this.generation);
+        for (let i = 0; i < n; i++) this.tokenBuckets[k + i] = tokenBucket(z[i]);
+        this.tokenOdds.push(z);
+        k += n;
+      }
+    }
     let eat = 0;
+    let tat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
       this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit);
+      if (tm) this.addTokenRows(emit, tat, v.raws.length);
+      tat += v.raws.length;
       return emit;
     });
   }
@@ -630,6 +664,21 @@ export class EmissionScorer {
       prevCount = nextCount;
       prevPos = pos;
       pos = nextPos;
+    }
+  }
+  /** Adds the token-model bucket rows (own and neighbours') to a sentence's emissions; its buckets start at `from`. */
+  private addTokenRows(emit: Float64Array, from: number, n: number): void {
+    const b = this.tokenBuckets;
+    const own = this.tokenTable!;
+    const none = TOKEN_STACK.edges.length + 1;
+    const D = this.tokenBeforeTables.length;
+    for (let i = 0; i < n; i++) {
+      const at = i * T;
+      addRow(emit, at, own, b[from + i]);
+      for (let d = 1; d <= D; d++) {
+        addRow(emit, at, this.tokenBeforeTables[d - 1], i - d >= 0 ? b[from + i - d] : none);
+        addRow(emit, at, this.tokenAfterTables[d - 1], i + d < n ? b[from + i + d] : none);
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import { type Classifier, fnv1a } from '../../learn/index.js';
 import { clauseBuckets, probBucket, sentenceProbs } from './sentence-model.js';
-import { FEATURES } from './constants.js';
+import { FEATURES, TOKEN_STACK } from './constants.js';
+import { tokenBucket, tokenOdds, type TokenModelScorer } from './token-model.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
 import type { SentenceView } from './view.js';
@@ -20,6 +21,8 @@ export interface ArticleCounts {
   prior?: string;
   /** Clause-model bucket of each token, per sentence (-1: a clause stop; when used). */
   clause?: Int32Array[];
+  /** Token-model bucket of each token, per sentence (`TOKEN_STACK`; when used). */
+  tokens?: Int32Array[];
 }
 
 /** Share edges of the article style features. */
@@ -77,6 +80,9 @@ export const NO_SENTENCE = 'x';
 export const SENTENCE_BEFORE = ['sp-', 'sp-2'];
 export const SENTENCE_AFTER = ['sp+', 'sp+2'];
 export const AFTER = '</s>';
+/** Templates of the token-model buckets of the tokens 1, 2 before / after (`TOKEN_STACK`). */
+export const TOKEN_BEFORE = ['tm-1', 'tm-2'];
+export const TOKEN_AFTER = ['tm+1', 'tm+2'];
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
 export const NEAR_WINDOW = 3;
 
@@ -152,6 +158,10 @@ export class TokenFeaturizer {
     readonly neighbourSentences = 0,
     /** The clause model whose probabilities (bucketed) are features of every token (needs the sentence model). */
     readonly clauseModel?: Classifier,
+    /** The token model whose log-odds (bucketed, own and ±`TOKEN_STACK.neighbours`) are features of every token. */
+    readonly tokenModel?: TokenModelScorer,
+    /** Neighbour tokens on each side whose token-model buckets are features too. */
+    readonly tokenNeighbours: number = TOKEN_STACK.neighbours,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -250,6 +260,14 @@ export class TokenFeaturizer {
     }
     if (counts.prior) sink.add('ap', counts.prior);
     if (counts.clause && counts.clause[sIndex][i] >= 0) sink.add('cp', String(counts.clause[sIndex][i]));
+    if (counts.tokens) {
+      const b = counts.tokens[sIndex];
+      sink.add('tm', String(b[i]));
+      for (let d = 1; d <= this.tokenNeighbours; d++) {
+        sink.add(TOKEN_BEFORE[d - 1], i - d >= 0 ? String(b[i - d]) : NO_SENTENCE);
+        sink.add(TOKEN_AFTER[d - 1], i + d < n ? String(b[i + d]) : NO_SENTENCE);
+      }
+    }
   }
 
   /** Sentence-model buckets of an article's sentences (given probabilities, or the model's). */
@@ -263,8 +281,10 @@ export class TokenFeaturizer {
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
-  counts(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): ArticleCounts {
+  counts(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[], odds?: readonly Float64Array[]): ArticleCounts {
     const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs, clause) };
+    const z = odds ?? (this.tokenModel ? tokenOdds(this.tokenModel, views) : undefined);
+    if (z) counts.tokens = z.map((row) => Int32Array.from(row, (x) => tokenBucket(x)));
     if (this.style) counts.style = articleStyle(views);
     if (!this.density) return counts;
     let strong = 0;

@@ -1,5 +1,5 @@
-import { Classifier, fnv1a, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
-import { TOKEN_MODEL } from './constants.js';
+import { Classifier, fnv1a, kFolds, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
+import { TOKEN_MODEL, TOKEN_STACK } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import type { SentenceView } from './view.js';
 import type { WordClusters } from './word-clusters.js';
@@ -307,4 +307,40 @@ export class TokenModelScorer {
     }
     return out;
   }
+}
+
+/**
+ * Token-model log-odds of every token of the articles, per article and sentence, from `model`
+ * (a scorer memoised by raw form).
+ */
+export function tokenOdds(scorer: TokenModelScorer, views: readonly SentenceView[]): Float64Array[] {
+  return views.map((v) => scorer.sentence(v, new Float64Array(v.raws.length)));
+}
+
+/**
+ * Out-of-fold token-model log-odds of the training articles (inner folds by article, as the
+ * sentence model's), so a tagger that reads them learns how far to trust the token model on
+ * articles it did not see.
+ */
+export function crossFitTokenOdds(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, options: Partial<typeof TOKEN_MODEL> = {}, folds = 5): Float64Array[][] {
+  const out: Float64Array[][] = new Array(docs.length);
+  for (const held of kFolds(docs.length, folds)) {
+    const heldSet = new Set(held);
+    const model = trainTokenModel(
+      docs.filter((_, i) => !heldSet.has(i)),
+      lexicon,
+      clusters,
+      options,
+    );
+    const scorer = new TokenModelScorer(model, lexicon, clusters);
+    for (const i of held) out[i] = tokenOdds(scorer, docs[i].views);
+  }
+  return out;
+}
+
+/** Bucket index of a token-model log-odds value (`TOKEN_STACK.edges`). */
+export function tokenBucket(z: number, edges: readonly number[] = TOKEN_STACK.edges): number {
+  let k = 0;
+  while (k < edges.length && z >= edges[k]) k++;
+  return k;
 }

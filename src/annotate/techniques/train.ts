@@ -1,6 +1,6 @@
 import { Classifier, seededRandom, SequenceTagger, trainLogistic, trainMlp, trainSoftLogistic, type Example, type Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
-import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER, WIDENING_MODEL } from './constants.js';
+import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER, TOKEN_MODEL, TOKEN_STACK, WIDENING_MODEL } from './constants.js';
 import { TechniqueModel } from './detector.js';
 import { HashSink } from './sinks.js';
 import { sideTarget, wideningFeatures, wideningSides } from './widening.js';
@@ -9,6 +9,7 @@ import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
 import { crossFitClauseBuckets, crossFitSentenceProbs, trainClauseModel, trainSentenceModel } from './sentence-model.js';
 import { TokenFeaturizer } from './token-features.js';
+import { crossFitTokenOdds, trainTokenModel, type TokenModel } from './token-model.js';
 import { buildViews, type SentenceView } from './view.js';
 import type { PtcArticle } from './ptc.js';
 import type { WordClusters } from './word-clusters.js';
@@ -49,6 +50,15 @@ export interface TaggerOptions {
   neighbours?: number;
   /** The clause model's out-of-fold probability as a token feature (default: TAGGER.clauseModel). */
   clauses?: boolean;
+  /**
+   * Stacking: the token model's log-odds (bucketed) as token features (default:
+   * `TOKEN_STACK.enabled`); the tagger trains on out-of-fold log-odds and keeps a token model
+   * trained on every article (`SpanTagger.tokens`). Options of that token model in `tokenOptions`.
+   */
+  tokens?: boolean;
+  tokenOptions?: Partial<typeof TOKEN_MODEL>;
+  /** Neighbour tokens on each side whose token-model buckets are features (default `TOKEN_STACK.neighbours`). */
+  tokenNeighbours?: number;
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -68,7 +78,11 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const sentences = options.sentences ?? TAGGER.sentenceModel;
   const prior = sentences && (options.prior ?? TAGGER.articlePrior);
   const neighbours = sentences ? (options.neighbours ?? TAGGER.sentenceNeighbours) : 0;
-  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours);
+  const stack = options.tokens ?? TOKEN_STACK.enabled;
+  const tokenNeighbours = options.tokenNeighbours ?? TOKEN_STACK.neighbours;
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours, undefined, undefined, tokenNeighbours);
+  const tokenOof = stack ? crossFitTokenOdds(docs, lexicon, options.clusters, options.tokenOptions, TOKEN_STACK.innerFolds) : undefined;
+  const tokenModel = stack ? trainTokenModel(docs, lexicon, options.clusters, options.tokenOptions) : undefined;
   // The tagger trains on out-of-fold sentence probabilities (as it will see on new articles);
   // the sentence model it keeps is trained on every article.
   const oof = sentences ? crossFitSentenceProbs(docs, lexicon, options.clusters) : undefined;
@@ -79,7 +93,7 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
   for (const [k, d] of docs.entries()) {
-    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k], clauseOof?.[k]));
+    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k], clauseOof?.[k], tokenOof?.[k]));
     d.views.forEach((v, s) => {
       const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
       hashed.push(h[s]);
@@ -102,8 +116,9 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
     );
   });
   const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
-  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior, sentenceNeighbours: neighbours, clauseModel: clauses });
+  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior, sentenceNeighbours: neighbours, clauseModel: clauses, ...(stack ? { tokenModel: true, tokenNeighbours } : {}) });
   out.sentences = sentenceModel;
+  out.tokens = tokenModel;
   out.clauses = clauseModel;
   return out;
 }
@@ -143,7 +158,7 @@ export function trainWidening(docs: readonly PreparedArticle[], tagger: SpanTagg
 }
 
 /** The span tagger with the sentence model whose probabilities it reads (when it does). */
-export type SpanTagger = SequenceTagger & { sentences?: Classifier; clauses?: Classifier };
+export type SpanTagger = SequenceTagger & { sentences?: Classifier; clauses?: Classifier; tokens?: TokenModel };
 
 /** The mean of taggers trained on the same features in different orders (one model, same cost). */
 export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger {
