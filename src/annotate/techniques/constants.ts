@@ -322,7 +322,10 @@ export const TOKEN_MODEL = {
  * model at run time.
  */
 export const TOKEN_STACK = {
-  /** Whether the tagger reads the token model's buckets (`TAGGER`-side switch). */
+  /**
+   * Whether the tagger reads the token model's buckets. Off: 5-fold CV best grid point 0.4227
+   * (main 0.4215), nested 0.4200 (main 0.4197) — no real gain (models/techniques.md, pass tech-si8).
+   */
   enabled: false,
   /** Log-odds bucket edges. */
   edges: [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5] as readonly number[],
