@@ -95,3 +95,15 @@ test('byline: a leading date line, a repeated label, a weekday or a yearless dat
   assert.equal(bylineName('Sat'), undefined);
   assert.equal(bylineName('March 3, 2024 • 6 min read'), undefined, 'a date line alone is still no name');
 });
+
+test('authors: a byline text element is measured without the template\'s indentation; a "●" after the name goes', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const pad = '\n' + ' '.repeat(40);
+  const indented = `<div class="m-meta">${pad}by${pad}<span>Maren Holt</span>${pad}${pad}on${pad}<span>Jan 22, 2024</span>${pad}</div>`;
+  assert.ok(indented.length > 200, 'more raw characters than a byline text may have');
+  assert.equal(extractHtml(page(indented)).doc.meta.author, 'Maren Holt');
+  const long = `<div class="m-meta">by Maren Holt ${'and the whole harbour desk '.repeat(5)}</div>`;
+  assert.equal(extractHtml(page(long)).doc.meta.author, undefined, 'a long text is still no byline');
+  assert.equal(bylineName('Maren Holt ●'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt ● 6 min read'), 'Maren Holt');
+});

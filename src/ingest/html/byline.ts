@@ -3,7 +3,7 @@ import { findTextDates } from './dates.js';
 import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME, YEARLESS_DATE_START } from './constants.js';
 
 /** Separators between a leading date and the name ("Dec 17, 2025 · Ana Ruiz"). */
-const LEADING_SEPARATORS = /^[\s,;:|•·–—-]+/u;
+const LEADING_SEPARATORS = /^[\s,;:|•·●–—-]+/u;
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
@@ -44,7 +44,7 @@ export function bylineName(text: string): string | undefined {
   const stop = AUTHOR_STOP.exec(t);
   if (stop) t = t.slice(0, stop.index);
   // "… on May 2, 2025" and "Ana Ruiz ." lose the word or dot that led to the cut.
-  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·–—-]|\s\.)+$/iu, '').trim();
+  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·●–—-]|\s\.)+$/iu, '').trim();
   if (!/\p{L}/u.test(t) || BYLINE_NOT_A_NAME.test(t)) return undefined;
   return t;
 }

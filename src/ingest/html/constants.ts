@@ -286,7 +286,7 @@ export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailt
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
 export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·●–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
  * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
  * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
@@ -306,6 +306,8 @@ export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|repor
 export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
 export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
 export const BYLINE_TEXT_MAX_CHARS = 120;
+/** Byline text elements: raw characters (indentation included) read at most before the collapsed text is measured. */
+export const BYLINE_TEXT_RAW_MAX_CHARS = 480;
 /** Cheap test of an element's first text node before its whole text is read for BYLINE_TEXT. */
 export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author)\b/i;
 /**

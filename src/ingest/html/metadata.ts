@@ -165,9 +165,10 @@ function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<E
   // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
   const found: { el: El; text: string }[] = [];
   for (const el of walkElements(root)) {
-    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
+    // Raw characters include the template's indentation: the limit applies to the collapsed text.
+    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_RAW_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
       const t = textOf(el);
-      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) found.push({ el, text: t });
+      if (t.length <= K.BYLINE_TEXT_MAX_CHARS && (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t))) found.push({ el, text: t });
     }
   }
   const at = headline ? order.get(headline)! : -1;
