@@ -107,3 +107,9 @@ test('authors: a byline text element is measured without the template\'s indenta
   assert.equal(bylineName('Maren Holt ●'), 'Maren Holt');
   assert.equal(bylineName('Maren Holt ● 6 min read'), 'Maren Holt');
 });
+
+test('byline: an author box link\'s "Read more about" / "More from" label goes', () => {
+  assert.equal(bylineName('Read more about The Harbour Team'), 'The Harbour Team');
+  assert.equal(bylineName('More from Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Moreau Lind'), 'Moreau Lind', 'a name starting with "More" stays');
+});

@@ -281,10 +281,12 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
 /**
  * Meta names for the author, most trusted first. Not twitter:creator: it holds a social handle
  * ("@lorngazette", often the site's), never the byline as printed (0 of 21 wcxb-dev tune pages).
+ * Tried and dropped: citation_author "Surname, First" written in reading order (wcxb-dev tune +1,
+ * check -1: the reference keeps the inverted form as often as it reorders it).
  */
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
-/** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
-export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
+/** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author", an author box's "Read more about"). */
+export const BYLINE_LABEL = /^(?:(?:read\s+)?more\s+(?:about|from)\b|(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
 export const AUTHOR_STOP = /(?:^|\s)(?:[|•·●–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
