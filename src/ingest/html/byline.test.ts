@@ -113,3 +113,11 @@ test('byline: an author box link\'s "Read more about" / "More from" label goes',
   assert.equal(bylineName('More from Maren Holt'), 'Maren Holt');
   assert.equal(bylineName('Moreau Lind'), 'Moreau Lind', 'a name starting with "More" stays');
 });
+
+test('authors: an avatar\'s initials in an author element are not the name; a capitalised "On" ends no name', () => {
+  const page = (box: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${box}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const box = '<a href="#"><span class="avatar author-avatar"><span>MH</span></span> <div class="author-meta"><span class="author-meta--name">Maren Holt</span></div></a>';
+  assert.equal(extractHtml(page(box)).doc.meta.author, 'Maren Holt');
+  assert.equal(bylineName('Lorn Audio On'), 'Lorn Audio On');
+  assert.equal(bylineName('Posted by Maren Holt on'), 'Maren Holt', 'a lower-case "on" left by a cut date goes');
+});

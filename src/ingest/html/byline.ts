@@ -43,8 +43,9 @@ export function bylineName(text: string): string | undefined {
   if (date) t = t.slice(0, date.index);
   const stop = AUTHOR_STOP.exec(t);
   if (stop) t = t.slice(0, stop.index);
-  // "… on May 2, 2025" and "Ana Ruiz ." lose the word or dot that led to the cut.
-  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·●–—-]|\s\.)+$/iu, '').trim();
+  // "… on May 2, 2025" and "Ana Ruiz ." lose the word or dot that led to the cut (a capitalised
+  // "On" is part of a name: "Audio On").
+  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·●–—-]|\s\.)+$/u, '').trim();
   if (!/\p{L}/u.test(t) || BYLINE_NOT_A_NAME.test(t)) return undefined;
   return t;
 }

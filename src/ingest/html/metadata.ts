@@ -813,7 +813,8 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
     for (const el of authorEls) {
       const t = textOf(el);
       const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
-      if (name) return [name, 'byline-element'];
+      // An avatar's initials ("NB") sit in author-classed elements before the name.
+      if (name && !K.AVATAR_INITIALS.test(name)) return [name, 'byline-element'];
     }
     for (const el of authorLinks) {
       const t = textOf(el);
