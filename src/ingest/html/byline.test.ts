@@ -121,3 +121,10 @@ test('authors: an avatar\'s initials in an author element are not the name; a ca
   assert.equal(bylineName('Lorn Audio On'), 'Lorn Audio On');
   assert.equal(bylineName('Posted by Maren Holt on'), 'Maren Holt', 'a lower-case "on" left by a cut date goes');
 });
+
+test('authors: a commenter ("comment-author" in a comment thread) is not the article\'s author', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article><div id="comments" class="comments-area"><ol class="comment-list"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ivo Lind</cite> <span class="says">says:</span></div><p>Finally some news about the ferries, thank you.</p></li></ol></div></body></html>`;
+  assert.equal(extractHtml(page('<div class="entry-meta"><p>by <a href="/author/maren-holt/">Maren Holt</a> · 3 March 2024</p></div>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('')).doc.meta.author, undefined, 'no byline: still not the commenter');
+  assert.equal(extractHtml(page('<div class="post-author">Maren Holt</div>')).doc.meta.author, 'Maren Holt', 'an author element outside the thread');
+});

@@ -338,6 +338,8 @@ export const BYLINE_NAME_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 80;
 /** Byline: a date without a year written before the name ("May 28 Written By Ana Ruiz"): it goes with the label. */
 export const YEARLESS_DATE_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b[\s,;:|•·–—-]*/iu;
+/** Author: class/id words of a comment thread; author-classed elements inside are commenters. */
+export const COMMENT_CLASS = /(?:^|[\s_-])comments?(?=$|[\s_-])/i;
 /** Author: an author-classed element's text that is an avatar's initials, not the name. */
 export const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
 /** Byline: texts that are a label, not a name. */

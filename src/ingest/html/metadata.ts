@@ -188,6 +188,12 @@ function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<E
   return undefined;
 }
 
+/** True when an element is or sits inside a comment thread (class/id word "comment"/"comments"): its "comment-author" is a reader. */
+function inComments(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (K.COMMENT_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  return false;
+}
+
 /** True when an element sits inside navigation, a sidebar, a footer or a form (by tag or ARIA role). */
 function insideJunkTag(el: El): boolean {
   for (let e: El | null = el; e; e = e.parent) if (K.JUNK_TAGS.has(e.tag) || K.JUNK_ROLES.has((e.attrs.role ?? '').toLowerCase())) return true;
@@ -811,6 +817,7 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   // The byline as printed on the page.
   const visibleAuthor = (): [string, string] | undefined => {
     for (const el of authorEls) {
+      if (inComments(el)) continue;
       const t = textOf(el);
       const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
       // An avatar's initials ("NB") sit in author-classed elements before the name.
