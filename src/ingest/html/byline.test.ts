@@ -128,3 +128,13 @@ test('authors: a commenter ("comment-author" in a comment thread) is not the art
   assert.equal(extractHtml(page('')).doc.meta.author, undefined, 'no byline: still not the commenter');
   assert.equal(extractHtml(page('<div class="post-author">Maren Holt</div>')).doc.meta.author, 'Maren Holt', 'an author element outside the thread');
 });
+
+test('authors: a "Contributors:" line and a byline naming a body that starts with a digit are bylines', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  assert.equal(extractHtml(page('<div class="tags"><div><strong>Contributors:</strong> Maren Holt</div></div>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('<p class="text-with-icon">By 3rd Harbour Trust</p>')).doc.meta.author, '3rd Harbour Trust');
+  assert.equal(extractHtml(page('<p class="note">By 5 March 2024 the timetable will change.</p>')).doc.meta.author, undefined, 'a date after "By" is no name');
+  assert.equal(extractHtml(page('<p class="note">By 2030 the fleet will run on batteries.</p>')).doc.meta.author, undefined, 'a year after "By" is no name');
+  assert.equal(bylineName('Contributor: Ivo Lind'), 'Ivo Lind');
+  assert.equal(bylineName('Contributors Guild'), 'Contributors Guild', 'no colon: not a label');
+});

@@ -286,7 +286,7 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
  */
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
 /** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author", an author box's "Read more about"). */
-export const BYLINE_LABEL = /^(?:(?:read\s+)?more\s+(?:about|from)\b|(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
+export const BYLINE_LABEL = /^(?:(?:read\s+)?more\s+(?:about|from)\b|(?:\p{L}+\s+)?by|author(?:ed\s+by)?|contributors?(?=\s*:))\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
 export const AUTHOR_STOP = /(?:^|\s)(?:[|•·●–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
@@ -302,16 +302,18 @@ export const AUTHOR_CLASS_HUMP = /[a-z](?:Authors?|Byline|Writer|Contributor)|(?
  * Author, last fallback: short elements (at most BYLINE_TEXT_MAX_CHARS characters) of these tags
  * whose text is a byline ("By Ana Ruiz", "by: Ana Ruiz, Dec 17, 2025", "Posted by Ana at …") or a
  * byline label alone ("Written by", "Article by") followed by an element with the name. Only
- * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by".
+ * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by". A "Contributors:"
+ * line is one too; a name may start with digits run into letters ("By 3i Global"), not with a
+ * number ("By 2030 the fleet …").
  */
-export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?\s+\p{L}/iu;
+export const BYLINE_TEXT = /^(?:(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?|contributors?\s*:)\s+\p{N}*\p{L}/iu;
 export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
 export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
 export const BYLINE_TEXT_MAX_CHARS = 120;
 /** Byline text elements: raw characters (indentation included) read at most before the collapsed text is measured. */
 export const BYLINE_TEXT_RAW_MAX_CHARS = 480;
 /** Cheap test of an element's first text node before its whole text is read for BYLINE_TEXT. */
-export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author)\b/i;
+export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author|contributors?)\b/i;
 /**
  * Author: metadata values that are no name: numeric ids ("262588213843476") and unfilled template
  * keys ("page.head.extra.author", "{{ author }}"); the next source is read instead. (E-mail
