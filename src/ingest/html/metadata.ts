@@ -452,9 +452,12 @@ function chooseHeadline(page: ParsedPage, ld: Json | undefined, siteName: SiteNa
   };
   // A heading holding a head title in its own element plus a date, kicker or comment count beside
   // it is that head title.
+  // The first separator part of each head title too ("Klatch Coffee | Shopify App Store" when the
+  // longer part was kept as the headline).
+  const firsts = [og, headline, head].map((t) => t?.split(K.TITLE_SEPARATOR)[0]).filter((p): p is string => !!p && words(p).length >= 2 && !isSitePart(p, siteName));
   const own = (h: string) => {
     const el = headingEl.get(h);
-    return (el && headingPart(el, heads)) ?? h;
+    return (el && headingPart(el, [...heads, ...firsts])) ?? h;
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);

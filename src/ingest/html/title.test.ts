@@ -27,3 +27,10 @@ test('titles: an h1 without the URL slug\'s words loses to a head title that has
   const confirmed = page('Reserve your crossing today', url, '<meta property="og:title" content="Reserve your crossing today">');
   assert.equal(confirmed.doc.meta.title, 'Reserve your crossing today', 'a head title with the h1\'s words confirms it');
 });
+
+test('titles: an h1 holding a kicker element and the first part of the head title is that part', () => {
+  const head = '<title>Harbour Roasters | Lorn App Market</title>';
+  const page = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1><p>By Ann Lee, 4 May 2024</p>${prose()}</article>`), { url: 'https://apps.lorn.example/stories/7' });
+  assert.equal(page('<div class="kicker">Meet the makers</div> <span>Harbour Roasters</span>').doc.meta.title, 'Harbour Roasters');
+  assert.equal(page('<span>Roasting coffee by the sea</span> <span>at Harbour Roasters</span>').doc.meta.title, 'Roasting coffee by the sea at Harbour Roasters', 'no part is the head title: the whole h1');
+});
