@@ -212,6 +212,8 @@ export const MIN_BODY_CHARS = 200;
 
 /** Title: separators between a headline and the site name in <title>. */
 export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
+/** Title: a separator at the very start or end of a head title (an empty site name). */
+export const DANGLING_SEPARATOR = /^\s*[|\-–—:·•»](?:\s+|$)|\s+[|\-–—:·•»]\s*$/g;
 
 /** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
 export const H2_AGREEMENT = 0.8;

@@ -300,6 +300,8 @@ function isSitePart(part: string, site: SiteNames): boolean {
 
 /** Removes a site-name suffix/prefix from a <title>-like string. */
 export function stripSiteName(title: string, site: SiteNames): string {
+  // A separator with nothing after it ("Ten boxes |": the template's site name left empty) goes.
+  title = title.replace(K.DANGLING_SEPARATOR, '');
   const parts = title.split(K.TITLE_SEPARATOR);
   if (parts.length < 2) return stripHostWord(title, site);
   const kept = parts.filter((p) => !isSitePart(p, site));

@@ -34,3 +34,10 @@ test('titles: an h1 holding a kicker element and the first part of the head titl
   assert.equal(page('<div class="kicker">Meet the makers</div> <span>Harbour Roasters</span>').doc.meta.title, 'Harbour Roasters');
   assert.equal(page('<span>Roasting coffee by the sea</span> <span>at Harbour Roasters</span>').doc.meta.title, 'Roasting coffee by the sea at Harbour Roasters', 'no part is the head title: the whole h1');
 });
+
+test('titles: a head title ending in a separator with nothing after it loses the separator', () => {
+  const page = (t: string) => extractHtml(wrap(`<title>${t}</title>`, `<article><p>By Ann Lee, 4 May 2024</p>${prose()}</article>`));
+  assert.equal(page('Ten Ferry Routes Worth Taking |').doc.meta.title, 'Ten Ferry Routes Worth Taking');
+  assert.equal(page('| Ten Ferry Routes Worth Taking').doc.meta.title, 'Ten Ferry Routes Worth Taking');
+  assert.equal(page('Ferries A-Z').doc.meta.title, 'Ferries A-Z', 'a hyphen inside a word stays');
+});
