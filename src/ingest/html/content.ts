@@ -332,6 +332,7 @@ const FURNITURE_LINES: readonly (readonly [RegExp, number])[] = [
   [K.PHOTO_CREDIT, K.PHOTO_CREDIT_MAX_CHARS],
   [K.AFFILIATE_DISCLOSURE, K.AFFILIATE_DISCLOSURE_MAX_CHARS],
   [K.BYLINE_LINE, K.BYLINE_LINE_MAX_CHARS],
+  [K.CITATION_LINE, K.CITATION_LINE_MAX_CHARS],
 ];
 
 /** Drops blocks that are link lists or furniture lines even inside the article. */
