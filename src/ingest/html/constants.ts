@@ -581,6 +581,17 @@ export const AFFILIATE_DISCLOSURE_MAX_CHARS = 400;
 export const BYLINE_LINE = /^(?:[Bb]y|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:,? (?:CFP|PhD|MD|Jr\.?))?\s*(?:$|[–—|•,·-]|\s(?:at|on|and|[Uu]pdated|[Pp]ublished)\b)/u;
 export const BYLINE_LINE_MAX_CHARS = 160;
 /**
+ * Bibliography entries written as plain list items or paragraphs (no "references" class to mark
+ * them): a numbered or bare citation in Vancouver style ("1. Lee AB, Moss CD, …"), or a numbered
+ * one with a parenthesised year after the authors ("2. Harbour Board (2019). Ferry safety.",
+ * "(n.d.)"; unnumbered, "Sales grew (2019). Then…" would be prose). Reference lists are
+ * apparatus, as under JUNK_CLASS_PARTS 'references'. Up to CITATION_LINE_MAX_CHARS. wcxb-dev:
+ * tune F1 +0.0003 (2 pages up, 1 slightly down: a reference that keeps its list), check
+ * unchanged (no such lines).
+ */
+export const CITATION_LINE = /^(?:(?:\[?\d{1,3}[.\])]\s+)?(?:\p{Lu}[\p{L}'’-]+ \p{Lu}{1,3}, ){2,}|\[?\d{1,3}[.\])]\s+\p{Lu}[^.()]{2,120}\((?:\d{4}[a-z]?|n\.d\.)\)\.\s+\S)/u;
+export const CITATION_LINE_MAX_CHARS = 400;
+/**
  * Body: an "About the author" label among the body's last ABOUT_AUTHOR_TAIL_BLOCKS blocks starts
  * the author's bio, dropped to the end (content.ts dropAboutAuthor). 0 = off. wcxb-dev: tune F1
  * +0.0001 (one page up: a bio under a label whose author field is one word), check unchanged.
