@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../corpus/sqlite/store.js';
@@ -78,6 +78,61 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
     const bad = (await run('search', 'x', '--db', join(dir, 'nope', 'missing.db')));
     assert.equal(bad.status, 1);
     assert.doesNotMatch(bad.stderr, /at .*\.ts/, 'one line, no stack trace');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('corpus commands: one-line errors that name the path for missing, misplaced or foreign databases and bad searches', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+  try {
+    const missing = join(dir, 'missing.db');
+    const r = await run('stories', '--db', missing);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `spinscope: no corpus database at ${missing} (make one with: spinscope ingest <inputs> --db ${missing})\n`);
+    assert.equal(existsSync(missing), false, 'a read command creates no database');
+
+    const noFolder = join(dir, 'nope', 'x.db');
+    const ing = await run('ingest', join(dir, 'whatever.txt'), '--db', noFolder, '--workers', '0');
+    assert.equal(ing.status, 1);
+    assert.equal(ing.stderr, `spinscope: cannot open database ${noFolder}: the folder ${join(dir, 'nope')} does not exist\n`);
+
+    const foreign = join(dir, 'notes.txt');
+    writeFileSync(foreign, 'not a database at all, just some words in a text file\n'.repeat(40));
+    assert.equal((await run('speakers', '--db', foreign)).stderr, `spinscope: ${foreign} is not a spinscope database (or is damaged)\n`);
+
+    const db = join(dir, 'c.db');
+    const store = openSqliteStore(db);
+    await store.putArticles(fixtureCorpus());
+    await store.close();
+    assert.equal((await run('search', '  ', '--db', db)).stderr, 'spinscope: give some words to search for\n');
+    const syntax = await run('search', 'AND OR', '--db', db);
+    assert.equal(syntax.status, 1);
+    assert.match(syntax.stderr, /^spinscope: cannot read the search "AND OR": syntax error near "AND" \(quote phrases in pairs; AND, OR and NOT go between words\)\n$/);
+
+    const cluster = await run('cluster', join(dir, 'absent.jsonl'));
+    assert.equal(cluster.stderr, `spinscope: ${join(dir, 'absent.jsonl')}: no such file or directory\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ingest reports each unreadable input once, with its path said once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+  try {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const binary = join(dir, 'blob.txt');
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3]));
+    const r = await run('ingest', empty, binary, join(dir, 'absent.txt'), '--db', join(dir, 'c.db'), '--workers', '0');
+    assert.equal(r.status, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 3), [
+      `spinscope: ${empty}: the file is empty`,
+      `spinscope: ${binary}: looks like a binary file, not text`,
+      `spinscope: ${join(dir, 'absent.txt')}: no such file or directory`,
+    ]);
+    assert.match(lines[3], /^spinscope: stored 0, skipped 0 \(already stored\), failed 3 in /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
