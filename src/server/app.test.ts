@@ -138,3 +138,36 @@ test('HTML input: scripts and handlers never reach the text', async () => {
 test('CSV cells are quoted and formula-looking text is defused', () => {
   assert.equal(toCsv([{ a: 'x,y', b: '=SUM(A1)', c: 3 }]), 'a,b,c\r\n"x,y",\'=SUM(A1),3\r\n');
 });
+
+test('text the CLI would refuse is refused here too: empty, white space only, binary (400, said in words)', async () => {
+  const { app } = await makeApp();
+  const cases: Array<[unknown, RegExp]> = [
+    [{ text: '' }, /^invalid request: text: is empty$/],
+    [{ text: '  \n\t ' }, /^invalid request: text: has no text \(only white space\)$/],
+    [{ text: 'ELF\u0000\u0001\u0002 binary' }, /^invalid request: text: looks like binary data, not text$/],
+    [{ html: '\u0003\u0004'.repeat(50) }, /^invalid request: html: looks like binary data, not text$/],
+  ];
+  for (const [body, message] of cases) {
+    const res = await app.request('/api/analyze', post(body));
+    assert.equal(res.status, 400, JSON.stringify(body));
+    assert.match((await res.json() as { error: string }).error, message);
+  }
+  // Tabs, form feeds and newlines are text.
+  assert.equal((await app.request('/api/analyze', post({ text: 'Port reopens\f\n\n\tThe port reopened on Tuesday.' }))).status, 200);
+});
+
+test('a search the index cannot read is a 400 with the reason, not a 500', async () => {
+  const lines: string[] = [];
+  const { app, store } = await makeApp({ log: (l) => lines.push(l) });
+  await store.putArticle(pipeline.run({ text: 'Harbour talks\n\nThe harbour board met the pilots on Friday.', meta: {}, notices: [] }));
+  for (const q of ['AND', '"unbalanced', 'NOT OR']) {
+    const res = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(res.status, 400, q);
+    assert.match((await res.json() as { error: string }).error, /^cannot read the search ".*": .+ \(quote phrases in pairs/);
+  }
+  const blank = await app.request('/api/search?q=%20%20');
+  assert.equal(blank.status, 400);
+  assert.equal((await blank.json() as { error: string }).error, 'invalid request: q: give some words to search for');
+  assert.equal((await app.request('/api/search?q=harbour')).status, 200);
+  assert.deepEqual(lines, [], 'client errors are not logged as server errors');
+});

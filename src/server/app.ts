@@ -88,6 +88,8 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    // A search the full-text index cannot read is the client's input, not a server fault.
+    if (err instanceof SpinscopeError && err.code === 'bad-query') return c.json({ error: err.message }, 400);
     if (err instanceof BusyError) return c.json({ error: err.message }, 503, { 'Retry-After': String(err.retryAfterSeconds) });
     log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
     return c.json({ error: 'internal error' }, 500);
