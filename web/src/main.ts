@@ -26,6 +26,7 @@ function readerHome(): void {
   const status = h('p', { class: 'status', attrs: { role: 'status' } });
   const run = async (body: { text?: string; url?: string }) => {
     status.textContent = 'Analysing…';
+    status.classList.remove('error');
     try {
       const article = await api.analyze(body);
       status.textContent = '';
@@ -33,6 +34,7 @@ function readerHome(): void {
       out.scrollIntoView({ block: 'start' });
     } catch (err) {
       status.textContent = err instanceof ApiError ? err.message : 'The server could not be reached.';
+      status.classList.add('error');
     }
   };
   const form = h('form', { class: 'paste', on: { submit: (e) => { e.preventDefault(); if (text.value.trim()) void run({ text: text.value }); else if (url.value.trim()) void run({ url: url.value.trim() }); else status.textContent = 'Paste some text or give a URL.'; } } },

@@ -1,6 +1,6 @@
 import type { Article, Span } from '../../src/model/index.js';
 import { append, h, humanize, replace } from './dom.js';
-import { figures, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords, sourcingSummary } from './findings.js';
+import { figures, findingTip, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords, sourcingSummary } from './findings.js';
 import { segment } from './segments.js';
 import { humanDate } from './dates.js';
 import { hideTip, showTip } from './tip.js';
@@ -45,6 +45,13 @@ function classesFor(article: Article, layer: string, span: Span, speakerIndex: M
   }
 }
 
+/** Quote kinds (quotes stage) in words. */
+const QUOTE_KINDS: Record<string, string> = {
+  direct: 'direct quote, in quotation marks',
+  indirect: 'reported speech, in the writer\'s words',
+  mixed: 'partly quoted, partly paraphrased',
+};
+
 /** The tooltip lines for the marks covering one piece of text. */
 function describe(article: Article, marks: DrawnMark[]): Node[] {
   return marks.filter((m) => m.layer !== 'structure').map((m) => {
@@ -52,19 +59,23 @@ function describe(article: Article, marks: DrawnMark[]): Node[] {
     if (m.layer === 'techniques') {
       return h('div', { class: 'tip-item' },
         h('strong', {}, humanize(m.label)),
-        m.score !== undefined ? ` · ${Math.round(m.score * 100)}%` : '',
+        m.score !== undefined ? ` · confidence ${Math.round(m.score * 100)}%` : '',
         m.evidence?.length ? h('ul', {}, m.evidence.slice(0, 4).map((e) => h('li', {}, e))) : h('div', { class: 'muted' }, 'no evidence recorded'));
     }
     if (m.layer === 'quotes') {
-      const verb = strAttr(m, 'verb') ?? strAttr(m, 'cue');
-      return h('div', { class: 'tip-item' }, h('strong', {}, 'Quote'), ` · ${m.speaker ?? 'unattributed'}`, verb ? ` (${verb})` : '', strAttr(m, 'kind') ? h('div', { class: 'muted' }, strAttr(m, 'kind')) : null);
+      const cue = strAttr(m, 'cue') ?? strAttr(m, 'verb');
+      const kind = strAttr(m, 'kind');
+      return h('div', { class: 'tip-item' }, h('strong', {}, 'Quote'), ` · ${m.speaker ?? 'no speaker found'}`, cue ? ` (“${cue}”)` : '', kind ? h('div', { class: 'muted' }, QUOTE_KINDS[kind] ?? kind) : null);
     }
     if (m.layer === 'entities') {
       const id = strAttr(m, 'entity');
       const name = id ? entityRecords(article).find((e) => e.id === id)?.name : undefined;
       return h('div', { class: 'tip-item' }, h('strong', {}, m.label), ` · ${name ?? text}`);
     }
-    const attrs = Object.entries(m.attrs ?? {}).filter(([, v]) => (typeof v === 'string' && v !== '') || typeof v === 'number').slice(0, 4).map(([k, v]) => `${k}: ${v}`);
+    const tip = findingTip(article, m.layer, m);
+    if (tip) return h('div', { class: 'tip-item' }, h('strong', {}, tip.title), tip.lines.length ? h('div', { class: 'muted' }, tip.lines.join(' · ')) : null);
+    // Layers the reader does not know: their plain attributes, ids and empty values left out.
+    const attrs = Object.entries(m.attrs ?? {}).filter(([k, v]) => ((typeof v === 'string' && v !== '' && !/^e\d+$/.test(v)) || (typeof v === 'number' && v !== 0)) && !/entity$/i.test(k)).slice(0, 4).map(([k, v]) => `${k}: ${v}`);
     return h('div', { class: 'tip-item' }, h('strong', {}, `${m.layer}`), ` · ${humanize(m.label)}`, attrs.length ? h('div', { class: 'muted' }, attrs.join(', ')) : null);
   });
 }
