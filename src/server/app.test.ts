@@ -171,3 +171,17 @@ test('a search the index cannot read is a 400 with the reason, not a 500', async
   assert.equal((await app.request('/api/search?q=harbour')).status, 200);
   assert.deepEqual(lines, [], 'client errors are not logged as server errors');
 });
+
+test('a busy port or a foreign address is a one-line error, not an unhandled event', async () => {
+  const { startServer } = await import('./server.js');
+  const { SpinscopeError } = await import('../model/index.js');
+  const store = await openStore(':memory:');
+  const first = await startServer({ store, pipeline, workers: 0, port: 0 });
+  try {
+    await assert.rejects(startServer({ store, pipeline, workers: 0, port: first.port }), (e: unknown) =>
+      e instanceof SpinscopeError && e.code === 'port-in-use' && e.message.startsWith(`port ${first.port} on 127.0.0.1 is already in use`));
+    await assert.rejects(startServer({ store, pipeline, workers: 0, port: 0, host: '192.0.2.7' }), (e: unknown) => e instanceof SpinscopeError && e.code === 'bad-host');
+  } finally {
+    await first.close();
+  }
+});
