@@ -171,5 +171,23 @@ test('progress bar only on a terminal and for more than a few files', () => {
   quiet.tick();
   quiet.stop();
   assert.equal(written, '');
-  assert.equal(countInputs([dir, '-', join(dir, 'none.txt')]) >= 3, true);
+  assert.equal(countInputs([dir, '-', join(dir, 'none.txt')])! >= 3, true);
+});
+
+test('progress counts JSONL items, grows past a short estimate, and counts without a total for crawls', () => {
+  const jsonl = file('items-progress.jsonl', '{"text":"a"}\n\n{"text":"b"}\n  \n{"text":"c"}');
+  assert.equal(countInputs([jsonl, '-', 'https://example.org/a']), 5);
+  assert.equal(countInputs([jsonl, join(dir, 'crawl.warc.gz')]), undefined, 'a crawl makes the count unknown');
+  let written = '';
+  const tty = { isTTY: true, columns: 100, write: (s: string) => ((written += s), true), on() {}, once() {}, removeListener() {} } as unknown as NodeJS.WriteStream;
+  const short = createProgress(PROGRESS_MIN_ITEMS + 1, tty);
+  for (let i = 0; i < PROGRESS_MIN_ITEMS + 4; i++) short.tick();
+  short.stop();
+  assert.doesNotMatch(written, new RegExp(`${PROGRESS_MIN_ITEMS + 4}/${PROGRESS_MIN_ITEMS + 1} `), 'never more done than the total');
+  written = '';
+  const open = createProgress(undefined, tty);
+  open.tick();
+  open.tick();
+  open.stop();
+  assert.match(written, /analysing… 2 articles so far/);
 });

@@ -1,27 +1,10 @@
 import { Command, Option } from 'commander';
-import { statSync, readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { readSources, listArticleFiles } from '../ingest/index.js';
+import { readSources } from '../ingest/index.js';
+import { countInputs } from './progress.js';
 import { openStore } from '../corpus/index.js';
 import { ingest, INGEST } from '../corpus/ingest/ingest.js';
 import { defaultWorkerCount, inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
-
-/** Counts the articles the inputs will give when that is cheap (files, dirs, JSONL lines); else undefined. */
-function estimateTotal(inputs: readonly string[]): number | undefined {
-  let total = 0;
-  for (const input of inputs) {
-    try {
-      if (/^https?:/.test(input)) return undefined;
-      if (statSync(input).isDirectory()) total += listArticleFiles(input).length;
-      else if (/\.jsonl$/i.test(input)) total += readFileSync(input, 'utf8').split('\n').filter((l) => l.trim()).length;
-      else if (/\.(txt|html?)$/i.test(input)) total += 1;
-      else return undefined;
-    } catch {
-      total += 1;
-    }
-  }
-  return total;
-}
 
 /** `spinscope ingest <inputs...> --db <file> [--workers n] [--batch n]` */
 export function ingestCommand(): Command {
@@ -36,11 +19,15 @@ export function ingestCommand(): Command {
       const workers = Number(options.workers);
       const store = await openStore(options.db);
       const analyzer = workers > 0 ? await workerAnalyzer(workers) : await inlineAnalyzer();
-      const total = estimateTotal(inputs);
+      const total = countInputs(inputs);
+      // A crawl's size is unknown until read: then a running count instead of a bar and an ETA.
+      const format = total === undefined
+        ? '{value} articles | {rate} articles/s | stored {stored} skipped {skipped} failed {failed}'
+        : '{bar} {value}/{total} articles | {rate} articles/s | ETA {eta_formatted} | stored {stored} skipped {skipped} failed {failed}';
       const bar = !options.quiet && process.stderr.isTTY
-        ? new cliProgress.SingleBar({ stream: process.stderr, format: '{bar} {value}/{total} articles | {rate} articles/s | ETA {eta_formatted} | stored {stored} skipped {skipped} failed {failed}', etaBuffer: 200, hideCursor: true }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar({ stream: process.stderr, format, etaBuffer: 200, hideCursor: true }, cliProgress.Presets.shades_classic)
         : undefined;
-      bar?.start(total ?? 0, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
+      bar?.start(total ?? Number.MAX_SAFE_INTEGER, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
       const t0 = performance.now();
       try {
         const result = await ingest(readSources(inputs), store, {
@@ -49,7 +36,7 @@ export function ingestCommand(): Command {
           batchSize: Number(options.batch),
           onProblem: (p) => {
             const line = `spinscope: ${p.origin}: ${p.message}\n`;
-            if (bar) bar.stop(), process.stderr.write(line), bar.start(total ?? 0, 0);
+            if (bar) process.stderr.write('\r\x1b[2K' + line), bar.render();
             else process.stderr.write(line);
           },
           onProgress: (p) => {
