@@ -185,3 +185,11 @@ test('a busy port or a foreign address is a one-line error, not an unhandled eve
     await first.close();
   }
 });
+
+test('a refused URL tells the web user the switch is the server\'s (422)', async () => {
+  const { SpinscopeError } = await import('../model/index.js');
+  const { app } = await makeApp({ fetchUrl: async () => { throw new SpinscopeError('private-address', 'intranet.local resolves to a private, loopback or link-local address (10.0.0.5); use --allow-private to fetch it'); } });
+  const res = await app.request('/api/analyze', post({ url: 'http://intranet.local/' }));
+  assert.equal(res.status, 422);
+  assert.match((await res.json() as { error: string }).error, /^URL refused: .*\(10\.0\.0\.5\); the server must be started with --allow-private to fetch it$/);
+});

@@ -110,7 +110,9 @@ export function createApp(deps: ServerDeps): Hono {
     } catch (err) {
       // A refused address or scheme is the client's request; anything else is the remote site.
       const refused = err instanceof SpinscopeError && URL_REFUSED.has(err.code);
-      throw new HttpError(refused ? 422 : 502, `${refused ? 'URL refused' : 'could not fetch the URL'}: ${err instanceof Error ? err.message : 'failed'}`);
+      // The fetcher speaks to CLI users ("use --allow-private"); here the switch is the server's.
+      const why = (err instanceof Error ? err.message : 'failed').replace('use --allow-private', 'the server must be started with --allow-private');
+      throw new HttpError(refused ? 422 : 502, `${refused ? 'URL refused' : 'could not fetch the URL'}: ${why}`);
     }
     return { ...doc, meta: { ...doc.meta, ...meta } };
   }

@@ -77,7 +77,10 @@ async function route(): Promise<void> {
       default: replace(main, h('h1', {}, 'Not found'), h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
     }
   } catch (err) {
-    replace(main, h('h1', {}, 'Something went wrong'), h('p', {}, err instanceof ApiError ? err.message : 'The server could not be reached.'));
+    // A stale or mistyped link (404) is not a failure of the app: say what is missing and where to go.
+    const missing = err instanceof ApiError && err.status === 404;
+    replace(main, h('h1', {}, missing ? 'Not found' : 'Something went wrong'), h('p', { class: missing ? undefined : 'error' }, err instanceof ApiError ? err.message : 'The server could not be reached.'),
+      h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
   }
 }
 
