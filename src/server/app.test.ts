@@ -193,3 +193,18 @@ test('a refused URL tells the web user the switch is the server\'s (422)', async
   assert.equal(res.status, 422);
   assert.match((await res.json() as { error: string }).error, /^URL refused: .*\(10\.0\.0\.5\); the server must be started with --allow-private to fetch it$/);
 });
+
+test('a corpus that cannot take writes is a 503 that says so; reads go on', async () => {
+  const { SpinscopeError } = await import('../model/index.js');
+  const lines: string[] = [];
+  const store = await openStore(':memory:');
+  store.putArticle = async () => { throw new SpinscopeError('db-readonly', 'database /srv/secret/corpus.db is read-only'); };
+  const { app } = await makeApp({ store, log: (l) => lines.push(l) });
+  const res = await app.request('/api/articles', post({ text: 'Mill to close\n\nThe mill will close in May, the union said.' }));
+  assert.equal(res.status, 503);
+  const { error } = await res.json() as { error: string };
+  assert.match(error, /^the corpus is read-only/);
+  assert.doesNotMatch(error, /secret/, 'no server path for the client');
+  assert.equal(lines.length, 1, 'logged for the operator');
+  assert.equal((await app.request('/api/articles')).status, 200);
+});

@@ -38,6 +38,13 @@ export interface ServerDeps {
 /** Fetch error codes that mean the URL itself is refused (SSRF guard, scheme): 422, not 502. */
 const URL_REFUSED = new Set(['private-address', 'bad-url']);
 
+/** Store failures that are a state of the corpus, not a bug: 503 with words (no path) for the client. */
+const STORE_UNAVAILABLE: Record<string, string> = {
+  'db-readonly': 'the corpus is read-only: articles cannot be stored (POST /api/analyze still analyses without storing)',
+  'db-locked': 'the corpus is busy with another writer; retry shortly',
+  'disk-full': 'the server\'s disk is full: articles cannot be stored',
+};
+
 /** A client error with an HTTP status; its message is safe to show. */
 class HttpError extends Error {
   constructor(readonly status: 400 | 404 | 413 | 422 | 501 | 502 | 503, message: string) {
@@ -90,6 +97,11 @@ export function createApp(deps: ServerDeps): Hono {
     if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
     // A search the full-text index cannot read is the client's input, not a server fault.
     if (err instanceof SpinscopeError && err.code === 'bad-query') return c.json({ error: err.message }, 400);
+    // The corpus cannot take writes now (read-only file, another writer, full disk): say so; reads go on.
+    if (err instanceof SpinscopeError && STORE_UNAVAILABLE[err.code]) {
+      log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err.message}`);
+      return c.json({ error: STORE_UNAVAILABLE[err.code] }, 503, err.code === 'db-locked' ? { 'Retry-After': '5' } : {});
+    }
     if (err instanceof BusyError) return c.json({ error: err.message }, 503, { 'Retry-After': String(err.retryAfterSeconds) });
     log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
     return c.json({ error: 'internal error' }, 500);
