@@ -110,6 +110,15 @@ test('corpus commands: one-line errors that name the path for missing, misplaced
     assert.equal(syntax.status, 1);
     assert.match(syntax.stderr, /^spinscope: cannot read the search "AND OR": syntax error near "AND" \(quote phrases in pairs; AND, OR and NOT go between words\)\n$/);
 
+    // A bad row count was 'datatype mismatch' from SQLite; a bad date silently matched nothing.
+    const limit = await run('search', 'quotas', '--db', db, '--limit', 'abc');
+    assert.equal(limit.status, 2);
+    assert.match(limit.stderr, /--limit <n>' argument 'abc' is invalid\. expected a whole number/);
+    const from = await run('stats', '--db', db, '--from', 'yesterday');
+    assert.equal(from.status, 2);
+    assert.match(from.stderr, /--from <date>' argument 'yesterday' is invalid\. expected YYYY, YYYY-MM or YYYY-MM-DD/);
+    assert.equal((await run('stats', '--db', db, '--from', '2020-01')).status, 0);
+
     const cluster = await run('cluster', join(dir, 'absent.jsonl'));
     assert.equal(cluster.stderr, `spinscope: ${join(dir, 'absent.jsonl')}: no such file or directory\n`);
   } finally {
