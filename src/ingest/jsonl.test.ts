@@ -27,6 +27,7 @@ test('JSONL: text and html items with metadata; bad lines reported, not fatal', 
   assert.equal(a.text, 'The bridge reopened on Monday.');
   assert.deepEqual([a.id, a.meta.title, a.meta.published, a.meta.outlet, a.meta.url, a.meta.format], ['a1', 'Bridge reopens', '2024-02-03', 'Orrin Post', 'https://orrin.example/bridge', 'jsonl']);
   assert.ok(isReadFailure(bad) && bad.origin.endsWith(':2'));
+  assert.match(bad.error, /:2: not a JSON object on this line \(.+\)$/, 'the message says the line is not JSON');
   assert.ok(!isReadFailure(b) && b.text.includes('night bus') && !b.text.includes('Menu') && b.id === '7' && b.meta.title === 'Night bus');
   assert.ok(isReadFailure(none) && /neither "text" nor "html"/.test(none.error));
   assert.ok(isReadFailure(arr));

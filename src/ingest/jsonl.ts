@@ -57,7 +57,9 @@ export async function* readJsonl(path: string): AsyncGenerator<ReadResult> {
     try {
       yield jsonlItem(JSON.parse(line), origin);
     } catch (err) {
-      yield { origin, code: 'bad-line', error: `${origin}: ${errorMessage(err)}` };
+      // JSON.parse's message alone ("Expected property name or '}' in JSON at position 1") does not say the line is the problem.
+      const why = err instanceof SyntaxError ? `not a JSON object on this line (${errorMessage(err)})` : errorMessage(err);
+      yield { origin, code: 'bad-line', error: `${origin}: ${why}` };
     }
   }
 }
