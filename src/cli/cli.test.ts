@@ -10,7 +10,7 @@ import { needsShared, seedPath } from '../testing/shared.js';
 import { createProgress, countInputs, PROGRESS_MIN_ITEMS } from './progress.js';
 import { parseSize } from './analyze.js';
 import { renderMarkdown } from './markdown.js';
-import { createArticle } from '../model/index.js';
+import { createArticle, type Span } from '../model/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'spinscope.js');
@@ -155,6 +155,25 @@ test('the markdown report is generic: unknown layers and findings show up', () =
   assert.match(md, /- \*\*PER\*\* “Kerry” \(entity=e1, score=0\.90\)/);
   assert.match(md, /### entities \(1\)\n\n- \{"id":"e1","name":"John Kerry"\}/);
   assert.match(md, /- \*\*mentions:\*\* 1/);
+});
+
+test('the markdown report says who speaks and which techniques, with cues and evidence, before the raw layers', () => {
+  const text = 'Mill to close\n\n“It is a shameful betrayal,” said Ada Brine. Officials said talks would go on. “Never,” a voice shouted.';
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const quotes: Span[] = [
+      { ...at('“It is a shameful betrayal,”'), label: 'quote', attrs: { kind: 'direct', cue: 'said', speakerName: 'Ada Brine', sourceKind: 'person' } },
+      { ...at('talks would go on'), label: 'quote', attrs: { kind: 'indirect', cue: 'said', speakerText: 'Officials', sourceKind: 'anonymous' } },
+      { ...at('“Never,”'), label: 'quote', attrs: { kind: 'direct' } },
+  ];
+  const article = { ...createArticle(text), layers: { quotes, techniques: [{ ...at('shameful betrayal'), label: 'Name_Calling,Labeling', score: 0.8, evidence: ["word 'shameful'"] }] } };
+  const md = renderMarkdown(article);
+  assert.match(md, /## Who speaks\n\n- \*\*Ada Brine\*\* — 1 quote\n  - ““It is a shameful betrayal,”” \(said\) _direct_/);
+  assert.match(md, /- \*\*unnamed: Officials\*\* — 1 quote\n  - “talks would go on” \(said\) _reported_/);
+  assert.match(md, /- \*\*no speaker found\*\* — 1 quote\n/, 'unattributed quotes come last, said as such');
+  assert.ok(md.indexOf('no speaker found') > md.indexOf('unnamed: Officials'));
+  assert.match(md, /## Techniques\n\n- \*\*Name Calling \/ Labeling\*\* \(80%\) “shameful betrayal” — word 'shameful'/);
+  assert.ok(md.indexOf('## Who speaks') < md.indexOf('## Layers'));
+  assert.doesNotMatch(md, /\n\n\n/, 'no doubled blank lines');
 });
 
 test('progress bar only on a terminal and for more than a few files', () => {
