@@ -198,3 +198,22 @@ test('a search the index cannot read keeps the box and says why; tooltips speak 
   }
   await page.close();
 });
+
+test('nothing pasted is lost: leaving the reader and coming back restores the text and its analysis', { skip: noBrowser }, async () => {
+  const page = await open('/');
+  const text = 'Ferry returns\n\n“The crossing is safe again,” said harbour master Ode Lind on Tuesday.';
+  await analyse(page, text);
+  await page.click('nav a[href="#/stories"]');
+  await page.waitForSelector('table a[href^="#/story/"]');
+  await page.goBack();
+  await page.waitForSelector('.text', { timeout: 15_000 });
+  assert.equal(await page.inputValue('#paste'), text);
+  assert.match(await page.textContent('.text') ?? '', /The crossing is safe again/);
+  // An edit after the analysis is kept too, but not analysed behind the user's back.
+  await page.fill('#paste', text + ' More.');
+  await page.reload();
+  await page.waitForSelector('#paste');
+  assert.equal(await page.inputValue('#paste'), text + ' More.');
+  assert.equal(await page.locator('.text').count(), 0);
+  await page.close();
+});
