@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import { Pipeline } from '../pipeline.js';
 import { readDemoCorpus } from '../server/demo.js';
 import { openServerStore } from '../server/open-store.js';
-import { startServer } from '../server/server.js';
+import { startServer, WEB_DIST } from '../server/server.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Articles analysed and stored per batch while loading the demo corpus. */
 const DEMO_BATCH = 16;
@@ -36,6 +38,7 @@ export function serveCommand(): Command {
       }
       const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token, allowPrivate: options.allowPrivate, workers: options.workers });
       process.stdout.write(`spinscope is serving ${(await store.info()).articles} articles at ${server.url}\n`);
+      if (!existsSync(join(WEB_DIST, 'index.html'))) process.stdout.write('the web app is not built (API only): run `npm run build:web`, or use `npm start`\n');
       if (server.token) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
       const stop = async () => {
         await server.close();

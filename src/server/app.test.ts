@@ -208,3 +208,11 @@ test('a corpus that cannot take writes is a 503 that says so; reads go on', asyn
   assert.equal(lines.length, 1, 'logged for the operator');
   assert.equal((await app.request('/api/articles')).status, 200);
 });
+
+test('without a built web app, / says how to build it (API still served)', async () => {
+  const { app } = await makeApp();
+  const res = await app.request('/');
+  assert.equal(res.status, 404);
+  assert.match(await res.text(), /web app is not built: run `npm run build:web`/);
+  assert.equal((await app.request('/api/openapi.json')).status, 200);
+});

@@ -204,5 +204,7 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
   if (deps.staticDir) app.get('*', serveStatic(deps.staticDir));
+  // Without a built web app, the browser gets told how to build it rather than a bare JSON 404.
+  else app.get('/', (c) => c.text('spinscope: the API is running (see /api/openapi.json), but the web app is not built: run `npm run build:web` (`npm start` builds it) and restart.\n', 404));
   return app;
 }
