@@ -81,3 +81,10 @@ test('a vague amount is not given a precise meaning', () => {
   assert.equal(figures(a)[0].gloss, 'a vague amount of families');
   assert.deepEqual(findingTip(a, 'figures', a.layers.figures[0])!.lines, ['a vague amount of families', 'source not stated']);
 });
+
+test('an article without named sources is not called one-sided', () => {
+  const a = article({ findings: { sourcing: { quotes: 0, namedSources: 0, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0, oneSide: true } } });
+  assert.equal(Object.fromEntries(sourcingSummary(a))['One side'], undefined);
+  const b = article({ findings: { sourcing: { quotes: 3, namedSources: 2, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0.3, oneSide: true } } });
+  assert.match(Object.fromEntries(sourcingSummary(b))['One side'], /share one affiliation/);
+});

@@ -140,7 +140,8 @@ export function sourcingSummary(article: Article): Array<[string, string]> {
   if (num('quotedShare') !== undefined) rows.push(['Quoted text', `${Math.round(100 * num('quotedShare')!)}% of the article`]);
   if (typeof p.dominant === 'string' && p.dominant) rows.push(['Dominant voice', nameOf(article, p.dominant)]);
   if (p.singleVoice === true) rows.push(['Single voice', 'every attributed quote comes from one source']);
-  if (p.oneSide === true && p.singleVoice !== true) rows.push(['One side', 'all named sources share one affiliation or kind']);
+  // With no named source, "all named sources share one side" is vacuously true and says nothing.
+  if (p.oneSide === true && p.singleVoice !== true && (num('namedSources') ?? 1) > 0) rows.push(['One side', 'all named sources share one affiliation or kind']);
   return rows;
 }
 

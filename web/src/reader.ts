@@ -212,7 +212,7 @@ export function renderArticle(host: HTMLElement, article: Article): void {
     stops = drawn.stops;
     at = -1;
     replace(textHost, drawn.node);
-    counter.textContent = stops.length ? `${stops.length} findings — press j / k to step through them` : '';
+    counter.textContent = stops.length ? `${stops.length} finding${stops.length === 1 ? '' : 's'} — press j / k to step through ${stops.length === 1 ? 'it' : 'them'}` : '';
   };
   const step = (delta: number) => {
     if (!stops.length) return;
