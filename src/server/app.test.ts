@@ -216,3 +216,16 @@ test('without a built web app, / says how to build it (API still served)', async
   assert.match(await res.text(), /web app is not built: run `npm run build:web`/);
   assert.equal((await app.request('/api/openapi.json')).status, 200);
 });
+
+test('meta.published is stored as an ISO date, and a non-date is refused (it would sort after every real date)', async () => {
+  const { app } = await makeApp();
+  const text = 'Mill to close\n\nThe mill will close in May, the union said.';
+  const bad = await app.request('/api/articles', post({ text, meta: { published: 'not a date' } }));
+  assert.equal(bad.status, 400);
+  assert.match((await bad.json() as { error: string }).error, /^invalid request: meta\.published: "not a date" is not a date/);
+  const ok = await app.request('/api/articles', post({ text, meta: { published: '10 March 2026' } }));
+  assert.equal(ok.status, 201);
+  assert.equal((await ok.json() as { article: { meta: { published: string } } }).article.meta.published, '2026-03-10');
+  const list = await (await app.request('/api/articles?from=2026-03-01')).json() as { total: number };
+  assert.equal(list.total, 1);
+});

@@ -6,6 +6,7 @@ import type { Article } from '../model/index.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { articleToJson } from '../cli/output.js';
 import { BusyError } from './analysis-pool.js';
+import { parseDate } from '../ingest/html/dates.js';
 import { toCsv } from './csv.js';
 import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
@@ -110,6 +111,13 @@ export function createApp(deps: ServerDeps): Hono {
 
   async function toDocument(body: AnalyzeBody): Promise<SourceDocument> {
     const meta = { ...(body.meta ?? {}) };
+    // Dates are filtered and sorted as ISO text: "10 March 2026" becomes 2026-03-10, and "soon" is refused
+    // (stored as given it would sort after every real date and match every "from").
+    if (meta.published !== undefined) {
+      const iso = parseDate(meta.published);
+      if (!iso) throw new HttpError(400, `invalid request: meta.published: "${meta.published}" is not a date (give e.g. 2026-03-10)`);
+      meta.published = iso;
+    }
     if (body.text !== undefined) return { text: body.text, meta: { ...meta, format: 'text' }, notices: [] };
     if (body.html !== undefined) {
       const doc = await deps.readHtml(body.html, meta.url);
