@@ -14,7 +14,9 @@ async function run(...args: string[]): Promise<{ status: number; stdout: string;
   const out: string[] = [];
   const err: string[] = [];
   const [w1, w2] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  // The test runner reports through this same stdout (as Buffers, in --test child processes) while
+  // a command awaits: let those through, or results of other tests would be swallowed.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => (typeof chunk === 'string' ? (out.push(chunk), true) : (w1 as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest))) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
   try {
     process.exitCode = undefined;
@@ -142,6 +144,16 @@ test('ingest reports each unreadable input once, with its path said once', async
       `spinscope: ${join(dir, 'absent.txt')}: no such file or directory`,
     ]);
     assert.match(lines[3], /^spinscope: stored 0, skipped 0 \(already stored\), failed 3 in /);
+
+    // The size refusal names --max-bytes, so ingest has it too.
+    const long = join(dir, 'long.txt');
+    writeFileSync(long, 'Ferry returns\n\n' + 'The ferry crossed the sound again on Tuesday. '.repeat(60));
+    const refused = await run('ingest', long, '--db', join(dir, 'c.db'), '--workers', '0', '--max-bytes', '1k');
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /long\.txt: 2\.\d KB is over the size limit of 1\.0 KB \(raise it with --max-bytes\)/);
+    const taken = await run('ingest', long, '--db', join(dir, 'c.db'), '--workers', '0', '--max-bytes', '10k');
+    assert.equal(taken.status, 0, taken.stderr);
+    assert.match(taken.stderr, /stored 1,/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { readSources } from '../ingest/index.js';
+import { readSources, DEFAULT_MAX_BYTES, formatBytes } from '../ingest/index.js';
+import { parseSize } from './analyze.js';
 import { countInputs } from './progress.js';
 import { openStore } from '../corpus/index.js';
 import { ingest, INGEST } from '../corpus/ingest/ingest.js';
@@ -14,8 +15,9 @@ export function ingestCommand(): Command {
     .requiredOption('--db <file>', 'corpus database (created if missing)')
     .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(defaultWorkerCount())))
     .addOption(new Option('--batch <n>', 'articles per transaction').default(String(INGEST.batchSize)))
+    .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 50MB)').argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .option('-q, --quiet', 'no progress bar or summary')
-    .action(async (inputs: string[], options: { db: string; workers: string; batch: string; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { db: string; workers: string; batch: string; maxBytes: number; quiet?: boolean }) => {
       const workers = Number(options.workers);
       const store = await openStore(options.db);
       const analyzer = workers > 0 ? await workerAnalyzer(workers) : await inlineAnalyzer();
@@ -30,7 +32,7 @@ export function ingestCommand(): Command {
       bar?.start(total ?? Number.MAX_SAFE_INTEGER, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
       const t0 = performance.now();
       try {
-        const result = await ingest(readSources(inputs), store, {
+        const result = await ingest(readSources(inputs, { maxBytes: options.maxBytes }), store, {
           analyzer,
           inFlight: Math.max(1, workers) * INGEST.inFlightPerWorker,
           batchSize: Number(options.batch),
