@@ -6,6 +6,7 @@ import { humanDate } from './dates.js';
 import { hideTip, showTip } from './tip.js';
 import { setKeys } from './keys.js';
 import { downloadJson } from './download.js';
+import { techniqueHelp } from './technique-help.js';
 
 /*
  * The reader: the article text with its layers drawn over it, a side panel of findings, and
@@ -60,6 +61,7 @@ function describe(article: Article, marks: DrawnMark[]): Node[] {
       return h('div', { class: 'tip-item' },
         h('strong', {}, humanize(m.label)),
         m.score !== undefined ? ` · confidence ${Math.round(m.score * 100)}%` : '',
+        techniqueHelp(m.label) ? h('div', { class: 'muted' }, techniqueHelp(m.label)!) : null,
         m.evidence?.length ? h('ul', {}, m.evidence.slice(0, 4).map((e) => h('li', {}, e))) : h('div', { class: 'muted' }, 'no evidence recorded'));
     }
     if (m.layer === 'quotes') {
@@ -162,7 +164,8 @@ function sidePanel(article: Article, speakerIndex: Map<string, number>, textEl: 
   if (article.layers.techniques) {
     append(panel, section('Techniques', techs.length ? h('ul', { class: 'counts' }, techs.map(([label, n]) => h('li', {},
       h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => jumpTo(textEl(), (article.layers.techniques ?? []).find((t) => t.label === label)!.start, article) } }, humanize(label)),
-      h('span', { class: 'count' }, String(n))))) : h('p', { class: 'muted' }, 'No techniques flagged.')));
+      h('span', { class: 'count' }, String(n)),
+      techniqueHelp(label) ? h('div', { class: 'muted small help' }, techniqueHelp(label)!) : null))) : h('p', { class: 'muted' }, 'No techniques flagged.')));
   }
   const tl = timeline(article);
   if (tl.length) append(panel, section('Timeline', h('ol', { class: 'timeline' }, tl.map((r) => h('li', { class: r.afterNow ? 'after-now' : undefined },
