@@ -127,3 +127,9 @@ test('standard input is read as a stream, with the same limit and decoding', asy
   assert.equal(doc.meta.origin, 'standard input');
   await assert.rejects(readStream(Readable.from([Buffer.alloc(64, 65), Buffer.alloc(64, 65)]), 'standard input', { maxBytes: 100 }), /standard input: more than 128 bytes is over the size limit of 100 bytes/);
 });
+
+test('a .gz file that is not gzip says so, not only zlib\'s "incorrect header check"', async () => {
+  const [r] = await all([file('items.jsonl.gz', '{"text":"plain, not compressed"}\n')]);
+  assert.ok(isReadFailure(r));
+  assert.match(r.error, /items\.jsonl\.gz: not valid gzip data \(incorrect header check\)$/);
+});

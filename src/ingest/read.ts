@@ -97,6 +97,7 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
 function failure(origin: string, err: unknown): ReadResult {
   if (err instanceof SpinscopeError) return { origin, code: err.code, error: err.message };
   const code = (err as NodeJS.ErrnoException).code;
-  const message = code === 'EACCES' ? 'permission denied' : errorMessage(err);
+  // zlib says only "incorrect header check" for a .gz file that is not gzip-compressed.
+  const message = code === 'EACCES' ? 'permission denied' : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? `not valid gzip data (${errorMessage(err)})` : errorMessage(err);
   return { origin, code: 'read-error', error: `${origin}: ${message}` };
 }
