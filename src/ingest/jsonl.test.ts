@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readSources } from './read.js';
+import { jsonlItem } from './jsonl.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
 test('JSONL: text and html items with metadata; bad lines reported, not fatal', async () => {
@@ -36,4 +37,13 @@ test('JSONL: text and html items with metadata; bad lines reported, not fatal', 
   const fromGz: ReadResult[] = [];
   for await (const r of readSources([gz])) fromGz.push(r);
   assert.ok(fromGz.length === 1 && !isReadFailure(fromGz[0]) && fromGz[0].text === 'Gzip lines work too.');
+});
+
+test('JSONL published dates are stored as ISO dates; a non-date is left out with a notice', () => {
+  assert.equal(jsonlItem({ text: 'The ferry is back.', published: '10 March 2026' }, 'x.jsonl:1').meta.published, '2026-03-10');
+  assert.equal(jsonlItem({ text: 'The ferry is back.', published: '2026-03-10T08:30:00Z' }, 'x.jsonl:1').meta.published, '2026-03-10T08:30:00Z');
+  const bad = jsonlItem({ text: 'The ferry is back.', published: 'yesterday' }, 'x.jsonl:2');
+  assert.equal(bad.meta.published, undefined);
+  assert.deepEqual(bad.notices.map((n) => n.code), ['bad-date']);
+  assert.match(bad.notices[0].message, /"yesterday" is not a date/);
 });
