@@ -167,5 +167,5 @@ export async function overviewView(main: HTMLElement): Promise<void> {
         Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', stats.techniquesByOutlet, humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Most mentioned'), stats.topEntities.length ? table(['Entity', 'Type', 'Mentions'], stats.topEntities.map((e) => [link(`#/search?q=${encodeURIComponent(`"${e.value}"`)}`, e.value), e.type ?? '', String(e.count)]), 'Top entities') : h('p', { class: 'muted' }, 'No entities yet.')),
-      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [s.value, String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
+      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
 }
