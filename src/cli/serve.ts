@@ -33,9 +33,11 @@ export function serveCommand(): Command {
       const pipeline = await Pipeline.build();
       if (options.demo && (await store.info()).articles === 0) {
         const docs = readDemoCorpus();
+        process.stdout.write(`loading ${docs.length} demo articles into ${options.db ?? 'memory'}…\n`);
         for (let i = 0; i < docs.length; i += DEMO_BATCH) await store.putArticles(docs.slice(i, i + DEMO_BATCH).map((d) => pipeline.run(d)));
         process.stdout.write(`loaded ${docs.length} demo articles\n`);
       }
+      if (options.workers !== 0) process.stdout.write('starting the analysis workers…\n'); // a few seconds: each warms up before the port opens
       const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token, allowPrivate: options.allowPrivate, workers: options.workers });
       process.stdout.write(`spinscope is serving ${(await store.info()).articles} articles at ${server.url}\n`);
       if (!existsSync(join(WEB_DIST, 'index.html'))) process.stdout.write('the web app is not built (API only): run `npm run build:web`, or use `npm start`\n');
