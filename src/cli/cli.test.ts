@@ -136,6 +136,39 @@ test('standard input with -, markdown report with every layer', async () => {
   assert.match(r.stdout, /Labels: .*NOUN \d+/);
 });
 
+test('ingest interrupted with Ctrl-C says what is kept, exits 130, and a re-run goes on where it stopped', async () => {
+  const items = file('interrupt.jsonl', Array.from({ length: 400 }, (_, i) => JSON.stringify({ text: `Ferry note ${i}\n\nThe ferry to Lowmere ran ${i} minutes late on Tuesday, the harbour office said.` })).join('\n') + '\n');
+  const db = join(dir, 'interrupt.db');
+  const child = spawn(process.execPath, [BIN, 'ingest', items, '--db', db, '--workers', '0'], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Interrupt once some articles are committed (the database is readable while it is written).
+  const { default: Database } = await import('better-sqlite3');
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    let stored = 0;
+    try {
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      stored = (reader.prepare('SELECT count(*) n FROM articles').get() as { n: number }).n;
+      reader.close();
+    } catch { /* not created yet */ }
+    if (stored > 0 || Date.now() > deadline) break;
+  }
+  child.kill('SIGINT');
+  const code = await closed;
+  const m = /spinscope: interrupted; the (\d+) articles stored so far are kept in .*interrupt\.db\. Run the same command again to go on/.exec(stderr);
+  if (code === 0) return; // finished before the signal arrived (a very fast machine): nothing to check
+  assert.equal(code, 130, stderr);
+  assert.ok(m, stderr);
+  const again = await spinscope(['ingest', items, '--db', db, '--workers', '0']);
+  assert.equal(again.code, 0, again.stderr);
+  const skipped = Number(/skipped (\d+)/.exec(again.stderr)?.[1]);
+  assert.ok(skipped >= Number(m[1]), `the re-run skips what was stored (${skipped} ≥ ${m[1]})`);
+  assert.match(again.stderr, new RegExp(`stored ${400 - skipped}, skipped ${skipped} `), 'nothing lost, nothing twice');
+});
+
 test('a file of one 10 MB line is analysed in bounded time', async () => {
   const line = 'The minister said talks would resume next week, while analysts warned. '.repeat(Math.ceil(10e6 / 72));
   const path = file('oneline.txt', line);

@@ -31,6 +31,14 @@ export function ingestCommand(): Command {
         : undefined;
       bar?.start(total ?? Number.MAX_SAFE_INTEGER, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
       const t0 = performance.now();
+      // Ctrl-C: what is committed stays (each batch is one transaction) and a re-run skips it; say so.
+      let storedSoFar = 0;
+      const onInterrupt = () => {
+        bar?.stop();
+        process.stderr.write(`\nspinscope: interrupted; the ${storedSoFar} articles stored so far are kept in ${options.db}. Run the same command again to go on (stored articles are skipped).\n`);
+        process.exit(130);
+      };
+      process.once('SIGINT', onInterrupt);
       try {
         const result = await ingest(readSources(inputs, { maxBytes: options.maxBytes }), store, {
           analyzer,
@@ -42,6 +50,7 @@ export function ingestCommand(): Command {
             else process.stderr.write(line);
           },
           onProgress: (p) => {
+            storedSoFar = p.stored;
             const done = p.stored + p.skipped + p.failed;
             bar?.update(done, { rate: (p.stored / ((performance.now() - t0) / 1000)).toFixed(1), stored: p.stored, skipped: p.skipped, failed: p.failed });
             if (bar && total !== undefined && done > total) bar.setTotal(done);
@@ -52,6 +61,7 @@ export function ingestCommand(): Command {
         if (!options.quiet) process.stderr.write(`spinscope: stored ${result.stored}, skipped ${result.skipped} (already stored), failed ${result.failed} in ${seconds.toFixed(1)} s (${(result.stored / seconds).toFixed(1)} articles/s)\n`);
         if (result.stored + result.skipped === 0) process.exitCode = 1;
       } finally {
+        process.removeListener('SIGINT', onInterrupt);
         bar?.stop();
         await analyzer.close();
         await store.close();
