@@ -120,6 +120,9 @@ test('corpus commands: one-line errors that name the path for missing, misplaced
     assert.equal(from.status, 2);
     assert.match(from.stderr, /--from <date>' argument 'yesterday' is invalid\. expected YYYY, YYYY-MM or YYYY-MM-DD/);
     assert.equal((await run('stats', '--db', db, '--from', '2020-01')).status, 0);
+    const port = await run('serve', '--port', '99999');
+    assert.equal(port.status, 2, 'a bad port is a usage error like the others');
+    assert.match(port.stderr, /--port <port>' argument '99999' is invalid\. expected a port from 0 to 65535/);
 
     const cluster = await run('cluster', join(dir, 'absent.jsonl'));
     assert.equal(cluster.stderr, `spinscope: ${join(dir, 'absent.jsonl')}: no such file or directory\n`);

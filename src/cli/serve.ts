@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { Pipeline } from '../pipeline.js';
 import { readDemoCorpus } from '../server/demo.js';
 import { openServerStore } from '../server/open-store.js';
@@ -16,7 +16,7 @@ export function serveCommand(): Command {
     .option('--db <file>', 'corpus database file (default: in memory)')
     .addOption(new Option('-p, --port <port>', 'port (0 picks a free one)').default('8787').argParser((v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad port "${v}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
       return n;
     }))
     .option('--host <host>', 'address to listen on (beyond loopback, writes need a token)', '127.0.0.1')
@@ -25,7 +25,7 @@ export function serveCommand(): Command {
     .option('--allow-private', 'let analyze-by-URL fetch private, loopback and link-local addresses (SSRF guard off)')
     .addOption(new Option('--workers <n>', 'analysis worker threads (0: analyse on the request thread)').argParser((v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`bad worker count "${v}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
       return n;
     }))
     .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean; allowPrivate?: boolean; workers?: number }) => {
