@@ -181,3 +181,39 @@ test('overview charts and search facets render without CSP violations; the reade
   await phone.close();
   assert.deepEqual(cspViolations, []);
 });
+
+test('a search the index cannot read keeps the box and says why; tooltips speak in words', { skip: noBrowser }, async () => {
+  const page = await open('/#/search?q=%22unbalanced');
+  await page.waitForSelector('p.error[role=alert]');
+  assert.match(await page.textContent('p.error') ?? '', /cannot read the search .*quote phrases in pairs/);
+  assert.equal(await page.inputValue('#search-q'), '"unbalanced', 'the query stays in the box to be fixed');
+  await page.goto(new URL('/', server!.url).href);
+  await analyse(page, 'Mill to close\n\nThe mill employs about 340 people, the union said on Monday. “It is a sad day,” said Ada Brine.');
+  for (const sel of ['.text .fig', '.text .date', '.text .q']) {
+    if (!(await page.locator(sel).count())) continue;
+    await page.locator(sel).first().hover();
+    await page.waitForSelector('#tip:not([hidden])');
+    const tip = await page.textContent('#tip') ?? '';
+    assert.doesNotMatch(tip, /\be\d+\b|sourceEntity|sourceKind|offsetDays|: 0\b/, `${sel} tooltip: ${tip}`);
+  }
+  await page.close();
+});
+
+test('nothing pasted is lost: leaving the reader and coming back restores the text and its analysis', { skip: noBrowser }, async () => {
+  const page = await open('/');
+  const text = 'Ferry returns\n\n“The crossing is safe again,” said harbour master Ode Lind on Tuesday.';
+  await analyse(page, text);
+  await page.click('nav a[href="#/stories"]');
+  await page.waitForSelector('table a[href^="#/story/"]');
+  await page.goBack();
+  await page.waitForSelector('.text', { timeout: 15_000 });
+  assert.equal(await page.inputValue('#paste'), text);
+  assert.match(await page.textContent('.text') ?? '', /The crossing is safe again/);
+  // An edit after the analysis is kept too, but not analysed behind the user's back.
+  await page.fill('#paste', text + ' More.');
+  await page.reload();
+  await page.waitForSelector('#paste');
+  assert.equal(await page.inputValue('#paste'), text + ' More.');
+  assert.equal(await page.locator('.text').count(), 0);
+  await page.close();
+});

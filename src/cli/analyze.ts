@@ -40,7 +40,8 @@ export function analyzeCommand(): Command {
       if (inputs.length === 0 && !options.feed?.length) throw new Error('give at least one input or --feed');
       guardStdout();
       const pipeline = await Pipeline.build();
-      const progress = createProgress(process.stderr.isTTY ? countInputs(inputs) : 0); // count only when a bar can show
+      // Count only when a bar can show; feeds give an unknown number of articles.
+      const progress = createProgress(!process.stderr.isTTY ? 0 : options.feed?.length ? undefined : countInputs(inputs));
       let analysed = 0;
       let failed = 0;
       let batch: SourceDocument[] = [];

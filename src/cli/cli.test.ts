@@ -10,7 +10,7 @@ import { needsShared, seedPath } from '../testing/shared.js';
 import { createProgress, countInputs, PROGRESS_MIN_ITEMS } from './progress.js';
 import { parseSize } from './analyze.js';
 import { renderMarkdown } from './markdown.js';
-import { createArticle } from '../model/index.js';
+import { createArticle, type Span } from '../model/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'spinscope.js');
@@ -136,6 +136,39 @@ test('standard input with -, markdown report with every layer', async () => {
   assert.match(r.stdout, /Labels: .*NOUN \d+/);
 });
 
+test('ingest interrupted with Ctrl-C says what is kept, exits 130, and a re-run goes on where it stopped', async () => {
+  const items = file('interrupt.jsonl', Array.from({ length: 400 }, (_, i) => JSON.stringify({ text: `Ferry note ${i}\n\nThe ferry to Lowmere ran ${i} minutes late on Tuesday, the harbour office said.` })).join('\n') + '\n');
+  const db = join(dir, 'interrupt.db');
+  const child = spawn(process.execPath, [BIN, 'ingest', items, '--db', db, '--workers', '0'], { cwd: ROOT });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Interrupt once some articles are committed (the database is readable while it is written).
+  const { default: Database } = await import('better-sqlite3');
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    let stored = 0;
+    try {
+      const reader = new Database(db, { readonly: true, fileMustExist: true });
+      stored = (reader.prepare('SELECT count(*) n FROM articles').get() as { n: number }).n;
+      reader.close();
+    } catch { /* not created yet */ }
+    if (stored > 0 || Date.now() > deadline) break;
+  }
+  child.kill('SIGINT');
+  const code = await closed;
+  const m = /spinscope: interrupted; the (\d+) articles stored so far are kept in .*interrupt\.db\. Run the same command again to go on/.exec(stderr);
+  if (code === 0) return; // finished before the signal arrived (a very fast machine): nothing to check
+  assert.equal(code, 130, stderr);
+  assert.ok(m, stderr);
+  const again = await spinscope(['ingest', items, '--db', db, '--workers', '0']);
+  assert.equal(again.code, 0, again.stderr);
+  const skipped = Number(/skipped (\d+)/.exec(again.stderr)?.[1]);
+  assert.ok(skipped >= Number(m[1]), `the re-run skips what was stored (${skipped} ≥ ${m[1]})`);
+  assert.match(again.stderr, new RegExp(`stored ${400 - skipped}, skipped ${skipped} `), 'nothing lost, nothing twice');
+});
+
 test('a file of one 10 MB line is analysed in bounded time', async () => {
   const line = 'The minister said talks would resume next week, while analysts warned. '.repeat(Math.ceil(10e6 / 72));
   const path = file('oneline.txt', line);
@@ -157,6 +190,25 @@ test('the markdown report is generic: unknown layers and findings show up', () =
   assert.match(md, /- \*\*mentions:\*\* 1/);
 });
 
+test('the markdown report says who speaks and which techniques, with cues and evidence, before the raw layers', () => {
+  const text = 'Mill to close\n\n“It is a shameful betrayal,” said Ada Brine. Officials said talks would go on. “Never,” a voice shouted.';
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const quotes: Span[] = [
+      { ...at('“It is a shameful betrayal,”'), label: 'quote', attrs: { kind: 'direct', cue: 'said', speakerName: 'Ada Brine', sourceKind: 'person' } },
+      { ...at('talks would go on'), label: 'quote', attrs: { kind: 'indirect', cue: 'said', speakerText: 'Officials', sourceKind: 'anonymous' } },
+      { ...at('“Never,”'), label: 'quote', attrs: { kind: 'direct' } },
+  ];
+  const article = { ...createArticle(text), layers: { quotes, techniques: [{ ...at('shameful betrayal'), label: 'Name_Calling,Labeling', score: 0.8, evidence: ["word 'shameful'"] }] } };
+  const md = renderMarkdown(article);
+  assert.match(md, /## Who speaks\n\n- \*\*Ada Brine\*\* — 1 quote\n  - ““It is a shameful betrayal,”” \(said\) _direct_/);
+  assert.match(md, /- \*\*unnamed: Officials\*\* — 1 quote\n  - “talks would go on” \(said\) _reported_/);
+  assert.match(md, /- \*\*no speaker found\*\* — 1 quote\n/, 'unattributed quotes come last, said as such');
+  assert.ok(md.indexOf('no speaker found') > md.indexOf('unnamed: Officials'));
+  assert.match(md, /## Techniques\n\n- \*\*Name Calling \/ Labeling\*\* \(80%\) “shameful betrayal” — word 'shameful'/);
+  assert.ok(md.indexOf('## Who speaks') < md.indexOf('## Layers'));
+  assert.doesNotMatch(md, /\n\n\n/, 'no doubled blank lines');
+});
+
 test('progress bar only on a terminal and for more than a few files', () => {
   let written = '';
   const tty = { isTTY: true, columns: 80, write: (s: string) => ((written += s), true), on() {}, once() {}, removeListener() {} } as unknown as NodeJS.WriteStream;
@@ -171,5 +223,23 @@ test('progress bar only on a terminal and for more than a few files', () => {
   quiet.tick();
   quiet.stop();
   assert.equal(written, '');
-  assert.equal(countInputs([dir, '-', join(dir, 'none.txt')]) >= 3, true);
+  assert.equal(countInputs([dir, '-', join(dir, 'none.txt')])! >= 3, true);
+});
+
+test('progress counts JSONL items, grows past a short estimate, and counts without a total for crawls', () => {
+  const jsonl = file('items-progress.jsonl', '{"text":"a"}\n\n{"text":"b"}\n  \n{"text":"c"}');
+  assert.equal(countInputs([jsonl, '-', 'https://example.org/a']), 5);
+  assert.equal(countInputs([jsonl, join(dir, 'crawl.warc.gz')]), undefined, 'a crawl makes the count unknown');
+  let written = '';
+  const tty = { isTTY: true, columns: 100, write: (s: string) => ((written += s), true), on() {}, once() {}, removeListener() {} } as unknown as NodeJS.WriteStream;
+  const short = createProgress(PROGRESS_MIN_ITEMS + 1, tty);
+  for (let i = 0; i < PROGRESS_MIN_ITEMS + 4; i++) short.tick();
+  short.stop();
+  assert.doesNotMatch(written, new RegExp(`${PROGRESS_MIN_ITEMS + 4}/${PROGRESS_MIN_ITEMS + 1} `), 'never more done than the total');
+  written = '';
+  const open = createProgress(undefined, tty);
+  open.tick();
+  open.tick();
+  open.stop();
+  assert.match(written, /analysing… 2 articles so far/);
 });

@@ -1,6 +1,18 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ArticleFilter } from '../corpus/index.js';
 import { writeOut } from './write.js';
+
+/** Checks a row count (the value stays a string, as commander's defaults are). */
+function wholeNumber(value: string): string {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number such as 20');
+  return value.trim();
+}
+
+/** Checks a date filter: the store compares ISO dates as text, so "yesterday" would silently match nothing. */
+function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim())) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  return value.trim();
+}
 
 /** Adds the article filter options shared by `search` and friends. */
 export function withFilterOptions(cmd: Command): Command {
@@ -8,8 +20,8 @@ export function withFilterOptions(cmd: Command): Command {
     .requiredOption('--db <file>', 'corpus database')
     .option('--outlet <name>', 'only this outlet')
     .option('--section <name>', 'only this section')
-    .option('--from <date>', 'published on or after (ISO date)')
-    .option('--to <date>', 'published on or before (ISO date)')
+    .addOption(new Option('--from <date>', 'published on or after (ISO date)').argParser(isoDate))
+    .addOption(new Option('--to <date>', 'published on or before (ISO date)').argParser(isoDate))
     .option('--entity <name>', 'mentioning this entity')
     .option('--speaker <name|id>', 'quoting this speaker')
     .option('--technique <name>', 'using this technique (PTC name)')
@@ -20,8 +32,8 @@ export function withFilterOptions(cmd: Command): Command {
 /** Adds `--limit`, `--offset` and `--json`, shared by every listing command. */
 export function withPagingOptions(cmd: Command): Command {
   return cmd
-    .option('--limit <n>', 'rows to show', '20')
-    .option('--offset <n>', 'rows to skip', '0')
+    .addOption(new Option('--limit <n>', 'rows to show').default('20').argParser(wholeNumber))
+    .addOption(new Option('--offset <n>', 'rows to skip').default('0').argParser(wholeNumber))
     .option('--json', 'print JSON instead of a table');
 }
 

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { errorMessage } from '../model/index.js';
+import { errorMessage, errorPath } from '../model/index.js';
 import { guardStdout } from './write.js';
 import { analyzeCommand } from './analyze.js';
 import { serveCommand } from './serve.js';
@@ -46,7 +46,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`spinscope: ${errorMessage(err)}\n`);
+    const path = errorPath(err);
+    process.stderr.write(`spinscope: ${path ? `${path}: ` : ''}${errorMessage(err)}\n`);
     return 1;
   }
 }

@@ -84,9 +84,53 @@ function renderFinding(name: string, value: unknown): string[] {
   return [`### ${name}`, '', findingText(value), ''];
 }
 
+/** Quote kinds in words. */
+const QUOTE_KINDS: Record<string, string> = { direct: 'direct', indirect: 'reported', mixed: 'partly quoted' };
+
+/** Who speaks: quotes grouped by speaker (most quoted first), each with its cue; quotes with no speaker last. */
+function renderQuotes(article: Article): string[] {
+  const quotes = article.layers.quotes;
+  if (!quotes) return [];
+  const out = ['## Who speaks', ''];
+  if (!quotes.length) return [...out, '_no quotes found_', ''];
+  const bySpeaker = new Map<string, Span[]>();
+  for (const q of quotes) {
+    const name = q.attrs?.speakerName ?? q.attrs?.speakerText;
+    const who = typeof name === 'string' && name ? (q.attrs?.sourceKind === 'anonymous' ? `unnamed: ${name}` : name) : '';
+    bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), q]);
+  }
+  const order = [...bySpeaker].sort((a, b) => Number(a[0] === '') - Number(b[0] === '') || b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  for (const [who, spans] of order) {
+    out.push(`- **${who || 'no speaker found'}** — ${spans.length} quote${spans.length === 1 ? '' : 's'}`);
+    for (const q of spans.slice(0, MAX_FINDING_ITEMS)) {
+      const cue = typeof q.attrs?.cue === 'string' && q.attrs.cue ? ` (${q.attrs.cue})` : '';
+      const kind = typeof q.attrs?.kind === 'string' ? QUOTE_KINDS[q.attrs.kind] ?? q.attrs.kind : '';
+      out.push(`  - “${snippet(article.text.slice(q.start, q.end))}”${cue}${kind ? ` _${kind}_` : ''}`);
+    }
+    if (spans.length > MAX_FINDING_ITEMS) out.push(`  - … and ${spans.length - MAX_FINDING_ITEMS} more`);
+  }
+  return [...out, ''];
+}
+
+/** Persuasion techniques, span by span: the words, the technique, its score and its evidence. */
+function renderTechniques(article: Article): string[] {
+  const spans = article.layers.techniques;
+  if (!spans) return [];
+  const out = ['## Techniques', ''];
+  if (!spans.length) return [...out, '_none flagged_', ''];
+  for (const t of spans.slice(0, MAX_LISTED_SPANS)) {
+    const score = t.score !== undefined ? ` (${Math.round(t.score * 100)}%)` : '';
+    const evidence = t.evidence?.length ? ` — ${snippet(t.evidence.join('; '), 120)}` : '';
+    out.push(`- **${t.label.replace(/_/g, ' ').replace(/,/g, ' / ')}**${score} “${snippet(article.text.slice(t.start, t.end))}”${evidence}`);
+  }
+  if (spans.length > MAX_LISTED_SPANS) out.push(`- … and ${spans.length - MAX_LISTED_SPANS} more`);
+  return [...out, ''];
+}
+
 /**
  * A readable report of an article for a person: metadata, counts, what cleanup marked as not
- * body, notices, then every layer and every finding the pipeline produced. The report is
+ * body, notices, who speaks, the techniques with their evidence, dates and figures, then every
+ * layer and every finding the pipeline produced. The report is
  * generic over layers and findings, so later stages show up without changes here.
  */
 export function renderMarkdown(article: Article): string {
@@ -116,10 +160,12 @@ export function renderMarkdown(article: Article): string {
   if (removed.length > MAX_LISTED_SPANS) out.push(`- … and ${removed.length - MAX_LISTED_SPANS} more`);
   out.push('');
 
+  out.push(...renderQuotes(article), ...renderTechniques(article));
   out.push(...renderFactsMarkdown(article));
 
   const names = Object.keys(layers);
   if (names.length) {
+    if (out[out.length - 1] !== '') out.push('');
     out.push('## Layers', '');
     for (const name of names) out.push(...renderLayer(article, name, layers[name]));
   }
@@ -128,5 +174,5 @@ export function renderMarkdown(article: Article): string {
     out.push('## Findings', '');
     for (const [name, value] of findings) out.push(...renderFinding(name, value));
   }
-  return out.join('\n').trimEnd() + '\n';
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -1,24 +1,55 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { listArticleFiles, STDIN } from '../ingest/index.js';
 
 /** A progress bar is shown only for batches larger than this (and only on a terminal). */
 export const PROGRESS_MIN_ITEMS = 5;
 
-/** Counts the articles the inputs will give (files listed in directories; others count one). */
-export function countInputs(inputs: readonly string[]): number {
+/** Inputs whose article count is unknown until read (a crawl, a compressed JSONL file). */
+const UNCOUNTED = /\.(warc(\.gz)?|jsonl\.gz)$/i;
+
+/**
+ * Estimates how many articles the inputs will give: files listed in directories, JSONL lines,
+ * one per other file, URL or standard input. Undefined when a crawl makes it unknown.
+ */
+export function countInputs(inputs: readonly string[]): number | undefined {
   let n = 0;
   for (const input of inputs) {
-    if (input === STDIN) n++;
+    if (input === STDIN || /^https?:/i.test(input)) n++;
+    else if (UNCOUNTED.test(input)) return undefined;
     else {
       try {
-        n += statSync(input).isDirectory() ? listArticleFiles(input).length : 1;
+        if (statSync(input).isDirectory()) n += listArticleFiles(input).length;
+        else if (/\.jsonl$/i.test(input)) n += countLines(input);
+        else n++;
       } catch {
         n++;
       }
     }
   }
   return n;
+}
+
+/** Non-blank lines of a file, read in chunks (a JSONL file of any size). */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let lines = 0;
+  let blank = true;
+  try {
+    for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) {
+      for (let i = 0; i < got; i++) {
+        const b = buf[i];
+        if (b === 0x0a) {
+          if (!blank) lines++;
+          blank = true;
+        } else if (b !== 0x20 && b !== 0x09 && b !== 0x0d) blank = false;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return blank ? lines : lines + 1;
 }
 
 /** What the analyze loop needs of a progress display. */
@@ -30,20 +61,24 @@ export interface Progress {
 }
 
 /**
- * A progress bar on stderr when stderr is a terminal and the batch has more than a few items;
- * otherwise a no-op that prints messages as plain lines.
+ * A progress bar on stderr when stderr is a terminal and the batch has more than a few items
+ * (or an unknown number: a crawl, feeds); otherwise a no-op that prints messages as plain lines.
  */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (!stream.isTTY || total <= PROGRESS_MIN_ITEMS) {
+export function createProgress(total: number | undefined, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY || (total !== undefined && total <= PROGRESS_MIN_ITEMS)) {
     return { tick() {}, log: (line) => void stream.write(line + '\n'), stop() {} };
   }
-  const bar = new cliProgress.SingleBar(
-    { stream, format: 'analysing [{bar}] {value}/{total} articles · {eta_formatted} left', hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
+  const format = total === undefined ? 'analysing… {value} articles so far' : 'analysing [{bar}] {value}/{total} articles · {eta_formatted} left';
+  const bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  let expected = total ?? Number.MAX_SAFE_INTEGER;
+  let done = 0;
+  bar.start(expected, 0);
   return {
-    tick: () => bar.increment(),
+    tick: () => {
+      // An estimate can be short (JSONL files inside a directory count one each): grow the total rather than overflow it.
+      if (++done > expected) bar.setTotal((expected = done));
+      bar.increment();
+    },
     log(line) {
       stream.write('\r\x1b[2K' + line + '\n');
       bar.render();

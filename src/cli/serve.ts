@@ -1,8 +1,10 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { Pipeline } from '../pipeline.js';
 import { readDemoCorpus } from '../server/demo.js';
 import { openServerStore } from '../server/open-store.js';
-import { startServer } from '../server/server.js';
+import { startServer, WEB_DIST } from '../server/server.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Articles analysed and stored per batch while loading the demo corpus. */
 const DEMO_BATCH = 16;
@@ -14,7 +16,7 @@ export function serveCommand(): Command {
     .option('--db <file>', 'corpus database file (default: in memory)')
     .addOption(new Option('-p, --port <port>', 'port (0 picks a free one)').default('8787').argParser((v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad port "${v}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
       return n;
     }))
     .option('--host <host>', 'address to listen on (beyond loopback, writes need a token)', '127.0.0.1')
@@ -23,7 +25,7 @@ export function serveCommand(): Command {
     .option('--allow-private', 'let analyze-by-URL fetch private, loopback and link-local addresses (SSRF guard off)')
     .addOption(new Option('--workers <n>', 'analysis worker threads (0: analyse on the request thread)').argParser((v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`bad worker count "${v}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
       return n;
     }))
     .action(async (options: { db?: string; port: number | string; host: string; token?: string; demo?: boolean; allowPrivate?: boolean; workers?: number }) => {
@@ -31,11 +33,14 @@ export function serveCommand(): Command {
       const pipeline = await Pipeline.build();
       if (options.demo && (await store.info()).articles === 0) {
         const docs = readDemoCorpus();
+        process.stdout.write(`loading ${docs.length} demo articles into ${options.db ?? 'memory'}…\n`);
         for (let i = 0; i < docs.length; i += DEMO_BATCH) await store.putArticles(docs.slice(i, i + DEMO_BATCH).map((d) => pipeline.run(d)));
         process.stdout.write(`loaded ${docs.length} demo articles\n`);
       }
+      if (options.workers !== 0) process.stdout.write('starting the analysis workers…\n'); // a few seconds: each warms up before the port opens
       const server = await startServer({ store, pipeline, port: Number(options.port), host: options.host, token: options.token, allowPrivate: options.allowPrivate, workers: options.workers });
       process.stdout.write(`spinscope is serving ${(await store.info()).articles} articles at ${server.url}\n`);
+      if (!existsSync(join(WEB_DIST, 'index.html'))) process.stdout.write('the web app is not built (API only): run `npm run build:web`, or use `npm start`\n');
       if (server.token) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
       const stop = async () => {
         await server.close();

@@ -127,3 +127,21 @@ test('standard input is read as a stream, with the same limit and decoding', asy
   assert.equal(doc.meta.origin, 'standard input');
   await assert.rejects(readStream(Readable.from([Buffer.alloc(64, 65), Buffer.alloc(64, 65)]), 'standard input', { maxBytes: 100 }), /standard input: more than 128 bytes is over the size limit of 100 bytes/);
 });
+
+test('a .gz file that is not gzip says so, not only zlib\'s "incorrect header check"', async () => {
+  const [r] = await all([file('items.jsonl.gz', '{"text":"plain, not compressed"}\n')]);
+  assert.ok(isReadFailure(r));
+  assert.match(r.error, /items\.jsonl\.gz: not valid gzip data \(incorrect header check\)$/);
+});
+
+test('a feed given as a plain input is pointed to --feed, not analysed as an article of markup', async () => {
+  const rss = file('news.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour news</title><item><title>Ferry returns</title><description>The ferry is back.</description></item></channel></rss>');
+  const json = file('feed.txt', '{"version": "https://jsonfeed.org/version/1.1", "title": "Harbour news", "items": []}');
+  for (const path of [rss, json]) {
+    const [r] = await all([path]);
+    assert.ok(isReadFailure(r), path);
+    assert.equal(r.error, `${path}: this is a feed (RSS, Atom or JSON Feed): give it with --feed ${path}`);
+  }
+  const [prose] = await all([file('about-rss.txt', 'Feeds explained\n\nAn <rss> element starts every RSS feed, the manual said.')]);
+  assert.ok(!isReadFailure(prose), 'text that mentions a feed is still an article');
+});

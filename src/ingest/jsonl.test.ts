@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readSources } from './read.js';
+import { jsonlItem } from './jsonl.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
 test('JSONL: text and html items with metadata; bad lines reported, not fatal', async () => {
@@ -27,6 +28,7 @@ test('JSONL: text and html items with metadata; bad lines reported, not fatal', 
   assert.equal(a.text, 'The bridge reopened on Monday.');
   assert.deepEqual([a.id, a.meta.title, a.meta.published, a.meta.outlet, a.meta.url, a.meta.format], ['a1', 'Bridge reopens', '2024-02-03', 'Orrin Post', 'https://orrin.example/bridge', 'jsonl']);
   assert.ok(isReadFailure(bad) && bad.origin.endsWith(':2'));
+  assert.match(bad.error, /:2: not a JSON object on this line \(.+\)$/, 'the message says the line is not JSON');
   assert.ok(!isReadFailure(b) && b.text.includes('night bus') && !b.text.includes('Menu') && b.id === '7' && b.meta.title === 'Night bus');
   assert.ok(isReadFailure(none) && /neither "text" nor "html"/.test(none.error));
   assert.ok(isReadFailure(arr));
@@ -35,4 +37,13 @@ test('JSONL: text and html items with metadata; bad lines reported, not fatal', 
   const fromGz: ReadResult[] = [];
   for await (const r of readSources([gz])) fromGz.push(r);
   assert.ok(fromGz.length === 1 && !isReadFailure(fromGz[0]) && fromGz[0].text === 'Gzip lines work too.');
+});
+
+test('JSONL published dates are stored as ISO dates; a non-date is left out with a notice', () => {
+  assert.equal(jsonlItem({ text: 'The ferry is back.', published: '10 March 2026' }, 'x.jsonl:1').meta.published, '2026-03-10');
+  assert.equal(jsonlItem({ text: 'The ferry is back.', published: '2026-03-10T08:30:00Z' }, 'x.jsonl:1').meta.published, '2026-03-10T08:30:00Z');
+  const bad = jsonlItem({ text: 'The ferry is back.', published: 'yesterday' }, 'x.jsonl:2');
+  assert.equal(bad.meta.published, undefined);
+  assert.deepEqual(bad.notices.map((n) => n.code), ['bad-date']);
+  assert.match(bad.notices[0].message, /"yesterday" is not a date/);
 });

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { errorMessage } from '../model/index.js';
 import { extractHtml } from './html/index.js';
+import { parseDate } from './html/dates.js';
 import type { ReadResult, SourceDocument } from './types.js';
 
 /** Lines longer than this are refused (bounded memory per item). */
@@ -24,9 +25,17 @@ export function jsonlItem(obj: unknown, origin: string): SourceDocument {
   else throw new Error('object has neither "text" nor "html"');
   doc.meta.format = 'jsonl';
   if (url) doc.meta.url = url;
-  for (const key of ['title', 'published', 'outlet', 'author', 'section', 'language'] as const) {
+  for (const key of ['title', 'outlet', 'author', 'section', 'language'] as const) {
     const v = str(o[key]);
     if (v) doc.meta[key] = v;
+  }
+  // The corpus sorts and filters dates as ISO text: "10 March 2026" becomes 2026-03-10; a non-date
+  // is left out with a notice (stored as given it would sort after every real date).
+  const published = str(o.published);
+  if (published) {
+    const iso = parseDate(published);
+    if (iso) doc.meta.published = iso;
+    else doc.notices.push({ code: 'bad-date', message: `"published": "${published.slice(0, 60)}" is not a date; left out` });
   }
   const id = o.id;
   if (typeof id === 'string' || typeof id === 'number') doc.id = String(id);
@@ -57,7 +66,9 @@ export async function* readJsonl(path: string): AsyncGenerator<ReadResult> {
     try {
       yield jsonlItem(JSON.parse(line), origin);
     } catch (err) {
-      yield { origin, code: 'bad-line', error: `${origin}: ${errorMessage(err)}` };
+      // JSON.parse's message alone ("Expected property name or '}' in JSON at position 1") does not say the line is the problem.
+      const why = err instanceof SyntaxError ? `not a JSON object on this line (${errorMessage(err)})` : errorMessage(err);
+      yield { origin, code: 'bad-line', error: `${origin}: ${why}` };
     }
   }
 }

@@ -3,7 +3,7 @@ import { join, extname } from 'node:path';
 import { errorMessage, SpinscopeError } from '../model/index.js';
 import { readStream, readTextFile } from './text.js';
 import type { LimitOptions } from './decode.js';
-import type { ReadResult } from './types.js';
+import { isReadFailure, type ReadResult } from './types.js';
 import { extractHtml, readHtmlFile } from './html/index.js';
 import { readWarc } from './warc.js';
 import { readJsonl } from './jsonl.js';
@@ -32,8 +32,17 @@ async function* readFileByKind(path: string, options: ReadOptions): AsyncGenerat
   if (kind === 'warc') yield* readWarc(path);
   else if (kind === 'jsonl') yield* readJsonl(path);
   else if (kind === 'html') yield (await readHtmlFile(path)).doc;
-  else yield readTextFile(path, options);
+  else {
+    const doc = readTextFile(path, options);
+    // A feed given as a plain input would be analysed as one article of XML markup.
+    if (!isReadFailure(doc) && FEED_START.test(doc.text.slice(0, 2000))) {
+      yield { origin: path, code: 'is-feed', error: `${path}: this is a feed (RSS, Atom or JSON Feed): give it with --feed ${path}` };
+    } else yield doc;
+  }
 }
+
+/** How a feed file begins: an XML declaration or comment, then <rss>, <feed> or <rdf:RDF>; or a JSON Feed version. */
+const FEED_START = /^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b|^\uFEFF?\s*\{\s*"version"\s*:\s*"https:\/\/jsonfeed\.org/;
 
 /** The input name that stands for standard input. */
 export const STDIN = '-';
@@ -97,6 +106,7 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
 function failure(origin: string, err: unknown): ReadResult {
   if (err instanceof SpinscopeError) return { origin, code: err.code, error: err.message };
   const code = (err as NodeJS.ErrnoException).code;
-  const message = code === 'EACCES' ? 'permission denied' : errorMessage(err);
+  // zlib says only "incorrect header check" for a .gz file that is not gzip-compressed.
+  const message = code === 'EACCES' ? 'permission denied' : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? `not valid gzip data (${errorMessage(err)})` : errorMessage(err);
   return { origin, code: 'read-error', error: `${origin}: ${message}` };
 }

@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchUrl, isPrivateAddress, FETCH_DEFAULTS } from './url.js';
+import { fetchUrl, isPrivateAddress, FETCH_DEFAULTS, networkError } from './url.js';
 import { readSources } from './read.js';
 import { isReadFailure } from './types.js';
 
@@ -80,4 +80,19 @@ test('readSources reports a refused URL as a failure, not a crash', async () => 
   for await (const r of readSources([`${base}/page`])) results.push(r);
   assert.equal(results.length, 1);
   assert.ok(isReadFailure(results[0]) && /--allow-private/.test(results[0].error));
+});
+
+test('network failures read as words naming the host, not as Node error codes', async () => {
+  const sys = (code: string) => Object.assign(new Error(`getaddrinfo ${code} news.example`), { code });
+  assert.equal((networkError(sys('ENOTFOUND'), 'news.example') as Error).message, 'could not find the host news.example');
+  assert.equal((networkError(sys('ECONNREFUSED'), 'news.example:81') as Error).message, 'the server refused the connection news.example:81');
+  assert.match((networkError(sys('CERT_HAS_EXPIRED'), 'news.example') as Error).message, /^the secure connection to news\.example failed \(CERT_HAS_EXPIRED\)$/);
+  const plain = new Error('other');
+  assert.equal(networkError(plain, 'x'), plain);
+  // A closed port on loopback, end to end (allowPrivate so the guard lets it through).
+  const closed = http.createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((r) => closed.close(() => r()));
+  await assert.rejects(fetchUrl(`http://127.0.0.1:${port}/`, { allowPrivate: true }), new RegExp(`^SpinscopeError: the server refused the connection 127\\.0\\.0\\.1:${port}$`));
 });

@@ -51,10 +51,36 @@ export function isPrivateAddress(address: string): boolean {
   return true;
 }
 
+/** Node's network error codes in words (the rest keep Node's message). */
+const NETWORK_ERRORS: Record<string, string> = {
+  ENOTFOUND: 'could not find the host',
+  EAI_AGAIN: 'could not look up the host (is the network down?)',
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the server closed the connection',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ENETUNREACH: 'the network cannot be reached',
+};
+
+/** A network failure as a one-line SpinscopeError naming the host (DNS, refused, reset, TLS). */
+export function networkError(err: unknown, host: string): unknown {
+  if (err instanceof SpinscopeError) return err;
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return err;
+  if (NETWORK_ERRORS[code]) return new SpinscopeError('network', `${NETWORK_ERRORS[code]} ${host}`);
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return new SpinscopeError('network', `the secure connection to ${host} failed (${code})`);
+  return err;
+}
+
 /** Resolves a host and checks every address; returns the one to connect to. */
 async function resolveChecked(hostname: string, allowPrivate: boolean): Promise<{ address: string; family: number }> {
   const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
+  let addresses: Array<{ address: string; family: number }>;
+  try {
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
+  } catch (err) {
+    throw networkError(err, host);
+  }
   if (addresses.length === 0) throw new SpinscopeError('dns', `${hostname}: no address`);
   if (!allowPrivate) {
     const bad = addresses.find((a) => isPrivateAddress(a.address));
@@ -80,7 +106,7 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opti
     const timer = setTimeout(() => req.destroy(new SpinscopeError('timeout', `${url.href}: no complete answer within ${options.timeoutMs} ms`)), Math.max(1, remaining));
     req.on('error', (err) => {
       clearTimeout(timer);
-      reject(err);
+      reject(networkError(err, url.host));
     });
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;

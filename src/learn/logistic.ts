@@ -10,6 +10,8 @@ export interface LogisticOptions {
   rate?: number;
   /** L2 penalty per example on the weights an example touches (sparse, lazy-free form). */
   l2?: number;
+  /** Optional weight per example (scales its gradient; default 1). */
+  weights?: readonly number[];
 }
 
 const DEFAULTS = { epochs: 10, bits: 18, seed: 1, rate: 0.2, l2: 1e-4 } as const;
@@ -40,6 +42,7 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
       const feats = hashed[i];
       const values = examples[i].values;
       const gold = labelIndex.get(examples[i].label)!;
+      const ew = options.weights ? options.weights[i] : 1;
       scores.fill(0);
       for (let f = 0; f < feats.length; f++) {
         const v = values ? values[f] : 1;
@@ -53,7 +56,7 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
         for (let c = 0; c < L; c++) {
           const k = base + c;
           // Gradient of the negative log-likelihood plus the L2 penalty.
-          const g = (scores[c] - (c === gold ? 1 : 0)) * v + l2 * w[k];
+          const g = (scores[c] - (c === gold ? 1 : 0)) * v * ew + l2 * w[k];
           if (g === 0) continue;
           g2[k] += g * g;
           w[k] -= (rate * g) / Math.sqrt(g2[k]);

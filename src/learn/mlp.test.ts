@@ -39,3 +39,22 @@ test('mlp training is deterministic for a seed, keeps only seen rows and round-t
   }
   assert.deepEqual([...again.probabilities(['unseen'])], [...again.probabilities([])]);
 });
+
+test('example weights tilt logistic regression and the mlp; weights of 1 change nothing', () => {
+  // The same feature with two labels, three examples each: the weighted side wins.
+  const tie: Example[] = [
+    ...Array.from({ length: 3 }, () => ({ features: ['x'], label: 'a' })),
+    ...Array.from({ length: 3 }, () => ({ features: ['x'], label: 'b' })),
+  ];
+  const toA = tie.map((e) => (e.label === 'a' ? 3 : 1));
+  const toB = tie.map((e) => (e.label === 'b' ? 3 : 1));
+  const lin = { bits: 8, epochs: 30, rate: 0.1, l2: 0, seed: 2 };
+  assert.equal(trainLogistic(tie, { ...lin, weights: toA }).predict(['x']).label, 'a');
+  assert.equal(trainLogistic(tie, { ...lin, weights: toB }).predict(['x']).label, 'b');
+  assert.deepEqual(trainLogistic(xor, { ...lin, weights: xor.map(() => 1) }).encode(), trainLogistic(xor, lin).encode());
+  const net = { ...opts, epochs: 30 };
+  const pa = trainMlp(tie, { ...net, weights: toA }).probabilities(['x']);
+  const pb = trainMlp(tie, { ...net, weights: toB }).probabilities(['x']);
+  assert.ok(pa[0] > pa[1] && pb[1] > pb[0], `a-weighted ${[...pa]}, b-weighted ${[...pb]}`);
+  assert.deepEqual(trainMlp(xor, { ...opts, weights: xor.map(() => 1) }).encode(), trainMlp(xor, opts).encode());
+});

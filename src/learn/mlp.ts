@@ -20,6 +20,8 @@ export interface MlpOptions {
   inputDropout?: number;
   /** Scale of the random initial input rows (0: rows start at zero). */
   inputInit?: number;
+  /** Optional weight per example (scales its gradient; default 1). */
+  weights?: readonly number[];
 }
 
 const DEFAULTS = { bits: 17, hidden: 128, epochs: 12, seed: 1, rate: 0.05, l2: 1e-6, dropout: 0.3, inputDropout: 0.1, inputInit: 0.1 } as const;
@@ -271,6 +273,7 @@ export function trainMlpHashed(hashed: readonly ArrayLike<number>[], labelOf: re
       outputInto(w2, b2, h, scores);
       softmaxInPlace(scores);
       scores[gold] -= 1; // now the gradient of the loss by the scores
+      if (options.weights) for (let c = 0; c < L; c++) scores[c] *= options.weights[i];
       dh.fill(0);
       for (let c = 0; c < L; c++) {
         const d = scores[c];

@@ -138,3 +138,94 @@ test('HTML input: scripts and handlers never reach the text', async () => {
 test('CSV cells are quoted and formula-looking text is defused', () => {
   assert.equal(toCsv([{ a: 'x,y', b: '=SUM(A1)', c: 3 }]), 'a,b,c\r\n"x,y",\'=SUM(A1),3\r\n');
 });
+
+test('text the CLI would refuse is refused here too: empty, white space only, binary (400, said in words)', async () => {
+  const { app } = await makeApp();
+  const cases: Array<[unknown, RegExp]> = [
+    [{ text: '' }, /^invalid request: text: is empty$/],
+    [{ text: '  \n\t ' }, /^invalid request: text: has no text \(only white space\)$/],
+    [{ text: 'ELF\u0000\u0001\u0002 binary' }, /^invalid request: text: looks like binary data, not text$/],
+    [{ html: '\u0003\u0004'.repeat(50) }, /^invalid request: html: looks like binary data, not text$/],
+  ];
+  for (const [body, message] of cases) {
+    const res = await app.request('/api/analyze', post(body));
+    assert.equal(res.status, 400, JSON.stringify(body));
+    assert.match((await res.json() as { error: string }).error, message);
+  }
+  // Tabs, form feeds and newlines are text.
+  assert.equal((await app.request('/api/analyze', post({ text: 'Port reopens\f\n\n\tThe port reopened on Tuesday.' }))).status, 200);
+});
+
+test('a search the index cannot read is a 400 with the reason, not a 500', async () => {
+  const lines: string[] = [];
+  const { app, store } = await makeApp({ log: (l) => lines.push(l) });
+  await store.putArticle(pipeline.run({ text: 'Harbour talks\n\nThe harbour board met the pilots on Friday.', meta: {}, notices: [] }));
+  for (const q of ['AND', '"unbalanced', 'NOT OR']) {
+    const res = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(res.status, 400, q);
+    assert.match((await res.json() as { error: string }).error, /^cannot read the search ".*": .+ \(quote phrases in pairs/);
+  }
+  const blank = await app.request('/api/search?q=%20%20');
+  assert.equal(blank.status, 400);
+  assert.equal((await blank.json() as { error: string }).error, 'invalid request: q: give some words to search for');
+  assert.equal((await app.request('/api/search?q=harbour')).status, 200);
+  assert.deepEqual(lines, [], 'client errors are not logged as server errors');
+});
+
+test('a busy port or a foreign address is a one-line error, not an unhandled event', async () => {
+  const { startServer } = await import('./server.js');
+  const { SpinscopeError } = await import('../model/index.js');
+  const store = await openStore(':memory:');
+  const first = await startServer({ store, pipeline, workers: 0, port: 0 });
+  try {
+    await assert.rejects(startServer({ store, pipeline, workers: 0, port: first.port }), (e: unknown) =>
+      e instanceof SpinscopeError && e.code === 'port-in-use' && e.message.startsWith(`port ${first.port} on 127.0.0.1 is already in use`));
+    await assert.rejects(startServer({ store, pipeline, workers: 0, port: 0, host: '192.0.2.7' }), (e: unknown) => e instanceof SpinscopeError && e.code === 'bad-host');
+  } finally {
+    await first.close();
+  }
+});
+
+test('a refused URL tells the web user the switch is the server\'s (422)', async () => {
+  const { SpinscopeError } = await import('../model/index.js');
+  const { app } = await makeApp({ fetchUrl: async () => { throw new SpinscopeError('private-address', 'intranet.local resolves to a private, loopback or link-local address (10.0.0.5); use --allow-private to fetch it'); } });
+  const res = await app.request('/api/analyze', post({ url: 'http://intranet.local/' }));
+  assert.equal(res.status, 422);
+  assert.match((await res.json() as { error: string }).error, /^URL refused: .*\(10\.0\.0\.5\); the server must be started with --allow-private to fetch it$/);
+});
+
+test('a corpus that cannot take writes is a 503 that says so; reads go on', async () => {
+  const { SpinscopeError } = await import('../model/index.js');
+  const lines: string[] = [];
+  const store = await openStore(':memory:');
+  store.putArticle = async () => { throw new SpinscopeError('db-readonly', 'database /srv/secret/corpus.db is read-only'); };
+  const { app } = await makeApp({ store, log: (l) => lines.push(l) });
+  const res = await app.request('/api/articles', post({ text: 'Mill to close\n\nThe mill will close in May, the union said.' }));
+  assert.equal(res.status, 503);
+  const { error } = await res.json() as { error: string };
+  assert.match(error, /^the corpus is read-only/);
+  assert.doesNotMatch(error, /secret/, 'no server path for the client');
+  assert.equal(lines.length, 1, 'logged for the operator');
+  assert.equal((await app.request('/api/articles')).status, 200);
+});
+
+test('without a built web app, / says how to build it (API still served)', async () => {
+  const { app } = await makeApp();
+  const res = await app.request('/');
+  assert.equal(res.status, 404);
+  assert.match(await res.text(), /web app is not built: run `npm run build:web`/);
+  assert.equal((await app.request('/api/openapi.json')).status, 200);
+});
+
+test('meta.published is stored as an ISO date, and a non-date is refused (it would sort after every real date)', async () => {
+  const { app } = await makeApp();
+  const text = 'Mill to close\n\nThe mill will close in May, the union said.';
+  const bad = await app.request('/api/articles', post({ text, meta: { published: 'not a date' } }));
+  assert.equal(bad.status, 400);
+  assert.match((await bad.json() as { error: string }).error, /^invalid request: meta\.published: "not a date" is not a date/);
+  const ok = await app.request('/api/articles', post({ text, meta: { published: '10 March 2026' } }));
+  assert.equal(ok.status, 201);
+  assert.equal((await ok.json() as { article: { meta: { published: string } } }).article.meta.published, '2026-03-10');
+  const list = await (await app.request('/api/articles?from=2026-03-01')).json() as { total: number };
+  assert.equal(list.total, 1);
+});

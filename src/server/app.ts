@@ -6,6 +6,7 @@ import type { Article } from '../model/index.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { articleToJson } from '../cli/output.js';
 import { BusyError } from './analysis-pool.js';
+import { parseDate } from '../ingest/html/dates.js';
 import { toCsv } from './csv.js';
 import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
@@ -37,6 +38,13 @@ export interface ServerDeps {
 
 /** Fetch error codes that mean the URL itself is refused (SSRF guard, scheme): 422, not 502. */
 const URL_REFUSED = new Set(['private-address', 'bad-url']);
+
+/** Store failures that are a state of the corpus, not a bug: 503 with words (no path) for the client. */
+const STORE_UNAVAILABLE: Record<string, string> = {
+  'db-readonly': 'the corpus is read-only: articles cannot be stored (POST /api/analyze still analyses without storing)',
+  'db-locked': 'the corpus is busy with another writer; retry shortly',
+  'disk-full': 'the server\'s disk is full: articles cannot be stored',
+};
 
 /** A client error with an HTTP status; its message is safe to show. */
 class HttpError extends Error {
@@ -88,6 +96,13 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    // A search the full-text index cannot read is the client's input, not a server fault.
+    if (err instanceof SpinscopeError && err.code === 'bad-query') return c.json({ error: err.message }, 400);
+    // The corpus cannot take writes now (read-only file, another writer, full disk): say so; reads go on.
+    if (err instanceof SpinscopeError && STORE_UNAVAILABLE[err.code]) {
+      log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err.message}`);
+      return c.json({ error: STORE_UNAVAILABLE[err.code] }, 503, err.code === 'db-locked' ? { 'Retry-After': '5' } : {});
+    }
     if (err instanceof BusyError) return c.json({ error: err.message }, 503, { 'Retry-After': String(err.retryAfterSeconds) });
     log(`spinscope serve: ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
     return c.json({ error: 'internal error' }, 500);
@@ -96,6 +111,13 @@ export function createApp(deps: ServerDeps): Hono {
 
   async function toDocument(body: AnalyzeBody): Promise<SourceDocument> {
     const meta = { ...(body.meta ?? {}) };
+    // Dates are filtered and sorted as ISO text: "10 March 2026" becomes 2026-03-10, and "soon" is refused
+    // (stored as given it would sort after every real date and match every "from").
+    if (meta.published !== undefined) {
+      const iso = parseDate(meta.published);
+      if (!iso) throw new HttpError(400, `invalid request: meta.published: "${meta.published}" is not a date (give e.g. 2026-03-10)`);
+      meta.published = iso;
+    }
     if (body.text !== undefined) return { text: body.text, meta: { ...meta, format: 'text' }, notices: [] };
     if (body.html !== undefined) {
       const doc = await deps.readHtml(body.html, meta.url);
@@ -108,7 +130,9 @@ export function createApp(deps: ServerDeps): Hono {
     } catch (err) {
       // A refused address or scheme is the client's request; anything else is the remote site.
       const refused = err instanceof SpinscopeError && URL_REFUSED.has(err.code);
-      throw new HttpError(refused ? 422 : 502, `${refused ? 'URL refused' : 'could not fetch the URL'}: ${err instanceof Error ? err.message : 'failed'}`);
+      // The fetcher speaks to CLI users ("use --allow-private"); here the switch is the server's.
+      const why = (err instanceof Error ? err.message : 'failed').replace('use --allow-private', 'the server must be started with --allow-private');
+      throw new HttpError(refused ? 422 : 502, `${refused ? 'URL refused' : 'could not fetch the URL'}: ${why}`);
     }
     return { ...doc, meta: { ...doc.meta, ...meta } };
   }
@@ -188,5 +212,7 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));
   if (deps.staticDir) app.get('*', serveStatic(deps.staticDir));
+  // Without a built web app, the browser gets told how to build it rather than a bare JSON 404.
+  else app.get('/', (c) => c.text('spinscope: the API is running (see /api/openapi.json), but the web app is not built: run `npm run build:web` (`npm start` builds it) and restart.\n', 404));
   return app;
 }

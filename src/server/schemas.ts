@@ -26,10 +26,33 @@ export const metaSchema = z.object({
   url: z.string().max(INPUT_LIMITS.maxUrlChars).optional(),
 }).strict();
 
+/** Leading characters inspected, and the share of control characters that makes a string binary (as `looksBinary` for files). */
+const SNIFF_CHARS = 8192;
+const MAX_CONTROL_SHARE = 0.05;
+
+/** True when a string holds binary data decoded as text: a NUL, or many control characters. */
+export function looksBinaryString(s: string): boolean {
+  const n = Math.min(s.length, SNIFF_CHARS);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+/** Article text or HTML: not empty, not only white space, not binary (the same refusals as the CLI's). */
+const articleString = z.string()
+  .min(1, 'is empty')
+  .max(INPUT_LIMITS.maxTextChars, `is over ${INPUT_LIMITS.maxTextChars.toLocaleString('en')} characters`)
+  .refine((s) => s.trim().length > 0, 'has no text (only white space)')
+  .refine((s) => !looksBinaryString(s), 'looks like binary data, not text');
+
 /** `POST /api/analyze` and `POST /api/articles`: exactly one of text, html or url. */
 export const analyzeSchema = z.object({
-  text: z.string().min(1).max(INPUT_LIMITS.maxTextChars).optional(),
-  html: z.string().min(1).max(INPUT_LIMITS.maxTextChars).optional(),
+  text: articleString.optional(),
+  html: articleString.optional(),
   url: z.url({ protocol: /^https?$/ }).max(INPUT_LIMITS.maxUrlChars).optional(),
   meta: metaSchema.optional(),
 }).strict().refine((b) => [b.text, b.html, b.url].filter((x) => x !== undefined).length === 1, {
@@ -53,7 +76,7 @@ export const filterSchema = pageSchema.extend({
   story: short.optional(),
 }).strict();
 
-export const searchSchema = filterSchema.extend({ q: z.string().min(1).max(INPUT_LIMITS.maxQueryChars) }).strict();
+export const searchSchema = filterSchema.extend({ q: z.string().trim().min(1, 'give some words to search for').max(INPUT_LIMITS.maxQueryChars) }).strict();
 export const storiesSchema = pageSchema.extend({ thread: short.optional(), outlet: short.optional() }).strict();
 export const speakersSchema = pageSchema.extend({ q: short.optional(), outlet: short.optional() }).strict();
 export const entitiesSchema = filterSchema;

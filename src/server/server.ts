@@ -7,6 +7,7 @@ import { startAnalysisPool, type AnalysisPool } from './analysis-pool.js';
 import { createApp, type ServerDeps } from './app.js';
 import { readHtmlDocument, urlReader } from './readers.js';
 import { isLoopback } from './security.js';
+import { SpinscopeError } from '../model/index.js';
 import type { ServerStore } from './store.js';
 
 /** Where `npm run build:web` puts the web app. */
@@ -43,6 +44,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Why the server could not listen, in words: a busy port or an address this machine does not have. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'EADDRINUSE') return new SpinscopeError('port-in-use', `port ${port} on ${host} is already in use (another spinscope?); choose another with --port, or --port 0 for a free one`);
+  if (code === 'EADDRNOTAVAIL') return new SpinscopeError('bad-host', `cannot listen on ${host}: this machine has no such address`);
+  if (code === 'EACCES') return new SpinscopeError('port-denied', `not allowed to listen on port ${port} (ports below 1024 need privileges)`);
+  return err;
+}
+
 /** Builds the dependencies (pipeline, readers) and listens. Port 0 picks a free port. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -70,9 +80,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     token,
     staticDir,
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await pool?.close(); // worker threads would keep the process alive after the error
+    throw listenError(err, host, options.port ?? 8787);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 8787;
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host;

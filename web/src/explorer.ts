@@ -1,5 +1,5 @@
 import type { Article } from '../../src/model/index.js';
-import { api, type ArticleSummary, type FacetCount } from './api.js';
+import { api, ApiError, type ArticleSummary, type FacetCount } from './api.js';
 import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts } from './findings.js';
@@ -133,7 +133,14 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
   if (!q) return replace(main, h('h1', {}, 'Search'), form);
   const filter: Record<string, string> = { q };
   for (const f of FACETS) if (params.get(f)) filter[f] = params.get(f)!;
-  const result = await api.search({ ...filter, limit: 100 });
+  let result: Awaited<ReturnType<typeof api.search>>;
+  try {
+    result = await api.search({ ...filter, limit: 100 });
+  } catch (err) {
+    // A query the index cannot read: say why beside the box, so it can be fixed in place.
+    if (!(err instanceof ApiError) || err.status !== 400) throw err;
+    return replace(main, h('h1', {}, 'Search'), form, h('p', { class: 'error', attrs: { role: 'alert' } }, err.message));
+  }
   const facetBox = (name: string, counts: FacetCount[]) => counts.length ? h('section', { class: 'facet' }, h('h2', {}, name),
     h('ul', {}, counts.map((c) => {
       const active = params.get(name) === c.value;
@@ -160,5 +167,5 @@ export async function overviewView(main: HTMLElement): Promise<void> {
         Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', stats.techniquesByOutlet, humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Most mentioned'), stats.topEntities.length ? table(['Entity', 'Type', 'Mentions'], stats.topEntities.map((e) => [link(`#/search?q=${encodeURIComponent(`"${e.value}"`)}`, e.value), e.type ?? '', String(e.count)]), 'Top entities') : h('p', { class: 'muted' }, 'No entities yet.')),
-      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [s.value, String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
+      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
 }

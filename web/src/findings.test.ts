@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article } from '../../src/model/index.js';
-import { figureGloss, nameOf, sourcingSummary, timeline } from './findings.js';
+import type { Article, Attrs } from '../../src/model/index.js';
+import { figureGloss, figures, findingTip, nameOf, sourcingSummary, timeline } from './findings.js';
 
 const article = (over: Partial<Article>): Article => ({ text: '', meta: {}, layers: {}, findings: {}, notices: [], analysis: {}, ...over } as Article);
 
@@ -47,4 +47,44 @@ test('a figure gloss says what is counted, and is left out when it only repeats 
   assert.equal(figureGloss('at least 55 percent', { value: 55, kind: 'percent', counted: 'oska river', qualifier: 'at least' }), undefined);
   assert.equal(figureGloss('a dozen', { value: 12 }), '12');
   assert.equal(figureGloss('x', {}), undefined);
+});
+
+test('tooltips of figures, dates and statements speak in words: no entity ids, no zero scores, no attribute names', () => {
+  const text = 'The mill employs about 340 people, the union said on Monday. It has run for six years.';
+  const span = (words: string, label: string, attrs: Attrs) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, label, attrs });
+  const a = article({
+    text,
+    layers: {
+      figures: [span('about 340', 'count', { value: 340, kind: 'count', qualifier: 'about', counted: 'people', source: 'unnamed', sourceKind: 'reporting-verb', sourceEntity: '' })],
+      dates: [span('Monday', 'date', { value: '', anchored: false, relation: 'on' }), span('six years', 'duration', { value: 'P6Y', anchored: true })],
+      statements: [span('The mill employs about 340 people, the union said on Monday.', 'attributed-claim', { source: 'the union', sourceEntity: 'e4', cue: 'said', opinion: 0, checkable: true })],
+    },
+  });
+  const fig = findingTip(a, 'figures', a.layers.figures[0])!;
+  assert.equal(fig.title, 'Figure · about 340');
+  assert.deepEqual(fig.lines, ['means about 340 people', 'from an unnamed source']);
+  assert.equal(figures(a)[0].source, 'an unnamed source', 'the side panel says it the same way');
+  const monday = findingTip(a, 'dates', a.layers.dates[0])!;
+  assert.equal(monday.title, 'Date · Monday');
+  assert.match(monday.lines.join(), /not placed on a calendar/);
+  assert.deepEqual(findingTip(a, 'dates', a.layers.dates[1]), { title: 'Duration · six years', lines: ['lasting 6 years'] });
+  const stmt = findingTip(a, 'statements', a.layers.statements[0])!;
+  assert.equal(stmt.title, 'Statement · attributed claim');
+  assert.deepEqual(stmt.lines, ['from the union (“said”)', 'states something that can be checked']);
+  for (const tip of [fig, monday, stmt]) assert.doesNotMatch(JSON.stringify(tip), /\be4\b|sourceEntity|opinion: 0|value:/);
+  assert.equal(findingTip(a, 'quotes', a.layers.figures[0]), undefined);
+});
+
+test('a vague amount is not given a precise meaning', () => {
+  const text = 'Hundreds of families left the valley.';
+  const a = article({ text, layers: { figures: [{ start: 0, end: 8, label: 'count', attrs: { value: 200, vague: true, counted: 'families', source: '' } }] } });
+  assert.equal(figures(a)[0].gloss, 'a vague amount of families');
+  assert.deepEqual(findingTip(a, 'figures', a.layers.figures[0])!.lines, ['a vague amount of families', 'source not stated']);
+});
+
+test('an article without named sources is not called one-sided', () => {
+  const a = article({ findings: { sourcing: { quotes: 0, namedSources: 0, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0, oneSide: true } } });
+  assert.equal(Object.fromEntries(sourcingSummary(a))['One side'], undefined);
+  const b = article({ findings: { sourcing: { quotes: 3, namedSources: 2, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0.3, oneSide: true } } });
+  assert.match(Object.fromEntries(sourcingSummary(b))['One side'], /share one affiliation/);
 });

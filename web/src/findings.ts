@@ -140,7 +140,8 @@ export function sourcingSummary(article: Article): Array<[string, string]> {
   if (num('quotedShare') !== undefined) rows.push(['Quoted text', `${Math.round(100 * num('quotedShare')!)}% of the article`]);
   if (typeof p.dominant === 'string' && p.dominant) rows.push(['Dominant voice', nameOf(article, p.dominant)]);
   if (p.singleVoice === true) rows.push(['Single voice', 'every attributed quote comes from one source']);
-  if (p.oneSide === true && p.singleVoice !== true) rows.push(['One side', 'all named sources share one affiliation or kind']);
+  // With no named source, "all named sources share one side" is vacuously true and says nothing.
+  if (p.oneSide === true && p.singleVoice !== true && (num('namedSources') ?? 1) > 0) rows.push(['One side', 'all named sources share one affiliation or kind']);
   return rows;
 }
 
@@ -168,10 +169,18 @@ export function figureGloss(text: string, attrs: Record<string, unknown>): strin
   return gloss.toLowerCase() === text.toLowerCase() ? undefined : gloss;
 }
 
-/** Who gives a figure; the facts stage's 'reporter' (the article's own voice) in words. */
-function figureSource(f: Span): string | undefined {
+/** Who gives a figure; the facts stage's 'reporter' (the article's own voice) and 'unnamed' in words. */
+export function figureSource(f: Span): string | undefined {
   const source = strAttr(f, 'sourceText') ?? strAttr(f, 'speakerText') ?? strAttr(f, 'source');
-  return source === 'reporter' || strAttr(f, 'sourceKind') === 'reporter' ? 'the article itself' : source;
+  if (source === 'reporter' || strAttr(f, 'sourceKind') === 'reporter') return 'the article itself';
+  return source === 'unnamed' ? 'an unnamed source' : source;
+}
+
+/** A vague amount ("hundreds", "dozens") in words: its normalised value is only a floor, so it is not shown as the meaning. */
+function vagueGloss(f: Span): string | undefined {
+  if (f.attrs?.vague !== true) return undefined;
+  const what = strAttr(f, 'counted') ?? strAttr(f, 'unit');
+  return `a vague amount${what ? ` of ${what}` : ''}`;
 }
 
 /** Figures with whoever they come from (attrs source / speakerText / sourceText when the stage records one). */
@@ -182,7 +191,48 @@ export function figures(article: Article): FigureRow[] {
       text,
       source: figureSource(f),
       at: f.start,
-      gloss: figureGloss(text, f.attrs ?? {}),
+      gloss: vagueGloss(f) ?? figureGloss(text, f.attrs ?? {}),
     };
   });
+}
+
+/** What a tooltip says about one finding: a heading and lines in words (no ids, no raw attributes). */
+export interface TipText { title: string; lines: string[] }
+
+const words = (label: string): string => label.replace(/[-_]/g, ' ');
+
+/**
+ * The tooltip of a figure, date or statement span, written for people: a figure's meaning and
+ * source, a date on the calendar, a statement's kind and who makes it. Undefined for other layers.
+ */
+export function findingTip(article: Article, layer: string, span: Span): TipText | undefined {
+  const text = article.text.slice(span.start, span.end);
+  if (layer === 'figures') {
+    const gloss = vagueGloss(span) ?? (figureGloss(text, span.attrs ?? {}) && `means ${figureGloss(text, span.attrs ?? {})}`);
+    const source = figureSource(span);
+    const lines = [gloss ?? '', source ? `from ${source}` : 'source not stated'];
+    return { title: `Figure · ${text}`, lines: lines.filter(Boolean) };
+  }
+  if (layer === 'dates') {
+    const value = strAttr(span, 'value') ?? '';
+    const when = whenOf(value, strAttr(span, 'relation') ?? '');
+    const lines = span.label === 'duration' ? [when ? `lasting ${when}` : ''] : [
+      when && when.toLowerCase() !== text.toLowerCase() ? when : '',
+      !value && span.attrs?.anchored === false ? 'not placed on a calendar (the article has no date to count from)' : '',
+      span.attrs?.approx === true ? 'approximate' : '',
+    ];
+    return { title: `${span.label === 'duration' ? 'Duration' : 'Date'} · ${text}`, lines: lines.filter(Boolean) };
+  }
+  if (layer === 'statements') {
+    const source = strAttr(span, 'source') ?? strAttr(span, 'speakerText');
+    const cue = strAttr(span, 'cue');
+    const opinion = typeof span.attrs?.opinion === 'number' ? span.attrs.opinion : 0;
+    const lines = [
+      source ? `from ${source}${cue ? ` (“${cue}”)` : ''}` : cue ? `cue: “${cue}”` : '',
+      span.attrs?.checkable === true ? 'states something that can be checked' : '',
+      opinion > 0 ? `opinion wording: ${Math.round(opinion * 100)}%` : '',
+    ];
+    return { title: `Statement · ${words(span.label)}`, lines: lines.filter(Boolean) };
+  }
+  return undefined;
 }

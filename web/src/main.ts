@@ -19,20 +19,44 @@ Economist Dr. Omar Reyes said both sides would return to the table by March 20.`
 
 const main = document.getElementById('main')!;
 
+/** What the reader keeps for this tab (sessionStorage): the pasted text, the URL, and what was last analysed. */
+interface ReaderState { text: string; url: string; analysed?: 'text' | 'url' }
+const READER_KEY = 'spinscope:reader';
+
+function recall(): ReaderState | undefined {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(READER_KEY) ?? 'null') as ReaderState | null;
+    return v && typeof v.text === 'string' && typeof v.url === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(state: ReaderState): void {
+  try {
+    sessionStorage.setItem(READER_KEY, JSON.stringify(state));
+  } catch {
+    // Storage full or disabled: the reader works as before, it only forgets on leaving.
+  }
+}
+
 function readerHome(): void {
   const text = h('textarea', { attrs: { id: 'paste', rows: 10, placeholder: 'Paste the article text here (title on the first line)…' } });
   const url = h('input', { attrs: { type: 'url', id: 'url', placeholder: 'https://…' } });
   const out = h('div', { class: 'result', attrs: { 'aria-live': 'polite' } });
   const status = h('p', { class: 'status', attrs: { role: 'status' } });
-  const run = async (body: { text?: string; url?: string }) => {
+  const run = async (body: { text?: string; url?: string }, scroll = true) => {
     status.textContent = 'Analysing…';
+    status.classList.remove('error');
     try {
       const article = await api.analyze(body);
       status.textContent = '';
       renderArticle(out, article);
-      out.scrollIntoView({ block: 'start' });
+      remember({ text: text.value, url: url.value, analysed: body.text !== undefined && body.text === text.value ? 'text' : body.url !== undefined && body.url === url.value.trim() ? 'url' : undefined });
+      if (scroll) out.scrollIntoView({ block: 'start' });
     } catch (err) {
       status.textContent = err instanceof ApiError ? err.message : 'The server could not be reached.';
+      status.classList.add('error');
     }
   };
   const form = h('form', { class: 'paste', on: { submit: (e) => { e.preventDefault(); if (text.value.trim()) void run({ text: text.value }); else if (url.value.trim()) void run({ url: url.value.trim() }); else status.textContent = 'Paste some text or give a URL.'; } } },
@@ -41,6 +65,16 @@ function readerHome(): void {
     h('div', { class: 'buttons' },
       h('button', { attrs: { type: 'submit', id: 'analyze' } }, 'Analyse'),
       h('button', { attrs: { type: 'button' }, on: { click: () => { text.value = EXAMPLE; void run({ text: EXAMPLE }); } } }, 'Try an example')));
+  // Nothing pasted is lost by visiting Stories and coming back (or reloading): the box and the last analysis return.
+  const kept = recall();
+  if (kept) {
+    text.value = kept.text;
+    url.value = kept.url;
+    if (kept.analysed === 'text' && kept.text.trim()) void run({ text: kept.text }, false);
+    else if (kept.analysed === 'url' && kept.url.trim()) void run({ url: kept.url.trim() }, false);
+  }
+  text.addEventListener('input', () => remember({ ...recall(), text: text.value, url: url.value, analysed: undefined }));
+  url.addEventListener('input', () => remember({ ...recall(), text: text.value, url: url.value, analysed: undefined }));
   const recent = h('section', { class: 'recent' });
   replace(main, h('h1', {}, 'Read an article'), h('p', { class: 'muted' }, 'Who speaks, what is claimed, and how it is framed — every finding is a highlight over the text.'), form, status, out, recent);
   api.articles({ limit: 8 }).then((page) => {
@@ -75,7 +109,10 @@ async function route(): Promise<void> {
       default: replace(main, h('h1', {}, 'Not found'), h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
     }
   } catch (err) {
-    replace(main, h('h1', {}, 'Something went wrong'), h('p', {}, err instanceof ApiError ? err.message : 'The server could not be reached.'));
+    // A stale or mistyped link (404) is not a failure of the app: say what is missing and where to go.
+    const missing = err instanceof ApiError && err.status === 404;
+    replace(main, h('h1', {}, missing ? 'Not found' : 'Something went wrong'), h('p', { class: missing ? undefined : 'error' }, err instanceof ApiError ? err.message : 'The server could not be reached.'),
+      h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
   }
 }
 

@@ -1,11 +1,12 @@
 import type { Article, Span } from '../../src/model/index.js';
 import { append, h, humanize, replace } from './dom.js';
-import { figures, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords, sourcingSummary } from './findings.js';
+import { figures, findingTip, KNOWN_LAYERS, quoteSpeaker, sourcingProfile, strAttr, techniqueCounts, timeline, toggleableLayers, entityRecords, sourcingSummary } from './findings.js';
 import { segment } from './segments.js';
 import { humanDate } from './dates.js';
 import { hideTip, showTip } from './tip.js';
 import { setKeys } from './keys.js';
 import { downloadJson } from './download.js';
+import { techniqueHelp } from './technique-help.js';
 
 /*
  * The reader: the article text with its layers drawn over it, a side panel of findings, and
@@ -45,6 +46,13 @@ function classesFor(article: Article, layer: string, span: Span, speakerIndex: M
   }
 }
 
+/** Quote kinds (quotes stage) in words. */
+const QUOTE_KINDS: Record<string, string> = {
+  direct: 'direct quote, in quotation marks',
+  indirect: 'reported speech, in the writer\'s words',
+  mixed: 'partly quoted, partly paraphrased',
+};
+
 /** The tooltip lines for the marks covering one piece of text. */
 function describe(article: Article, marks: DrawnMark[]): Node[] {
   return marks.filter((m) => m.layer !== 'structure').map((m) => {
@@ -52,19 +60,24 @@ function describe(article: Article, marks: DrawnMark[]): Node[] {
     if (m.layer === 'techniques') {
       return h('div', { class: 'tip-item' },
         h('strong', {}, humanize(m.label)),
-        m.score !== undefined ? ` · ${Math.round(m.score * 100)}%` : '',
+        m.score !== undefined ? ` · confidence ${Math.round(m.score * 100)}%` : '',
+        techniqueHelp(m.label) ? h('div', { class: 'muted' }, techniqueHelp(m.label)!) : null,
         m.evidence?.length ? h('ul', {}, m.evidence.slice(0, 4).map((e) => h('li', {}, e))) : h('div', { class: 'muted' }, 'no evidence recorded'));
     }
     if (m.layer === 'quotes') {
-      const verb = strAttr(m, 'verb') ?? strAttr(m, 'cue');
-      return h('div', { class: 'tip-item' }, h('strong', {}, 'Quote'), ` · ${m.speaker ?? 'unattributed'}`, verb ? ` (${verb})` : '', strAttr(m, 'kind') ? h('div', { class: 'muted' }, strAttr(m, 'kind')) : null);
+      const cue = strAttr(m, 'cue') ?? strAttr(m, 'verb');
+      const kind = strAttr(m, 'kind');
+      return h('div', { class: 'tip-item' }, h('strong', {}, 'Quote'), ` · ${m.speaker ?? 'no speaker found'}`, cue ? ` (“${cue}”)` : '', kind ? h('div', { class: 'muted' }, QUOTE_KINDS[kind] ?? kind) : null);
     }
     if (m.layer === 'entities') {
       const id = strAttr(m, 'entity');
       const name = id ? entityRecords(article).find((e) => e.id === id)?.name : undefined;
       return h('div', { class: 'tip-item' }, h('strong', {}, m.label), ` · ${name ?? text}`);
     }
-    const attrs = Object.entries(m.attrs ?? {}).filter(([, v]) => (typeof v === 'string' && v !== '') || typeof v === 'number').slice(0, 4).map(([k, v]) => `${k}: ${v}`);
+    const tip = findingTip(article, m.layer, m);
+    if (tip) return h('div', { class: 'tip-item' }, h('strong', {}, tip.title), tip.lines.length ? h('div', { class: 'muted' }, tip.lines.join(' · ')) : null);
+    // Layers the reader does not know: their plain attributes, ids and empty values left out.
+    const attrs = Object.entries(m.attrs ?? {}).filter(([k, v]) => ((typeof v === 'string' && v !== '' && !/^e\d+$/.test(v)) || (typeof v === 'number' && v !== 0)) && !/entity$/i.test(k)).slice(0, 4).map(([k, v]) => `${k}: ${v}`);
     return h('div', { class: 'tip-item' }, h('strong', {}, `${m.layer}`), ` · ${humanize(m.label)}`, attrs.length ? h('div', { class: 'muted' }, attrs.join(', ')) : null);
   });
 }
@@ -151,7 +164,8 @@ function sidePanel(article: Article, speakerIndex: Map<string, number>, textEl: 
   if (article.layers.techniques) {
     append(panel, section('Techniques', techs.length ? h('ul', { class: 'counts' }, techs.map(([label, n]) => h('li', {},
       h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => jumpTo(textEl(), (article.layers.techniques ?? []).find((t) => t.label === label)!.start, article) } }, humanize(label)),
-      h('span', { class: 'count' }, String(n))))) : h('p', { class: 'muted' }, 'No techniques flagged.')));
+      h('span', { class: 'count' }, String(n)),
+      techniqueHelp(label) ? h('div', { class: 'muted small help' }, techniqueHelp(label)!) : null))) : h('p', { class: 'muted' }, 'No techniques flagged.')));
   }
   const tl = timeline(article);
   if (tl.length) append(panel, section('Timeline', h('ol', { class: 'timeline' }, tl.map((r) => h('li', { class: r.afterNow ? 'after-now' : undefined },
@@ -201,7 +215,7 @@ export function renderArticle(host: HTMLElement, article: Article): void {
     stops = drawn.stops;
     at = -1;
     replace(textHost, drawn.node);
-    counter.textContent = stops.length ? `${stops.length} findings — press j / k to step through them` : '';
+    counter.textContent = stops.length ? `${stops.length} finding${stops.length === 1 ? '' : 's'} — press j / k to step through ${stops.length === 1 ? 'it' : 'them'}` : '';
   };
   const step = (delta: number) => {
     if (!stops.length) return;

@@ -182,7 +182,8 @@ async function readNew(sources: AsyncIterable<ReadResult>, store: CorpusStore, p
   for await (const item of sources) {
     if (isReadFailure(item)) {
       progress.seen++;
-      report(item.origin, item.code, item.error);
+      // A read failure's message already starts with its origin; the report adds it again.
+      report(item.origin, item.code, item.error.startsWith(`${item.origin}: `) ? item.error.slice(item.origin.length + 2) : item.error);
       continue;
     }
     if (typeof item.text !== 'string' || !item.text.trim()) {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStore } from './store.js';
+import { openSqliteStore, translateError } from './store.js';
 import { MIGRATIONS } from './schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { encodeLayer } from '../layer-codec.js';
@@ -390,6 +390,28 @@ test('a schema 3 database (story links on the article row) migrates to its own l
     assert.equal((await store.getStory(more.story!))!.articles.some((a) => a.id === more.id), true);
     assert.equal((await store.info()).articles, put.length + 1);
     await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite failures become messages naming the database and what to do', () => {
+  const sqliteError = (code: string) => Object.assign(new Error('attempt to write a readonly database'), { code });
+  const shm = translateError(sqliteError('SQLITE_READONLY_DIRECTORY'), '/srv/data/corpus.db') as SpinscopeError;
+  assert.equal(shm.code, 'db-readonly');
+  assert.match(shm.message, /^database \/srv\/data\/corpus\.db cannot be opened: its folder is read-only .*corpus\.db-shm/);
+  assert.equal((translateError(sqliteError('SQLITE_READONLY_DBMOVED'), 'c.db') as SpinscopeError).message, 'database c.db is read-only');
+  assert.match((translateError(sqliteError('SQLITE_CANTOPEN'), 'c.db') as Error).message, /^cannot open database c\.db \(/);
+  const other = new Error('something else');
+  assert.equal(translateError(other, 'c.db'), other, 'unknown errors pass through');
+});
+
+test('reading a corpus that is not there fails with the path and creates nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-store-'));
+  try {
+    const path = join(dir, 'absent.db');
+    assert.throws(() => openSqliteStore(path, { readonly: true }), (e: unknown) => e instanceof SpinscopeError && e.code === 'db-missing' && e.message.includes(path));
+    assert.throws(() => openSqliteStore(join(dir, 'no', 'such', 'folder.db')), (e: unknown) => e instanceof SpinscopeError && e.code === 'db-cantopen');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { SpinscopeError, type Article } from '../../model/index.js';
 import { contentHash } from '../hash.js';
 import { decodeLayer, type EncodedLayer } from '../layer-codec.js';
@@ -39,8 +41,15 @@ export function translateError(err: unknown, path: string): unknown {
     return new SpinscopeError('db-locked', `database ${path} is locked by another process; nothing already stored was lost — retry when it is free`);
   }
   if (code === 'SQLITE_FULL') return new SpinscopeError('disk-full', `disk full while writing ${path}; the last batch was rolled back and everything stored before it is kept`);
-  if (code === 'SQLITE_READONLY') return new SpinscopeError('db-readonly', `database ${path} is read-only`);
+  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT') {
+    // A WAL database needs its -shm file beside it, even to be read.
+    return new SpinscopeError('db-readonly', `database ${path} cannot be opened: its folder is read-only and SQLite must create ${basename(path)}-shm beside it (copy the database to a writable folder)`);
+  }
+  if (code.startsWith('SQLITE_READONLY')) return new SpinscopeError('db-readonly', `database ${path} is read-only`);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new SpinscopeError('db-invalid', `${path} is not a spinscope database (or is damaged)`);
+  if (code === 'SQLITE_CANTOPEN') return new SpinscopeError('db-cantopen', `cannot open database ${path} (check that its folder exists and that you may write there)`);
+  // better-sqlite3 checks the folder itself, with a TypeError that does not name the path.
+  if (err instanceof TypeError && /directory does not exist/.test(err.message)) return new SpinscopeError('db-cantopen', `cannot open database ${path}: the folder ${dirname(path)} does not exist`);
   return err;
 }
 
@@ -61,6 +70,10 @@ export function openRowWriter(target: RowWriterTarget): RowWriter {
  * const store = openSqliteStore('corpus.db');
  */
 export function openSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
+  // Reading a corpus that is not there is a mistake in the path, not a request for an empty one.
+  if (options.readonly && path !== ':memory:' && path !== '' && !existsSync(path)) {
+    throw new SpinscopeError('db-missing', `no corpus database at ${path} (make one with: spinscope ingest <inputs> --db ${path})`);
+  }
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, timeout: options.busyTimeoutMs ?? SQLITE.busyTimeoutMs });
@@ -68,6 +81,8 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     if (!options.readonly) migrate(db);
+    // Read the schema now, so a damaged file or an unreadable WAL fails here, translated, not at the first query.
+    else db.prepare('SELECT count(*) FROM sqlite_master').get();
     return new SqliteStore(db, path);
   } catch (err) {
     db?.close();
@@ -258,6 +273,7 @@ export class SqliteStore implements CorpusStore {
   }
 
   async search(query: string, filter: ArticleFilter = {}): Promise<SearchResult> {
+    if (!query.trim()) throw new SpinscopeError('bad-query', 'give some words to search for');
     return this.read(() => {
       const { where, params } = filterSql(filter);
       const from = 'articles_fts f JOIN articles a ON a.n = f.rowid';
@@ -281,7 +297,8 @@ export class SqliteStore implements CorpusStore {
       } catch (err) {
         // The MATCH expression is the only user text in these statements, so an SQL error is its fault.
         if ((err as { code?: string }).code === 'SQLITE_ERROR') {
-          throw new SpinscopeError('bad-query', `cannot read the search "${query}": ${(err as Error).message}`);
+          const why = (err as Error).message.replace(/^fts5: /, '');
+          throw new SpinscopeError('bad-query', `cannot read the search "${query}": ${why} (quote phrases in pairs; AND, OR and NOT go between words)`);
         }
         throw err;
       }

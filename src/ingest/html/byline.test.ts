@@ -95,3 +95,46 @@ test('byline: a leading date line, a repeated label, a weekday or a yearless dat
   assert.equal(bylineName('Sat'), undefined);
   assert.equal(bylineName('March 3, 2024 • 6 min read'), undefined, 'a date line alone is still no name');
 });
+
+test('authors: a byline text element is measured without the template\'s indentation; a "●" after the name goes', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const pad = '\n' + ' '.repeat(40);
+  const indented = `<div class="m-meta">${pad}by${pad}<span>Maren Holt</span>${pad}${pad}on${pad}<span>Jan 22, 2024</span>${pad}</div>`;
+  assert.ok(indented.length > 200, 'more raw characters than a byline text may have');
+  assert.equal(extractHtml(page(indented)).doc.meta.author, 'Maren Holt');
+  const long = `<div class="m-meta">by Maren Holt ${'and the whole harbour desk '.repeat(5)}</div>`;
+  assert.equal(extractHtml(page(long)).doc.meta.author, undefined, 'a long text is still no byline');
+  assert.equal(bylineName('Maren Holt ●'), 'Maren Holt');
+  assert.equal(bylineName('Maren Holt ● 6 min read'), 'Maren Holt');
+});
+
+test('byline: an author box link\'s "Read more about" / "More from" label goes', () => {
+  assert.equal(bylineName('Read more about The Harbour Team'), 'The Harbour Team');
+  assert.equal(bylineName('More from Maren Holt'), 'Maren Holt');
+  assert.equal(bylineName('Moreau Lind'), 'Moreau Lind', 'a name starting with "More" stays');
+});
+
+test('authors: an avatar\'s initials in an author element are not the name; a capitalised "On" ends no name', () => {
+  const page = (box: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${box}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  const box = '<a href="#"><span class="avatar author-avatar"><span>MH</span></span> <div class="author-meta"><span class="author-meta--name">Maren Holt</span></div></a>';
+  assert.equal(extractHtml(page(box)).doc.meta.author, 'Maren Holt');
+  assert.equal(bylineName('Lorn Audio On'), 'Lorn Audio On');
+  assert.equal(bylineName('Posted by Maren Holt on'), 'Maren Holt', 'a lower-case "on" left by a cut date goes');
+});
+
+test('authors: a commenter ("comment-author" in a comment thread) is not the article\'s author', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article><div id="comments" class="comments-area"><ol class="comment-list"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ivo Lind</cite> <span class="says">says:</span></div><p>Finally some news about the ferries, thank you.</p></li></ol></div></body></html>`;
+  assert.equal(extractHtml(page('<div class="entry-meta"><p>by <a href="/author/maren-holt/">Maren Holt</a> · 3 March 2024</p></div>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('')).doc.meta.author, undefined, 'no byline: still not the commenter');
+  assert.equal(extractHtml(page('<div class="post-author">Maren Holt</div>')).doc.meta.author, 'Maren Holt', 'an author element outside the thread');
+});
+
+test('authors: a "Contributors:" line and a byline naming a body that starts with a digit are bylines', () => {
+  const page = (meta: string) => `<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>${meta}<p>The harbour office published the new ferry timetable this week after months of delays.</p></article></body></html>`;
+  assert.equal(extractHtml(page('<div class="tags"><div><strong>Contributors:</strong> Maren Holt</div></div>')).doc.meta.author, 'Maren Holt');
+  assert.equal(extractHtml(page('<p class="text-with-icon">By 3rd Harbour Trust</p>')).doc.meta.author, '3rd Harbour Trust');
+  assert.equal(extractHtml(page('<p class="note">By 5 March 2024 the timetable will change.</p>')).doc.meta.author, undefined, 'a date after "By" is no name');
+  assert.equal(extractHtml(page('<p class="note">By 2030 the fleet will run on batteries.</p>')).doc.meta.author, undefined, 'a year after "By" is no name');
+  assert.equal(bylineName('Contributor: Ivo Lind'), 'Ivo Lind');
+  assert.equal(bylineName('Contributors Guild'), 'Contributors Guild', 'no colon: not a label');
+});

@@ -3,7 +3,7 @@ import { findTextDates } from './dates.js';
 import { AUTHOR_STOP, BYLINE_LABEL, BYLINE_NOT_A_NAME, YEARLESS_DATE_START } from './constants.js';
 
 /** Separators between a leading date and the name ("Dec 17, 2025 · Ana Ruiz"). */
-const LEADING_SEPARATORS = /^[\s,;:|•·–—-]+/u;
+const LEADING_SEPARATORS = /^[\s,;:|•·●–—-]+/u;
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
@@ -43,8 +43,9 @@ export function bylineName(text: string): string | undefined {
   if (date) t = t.slice(0, date.index);
   const stop = AUTHOR_STOP.exec(t);
   if (stop) t = t.slice(0, stop.index);
-  // "… on May 2, 2025" and "Ana Ruiz ." lose the word or dot that led to the cut.
-  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·–—-]|\s\.)+$/iu, '').trim();
+  // "… on May 2, 2025" and "Ana Ruiz ." lose the word or dot that led to the cut (a capitalised
+  // "On" is part of a name: "Audio On").
+  t = t.replace(/\s+,/g, ',').replace(/(?:\s+(?:on|at)|[\s,;:|•·●–—-]|\s\.)+$/u, '').trim();
   if (!/\p{L}/u.test(t) || BYLINE_NOT_A_NAME.test(t)) return undefined;
   return t;
 }

@@ -212,6 +212,8 @@ export const MIN_BODY_CHARS = 200;
 
 /** Title: separators between a headline and the site name in <title>. */
 export const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
+/** Title: a separator at the very start or end of a head title (an empty site name). */
+export const DANGLING_SEPARATOR = /^\s*[|\-–—:·•»](?:\s+|$)|\s+[|\-–—:·•»]\s*$/g;
 
 /** Title: an h2 must agree this closely with the head titles to be the headline (blogs with a site-name h1). */
 export const H2_AGREEMENT = 0.8;
@@ -281,12 +283,14 @@ export const DATE_META_NOT = /modif|updat|expir|revis/;
 /**
  * Meta names for the author, most trusted first. Not twitter:creator: it holds a social handle
  * ("@lorngazette", often the site's), never the byline as printed (0 of 21 wcxb-dev tune pages).
+ * Tried and dropped: citation_author "Surname, First" written in reading order (wcxb-dev tune +1,
+ * check -1: the reference keeps the inverted form as often as it reorders it).
  */
 export const AUTHOR_META = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author', 'cxenseparse:author'];
-/** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author"). */
-export const BYLINE_LABEL = /^(?:(?:\p{L}+\s+)?by|author(?:ed\s+by)?)\b\s*:?\s*/iu;
+/** Byline: labels written before the name ("By", "Written by:", "Recipe by", "Author", an author box's "Read more about"). */
+export const BYLINE_LABEL = /^(?:(?:read\s+)?more\s+(?:about|from)\b|(?:\p{L}+\s+)?by|author(?:ed\s+by)?|contributors?(?=\s*:))\b\s*:?\s*/iu;
 /** Byline: where the name ends (a separator, an update, publication or review line, "on behalf of" a team, a reading time); at the start, the element is a date line. */
-export const AUTHOR_STOP = /(?:^|\s)(?:[|•·–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
+export const AUTHOR_STOP = /(?:^|\s)(?:[|•·●–—-]\s|(?:last\s+)?updated\b|(?:medically\s+)?reviewed\b|fact[- ]checked\b|edited\b|published\b|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|on\s+behalf\s+of\b|\d+\s+min(?:ute)?s?(?:\s+read)?\b)/i;
 /**
  * Author: class/id/itemprop words of elements holding a byline ("post-author", "byline",
  * "content-hub-hero__content-authors"); with AUTHOR_CLASS_CAMEL, camelCase humps count as
@@ -300,14 +304,18 @@ export const AUTHOR_CLASS_HUMP = /[a-z](?:Authors?|Byline|Writer|Contributor)|(?
  * Author, last fallback: short elements (at most BYLINE_TEXT_MAX_CHARS characters) of these tags
  * whose text is a byline ("By Ana Ruiz", "by: Ana Ruiz, Dec 17, 2025", "Posted by Ana at …") or a
  * byline label alone ("Written by", "Article by") followed by an element with the name. Only
- * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by".
+ * labels that name the writer: not "Photo by", "Reviewed by", "Edited by", "Powered by". A "Contributors:"
+ * line is one too; a name may start with digits run into letters ("By 3i Global"), not with a
+ * number ("By 2030 the fleet …").
  */
-export const BYLINE_TEXT = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?\s+\p{L}/iu;
+export const BYLINE_TEXT = /^(?:(?:(?:written|posted|words|story|text|article|reported|authored)\s+)?by\s*:?|contributors?\s*:)\s+\p{N}*\p{L}/iu;
 export const BYLINE_LABEL_ALONE = /^(?:(?:written|posted|words|story|text|article|reported|authored)\s+by|by|author)\s*:?$/i;
 export const BYLINE_TEXT_TAGS = new Set(['p', 'span', 'div', 'li', 'small', 'em', 'i', 'b', 'strong', 'address', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'td', 'font']);
 export const BYLINE_TEXT_MAX_CHARS = 120;
+/** Byline text elements: raw characters (indentation included) read at most before the collapsed text is measured. */
+export const BYLINE_TEXT_RAW_MAX_CHARS = 480;
 /** Cheap test of an element's first text node before its whole text is read for BYLINE_TEXT. */
-export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author)\b/i;
+export const BYLINE_TEXT_SCREEN = /^\s*(?:by|written|posted|words|story|text|article|reported|authored|author|contributors?)\b/i;
 /**
  * Author: metadata values that are no name: numeric ids ("262588213843476") and unfilled template
  * keys ("page.head.extra.author", "{{ author }}"); the next source is read instead. (E-mail
@@ -334,6 +342,10 @@ export const BYLINE_NAME_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 80;
 /** Byline: a date without a year written before the name ("May 28 Written By Ana Ruiz"): it goes with the label. */
 export const YEARLESS_DATE_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b[\s,;:|•·–—-]*/iu;
+/** Author: class/id words of a comment thread; author-classed elements inside are commenters. */
+export const COMMENT_CLASS = /(?:^|[\s_-])comments?(?=$|[\s_-])/i;
+/** Author: an author-classed element's text that is an avatar's initials, not the name. */
+export const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
 /** Byline: texts that are a label, not a name. */
 export const BYLINE_NOT_A_NAME = /^(?:by|authors?|the author|written by|posted by|name|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$/i;
 /** Meta names for the section. */
@@ -477,6 +489,8 @@ export const ZONE_LABEL_CHARS = 25;
  * (tune +2 -5), taking a title-case head title for a sentence-case h1 with nearly its words
  * (tune +1 -1), keeping typographic apostrophes when every source has them (the reference writes
  * ASCII ones on as many such pages; it even gives one page two titles under two ids).
+ * A learned ranker over the rule's title and the head titles (models/title.md,
+ * scripts/title-ranker-cv.ts) kept the rule's choice in every fold: no gain out of fold.
  */
 export const SLUG_MIN_WORDS = 3;
 export const SLUG_H1_MAX_COVER = 0.5;
@@ -566,6 +580,17 @@ export const AFFILIATE_DISCLOSURE_MAX_CHARS = 400;
  */
 export const BYLINE_LINE = /^(?:[Bb]y|[Ww]ritten by|[Pp]osted by|[Ww]ords by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:,? (?:CFP|PhD|MD|Jr\.?))?\s*(?:$|[–—|•,·-]|\s(?:at|on|and|[Uu]pdated|[Pp]ublished)\b)/u;
 export const BYLINE_LINE_MAX_CHARS = 160;
+/**
+ * Bibliography entries written as plain list items or paragraphs (no "references" class to mark
+ * them): a numbered or bare citation in Vancouver style ("1. Lee AB, Moss CD, …"), or a numbered
+ * one with a parenthesised year after the authors ("2. Harbour Board (2019). Ferry safety.",
+ * "(n.d.)"; unnumbered, "Sales grew (2019). Then…" would be prose). Reference lists are
+ * apparatus, as under JUNK_CLASS_PARTS 'references'. Up to CITATION_LINE_MAX_CHARS. wcxb-dev:
+ * tune F1 +0.0003 (2 pages up, 1 slightly down: a reference that keeps its list), check
+ * unchanged (no such lines).
+ */
+export const CITATION_LINE = /^(?:(?:\[?\d{1,3}[.\])]\s+)?(?:\p{Lu}[\p{L}'’-]+ \p{Lu}{1,3}, ){2,}|\[?\d{1,3}[.\])]\s+\p{Lu}[^.()]{2,120}\((?:\d{4}[a-z]?|n\.d\.)\)\.\s+\S)/u;
+export const CITATION_LINE_MAX_CHARS = 400;
 /**
  * Body: an "About the author" label among the body's last ABOUT_AUTHOR_TAIL_BLOCKS blocks starts
  * the author's bio, dropped to the end (content.ts dropAboutAuthor). 0 = off. wcxb-dev: tune F1

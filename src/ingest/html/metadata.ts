@@ -3,6 +3,7 @@ import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js
 import { bylineName, decodeReferences } from './byline.js';
 import { isJunk } from './content.js';
 import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
+import { addCandidate, type TitleCandidate } from './title.js';
 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
@@ -165,9 +166,10 @@ function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<E
   // Short text elements written as a byline ("By Ana Ruiz", "Posted by Ana at …") or a byline label alone ("Written by").
   const found: { el: El; text: string }[] = [];
   for (const el of walkElements(root)) {
-    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
+    // Raw characters include the template's indentation: the limit applies to the collapsed text.
+    if (el.chars > 0 && el.chars <= K.BYLINE_TEXT_RAW_MAX_CHARS && K.BYLINE_TEXT_TAGS.has(el.tag) && K.BYLINE_TEXT_SCREEN.test(firstText(el))) {
       const t = textOf(el);
-      if (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t)) found.push({ el, text: t });
+      if (t.length <= K.BYLINE_TEXT_MAX_CHARS && (K.BYLINE_TEXT.test(t) || K.BYLINE_LABEL_ALONE.test(t))) found.push({ el, text: t });
     }
   }
   const at = headline ? order.get(headline)! : -1;
@@ -185,6 +187,12 @@ function bylineFromText(root: El, headline: El | undefined, order: ReadonlyMap<E
     if (name && words(name).length <= K.BYLINE_NAME_MAX_WORDS) return name;
   }
   return undefined;
+}
+
+/** True when an element is or sits inside a comment thread (class/id word "comment"/"comments"): its "comment-author" is a reader. */
+function inComments(el: El): boolean {
+  for (let e: El | null = el; e; e = e.parent) if (K.COMMENT_CLASS.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''}`)) return true;
+  return false;
 }
 
 /** True when an element sits inside navigation, a sidebar, a footer or a form (by tag or ARIA role). */
@@ -293,6 +301,8 @@ function isSitePart(part: string, site: SiteNames): boolean {
 
 /** Removes a site-name suffix/prefix from a <title>-like string. */
 export function stripSiteName(title: string, site: SiteNames): string {
+  // A separator with nothing after it ("Ten boxes |": the template's site name left empty) goes.
+  title = title.replace(K.DANGLING_SEPARATOR, '');
   const parts = title.split(K.TITLE_SEPARATOR);
   if (parts.length < 2) return stripHostWord(title, site);
   const kept = parts.filter((p) => !isSitePart(p, site));
@@ -371,6 +381,28 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   return chosen ? [normaliseTitle(chosen), 'slug-head', title] : [title, source];
 }
 
+/** The rule's title and the head titles (site name removed; <title> also whole and its first part) as ranker candidates. */
+export function titleCandidates(page: ParsedPage, ld: Json | undefined, site: SiteNames, rule: string | undefined, sep: RegExp): TitleCandidate[] {
+  const list: TitleCandidate[] = [];
+  addCandidate(list, rule, 'rule');
+  const head = (v: string | undefined) => {
+    const c = clean(v);
+    return c ? normaliseTitle(stripSiteName(c, site)) : undefined;
+  };
+  addCandidate(list, head(metaValue(page, 'og:title')), 'og');
+  addCandidate(list, head(metaValue(page, 'twitter:title')), 'twitter');
+  const ldh = nameOf(ld?.headline);
+  addCandidate(list, head(ldh && decodeReferences(ldh)), 'ld');
+  addCandidate(list, head(page.title), 'title');
+  const t = clean(page.title);
+  if (t) {
+    addCandidate(list, normaliseTitle(trimSiteParts(t, site)), 'title-full');
+    const first = t.split(sep)[0];
+    if (first !== t && words(first).length >= 2 && !isSitePart(first, site)) addCandidate(list, normaliseTitle(first.trim()), 'title-first');
+  }
+  return list;
+}
+
 /**
  * Words of a URL's slug, its last path segment when written as words joined by hyphens or
  * underscores (file extension and apostrophes dropped); none for ids and single words.
@@ -445,9 +477,12 @@ function chooseHeadline(page: ParsedPage, ld: Json | undefined, siteName: SiteNa
   };
   // A heading holding a head title in its own element plus a date, kicker or comment count beside
   // it is that head title.
+  // The first separator part of each head title too ("Klatch Coffee | Shopify App Store" when the
+  // longer part was kept as the headline).
+  const firsts = [og, headline, head].map((t) => t?.split(K.TITLE_SEPARATOR)[0]).filter((p): p is string => !!p && words(p).length >= 2 && !isSitePart(p, siteName));
   const own = (h: string) => {
     const el = headingEl.get(h);
-    return (el && headingPart(el, heads)) ?? h;
+    return (el && headingPart(el, [...heads, ...firsts])) ?? h;
   };
   if (reference) {
     const h1 = best(h1s, H1_AGREEMENT);
@@ -655,7 +690,7 @@ function headlineZoneDate(root: El, headline: El): string | undefined {
 }
 
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
-export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
+export function extractMeta(page: ParsedPage, url: string | undefined, study?: { candidates?: TitleCandidate[]; slug?: string[] }): PageMeta {
   const sources: Record<string, string> = {};
   const objects = jsonLdObjects(page);
   const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
@@ -707,6 +742,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   const site = siteNames(outlet, url ?? pageUrl);
   const [title, titleSource, heading] = chooseTitle(page, ld, site, h1s, h2s, headingEl, url ?? pageUrl);
   sources.title = titleSource;
+  if (study) {
+    study.candidates = titleCandidates(page, ld, site, title, K.TITLE_SEPARATOR);
+    study.slug = slugWords(url ?? pageUrl);
+  }
 
   let published: string | undefined;
   const fromMeta = (): [string, string] | undefined => {
@@ -810,9 +849,11 @@ export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta
   // The byline as printed on the page.
   const visibleAuthor = (): [string, string] | undefined => {
     for (const el of authorEls) {
+      if (inComments(el)) continue;
       const t = textOf(el);
       const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
-      if (name) return [name, 'byline-element'];
+      // An avatar's initials ("NB") sit in author-classed elements before the name.
+      if (name && !K.AVATAR_INITIALS.test(name)) return [name, 'byline-element'];
     }
     for (const el of authorLinks) {
       const t = textOf(el);

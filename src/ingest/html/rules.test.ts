@@ -445,3 +445,13 @@ test('titles: the site name comes off a JSON-LD headline as it does off og:title
   assert.equal(doc.meta.title, 'Lornhaven retires its two oldest ferries');
   assert.equal((doc.meta.extraction as { sources: Record<string, string> }).sources.title, 'json-ld');
 });
+
+test('body: bibliography entries written as list items are dropped; numbered prose with a year stays', () => {
+  const refs = '<ol><li>Lind KA, Berg TO, Vik PS. Winter currents in the northern sound. Harbour Studies. 2019;12:44-51.</li><li>Lornhaven Harbour Board (2021). Annual report on ferry safety.</li></ol>';
+  const steps = '<ol><li>Buy a ticket at the quay office before the boat leaves (2024 fares apply).</li><li>Show the ticket to the crew when you board in Lornhaven.</li></ol>';
+  const html = wrap('<title>Ferries</title>', `<article>${prose(PARAS.slice(0, 2))}${steps}${prose(PARAS.slice(2))}<h2>References</h2>${refs}</article>`);
+  const { body } = extractHtml(html);
+  assert.ok(!body.includes('Winter currents') && !body.includes('Annual report on ferry safety'), body);
+  assert.ok(body.includes('Buy a ticket at the quay office') && body.includes('Show the ticket'), body);
+  assert.ok(body.includes(PARAS[3]), body);
+});

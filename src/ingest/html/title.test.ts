@@ -27,3 +27,41 @@ test('titles: an h1 without the URL slug\'s words loses to a head title that has
   const confirmed = page('Reserve your crossing today', url, '<meta property="og:title" content="Reserve your crossing today">');
   assert.equal(confirmed.doc.meta.title, 'Reserve your crossing today', 'a head title with the h1\'s words confirms it');
 });
+
+test('titles: an h1 holding a kicker element and the first part of the head title is that part', () => {
+  const head = '<title>Harbour Roasters | Lorn App Market</title>';
+  const page = (h1: string) => extractHtml(wrap(head, `<article><h1>${h1}</h1><p>By Ann Lee, 4 May 2024</p>${prose()}</article>`), { url: 'https://apps.lorn.example/stories/7' });
+  assert.equal(page('<div class="kicker">Meet the makers</div> <span>Harbour Roasters</span>').doc.meta.title, 'Harbour Roasters');
+  assert.equal(page('<span>Roasting coffee by the sea</span> <span>at Harbour Roasters</span>').doc.meta.title, 'Roasting coffee by the sea at Harbour Roasters', 'no part is the head title: the whole h1');
+});
+
+test('titles: a head title ending in a separator with nothing after it loses the separator', () => {
+  const page = (t: string) => extractHtml(wrap(`<title>${t}</title>`, `<article><p>By Ann Lee, 4 May 2024</p>${prose()}</article>`));
+  assert.equal(page('Ten Ferry Routes Worth Taking |').doc.meta.title, 'Ten Ferry Routes Worth Taking');
+  assert.equal(page('| Ten Ferry Routes Worth Taking').doc.meta.title, 'Ten Ferry Routes Worth Taking');
+  assert.equal(page('Ferries A-Z').doc.meta.title, 'Ferries A-Z', 'a hyphen inside a word stays');
+});
+
+test('title candidates: one entry per wording (apostrophes, dashes, case and spaces folded), the rule\'s first', async () => {
+  const { addCandidate, candidateKey, titleFeatures } = await import('./title.js');
+  assert.equal(candidateKey('Lorn’s  Ferry – Guide'), candidateKey("lorn's ferry - guide"));
+  assert.notEqual(candidateKey('Lorn Ferry Guide'), candidateKey('Lorn Ferry Guides'));
+  const list: import('./title.js').TitleCandidate[] = [];
+  addCandidate(list, 'Lorn’s Ferry Guide', 'rule');
+  addCandidate(list, "Lorn's Ferry Guide", 'og');
+  addCandidate(list, 'Ferry timetables', 'title');
+  addCandidate(list, '  ', 'ld');
+  assert.deepEqual(list.map((c) => [c.text, c.sources]), [['Lorn’s Ferry Guide', ['rule', 'og']], ['Ferry timetables', ['title']]]);
+  const [names, values] = titleFeatures(list[1], list, { ruleSource: 'h1', slug: ['ferry', 'timetables', 'lorn'], heads: 2 });
+  assert.equal(values[names.indexOf('slug-cover')], 2 / 3);
+  assert.ok(!names.includes('rule:h1'), 'only the rule\'s candidate has the rule feature');
+
+  const { parsePage } = await import('./dom.js');
+  const { extractMeta } = await import('./metadata.js');
+  const html = wrap('<title>Lorn’s Ferry Guide | Lorn Gazette</title><meta property="og:site_name" content="Lorn Gazette"><meta property="og:title" content="Ferry timetables for the summer">', `<article><h1>Lorn's Ferry Guide</h1>${prose()}</article>`);
+  const study: { candidates?: import('./title.js').TitleCandidate[]; slug?: string[] } = {};
+  const meta = extractMeta(parsePage(html), 'https://lorn.example/news/lorns-ferry-guide', study);
+  assert.equal(meta.title, "Lorn's Ferry Guide");
+  assert.deepEqual(study.candidates!.map((c) => c.sources), [['rule', 'title', 'title-full', 'title-first'], ['og']]);
+  assert.deepEqual(study.slug, ['lorns', 'ferry', 'guide']);
+});
