@@ -141,3 +141,26 @@ test('entities are the same whether words are looked up by nlp word id or by tex
   assert.deepEqual(byId, byText);
   assert.deepEqual(byId.layers!.entities, article.layers.entities);
 });
+
+test('a title opening a person mention is a role: "Mayor X" and "X" are one person, one source', async () => {
+  const text = [
+    'Ferry Fares Rise Again',
+    '',
+    '"The fares will go up in May," said Mayor Olwen Tarrant on Friday. Later, Olwen Tarrant said the council had no choice.',
+    'Deputy Prime Minister Rufus Ambrose Kell met Secretary of State Lydia Varne in Oslo. Kell said little.',
+  ].join('\n');
+  const { article, records } = await entitiesOf(text);
+  const tarrant = find(records, 'Olwen Tarrant');
+  assert.equal(tarrant.mentions, 2);
+  assert.deepEqual(tarrant.roles, ['Mayor']);
+  assert.ok(tarrant.aliases.includes('Mayor Olwen Tarrant'), JSON.stringify(tarrant));
+  assert.ok(!records.some((r) => r.name.startsWith('Mayor')), records.map((r) => r.name).join(', '));
+  const kell = find(records, 'Rufus Ambrose Kell');
+  assert.equal(kell.mentions, 2);
+  assert.ok(kell.roles.includes('Deputy Prime Minister'), JSON.stringify(kell));
+  assert.ok(find(records, 'Lydia Varne').roles.includes('Secretary of State'));
+  // The mention span starts at the name, with the title as its role attribute.
+  const first = article.layers.entities.find((s) => s.attrs?.entity === tarrant.id)!;
+  assert.equal(article.text.slice(first.start, first.end), 'Olwen Tarrant');
+  assert.equal(first.attrs?.role, 'Mayor');
+});
