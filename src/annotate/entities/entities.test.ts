@@ -9,6 +9,7 @@ import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
 import { acronymOf, linkMentions, similarity } from './link.js';
+import { checkPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -163,4 +164,27 @@ test('a title opening a person mention is a role: "Mayor X" and "X" are one pers
   const first = article.layers.entities.find((s) => s.attrs?.entity === tarrant.id)!;
   assert.equal(article.text.slice(first.start, first.end), 'Olwen Tarrant');
   assert.equal(first.attrs?.role, 'Mayor');
+});
+
+test('a name ending in a geographic head is a place; a lone capital opening a noun compound is no person', async () => {
+  const text = [
+    'Lighthouse keeper retires after forty years',
+    '',
+    'Marren Valley residents gathered on Sunday to thank Edda Voss, who kept the light for forty years.',
+    'Voss said she would miss the sea. Michael Bay sent a letter.',
+  ].join('\n');
+  const { records } = await entitiesOf(text);
+  assert.equal(find(records, 'Marren Valley').type, 'LOC');
+  assert.ok(!records.some((r) => r.name === 'Lighthouse'), records.map((r) => `${r.name}/${r.type}`).join(', '));
+  assert.equal(find(records, 'Edda Voss').mentions, 2);
+  assert.equal(find(records, 'Michael Bay').type, 'PER', 'a known given name keeps a person surnamed Bay');
+});
+
+test('a sentence-initial word before a noun stays a person when the article names that person elsewhere', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 10)), ends: Int32Array.from(texts.map((_, i) => at + i * 10 + 5)) });
+  const words = [sentence(['Brackley', 'campaign', 'stalls'], 0), sentence(['Anna', 'Brackley', 'spoke'], 100), sentence(['Tidewater', 'town', 'votes'], 200)];
+  const tokens = [0, 10, 20, 100, 110, 120, 200, 210, 220].map((start, i) => ({ start, end: start + 5, label: [1, 7].includes(i) ? 'NOUN' : i === 4 ? 'PROPN' : 'VERB' }));
+  const mention = (s: number, first: number, last: number, text: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type: 'PER', text });
+  const kept = checkPersons([mention(0, 0, 0, 'Brackley'), mention(1, 0, 1, 'Anna Brackley'), mention(2, 0, 0, 'Tidewater')], words, tokens, lexicon());
+  assert.deepEqual(kept.map((m) => m.text), ['Brackley', 'Anna Brackley']);
 });
