@@ -117,6 +117,11 @@ export const PERSON_CHECKS = {
   ]),
   /** Part-of-speech of a lower-case word after a sentence-initial one that makes the pair a noun compound ("Harbour town votes"). */
   compoundHead: 'NOUN',
+  /**
+   * Tags after a "-s" word that show it is a verb the tagger read as a noun ("Bloomberg reports
+   * that …", "Acme buys the …"): then the capital before it is the verb's subject, kept.
+   */
+  afterVerb: new Set(['SCONJ', 'DET', 'PRON', 'ADP', 'NUM', 'PROPN']),
 } as const;
 
 /**
@@ -141,7 +146,9 @@ export function checkPersons(mentions: readonly Mention[], words: readonly Sente
       continue;
     }
     const next = texts[m.first + 1];
-    if (m.first === 0 && m.last === 0 && next !== undefined && /^\p{Ll}/u.test(next) && !lex.firstNames.has(texts[0]) && tokenLabelAt(tokens, words[m.sentence].starts[1]) === PERSON_CHECKS.compoundHead) {
+    const starts = words[m.sentence].starts;
+    const verbLike = next !== undefined && next.endsWith('s') && texts.length > 2 && PERSON_CHECKS.afterVerb.has(tokenLabelAt(tokens, starts[2]));
+    if (m.first === 0 && m.last === 0 && next !== undefined && /^\p{Ll}/u.test(next) && !verbLike && !lex.firstNames.has(texts[0]) && tokenLabelAt(tokens, starts[1]) === PERSON_CHECKS.compoundHead) {
       if (!personWords) {
         personWords = new Set();
         for (const o of mentions) if (o.type === 'PER' && o.first !== o.last) for (const w of o.text.split(/\s+/)) personWords.add(w);
