@@ -185,6 +185,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
   const used = new Set<QuoteSegment>();
   const quotes: RawQuote[] = [];
   const cues = findCues(v, segments);
+  // Tokens that open a cue: a stretch starting at one is that cue's clause (one lookup, no scan of the cues).
+  const cueOpens = new Uint8Array(v.n + 1);
+  for (const c of cues) cueOpens[c.from] = 1;
   const chars = (a: number, b: number): [number, number] => [v.start[a], v.end[b - 1]];
   /** Segments lying inside a token range become part of it (mixed quotes). */
   const absorb = (a: number, b: number): boolean => {
@@ -315,7 +318,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     if (commaAfter >= 0) {
       // Parenthetical reporting clause: "To understand it, Roberts said, one should visit".
       const rTo = trimEnd(v, commaAfter + 1, sTo);
-      if (rTo - (commaAfter + 1) >= LIMITS.minIndirectTokens && !opensWithCue(cues, commaAfter + 1)) {
+      // A stretch opened by a cue ("…, he said, adding that …", "…, speaking on condition of
+      // anonymity") is that cue's own clause, not more content of this one.
+      if (rTo - (commaAfter + 1) >= LIMITS.minIndirectTokens && !cueOpens[commaAfter + 1]) {
         const parts: [number, number][] = [chars(sFrom, clauseStart - 1), chars(commaAfter + 1, rTo)];
         const mixed = absorb(sFrom, rTo);
         quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'parenthetical', para });
@@ -330,7 +335,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
-      if (v.lower[r] === ',' && !opensWithCue(cues, r + 1)) {
+      if (v.lower[r] === ',' && !cueOpens[r + 1]) {
         const rTo = trimEnd(v, r + 1, sTo);
         if (rTo - (r + 1) >= LIMITS.minIndirectTokens) parts.push(chars(r + 1, rTo));
       }
@@ -423,14 +428,6 @@ function nextSegment(segments: readonly QuoteSegment[], k: number): QuoteSegment
 function startsSentence(v: TokenView, k: number): boolean {
   if (v.sentStart[v.sent[k]] === k) return true;
   return k > 0 && (v.lower[k - 1] === '.' || v.lower[k - 1] === '!' || v.lower[k - 1] === '?');
-}
-
-/**
- * True when a cue opens the stretch at token `k` ("…, he said, adding that …", "…, speaking on
- * condition of anonymity"): that stretch is the cue's own clause, not more content of the one before.
- */
-function opensWithCue(cues: readonly Cue[], k: number): boolean {
-  return cues.some((c) => c.from === k);
 }
 
 /** True when a quote found so far covers the character range [start, end) in part. */
