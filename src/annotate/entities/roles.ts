@@ -90,6 +90,33 @@ function wordKey(s: number, w: number): number {
   return s * 0x100000 + w;
 }
 
+/**
+ * A title is a role, not part of the name: a person mention opening with capitalised title words
+ * ("Mayor Jane Doe", "Foreign Minister Jane Doe", "Dr. Jane Doe") starts at the name after them,
+ * so it links with the bare name elsewhere and `readRoles` reads the title as its role. Glue
+ * words count inside a title ("Secretary of State"), and at least one capitalised word that is
+ * not a title word is left (a one-word "Ambassador King" keeps "King").
+ */
+export function trimTitles(mentions: readonly Mention[], words: readonly SentenceWords[], text: string, lex: Lexicon): Mention[] {
+  const titleWords = titleVocabulary(lex);
+  return mapPacked(mentions, (m) => {
+    if (m.type !== 'PER' || m.first === m.last) return m;
+    const texts = words[m.sentence].texts;
+    let k = m.first;
+    let cut = m.first;
+    while (k < m.last) {
+      const word = texts[k];
+      const lower = word.toLowerCase().replace(/\.$/, '');
+      if (/^\p{Lu}/u.test(word) && titleWords.has(lower)) cut = ++k;
+      else if (ROLES.titleGlue.has(lower) && k > m.first) k++;
+      else break;
+    }
+    if (cut === m.first || !/^\p{Lu}/u.test(texts[cut])) return m;
+    const start = words[m.sentence].starts[cut];
+    return { ...m, first: cut, start, text: text.slice(start, m.end) };
+  });
+}
+
 /** Title vocabularies per lexicon, built once (the lexicon is loaded once per process). */
 const titleVocabularies = new WeakMap<Lexicon, Set<string>>();
 

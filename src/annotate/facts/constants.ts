@@ -134,8 +134,8 @@ export const REPORTING_VERBS = new Set([
   'described', 'describes', 'called', 'calls', 'says', 'told',
 ]);
 
-/** "according to X", "an estimate by X": the phrase after which the source is named. */
-export const ACCORDING_TO = /\baccording to\s+(?:(?:an?|the)\s+(?:estimates?|figures?|data|reports?|count|tally|statement|study|survey)\s+(?:by|from|of)\s+)?/gi;
+/** "according to X", "according to (the) (official) figures from X": the phrase after which the source is named. */
+export const ACCORDING_TO = /\baccording to\s+(?:(?:(?:an?|the)\s+)?(?:(?:official|new|latest|recent|preliminary|published)\s+)?(?:estimates?|figures?|data|reports?|count|tally|statement|study|survey)\s+(?:by|from|of)\s+)?/gi;
 
 /** Quotation marks that open or close direct speech. */
 export const OPEN_QUOTES = /^[\s(]*["“‘']/;

@@ -4,6 +4,7 @@ import { assertLayerConforms } from '../../model/conformance.js';
 import { parseNumber } from './numbers.js';
 import type { FigureAttrs } from './figures.js';
 import { runFacts, textOf } from './testing.js';
+import { figurePhrase, renderFactsMarkdown } from './markdown.js';
 
 // Short sentences written for these tests; the first line is the title.
 const figuresOf = async (body: string) => {
@@ -59,4 +60,27 @@ test('the source of a figure: an "according to" phrase, a reporting verb, or the
 test('ages and counted things after nationality adjectives', async () => {
   const found = await figuresOf('A 56-year-old driver was fined. Officials said a dozen Syrian bases were hit.');
   assert.deepEqual(found.map((f) => [f.text, f.unit]), [['56', 'years old'], ['a dozen', 'bases']]);
+});
+
+test('a source named after "figures from" or "data by" is the source; a later unnamed reporting verb is not', async () => {
+  const [a] = await figuresOf('The ferry carries about 900 passengers a day, according to figures from the Island Transport Board.');
+  assert.deepEqual([a.text, a.source, a.sourceKind], ['about 900', 'Island Transport Board', 'according-to']);
+  const [b] = await figuresOf('About 60 boats sank, according to official data by the Coast Watch.');
+  assert.equal(b.source, 'Coast Watch');
+  const found = await figuresOf('The board approved the budget 5 to 4 on Friday, a result the chairman called "a fair outcome for everyone here".');
+  assert.deepEqual(found.map((f) => [f.text, f.source, f.cue]), [['5', 'reporter', ''], ['4', 'reporter', '']]);
+  const [c] = await figuresOf('At least 12 fishermen were missing, officials said.');
+  assert.deepEqual([c.source, c.cue], ['officials', 'said']);
+});
+
+test('the markdown report names a figure with what it counts as the article wrote it', async () => {
+  const body = 'The storm left thousands of homes without power and flooded 40 farms. Dozens were stranded, and the repairs will take six-month contracts.';
+  assert.equal(figurePhrase('thousands of homes', 0, 9, 'homes'), 'thousands of homes');
+  assert.equal(figurePhrase('some 40 of the boats', 5, 7, 'boats'), '40 of the boats');
+  assert.equal(figurePhrase('hundreds, mostly families', 0, 8, 'families'), 'hundreds of families');
+  assert.equal(figurePhrase('six-month', 0, 3, 'months'), 'six months');
+  const lines = renderFactsMarkdown(await runFacts(`Test title\n\n${body}`));
+  assert.ok(lines.some((l) => l.startsWith('- thousands of homes — ')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('- 40 farms — ')), lines.join('\n'));
+  assert.ok(!lines.some((l) => /thousands homes/.test(l)));
 });

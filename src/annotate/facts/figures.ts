@@ -185,7 +185,8 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
 
 /**
  * Picks the attribution that covers a figure: a quote containing it, then "according to", then
- * the closest reporting verb in the sentence ("X estimates that N"); else the reporter's voice.
+ * the closest reporting verb in the sentence ("X estimates that N"; one after the figure only with
+ * a named source: "N died, officials said"); else the reporter's voice.
  */
 export function sourceOf(figure: Pick<Span, 'start' | 'end'>, candidates: readonly Attribution[]): Attribution | undefined {
   const quote = candidates.find((a) => a.kind === 'quote' && a.contentStart <= figure.start && figure.end <= a.contentEnd);
@@ -195,6 +196,9 @@ export function sourceOf(figure: Pick<Span, 'start' | 'end'>, candidates: readon
   let best: Attribution | undefined;
   for (const a of candidates) {
     if (a.kind !== 'reporting-verb' && a.kind !== 'quoted') continue;
+    // A reporting verb after the figure with no one named before it ("voted 7 to 2, a decision
+    // the mayor called …") reports something else: the figure stays in the reporter's voice.
+    if (a.kind === 'reporting-verb' && !a.source && a.cueStart >= figure.end) continue;
     if (!best || Math.abs(a.cueStart - figure.start) < Math.abs(best.cueStart - figure.start) || (!best.source && a.source)) best = a;
   }
   return best;

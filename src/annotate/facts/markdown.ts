@@ -26,8 +26,7 @@ export function renderFactsMarkdown(article: Article): string[] {
     out.push('', '## Figures', '');
     for (const f of figures) {
       const a = f.attrs ?? {};
-      const what = a.counted || a.unit ? ` ${String(a.counted || a.unit)}` : '';
-      out.push(`- ${text.slice(f.start, f.end)}${what} — source: ${String(a.source ?? 'reporter')}${a.cue ? ` (${String(a.cue)})` : ''}`);
+      out.push(`- ${figurePhrase(text, f.start, f.end, String(a.counted || a.unit || ''))} — source: ${String(a.source ?? 'reporter')}${a.cue ? ` (${String(a.cue)})` : ''}`);
     }
   }
   const statements = article.layers.statements ?? [];
@@ -36,4 +35,24 @@ export function renderFactsMarkdown(article: Article): string[] {
     out.push('', '## Statements', '', counts.join(', '));
   }
   return out;
+}
+
+/** Words joining a figure to its counted noun as the article wrote them ("hundreds of families", "340 of the people"). */
+const FIGURE_JOINER = /^(?:\s+of)?(?:\s+the)?\s+/i;
+
+/**
+ * A figure with what it counts, as it reads: the article's own words when the counted noun
+ * follows the figure there ("hundreds of families", "4.2 million tonnes"); else the figure, the
+ * noun after it, with "of" after a vague plural like "hundreds" ("hundreds of families").
+ */
+export function figurePhrase(text: string, start: number, end: number, counted: string): string {
+  const figure = text.slice(start, end);
+  if (!counted) return figure;
+  const head = counted.split(' ')[0];
+  const joiner = FIGURE_JOINER.exec(text.slice(end, end + 12));
+  if (joiner && text.slice(end + joiner[0].length, end + joiner[0].length + head.length).toLowerCase() === head) {
+    const written = text.slice(start, end + joiner[0].length + head.length);
+    return counted === head ? written : `${written}${counted.slice(head.length)}`;
+  }
+  return /^\p{L}+s$/u.test(figure) ? `${figure} of ${counted}` : `${figure} ${counted}`;
 }

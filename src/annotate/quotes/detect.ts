@@ -185,6 +185,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
   const used = new Set<QuoteSegment>();
   const quotes: RawQuote[] = [];
   const cues = findCues(v, segments);
+  // Tokens that open a cue: a stretch starting at one is that cue's clause (one lookup, no scan of the cues).
+  const cueOpens = new Uint8Array(v.n + 1);
+  for (const c of cues) cueOpens[c.from] = 1;
   const chars = (a: number, b: number): [number, number] => [v.start[a], v.end[b - 1]];
   /** Segments lying inside a token range become part of it (mixed quotes). */
   const absorb = (a: number, b: number): boolean => {
@@ -315,7 +318,9 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     if (commaAfter >= 0) {
       // Parenthetical reporting clause: "To understand it, Roberts said, one should visit".
       const rTo = trimEnd(v, commaAfter + 1, sTo);
-      if (rTo - (commaAfter + 1) >= LIMITS.minIndirectTokens) {
+      // A stretch opened by a cue ("…, he said, adding that …", "…, speaking on condition of
+      // anonymity") is that cue's own clause, not more content of this one.
+      if (rTo - (commaAfter + 1) >= LIMITS.minIndirectTokens && !cueOpens[commaAfter + 1]) {
         const parts: [number, number][] = [chars(sFrom, clauseStart - 1), chars(commaAfter + 1, rTo)];
         const mixed = absorb(sFrom, rTo);
         quotes.push({ kind: mixed ? 'mixed' : 'indirect', parts, cue: cueRange, verb: cue.lemma, speaker, addressee, rule: 'parenthetical', para });
@@ -325,11 +330,12 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
-    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma)) {
+    // Content holding another reporting clause is that clause's ("…, one aide said, speaking on …").
+    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1])) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
-      if (v.lower[r] === ',') {
+      if (v.lower[r] === ',' && !cueOpens[r + 1]) {
         const rTo = trimEnd(v, r + 1, sTo);
         if (rTo - (r + 1) >= LIMITS.minIndirectTokens) parts.push(chars(r + 1, rTo));
       }
@@ -422,6 +428,11 @@ function nextSegment(segments: readonly QuoteSegment[], k: number): QuoteSegment
 function startsSentence(v: TokenView, k: number): boolean {
   if (v.sentStart[v.sent[k]] === k) return true;
   return k > 0 && (v.lower[k - 1] === '.' || v.lower[k - 1] === '!' || v.lower[k - 1] === '?');
+}
+
+/** True when a quote found so far covers the character range [start, end) in part. */
+function claimedBefore(quotes: readonly RawQuote[], start: number, end: number): boolean {
+  return quotes.some((q) => q.parts.some(([a, b]) => a < end && start < b));
 }
 
 function cueBetween(cues: readonly Cue[], a: number, b: number): boolean {

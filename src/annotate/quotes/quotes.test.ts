@@ -214,3 +214,25 @@ test('a place is a speaker only with a speech verb; a person described by a plac
   const b = run('Doravia said the bridge would open next year. Thousands of Doravians cross the river every day.');
   assert.equal(find(b, 'bridge').attrs?.speakerText, 'Doravia');
 });
+
+test('a participle after a reporting clause ("speaking on condition of anonymity") is no content, and no quote overlaps another', () => {
+  const a = run([
+    'The ferry service will never pay for itself, one harbour official said, speaking on condition of anonymity.',
+    'The new pier is far too small for the winter boats, a second engineer said, adding that the money had gone elsewhere.',
+  ].join(' '));
+  const quotes = a.layers.quotes;
+  for (let i = 0; i < quotes.length; i++) {
+    for (let j = i + 1; j < quotes.length; j++) {
+      assert.ok(quotes[j].start >= quotes[i].end || quotes[i].start >= quotes[j].end, `overlap: ${text(a, quotes[i])} | ${text(a, quotes[j])}`);
+    }
+  }
+  const ferry = find(a, 'ferry service');
+  assert.equal(text(a, ferry), 'The ferry service will never pay for itself');
+  assert.equal(ferry.attrs?.verb, 'say');
+  assert.equal(ferry.attrs?.speakerText, 'one harbour official');
+  assert.ok(!quotes.some((q) => text(a, q).includes('speaking on condition')), 'the participle clause is no quote');
+  assert.ok(!quotes.some((q) => q.attrs?.verb === 'speak'), '"speaking" claims no content');
+  const pier = find(a, 'new pier');
+  assert.equal(pier.attrs?.verb, 'say');
+  assert.ok(!text(a, pier).includes('adding'), text(a, pier));
+});
