@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { harmoniseTypes, parseConll } from './conll.js';
+import { joinParticles } from './mentions.js';
 import { NerFeaturizer } from './features.js';
 import { lexicon } from './lexicon.js';
 import { documentFolds } from './cv.js';
@@ -90,4 +91,19 @@ test('hasConflict: a capitalised form whose first-pass tags disagree within the 
   assert.deepEqual(doc.map((s) => f.hasConflict(s, differ)), [true, true, false]);
   const plain = f.documentContext(doc);
   assert.deepEqual(doc.map((s) => f.hasConflict(s, plain)), [false, false, false], 'no first-pass tags, no conflicts');
+});
+
+test('joinParticles: "by de Mistura" after "Staffan de Mistura" takes the particle in, as a person', () => {
+  const text = 'Envoy Staffan de Mistura spoke. Ask de Mistura or de Gaulle.';
+  const sentenceOf = (from: number, to: number) => {
+    const found = [...text.slice(from, to).matchAll(/\S+?(?=[.\s]|$)|\./g)];
+    return { texts: found.map((m) => m[0]), starts: Int32Array.from(found.map((m) => from + m.index!)), ends: Int32Array.from(found.map((m) => from + m.index! + m[0].length)) };
+  };
+  const words = [sentenceOf(0, 31), sentenceOf(32, text.length)];
+  const mention = (sentence: number, first: number, last: number, type: string) => {
+    const s = words[sentence];
+    return { sentence, first, last, start: s.starts[first], end: s.ends[last], type, text: text.slice(s.starts[first], s.ends[last]) };
+  };
+  const out = joinParticles([mention(0, 1, 3, 'PER'), mention(1, 2, 2, 'MISC'), mention(1, 5, 5, 'PER')], words, text);
+  assert.deepEqual(out.map((m) => [m.text, m.type]), [['Staffan de Mistura', 'PER'], ['de Mistura', 'PER'], ['Gaulle', 'PER']], 'no full name "… de Gaulle" in the document: left alone');
 });
