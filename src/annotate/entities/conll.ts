@@ -129,3 +129,37 @@ export function bioToBilou(tags: readonly string[]): string[] {
 export function bilouToBio(tags: readonly string[]): string[] {
   return tags.map((tag) => (tag.startsWith('U-') ? 'B-' + tag.slice(2) : tag.startsWith('L-') ? 'I-' + tag.slice(2) : tag));
 }
+
+/**
+ * Document-level type consistency (a cheap stand-in for Ratinov & Roth's prediction
+ * aggregation): every predicted mention whose exact word sequence was given another type
+ * strictly more often elsewhere in the document takes that majority type. BIO tags in, new
+ * arrays out (sentences without a change are returned as they were).
+ */
+export function harmoniseTypes(sentences: readonly (readonly string[])[], tags: readonly string[][]): string[][] {
+  const votes = new Map<string, Map<string, number>>();
+  const found = tags.map((t, s) =>
+    chunks(t).map((c) => {
+      const key = sentences[s].slice(c.start, c.end).join(' ');
+      const byType = votes.get(key) ?? new Map<string, number>();
+      byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+      votes.set(key, byType);
+      return { ...c, key };
+    }),
+  );
+  return tags.map((t, s) => {
+    let out: string[] | undefined;
+    for (const c of found[s]) {
+      const byType = votes.get(c.key)!;
+      if (byType.size < 2) continue;
+      const own = byType.get(c.type)!;
+      let best = c.type;
+      let bestCount = own;
+      for (const [type, n] of byType) if (n > bestCount) (best = type), (bestCount = n);
+      if (best === c.type) continue;
+      out ??= [...t];
+      for (let i = c.start; i < c.end; i++) out[i] = (i === c.start ? 'B-' : 'I-') + best;
+    }
+    return out ?? t;
+  });
+}

@@ -2,16 +2,27 @@
 import { join } from 'node:path';
 import { prf, type PRF } from '../../learn/index.js';
 import { DATA_DIR } from '../../testing/shared.js';
-import { countChunks, readConll, toBio, type ChunkCounts, type ConllDocument } from './conll.js';
+import { countChunks, harmoniseTypes, readConll, toBio, type ChunkCounts, type ConllDocument } from './conll.js';
 import { NerModel } from './model.js';
 
 /** Tags every document and scores exact-match entities per type and overall ('ALL'). */
 export function evaluate(model: NerModel, docs: readonly ConllDocument[]): Record<string, PRF & { gold: number }> {
-  const counts: ChunkCounts = {};
+  return scoresOf(chunkCounts(model, docs));
+}
+
+/** Exact-match chunk counts of the model's tags on the documents, added to `counts`. */
+export function chunkCounts(model: NerModel, docs: readonly ConllDocument[], counts: ChunkCounts = {}, post?: (words: string[][], tags: string[][]) => string[][]): ChunkCounts {
   for (const doc of docs) {
-    const predicted = model.tagDocument(doc.sentences.map((s) => s.map((t) => t.word)));
+    const words = doc.sentences.map((s) => s.map((t) => t.word));
+    let predicted = model.tagDocument(words);
+    if (post) predicted = post(words, predicted);
     doc.sentences.forEach((s, i) => countChunks(toBio(s.map((t) => t.tag)), predicted[i], counts));
   }
+  return counts;
+}
+
+/** Precision, recall, F1 and gold count per type from chunk counts. */
+export function scoresOf(counts: ChunkCounts): Record<string, PRF & { gold: number }> {
   return Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, { ...prf(c.correct, c.predicted, c.gold), gold: c.gold }]));
 }
 
@@ -27,12 +38,12 @@ export function formatScores(scores: Record<string, PRF & { gold: number }>): st
 }
 
 async function main(): Promise<void> {
-  const file = process.argv[2] ?? join(DATA_DIR, 'conll2003', 'eng.testa');
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(DATA_DIR, 'conll2003', 'eng.testa');
   const docs = readConll(file);
   const t0 = performance.now();
   const model = NerModel.load();
   const loaded = performance.now();
-  const scores = evaluate(model, docs);
+  const scores = process.argv.includes('--harmonise') ? scoresOf(chunkCounts(model, docs, {}, harmoniseTypes)) : evaluate(model, docs);
   const tokens = docs.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.length, 0), 0);
   const seconds = (performance.now() - loaded) / 1000;
   console.log(`${file}: model load ${(loaded - t0).toFixed(0)} ms; ${tokens} tokens tagged at ${Math.round(tokens / seconds).toLocaleString('en-US')} tokens/s`);

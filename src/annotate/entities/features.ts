@@ -187,6 +187,15 @@ const CUE_SAID = 32;
 const AFTER_SAID = 64;
 const IN_CAPITAL_RUN = 128;
 const CASE_FLAGS = 7;
+/** The context-cue bits (CUE_TITLE .. IN_CAPITAL_RUN). */
+const CUE_FLAGS = 0xf8;
+/**
+ * Prediction aggregation (Ratinov & Roth's two-stage model): the first-pass types of the
+ * form's capitalised occurrences in the document (bits PRED_SHIFT and up: PER, ORG, LOC,
+ * MISC, O), set only when `documentContext` is given first-pass tags.
+ */
+const PRED_SHIFT = 8;
+const PRED_BITS: Record<string, number> = { PER: 1 << PRED_SHIFT, ORG: 2 << PRED_SHIFT, LOC: 4 << PRED_SHIFT, MISC: 8 << PRED_SHIFT, O: 16 << PRED_SHIFT };
 /** Words that cue what follows them. */
 const CUES = new Map<string, number>(Object.entries({
   mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
@@ -259,7 +268,7 @@ export class NerFeaturizer {
     readonly wordStats?: WordStats,
   ) {
     this.mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
-    this.salts = ['w-2', 'w-1', 'w+1', 'w+2', 'big-', 'big+', 'sh3', 'docsh', 'sent', 'gz', 'first', 'sh-1', 'sh+1'].map((s) => fnv1a(s));
+    this.salts = ['w-2', 'w-1', 'w+1', 'w+2', 'big-', 'big+', 'sh3', 'docsh', 'sent', 'gz', 'first', 'sh-1', 'sh+1', 'pred'].map((s) => fnv1a(s));
     this.edge = [0, 1, 2, 3].map((slot) => [mix(this.salts[slot], 1), mix(this.salts[slot], 2)] as [number, number]);
   }
 
@@ -267,14 +276,16 @@ export class NerFeaturizer {
    * Document context: how each word form appears across all sentences of the document. With
    * `nlp`, words that have an id in the nlp word table are looked up by it (no hashing).
    */
-  documentContext(sentences: readonly (readonly string[])[], nlp?: NlpWordIds): DocContext {
+  documentContext(sentences: readonly (readonly string[])[], nlp?: NlpWordIds, predicted?: readonly (readonly string[] | undefined)[]): DocContext {
     const stamp = ++this.stamp;
     this.makeRoom(sentences);
     const ids = nlp ? this.idsByNlp(sentences, nlp) : this.idsByText(sentences);
     const hot = this.hot;
     const formStamp = this.formStamp;
     const formFlags = this.formFlags;
-    for (const sentence of ids) {
+    for (let s = 0; s < ids.length; s++) {
+      const sentence = ids[s];
+      const tags = predicted?.[s];
       // Capitals in headlines (all caps or title case) say nothing about a word.
       const upperSentence = sentenceCase(hot, sentence) !== ORDINARY_CASE;
       const n = sentence.length;
@@ -293,6 +304,7 @@ export class NerFeaturizer {
           if ((next >> CUE_SHIFT) & CUE_SAID) flags |= AFTER_SAID;
           if (next & W_CAPITAL || prev & W_CAPITAL) flags |= IN_CAPITAL_RUN;
         }
+        if (tags && bits & W_CAPITAL) flags |= PRED_BITS[tags[i] === 'O' ? 'O' : tags[i].slice(2)] ?? 0;
         if (bits & W_ALLCAPS) flags |= SEEN_ALLCAPS;
         else if (bits & W_CAPITAL) {
           if (i > 0 && !upperSentence) flags |= SEEN_CAPITAL_INSIDE;
@@ -373,6 +385,24 @@ export class NerFeaturizer {
       out[s] = ids;
     }
     return out;
+  }
+
+  /**
+   * Whether a capitalised word of the sentence has first-pass tags of more than one kind among
+   * its form's occurrences in the document (needs a context made with first-pass tags).
+   */
+  hasConflict(rawWords: readonly string[], doc: DocContext): boolean {
+    const ids = this.idsOf(rawWords, doc);
+    const hot = this.hot;
+    for (let i = 0; i < ids.length; i++) {
+      const at = ids[i] * HOT;
+      if ((hot[at + H_BITS] & W_CAPITAL) === 0) continue;
+      const form = hot[at + H_FORM];
+      if (this.formStamp[form] !== doc.stamp) continue;
+      const pred = this.formFlags[form] >> PRED_SHIFT;
+      if (pred & (pred - 1)) return true;
+    }
+    return false;
   }
 
   /** The word ids of a sentence: from the document context when it is one of its own. */
@@ -677,7 +707,10 @@ export class NerFeaturizer {
     );
     if (hot[ids[i] * HOT + H_BITS] & W_ALPHA) {
       out.push(mix(S[7], mix(flags & CASE_FLAGS, shape)));
-      if (flags > CASE_FLAGS) out.push(mix(S[7], mix(flags >> 3, 0x5eed)));
+      const cues = flags & CUE_FLAGS;
+      if (cues) out.push(mix(S[7], mix(cues >> 3, 0x5eed)));
+      const pred = flags >> PRED_SHIFT;
+      if (pred) out.push(mix(S[13], pred), mix(S[13], mix(pred, shape)));
     }
     if (i === 0) out.push(mix(S[10], shape));
   }

@@ -82,7 +82,8 @@ const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'du', 'des', '
 /**
  * A person name cannot end in a particle: when a PER mention ends with one and the next word
  * is capitalised (tagged or not), the mention runs on to include it (and a PER mention there
- * is absorbed).
+ * is absorbed). And a mention right after an untagged particle takes the particle in when the
+ * document names a person in full with it ("Staffan de Mistura" … "by de Mistura"), as a person.
  */
 export function joinParticles(mentions: readonly Mention[], words: readonly SentenceWords[], text: string): Mention[] {
   const out: Mention[] = [];
@@ -101,6 +102,21 @@ export function joinParticles(mentions: readonly Mention[], words: readonly Sent
     const end = absorb ? following.end : sentence.ends[m.last + 1];
     out.push({ ...m, last, end, text: text.slice(m.start, end) });
     if (absorb) i++;
+  }
+  let fullNames: string[] | undefined;
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    const sentence = words[m.sentence];
+    const before = m.first > 0 ? sentence.texts[m.first - 1] : undefined;
+    // Any type: the particle and name are the tail of a person's full name, so a person.
+    if (before === undefined || !NAME_PARTICLES.has(before)) continue;
+    if (i > 0 && out[i - 1].sentence === m.sentence && out[i - 1].last >= m.first - 1) continue;
+    fullNames ??= out.filter((x) => x.type === 'PER' && x.last > x.first).map((x) => x.text);
+    const withParticle = `${before} ${m.text}`;
+    const start = sentence.starts[m.first - 1];
+    if (fullNames.some((name) => name.endsWith(' ' + withParticle)) && text.slice(start, m.end) === withParticle) {
+      out[i] = { ...m, first: m.first - 1, start, text: withParticle, type: 'PER' };
+    }
   }
   return out;
 }
