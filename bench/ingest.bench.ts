@@ -24,6 +24,8 @@ const WRITER_SAMPLE = Math.min(Number(process.env.SPINSCOPE_BENCH_WRITER ?? 3000
 const STEADY_AFTER = STORY_PARAMS.reclusterItems;
 /** Documents in flight per worker (SPINSCOPE_BENCH_INFLIGHT overrides, for A/B runs). */
 const IN_FLIGHT = Number(process.env.SPINSCOPE_BENCH_INFLIGHT ?? INGEST.inFlightPerWorker);
+/** Workers' young-generation MB (SPINSCOPE_BENCH_YOUNG_MB overrides `POOL.workerYoungGenerationMb`, for A/B runs). */
+const YOUNG_MB = process.env.SPINSCOPE_BENCH_YOUNG_MB ? Number(process.env.SPINSCOPE_BENCH_YOUNG_MB) : undefined;
 /** Cores the throughput target is stated for (issue 8: >= 150 articles/s on 2 cores). */
 const CORES = 2;
 
@@ -79,7 +81,7 @@ export async function benchIngest(): Promise<BenchRow[]> {
     try {
       const path = join(dir, 'bench.db');
       const store = openSqliteStore(path);
-      const analyzer = await workerAnalyzer(workers);
+      const analyzer = await workerAnalyzer(workers, { youngGenerationMb: YOUNG_MB });
       const { result, peakRssMb } = await withPeakRss(async () => {
         const before = (await analyzer.threadCpu?.()) ?? [];
         const w0 = sumUser(before);
