@@ -13,6 +13,17 @@ import type {
   RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
 } from '../store.js';
 
+/**
+ * Stored in `quotes.text` (schema 5) when the quote's text is exactly the article's text from
+ * `start` to `end`: a zero-length blob (column affinity keeps it a blob, so no text, not even an
+ * empty one, is mistaken for it). Decided by SQLite's own `substr` at insert, and read back with
+ * the same expression (`QUOTE_TEXT`), so what reads back is what was given, astral characters
+ * (where character and UTF-16 offsets differ: then the text is kept) included.
+ */
+export const QUOTE_TEXT_SAME = "X''";
+/** A quote's text (`q`: quotes, `a`: its article), whether stored or `QUOTE_TEXT_SAME`. */
+export const QUOTE_TEXT = `CASE WHEN typeof(q.text) = 'blob' THEN substr(a.text, q.start + 1, q."end" - q.start) ELSE q.text END`;
+
 /** Connection settings. */
 export const SQLITE = {
   /** How long a write waits for another process's lock before failing (ms). */
@@ -100,11 +111,15 @@ export class SqliteStore implements CorpusStore {
       pending: db.prepare('SELECT a.id FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article').pluck(),
       ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
-      // Parameters: article, persons (a JSON array, one per row), rows.
+      // Parameters: article, persons (a JSON array, one per row), rows (quotes: then the article again).
       sources: db.prepare(`INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person)
         SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, ? ->> key FROM json_each(?)`),
+      // A quote's text that is the article text between its offsets is stored as `QUOTE_TEXT_SAME`
+      // (read back with `QUOTE_TEXT`): quotes repeated ~2.3 KB of each article's text.
       quotes: db.prepare(`INSERT INTO quotes(article, seq, start, end, kind, speaker, person, text, techniques)
-        SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ? ->> key, value->>5, value->>6 FROM json_each(?)`),
+        SELECT ?, value->>0, value->>1, value->>2, value->>3, value->>4, ? ->> key,
+          CASE WHEN value->>5 = substr(a.text, value->>1 + 1, value->>2 - value->>1) THEN ${QUOTE_TEXT_SAME} ELSE value->>5 END, value->>6
+        FROM json_each(?) JOIN articles a ON a.n = ?`),
       getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
       getLayers: db.prepare('SELECT data FROM article_layers WHERE article = ?').pluck(),
       getLayersV1: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
@@ -175,7 +190,7 @@ export class SqliteStore implements CorpusStore {
   private writePeople(n: number, rows: Pick<LinkInput, 'sources' | 'quotes' | 'people' | 'speakers'>): void {
     const persons = this.linker?.linkPersons(rows) ?? { sources: [], quotes: [] };
     if (rows.sources !== '[]') this.q.sources.run(n, JSON.stringify(persons.sources), rows.sources);
-    if (rows.quotes !== '[]') this.q.quotes.run(n, JSON.stringify(persons.quotes), rows.quotes);
+    if (rows.quotes !== '[]') this.q.quotes.run(n, JSON.stringify(persons.quotes), rows.quotes, n);
   }
 
   /** `SplitWrites.link`: links articles written by row writers, in order, in one transaction. */
@@ -391,7 +406,7 @@ export class SqliteStore implements CorpusStore {
   async *exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>> {
     const sql: Record<ExportKind, string> = {
       articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
-      quotes: 'SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, q.text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq',
+      quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
       stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
