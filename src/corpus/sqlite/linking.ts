@@ -18,9 +18,13 @@ const LABEL_CHARS = 120;
  * every article (~75 an article; in a batch of 50 bench articles, 1.6 per distinct term).
  */
 export class StoredFrequencies implements DocFrequencies {
-  private counts = new Map<string, number>();
-  /** Increments not yet written, by term. */
-  private dirty = new Map<string, number>();
+  /**
+   * Count per term, as a mutable box with the increments not yet written: one map lookup per term
+   * of an arriving article (a map of counts and one of increments took four).
+   */
+  private counts = new Map<string, TermCount>();
+  /** Boxes with unwritten increments, in order of first increment since the last flush. */
+  private dirty: TermCount[] = [];
   docs = 0;
   /** `docs` as last written. */
   private writtenDocs = 0;
@@ -40,31 +44,48 @@ export class StoredFrequencies implements DocFrequencies {
 
   /** Re-reads the counts (after a rolled-back transaction), dropping unwritten changes. */
   reload(): void {
-    this.dirty.clear();
-    this.counts = new Map((this.db.prepare('SELECT term, df FROM terms').raw().all() as [string, number][]));
+    this.dirty = [];
+    this.counts = new Map((this.db.prepare('SELECT term, df FROM terms').raw().all() as [string, number][]).map(([t, n]) => [t, { term: t, n, added: 0 }]));
     const row = this.db.prepare("SELECT value FROM kv WHERE key = 'docs'").get() as { value: string } | undefined;
     this.docs = this.writtenDocs = row ? Number(row.value) : 0;
   }
 
   df(term: string): number {
-    return this.counts.get(term) ?? 0;
+    return this.counts.get(term)?.n ?? 0;
   }
 
   /** Counts one more document with these terms (written by the next `flush`). */
   add(terms: Iterable<string>): void {
     for (const t of terms) {
-      this.counts.set(t, (this.counts.get(t) ?? 0) + 1);
-      this.dirty.set(t, (this.dirty.get(t) ?? 0) + 1);
+      let c = this.counts.get(t);
+      if (!c) this.counts.set(t, (c = { term: t, n: 0, added: 0 }));
+      c.n++;
+      if (c.added++ === 0) this.dirty.push(c);
     }
     this.docs++;
   }
 
   /** Writes the changes since the last flush (inside the caller's transaction). */
   flush(): void {
-    if (this.dirty.size) this.upsert.run(JSON.stringify([...this.dirty]));
-    this.dirty.clear();
+    if (this.dirty.length) {
+      let json = '[';
+      for (let k = 0; k < this.dirty.length; k++) {
+        const c = this.dirty[k];
+        json += `${k ? ',' : ''}[${JSON.stringify(c.term)},${c.added}]`;
+        c.added = 0;
+      }
+      this.upsert.run(json + ']');
+      this.dirty = [];
+    }
     if (this.docs !== this.writtenDocs) this.setDocs.run(String((this.writtenDocs = this.docs)));
   }
+}
+
+/** A term's document frequency and its increments since the last flush. */
+interface TermCount {
+  readonly term: string;
+  n: number;
+  added: number;
 }
 
 const toCluster = (r: { id: string; thread?: string; size: number; last_ms: number | null; centroid: string }): Cluster => ({
@@ -88,6 +109,20 @@ export function loadClusterer(db: Database.Database, df: DocFrequencies): StoryC
   return clusterer;
 }
 
+/**
+ * A centroid as stored: JSON of [term, weight rounded to 4 decimals] pairs, in centroid order
+ * (written straight into the string: the same text as `JSON.stringify` of the pairs, without
+ * building them).
+ */
+export function centroidJson(centroid: Map<string, number>): string {
+  let out = '[';
+  for (const [t, w] of centroid) {
+    const r = Math.round(w * 1e4) / 1e4;
+    out += `${out.length > 1 ? ',' : ''}[${JSON.stringify(t)},${Number.isFinite(r) ? r : 'null'}]`;
+  }
+  return out + ']';
+}
+
 /** The label a story gets from its first article: the title, else the start of the text, else the id. */
 export function storyLabel(item: StoryItem): string {
   return (item.title ?? item.text ?? '').trim().slice(0, LABEL_CHARS) || item.id;
@@ -106,8 +141,10 @@ export class Linker {
       fpBands: db.prepare(`SELECT DISTINCT article FROM fingerprint_bands WHERE key IN (${Array(NEAR_DUP.bands).fill('?').join(', ')})`).pluck(),
       fpGet: db.prepare('SELECT f.signature, a.id, l.duplicate_of FROM fingerprints f JOIN articles a ON a.n = f.article LEFT JOIN article_links l ON l.article = f.article WHERE f.article = ?'),
       fpInsert: db.prepare('INSERT OR REPLACE INTO fingerprints(article, signature) VALUES (?, ?)'),
-      // An article's band keys in one statement (a JSON array), not one call per band.
-      fpBandInsert: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) SELECT value, ? FROM json_each(?)'),
+      // An article's band keys in one statement, not one call per band (bound directly: a JSON
+      // array for json_each cost more to write and parse).
+      fpBandInsert: db.prepare(`INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES ${Array(NEAR_DUP.bands).fill('(?, ?)').join(', ')}`),
+      fpBandInsert1: db.prepare('INSERT OR IGNORE INTO fingerprint_bands(key, article) VALUES (?, ?)'),
       story: db.prepare(`INSERT INTO stories(id, thread, label, size, first, last, last_ms, centroid) VALUES (@id, @thread, @label, @size, @first, @last, @last_ms, @centroid)
         ON CONFLICT(id) DO UPDATE SET size = excluded.size, last_ms = excluded.last_ms, centroid = excluded.centroid,
           first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,
@@ -153,7 +190,8 @@ export class Linker {
       if (j >= NEAR_DUP.minJaccard && (!best || j > best.j)) best = { id: r.duplicate_of ?? r.id, j };
     }
     this.s.fpInsert.run(n, Buffer.from(Uint32Array.from(fp.signature).buffer));
-    this.s.fpBandInsert.run(n, JSON.stringify(keys));
+    if (keys.length === NEAR_DUP.bands) this.s.fpBandInsert.run(keys.flatMap((k) => [k, n]));
+    else for (const k of keys) this.s.fpBandInsert1.run(k, n);
     return best?.id;
   }
 
@@ -181,7 +219,7 @@ export class Linker {
     this.df.flush();
     for (const c of this.clusterer.touched()) {
       const p = this.pending.get(c.id) ?? { label: c.id, first: null, last: null };
-      const row = { id: c.id, label: p.label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: JSON.stringify([...c.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4])) };
+      const row = { id: c.id, label: p.label, size: c.size, last_ms: Number.isFinite(c.last) ? c.last : null, centroid: centroidJson(c.centroid) };
       if (c.thread) this.s.story.run({ ...row, thread: c.thread, first: p.first, last: p.last });
       else this.s.thread.run(row);
     }

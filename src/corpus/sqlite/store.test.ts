@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStore, translateError } from './store.js';
+import { openSqliteStore, QUOTE_TEXT, translateError } from './store.js';
 import { MIGRATIONS } from './schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { encodeLayer } from '../layer-codec.js';
@@ -304,7 +304,7 @@ test('query rows are stored exactly as deriveRows gives them, speakers linked to
     assert.deepEqual(all('SELECT technique, count FROM techniques WHERE article = ? ORDER BY rowid'), rows.techniques.map((t) => [t.technique, t.count]));
     assert.deepEqual(all('SELECT seq, name, role, affiliation, place, kind, quotes FROM sources WHERE article = ? ORDER BY rowid'),
       rows.sources.map((s) => [s.seq, s.name, s.role || null, s.affiliation || null, s.place || null, s.kind || null, s.quotes]));
-    assert.deepEqual(all('SELECT seq, start, "end", kind, speaker, text, techniques FROM quotes WHERE article = ? ORDER BY rowid'),
+    assert.deepEqual(all(`SELECT q.seq, q.start, q."end", q.kind, q.speaker, ${QUOTE_TEXT}, q.techniques FROM quotes q JOIN articles a ON a.n = q.article WHERE q.article = ? ORDER BY q.rowid`),
       rows.quotes.map((q) => [q.seq, q.start, q.end, q.kind || null, q.speaker || null, q.text, JSON.stringify(q.techniques)]));
     const persons = all('SELECT person FROM sources WHERE article = ? ORDER BY rowid').map((r) => r[0]);
     assert.ok(persons.every((p) => typeof p === 'string'), 'every named source is a person');
@@ -381,7 +381,7 @@ test('a schema 3 database (story links on the article row) migrates to its own l
     assert.equal((db.prepare('SELECT count(*) c FROM articles WHERE duplicate_of IS NOT NULL').get() as { c: number }).c, 1);
     db.close();
     store = openSqliteStore(old);
-    assert.equal((await store.info()).schemaVersion, 4);
+    assert.equal((await store.info()).schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
     const columns = store.db.prepare("SELECT name FROM pragma_table_info('articles')").pluck().all();
     assert.ok(!columns.includes('story') && !columns.includes('duplicate_of'), 'the article row no longer carries the links');
     assert.deepEqual(await snapshot(store), before, 'every story, link, facet and export row is as before');
@@ -415,4 +415,30 @@ test('reading a corpus that is not there fails with the path and creates nothing
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('quote texts read back exactly: the article text between the offsets is not stored again, any other text is', async () => {
+  const store = openSqliteStore(':memory:');
+  const text = 'Mayor Ann Lee said: "We will reopen the 🚢 ferry." Critics said "no way".\nÜber "quiet"';
+  const [put] = await store.putArticles([{ ...fixtureCorpus()[0], text, layers: {}, findings: [] } as any], { skipLinking: true });
+  const n = store.db.prepare('SELECT n FROM articles WHERE id = ?').pluck().get(put.id) as number;
+  const at = (s: string) => text.indexOf(s);
+  const quote = (seq: number, start: number, end: number, t: string) => [seq, start, end, 'direct', null, t, '[]'];
+  const rows = [
+    quote(0, at('We'), at('We') + 'We will reopen the 🚢 ferry.'.length, 'We will reopen the 🚢 ferry.'), // astral character inside: lengths differ
+    quote(1, at('no way'), at('no way') + 6, 'no way'), // after an astral character: UTF-16 and character offsets differ
+    quote(2, at('quiet'), at('quiet') + 5, 'quiet'),
+    quote(3, 0, 5, 'Mayor'), // before it: offsets agree
+    quote(4, 0, 5, 'Major'), // not the article's text: kept
+    quote(5, 3, 3, ''), // empty
+    quote(6, 0, 0, 'said'), // text where the offsets give none
+  ];
+  (store as any).writeQuotes(n, rows.map(() => null), JSON.stringify(rows));
+  const back = [];
+  for await (const r of store.exportRecords('quotes')) back.push([r.seq, r.start, r.end, r.text]);
+  assert.deepEqual(back, rows.map((r) => [r[0], r[1], r[2], r[5]]));
+  // Only the quotes whose text is the article's, before any surrogate (where offsets differ), are not stored.
+  const stored = store.db.prepare("SELECT seq FROM quotes WHERE typeof(text) = 'blob' ORDER BY seq").pluck().all();
+  assert.deepEqual(stored, [3, 5]);
+  await store.close();
 });

@@ -165,9 +165,42 @@ test('re-clustering keeps at most reclusterPairsPerArticle pairs per arriving ar
     df.docs++;
     c.assign({ id: String(i), title }, terms);
   });
-  const recent = (c as unknown as { recent: Array<{ pairs: Array<[number, number]> }> }).recent;
-  assert.deepEqual(recent.map((r) => r.pairs.length), [0, 1, 2, 2, 2]);
-  for (const r of recent) for (let k = 1; k < r.pairs.length; k++) assert.ok(r.pairs[k - 1][1] >= r.pairs[k][1]);
+  const recent = (c as unknown as { recent: RecentPairs[] }).recent;
+  assert.deepEqual(recent.map((r) => r.others.length), [0, 1, 2, 2, 2]);
+  for (const r of recent) for (let k = 1; k < r.sims.length; k++) assert.ok(r.sims[k - 1] >= r.sims[k]);
+});
+
+/** The re-clustering pairs an arriving article keeps (private to the clusterer). */
+interface RecentPairs { seq: number; v: Map<string, number>; others: Int32Array; sims: Float64Array }
+
+test('the pairs kept per arriving article are those a sort of all its pairs (most similar first, ties by arrival) puts first', () => {
+  const words = ['harbour', 'strike', 'ferries', 'tram', 'bridge', 'quota', 'fishing', 'talks', 'depot', 'fire', 'crossing', 'island'];
+  const run = (most: number) => {
+    const counts = new Map<string, number>();
+    const df = { docs: 0, df: (t: string) => counts.get(t) ?? 0 };
+    const c = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 60, reclusterEvery: 10_000, reclusterPairsPerArticle: most });
+    let s = 11;
+    const pick = () => words[(s = (Math.imul(s, 1103515245) + 12345) >>> 0) % words.length];
+    for (let i = 0; i < 120; i++) {
+      // Repeated titles give equal cosines: the ties must break by arrival number.
+      const item = { id: String(i), title: i % 7 === 0 ? 'harbour strike ferries' : `${pick()} ${pick()} ${pick()}` };
+      const terms = storyTerms(item);
+      for (const [t] of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      df.docs++;
+      c.assign(item, terms);
+    }
+    return (c as unknown as { recent: RecentPairs[] }).recent;
+  };
+  const all = run(0);
+  const kept = run(5);
+  let truncated = 0;
+  kept.forEach((r, k) => {
+    const every = [...all[k].others].map((seq, x) => [seq, all[k].sims[x]] as [number, number]);
+    const want = every.length > 5 ? every.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5) : every;
+    if (every.length > 5) truncated++;
+    assert.deepEqual([...r.others].map((seq, x) => [seq, r.sims[x]]), want);
+  });
+  assert.ok(truncated > 50, 'most articles have more pairs than are kept');
 });
 
 test('background idf: a word common in news at large weighs less than a rare one the input counts as often', () => {
@@ -274,7 +307,7 @@ test('re-clustering pairs stay exact as old articles leave the window (postings 
     df.docs++;
     c.assign(item, terms);
   }
-  const recent = (c as unknown as { recent: Array<{ seq: number; v: Map<string, number>; pairs: Array<[number, number]> }> }).recent;
+  const recent = (c as unknown as { recent: RecentPairs[] }).recent;
   assert.equal(recent.length, window);
   const bySeq = new Map(recent.map((r) => [r.seq, r.v]));
   for (const r of recent.slice(window >> 1)) {
@@ -286,8 +319,9 @@ test('re-clustering pairs stay exact as old articles leave the window (postings 
       if (dot > 0) want.set(seq, dot);
     }
     // Partners that have left the window since are not in `recent` to check against.
-    const got = r.pairs.filter(([seq]) => bySeq.has(seq));
-    assert.ok(r.pairs.every(([seq]) => seq < r.seq && seq > r.seq - window), 'only the window');
+    const pairs = [...r.others].map((seq, x) => [seq, r.sims[x]] as [number, number]);
+    const got = pairs.filter(([seq]) => bySeq.has(seq));
+    assert.ok(pairs.every(([seq]) => seq < r.seq && seq > r.seq - window), 'only the window');
     assert.equal(got.length, want.size);
     for (const [seq, sim] of got) assert.ok(Math.abs(sim - want.get(seq)!) < 1e-12);
   }

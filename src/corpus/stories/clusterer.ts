@@ -205,8 +205,13 @@ interface RecentArticle {
   time: number;
   story: string;
   seq: number;
-  /** [arrival number of an earlier recent article, cosine] for cosines at or above `reclusterPairFloor`. */
-  pairs: Array<[number, number]>;
+  /**
+   * Arrival numbers of earlier recent articles with cosines at or above `reclusterPairFloor`, and
+   * those cosines, pair by pair. Flat typed arrays, not [number, number] tuples: kept for the
+   * whole window (2,000 arrivals), ~100 tuples an article were most of what the scavenger copied.
+   */
+  others: Int32Array;
+  sims: Float64Array;
 }
 
 /** Postings of one term over the recent articles: arrival numbers and weights from `head` on, oldest first. */
@@ -577,6 +582,9 @@ export class StoryClusterer {
   private recentPostings = new Map<string, RecentPostings>();
   /** Dot products of the arriving article with the recent ones, by arrival number modulo the window. */
   private dots = new Float64Array(0);
+  /** Scratch: the arriving article's pairs (arrival number, cosine) before the most similar are kept. */
+  private pairOther = new Int32Array(0);
+  private pairSim = new Float64Array(0);
 
   /**
    * Keeps an article for re-clustering with its similar pairs among the recent ones (cosine at or
@@ -603,22 +611,32 @@ export class StoryClusterer {
         dots[slot] += w * weights[k];
       }
     }
-    let pairs: Array<[number, number]> = [];
+    // Pairs in order of first touch, in scratch arrays (at most one per recent article).
+    if (this.pairOther.length < window) [this.pairOther, this.pairSim] = [new Int32Array(window), new Float64Array(window)];
+    const { pairOther, pairSim } = this;
+    let found = 0;
     for (const other of touched) {
       const sim = dots[other % window];
       dots[other % window] = 0;
-      if (sim >= this.params.reclusterPairFloor) pairs.push([other, sim]);
+      if (sim >= this.params.reclusterPairFloor) pairOther[found] = other, pairSim[found++] = sim;
     }
     const most = this.params.reclusterPairsPerArticle;
-    if (most > 0 && pairs.length > most) {
+    let others: Int32Array;
+    let sims: Float64Array;
+    if (most > 0 && found > most) {
       // The `most` most similar (a full sort of the hundreds found cost more than the walk).
-      // (The `most`-th largest by selection: the same value a sort would put there.)
-      const sims = Float64Array.from(pairs, (p) => p[1]);
-      const floor = select(sims, sims.length, sims.length - most);
-      const top = pairs.filter((p) => p[1] >= floor);
-      top.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      // (The `most`-th largest by selection: the same value a sort would put there.) Most similar
+      // first, ties by arrival number: a total order, so the same list as a sort of the pairs.
+      const floor = select(pairSim.slice(0, found), found, found - most);
+      const top: number[] = [];
+      for (let k = 0; k < found; k++) if (pairSim[k] >= floor) top.push(k);
+      top.sort((a, b) => pairSim[b] - pairSim[a] || pairOther[a] - pairOther[b]);
       top.length = most;
-      pairs = top;
+      others = Int32Array.from(top, (k) => pairOther[k]);
+      sims = Float64Array.from(top, (k) => pairSim[k]);
+    } else {
+      others = pairOther.slice(0, found);
+      sims = pairSim.slice(0, found);
     }
     for (const [t, w] of v) {
       let list = this.recentPostings.get(t);
@@ -627,7 +645,7 @@ export class StoryClusterer {
       list.slots.push(seq % window);
       list.weights.push(w);
     }
-    this.recent.push({ id, v, time, story, seq, pairs });
+    this.recent.push({ id, v, time, story, seq, others, sims });
     if (this.recent.length > window) this.recent.shift();
   }
   private moves: Array<[string, string]> = [];
@@ -657,11 +675,11 @@ export class StoryClusterer {
     live.forEach((r, k) => (index[r.seq - first] = k));
     const pairs: Pair[] = [];
     for (let j = 0; j < live.length; j++) {
-      const near = live[j].pairs;
-      for (let x = 0; x < near.length; x++) {
-        const other = near[x][0];
+      const { others, sims } = live[j];
+      for (let x = 0; x < others.length; x++) {
+        const other = others[x];
         const i = other >= first ? index[other - first] : -1;
-        if (i >= 0) pairs.push({ i, j, sim: near[x][1] });
+        if (i >= 0) pairs.push({ i, j, sim: sims[x] });
       }
     }
     // Plain Louvain and the split of loose parts (`reclusterConsensusRuns`).
