@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { encodeLayer, encodeLayerJson, decodeLayer } from './layer-codec.js';
 import { encodeLayers, decodeLayers } from './prepare.js';
 import { fingerprint, jaccard, NEAR_DUP } from './minhash.js';
-import { matchPerson, nameParts, type Person } from './speakers.js';
+import { cleanRole, matchPerson, nameParts, rolesCompatible, type Person } from './speakers.js';
 import { deriveRows } from './derive.js';
 import { fixtureCorpus } from './fixtures.js';
 
@@ -57,6 +57,29 @@ test('speaker matching: titles, initials, spelling variants, contradicting affil
   assert.equal(matchPerson({ name: 'Ekvall', affiliation: '' }, people)?.id, 'p1');
   assert.equal(matchPerson({ name: 'Anna Ekvall', affiliation: '' }, people), undefined);
   assert.equal(matchPerson({ name: 'Tomas Ekvall', affiliation: 'Kostria fishing union' }, people), undefined);
+});
+
+test('speaker matching: the same full name and occupation outweigh a contradicting affiliation; other people stay apart', () => {
+  const p = (id: string, name: string, roles: string[], affiliations: string[]): Person => ({ id, name, ...nameParts(name), roles, affiliations, variants: [name] });
+  // One article read "Labour economist Dr. Ruth Amadi of Harrowgate University" as of the Labour Party.
+  const amadi = p('p1', 'Ruth Amadi', ['economist'], ['Labour Party']);
+  const people = [amadi, p('p2', 'Daniel Amadi', ['ferry captain'], ['Castmoor Ferries'])];
+  assert.equal(matchPerson({ name: 'Dr. Ruth Amadi', affiliation: 'Harrowgate University', role: 'labour economist' }, people)?.id, 'p1');
+  // Same full name, contradicting affiliation, and no shared occupation (or none known): another person.
+  assert.equal(matchPerson({ name: 'Ruth Amadi', affiliation: 'Castmoor Rowing Club', role: 'coach' }, people), undefined);
+  assert.equal(matchPerson({ name: 'Ruth Amadi', affiliation: 'Castmoor Rowing Club' }, people), undefined);
+  // The role fallback needs the full name: a surname, an initial or another first name is not enough.
+  assert.equal(matchPerson({ name: 'Amadi', affiliation: 'Harrowgate University', role: 'economist' }, people), undefined);
+  assert.equal(matchPerson({ name: 'R. Amadi', affiliation: 'Harrowgate University', role: 'economist' }, people), undefined);
+  assert.equal(matchPerson({ name: 'Daniel Amadi', affiliation: 'Harrowgate University', role: 'labour economist' }, people), undefined);
+  assert.equal(matchPerson({ name: 'Daniel Amadi', affiliation: '', role: 'economist' }, people)?.id, 'p2');
+  // Titles and function words are not occupations.
+  assert.equal(rolesCompatible(['economist Dr.'], 'Dr.'), false);
+  assert.equal(rolesCompatible(['head of the union'], 'head of the board'), false);
+  assert.equal(rolesCompatible(['chief economist'], 'Economist'), true);
+  assert.equal(cleanRole('economist Dr.'), 'economist');
+  assert.equal(cleanRole('Mr.'), '');
+  assert.equal(cleanRole(' fisheries  minister '), 'fisheries minister');
 });
 
 test('derived rows read entities, quotes, sources and techniques, and tolerate their absence', () => {

@@ -3,11 +3,18 @@ import { nameKey } from './derive.js';
 /**
  * Merging per-article sources into persons across the corpus. Two mentions are the same person
  * when their surnames agree, their first names are compatible (equal, one an initial of the
- * other, or a one-letter spelling variant), and their affiliations do not contradict.
+ * other, or a one-letter spelling variant), and their affiliations do not contradict, or, when
+ * they do, the full name is the same and so is the occupation (the roles share a word): an
+ * affiliation read wrongly in one article ("Labour economist Dr. Miriam Okafor" read as of the
+ * Labour Party) or a change of employer should not split one person in two.
  */
 export const SPEAKER_MATCH = {
   /** Honorifics and titles dropped before comparing names. */
   titles: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'president', 'minister', 'sen', 'senator', 'rep', 'gov', 'governor', 'gen', 'general', 'col', 'lt', 'capt', 'rev', 'sheikh', 'ayatollah', 'king', 'queen', 'prince', 'pm', 'secretary', 'mayor', 'judge', 'chancellor']),
+  /** Forms of address: not roles worth listing, and not evidence that two roles agree. */
+  honorifics: new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'rev']),
+  /** Words that say nothing about an occupation when comparing roles. */
+  roleStopWords: new Set(['the', 'and', 'for', 'of', 'its', 'his', 'her', 'former', 'senior', 'chief', 'deputy', 'acting', 'head']),
   /** First names at least this long may differ by one edit (Sergey/Sergei, Mohammad/Mohammed). */
   variantMinLength: 5,
 } as const;
@@ -60,14 +67,37 @@ export function affiliationsCompatible(a: readonly string[], b: string): boolean
   return a.some((x) => nameKey(x).split(' ').some((w) => words.has(w)));
 }
 
+/** A role as listed: forms of address at either end dropped ("economist Dr." is "economist"); '' when nothing is left. */
+export function cleanRole(role: string): string {
+  const words = role.trim().split(/\s+/);
+  const honorific = (w: string | undefined) => w !== undefined && SPEAKER_MATCH.honorifics.has(nameKey(w));
+  while (honorific(words[0])) words.shift();
+  while (honorific(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+/** The words of a role that name an occupation ("labour economist" → labour, economist). */
+function roleWords(role: string): string[] {
+  return nameKey(role).split(' ').filter((w) => w.length > 2 && !SPEAKER_MATCH.honorifics.has(w) && !SPEAKER_MATCH.roleStopWords.has(w));
+}
+
+/** True when the role shares an occupation word with one of the roles (both must be known). */
+export function rolesCompatible(roles: readonly string[], role: string): boolean {
+  const words = new Set(roleWords(role));
+  return words.size > 0 && roles.some((r) => roleWords(r).some((w) => words.has(w)));
+}
+
 /**
  * Picks the person a source belongs to among candidates with a similar surname: compatible first
- * name and affiliation; a full-name match wins; a bare surname only matches a single candidate.
+ * name and affiliation (or the same full name and a role sharing a word, see `SPEAKER_MATCH`); a
+ * full-name match wins; a bare surname only matches a single candidate.
  */
-export function matchPerson(source: { name: string; affiliation: string }, candidates: readonly Person[]): Person | undefined {
+export function matchPerson(source: { name: string; affiliation: string; role?: string }, candidates: readonly Person[]): Person | undefined {
   const parts = nameParts(source.name);
   if (!parts.surname) return undefined;
-  const ok = candidates.filter((p) => surnamesCompatible(parts.surname, p.surname) && firstNamesCompatible(parts.first, p.first) && affiliationsCompatible(p.affiliations, source.affiliation));
+  const sameFullName = (p: Person) => parts.first.length > 1 && p.first === parts.first && p.surname === parts.surname;
+  const ok = candidates.filter((p) => surnamesCompatible(parts.surname, p.surname) && firstNamesCompatible(parts.first, p.first)
+    && (affiliationsCompatible(p.affiliations, source.affiliation) || (sameFullName(p) && rolesCompatible(p.roles, source.role ?? ''))));
   if (!parts.first) return ok.length === 1 ? ok[0] : undefined;
   return ok.find((p) => p.first === parts.first && p.surname === parts.surname) ?? ok.find((p) => p.first === parts.first) ?? ok.find((p) => p.first !== '') ?? ok[0];
 }

@@ -100,6 +100,10 @@ test('corpus routes: list, filter, story, search, stats, export (demo corpus)', 
   const search = await (await app.request('/api/search?q=crowns')).json() as { total: number; facets: { outlet: unknown[] }; items: Array<{ snippet: string }> };
   assert.ok(search.total > 0 && search.facets.outlet.length > 0);
   assert.match(search.items[0].snippet, /\[crowns\]/i);
+  const speakers = await (await app.request('/api/speakers?limit=200')).json() as { items: Array<{ name: string }> };
+  const names = speakers.items.map((s) => s.name);
+  assert.ok(names.includes('Miriam Okafor'));
+  assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], 'each demo speaker is listed once');
   const stats = await (await app.request('/api/stats')).json() as { articles: number; perDay: unknown[] };
   assert.ok(stats.articles >= 20 && stats.perDay.length > 5);
   const csv = await app.request('/api/export/articles?format=csv');

@@ -2,13 +2,11 @@ import type Database from 'better-sqlite3';
 import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
 import type { StoryItem } from '../stories/features.js';
 import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
-import { matchPerson, nameParts, type Person } from '../speakers.js';
-import { nameKey, type PackedRows } from '../derive.js';
+import { cleanRole, matchPerson, nameParts, type Person } from '../speakers.js';
+import type { PackedRows } from '../derive.js';
 
 /** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
 const LOADED = { stories: 50_000, threads: 20_000 } as const;
-/** Forms of address that the quotes stage may report as a role; not worth listing as roles. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'rev']);
 /** Longest story label kept (characters). */
 const LABEL_CHARS = 120;
 
@@ -249,9 +247,10 @@ export class Linker {
     const parts = nameParts(name);
     if (!parts.surname) return null;
     const candidates = this.personsLike(parts.surname);
-    const found = matchPerson({ name, affiliation }, candidates);
-    // Honorifics ("Mr.", "Judge") are not roles worth listing; roles and affiliations are kept as first written.
-    const add = (list: string[], v: string) => (v && !HONORIFICS.has(nameKey(v)) && !list.includes(v) ? [...list, v] : list);
+    // Forms of address ("Mr.", "economist Dr.") are not roles worth listing; roles and affiliations are kept as first written.
+    role = cleanRole(role);
+    const found = matchPerson({ name, affiliation, role }, candidates);
+    const add = (list: string[], v: string) => (v && !list.includes(v) ? [...list, v] : list);
     if (found) {
       // The longest name seen is the display name ("Keith Preston" over "Preston").
       const better = name.trim().length > found.name.length;

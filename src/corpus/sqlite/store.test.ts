@@ -111,6 +111,26 @@ test('speakers merge spelling variants and titles, keep roles, outlets, co-quote
   await store.close();
 });
 
+test('a speaker whose affiliation is misread in one article stays one person; a namesake by surname stays apart', async () => {
+  // "Labour economist Dr. Ruth Amadi of Harrowgate University" may be read as of the Labour Party,
+  // and the next article as of Harrowgate University: a contradiction that split her in two.
+  const pipeline = await Pipeline.build();
+  const texts = [
+    'Ferry strike ends\n\nThe ferry strike in Castmoor ended on Monday. Labour economist Dr. Ruth Amadi of Harrowgate University said both sides had reasons to settle. The walkout was the longest in a decade, she noted.\n',
+    'Ferry deal holds\n\nDr. Ruth Amadi, a labour economist at Harrowgate University, said the gap had been small. “A deal was always close,” she said. “The crews will sail by Friday,” said Daniel Amadi, a ferry captain.\n',
+    'Ferry lessons\n\nDr. Ruth Amadi said the agreement could become a model for other harbours. “Castmoor showed how,” she said.\n',
+  ];
+  const store = openSqliteStore(':memory:');
+  await store.putArticles(texts.map((text, i) => pipeline.run({ text, meta: { origin: `amadi-${i}`, format: 'text', outlet: `Outlet ${i}`, published: `2031-04-0${i + 1}` }, notices: [] })));
+  const { items } = await store.listSpeakers();
+  const ruth = items.filter((s) => s.name.includes('Ruth Amadi'));
+  assert.equal(ruth.length, 1, `one Ruth Amadi, got ${JSON.stringify(ruth)}`);
+  assert.equal(ruth[0].articles, 3);
+  assert.ok(ruth[0].roles.every((r) => !/\bDr\b/.test(r)), `no form of address listed as a role: ${ruth[0].roles}`);
+  assert.equal(items.filter((s) => s.name.includes('Daniel Amadi')).length, 1, 'Daniel Amadi is someone else');
+  await store.close();
+});
+
 test('search: snippets, facets, filters; a bad query is a clear error', async () => {
   const store = openSqliteStore(':memory:');
   await store.putArticles(fixtureCorpus());
