@@ -5,8 +5,6 @@ import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
 import { cleanRole, matchPerson, nameParts, type Person } from '../speakers.js';
 import type { PackedRows } from '../derive.js';
 
-/** Clusters kept in memory when a store opens (the most recent; bounds memory on big corpora). */
-const LOADED = { stories: 50_000, threads: 20_000 } as const;
 /** Longest story label kept (characters). */
 const LABEL_CHARS = 120;
 
@@ -96,9 +94,22 @@ const toCluster = (r: { id: string; thread?: string; size: number; last_ms: numb
 
 /** Loads the stories and threads still open (within their time windows of the newest one). */
 export function loadClusterer(db: Database.Database, df: DocFrequencies): StoryClusterer {
-  // The most recent stories and threads; the clusterer's time windows decide which can be joined.
-  const stories = db.prepare('SELECT id, thread, size, last_ms, centroid FROM stories ORDER BY last_ms DESC LIMIT ?').all(LOADED.stories) as any[];
-  const threads = db.prepare('SELECT id, size, last_ms, centroid FROM threads ORDER BY last_ms DESC LIMIT ?').all(LOADED.threads) as any[];
+  // The index a running clusterer keeps (STORY_PARAMS `evictDays`, `maxStories`, ...): the most
+  // recent stories and threads, not older than the eviction days before the newest (undated ones,
+  // ordered last, fill what room is left); the clusterer's time windows decide which can be joined.
+  const p = STORY_PARAMS;
+  const newest = (db.prepare('SELECT max(last_ms) m FROM stories').get() as { m: number | null }).m;
+  const since = (days: number) => (newest === null ? -Number.MAX_VALUE : newest - days * 86_400_000);
+  const stories = db.prepare('SELECT id, thread, size, last_ms, centroid FROM stories WHERE last_ms IS NULL OR last_ms >= ? ORDER BY last_ms DESC LIMIT ?').all(since(p.evictDays), p.maxStories) as any[];
+  const threads = db.prepare('SELECT id, size, last_ms, centroid FROM threads WHERE last_ms IS NULL OR last_ms >= ? ORDER BY last_ms DESC LIMIT ?').all(since(p.threadEvictDays), p.maxThreads) as any[];
+  // Every loaded story's thread is loaded too (an article joining the story updates its thread).
+  const have = new Set(threads.map((t) => t.id as string));
+  const getThread = db.prepare('SELECT id, size, last_ms, centroid FROM threads WHERE id = ?');
+  for (const id of new Set(stories.map((r) => r.thread as string))) {
+    if (have.has(id)) continue;
+    const row = getThread.get(id);
+    if (row) threads.push(row), have.add(id);
+  }
   // Ids keep counting from the highest ever given, not only the loaded ones.
   const maxId = (table: string) => (db.prepare(`SELECT max(CAST(substr(id, 2) AS INTEGER)) m FROM ${table}`).get() as { m: number | null }).m ?? 0;
   const clusterer = new StoryClusterer(df, STORY_PARAMS, { stories: stories.map(toCluster), threads: threads.map(toCluster) });

@@ -438,3 +438,72 @@ test('moveToStrongestLinks, re-weighing only items next to a move, matches passe
     assert.deepEqual(moveToStrongestLinks(n, pairs, labels, 10), everyItem(n, pairs, labels, 10), `round ${round}`);
   }
 });
+
+/** Synthetic headlines: `n` articles, a new event every third one, each event its own made-up names. */
+function syntheticHeadlines(n: number, options: { minutesApart: number; undatedEvery?: number }): Array<{ id: string; title: string; published?: string }> {
+  let seed = 11;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const [consonants, vowels] = ['bcdfghklmnprstvz', 'aeiou'];
+  const name = () => {
+    let w = '';
+    for (let k = 0; k < 3; k++) w += consonants[Math.floor(rnd() * 16)] + vowels[Math.floor(rnd() * 5)];
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const events: string[][] = [];
+  const start = Date.parse('2031-01-01T00:00:00Z');
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 3 === 0) {
+      events.push(Array.from({ length: 6 }, name));
+      if (events.length > 40) events.shift();
+    }
+    const e = events[Math.floor(rnd() * events.length)];
+    const words = e.filter(() => rnd() < 0.7);
+    const undated = options.undatedEvery && i % options.undatedEvery === 0;
+    out.push({ id: `n${i}`, title: [...words, 'harbour', 'talks'].join(' '), published: undated ? undefined : new Date(start + i * options.minutesApart * 60_000).toISOString() });
+  }
+  return out;
+}
+
+test('eviction bounds the in-memory index and changes no assignment of in-order dated articles', () => {
+  // Dated, in order, 30 days: stories older than `evictDays` cannot be joined, so evicting them changes nothing.
+  const dated = syntheticHeadlines(1500, { minutesApart: 30 });
+  const df = countFrequencies(dated);
+  // (Stories of the articles kept for re-clustering are never evicted: fewer of them here.)
+  const kept = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 0 });
+  const evicting = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 50, evictDays: 5, threadEvictDays: 6 });
+  const a = dated.map((i) => kept.assign(i));
+  const b = dated.map((i) => evicting.assign(i));
+  assert.deepEqual(b.map((x) => x.story), a.map((x) => x.story));
+  // And re-clustering and merges moved the same articles the same way.
+  assert.deepEqual(evicting.takeMoves(), kept.takeMoves());
+  assert.deepEqual(evicting.takeMerges(), kept.takeMerges());
+  assert.ok(evicting.evicted > 0);
+  assert.ok(evicting.stories.clusters.size < kept.stories.clusters.size / 3, `${evicting.stories.clusters.size} vs ${kept.stories.clusters.size}`);
+  assert.ok(evicting.threads.clusters.size < kept.threads.clusters.size / 2, `${evicting.threads.clusters.size} vs ${kept.threads.clusters.size}`);
+
+  // Undated and dated mixed, with small caps: the index stays within them however many arrive.
+  const many = syntheticHeadlines(6000, { minutesApart: 1, undatedEvery: 3 });
+  // (The stories of the articles kept for re-clustering are never evicted: at most 100 here, the most recently updated.)
+  const params = { ...STORY_PARAMS, reclusterItems: 100, evictEvery: 100, maxUndatedStories: 150, maxStories: 300, maxThreads: 400 };
+  const c = new StoryClusterer(countFrequencies(many), params);
+  let most = 0;
+  for (const item of many) {
+    const got = c.assign(item);
+    assert.ok(c.stories.clusters.has(got.story) && c.threads.clusters.has(got.thread), 'the assigned story and thread are indexed');
+    most = Math.max(most, c.stories.clusters.size);
+  }
+  // Between evictions at most `evictEvery` stories are added (re-clustering's kept stories on top).
+  assert.ok(most <= params.maxStories + params.evictEvery, String(most));
+  c.evict();
+  const undated = [...c.stories.clusters.values()].filter((s) => !Number.isFinite(s.last)).length;
+  assert.ok(c.stories.clusters.size <= params.maxStories, String(c.stories.clusters.size));
+  assert.ok(undated <= params.maxUndatedStories, String(undated));
+  assert.ok(c.threads.clusters.size <= params.maxThreads, String(c.threads.clusters.size));
+  for (const s of c.stories.clusters.values()) assert.ok(c.threads.clusters.has(s.thread), `thread of ${s.id} kept`);
+});

@@ -167,6 +167,26 @@ export const STORY_PARAMS = {
   splitNormalise: 0.5,
   /** Online only: `splitNormalise` of the store's re-clustering (see there). */
   reclusterSplitNormalise: 0,
+  /**
+   * Online only: memory bounds of the in-memory candidate index (the stories stay in the store).
+   * Without them every story and thread ever made stayed indexed (centroid, postings) and undated
+   * stories stayed candidates forever: ~35 KB of retained heap per article in bulk ingest, tens of
+   * GB at a million articles. Every `evictEvery` arrivals, stories whose last article is more than
+   * `evictDays` older than the newest date seen are dropped (they cannot be joined by an article
+   * within `windowDays` of it: 2 × `windowDays` leaves room for articles arriving up to 4 days
+   * late), threads likewise after `threadEvictDays` (> `threadWindowDays`); then undated stories
+   * beyond `maxUndatedStories`, and stories / threads beyond `maxStories` / `maxThreads`, least
+   * recently updated first. Stories of articles kept for re-clustering, and threads of stories in
+   * memory, are never dropped. `maxStories` / `maxThreads` are also what a reopened store loads
+   * (most recent first), so a resumed ingest starts from the same kind of index. None of them
+   * bites on the ~1k-article evaluation sets (`npm run eval:stories -- --cv` unchanged).
+   */
+  evictEvery: 200,
+  evictDays: 8,
+  threadEvictDays: 60,
+  maxUndatedStories: 10_000,
+  maxStories: 50_000,
+  maxThreads: 20_000,
 } as const;
 
 export type StoryParams = { [K in keyof typeof STORY_PARAMS]: number };
@@ -338,6 +358,9 @@ export class ClusterIndex {
   private readonly slotOf = new Map<Cluster, number>();
   private slotCluster: Array<Cluster | undefined> = [];
   private slotNorm = new Float64Array(64);
+  /** When each slot's cluster was last updated (`clock` at its last `add`/`restore`): eviction order. */
+  private slotTouch = new Float64Array(64);
+  private clock = 0;
   private dots = new Float64Array(64);
   private mark = new Int32Array(64);
   private stamp = 0;
@@ -354,6 +377,7 @@ export class ClusterIndex {
     if (s >= this.slotNorm.length) {
       const grow = <T extends Float64Array | Int32Array>(a: T): T => { const b = new (a.constructor as any)(2 * a.length) as T; b.set(a); return b; };
       this.slotNorm = grow(this.slotNorm);
+      this.slotTouch = grow(this.slotTouch);
       this.dots = grow(this.dots);
       this.mark = grow(this.mark);
     }
@@ -452,6 +476,7 @@ export class ClusterIndex {
     if (Number.isFinite(time)) c.last = Number.isFinite(c.last) ? Math.max(c.last, time) : time;
     this.clusters.set(c.id, c);
     this.slotNorm[slot] = norm(centroid);
+    this.slotTouch[slot] = ++this.clock;
   }
   private readonly fresh: string[] = [];
   private readonly freshW: number[] = [];
@@ -486,7 +511,11 @@ export class ClusterIndex {
 
   /** Forgets a cluster. */
   remove(c: Cluster): void {
-    for (const t of c.centroid.keys()) this.postings.get(t)?.delete(c);
+    for (const t of c.centroid.keys()) {
+      const list = this.postings.get(t);
+      // Emptied lists go too (evicted clusters would otherwise leave one per term ever seen).
+      if (list?.delete(c) && list.size === 0) this.postings.delete(t);
+    }
     this.clusters.delete(c.id);
     const s = this.slotOf.get(c);
     if (s !== undefined) {
@@ -502,15 +531,44 @@ export class ClusterIndex {
     return s !== undefined ? this.slotNorm[s] : norm(c.centroid);
   }
 
+  /**
+   * Forgets clusters (not `kept`): those last dated before `before`, then undated ones beyond
+   * `maxUndated` and any beyond `max`, least recently updated first. Returns the forgotten.
+   */
+  evict(kept: (c: Cluster) => boolean, before: number, maxUndated: number, max: number): Cluster[] {
+    const out: Cluster[] = [];
+    const undated: Cluster[] = [];
+    for (const c of this.clusters.values()) {
+      if (kept(c)) continue;
+      if (Number.isFinite(c.last)) {
+        if (c.last < before) out.push(c);
+      } else undated.push(c);
+    }
+    for (const c of out) this.remove(c);
+    const touch = (c: Cluster) => this.slotTouch[this.slotOf.get(c) ?? 0];
+    const byAge = (a: Cluster, b: Cluster) => touch(a) - touch(b);
+    if (undated.length > maxUndated) {
+      const drop = undated.sort(byAge).slice(0, undated.length - maxUndated);
+      for (const c of drop) this.remove(c), out.push(c);
+    }
+    if (this.clusters.size > max) {
+      const free = [...this.clusters.values()].filter((c) => !kept(c)).sort(byAge);
+      const drop = free.slice(0, Math.min(free.length, this.clusters.size - max));
+      for (const c of drop) this.remove(c), out.push(c);
+    }
+    return out;
+  }
+
   /** Makes new ids start after `n` (ids of clusters not loaded). */
   reserve(n: number): void {
     if (n >= this.next) this.next = n + 1;
   }
 
-  /** Indexes a cluster loaded from storage. */
-  restore(c: Cluster): void {
+  /** Indexes a cluster loaded from storage (`touch`: its eviction order among the loaded, higher is kept longer). */
+  restore(c: Cluster, touch = 0): void {
     this.clusters.set(c.id, c);
     const slot = this.slot(c);
+    this.slotTouch[slot] = touch;
     for (const [t, w] of c.centroid) {
       let list = this.postings.get(t);
       if (!list) this.postings.set(t, (list = new Map()));
@@ -542,14 +600,47 @@ export class StoryClusterer {
   ) {
     this.stories = new ClusterIndex('s', 1, params.centroidTerms);
     this.threads = new ClusterIndex('t', 1, params.centroidTerms);
-    for (const c of loaded.stories ?? []) this.stories.restore(c);
-    for (const c of loaded.threads ?? []) this.threads.restore(c);
+    // Loaded most recent first: the first loaded are the last evicted, after anything new.
+    (loaded.stories ?? []).forEach((c, k) => this.stories.restore(c, -1 - k));
+    (loaded.threads ?? []).forEach((c, k) => this.threads.restore(c, -1 - k));
+    for (const c of loaded.stories ?? []) if (c.last > this.newest) this.newest = c.last;
+  }
+
+  /** Newest publication time seen (ms), -Infinity before any: eviction counts days back from it. */
+  private newest = -Infinity;
+  /** Arrivals since the clusterer was made (eviction runs every `evictEvery`). */
+  private seen = 0;
+
+  /**
+   * Bounds the in-memory index (`evictDays`, `maxStories`, ...; see STORY_PARAMS): forgets stories
+   * and threads no arriving article can join (or, beyond the caps, the least recently updated).
+   * Their rows in the store stay; only the candidates shrink. Stories of the articles kept for
+   * re-clustering stay (it moves articles between them), and so do the threads of stories kept.
+   */
+  evict(): void {
+    const p = this.params;
+    const recentStories = new Set<string>();
+    for (const r of this.recent) recentStories.add(this.resolve(r.story));
+    const stories = this.stories.evict((c) => recentStories.has(c.id), this.newest - p.evictDays * DAY_MS, p.maxUndatedStories, p.maxStories);
+    const threadsInUse = new Set<string>();
+    for (const c of this.stories.clusters.values()) threadsInUse.add(c.thread);
+    const threads = this.threads.evict((c) => threadsInUse.has(c.id), this.newest - p.threadEvictDays * DAY_MS, p.maxThreads, p.maxThreads);
+    this.evicted += stories.length + threads.length;
+  }
+  /** Clusters evicted so far (stories and threads). */
+  evicted = 0;
+
+  /** The story a (possibly merged) story id now is. */
+  private resolve(s: string): string {
+    while (!this.stories.clusters.has(s) && this.mergedInto.has(s)) s = this.mergedInto.get(s)!;
+    return s;
   }
 
   /** Places an item in a story (and its story in a thread); `terms` when computed already. */
   assign(item: StoryItem, terms: Map<string, number> = storyTerms(item)): Assignment {
     const v = weigh(terms, this.df, this.params.backgroundIdf, undefined, this.params.idfPower);
     const time = item.published ? Date.parse(item.published) : NaN;
+    if (time > this.newest) this.newest = time;
     const { cluster, sim } = this.stories.best(v, time, this.params.windowDays * DAY_MS, this.params.queryTerms);
     let story = cluster && sim >= (item.text ? this.params.storyText : this.params.story) ? cluster : undefined;
     const newStory = !story;
@@ -572,6 +663,7 @@ export class StoryClusterer {
         final = this.stories.clusters.get(this.recent[this.recent.length - 1].story)!;
       }
     }
+    if (this.params.evictEvery > 0 && ++this.seen % this.params.evictEvery === 0) this.evict();
     return { story: final.id, thread: final.thread, newStory, similarity: newStory ? 0 : sim };
   }
 
@@ -656,8 +748,10 @@ export class StoryClusterer {
    * rest get new stories; centroids move with their members.
    */
   recluster(): void {
-    const resolve = (s: string): string => (this.stories.clusters.has(s) ? s : this.mergedInto.has(s) ? resolve(this.mergedInto.get(s)!) : s);
-    for (const r of this.recent) r.story = resolve(r.story);
+    for (const r of this.recent) r.story = this.resolve(r.story);
+    // Every id a recent article holds is now a live story's: the merges before now are not needed
+    // again (later ones are recorded anew), so the map does not grow with the corpus.
+    this.mergedInto.clear();
     // Postings of articles that left the window go (terms not seen since would keep them).
     const oldest = this.recent[0]?.seq ?? this.arrivals;
     for (const [t, list] of this.recentPostings) {
