@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
-import { centroidJson, StoredFrequencies } from './linking.js';
+import { centroidJson, loadClusterer, StoredFrequencies } from './linking.js';
+import { STORY_PARAMS } from '../stories/clusterer.js';
 
 test('centroidJson writes the same text as JSON.stringify of the rounded pairs', () => {
   const m = new Map<string, number>([
@@ -49,4 +50,27 @@ test('stored frequencies: flushed counts equal the counts in memory; a rolled-ba
   df.flush();
   assert.deepEqual(table(), new Map([['ferry', 4], ['strike', 2], ['harbour', 1], ['tram', 1], ['bridge', 1]]));
   db.close();
+});
+
+test('a reopened store loads the index a running clusterer keeps: stories within evictDays of the newest, undated ones, and their threads', () => {
+  const db = new Database(':memory:');
+  migrate(db);
+  const day = 86_400_000;
+  const newest = Date.parse('2031-05-20T00:00:00Z');
+  const story = db.prepare("INSERT INTO stories(id, thread, label, size, last_ms, centroid) VALUES (?, ?, 'x', 1, ?, '[[\"ferry\",1]]')");
+  const thread = db.prepare("INSERT INTO threads(id, label, size, last_ms, centroid) VALUES (?, 'x', 1, ?, '[[\"ferry\",1]]')");
+  story.run('s1', 't1', newest);
+  story.run('s2', 't2', newest - (STORY_PARAMS.evictDays - 1) * day);
+  story.run('s3', 't3', newest - (STORY_PARAMS.evictDays + 1) * day);
+  story.run('s4', 't4', null);
+  thread.run('t1', newest);
+  thread.run('t2', newest - (STORY_PARAMS.threadEvictDays + 5) * day); // old by its own date, but a loaded story's thread
+  thread.run('t3', newest - (STORY_PARAMS.evictDays + 1) * day);
+  thread.run('t4', null);
+  thread.run('t5', newest - (STORY_PARAMS.threadEvictDays + 1) * day);
+  const c = loadClusterer(db, new StoredFrequencies(db));
+  assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's4']);
+  assert.deepEqual([...c.threads.clusters.keys()].sort(), ['t1', 't2', 't3', 't4']);
+  // New ids count on from the highest stored, loaded or not.
+  assert.equal(c.assign({ id: 'a', title: 'Kolvani tram strike', published: '2031-05-20' }).story, 's5');
 });
