@@ -52,7 +52,7 @@ test('stored frequencies: flushed counts equal the counts in memory; a rolled-ba
   db.close();
 });
 
-test('a reopened store loads the index a running clusterer keeps: stories within evictDays of the newest, undated ones, and their threads', () => {
+test('a reopened store loads the most recent stories with their threads; its first eviction keeps what a running clusterer keeps', () => {
   const db = new Database(':memory:');
   migrate(db);
   const day = 86_400_000;
@@ -64,13 +64,15 @@ test('a reopened store loads the index a running clusterer keeps: stories within
   story.run('s3', 't3', newest - (STORY_PARAMS.evictDays + 1) * day);
   story.run('s4', 't4', null);
   thread.run('t1', newest);
-  thread.run('t2', newest - (STORY_PARAMS.threadEvictDays + 5) * day); // old by its own date, but a loaded story's thread
+  thread.run('t2', newest - (STORY_PARAMS.threadEvictDays + 5) * day); // old by its own date, but a kept story's thread
   thread.run('t3', newest - (STORY_PARAMS.evictDays + 1) * day);
   thread.run('t4', null);
   thread.run('t5', newest - (STORY_PARAMS.threadEvictDays + 1) * day);
   const c = loadClusterer(db, new StoredFrequencies(db));
+  assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's3', 's4']);
+  c.evict();
   assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's4']);
-  assert.deepEqual([...c.threads.clusters.keys()].sort(), ['t1', 't2', 't3', 't4']);
+  assert.deepEqual([...c.threads.clusters.keys()].sort(), ['t1', 't2', 't3', 't4']); // t5: past threadEvictDays, no story kept in it
   // New ids count on from the highest stored, loaded or not.
   assert.equal(c.assign({ id: 'a', title: 'Kolvani tram strike', published: '2031-05-20' }).story, 's5');
 });

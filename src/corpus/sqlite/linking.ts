@@ -94,14 +94,13 @@ const toCluster = (r: { id: string; thread?: string; size: number; last_ms: numb
 
 /** Loads the stories and threads still open (within their time windows of the newest one). */
 export function loadClusterer(db: Database.Database, df: DocFrequencies): StoryClusterer {
-  // The index a running clusterer keeps (STORY_PARAMS `evictDays`, `maxStories`, ...): the most
-  // recent stories and threads, not older than the eviction days before the newest (undated ones,
-  // ordered last, fill what room is left); the clusterer's time windows decide which can be joined.
+  // The most recent stories and threads, as many as a running clusterer keeps at most (STORY_PARAMS
+  // `maxStories`, `maxThreads`); the clusterer's time windows decide which can be joined, and its
+  // next eviction (`evictDays`, ...) drops what it would have dropped. Not filtered by date here: an
+  // article arriving late (dated well before the newest) still finds its story in a small store.
   const p = STORY_PARAMS;
-  const newest = (db.prepare('SELECT max(last_ms) m FROM stories').get() as { m: number | null }).m;
-  const since = (days: number) => (newest === null ? -Number.MAX_VALUE : newest - days * 86_400_000);
-  const stories = db.prepare('SELECT id, thread, size, last_ms, centroid FROM stories WHERE last_ms IS NULL OR last_ms >= ? ORDER BY last_ms DESC LIMIT ?').all(since(p.evictDays), p.maxStories) as any[];
-  const threads = db.prepare('SELECT id, size, last_ms, centroid FROM threads WHERE last_ms IS NULL OR last_ms >= ? ORDER BY last_ms DESC LIMIT ?').all(since(p.threadEvictDays), p.maxThreads) as any[];
+  const stories = db.prepare('SELECT id, thread, size, last_ms, centroid FROM stories ORDER BY last_ms DESC LIMIT ?').all(p.maxStories) as any[];
+  const threads = db.prepare('SELECT id, size, last_ms, centroid FROM threads ORDER BY last_ms DESC LIMIT ?').all(p.maxThreads) as any[];
   // Every loaded story's thread is loaded too (an article joining the story updates its thread).
   const have = new Set(threads.map((t) => t.id as string));
   const getThread = db.prepare('SELECT id, size, last_ms, centroid FROM threads WHERE id = ?');

@@ -179,7 +179,9 @@ export const STORY_PARAMS = {
    * recently updated first. Stories of articles kept for re-clustering, and threads of stories in
    * memory, are never dropped. `maxStories` / `maxThreads` are also what a reopened store loads
    * (most recent first), so a resumed ingest starts from the same kind of index. None of them
-   * bites on the ~1k-article evaluation sets (`npm run eval:stories -- --cv` unchanged).
+   * bites on the ~1k-article evaluation sets (`npm run eval:stories -- --cv` unchanged). The cost:
+   * in a long running ingest, an article dated more than `evictDays - windowDays` before the
+   * newest (a late backfill) no longer finds its old story and starts a new one.
    */
   evictEvery: 200,
   evictDays: 8,
