@@ -536,6 +536,8 @@ export class ClusterIndex {
   /**
    * Forgets clusters (not `kept`): those last dated before `before`, then undated ones beyond
    * `maxUndated` and any beyond `max`, least recently updated first. Returns the forgotten.
+   * A cap, once passed, is met with a tenth to spare, so the sort by age runs once per that many
+   * new clusters, not at every call (at 50,000 stories it cost ~0.2 ms per arriving article).
    */
   evict(kept: (c: Cluster) => boolean, before: number, maxUndated: number, max: number): Cluster[] {
     const out: Cluster[] = [];
@@ -549,13 +551,14 @@ export class ClusterIndex {
     for (const c of out) this.remove(c);
     const touch = (c: Cluster) => this.slotTouch[this.slotOf.get(c) ?? 0];
     const byAge = (a: Cluster, b: Cluster) => touch(a) - touch(b);
+    const spare = (cap: number) => cap - Math.floor(cap / 10);
     if (undated.length > maxUndated) {
-      const drop = undated.sort(byAge).slice(0, undated.length - maxUndated);
+      const drop = undated.sort(byAge).slice(0, undated.length - spare(maxUndated));
       for (const c of drop) this.remove(c), out.push(c);
     }
     if (this.clusters.size > max) {
       const free = [...this.clusters.values()].filter((c) => !kept(c)).sort(byAge);
-      const drop = free.slice(0, Math.min(free.length, this.clusters.size - max));
+      const drop = free.slice(0, Math.min(free.length, this.clusters.size - spare(max)));
       for (const c of drop) this.remove(c), out.push(c);
     }
     return out;
