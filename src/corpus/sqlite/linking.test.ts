@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
 import { centroidJson, loadClusterer, StoredFrequencies } from './linking.js';
-import { STORY_PARAMS } from '../stories/clusterer.js';
+import { STORY_PARAMS, type StoryParams } from '../stories/clusterer.js';
 
 test('centroidJson writes the same text as JSON.stringify of the rounded pairs', () => {
   const m = new Map<string, number>([
@@ -70,6 +70,11 @@ test('a reopened store loads the most recent stories with their threads; its fir
   thread.run('t5', newest - (STORY_PARAMS.threadEvictDays + 1) * day);
   const c = loadClusterer(db, new StoredFrequencies(db));
   assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's3', 's4']);
+  c.evict();
+  // Far fewer than `evictDatedAbove`: the day limits do not apply yet, everything stays a candidate.
+  assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's3', 's4']);
+  assert.deepEqual([...c.threads.clusters.keys()].sort(), ['t1', 't2', 't3', 't4', 't5']);
+  (c as unknown as { params: StoryParams }).params = { ...STORY_PARAMS, evictDatedAbove: 0 };
   c.evict();
   assert.deepEqual([...c.stories.clusters.keys()].sort(), ['s1', 's2', 's4']);
   assert.deepEqual([...c.threads.clusters.keys()].sort(), ['t1', 't2', 't3', 't4']); // t5: past threadEvictDays, no story kept in it

@@ -476,7 +476,7 @@ test('eviction bounds the in-memory index and changes no assignment of in-order 
   const df = countFrequencies(dated);
   // (Stories of the articles kept for re-clustering are never evicted: fewer of them here.)
   const kept = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 0 });
-  const evicting = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 50, evictDays: 5, threadEvictDays: 6 });
+  const evicting = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 50, evictDatedAbove: 0, evictDays: 5, threadEvictDays: 6 });
   const a = dated.map((i) => kept.assign(i));
   const b = dated.map((i) => evicting.assign(i));
   assert.deepEqual(b.map((x) => x.story), a.map((x) => x.story));
@@ -506,4 +506,20 @@ test('eviction bounds the in-memory index and changes no assignment of in-order 
   assert.ok(undated <= params.maxUndatedStories, String(undated));
   assert.ok(c.threads.clusters.size <= params.maxThreads, String(c.threads.clusters.size));
   for (const s of c.stories.clusters.values()) assert.ok(c.threads.clusters.has(s.thread), `thread of ${s.id} kept`);
+});
+
+test('out of date order and under evictDatedAbove, eviction changes no assignment (a late article still finds its story)', () => {
+  // Dated over 30 days but arriving shuffled, as a folder of files would: with the day limits
+  // applied, stories of early dates would be forgotten before their late-arriving articles.
+  const dated = syntheticHeadlines(1200, { minutesApart: 36 });
+  const shuffled = dated.map((item, k) => ({ item, key: (k * 7919) % dated.length })).sort((a, b) => a.key - b.key).map((x) => x.item);
+  const df = countFrequencies(shuffled);
+  const kept = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 0 });
+  const evicting = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 50, evictDays: 5, threadEvictDays: 6 });
+  assert.ok(STORY_PARAMS.evictDatedAbove > 1200);
+  assert.deepEqual(shuffled.map((i) => evicting.assign(i).story), shuffled.map((i) => kept.assign(i).story));
+  // With the day limits forced on, the same stream is assigned differently: the guard is what keeps it.
+  const forced = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 50, evictDatedAbove: 0, evictDays: 5, threadEvictDays: 6 });
+  const again = new StoryClusterer(df, { ...STORY_PARAMS, reclusterItems: 300, evictEvery: 0 });
+  assert.notDeepEqual(shuffled.map((i) => forced.assign(i).story), shuffled.map((i) => again.assign(i).story));
 });

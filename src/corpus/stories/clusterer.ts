@@ -181,9 +181,13 @@ export const STORY_PARAMS = {
    * (most recent first), so a resumed ingest starts from the same kind of index. None of them
    * bites on the ~1k-article evaluation sets (`npm run eval:stories -- --cv` unchanged). The cost:
    * in a long running ingest, an article dated more than `evictDays - windowDays` before the
-   * newest (a late backfill) no longer finds its old story and starts a new one.
+   * newest (a late backfill) no longer finds its old story and starts a new one. So the day
+   * limits only apply once more than `evictDatedAbove` stories (threads) are indexed: a corpus
+   * ingested out of date order (a folder of one outlet's interviews over years) keeps every
+   * candidate up to that size, as before, and only bulk streams pay the backfill cost.
    */
   evictEvery: 200,
+  evictDatedAbove: 5_000,
   evictDays: 8,
   threadEvictDays: 60,
   maxUndatedStories: 10_000,
@@ -626,10 +630,11 @@ export class StoryClusterer {
     const p = this.params;
     const recentStories = new Set<string>();
     for (const r of this.recent) recentStories.add(this.resolve(r.story));
-    const stories = this.stories.evict((c) => recentStories.has(c.id), this.newest - p.evictDays * DAY_MS, p.maxUndatedStories, p.maxStories);
+    const dated = (days: number, size: number) => (size > p.evictDatedAbove ? this.newest - days * DAY_MS : -Infinity);
+    const stories = this.stories.evict((c) => recentStories.has(c.id), dated(p.evictDays, this.stories.clusters.size), p.maxUndatedStories, p.maxStories);
     const threadsInUse = new Set<string>();
     for (const c of this.stories.clusters.values()) threadsInUse.add(c.thread);
-    const threads = this.threads.evict((c) => threadsInUse.has(c.id), this.newest - p.threadEvictDays * DAY_MS, p.maxThreads, p.maxThreads);
+    const threads = this.threads.evict((c) => threadsInUse.has(c.id), dated(p.threadEvictDays, this.threads.clusters.size), p.maxThreads, p.maxThreads);
     this.evicted += stories.length + threads.length;
   }
   /** Clusters evicted so far (stories and threads). */
