@@ -121,6 +121,47 @@ export function joinParticles(mentions: readonly Mention[], words: readonly Sent
   return out;
 }
 
+/**
+ * Head words of organisation names written with a plural possessive ("Traders' Guild",
+ * "Workers' Union", "Veterans' Affairs"), besides the lexicon's organisation words. Kept apart
+ * from the gazetteer, which the recogniser was trained with.
+ */
+export const POSSESSIVE_ORG_HEADS = new Set(['Guild', 'Fund', 'Affairs', 'Rights', 'Coalition', 'Collective', 'Cooperative', 'Co-operative', 'Network', 'Forum', 'Trust', 'Congress', 'Federation', 'Union', 'Association', 'League', 'Council', 'Society', 'Alliance', 'Movement', 'Party', 'Club', 'Institute', 'Committee']);
+
+function isOrganisationHead(word: string | undefined, lex: Lexicon): boolean {
+  return word !== undefined && (POSSESSIVE_ORG_HEADS.has(word) || lex.orgWords.has(word));
+}
+
+/**
+ * The recogniser splits an organisation at a plural possessive ("Brennian Traders" ORG, "'",
+ * "Guild" PER): an organisation mention ending in an -s word, right before "' " or "’ ", and the
+ * mention right after it (or the untagged word there) that ends in an organisation head word,
+ * become one organisation. A person after it ("the Democrats' Clinton") is left alone.
+ */
+export function joinPossessiveOrganisations(mentions: readonly Mention[], words: readonly SentenceWords[], text: string, lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const sentence = words[m.sentence];
+    const after = m.last + 2;
+    if (m.type !== 'ORG' || !/s$/i.test(sentence.texts[m.last]) || !/^['’] $/.test(text.slice(m.end, sentence.starts[after] ?? m.end))) {
+      out.push(m);
+      continue;
+    }
+    const next = mentions[i + 1];
+    const tagged = next !== undefined && next.sentence === m.sentence && next.first === after;
+    const last = tagged ? next.last : after;
+    if (!isOrganisationHead(sentence.texts[last], lex) || !/^\p{Lu}/u.test(sentence.texts[after])) {
+      out.push(m);
+      continue;
+    }
+    const end = sentence.ends[last];
+    out.push({ ...m, last, end, text: text.slice(m.start, end) });
+    if (tagged) i++;
+  }
+  return out;
+}
+
 /** Rules that correct the recogniser's person mentions from their form and context. */
 export const PERSON_CHECKS = {
   /**

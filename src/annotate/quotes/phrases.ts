@@ -25,6 +25,12 @@ function isInnerGlue(v: TokenView, i: number): boolean {
   return (w === '-' || w === '.') && i > 0 && i + 1 < v.n && v.end[i - 1] === v.start[i] && v.end[i] === v.start[i + 1];
 }
 
+/** True for the apostrophe of a plural possessive inside a name ("Traders' Guild"): glued to an -s word, a space after. */
+function isPluralPossessive(v: TokenView, j: number): boolean {
+  const w = v.lower[j];
+  return (w === "'" || w === '’') && j > 0 && j + 1 < v.n && v.end[j - 1] === v.start[j] && v.end[j] < v.start[j + 1] && v.lower[j - 1].endsWith('s');
+}
+
 /**
  * The noun phrase (or speaker pronoun) ending at token `last`, not reaching before `min`.
  * Returns undefined when `last` is not the head of a phrase.
@@ -36,7 +42,7 @@ export function phraseEndingAt(v: TokenView, last: number, min: number): Range |
   let k = last;
   while (k - 1 >= min && last - k < LIMITS.maxSpeakerTokens) {
     const j = k - 1;
-    if (isNominal(v, j) || isInnerGlue(v, j)) { k = j; continue; }
+    if (isNominal(v, j) || isInnerGlue(v, j) || (isPluralPossessive(v, j) && isNominal(v, j - 1))) { k = j; continue; }
     if (NP_JOINERS.has(v.lower[j]) && j - 1 >= min && HEAD.has(v.pos[j - 1]) && (v.pos[k] === 'PROPN' || v.pos[k] === 'DET' || v.pos[k] === 'NOUN')) { k = j; continue; }
     if (v.pos[j] === 'DET' || v.lower[j] === 'his' || v.lower[j] === 'her' || v.lower[j] === 'their') {
       k = j;

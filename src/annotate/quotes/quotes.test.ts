@@ -236,3 +236,13 @@ test('a participle after a reporting clause ("speaking on condition of anonymity
   assert.equal(pier.attrs?.verb, 'say');
   assert.ok(!text(a, pier).includes('adding'), text(a, pier));
 });
+
+test('a speaker "X of the Growers\' League" reaches back over the plural possessive to the person', () => {
+  const a = run("Ilse Varrow of the Tolland Orchard Growers' League said prices had fallen for a third year.");
+  const q = find(a, 'prices had fallen');
+  assert.equal(q.attrs?.speakerText, "Ilse Varrow of the Tolland Orchard Growers' League");
+  // The organisation is one entity (not "League" as a person), so the speaker is the person.
+  assert.equal(q.attrs?.speakerName, 'Ilse Varrow');
+  const orgs = a.layers.entities.map((s) => a.text.slice(s.start, s.end));
+  assert.ok(orgs.includes("Tolland Orchard Growers' League"), orgs.join(' | '));
+});
