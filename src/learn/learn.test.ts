@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Classifier, SequenceTagger, prf } from './index.js';
+import { Classifier, SequenceTagger, crossFit, prf } from './index.js';
 
 // A toy tagging task: capitalised words after "in" are places, after "Mr" are persons.
 function toySequences() {
@@ -112,4 +112,13 @@ test('pruned Viterbi over emission scores finds the exact path of the plain one'
     const emit = Float64Array.from(emissions);
     assert.deepEqual(viterbiScores(emit, n, transitions, T), viterbi(hashed, emissions, transitions, T), `round ${round}`);
   }
+});
+
+test('crossFit predicts each item with a model that never saw it', () => {
+  const items = [10, 20, 30, 40, 50];
+  // The "model" is the set of items it was trained on; the prediction says whether it saw the item.
+  const seen = crossFit(items, 2, (training) => new Set(training), (model, item) => model.has(item));
+  assert.deepEqual(seen, [false, false, false, false, false]);
+  const sizes = crossFit(items, 2, (training) => training.length, (n) => n);
+  assert.deepEqual(sizes, [2, 3, 2, 3, 2]); // folds {0,2,4} and {1,3}
 });

@@ -23,3 +23,17 @@ export function kFolds(n: number, k: number): number[][] {
   for (let i = 0; i < n; i++) folds[i % k].push(i);
   return folds;
 }
+
+/**
+ * Out-of-fold predictions: each item is predicted by a model trained on the other folds
+ * (`kFolds`), so a stacked model learns how far to trust one on data it did not see.
+ */
+export function crossFit<T, M, R>(items: readonly T[], folds: number, train: (training: T[]) => M, predict: (model: M, item: T) => R): R[] {
+  const out: R[] = new Array(items.length);
+  for (const held of kFolds(items.length, folds)) {
+    const heldSet = new Set(held);
+    const model = train(items.filter((_, i) => !heldSet.has(i)));
+    for (const i of held) out[i] = predict(model, items[i]);
+  }
+  return out;
+}

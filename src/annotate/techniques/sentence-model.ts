@@ -1,4 +1,4 @@
-import { type Classifier, fnv1a, kFolds, trainLogistic, type Example } from '../../learn/index.js';
+import { type Classifier, crossFit, fnv1a, kFolds, trainLogistic, type Example } from '../../learn/index.js';
 import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
@@ -88,17 +88,12 @@ export function sentenceProbs(model: Classifier, views: readonly SentenceView[],
  * tagger learns how much to trust the sentence model on sentences it did not train on.
  */
 export function crossFitSentenceProbs(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, folds = SENTENCE_MODEL.innerFolds): number[][] {
-  const out: number[][] = new Array(docs.length);
-  for (const held of kFolds(docs.length, folds)) {
-    const heldSet = new Set(held);
-    const model = trainSentenceModel(
-      docs.filter((_, i) => !heldSet.has(i)),
-      lexicon,
-      clusters,
-    );
-    for (const i of held) out[i] = sentenceProbs(model, docs[i].views, lexicon, clusters);
-  }
-  return out;
+  return crossFit(
+    docs,
+    folds,
+    (training) => trainSentenceModel(training, lexicon, clusters),
+    (model, doc) => sentenceProbs(model, doc.views, lexicon, clusters),
+  );
 }
 
 /** Bucket index of a probability (SENTENCE_MODEL.edges). */

@@ -1,4 +1,4 @@
-import { Classifier, fnv1a, kFolds, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
+import { Classifier, crossFit, fnv1a, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
 import { TOKEN_MODEL, TOKEN_STACK } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import type { SentenceView } from './view.js';
@@ -323,19 +323,12 @@ export function tokenOdds(scorer: TokenModelScorer, views: readonly SentenceView
  * articles it did not see.
  */
 export function crossFitTokenOdds(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, options: Partial<typeof TOKEN_MODEL> = {}, folds = 5): Float64Array[][] {
-  const out: Float64Array[][] = new Array(docs.length);
-  for (const held of kFolds(docs.length, folds)) {
-    const heldSet = new Set(held);
-    const model = trainTokenModel(
-      docs.filter((_, i) => !heldSet.has(i)),
-      lexicon,
-      clusters,
-      options,
-    );
-    const scorer = new TokenModelScorer(model, lexicon, clusters);
-    for (const i of held) out[i] = tokenOdds(scorer, docs[i].views);
-  }
-  return out;
+  return crossFit(
+    docs,
+    folds,
+    (training) => new TokenModelScorer(trainTokenModel(training, lexicon, clusters, options), lexicon, clusters),
+    (scorer, doc) => tokenOdds(scorer, doc.views),
+  );
 }
 
 /** Bucket index of a token-model log-odds value (`TOKEN_STACK.edges`). */
