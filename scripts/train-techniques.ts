@@ -43,9 +43,8 @@ if (!process.argv.includes('--classifier-only')) {
   const wideningBytes = trainWidening(docs, tagger, lexicon).encode({ ...card, task: 'keep a side of a span widened to its clause (share of its tokens in a fragment)', ...WIDENING_MODEL, threshold: TAGGER.wideningThreshold });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.widening), wideningBytes);
   console.log(`wrote ${MODEL_FILES.widening} (${mb(wideningBytes)})`);
-  if (TOKEN_MODEL.weight !== 0 || tagger.tokens) {
-    // A tagger that reads the token model (TOKEN_STACK) trained it on the same articles.
-    const tokens = tagger.tokens ?? trainTokenModel(docs, lexicon, clusters);
+  if (TOKEN_MODEL.weight !== 0) {
+    const tokens = trainTokenModel(docs, lexicon, clusters);
     const name = `${MODEL_FILES.tokens}.${tokens instanceof Mlp ? 'spnn' : 'spnm'}`;
     const tokenBytes = tokens.encode({ ...card, task: 'token lies inside a propaganda fragment (mixed into the span tagger)', ...TOKEN_MODEL, ...tokens.card });
     writeFileSync(join(MODELS_DIR, name), tokenBytes);

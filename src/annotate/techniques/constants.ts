@@ -69,7 +69,8 @@ export const TAGGER = {
   articleDensity: true,
   /**
    * The article's share of ?/! sentences and of quoted tokens as token features: measured, no
-   * gain (CV F1 0.3749 vs 0.3757), off.
+   * gain (CV F1 0.3749 vs 0.3757). The code is gone (models/techniques.md, History); the false
+   * stays so the tagger's card records it (and the committed model file keeps its bytes).
    */
   articleStyle: false,
   /**
@@ -89,7 +90,7 @@ export const TAGGER = {
    * 0.3835 → 0.3944 (models/techniques.md).
    */
   sentenceModel: true,
-  /** The article's mean sentence-model probability (bucketed) as a token feature: no gain (0.3917 vs 0.3944), off. */
+  /** The article's mean sentence-model probability (bucketed) as a token feature: no gain (0.3917 vs 0.3944); code gone, as `articleStyle`. */
   articlePrior: false,
   /**
    * The sentence-model buckets of this many sentences (0–2) before and after as features of
@@ -99,7 +100,7 @@ export const TAGGER = {
   /**
    * The clause model's probability (p(the clause overlaps a fragment), given the sentence
    * bucket; bucketed) as a feature of each token of the clause: +0.0006 on CV (0.3987 vs
-   * 0.3981 with one neighbour sentence), not worth a third model file; off.
+   * 0.3981 with one neighbour sentence), not worth a third model file; code gone, as `articleStyle`.
    */
   clauseModel: false,
   /**
@@ -117,9 +118,8 @@ export const TAGGER = {
    * Infinity: never). Such spans are mostly recall: on average only ~14% of their characters
    * are inside a gold fragment, but they cover whole fragments the token window missed. 5-fold
    * CV (outsideBias -1.5, widening 0.25): off 0.4085, 0.5 0.4141, 0.4 0.4179 (chosen on the
-   * other folds for every fold; models/techniques.md). Since pass tech-si5 a sentence whose only
-   * marks are lexicon-backstop runs is covered too (0.4180 → 0.4188 in the study harness,
-   * higher in each of the five folds).
+   * other folds for every fold; models/techniques.md). A sentence whose only marks are
+   * lexicon-backstop runs is covered too (0.4180 → 0.4188, higher in each of the five folds).
    */
   sentenceBackstop: 0.4,
 } as const;
@@ -315,33 +315,12 @@ export const TOKEN_MODEL = {
   maxCachedWords: 50_000,
 };
 
-/**
- * Stacking (pass tech-si8): the token model's log-odds, bucketed, as features of the span
- * tagger (the token's own bucket and its ±1 neighbours'). The tagger trains on out-of-fold
- * log-odds (inner folds by article, as the sentence model's) and reads the committed token
- * model at run time.
- */
-export const TOKEN_STACK = {
-  /**
-   * Whether the tagger reads the token model's buckets. Off: 5-fold CV best grid point 0.4227
-   * (main 0.4215), nested 0.4200 (main 0.4197) — no real gain (models/techniques.md, pass tech-si8).
-   */
-  enabled: false,
-  /** Log-odds bucket edges. */
-  edges: [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5] as readonly number[],
-  /** Neighbour tokens on each side whose buckets are features too. */
-  neighbours: 1,
-  innerFolds: 5,
-};
-
 /** Model file names under models/. */
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
   classifier: 'techniques-labels.spnm',
   /** The sentence model the tagger reads (when TAGGER.sentenceModel). */
   sentences: 'techniques-sentences.spnm',
-  /** The clause model the tagger reads (when TAGGER.clauseModel). */
-  clauses: 'techniques-clauses.spnm',
   /** Optional: the widening model (absent: every run is widened to its clause). */
   widening: 'techniques-widening.spnm',
   /** Optional: the network averaged with the classifier (absent: the classifier alone). */

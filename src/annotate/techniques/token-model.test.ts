@@ -4,8 +4,7 @@ import { Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { buildViews } from './view.js';
-import { crossFitTokenOdds, tokenBucket, tokenRows, trainTokenModel, TokenModelScorer } from './token-model.js';
-import { TOKEN_STACK } from './constants.js';
+import { tokenRows, trainTokenModel, TokenModelScorer } from './token-model.js';
 import type { PreparedArticle } from './train.js';
 
 const lexicon = new LexiconIndex();
@@ -56,16 +55,3 @@ for (const hidden of [0, 8]) {
     assert.ok(z[v.lowers.indexOf('vile')] > z[v.lowers.indexOf('the')]);
   });
 }
-
-test('cross-fitted token odds come from models that never saw the article', () => {
-  const odds = crossFitTokenOdds(docs, lexicon, undefined, { bits: 12, epochs: 5 }, 3);
-  assert.equal(odds.length, docs.length);
-  docs.forEach((d, k) => {
-    // kFolds(3, 3) holds one article out per fold: the model of the other two.
-    const others = docs.filter((_, i) => i !== k);
-    const scorer = new TokenModelScorer(trainTokenModel(others, lexicon, undefined, { bits: 12, epochs: 5 }), lexicon, undefined);
-    d.views.forEach((v, s) => assert.deepEqual([...odds[k][s]], [...scorer.sentence(v, new Float64Array(v.raws.length))]));
-  });
-  // Buckets are ordered by log-odds.
-  assert.ok(tokenBucket(-10) === 0 && tokenBucket(0) > tokenBucket(-1) && tokenBucket(10) === TOKEN_STACK.edges.length);
-});

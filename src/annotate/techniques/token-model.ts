@@ -1,5 +1,5 @@
-import { Classifier, crossFit, fnv1a, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
-import { TOKEN_MODEL, TOKEN_STACK } from './constants.js';
+import { Classifier, fnv1a, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
+import { TOKEN_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import type { SentenceView } from './view.js';
 import type { WordClusters } from './word-clusters.js';
@@ -307,33 +307,4 @@ export class TokenModelScorer {
     }
     return out;
   }
-}
-
-/**
- * Token-model log-odds of every token of the articles, per article and sentence, from `model`
- * (a scorer memoised by raw form).
- */
-export function tokenOdds(scorer: TokenModelScorer, views: readonly SentenceView[]): Float64Array[] {
-  return views.map((v) => scorer.sentence(v, new Float64Array(v.raws.length)));
-}
-
-/**
- * Out-of-fold token-model log-odds of the training articles (inner folds by article, as the
- * sentence model's), so a tagger that reads them learns how far to trust the token model on
- * articles it did not see.
- */
-export function crossFitTokenOdds(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, options: Partial<typeof TOKEN_MODEL> = {}, folds = 5): Float64Array[][] {
-  return crossFit(
-    docs,
-    folds,
-    (training) => new TokenModelScorer(trainTokenModel(training, lexicon, clusters, options), lexicon, clusters),
-    (scorer, doc) => tokenOdds(scorer, doc.views),
-  );
-}
-
-/** Bucket index of a token-model log-odds value (`TOKEN_STACK.edges`). */
-export function tokenBucket(z: number, edges: readonly number[] = TOKEN_STACK.edges): number {
-  let k = 0;
-  while (k < edges.length && z >= edges[k]) k++;
-  return k;
 }
