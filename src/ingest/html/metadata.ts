@@ -3,7 +3,6 @@ import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js
 import { bylineName, decodeReferences } from './byline.js';
 import { isJunk } from './content.js';
 import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
-import { addCandidate, type TitleCandidate } from './title.js';
 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
@@ -381,28 +380,6 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   return chosen ? [normaliseTitle(chosen), 'slug-head', title] : [title, source];
 }
 
-/** The rule's title and the head titles (site name removed; <title> also whole and its first part) as ranker candidates. */
-export function titleCandidates(page: ParsedPage, ld: Json | undefined, site: SiteNames, rule: string | undefined, sep: RegExp): TitleCandidate[] {
-  const list: TitleCandidate[] = [];
-  addCandidate(list, rule, 'rule');
-  const head = (v: string | undefined) => {
-    const c = clean(v);
-    return c ? normaliseTitle(stripSiteName(c, site)) : undefined;
-  };
-  addCandidate(list, head(metaValue(page, 'og:title')), 'og');
-  addCandidate(list, head(metaValue(page, 'twitter:title')), 'twitter');
-  const ldh = nameOf(ld?.headline);
-  addCandidate(list, head(ldh && decodeReferences(ldh)), 'ld');
-  addCandidate(list, head(page.title), 'title');
-  const t = clean(page.title);
-  if (t) {
-    addCandidate(list, normaliseTitle(trimSiteParts(t, site)), 'title-full');
-    const first = t.split(sep)[0];
-    if (first !== t && words(first).length >= 2 && !isSitePart(first, site)) addCandidate(list, normaliseTitle(first.trim()), 'title-first');
-  }
-  return list;
-}
-
 /**
  * Words of a URL's slug, its last path segment when written as words joined by hyphens or
  * underscores (file extension and apostrophes dropped); none for ids and single words.
@@ -690,7 +667,7 @@ function headlineZoneDate(root: El, headline: El): string | undefined {
 }
 
 /** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
-export function extractMeta(page: ParsedPage, url: string | undefined, study?: { candidates?: TitleCandidate[]; slug?: string[] }): PageMeta {
+export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
   const sources: Record<string, string> = {};
   const objects = jsonLdObjects(page);
   const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
@@ -742,10 +719,6 @@ export function extractMeta(page: ParsedPage, url: string | undefined, study?: {
   const site = siteNames(outlet, url ?? pageUrl);
   const [title, titleSource, heading] = chooseTitle(page, ld, site, h1s, h2s, headingEl, url ?? pageUrl);
   sources.title = titleSource;
-  if (study) {
-    study.candidates = titleCandidates(page, ld, site, title, K.TITLE_SEPARATOR);
-    study.slug = slugWords(url ?? pageUrl);
-  }
 
   let published: string | undefined;
   const fromMeta = (): [string, string] | undefined => {
