@@ -193,26 +193,26 @@ export const NETWORK = {
 } as const;
 
 /**
- * Article context of technique labels (pass tech-tc5): articles lean on a few techniques, so a
+ * Article context of technique labels: articles lean on a few techniques, so a
  * span's probabilities are multiplied by ((share_c + smoothing) / (prior_c + smoothing))^weight,
  * where share_c is the mean probability of label c over the other spans labelled together in the
  * same call (the article's spans; spans with the same start and end count once, the span itself
  * not) and prior_c the mean probability a span gets on new articles; then renormalised. One
  * pass more over the spans' probabilities (no model file). 5-fold CV micro-F1 (gold spans,
  * seeds 11 / 5 / 1 / 2, `npm run eval:techniques -- --task tc --tc-seed S`): 0.6314 / 0.6298 /
- * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, pass tech-tc5);
+ * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, History, pass tech-tc5);
  * weight 0 (`--tc-context 0`) switches it off.
  */
 export const CONTEXT = {
   /** Exponent for given spans (`techniques classify`, TC on gold spans). */
   weight: 0.5,
   /**
-   * Exponent for the tagger's own spans (the stage; pass tech-tc6): over half of them overlap
+   * Exponent for the tagger's own spans (the stage): over half of them overlap
    * no fragment, so their mix says less. Labelling the tagger's spans of held-out articles
    * (5-fold CV; right when the label is one of the overlapping gold spans' labels, 3,548
    * spans; `node --import tsx scripts/tc-context-found.ts --seed S`): no context 0.4758 / 0.4659
    * (seeds 11 / 5), weight 0.5 0.4735 / 0.4687, 0.2 0.4800 / 0.4698 (seed 11: chosen on the
-   * other four folds for every fold); grid 0 … 0.5 in models/techniques.md, pass tech-tc6.
+   * other four folds for every fold); grid 0 … 0.5 in models/techniques.md, History, pass tech-tc6.
    */
   foundWeight: 0.2,
   smoothing: 0.01,
@@ -282,7 +282,7 @@ export const SUMMARY = {
 } as const;
 
 /**
- * The token model (pass tech-si6, `token-model.ts`): a binary logistic regression over a wide
+ * The token model (`token-model.ts`): a binary logistic regression over a wide
  * window of each token (words, clusters, POS, lexicon categories at ±window, the word's own
  * character n-grams) whose log-odds, minus the base rate's, are added × `weight` (in units of the
  * tagger's mean absolute transition weight) to the tagger's inside emissions before Viterbi.
@@ -301,7 +301,7 @@ export const TOKEN_MODEL = {
   inputDropout: 0.1,
   inputInit: 0.1,
   /**
-   * Mixing weight (0: the tagger alone). 5-fold CV (pass tech-si6): 0.15 / 0.3 / 0.5 / 0.8 best
+   * Mixing weight (0: the tagger alone). 5-fold CV (models/techniques.md, History, pass tech-si6): 0.15 / 0.3 / 0.5 / 0.8 best
    * F1 0.4201 / 0.4215 / 0.4200 / 0.4140 (each at its best outside bias).
    */
   weight: 0.3,

@@ -6,7 +6,7 @@ import type { WordClusters } from './word-clusters.js';
 import type { PreparedArticle } from './train.js';
 
 /**
- * The token model (pass tech-si6): a second first-stage model beside the span tagger, a binary
+ * The token model: a second first-stage model beside the span tagger, a binary
  * logistic regression over a different view of each token — the words, word clusters, POS and
  * lexicon categories of a wide window (±`TOKEN_MODEL.window` tokens, each at its offset) and the
  * character n-grams of the word — giving p(token lies inside a fragment). Its log-odds are
