@@ -85,7 +85,6 @@ export class EmissionScorer {
   private readonly catIndex = new Map<string, number>();
   private readonly posIndex = new Map<string, number>();
   private readonly posNames: string[] = [];
-  private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
   private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'sp', Float64Array>;

@@ -1,5 +1,5 @@
-import { type Classifier, crossFit, fnv1a, kFolds, trainLogistic, type Example } from '../../learn/index.js';
-import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
+import { type Classifier, crossFit, edgeBucket, fnv1a, trainLogistic, type Example } from '../../learn/index.js';
+import { FEATURES, SENTENCE_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
 import type { PreparedArticle } from './train.js';
@@ -98,7 +98,5 @@ export function crossFitSentenceProbs(docs: readonly PreparedArticle[], lexicon:
 
 /** Bucket index of a probability (SENTENCE_MODEL.edges). */
 export function probBucket(p: number, edges: readonly number[] = SENTENCE_MODEL.edges): number {
-  let k = 0;
-  while (k < edges.length && p >= edges[k]) k++;
-  return k;
+  return edgeBucket(p, edges);
 }

@@ -1,4 +1,4 @@
-import { type Classifier, fnv1a } from '../../learn/index.js';
+import { type Classifier, edgeBucket, fnv1a } from '../../learn/index.js';
 import { probBucket, sentenceProbs } from './sentence-model.js';
 import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
@@ -21,10 +21,7 @@ export const DENSITY_EDGES: readonly number[] = [0.5, 1, 1.5, 2.5, 4];
 
 /** The bucket name of an article's strong-cue share. */
 export function densityBucket(strong: number, tokens: number): string {
-  const per100 = (100 * strong) / Math.max(1, tokens);
-  let k = 0;
-  while (k < DENSITY_EDGES.length && per100 >= DENSITY_EDGES[k]) k++;
-  return String(k);
+  return String(edgeBucket((100 * strong) / Math.max(1, tokens), DENSITY_EDGES));
 }
 
 /** Neighbour offsets whose word features a token sees, with their template names. */
