@@ -42,7 +42,7 @@ const sentenceBackstops = opt('sentence-backstops', String(TAGGER.sentenceBackst
  * training articles only; --tm-window, --tm-epochs, --tm-rate, --tm-l2, --tm-bits set its options.
  */
 const tokenWeights = opt('token-weights', String(TOKEN_MODEL.weight)).split(',').map(Number);
-const tmOptions = { window: Number(opt('tm-window', String(TOKEN_MODEL.window))), epochs: Number(opt('tm-epochs', String(TOKEN_MODEL.epochs))), rate: Number(opt('tm-rate', String(TOKEN_MODEL.rate))), l2: Number(opt('tm-l2', String(TOKEN_MODEL.l2))), bits: Number(opt('tm-bits', String(TOKEN_MODEL.bits))), hidden: Number(opt('tm-hidden', String(TOKEN_MODEL.hidden))), dropout: Number(opt('tm-dropout', String(TOKEN_MODEL.dropout))), inputDropout: Number(opt('tm-input-dropout', String(TOKEN_MODEL.inputDropout))), seed: Number(opt('tm-seed', String(TOKEN_MODEL.seed))) };
+const tmOptions = { window: Number(opt('tm-window', String(TOKEN_MODEL.window))), epochs: Number(opt('tm-epochs', String(TOKEN_MODEL.epochs))), rate: Number(opt('tm-rate', String(TOKEN_MODEL.rate))), l2: Number(opt('tm-l2', String(TOKEN_MODEL.l2))), bits: Number(opt('tm-bits', String(TOKEN_MODEL.bits))), seed: Number(opt('tm-seed', String(TOKEN_MODEL.seed))) };
 /** --cache DIR: keep each fold's tagger and widening model there (reused by later runs with the same tagger settings). */
 const cacheDir = args.includes('--cache') ? opt('cache', '') : undefined;
 const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => widenThresholds.flatMap((w) => sentenceBackstops.flatMap((z) => tokenWeights.map((tw) => [b, m, k, g, x, w, z, tw] as const))))))));

@@ -5,7 +5,7 @@
 // `npm run train:techniques -- --classifier-only` retrains and writes only the classifier (and network),
 // `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin), its sentence model
 // and the widening model (models/techniques-widening.spnm, trained on the tagger's own runs), and
-// the token model mixed into the tagger's emissions (models/techniques-tokens.spnn, if TOKEN_MODEL.weight).
+// the token model mixed into the tagger's emissions (models/techniques-tokens.spnm, if TOKEN_MODEL.weight).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
@@ -16,7 +16,6 @@ import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
 import { CLASSIFIER, MODEL_FILES, NETWORK, SENTENCE_MODEL, TAGGER, TOKEN_MODEL, WIDENING_MODEL } from '../src/annotate/techniques/constants.js';
 import { trainTokenModel } from '../src/annotate/techniques/token-model.js';
-import { Mlp } from '../src/learn/index.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -45,7 +44,7 @@ if (!process.argv.includes('--classifier-only')) {
   console.log(`wrote ${MODEL_FILES.widening} (${mb(wideningBytes)})`);
   if (TOKEN_MODEL.weight !== 0) {
     const tokens = trainTokenModel(docs, lexicon, clusters);
-    const name = `${MODEL_FILES.tokens}.${tokens instanceof Mlp ? 'spnn' : 'spnm'}`;
+    const name = MODEL_FILES.tokens;
     const tokenBytes = tokens.encode({ ...card, task: 'token lies inside a propaganda fragment (mixed into the span tagger)', ...TOKEN_MODEL, ...tokens.card });
     writeFileSync(join(MODELS_DIR, name), tokenBytes);
     console.log(`wrote ${name} (${mb(tokenBytes)})`);

@@ -295,7 +295,11 @@ export const TOKEN_MODEL = {
   rate: 0.05,
   l2: 1e-6,
   seed: 17,
-  /** Hidden units of the network (0: a logistic regression). */
+  /**
+   * A network instead of the logistic model (16 or 32 hidden units): no better, far slower to
+   * train (models/techniques.md, History, pass tech-si6); its code is gone. These stay so the
+   * token model's card records the settings (and its file keeps its bytes).
+   */
   hidden: 0,
   dropout: 0.3,
   inputDropout: 0.1,
@@ -325,6 +329,6 @@ export const MODEL_FILES = {
   widening: 'techniques-widening.spnm',
   /** Optional: the network averaged with the classifier (absent: the classifier alone). */
   network: 'techniques-labels-net.spnn',
-  /** Optional: the token model mixed into the tagger's emissions (absent: the tagger alone); `.spnn` when it is a network. */
-  tokens: 'techniques-tokens',
+  /** Optional: the token model mixed into the tagger's emissions (absent: the tagger alone). */
+  tokens: 'techniques-tokens.spnm',
 } as const;

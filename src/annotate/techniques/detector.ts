@@ -227,7 +227,7 @@ export class TechniqueModel {
    */
   withTokenModel(model: TokenModel | TokenModelScorer | undefined, weight: number = TOKEN_MODEL.weight): TechniqueModel {
     const copy = this.withBias(this.outsideBias);
-    copy.tokenModel = model instanceof Classifier || model instanceof Mlp ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
+    copy.tokenModel = model instanceof Classifier ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
     copy.tokenWeight = weight;
     return copy;
   }
@@ -631,13 +631,10 @@ export function extendToClause(lowers: readonly string[], a: number, b: number, 
   return [a, b];
 }
 
-/** The committed token model (`MODEL_FILES.tokens` + `.spnn` for a network, `.spnm` for a logistic model), if any. */
+/** The committed token model (`MODEL_FILES.tokens`), if any. */
 export function loadTokenModel(dir = MODELS_DIR): TokenModel | undefined {
-  const net = join(dir, `${MODEL_FILES.tokens}.spnn`);
-  const linear = join(dir, `${MODEL_FILES.tokens}.spnm`);
-  if (existsSync(net)) return Mlp.decode(readFileSync(net));
-  if (existsSync(linear)) return Classifier.decode(readFileSync(linear));
-  return undefined;
+  const path = join(dir, MODEL_FILES.tokens);
+  return existsSync(path) ? Classifier.decode(readFileSync(path)) : undefined;
 }
 
 /** The sentence-model bucket a probability threshold starts at (Infinity: none). */
