@@ -136,7 +136,18 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
     if (!options.readonly) migrate(db);
     // Read the schema now, so a damaged file or an unreadable WAL fails here, translated, not at the first query.
     else db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return new SqliteStore(db, path);
+    const store = new SqliteStore(db, path);
+    // Articles stored and not yet in the kept counts (a corpus just upgraded to schema 6, a run
+    // stopped before closing) are folded in now rather than at the first read; when another
+    // process holds the write lock, the first read that needs them does it.
+    if (!options.readonly) {
+      try {
+        store.refreshAggregates();
+      } catch {
+        // see above
+      }
+    }
+    return store;
   } catch (err) {
     db?.close();
     throw translateError(err, path);
@@ -504,12 +515,14 @@ export class SqliteStore implements CorpusStore {
 
   /** A story's outlets (all of them), and top entities and speakers of its `storySample` most recent articles. */
   private storySummary(r: any): StorySummary {
-    const recent = `(SELECT l.article FROM article_links l JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = l.article WHERE l.story = ? ORDER BY f.published DESC, f.n DESC LIMIT ${SQLITE.storySample})`;
+    const facets = this.facetRows.replace('articles', 'articles f');
+    const recent = JSON.stringify(this.db.prepare(`SELECT l.article FROM article_links l JOIN ${facets} ON f.n = l.article WHERE l.story = ? ORDER BY f.published DESC, f.n DESC LIMIT ${SQLITE.storySample}`).pluck().all(r.id));
+    const m = '(SELECT value FROM json_each(?))';
     return {
       id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
-      outlets: this.db.prepare(`SELECT DISTINCT f.outlet FROM article_links l JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = l.article WHERE l.story = ? AND f.outlet IS NOT NULL ORDER BY 1`).pluck().all(r.id) as string[],
-      topEntities: this.db.prepare(`SELECT max(e.name) FROM entities e WHERE e.article IN ${recent} GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`).pluck().all(r.id) as string[],
-      topSpeakers: this.db.prepare(`SELECT p.name FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${recent} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY x.c DESC, p.name LIMIT 5`).pluck().all(r.id) as string[],
+      outlets: this.db.prepare(`SELECT DISTINCT f.outlet FROM article_links l JOIN ${facets} ON f.n = l.article WHERE l.story = ? AND f.outlet IS NOT NULL ORDER BY 1`).pluck().all(r.id) as string[],
+      topEntities: this.db.prepare(`SELECT max(e.name) FROM entities e WHERE e.article IN ${m} GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`).pluck().all(recent) as string[],
+      topSpeakers: this.db.prepare(`SELECT p.name FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${m} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY x.c DESC, p.name LIMIT 5`).pluck().all(recent) as string[],
     };
   }
 
@@ -608,6 +621,10 @@ export class SqliteStore implements CorpusStore {
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
     const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
     try {
+      if (kind === 'quotes') {
+        yield* quoteRecords(reader);
+        return;
+      }
       for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
     } finally {
       if (reader !== this.db) reader.close();
@@ -629,6 +646,30 @@ export class SqliteStore implements CorpusStore {
       // see above
     }
     this.db.close();
+  }
+}
+
+/**
+ * The quotes export: rows as `QUOTE_TEXT` gives them, with a text stored as `QUOTE_TEXT_SAME` cut
+ * from its article's text here, the text read once per article (in SQL, `substr` re-read the
+ * article's ~5 KB text for every quote: ~15 a news article).
+ */
+function* quoteRecords(db: Database.Database): Generator<Record<string, unknown>> {
+  const textOf = db.prepare('SELECT text FROM articles WHERE n = ?').pluck();
+  let n = -1;
+  let text = '';
+  const rows = db.prepare(`SELECT q.article n, a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques,
+    typeof(q.text) = 'blob' same, CASE WHEN typeof(q.text) = 'blob' THEN NULL ELSE q.text END text
+    FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`);
+  for (const r of rows.iterate() as Iterable<Record<string, any>>) {
+    if (r.same) {
+      if (r.n !== n) text = textOf.get((n = r.n)) as string;
+      // `markQuoteTexts` marks a quote only when no character before its end has different SQL and JavaScript offsets.
+      r.text = text.slice(r.start, r.end);
+    }
+    delete r.n;
+    delete r.same;
+    yield r;
   }
 }
 
