@@ -11,6 +11,9 @@ import Database from 'better-sqlite3';
  * timed until its heading shows, with a screenshot in <out>. Run from the checkout to measure:
  *
  *   node --import tsx bench/pages.bench.ts .tmp/big.db [port] [out-dir]
+ *
+ * SPINSCOPE_BENCH_EXPORTS (comma-separated kinds, default stories,speakers,articles,quotes) which
+ * exports to download.
  */
 const [db, portArg, outArg] = process.argv.slice(2);
 if (!db || !existsSync(db)) {
@@ -53,7 +56,7 @@ const endpoints = [
   '/api/stories?limit=100', `/api/stories/${story}`, '/api/speakers?limit=200', `/api/speakers/${speaker}`,
   '/api/search?q=government&limit=100', `/api/search?q=government&limit=100&outlet=${q(outlet)}&technique=${q(technique)}`, '/api/stats', `/api/stats?outlet=${q(outlet)}`, '/api/entities',
   '/api/export/stories?format=csv', '/api/export/speakers?format=jsonl', '/api/export/articles?format=jsonl', '/api/export/quotes?format=csv',
-];
+].filter((p) => !p.includes('/export/') || (process.env.SPINSCOPE_BENCH_EXPORTS ?? 'stories,speakers,articles,quotes').split(',').some((k) => p.includes(`/export/${k}?`)));
 for (const path of endpoints) {
   const times: number[] = [];
   let bytes = 0;

@@ -13,6 +13,8 @@ import { nameKey } from '../src/corpus/derive.js';
  *   node --import tsx bench/query.bench.ts .tmp/big.db [name-filter]
  *
  * Filter values (outlet, technique, entity, speaker, story) are the corpus's most common ones.
+ * SPINSCOPE_BENCH_REPEAT (default 3) calls per query; SPINSCOPE_BENCH_EXPORTS (comma-separated
+ * kinds, default all) which exports to stream.
  */
 const [path, only] = process.argv.slice(2);
 if (!path || !existsSync(path)) {
@@ -106,8 +108,9 @@ for (const [name, run] of cases) {
   console.log(`| ${name} | ${times[0].toFixed(0)} | ${(rest[Math.floor(rest.length / 2)] ?? times[0]).toFixed(0)} | ${size(result)} | ${Math.max(peak, rss()).toFixed(0)} |`);
 }
 // Exports: rows streamed and thrown away; memory must stay flat whatever the corpus size.
+const EXPORTS = (process.env.SPINSCOPE_BENCH_EXPORTS ?? EXPORT_KINDS.join(',')).split(',').filter(Boolean);
 for (const kind of EXPORT_KINDS as readonly ExportKind[]) {
-  if (only && !`export ${kind}`.includes(only)) continue;
+  if ((only && !`export ${kind}`.includes(only)) || !EXPORTS.includes(kind)) continue;
   global.gc?.();
   peak = rss();
   const s = performance.now();

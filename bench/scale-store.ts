@@ -10,7 +10,7 @@ import { SCALE_OUTLETS, SCALE_SECTIONS, SCALE_START } from './scale-corpus.js';
  * entities, techniques, sources and quotes are the base article's (same persons: speakers get
  * more quotes, not more names); its stories are copies of the base article's stories under new ids
  * (a copy's story holds the copies of that story's articles), in the same threads; its id is the
- * base id's first 12 hex digits, 'c' and the copy number in three hex digits (not its text's hash: do not re-analyse
+ * base id's first 12 hex digits, 'x' and the copy number in three hex digits (not its text's hash: do not re-analyse
  * copies). Every table a query reads gets rows in proportion: articles, the full-text index,
  * layers, entities, techniques, sources, quotes, fingerprints and their bands, links and stories.
  *
@@ -21,13 +21,16 @@ export function amplifyStore(path: string, target: number, perDay = 150): { base
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const base = (db.prepare('SELECT max(n) m FROM articles').get() as { m: number }).m;
+  // The analysed articles (kept in kv, so a stopped run goes on with the next whole copy).
+  const kept = db.prepare("SELECT value FROM kv WHERE key = 'amplify_base'").pluck().get() as string | undefined;
   const count = (db.prepare('SELECT count(*) c FROM articles').get() as { c: number }).c;
-  if (count !== base) throw new Error(`articles are not numbered 1..${count} (max n ${base}): amplify a freshly ingested store`);
+  const base = kept ? Number(kept) : count;
+  if ((db.prepare('SELECT max(n) m FROM articles').get() as { m: number }).m !== count || count % base !== 0) throw new Error(`articles are not numbered 1..${count} in whole copies of ${base}: amplify a freshly ingested store`);
+  db.prepare("INSERT OR REPLACE INTO kv(key, value) VALUES ('amplify_base', ?)").run(String(base));
   const cols = 'title, author, url, findings, notices, analysis, analysis_key, ingested_at';
   const s = {
     article: db.prepare(`INSERT INTO articles(n, id, text, outlet, section, published, meta, ${cols})
-      SELECT @n, substr(id, 1, 12) || 'c' || printf('%03x', CAST(@g AS INTEGER)), text, @outlet, @section, @published,
+      SELECT @n, substr(id, 1, 12) || 'x' || printf('%03x', CAST(@g AS INTEGER)), text, @outlet, @section, @published,
         json_set(meta, '$.outlet', @outlet, '$.section', @section, '$.published', @published), ${cols} FROM articles WHERE n = @from`),
     fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) SELECT @n, coalesce(title, \'\'), text FROM articles WHERE n = @from'),
     layers: db.prepare('INSERT INTO article_layers(article, data) SELECT @n, data FROM article_layers WHERE article = @from'),
@@ -39,11 +42,11 @@ export function amplifyStore(path: string, target: number, perDay = 150): { base
     bands: db.prepare('INSERT INTO fingerprint_bands(key, article) SELECT key, @n FROM fingerprint_bands WHERE article = @from'),
     links: db.prepare(`INSERT INTO article_links(article, story, duplicate_of) SELECT @n,
       CASE WHEN story IS NULL THEN NULL ELSE 's' || CAST(@g * 1000000 + CAST(substr(story, 2) AS INTEGER) AS INTEGER) END,
-      CASE WHEN duplicate_of IS NULL THEN NULL ELSE substr(duplicate_of, 1, 12) || 'c' || printf('%03x', CAST(@g AS INTEGER)) END FROM article_links WHERE article = @from`),
+      CASE WHEN duplicate_of IS NULL THEN NULL ELSE substr(duplicate_of, 1, 12) || 'x' || printf('%03x', CAST(@g AS INTEGER)) END FROM article_links WHERE article = @from`),
   };
   const day = (i: number) => new Date(SCALE_START + Math.floor(i / perDay) * 86_400_000).toISOString().slice(0, 10);
-  let total = base;
-  for (let g = 1; total < target; g++) {
+  let total = count;
+  for (let g = count / base; total < target; g++) {
     db.transaction(() => {
       for (let from = 1; from <= base && total < target; from++) {
         const i = g * base + from - 1;

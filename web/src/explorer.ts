@@ -110,7 +110,7 @@ export async function speakersView(main: HTMLElement, query = ''): Promise<void>
 
 export async function speakerView(main: HTMLElement, id: string): Promise<void> {
   const s = await api.speaker(id);
-  const articles = await api.articles({ speaker: s.name, limit: 100 });
+  const articles = await api.articles({ speaker: s.id, limit: 100 }); // by id: a name key can differ from the person's (titles, initials)
   replace(main, h('p', {}, link('#/speakers', '← Speakers')), h('h1', {}, s.name),
     h('p', { class: 'muted' }, `${s.quotes} quotes in ${s.articles} articles`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),

@@ -39,9 +39,9 @@ export function filterSql(filter: ArticleFilter = {}, on = 'a.n', rows = true): 
   if (filter.technique) clauses.push(`${on} IN (SELECT article FROM techniques WHERE technique = ?)`), params.push(filter.technique);
   if (filter.entity) clauses.push(`${on} IN (SELECT article FROM entities WHERE key = ?)`), params.push(nameKey(filter.entity));
   if (filter.speaker) {
-    const person = '(SELECT id FROM persons WHERE id = ? OR key = ?)';
+    const person = '(SELECT id FROM persons WHERE id = ? OR key = ? OR name = ? COLLATE NOCASE)';
     clauses.push(`${on} IN (SELECT article FROM sources WHERE person IN ${person} UNION SELECT article FROM quotes WHERE person IN ${person})`);
-    params.push(filter.speaker, nameKey(filter.speaker), filter.speaker, nameKey(filter.speaker));
+    params.push(filter.speaker, nameKey(filter.speaker), filter.speaker, filter.speaker, nameKey(filter.speaker), filter.speaker);
   }
   return { where: clauses.length ? clauses.join(' AND ') : '1', params };
 }

@@ -124,9 +124,9 @@ function plainFilter(f: ArticleFilter): { where: string; params: unknown[] } {
   if (f.technique) c.push('EXISTS (SELECT 1 FROM techniques t WHERE t.article = a.n AND t.technique = ?)'), p.push(f.technique);
   if (f.entity) c.push('EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND e.key = ?)'), p.push(nameKey(f.entity));
   if (f.speaker) {
-    const person = '(SELECT id FROM persons WHERE id = ? OR key = ?)';
+    const person = '(SELECT id FROM persons WHERE id = ? OR key = ? OR name = ? COLLATE NOCASE)';
     c.push(`(EXISTS (SELECT 1 FROM sources s WHERE s.article = a.n AND s.person IN ${person}) OR EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.n AND q.person IN ${person}))`);
-    p.push(f.speaker, nameKey(f.speaker), f.speaker, nameKey(f.speaker));
+    p.push(f.speaker, nameKey(f.speaker), f.speaker, f.speaker, nameKey(f.speaker), f.speaker);
   }
   return { where: c.length ? c.join(' AND ') : '1', params: p };
 }
@@ -160,7 +160,7 @@ test('search, listing and filtered statistics answer as the plain queries, for e
   const speaker = (await store.listSpeakers({ limit: 1 })).items[0];
   const filters: ArticleFilter[] = [
     {}, { outlet: 'Coastal Courier' }, { section: 'City' }, { from: '2031-02', to: '2031-03' }, { technique: 'Doubt' }, { entity: 'velmora' },
-    { speaker: speaker.id }, { speaker: speaker.name }, { story }, { outlet: 'Wire Digest', technique: 'Loaded_Language', from: '2031-01-01' }, { section: 'World', entity: 'Kostria', speaker: 'Ilse Varga' },
+    { speaker: speaker.id }, { speaker: speaker.name }, { speaker: speaker.name.toUpperCase() }, { story }, { outlet: 'Wire Digest', technique: 'Loaded_Language', from: '2031-01-01' }, { section: 'World', entity: 'Kostria', speaker: 'Ilse Varga' },
   ];
   for (const f of filters) {
     for (const q of ['harbour', 'quotas OR trams', '"fishing quotas"']) {
