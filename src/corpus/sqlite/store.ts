@@ -621,10 +621,6 @@ export class SqliteStore implements CorpusStore {
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
     const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
     try {
-      if (kind === 'quotes') {
-        yield* quoteRecords(reader);
-        return;
-      }
       for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
     } finally {
       if (reader !== this.db) reader.close();
@@ -646,30 +642,6 @@ export class SqliteStore implements CorpusStore {
       // see above
     }
     this.db.close();
-  }
-}
-
-/**
- * The quotes export: rows as `QUOTE_TEXT` gives them, with a text stored as `QUOTE_TEXT_SAME` cut
- * from its article's text here, the text read once per article (in SQL, `substr` re-read the
- * article's ~5 KB text for every quote: ~15 a news article).
- */
-function* quoteRecords(db: Database.Database): Generator<Record<string, unknown>> {
-  const textOf = db.prepare('SELECT text FROM articles WHERE n = ?').pluck();
-  let n = -1;
-  let text = '';
-  const rows = db.prepare(`SELECT q.article n, a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques,
-    typeof(q.text) = 'blob' same, CASE WHEN typeof(q.text) = 'blob' THEN NULL ELSE q.text END text
-    FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`);
-  for (const r of rows.iterate() as Iterable<Record<string, any>>) {
-    if (r.same) {
-      if (r.n !== n) text = textOf.get((n = r.n)) as string;
-      // `markQuoteTexts` marks a quote only when no character before its end has different SQL and JavaScript offsets.
-      r.text = text.slice(r.start, r.end);
-    }
-    delete r.n;
-    delete r.same;
-    yield r;
   }
 }
 
