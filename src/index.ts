@@ -16,5 +16,10 @@ export {
   type SourceDocument, type ReadFailure, type ReadResult, type ReadOptions,
 } from './ingest/index.js';
 export { openStore, type CorpusStore } from './corpus/index.js';
+// The shapes the store's methods take and return, so library code can name them.
+export type {
+  ArticleFilter, ArticleSummary, CorpusStats, ExportKind, FacetCount, ListOptions, Page, PutResult, SearchHit, SearchResult,
+  SpeakerDetail, SpeakerListOptions, SpeakerSummary, StoredArticle, StorySummary, TimeSeries, TimeUnit,
+} from './corpus/index.js';
 export { ingest } from './corpus/ingest/ingest.js';
 export { startServer, type StartOptions, type RunningServer } from './server/server.js';

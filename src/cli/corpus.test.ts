@@ -74,7 +74,7 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
     assert.ok(lines.every((l) => typeof l.thread === 'string'));
 
     const stats = (await run('stats', '--db', db)).stdout;
-    assert.match(stats, /5 articles, 3 outlets, 3 stories, 3 speakers/);
+    assert.match(stats, /5 articles, 3 outlets, 3 stories, 3 named speakers/);
     // Columns are techniques in alphabetical order: Doubt, Loaded_Language.
     assert.match(stats, /The Northern Ledger\s+1\s+2/);
     const bad = (await run('search', 'x', '--db', join(dir, 'nope', 'missing.db')));

@@ -1,3 +1,4 @@
+import type { TimeSeries, TimeUnit } from './time-buckets.js';
 import type { Article } from '../model/index.js';
 import type { PreparedArticle } from './prepare.js';
 
@@ -45,8 +46,11 @@ export interface CorpusStore {
   listStories(options?: ListOptions & { thread?: string; outlet?: string }): Promise<Page<StorySummary>>;
   /** One story with its articles. */
   getStory(id: string): Promise<(StorySummary & { articles: ArticleSummary[] }) | undefined>;
-  /** Speakers (persons merged across articles), most quoted first; `query` filters by name. */
-  listSpeakers(options?: ListOptions & { query?: string; outlet?: string }): Promise<Page<SpeakerSummary>>;
+  /**
+   * Speakers (persons merged across articles, and unnamed sources by label), most quoted first;
+   * `query` filters by name, `generic` keeps only unnamed sources (true) or named speakers (false).
+   */
+  listSpeakers(options?: SpeakerListOptions): Promise<Page<SpeakerSummary>>;
   /** One speaker with quote counts over time, co-quoted speakers and top techniques. */
   getSpeaker(id: string): Promise<SpeakerDetail | undefined>;
   /** Streams one table of the corpus as flat records (for `spinscope export`). */
@@ -113,7 +117,7 @@ export interface LinkInput {
   /** The `PackedRows` fields that need persons: sources, quotes, people, speakers. */
   sources: string;
   quotes: string;
-  people: [string, string, string][];
+  people: [string, string, string, string][];
   speakers: (number | string | null)[];
 }
 
@@ -190,13 +194,19 @@ export interface CorpusStats {
   articles: number;
   outlets: number;
   stories: number;
+  /** Named speakers (unnamed sources are in `topUnnamed`). */
   speakers: number;
-  /** Articles per day (`YYYY-MM-DD` of `published`), the "attention" curve. */
+  /** Articles per day (`YYYY-MM-DD` of `published`; days without articles left out). */
   perDay: FacetCount[];
+  /** The "attention" curve: articles per day, week, month or year by the span of the dates, zeros included (see `bucketByTime`). */
+  attention: TimeSeries;
   /** outlet → technique → spans. */
   techniquesByOutlet: Record<string, Record<string, number>>;
   topEntities: Array<FacetCount & { type?: string }>;
+  /** Most quoted named speakers. */
   topSpeakers: FacetCount[];
+  /** Most quoted unnamed sources by label ("officials", "analysts"). */
+  topUnnamed: FacetCount[];
 }
 
 export interface StorySummary {
@@ -211,9 +221,24 @@ export interface StorySummary {
   topSpeakers: string[];
 }
 
+/** Options of `listSpeakers`. */
+export interface SpeakerListOptions extends ListOptions {
+  query?: string;
+  outlet?: string;
+  /** true: only unnamed sources ("officials"); false: only named speakers; absent: both. */
+  generic?: boolean;
+}
+
 export interface SpeakerSummary {
   id: string;
+  /** The person's name, or an unnamed source's label ("officials", "spokesperson for the board"). */
   name: string;
+  /**
+   * True for an unnamed source: quotes credited to a description ("officials said", "a
+   * spokesperson said"), counted under its label across the corpus but never merged with a named
+   * person (each article's officials may be different people).
+   */
+  generic: boolean;
   quotes: number;
   articles: number;
   roles: string[];
@@ -223,8 +248,13 @@ export interface SpeakerSummary {
 
 export interface SpeakerDetail extends SpeakerSummary {
   variants: string[];
-  /** Quotes per month (`YYYY-MM`). */
+  /**
+   * Quotes over time, one point per `overTimeUnit` from the first quote to the last (zeros
+   * included): days for a few weeks of quotes, weeks, months, or years for a long span (see
+   * `bucketByTime`).
+   */
   overTime: FacetCount[];
+  overTimeUnit: TimeUnit;
   coQuoted: Array<FacetCount & { id: string }>;
   techniques: FacetCount[];
 }

@@ -135,6 +135,17 @@ ALTER TABLE articles DROP COLUMN duplicate_of;
     version: 5,
     sql: `SELECT 1;`,
   },
+  {
+    // Version 6 (unnamed sources): "officials", "a spokesperson" are persons marked generic,
+    // counted by their label and never merged with a named person (see genericSource). Persons
+    // made before from sources the quotes stage called anonymous or a document are marked so.
+    version: 6,
+    sql: `
+ALTER TABLE persons ADD COLUMN generic INTEGER NOT NULL DEFAULT 0;
+UPDATE persons SET generic = 1 WHERE id IN (SELECT person FROM sources WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
+  AND id NOT IN (SELECT person FROM sources WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -9,10 +9,11 @@ import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } fr
 import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, pageOf } from './filters.js';
 import { Linker } from './linking.js';
+import { bucketByTime } from '../time-buckets.js';
 import { ArticleRows, bindable, linkInputOf, openSqliteRowWriter } from './rows.js';
 import type {
   ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, LinkInput, ListOptions, Page, PutOptions, PutResult,
-  RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
+  RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerListOptions, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
 } from '../store.js';
 
 /**
@@ -337,7 +338,7 @@ export class SqliteStore implements CorpusStore {
           story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
           technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
           entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
-          speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) GROUP BY p.id`),
+          speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) AND p.generic = 0 GROUP BY p.id`),
         };
         return { total, items, facets };
       } catch (err) {
@@ -356,6 +357,7 @@ export class SqliteStore implements CorpusStore {
       const { where, params } = filterSql(filter);
       const sel = `SELECT a.n FROM articles a WHERE ${where}`;
       const one = (sql: string) => (this.db.prepare(sql).get(...params) as { c: number }).c;
+      const perDay = this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as FacetCount[];
       const techniquesByOutlet: Record<string, Record<string, number>> = {};
       for (const r of this.db.prepare(`SELECT coalesce(a.outlet, '') outlet, t.technique, sum(t.count) c FROM techniques t JOIN articles a ON a.n = t.article WHERE ${where} GROUP BY 1, 2`).all(...params) as any[]) {
         (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
@@ -364,11 +366,13 @@ export class SqliteStore implements CorpusStore {
         articles: one(`SELECT count(*) c FROM articles a WHERE ${where}`),
         outlets: one(`SELECT count(DISTINCT a.outlet) c FROM articles a WHERE ${where}`),
         stories: one(`SELECT count(DISTINCT l.story) c FROM articles a JOIN article_links l ON l.article = a.n WHERE ${where}`),
-        speakers: (this.db.prepare(`SELECT count(DISTINCT person) c FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) WHERE person IS NOT NULL`).get(...params, ...params) as { c: number }).c,
-        perDay: this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as FacetCount[],
+        speakers: (this.db.prepare(`SELECT count(DISTINCT x.person) c FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) x JOIN persons p ON p.id = x.person WHERE p.generic = 0`).get(...params, ...params) as { c: number }).c,
+        perDay,
+        attention: bucketByTime(perDay),
         techniquesByOutlet,
         topEntities: this.db.prepare(`SELECT max(e.name) value, max(e.type) type, count(DISTINCT e.article) count FROM entities e WHERE e.article IN (${sel}) GROUP BY e.key ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as any[],
-        topSpeakers: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
+        topSpeakers: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) AND p.generic = 0 GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
+        topUnnamed: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) AND p.generic = 1 GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
       };
     });
   }
@@ -379,7 +383,7 @@ export class SqliteStore implements CorpusStore {
       id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
       outlets: top('SELECT DISTINCT a.outlet FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ? AND a.outlet IS NOT NULL ORDER BY a.outlet'),
       topEntities: top(`SELECT max(e.name) FROM entities e JOIN article_links l ON l.article = e.article WHERE l.story = ? GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`),
-      topSpeakers: top(`SELECT p.name FROM quotes q JOIN article_links l ON l.article = q.article JOIN persons p ON p.id = q.person WHERE l.story = ? GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
+      topSpeakers: top(`SELECT p.name FROM quotes q JOIN article_links l ON l.article = q.article JOIN persons p ON p.id = q.person WHERE l.story = ? AND p.generic = 0 GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
     };
   }
 
@@ -408,7 +412,7 @@ export class SqliteStore implements CorpusStore {
 
   private speakerSummary(r: any): SpeakerSummary {
     return {
-      id: r.id, name: r.name, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
+      id: r.id, name: r.name, generic: r.generic === 1, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
       outlets: this.db.prepare(`SELECT DISTINCT a.outlet FROM articles a WHERE a.outlet IS NOT NULL AND a.n IN (SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?) ORDER BY 1`).pluck().all(r.id, r.id) as string[],
     };
   }
@@ -417,10 +421,11 @@ export class SqliteStore implements CorpusStore {
   private static readonly SPEAKERS = `SELECT p.*, max((SELECT count(*) FROM quotes q WHERE q.person = p.id), (SELECT coalesce(sum(s.quotes), 0) FROM sources s WHERE s.person = p.id)) quotes,
     (SELECT count(*) FROM (SELECT article FROM sources WHERE person = p.id UNION SELECT article FROM quotes WHERE person = p.id)) articles FROM persons p`;
 
-  async listSpeakers(options: ListOptions & { query?: string; outlet?: string } = {}): Promise<Page<SpeakerSummary>> {
+  async listSpeakers(options: SpeakerListOptions = {}): Promise<Page<SpeakerSummary>> {
     return this.read(() => {
       const clauses = ['1'];
       const params: unknown[] = [];
+      if (options.generic !== undefined) clauses.push(`p.generic = ${options.generic ? 1 : 0}`);
       if (options.query) clauses.push("p.key LIKE ? ESCAPE '\\'"), params.push(`%${nameKey(options.query).replace(/[%_\\]/g, '\\$&')}%`);
       if (options.outlet) clauses.push('p.id IN (SELECT s.person FROM sources s JOIN articles a ON a.n = s.article WHERE a.outlet = ? UNION SELECT q.person FROM quotes q JOIN articles a ON a.n = q.article WHERE a.outlet = ?)'), params.push(options.outlet, options.outlet);
       const where = clauses.join(' AND ');
@@ -443,9 +448,9 @@ export class SqliteStore implements CorpusStore {
       return {
         ...this.speakerSummary(row),
         variants: JSON.parse(row.variants),
-        overTime: this.db.prepare(`SELECT substr(a.published, 1, 7) value, count(*) count FROM quotes q JOIN articles a ON a.n = q.article WHERE q.person = ? AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[],
+        ...overTime(this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM quotes q JOIN articles a ON a.n = q.article WHERE q.person = ? AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[]),
         coQuoted: this.db.prepare(`SELECT p.id, p.name value, count(DISTINCT x.article) count FROM (SELECT article, person FROM sources UNION SELECT article, person FROM quotes) x JOIN persons p ON p.id = x.person
-          WHERE x.article IN (${arts}) AND x.person != ? GROUP BY p.id ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id) as any[],
+          WHERE x.article IN (${arts}) AND x.person != ? AND p.generic = 0 GROUP BY p.id ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id) as any[],
         techniques: [...techniques].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       };
     });
@@ -458,7 +463,7 @@ export class SqliteStore implements CorpusStore {
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
       stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
-      speakers: `SELECT id, name, roles, affiliations, variants, quotes, articles FROM (${SqliteStore.SPEAKERS}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
+      speakers: `SELECT id, name, generic, roles, affiliations, variants, quotes, articles FROM (${SqliteStore.SPEAKERS}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
     };
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
     const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
@@ -476,6 +481,12 @@ export class SqliteStore implements CorpusStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Quotes per day as the speaker's `overTime` at a width that suits their span. */
+function overTime(days: FacetCount[]): Pick<SpeakerDetail, 'overTime' | 'overTimeUnit'> {
+  const series = bucketByTime(days);
+  return { overTime: series.points, overTimeUnit: series.unit };
 }
 
 function toSummary(r: any): ArticleSummary {
