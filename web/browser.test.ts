@@ -217,3 +217,30 @@ test('nothing pasted is lost: leaving the reader and coming back restores the te
   assert.equal(await page.locator('.text').count(), 0);
   await page.close();
 });
+
+test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has a bar per day over a fortnight; story facets read as labels', { skip: noBrowser }, async () => {
+  const page = await open('/#/speakers');
+  await page.waitForSelector('table');
+  const headings = await page.locator('main h2').allInnerTexts();
+  assert.ok(headings.some((t) => /^Named speakers/.test(t)) && headings.some((t) => /^Unnamed sources/.test(t)), headings.join(' | '));
+  const named = await page.locator('table').first().innerText();
+  assert.doesNotMatch(named, /\banalysts\b|\bexperts\b/, 'no group of unnamed people among the named speakers');
+  const unnamed = await page.locator('table').nth(1).innerText();
+  assert.match(unnamed, /analysts/);
+  await page.locator('table').nth(1).locator('a').first().click();
+  await page.waitForSelector('h1 .badge');
+  assert.equal(await page.textContent('h1 .badge'), 'unnamed source');
+  // The demo corpus spans two weeks: a most quoted speaker's chart is per day, not one bar for the month.
+  await page.goto(new URL('/#/overview', server!.url).href);
+  await page.waitForSelector('canvas[aria-label="Articles per day"]');
+  await page.locator('main table').nth(1).locator('a').first().click();
+  await page.waitForSelector('table a[href^="#/speaker/"]');
+  await page.locator('table a[href^="#/speaker/"]').first().click();
+  await page.waitForSelector('canvas[aria-label="Quotes per day"]');
+  await page.goto(new URL('/#/search?q=crowns', server!.url).href);
+  await page.waitForSelector('.facet');
+  const storyFacet = await page.locator('.facet', { hasText: 'story' }).innerText();
+  assert.doesNotMatch(storyFacet, /\bs\d+\b/, `story facet shows labels, not ids: ${storyFacet}`);
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});

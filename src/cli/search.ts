@@ -14,7 +14,8 @@ export function searchCommand(): Command {
         process.stdout.write(`${r.total} articles match\n`);
         process.stdout.write(renderTable(['id', 'published', 'outlet', 'title', 'snippet'], r.items.map((h) => [h.id, h.published?.slice(0, 10), h.outlet, h.title, h.snippet]), 50));
         for (const [name, counts] of Object.entries(r.facets)) {
-          if (counts.length) process.stdout.write(`${name}: ${counts.map((c) => `${c.value} (${c.count})`).join(', ')}\n`);
+          // A story is shown by its label as well as its id (the id is what --story takes).
+          if (counts.length) process.stdout.write(`${name}: ${counts.map((c) => `${c.value}${c.label ? ` “${c.label}”` : ''} (${c.count})`).join(', ')}\n`);
         }
       } finally {
         await store.close();

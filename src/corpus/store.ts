@@ -177,6 +177,8 @@ export interface ArticleSummary {
 export interface FacetCount {
   value: string;
   count: number;
+  /** What to show when `value` is an id: a story facet's story label. */
+  label?: string;
 }
 
 export interface SearchHit extends ArticleSummary {

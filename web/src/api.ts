@@ -22,15 +22,16 @@ export function qs(params: Record<string, string | number | undefined>): string 
   return s ? `?${s}` : '';
 }
 
-export interface FacetCount { value: string; count: number }
+export interface FacetCount { value: string; count: number; label?: string }
 export interface ArticleSummary { id: string; title?: string; outlet?: string; section?: string; published?: string; url?: string; story?: string; chars: number }
 export interface Page<T> { total: number; items: T[] }
 export interface StorySummary { id: string; thread: string; label: string; size: number; outlets: string[]; first?: string; last?: string; topEntities: string[]; topSpeakers: string[] }
-export interface SpeakerSummary { id: string; name: string; quotes: number; articles: number; roles: string[]; affiliations: string[]; outlets: string[] }
-export interface SpeakerDetail extends SpeakerSummary { variants: string[]; overTime: FacetCount[]; coQuoted: Array<FacetCount & { id: string }>; techniques: FacetCount[] }
+export interface SpeakerSummary { id: string; name: string; generic: boolean; quotes: number; articles: number; roles: string[]; affiliations: string[]; outlets: string[] }
+export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+export interface SpeakerDetail extends SpeakerSummary { variants: string[]; overTime: FacetCount[]; overTimeUnit: TimeUnit; coQuoted: Array<FacetCount & { id: string }>; techniques: FacetCount[] }
 export interface SearchHit extends ArticleSummary { snippet: string; rank: number }
-export interface SearchResult extends Page<SearchHit> { facets: Record<string, FacetCount[]> }
-export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[] }
+export interface SearchResult extends Page<SearchHit> { facets: Record<string, Array<FacetCount & { label?: string }>> }
+export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[]; topUnnamed: FacetCount[]; attention: { unit: TimeUnit; points: FacetCount[] } }
 
 export const api = {
   health: () => request<{ ok: boolean; stages: string[]; articles: number }>('/api/health'),
@@ -39,7 +40,7 @@ export const api = {
   articles: (filter: Record<string, string | number | undefined>) => request<Page<ArticleSummary>>(`/api/articles${qs(filter)}`),
   stories: (limit = 100) => request<Page<StorySummary>>(`/api/stories${qs({ limit })}`),
   story: (id: string) => request<StorySummary & { articles: ArticleSummary[] }>(`/api/stories/${encodeURIComponent(id)}`),
-  speakers: (q?: string) => request<Page<SpeakerSummary>>(`/api/speakers${qs({ q, limit: 200 })}`),
+  speakers: (q?: string, generic?: boolean) => request<Page<SpeakerSummary>>(`/api/speakers${qs({ q, generic: generic === undefined ? undefined : String(generic), limit: 200 })}`),
   speaker: (id: string) => request<SpeakerDetail>(`/api/speakers/${encodeURIComponent(id)}`),
   search: (params: Record<string, string | number | undefined>) => request<SearchResult>(`/api/search${qs(params)}`),
   stats: () => request<CorpusStats>('/api/stats'),

@@ -11,12 +11,15 @@ function canvas(label: string): { wrap: HTMLElement; canvas: HTMLCanvasElement }
   return { wrap: h('div', { class: 'chart' }, c), canvas: c };
 }
 
-/** Articles per day: the attention curve. */
-export function lineChart(label: string, points: Array<{ value: string; count: number }>): HTMLElement {
+/**
+ * Articles over time: the attention curve. Straight segments (a smoothed curve dips between
+ * points and reads as fractions of articles); `labels` are the x-axis labels (default the values).
+ */
+export function lineChart(label: string, points: Array<{ value: string; count: number }>, labels: string[] = points.map((p) => p.value)): HTMLElement {
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'line',
-    data: { labels: points.map((p) => p.value), datasets: [{ label, data: points.map((p) => p.count), borderColor: PALETTE[0], backgroundColor: 'rgba(31,95,168,0.15)', fill: true, tension: 0.2 }] },
+    data: { labels, datasets: [{ label, data: points.map((p) => p.count), borderColor: PALETTE[0], backgroundColor: 'rgba(31,95,168,0.15)', fill: true, tension: 0 }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   }));
   return wrap;
@@ -35,12 +38,12 @@ export function stackedBars(label: string, table: Record<string, Record<string, 
   return wrap;
 }
 
-/** Simple bars for counts over time or categories. */
-export function bars(label: string, points: Array<{ value: string; count: number }>): HTMLElement {
+/** Simple bars for counts over time or categories; `labels` are the x-axis labels (default the values). */
+export function bars(label: string, points: Array<{ value: string; count: number }>, labels: string[] = points.map((p) => p.value)): HTMLElement {
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'bar',
-    data: { labels: points.map((p) => p.value), datasets: [{ label, data: points.map((p) => p.count), backgroundColor: PALETTE[0] }] },
+    data: { labels, datasets: [{ label, data: points.map((p) => p.count), backgroundColor: PALETTE[0] }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   }));
   return wrap;

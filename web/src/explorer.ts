@@ -4,7 +4,7 @@ import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
-import { humanDate } from './dates.js';
+import { humanDate, timeLabels } from './dates.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -89,28 +89,38 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
     Object.keys(techTable).length ? [h('h2', {}, 'Techniques per outlet'), stackedBars('Techniques per outlet in this story', techTable, humanize)] : null);
 }
 
+/** What an unnamed source is, said once wherever they are listed. */
+const UNNAMED_NOTE = 'Quotes credited to a description, not a name ("officials said", "a spokesperson said"): counted under that description across the corpus, but each article\'s may be different people.';
+
 export async function speakersView(main: HTMLElement, query = ''): Promise<void> {
-  const page = await api.speakers(query || undefined);
+  const [named, unnamed] = await Promise.all([api.speakers(query || undefined, false), api.speakers(query || undefined, true)]);
   const input = h('input', { attrs: { type: 'search', id: 'speaker-q', value: query, placeholder: 'name' } });
   const form = h('form', { class: 'inline', attrs: { role: 'search' }, on: { submit: (e) => { e.preventDefault(); location.hash = `#/speakers?q=${encodeURIComponent(input.value)}`; } } },
     h('label', { attrs: { for: 'speaker-q' } }, 'Find a speaker '), input, h('button', { attrs: { type: 'submit' } }, 'Find'));
-  const rows = () => page.items.map((s) => ({ ...s, roles: s.roles.join('|'), affiliations: s.affiliations.join('|'), outlets: s.outlets.join('|') }));
+  const rows = () => [...named.items, ...unnamed.items].map((s) => ({ ...s, roles: s.roles.join('|'), affiliations: s.affiliations.join('|'), outlets: s.outlets.join('|') }));
+  const none = !named.total && !unnamed.total;
   replace(main, h('h1', {}, 'Speakers'), form,
-    page.total ? null : h('p', { class: 'muted' }, 'No speakers yet: speakers come from the quotes stage.'),
-    downloads('speakers', rows),
-    table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], page.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.roles.join(', '), s.outlets.join(', ')]), 'Speakers'));
+    none ? h('p', { class: 'muted' }, query ? `No speaker matches “${query}”.` : 'No speakers yet: speakers come from the quotes stage.') : null,
+    none ? null : downloads('speakers', rows),
+    named.total ? [h('h2', {}, `Named speakers (${named.total})`),
+      table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], named.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.roles.join(', '), s.outlets.join(', ')]), 'Named speakers')] : null,
+    unnamed.total ? [h('h2', {}, `Unnamed sources (${unnamed.total})`), h('p', { class: 'muted small' }, UNNAMED_NOTE),
+      table(['Described as', 'Quotes', 'Articles', 'Outlets'], unnamed.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.outlets.join(', ')]), 'Unnamed sources')] : null);
 }
 
 export async function speakerView(main: HTMLElement, id: string): Promise<void> {
   const s = await api.speaker(id);
-  const articles = await api.articles({ speaker: s.name, limit: 100 });
-  replace(main, h('p', {}, link('#/speakers', '← Speakers')), h('h1', {}, s.name),
-    h('p', { class: 'muted' }, `${s.quotes} quotes in ${s.articles} articles`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
+  const articles = await api.articles({ speaker: s.id, limit: 100 });
+  const per = `Quotes per ${s.overTimeUnit}`;
+  replace(main, h('p', {}, link('#/speakers', '← Speakers')),
+    h('h1', {}, s.name, s.generic ? h('span', { class: 'badge' }, 'unnamed source') : null),
+    s.generic ? h('p', { class: 'muted small' }, UNNAMED_NOTE) : null,
+    h('p', { class: 'muted' }, `${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),
     h('div', { class: 'grid2' },
-      h('section', {}, h('h2', {}, 'Quotes over time'), bars('Quotes per month', s.overTime)),
+      h('section', {}, h('h2', {}, 'Quotes over time'), s.overTime.length ? bars(per, s.overTime, timeLabels(s.overTime.map((p) => p.value), s.overTimeUnit)) : h('p', { class: 'muted' }, 'No dated articles.')),
       h('section', {}, h('h2', {}, 'Outlets'), h('ul', {}, s.outlets.map((o) => h('li', {}, o))),
-        h('h2', {}, 'Quoted alongside'), s.coQuoted.length ? h('ul', {}, s.coQuoted.map((c) => h('li', {}, link(`#/speaker/${encodeURIComponent(c.id)}`, c.value), ` (${c.count})`))) : h('p', { class: 'muted' }, 'nobody'),
+        h('h2', {}, 'Quoted alongside'), s.coQuoted.length ? h('ul', {}, s.coQuoted.map((c) => h('li', {}, link(`#/speaker/${encodeURIComponent(c.id)}`, c.value), ` (${c.count})`))) : h('p', { class: 'muted' }, 'nobody named'),
         s.techniques.length ? [h('h2', {}, 'Techniques in their quotes'), h('ul', {}, s.techniques.map((t) => h('li', {}, `${humanize(t.value)} (${t.count})`)))] : null)),
     h('h2', {}, 'Articles'), table(['Title', 'Outlet', 'Date'], articles.items.map((a) => [link(`#/article/${encodeURIComponent(a.id)}`, a.title ?? a.id), a.outlet ?? '', date(a.published)]), 'Articles quoting this speaker'));
 }
@@ -146,7 +156,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
       const active = params.get(name) === c.value;
       const next = new URLSearchParams(params);
       if (active) next.delete(name); else next.set(name, c.value);
-      return h('li', {}, h('a', { class: active ? 'active' : '', attrs: { href: `#/search?${next.toString()}`, 'aria-current': active ? 'true' : undefined } }, name === 'technique' ? humanize(c.value) : c.value), ` ${c.count}`);
+      return h('li', {}, h('a', { class: active ? 'active' : '', attrs: { href: `#/search?${next.toString()}`, 'aria-current': active ? 'true' : undefined } }, name === 'technique' ? humanize(c.value) : c.label ?? c.value), ` ${c.count}`);
     }))) : null;
   replace(main, h('h1', {}, 'Search'), form,
     h('div', { class: 'search' },
@@ -156,16 +166,23 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
         h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
 }
 
+/** Rows keyed by outlet with the articles that have none ('' in the API) named as such, not drawn as a blank label. */
+export function withOutletNames<T>(byOutlet: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byOutlet).map(([outlet, row]) => [outlet || '(no outlet)', row]));
+}
+
 export async function overviewView(main: HTMLElement): Promise<void> {
   const stats = await api.stats();
   const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans })));
   replace(main, h('h1', {}, 'Overview'),
-    h('p', { class: 'muted' }, `${stats.articles} articles · ${stats.outlets} outlets · ${stats.stories} stories · ${stats.speakers} speakers`),
+    h('p', { class: 'muted' }, `${stats.articles} articles · ${stats.outlets} outlets · ${stats.stories} stories · ${stats.speakers} named speakers`),
     h('div', { class: 'grid2' },
-      h('section', {}, h('h2', {}, 'Attention over time'), downloads('articles-per-day', () => stats.perDay.map((p) => ({ day: p.value, articles: p.count }))), lineChart('Articles per day', stats.perDay)),
+      h('section', {}, h('h2', {}, 'Attention over time'), downloads(`articles-per-${stats.attention.unit}`, () => stats.attention.points.map((p) => ({ [stats.attention.unit]: p.value, articles: p.count }))),
+        stats.attention.points.length ? lineChart(`Articles per ${stats.attention.unit}`, stats.attention.points, timeLabels(stats.attention.points.map((p) => p.value), stats.attention.unit)) : h('p', { class: 'muted' }, 'No dated articles.')),
       h('section', {}, h('h2', {}, 'Techniques per outlet'), downloads('techniques-per-outlet', techRows),
-        Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', stats.techniquesByOutlet, humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
+        Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', withOutletNames(stats.techniquesByOutlet), humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Most mentioned'), stats.topEntities.length ? table(['Entity', 'Type', 'Mentions'], stats.topEntities.map((e) => [link(`#/search?q=${encodeURIComponent(`"${e.value}"`)}`, e.value), e.type ?? '', String(e.count)]), 'Top entities') : h('p', { class: 'muted' }, 'No entities yet.')),
-      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
+      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes from named speakers yet.'),
+        stats.topUnnamed.length ? h('p', { class: 'muted small' }, 'Unnamed sources: ', stats.topUnnamed.map((s, i) => [i ? ', ' : '', link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), ` (${s.count})`])) : null)));
 }

@@ -331,11 +331,12 @@ export class SqliteStore implements CorpusStore {
         const items = this.summaries(w, p, 'rank', pageOf(filter), `, snippet(articles_fts, 1, '[', ']', '…', ${SQLITE.snippetTokens}) snippet, bm25(articles_fts) rank`, from)
           .map((r) => ({ ...toSummary(r), snippet: r.snippet as string, rank: r.rank as number }));
         const matched = `SELECT a.n FROM ${from} WHERE ${w}`;
-        const facet = (sql: string) => this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p) as FacetCount[];
+        const facet = (sql: string) => (this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p) as FacetCount[])
+          .map((f) => (f.label === null ? { value: f.value, count: f.count } : f));
         const facets = {
           outlet: facet(`SELECT a.outlet value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.outlet IS NOT NULL GROUP BY a.outlet`),
           section: facet(`SELECT a.section value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.section IS NOT NULL GROUP BY a.section`),
-          story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
+          story: facet(`SELECT l.story value, max(s.label) label, count(*) count FROM article_links l LEFT JOIN stories s ON s.id = l.story WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
           technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
           entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
           speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) AND p.generic = 0 GROUP BY p.id`),
