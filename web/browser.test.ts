@@ -241,6 +241,14 @@ test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has 
   await page.waitForSelector('.facet');
   const storyFacet = await page.locator('.facet', { hasText: 'story' }).innerText();
   assert.doesNotMatch(storyFacet, /\bs\d+\b/, `story facet shows labels, not ids: ${storyFacet}`);
+  // A one-article story reads "1 article from 1 outlet" and one date, not "1 articles … X – X".
+  await page.goto(new URL('/#/stories', server!.url).href);
+  await page.waitForSelector('table a[href^="#/story/"]');
+  const single = page.locator('tbody tr', { has: page.locator('td:nth-child(2)', { hasText: /^1$/ }) }).first();
+  assert.doesNotMatch(await single.locator('td:nth-child(4)').innerText(), /–/);
+  await single.locator('a').click();
+  await page.waitForSelector('.compare');
+  assert.match(await page.locator('main p.muted').first().innerText(), /^1 article from 1 outlet, \w+day \d+ \w+ \d{4}$/);
   await page.close();
   assert.deepEqual(cspViolations, []);
 });

@@ -94,3 +94,17 @@ export function timeLabels(values: readonly string[], unit: 'day' | 'week' | 'mo
   return values.map((v) => timeLabel(v, unit, years.size > 1));
 }
 
+
+/**
+ * A span of dates as one date when it is one day, "A – B" otherwise, '' when there is none;
+ * `show` writes each date (default as given).
+ *
+ * @example
+ * dateSpan('2026-03-11', '2026-03-11'); // '2026-03-11'
+ * dateSpan('2026-03-02', '2026-03-14'); // '2026-03-02 – 2026-03-14'
+ */
+export function dateSpan(first: string | undefined, last: string | undefined, show: (d: string) => string = (d) => d): string {
+  const [a, b] = [first?.slice(0, 10) ?? '', last?.slice(0, 10) ?? ''];
+  if (!a || !b) return a || b ? show(a || b) : '';
+  return a === b ? show(a) : `${show(a)} – ${show(b)}`;
+}

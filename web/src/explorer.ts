@@ -4,7 +4,7 @@ import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
-import { humanDate, timeLabels } from './dates.js';
+import { dateSpan, humanDate, timeLabels } from './dates.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -28,13 +28,16 @@ function table(headers: string[], rows: Array<Array<Node | string>>, caption: st
 
 const link = (href: string, text: string) => h('a', { attrs: { href } }, text);
 
+/** "1 article", "7 articles" (`many` for irregular plurals). */
+const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
+
 export async function storiesView(main: HTMLElement): Promise<void> {
   const page = await api.stories();
   const rows = () => page.items.map((s) => ({ id: s.id, label: s.label, articles: s.size, outlets: s.outlets.join('|'), first: date(s.first), last: date(s.last), speakers: s.topSpeakers.join('|') }));
-  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${page.total} stories — the same event told by different outlets.`), downloads('stories', rows),
+  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${plural(page.total, 'story', 'stories')} — the same event told by different outlets.`), downloads('stories', rows),
     table(['Story', 'Articles', 'Outlets', 'Dates', 'Top speakers'], page.items.map((s) => [
       link(`#/story/${encodeURIComponent(s.id)}`, s.label), String(s.size), s.outlets.join(', '),
-      s.first ? `${date(s.first)} – ${date(s.last)}` : '', s.topSpeakers.slice(0, 3).join(', ')]), 'Stories'));
+      dateSpan(s.first, s.last), s.topSpeakers.slice(0, 3).join(', ')]), 'Stories'));
 }
 
 interface Compared { summary: ArticleSummary; article: Article }
@@ -82,7 +85,7 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
   replace(main,
     h('p', {}, link('#/stories', '← Stories')),
     h('h1', {}, story.label),
-    h('p', { class: 'muted' }, `${story.size} articles from ${outlets.length} outlets, ${humanDate(date(story.first))} – ${humanDate(date(story.last))}`),
+    h('p', { class: 'muted' }, [`${plural(story.size, 'article')} from ${plural(outlets.length, 'outlet')}`, dateSpan(story.first, story.last, humanDate)].filter(Boolean).join(', ')),
     downloads(`story-${story.id}`, () => compareRows(items)),
     h('div', { class: 'compare', attrs: { 'aria-label': 'Outlets side by side' } }, columns),
     speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets], [...speakers].map(([name, row]) => [name, ...outlets.map((o) => String(row.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
@@ -115,7 +118,7 @@ export async function speakerView(main: HTMLElement, id: string): Promise<void> 
   replace(main, h('p', {}, link('#/speakers', '← Speakers')),
     h('h1', {}, s.name, s.generic ? h('span', { class: 'badge' }, 'unnamed source') : null),
     s.generic ? h('p', { class: 'muted small' }, UNNAMED_NOTE) : null,
-    h('p', { class: 'muted' }, `${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
+    h('p', { class: 'muted' }, `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Quotes over time'), s.overTime.length ? bars(per, s.overTime, timeLabels(s.overTime.map((p) => p.value), s.overTimeUnit)) : h('p', { class: 'muted' }, 'No dated articles.')),
@@ -162,7 +165,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
     h('div', { class: 'search' },
       h('aside', { class: 'facets', attrs: { 'aria-label': 'Filters' } }, FACETS.map((f) => facetBox(f, result.facets[f] ?? []))),
       h('section', { attrs: { 'aria-label': 'Results' } },
-        h('p', { class: 'muted' }, `${result.total} articles`), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
+        h('p', { class: 'muted' }, plural(result.total, 'article')), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
         h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
 }
 
@@ -175,7 +178,7 @@ export async function overviewView(main: HTMLElement): Promise<void> {
   const stats = await api.stats();
   const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans })));
   replace(main, h('h1', {}, 'Overview'),
-    h('p', { class: 'muted' }, `${stats.articles} articles · ${stats.outlets} outlets · ${stats.stories} stories · ${stats.speakers} named speakers`),
+    h('p', { class: 'muted' }, `${plural(stats.articles, 'article')} · ${plural(stats.outlets, 'outlet')} · ${plural(stats.stories, 'story', 'stories')} · ${plural(stats.speakers, 'named speaker')}`),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Attention over time'), downloads(`articles-per-${stats.attention.unit}`, () => stats.attention.points.map((p) => ({ [stats.attention.unit]: p.value, articles: p.count }))),
         stats.attention.points.length ? lineChart(`Articles per ${stats.attention.unit}`, stats.attention.points, timeLabels(stats.attention.points.map((p) => p.value), stats.attention.unit)) : h('p', { class: 'muted' }, 'No dated articles.')),
