@@ -204,6 +204,8 @@ export interface CorpusStats {
   attention: TimeSeries;
   /** outlet → technique → spans. */
   techniquesByOutlet: Record<string, Record<string, number>>;
+  /** outlet → articles ('' for articles without an outlet): divides `techniquesByOutlet` into rates comparable across outlets. */
+  articlesByOutlet: Record<string, number>;
   topEntities: Array<FacetCount & { type?: string }>;
   /** Most quoted named speakers. */
   topSpeakers: FacetCount[];

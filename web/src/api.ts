@@ -7,8 +7,17 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failed fetch (network down, server stopped) says. */
+export const UNREACHABLE = 'The server could not be reached.';
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
+  } catch {
+    // Only a failed fetch means the server is out of reach (a page's own error says something else).
+    throw new ApiError(0, UNREACHABLE);
+  }
   const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
   if (!res.ok) throw new ApiError(res.status, (body as { error?: string }).error ?? `HTTP ${res.status}`);
   return body as T;
@@ -31,7 +40,7 @@ export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 export interface SpeakerDetail extends SpeakerSummary { variants: string[]; overTime: FacetCount[]; overTimeUnit: TimeUnit; coQuoted: Array<FacetCount & { id: string }>; techniques: FacetCount[] }
 export interface SearchHit extends ArticleSummary { snippet: string; rank: number }
 export interface SearchResult extends Page<SearchHit> { facets: Record<string, Array<FacetCount & { label?: string }>> }
-export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[]; topUnnamed: FacetCount[]; attention: { unit: TimeUnit; points: FacetCount[] } }
+export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; articlesByOutlet: Record<string, number>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[]; topUnnamed: FacetCount[]; attention: { unit: TimeUnit; points: FacetCount[] } }
 
 export const api = {
   health: () => request<{ ok: boolean; stages: string[]; articles: number }>('/api/health'),

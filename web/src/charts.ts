@@ -25,15 +25,15 @@ export function lineChart(label: string, points: Array<{ value: string; count: n
   return wrap;
 }
 
-/** Stacked bars: one bar per row key (outlet), one colour per series (technique). */
-export function stackedBars(label: string, table: Record<string, Record<string, number>>, seriesName: (s: string) => string = (s) => s): HTMLElement {
+/** Stacked bars: one bar per row key (outlet), one colour per series (technique); `precision`: decimals on the value axis. */
+export function stackedBars(label: string, table: Record<string, Record<string, number>>, seriesName: (s: string) => string = (s) => s, precision = 0): HTMLElement {
   const rows = Object.keys(table).sort();
   const series = [...new Set(rows.flatMap((r) => Object.keys(table[r])))].sort();
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'bar',
     data: { labels: rows, datasets: series.map((s, i) => ({ label: seriesName(s), data: rows.map((r) => table[r][s] ?? 0), backgroundColor: PALETTE[i % PALETTE.length] })) },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision } }, y: { stacked: true } } },
   }));
   return wrap;
 }

@@ -2,7 +2,7 @@ import type { Article } from '../../src/model/index.js';
 import { api, ApiError, type ArticleSummary, type FacetCount } from './api.js';
 import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
-import { figures, sourcingProfile, techniqueCounts } from './findings.js';
+import { figures, sourcingProfile, techniqueCounts, techniqueRates } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
 import { dateSpan, humanDate, timeLabels } from './dates.js';
 
@@ -169,21 +169,17 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
         h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
 }
 
-/** Rows keyed by outlet with the articles that have none ('' in the API) named as such, not drawn as a blank label. */
-export function withOutletNames<T>(byOutlet: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(byOutlet).map(([outlet, row]) => [outlet || '(no outlet)', row]));
-}
-
 export async function overviewView(main: HTMLElement): Promise<void> {
   const stats = await api.stats();
-  const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans })));
+  const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans, articles: stats.articlesByOutlet[outlet] ?? 0 })));
   replace(main, h('h1', {}, 'Overview'),
     h('p', { class: 'muted' }, `${plural(stats.articles, 'article')} · ${plural(stats.outlets, 'outlet')} · ${plural(stats.stories, 'story', 'stories')} · ${plural(stats.speakers, 'named speaker')}`),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Attention over time'), downloads(`articles-per-${stats.attention.unit}`, () => stats.attention.points.map((p) => ({ [stats.attention.unit]: p.value, articles: p.count }))),
         stats.attention.points.length ? lineChart(`Articles per ${stats.attention.unit}`, stats.attention.points, timeLabels(stats.attention.points.map((p) => p.value), stats.attention.unit)) : h('p', { class: 'muted' }, 'No dated articles.')),
       h('section', {}, h('h2', {}, 'Techniques per outlet'), downloads('techniques-per-outlet', techRows),
-        Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', withOutletNames(stats.techniquesByOutlet), humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
+        // Per article, not raw counts: an outlet with many articles would dwarf the others.
+        Object.keys(stats.techniquesByOutlet).length ? [h('p', { class: 'muted small' }, 'Technique spans per article of each outlet.'), stackedBars('Technique spans per article, by outlet', techniqueRates(stats.techniquesByOutlet, stats.articlesByOutlet), humanize, 2)] : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Most mentioned'), stats.topEntities.length ? table(['Entity', 'Type', 'Mentions'], stats.topEntities.map((e) => [link(`#/search?q=${encodeURIComponent(`"${e.value}"`)}`, e.value), e.type ?? '', String(e.count)]), 'Top entities') : h('p', { class: 'muted' }, 'No entities yet.')),
       h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes from named speakers yet.'),

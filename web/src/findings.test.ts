@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Attrs } from '../../src/model/index.js';
-import { figureGloss, figures, findingTip, nameOf, sourcingSummary, timeline } from './findings.js';
+import { figureGloss, figures, findingTip, nameOf, sourcingSummary, techniqueRates, timeline } from './findings.js';
 
 const article = (over: Partial<Article>): Article => ({ text: '', meta: {}, layers: {}, findings: {}, notices: [], analysis: {}, ...over } as Article);
 
@@ -87,4 +87,10 @@ test('an article without named sources is not called one-sided', () => {
   assert.equal(Object.fromEntries(sourcingSummary(a))['One side'], undefined);
   const b = article({ findings: { sourcing: { quotes: 3, namedSources: 2, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0.3, oneSide: true } } });
   assert.match(Object.fromEntries(sourcingSummary(b))['One side'], /share one affiliation/);
+});
+
+test('technique rates per article make outlets of different sizes comparable', () => {
+  const rates = techniqueRates({ '': { Doubt: 300 }, Politico: { Doubt: 6, Loaded_Language: 3 } }, { '': 600, Politico: 12 });
+  assert.deepEqual(rates, { '(no outlet) · 600 articles': { Doubt: 0.5 }, 'Politico · 12 articles': { Doubt: 0.5, Loaded_Language: 0.25 } });
+  assert.deepEqual(techniqueRates({ Gone: { Doubt: 1 } }, {}), {}, 'no articles, no rate');
 });

@@ -236,3 +236,20 @@ export function findingTip(article: Article, layer: string, span: Span): TipText
   }
   return undefined;
 }
+
+/**
+ * Technique spans per article of each outlet (outlet → technique → rate, two decimals), so an
+ * outlet with 800 articles and one with 12 compare on one scale; outlets are labelled with
+ * their article count ("Politico · 12 articles"), '' as "(no outlet)".
+ */
+export function techniqueRates(spans: Record<string, Record<string, number>>, articles: Record<string, number>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [outlet, row] of Object.entries(spans)) {
+    const n = articles[outlet] ?? 0;
+    if (!n) continue;
+    const rates: Record<string, number> = {};
+    for (const [technique, count] of Object.entries(row)) rates[technique] = Math.round((100 * count) / n) / 100;
+    out[`${outlet || '(no outlet)'} · ${n} article${n === 1 ? '' : 's'}`] = rates;
+  }
+  return out;
+}

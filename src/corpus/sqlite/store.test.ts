@@ -160,6 +160,10 @@ test('stats: counts over time, techniques per outlet, top entities', async () =>
   assert.deepEqual(s.perDay.map((d) => d.value), ['2031-03-02', '2031-03-03', '2031-03-25']);
   assert.equal(s.techniquesByOutlet['The Northern Ledger'].Loaded_Language, 2);
   assert.equal(s.techniquesByOutlet['The Northern Ledger'].Doubt, 1);
+  assert.equal(s.articlesByOutlet['Coastal Courier'], 2, 'articles per outlet, to put technique counts on one scale');
+  assert.equal(Object.values(s.articlesByOutlet).reduce((n, c) => n + c, 0), s.articles);
+  assert.equal(s.attention.points.reduce((n, p) => n + p.count, 0), s.articles);
+  assert.ok(s.attention.points.some((p) => p.count === 0), 'days without articles are zeros on the attention curve');
   assert.equal(s.topEntities[0].value, 'Arveland');
   assert.equal((await store.stats({ outlet: 'Coastal Courier' })).articles, 2);
   await store.close();

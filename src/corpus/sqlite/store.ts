@@ -363,6 +363,8 @@ export class SqliteStore implements CorpusStore {
       for (const r of this.db.prepare(`SELECT coalesce(a.outlet, '') outlet, t.technique, sum(t.count) c FROM techniques t JOIN articles a ON a.n = t.article WHERE ${where} GROUP BY 1, 2`).all(...params) as any[]) {
         (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
       }
+      const articlesByOutlet: Record<string, number> = {};
+      for (const r of this.db.prepare(`SELECT coalesce(a.outlet, '') outlet, count(*) c FROM articles a WHERE ${where} GROUP BY 1`).all(...params) as Array<{ outlet: string; c: number }>) articlesByOutlet[r.outlet] = r.c;
       return {
         articles: one(`SELECT count(*) c FROM articles a WHERE ${where}`),
         outlets: one(`SELECT count(DISTINCT a.outlet) c FROM articles a WHERE ${where}`),
@@ -371,6 +373,7 @@ export class SqliteStore implements CorpusStore {
         perDay,
         attention: bucketByTime(perDay),
         techniquesByOutlet,
+        articlesByOutlet,
         topEntities: this.db.prepare(`SELECT max(e.name) value, max(e.type) type, count(DISTINCT e.article) count FROM entities e WHERE e.article IN (${sel}) GROUP BY e.key ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as any[],
         topSpeakers: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) AND p.generic = 0 GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
         topUnnamed: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) AND p.generic = 1 GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
