@@ -9,6 +9,11 @@
  */
 export { analyze, Pipeline, DEFAULT_STAGES, checkStages, type AnalyzeOptions } from './pipeline.js';
 export type { Stage, StageOutput } from './pipeline-types.js';
+export { findingsOf, type DefaultFindings } from './findings.js';
+export type { EntityRecord } from './annotate/entities/index.js';
+export type { SourceRecord, SourcingProfile } from './annotate/quotes/sources.js';
+export type { Timeline, TimelineEntry } from './annotate/facts/timeline.js';
+export type { TechniqueSummary } from './annotate/techniques/summary.js';
 export * from './model/index.js';
 export { bodyRanges, inBody } from './clean/index.js';
 export {
