@@ -241,6 +241,10 @@ test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has 
   await page.waitForSelector('.facet');
   const storyFacet = await page.locator('.facet', { hasText: 'story' }).innerText();
   assert.doesNotMatch(storyFacet, /\bs\d+\b/, `story facet shows labels, not ids: ${storyFacet}`);
+  await page.goto(new URL('/#/search?q=zebrafish', server!.url).href);
+  await page.waitForSelector('p[role=status]');
+  assert.match(await page.textContent('p[role=status]') ?? '', /No article matches “zebrafish”/);
+  assert.equal(await page.locator('.downloads').count(), 0, 'nothing to download');
   // A one-article story reads "1 article from 1 outlet" and one date, not "1 articles … X – X".
   await page.goto(new URL('/#/stories', server!.url).href);
   await page.waitForSelector('table a[href^="#/story/"]');

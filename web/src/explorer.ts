@@ -161,12 +161,19 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
       if (active) next.delete(name); else next.set(name, c.value);
       return h('li', {}, h('a', { class: active ? 'active' : '', attrs: { href: `#/search?${next.toString()}`, 'aria-current': active ? 'true' : undefined } }, name === 'technique' ? humanize(c.value) : c.label ?? c.value), ` ${c.count}`);
     }))) : null;
+  const filtered = FACETS.some((f) => params.get(f));
+  if (!result.total) {
+    // Nothing found: say so and how to widen the search, instead of "0 articles" and empty downloads.
+    return replace(main, h('h1', {}, 'Search'), form, h('p', { class: 'muted', attrs: { role: 'status' } },
+      `No article matches “${q}”${filtered ? ' with these filters' : ''}. `,
+      filtered ? h('a', { attrs: { href: `#/search?${new URLSearchParams({ q }).toString()}` } }, 'Search without filters') : 'Try fewer words, a word start with * (bridg*), or OR between words.'));
+  }
   replace(main, h('h1', {}, 'Search'), form,
     h('div', { class: 'search' },
       h('aside', { class: 'facets', attrs: { 'aria-label': 'Filters' } }, FACETS.map((f) => facetBox(f, result.facets[f] ?? []))),
       h('section', { attrs: { 'aria-label': 'Results' } },
         h('p', { class: 'muted' }, plural(result.total, 'article')), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
-        h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
+        h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${[hit.outlet, date(hit.published)].filter(Boolean).join(' · ')}`), snippet(hit.snippet)))))));
 }
 
 export async function overviewView(main: HTMLElement): Promise<void> {

@@ -503,6 +503,14 @@ test('unnamed sources ("officials", "a spokesperson") are counted by label, mark
   assert.ok(varga.coQuoted.every((c) => !['officials', 'hospital officials'].includes(c.value)), 'co-quoted lists named speakers');
   const story = (await store.listStories()).items[0];
   assert.ok(!story.topSpeakers.includes('officials'));
+  // Exports say which speakers are unnamed sources.
+  const quotes: Record<string, unknown>[] = [];
+  for await (const r of store.exportRecords('quotes')) quotes.push(r);
+  assert.ok(quotes.filter((q) => q.person_name === 'officials').every((q) => q.person_unnamed === 1));
+  assert.ok(quotes.filter((q) => q.person_name === 'Ilse Varga').every((q) => q.person_unnamed === 0));
+  const people: Record<string, unknown>[] = [];
+  for await (const r of store.exportRecords('speakers')) people.push(r);
+  assert.equal(people.find((p) => p.name === 'officials')?.generic, 1);
   await store.close();
 });
 

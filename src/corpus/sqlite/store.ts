@@ -463,7 +463,7 @@ export class SqliteStore implements CorpusStore {
   async *exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>> {
     const sql: Record<ExportKind, string> = {
       articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
-      quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
+      quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, p.generic person_unnamed, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
       stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
