@@ -245,6 +245,13 @@ test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has 
   await page.waitForSelector('p[role=status]');
   assert.match(await page.textContent('p[role=status]') ?? '', /No article matches “zebrafish”/);
   assert.equal(await page.locator('.downloads').count(), 0, 'nothing to download');
+  // The reader's entity list: type and count sit together at the right of every row (not floating mid-row).
+  await page.goto(new URL('/', server!.url).href);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.waitForSelector('.panel-section .counts li .ent');
+  const gaps = await page.evaluate(() => [...document.querySelectorAll('.panel-section')].filter((s) => s.querySelector('h2')?.textContent === 'Entities')
+    .flatMap((s) => [...s.querySelectorAll('li')].map((li) => li.getBoundingClientRect().right - (li.children[1] as HTMLElement).getBoundingClientRect().right)));
+  assert.ok(gaps.length > 2 && gaps.every((g) => g < 40), `entity types at the right edge: ${gaps.join(', ')}`);
   // A one-article story reads "1 article from 1 outlet" and one date, not "1 articles … X – X".
   await page.goto(new URL('/#/stories', server!.url).href);
   await page.waitForSelector('table a[href^="#/story/"]');
