@@ -75,8 +75,8 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
 
     const stats = (await run('stats', '--db', db)).stdout;
     assert.match(stats, /5 articles, 3 outlets, 3 stories, 3 named speakers/);
-    // Columns are techniques in alphabetical order: Doubt, Loaded_Language.
-    assert.match(stats, /The Northern Ledger\s+1\s+2/);
+    // Columns are the outlet's articles, then techniques in alphabetical order: Doubt, Loaded_Language.
+    assert.match(stats, /The Northern Ledger\s+2\s+1\s+2/);
     const bad = (await run('search', 'x', '--db', join(dir, 'nope', 'missing.db')));
     assert.equal(bad.status, 1);
     assert.doesNotMatch(bad.stderr, /at .*\.ts/, 'one line, no stack trace');

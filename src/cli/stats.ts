@@ -18,7 +18,8 @@ export function statsCommand(): Command {
         // Per day for a few weeks of articles; per week, month or year over longer spans (zeros shown).
         if (s.attention.points.length) process.stdout.write(`articles per ${s.attention.unit}:\n${renderTable([s.attention.unit, 'articles'], s.attention.points.filter((d) => d.count > 0).map((d) => [d.value, d.count]))}`);
         const techniques = [...new Set(Object.values(s.techniquesByOutlet).flatMap((t) => Object.keys(t)))].sort();
-        if (techniques.length) process.stdout.write(`techniques per outlet:\n${renderTable(['outlet', ...techniques], Object.entries(s.techniquesByOutlet).map(([o, t]) => [o || '(none)', ...techniques.map((k) => t[k] ?? 0)]), 30)}`);
+        // With each outlet's article count beside its spans: outlets of different sizes compare only per article.
+        if (techniques.length) process.stdout.write(`technique spans per outlet (and articles):\n${renderTable(['outlet', 'articles', ...techniques], Object.entries(s.techniquesByOutlet).map(([o, t]) => [o || '(none)', s.articlesByOutlet[o] ?? 0, ...techniques.map((k) => t[k] ?? 0)]), 30)}`);
       } finally {
         await store.close();
       }
