@@ -5,6 +5,7 @@ import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts, techniqueRates } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
 import { dateSpan, humanDate, timeLabels } from './dates.js';
+import { fewOf, plural, shownOf } from './lists.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -28,13 +29,15 @@ function table(headers: string[], rows: Array<Array<Node | string>>, caption: st
 
 const link = (href: string, text: string) => h('a', { attrs: { href } }, text);
 
-/** "1 article", "7 articles" (`many` for irregular plurals). */
-const plural = (n: number, noun: string, many = `${noun}s`) => `${n} ${n === 1 ? noun : many}`;
+/** Roles and outlets listed in a speakers table row; the rest are counted ("+27 more"). */
+const ROLES_SHOWN = 3;
+const OUTLETS_SHOWN = 4;
+
 
 export async function storiesView(main: HTMLElement): Promise<void> {
   const page = await api.stories();
   const rows = () => page.items.map((s) => ({ id: s.id, label: s.label, articles: s.size, outlets: s.outlets.join('|'), first: date(s.first), last: date(s.last), speakers: s.topSpeakers.join('|') }));
-  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${plural(page.total, 'story', 'stories')} — the same event told by different outlets.`), downloads('stories', rows),
+  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${plural(page.total, 'story', 'stories')} — the same event told by different outlets.`, shownOf(page.items.length, page.total, 'biggest')), downloads('stories', rows),
     table(['Story', 'Articles', 'Outlets', 'Dates', 'Top speakers'], page.items.map((s) => [
       link(`#/story/${encodeURIComponent(s.id)}`, s.label), String(s.size), s.outlets.join(', '),
       dateSpan(s.first, s.last), s.topSpeakers.slice(0, 3).join(', ')]), 'Stories'));
@@ -105,9 +108,9 @@ export async function speakersView(main: HTMLElement, query = ''): Promise<void>
   replace(main, h('h1', {}, 'Speakers'), form,
     none ? h('p', { class: 'muted' }, query ? `No speaker matches “${query}”.` : 'No speakers yet: speakers come from the quotes stage.') : null,
     none ? null : downloads('speakers', rows),
-    named.total ? [h('h2', {}, `Named speakers (${named.total})`),
-      table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], named.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.roles.join(', '), s.outlets.join(', ')]), 'Named speakers')] : null,
-    unnamed.total ? [h('h2', {}, `Unnamed sources (${unnamed.total})`), h('p', { class: 'muted small' }, UNNAMED_NOTE),
+    named.total ? [h('h2', {}, `Named speakers (${named.total})`), named.items.length < named.total ? h('p', { class: 'muted small' }, shownOf(named.items.length, named.total, 'most quoted'), ' Find one by name above.') : null,
+      table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], named.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), fewOf(s.roles, ROLES_SHOWN), fewOf(s.outlets, OUTLETS_SHOWN)]), 'Named speakers')] : null,
+    unnamed.total ? [h('h2', {}, `Unnamed sources (${unnamed.total})`), h('p', { class: 'muted small' }, UNNAMED_NOTE, unnamed.items.length < unnamed.total ? ` ${shownOf(unnamed.items.length, unnamed.total, 'most quoted')}` : ''),
       table(['Described as', 'Quotes', 'Articles', 'Outlets'], unnamed.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.outlets.join(', ')]), 'Unnamed sources')] : null);
 }
 
@@ -118,7 +121,7 @@ export async function speakerView(main: HTMLElement, id: string): Promise<void> 
   replace(main, h('p', {}, link('#/speakers', '← Speakers')),
     h('h1', {}, s.name, s.generic ? h('span', { class: 'badge' }, 'unnamed source') : null),
     s.generic ? h('p', { class: 'muted small' }, UNNAMED_NOTE) : null,
-    h('p', { class: 'muted' }, `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
+    h('p', { class: 'muted' }, `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`, s.roles.length ? ` · ${fewOf(s.roles, 3 * ROLES_SHOWN)}` : '', s.affiliations.length ? ` · ${fewOf(s.affiliations, 3 * ROLES_SHOWN)}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Quotes over time'), s.overTime.length ? bars(per, s.overTime, timeLabels(s.overTime.map((p) => p.value), s.overTimeUnit)) : h('p', { class: 'muted' }, 'No dated articles.')),

@@ -1,0 +1,16 @@
+/*
+ * Counts and lists in words for the explorer's tables and headings (no DOM: tested in node).
+ */
+
+/** The first `n` of a list joined with commas, and how many more there are ("a, b, c +27 more"). */
+export function fewOf(items: readonly string[], n: number): string {
+  return items.length > n ? `${items.slice(0, n).join(', ')} +${items.length - n} more` : items.join(', ');
+}
+
+/** "Showing the 200 most quoted of 2,199." when a list is cut short; '' when all are shown. */
+export function shownOf(shown: number, total: number, which: string): string {
+  return shown < total ? ` Showing the ${shown.toLocaleString('en')} ${which} of ${total.toLocaleString('en')}.` : '';
+}
+
+/** "1 article", "7 articles" (`many` for irregular plurals). */
+export const plural = (n: number, noun: string, many = `${noun}s`): string => `${n} ${n === 1 ? noun : many}`;
