@@ -40,6 +40,14 @@ test('timeline entries read as dates and durations, never as ISO codes', () => {
   assert.equal(since[0].when, 'since 2021');
 });
 
+test('a timeline entry whose "what" is only its date word ("Tuesday", "Tuesday") leaves the repetition out', () => {
+  const text = 'The bridge closed on Tuesday.';
+  const rows = timeline(article({ text, findings: { timeline: { nowIndex: 1, entries: [{ text: 'Tuesday', value: '2025-01-14', start: 21, end: 28, label: '', clauseStart: 21, clauseEnd: 28 }] } } }));
+  assert.equal(rows[0].when, 'Tuesday 14 Jan 2025');
+  assert.equal(rows[0].written, 'Tuesday');
+  assert.equal(rows[0].what, '');
+});
+
 test('a figure gloss says what is counted, and is left out when it only repeats the text', () => {
   assert.equal(figureGloss('hundreds of thousands', { value: 200000, kind: 'count', counted: 'people killed', qualifier: '' }), '200,000 people killed');
   assert.equal(figureGloss('over 400,000', { value: 400000, qualifier: 'over', unit: 'people' }), 'over 400,000 people');

@@ -104,7 +104,9 @@ export function timeline(article: Article): TimelineRow[] {
       const written = str(o.text) || (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : '');
       const when = whenOf(str(o.value), str(o.relation)) || written;
       const clause = typeof o.clauseStart === 'number' && typeof o.clauseEnd === 'number' ? article.text.slice(o.clauseStart, o.clauseEnd).trim() : '';
-      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: str(o.label) || clause, at, afterNow: i === nowIndex && i > 0 };
+      // A "what" that is only the date's own words ("Tuesday") says nothing more: left out.
+      const what = str(o.label) || clause;
+      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: what.toLowerCase() === written.toLowerCase() ? '' : what, at, afterNow: i === nowIndex && i > 0 };
     }).filter((r) => r.when || r.what);
   }
   const sentences = article.layers.sentences ?? [];
