@@ -227,6 +227,7 @@ test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has 
   assert.doesNotMatch(named, /\banalysts\b|\bexperts\b/, 'no group of unnamed people among the named speakers');
   const unnamed = await page.locator('table').nth(1).innerText();
   assert.match(unnamed, /analysts/);
+  await page.screenshot({ path: join(SHOTS, 'speakers.png'), fullPage: true });
   await page.locator('table').nth(1).locator('a').first().click();
   await page.waitForSelector('h1 .badge');
   assert.equal(await page.textContent('h1 .badge'), 'unnamed source');
