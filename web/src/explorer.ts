@@ -5,7 +5,7 @@ import { downloadCsv, downloadJson } from './download.js';
 import { figures, sourcingProfile, techniqueCounts, techniqueRates } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
 import { dateSpan, humanDate, timeLabels } from './dates.js';
-import { fewOf, plural, shownOf } from './lists.js';
+import { fewOf, plural, shownOf, speakerOrder } from './lists.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -91,7 +91,8 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
     h('p', { class: 'muted' }, [`${plural(story.size, 'article')} from ${plural(outlets.length, 'outlet')}`, dateSpan(story.first, story.last, humanDate)].filter(Boolean).join(', ')),
     downloads(`story-${story.id}`, () => compareRows(items)),
     h('div', { class: 'compare', attrs: { 'aria-label': 'Outlets side by side' } }, columns),
-    speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets], [...speakers].map(([name, row]) => [name, ...outlets.map((o) => String(row.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
+    speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets],
+      speakerOrder([...speakers].map(([name, row]) => [name, [...row.values()].reduce((n, c) => n + c, 0)] as const)).map((name) => [name, ...outlets.map((o) => String(speakers.get(name)!.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
     Object.keys(techTable).length ? [h('h2', {}, 'Techniques per outlet'), stackedBars('Techniques per outlet in this story', techTable, humanize)] : null);
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fewOf, plural, shownOf } from './lists.js';
+import { fewOf, plural, shownOf, speakerOrder } from './lists.js';
 
 test('long lists are cut with a count of the rest; short ones are whole', () => {
   assert.equal(fewOf(['candidate', 'senator', 'nominee', 'governor', 'leader'], 3), 'candidate, senator, nominee +2 more');
@@ -15,4 +15,9 @@ test('a list cut short says so; counts agree in number', () => {
   assert.equal(plural(7, 'article'), '7 articles');
   assert.equal(plural(1, 'story', 'stories'), '1 story');
   assert.equal(plural(0, 'story', 'stories'), '0 stories');
+});
+
+test('named speakers first by quotes, then unnamed sources, then unattributed quotes', () => {
+  assert.deepEqual(speakerOrder([['unnamed: officials', 9], ['Ada Brine', 2], ['unattributed', 5], ['Ilse Varga', 4]]),
+    ['Ilse Varga', 'Ada Brine', 'unnamed: officials', 'unattributed']);
 });

@@ -14,3 +14,12 @@ export function shownOf(shown: number, total: number, which: string): string {
 
 /** "1 article", "7 articles" (`many` for irregular plurals). */
 export const plural = (n: number, noun: string, many = `${noun}s`): string => `${n} ${n === 1 ? noun : many}`;
+
+/**
+ * Speakers in the order a reader scans them: named speakers by quotes (most first), then unnamed
+ * sources ("unnamed: officials"), then quotes nobody was found for ("unattributed").
+ */
+export function speakerOrder(rows: ReadonlyArray<readonly [string, number]>): string[] {
+  const rank = (name: string) => (name === 'unattributed' ? 2 : name.startsWith('unnamed: ') ? 1 : 0);
+  return [...rows].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
