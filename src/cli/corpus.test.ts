@@ -41,7 +41,7 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
     const found = JSON.parse(search.stdout);
     assert.equal(found.total, 1);
     assert.match(found.items[0].snippet, /\[quotas\]/);
-    assert.match((await run('search', 'tram', '--db', db)).stdout, /1 articles match[\s\S]*Oststadt/);
+    assert.match((await run('search', 'tram', '--db', db)).stdout, /^1 article matches\n[\s\S]*Oststadt/);
 
     const stories = JSON.parse((await run('stories', '--db', db, '--json')).stdout);
     assert.equal(stories.total, 3);
@@ -51,6 +51,9 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
 
     const speakers = (await run('speakers', '--db', db));
     assert.match(speakers.stdout, /3 speakers/);
+    // A page shorter than the whole says which rows it shows and how to get the next.
+    assert.match((await run('speakers', '--db', db, '--limit', '2')).stdout, /^3 speakers \(rows 1–2; --offset 2 for more\)\n/);
+    assert.match((await run('speakers', '--db', db, '--limit', '2', '--offset', '2')).stdout, /^3 speakers \(rows 3–3\)\n/);
     assert.match(speakers.stdout, /Ekvall/);
     assert.match((await run('speakers', 'p1', '--db', db)).stdout, /techniques in quotes: Loaded_Language \(3\), Doubt \(1\)/);
 

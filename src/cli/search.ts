@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { openStore } from '../corpus/index.js';
 import { withFilterOptions, filterOf } from './corpus-options.js';
-import { renderTable } from './table.js';
+import { countLine, renderTable } from './table.js';
 
 /** `spinscope search <query> --db <file> [filters] [--json]` */
 export function searchCommand(): Command {
@@ -11,7 +11,7 @@ export function searchCommand(): Command {
       try {
         const r = await store.search(query, filterOf(options));
         if (options.json) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-        process.stdout.write(`${r.total} articles match\n`);
+        process.stdout.write(`${countLine(r.total, r.items.length, Number(options.offset ?? 0), 'article matches', 'articles match')}\n`);
         process.stdout.write(renderTable(['id', 'published', 'outlet', 'title', 'snippet'], r.items.map((h) => [h.id, h.published?.slice(0, 10), h.outlet, h.title, h.snippet]), 50));
         for (const [name, counts] of Object.entries(r.facets)) {
           // A story is shown by its label as well as its id (the id is what --story takes).

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { openStore } from '../corpus/index.js';
-import { renderTable } from './table.js';
+import { countLine, renderTable } from './table.js';
 import { withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
@@ -30,7 +30,8 @@ export function speakersCommand(): Command {
         const generic = o.named ? false : o.unnamed ? true : undefined;
         const page = await store.listSpeakers({ query: o.query, outlet: o.outlet, generic, limit: Number(o.limit), offset: Number(o.offset) });
         if (o.json) return void process.stdout.write(JSON.stringify(page, null, 2) + '\n');
-        process.stdout.write(`${page.total} ${generic === true ? 'unnamed sources' : generic === false ? 'named speakers' : 'speakers'}\n`);
+        const [one, many] = generic === true ? ['unnamed source', 'unnamed sources'] : generic === false ? ['named speaker', 'named speakers'] : ['speaker', 'speakers'];
+        process.stdout.write(`${countLine(page.total, page.items.length, Number(o.offset), one, many)}\n`);
         process.stdout.write(renderTable(['speaker', 'name', 'kind', 'quotes', 'articles', 'roles', 'affiliations', 'outlets'], page.items.map((s) => [s.id, s.name, s.generic ? 'unnamed' : 'named', s.quotes, s.articles, s.roles.slice(0, 3), s.affiliations.slice(0, 2), s.outlets.length]), 40));
       } finally {
         await store.close();
