@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, Filler } from 'chart.js';
 import { h } from './dom.js';
+import { shortLabel } from './lists.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
 
@@ -33,7 +34,7 @@ export function stackedBars(label: string, table: Record<string, Record<string, 
   queueMicrotask(() => new Chart(c, {
     type: 'bar',
     data: { labels: rows, datasets: series.map((s, i) => ({ label: seriesName(s), data: rows.map((r) => table[r][s] ?? 0), backgroundColor: PALETTE[i % PALETTE.length] })) },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision } }, y: { stacked: true } } },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision } }, y: { stacked: true, ticks: { callback: (i) => shortLabel(rows[Number(i)] ?? '') } } } },
   }));
   return wrap;
 }

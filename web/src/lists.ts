@@ -23,3 +23,14 @@ export function speakerOrder(rows: ReadonlyArray<readonly [string, number]>): st
   const rank = (name: string) => (name === 'unattributed' ? 2 : name.startsWith('unnamed: ') ? 1 : 0);
   return [...rows].sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
+
+/**
+ * A chart label cut to `max` characters with an ellipsis in the middle, keeping its end (an
+ * outlet's article count): "The Norland Observer…· 4 articles". Tooltips keep the whole label.
+ */
+export function shortLabel(label: string, max = 30): string {
+  if (label.length <= max) return label;
+  const tail = /( · .*)$/.exec(label)?.[1] ?? '';
+  const room = Math.max(4, max - tail.length - 1);
+  return `${label.slice(0, label.length - tail.length).slice(0, room).trimEnd()}…${tail}`;
+}
