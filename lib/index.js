@@ -5,6 +5,6 @@ import { register } from 'tsx/esm/api';
 register();
 const library = await import('../src/index.ts');
 export const {
-  analyze, Pipeline, DEFAULT_STAGES, checkStages, createArticle, offsetMap, SpinscopeError, bodyRanges, inBody,
+  analyze, Pipeline, DEFAULT_STAGES, checkStages, findingsOf, createArticle, offsetMap, SpinscopeError, bodyRanges, inBody,
   readSources, extractHtml, fetchUrl, readWarc, readJsonl, readFeed, isReadFailure, openStore, ingest, startServer,
 } = library;

@@ -217,3 +217,50 @@ test('nothing pasted is lost: leaving the reader and coming back restores the te
   assert.equal(await page.locator('.text').count(), 0);
   await page.close();
 });
+
+test('speakers: unnamed sources listed apart and marked; a speaker\'s chart has a bar per day over a fortnight; story facets read as labels', { skip: noBrowser }, async () => {
+  const page = await open('/#/speakers');
+  await page.waitForSelector('table');
+  const headings = await page.locator('main h2').allInnerTexts();
+  assert.ok(headings.some((t) => /^Named speakers/.test(t)) && headings.some((t) => /^Unnamed sources/.test(t)), headings.join(' | '));
+  const named = await page.locator('table').first().innerText();
+  assert.doesNotMatch(named, /\banalysts\b|\bexperts\b/, 'no group of unnamed people among the named speakers');
+  const unnamed = await page.locator('table').nth(1).innerText();
+  assert.match(unnamed, /analysts/);
+  await page.screenshot({ path: join(SHOTS, 'speakers.png'), fullPage: true });
+  await page.locator('table').nth(1).locator('a').first().click();
+  await page.waitForSelector('h1 .badge');
+  assert.equal(await page.textContent('h1 .badge'), 'unnamed source');
+  // The demo corpus spans two weeks: a most quoted speaker's chart is per day, not one bar for the month.
+  await page.goto(new URL('/#/overview', server!.url).href);
+  await page.waitForSelector('canvas[aria-label="Articles per day"]');
+  await page.locator('main table').nth(1).locator('a').first().click();
+  await page.waitForSelector('table a[href^="#/speaker/"]');
+  await page.locator('table a[href^="#/speaker/"]').first().click();
+  await page.waitForSelector('canvas[aria-label="Quotes per day"]');
+  await page.goto(new URL('/#/search?q=crowns', server!.url).href);
+  await page.waitForSelector('.facet');
+  const storyFacet = await page.locator('.facet', { hasText: 'story' }).innerText();
+  assert.doesNotMatch(storyFacet, /\bs\d+\b/, `story facet shows labels, not ids: ${storyFacet}`);
+  await page.goto(new URL('/#/search?q=zebrafish', server!.url).href);
+  await page.waitForSelector('p[role=status]');
+  assert.match(await page.textContent('p[role=status]') ?? '', /No article matches “zebrafish”/);
+  assert.equal(await page.locator('.downloads').count(), 0, 'nothing to download');
+  // The reader's entity list: type and count sit together at the right of every row (not floating mid-row).
+  await page.goto(new URL('/', server!.url).href);
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.waitForSelector('.panel-section .counts li .ent');
+  const gaps = await page.evaluate(() => [...document.querySelectorAll('.panel-section')].filter((s) => s.querySelector('h2')?.textContent === 'Entities')
+    .flatMap((s) => [...s.querySelectorAll('li')].map((li) => li.getBoundingClientRect().right - (li.children[1] as HTMLElement).getBoundingClientRect().right)));
+  assert.ok(gaps.length > 2 && gaps.every((g) => g < 40), `entity types at the right edge: ${gaps.join(', ')}`);
+  // A one-article story reads "1 article from 1 outlet" and one date, not "1 articles … X – X".
+  await page.goto(new URL('/#/stories', server!.url).href);
+  await page.waitForSelector('table a[href^="#/story/"]');
+  const single = page.locator('tbody tr', { has: page.locator('td:nth-child(2)', { hasText: /^1$/ }) }).first();
+  assert.doesNotMatch(await single.locator('td:nth-child(4)').innerText(), /–/);
+  await single.locator('a').click();
+  await page.waitForSelector('.compare');
+  assert.match(await page.locator('main p.muted').first().innerText(), /^1 article from 1 outlet, \w+day \d+ \w+ \d{4}$/);
+  await page.close();
+  assert.deepEqual(cspViolations, []);
+});

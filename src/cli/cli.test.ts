@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, rmSync, truncateSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { needsShared, seedPath } from '../testing/shared.js';
-import { createProgress, countInputs, PROGRESS_MIN_ITEMS } from './progress.js';
+import { createProgress, countInputs, formatEta, PROGRESS_MIN_ITEMS } from './progress.js';
 import { parseSize } from './analyze.js';
 import { renderMarkdown } from './markdown.js';
 import { createArticle, type Span } from '../model/index.js';
@@ -224,6 +224,21 @@ test('progress bar only on a terminal and for more than a few files', () => {
   quiet.stop();
   assert.equal(written, '');
   assert.equal(countInputs([dir, '-', join(dir, 'none.txt')])! >= 3, true);
+});
+
+test('time left reads in words, "…" before there is a rate (was "ETA NFs" while the first batch was in the workers)', () => {
+  assert.equal(formatEta(790, 0), '…');
+  assert.equal(formatEta(790, NaN), '…');
+  assert.equal(formatEta(45, 1), '45s');
+  assert.equal(formatEta(790, 2.2), '6m00s');
+  assert.equal(formatEta(365, 1), '6m05s');
+  assert.equal(formatEta(3725, 1), '1h02m');
+  let written = '';
+  const tty = { isTTY: true, columns: 100, write: (s: string) => ((written += s), true), on() {}, once() {}, removeListener() {} } as unknown as NodeJS.WriteStream;
+  const bar = createProgress(PROGRESS_MIN_ITEMS + 3, tty);
+  bar.tick();
+  bar.stop();
+  assert.doesNotMatch(written, /NF|NaN|Infinity|NULL/);
 });
 
 test('progress counts JSONL items, grows past a short estimate, and counts without a total for crawls', () => {

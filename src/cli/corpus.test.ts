@@ -41,7 +41,7 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
     const found = JSON.parse(search.stdout);
     assert.equal(found.total, 1);
     assert.match(found.items[0].snippet, /\[quotas\]/);
-    assert.match((await run('search', 'tram', '--db', db)).stdout, /1 articles match[\s\S]*Oststadt/);
+    assert.match((await run('search', 'tram', '--db', db)).stdout, /^1 article matches\n[\s\S]*Oststadt/);
 
     const stories = JSON.parse((await run('stories', '--db', db, '--json')).stdout);
     assert.equal(stories.total, 3);
@@ -51,6 +51,9 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
 
     const speakers = (await run('speakers', '--db', db));
     assert.match(speakers.stdout, /3 speakers/);
+    // A page shorter than the whole says which rows it shows and how to get the next.
+    assert.match((await run('speakers', '--db', db, '--limit', '2')).stdout, /^3 speakers \(rows 1–2; --offset 2 for more\)\n/);
+    assert.match((await run('speakers', '--db', db, '--limit', '2', '--offset', '2')).stdout, /^3 speakers \(rows 3–3\)\n/);
     assert.match(speakers.stdout, /Ekvall/);
     assert.match((await run('speakers', 'p1', '--db', db)).stdout, /techniques in quotes: Loaded_Language \(3\), Doubt \(1\)/);
 
@@ -74,9 +77,9 @@ test('search, stories, speakers, export and cluster commands on a small corpus',
     assert.ok(lines.every((l) => typeof l.thread === 'string'));
 
     const stats = (await run('stats', '--db', db)).stdout;
-    assert.match(stats, /5 articles, 3 outlets, 3 stories, 3 speakers/);
-    // Columns are techniques in alphabetical order: Doubt, Loaded_Language.
-    assert.match(stats, /The Northern Ledger\s+1\s+2/);
+    assert.match(stats, /5 articles, 3 outlets, 3 stories, 3 named speakers/);
+    // Columns are the outlet's articles, then techniques in alphabetical order: Doubt, Loaded_Language.
+    assert.match(stats, /The Northern Ledger\s+2\s+1\s+2/);
     const bad = (await run('search', 'x', '--db', join(dir, 'nope', 'missing.db')));
     assert.equal(bad.status, 1);
     assert.doesNotMatch(bad.stderr, /at .*\.ts/, 'one line, no stack trace');

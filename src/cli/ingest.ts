@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { readSources, DEFAULT_MAX_BYTES, formatBytes } from '../ingest/index.js';
 import { parseSize } from './analyze.js';
-import { countInputs } from './progress.js';
+import { countInputs, formatEta } from './progress.js';
 import { openStore } from '../corpus/index.js';
 import { ingest, INGEST } from '../corpus/ingest/ingest.js';
 import { defaultWorkerCount, inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
@@ -25,11 +25,11 @@ export function ingestCommand(): Command {
       // A crawl's size is unknown until read: then a running count instead of a bar and an ETA.
       const format = total === undefined
         ? '{value} articles | {rate} articles/s | stored {stored} skipped {skipped} failed {failed}'
-        : '{bar} {value}/{total} articles | {rate} articles/s | ETA {eta_formatted} | stored {stored} skipped {skipped} failed {failed}';
+        : '{bar} {value}/{total} articles | {rate} articles/s | ETA {eta} | stored {stored} skipped {skipped} failed {failed}';
       const bar = !options.quiet && process.stderr.isTTY
         ? new cliProgress.SingleBar({ stream: process.stderr, format, etaBuffer: 200, hideCursor: true }, cliProgress.Presets.shades_classic)
         : undefined;
-      bar?.start(total ?? Number.MAX_SAFE_INTEGER, 0, { rate: '0', stored: 0, skipped: 0, failed: 0 });
+      bar?.start(total ?? Number.MAX_SAFE_INTEGER, 0, { rate: '0', eta: formatEta(0, 0), stored: 0, skipped: 0, failed: 0 });
       const t0 = performance.now();
       // Ctrl-C: what is committed stays (each batch is one transaction) and a re-run skips it; say so.
       let storedSoFar = 0;
@@ -52,7 +52,9 @@ export function ingestCommand(): Command {
           onProgress: (p) => {
             storedSoFar = p.stored;
             const done = p.stored + p.skipped + p.failed;
-            bar?.update(done, { rate: (p.stored / ((performance.now() - t0) / 1000)).toFixed(1), stored: p.stored, skipped: p.skipped, failed: p.failed });
+            // Our own ETA from the overall rate: cli-progress's read "NFs" (Infinity) until the first batch came back.
+            const rate = done / ((performance.now() - t0) / 1000);
+            bar?.update(done, { rate: (p.stored / ((performance.now() - t0) / 1000)).toFixed(1), eta: formatEta((total ?? done) - done, rate), stored: p.stored, skipped: p.skipped, failed: p.failed });
             if (bar && total !== undefined && done > total) bar.setTotal(done);
           },
         });

@@ -68,16 +68,17 @@ export function createProgress(total: number | undefined, stream: NodeJS.WriteSt
   if (!stream.isTTY || (total !== undefined && total <= PROGRESS_MIN_ITEMS)) {
     return { tick() {}, log: (line) => void stream.write(line + '\n'), stop() {} };
   }
-  const format = total === undefined ? 'analysing… {value} articles so far' : 'analysing [{bar}] {value}/{total} articles · {eta_formatted} left';
+  const format = total === undefined ? 'analysing… {value} articles so far' : 'analysing [{bar}] {value}/{total} articles · {eta} left';
   const bar = new cliProgress.SingleBar({ stream, format, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let expected = total ?? Number.MAX_SAFE_INTEGER;
   let done = 0;
-  bar.start(expected, 0);
+  const t0 = performance.now();
+  bar.start(expected, 0, { eta: formatEta(0, 0) });
   return {
     tick: () => {
       // An estimate can be short (JSONL files inside a directory count one each): grow the total rather than overflow it.
       if (++done > expected) bar.setTotal((expected = done));
-      bar.increment();
+      bar.increment({ eta: formatEta(expected - done, done / ((performance.now() - t0) / 1000)) });
     },
     log(line) {
       stream.write('\r\x1b[2K' + line + '\n');
@@ -85,4 +86,19 @@ export function createProgress(total: number | undefined, stream: NodeJS.WriteSt
     },
     stop: () => bar.stop(),
   };
+}
+
+/**
+ * Time left in words for a progress line: "45s", "6m05s", "1h02m"; "…" while there is no rate
+ * to go by (the first batch is still in the workers), never "NaN" or "Infinity".
+ *
+ * @example
+ * formatEta(840 - 50, 2.2); // '6m00s'
+ */
+export function formatEta(remaining: number, perSecond: number): string {
+  if (!(perSecond > 0) || !Number.isFinite(remaining) || remaining < 0) return '…';
+  const s = Math.ceil(remaining / perSecond);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

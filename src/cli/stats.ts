@@ -12,12 +12,15 @@ export function statsCommand(): Command {
         const s = await store.stats(filterOf(options));
         if (options.json) return void process.stdout.write(JSON.stringify(s, null, 2) + '\n');
         const list = (xs: { value: string; count: number }[]) => xs.map((x) => `${x.value} (${x.count})`).join(', ');
-        process.stdout.write(`${s.articles} articles, ${s.outlets} outlets, ${s.stories} stories, ${s.speakers} speakers\n`);
+        process.stdout.write(`${s.articles} articles, ${s.outlets} outlets, ${s.stories} stories, ${s.speakers} named speakers\n`);
         if (s.sampledFrom) process.stdout.write(`(top entities, top speakers and the speaker count: from the ${s.sampledFrom} most recent of these articles)\n`);
         process.stdout.write(`top entities: ${list(s.topEntities)}\ntop speakers: ${list(s.topSpeakers)}\n`);
-        if (s.perDay.length) process.stdout.write(`articles per day:\n${renderTable(['day', 'articles'], s.perDay.map((d) => [d.value, d.count]))}`);
+        if (s.topUnnamed.length) process.stdout.write(`unnamed sources: ${list(s.topUnnamed)}\n`);
+        // Per day for a few weeks of articles; per week, month or year over longer spans (zeros shown).
+        if (s.attention.points.length) process.stdout.write(`articles per ${s.attention.unit}:\n${renderTable([s.attention.unit, 'articles'], s.attention.points.filter((d) => d.count > 0).map((d) => [d.value, d.count]))}`);
         const techniques = [...new Set(Object.values(s.techniquesByOutlet).flatMap((t) => Object.keys(t)))].sort();
-        if (techniques.length) process.stdout.write(`techniques per outlet:\n${renderTable(['outlet', ...techniques], Object.entries(s.techniquesByOutlet).map(([o, t]) => [o || '(none)', ...techniques.map((k) => t[k] ?? 0)]), 30)}`);
+        // With each outlet's article count beside its spans: outlets of different sizes compare only per article.
+        if (techniques.length) process.stdout.write(`technique spans per outlet (and articles):\n${renderTable(['outlet', 'articles', ...techniques], Object.entries(s.techniquesByOutlet).map(([o, t]) => [o || '(none)', s.articlesByOutlet[o] ?? 0, ...techniques.map((k) => t[k] ?? 0)]), 30)}`);
       } finally {
         await store.close();
       }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { openStore } from '../corpus/index.js';
-import { renderTable } from './table.js';
+import { countLine, renderTable } from './table.js';
 import { withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
@@ -27,7 +27,7 @@ export function storiesCommand(): Command {
         }
         const page = await store.listStories({ thread: o.thread, outlet: o.outlet, limit: Number(o.limit), offset: Number(o.offset) });
         if (o.json) return void process.stdout.write(JSON.stringify(page, null, 2) + '\n');
-        process.stdout.write(`${page.total} stories\n`);
+        process.stdout.write(`${countLine(page.total, page.items.length, Number(o.offset), 'story', 'stories')}\n`);
         process.stdout.write(renderTable(['story', 'thread', 'articles', 'first', 'last', 'outlets', 'label', 'entities'], page.items.map((s) => [s.id, s.thread, s.size, s.first, s.last, s.outlets.length, s.label, s.topEntities.slice(0, 3)]), 48));
       } finally {
         await store.close();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { encodeLayer, encodeLayerJson, decodeLayer } from './layer-codec.js';
 import { encodeLayers, decodeLayers } from './prepare.js';
 import { fingerprint, jaccard, NEAR_DUP } from './minhash.js';
-import { cleanRole, matchPerson, nameParts, rolesCompatible, type Person } from './speakers.js';
+import { cleanRole, genericSource, matchPerson, nameParts, rolesCompatible, type Person } from './speakers.js';
 import { deriveRows } from './derive.js';
 import { fixtureCorpus } from './fixtures.js';
 
@@ -91,4 +91,18 @@ test('derived rows read entities, quotes, sources and techniques, and tolerate t
   assert.equal(rows.sources[1].quotes, 1);
   assert.equal(rows.entities[0].key, 'velmora');
   assert.deepEqual(deriveRows({ ...a, layers: {}, findings: { entities: 'nonsense' } }), { entities: [], quotes: [], sources: [], techniques: [] });
+});
+
+test('genericSource: descriptions of unnamed sources get a label; names do not', () => {
+  assert.equal(genericSource('Officials'), 'officials');
+  assert.equal(genericSource('Hospital officials'), 'hospital officials');
+  assert.equal(genericSource('a spokesman'), 'spokesman');
+  assert.equal(genericSource('A spokesperson for the health board', 'anonymous'), 'spokesperson for the health board');
+  assert.equal(genericSource('UN officials'), 'UN officials');
+  assert.equal(genericSource('Exporters\' groups', 'anonymous'), 'Exporters\' groups');
+  assert.equal(genericSource('a source close to Ilse Varga', 'anonymous'), 'source close to Ilse Varga');
+  assert.equal(genericSource('Ilse Varga', 'person'), undefined);
+  assert.equal(genericSource('Economist Paolo Ferrante'), undefined);
+  assert.equal(genericSource('Officials from Eskmark'), undefined, 'a name in the phrase: only the quotes stage\'s kind makes it unnamed');
+  assert.equal(genericSource('Reuters'), undefined);
 });

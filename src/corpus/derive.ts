@@ -1,4 +1,5 @@
 import type { Article, Span } from '../model/index.js';
+import { genericSource } from './speakers.js';
 
 /**
  * Rows derived from an article's layers and findings for querying (entities, quotes, sources,
@@ -105,9 +106,12 @@ export interface PackedRows {
   sources: string;
   /** [seq, start, end, kind | null, speaker | null, text, techniques as JSON] */
   quotes: string;
-  /** Each source's name, role and affiliation, in order. */
-  people: [string, string, string][];
-  /** Each quote's speaker: its source's index in `people`, else the speaker text when it looks like a name, else null. */
+  /** Each source's name, role, affiliation and kind (`findings.sources[].kind`, '' when absent), in order. */
+  people: [string, string, string, string][];
+  /**
+   * Each quote's speaker: its source's index in `people`, else the speaker text when it looks like a
+   * name or describes an unnamed source ("Officials", see `genericSource`), else null.
+   */
   speakers: (number | string | null)[];
 }
 
@@ -119,11 +123,11 @@ export function packRows(rows: DerivedRows): PackedRows {
     techniques: JSON.stringify(rows.techniques.map((t) => [t.technique, t.count])),
     sources: JSON.stringify(rows.sources.map((s) => [s.seq, s.name, orNull(s.role), orNull(s.affiliation), orNull(s.place), orNull(s.kind), s.quotes])),
     quotes: JSON.stringify(rows.quotes.map((q) => [q.seq, q.start, q.end, orNull(q.kind), orNull(q.speaker), q.text, JSON.stringify(q.techniques)])),
-    people: rows.sources.map((s) => [s.name, s.role, s.affiliation]),
+    people: rows.sources.map((s) => [s.name, s.role, s.affiliation, s.kind]),
     speakers: rows.quotes.map((q) => {
       const src = sourceOfQuote(q, rows.sources);
       if (src) return rows.sources.indexOf(src);
-      return looksLikeName(q.speaker) ? q.speaker : null;
+      return looksLikeName(q.speaker) || genericSource(q.speaker) !== undefined ? q.speaker : null;
     }),
   };
 }

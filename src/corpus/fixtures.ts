@@ -11,8 +11,8 @@ export interface FixtureSpec {
   published: string;
   /** Sentences of the body; a quote sentence is `Name said: "…"`. */
   body: string[];
-  /** [speaker name, role, affiliation] quoted in the article. */
-  speakers?: Array<[string, string, string]>;
+  /** [speaker name, role, affiliation, source kind (default 'person')] quoted in the article. */
+  speakers?: Array<[string, string, string, string?]>;
   entities?: Array<[string, string]>;
   /** Technique label put over each quote. */
   technique?: string;
@@ -46,7 +46,7 @@ export function fixtureArticle(spec: FixtureSpec): Article {
     layers: { structure: [{ start: 0, end: spec.title.length, label: 'title', source: { stage: 'clean', rule: 'first-line' } }], sentences, quotes, techniques },
     findings: {
       entities: (spec.entities ?? []).map(([name, type], i) => ({ id: `e${i + 1}`, name, type, mentions: 2 })),
-      sources: (spec.speakers ?? []).map(([name, role, affiliation]) => ({ name, role, affiliation, kind: 'person', counts: { quotes: 1 } })),
+      sources: (spec.speakers ?? []).map(([name, role, affiliation, kind]) => ({ name, role, affiliation, kind: kind ?? 'person', counts: { quotes: 1 } })),
     },
     notices: [{ code: 'fixture', message: 'built by a test' }],
     analysis: { clean: '1', nlp: '1', quotes: '1', techniques: '1' },

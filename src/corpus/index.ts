@@ -10,6 +10,8 @@ import type { CorpusStore } from './store.js';
 
 export * from './store.js';
 export { contentHash } from './hash.js';
+export { bucketByTime, timeUnitFor, TIME_BUCKETS, type TimeSeries, type TimeUnit } from './time-buckets.js';
+export { genericSource } from './speakers.js';
 export { prepareArticle, type PreparedArticle } from './prepare.js';
 export { openSqliteStore, SqliteStore, type OpenOptions } from './sqlite/store.js';
 export { StoryClusterer, countFrequencies, STORY_PARAMS } from './stories/clusterer.js';

@@ -17,7 +17,61 @@ export const SPEAKER_MATCH = {
   roleStopWords: new Set(['the', 'and', 'for', 'of', 'its', 'his', 'her', 'former', 'senior', 'chief', 'deputy', 'acting', 'head']),
   /** First names at least this long may differ by one edit (Sergey/Sergei, Mohammad/Mohammed). */
   variantMinLength: 5,
+  /** Source kinds of the quotes stage that name no one (`findings.sources[].kind`). */
+  genericKinds: new Set(['anonymous', 'document']),
+  /** Words opening a description of an unnamed source ("a spokesperson", "some analysts"), dropped from its label. */
+  genericDeterminers: new Set(['a', 'an', 'the', 'some', 'several', 'many', 'most', 'other', 'few', 'both', 'two', 'three', 'four', 'one', 'another', 'unnamed', 'anonymous']),
+  /**
+   * Group and role nouns that, ending a speaker phrase without a name, describe an unnamed source
+   * ("Officials said", "Hospital officials", "a spokesman"). Written for the project.
+   */
+  genericNouns: new Set([
+    'official', 'officials', 'analyst', 'analysts', 'expert', 'experts', 'source', 'sources', 'spokesman', 'spokeswoman', 'spokesperson',
+    'critic', 'critics', 'observer', 'observers', 'economist', 'economists', 'scientist', 'scientists', 'engineer', 'engineers',
+    'researcher', 'researchers', 'resident', 'residents', 'witness', 'witnesses', 'insider', 'insiders', 'diplomat', 'diplomats',
+    'investor', 'investors', 'trader', 'traders', 'retailer', 'retailers', 'worker', 'workers', 'farmer', 'farmers', 'fishermen',
+    'doctor', 'doctors', 'nurse', 'nurses', 'teacher', 'teachers', 'parent', 'parents', 'local', 'locals', 'villager', 'villagers',
+    'protester', 'protesters', 'campaigner', 'campaigners', 'activist', 'activists', 'opponent', 'opponents', 'supporter', 'supporters',
+    'lawmaker', 'lawmakers', 'legislator', 'legislators', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'executive', 'executives',
+    'organiser', 'organisers', 'organizer', 'organizers', 'authorities', 'police', 'officers', 'staff', 'employees', 'members', 'groups',
+    'voters', 'shoppers', 'commuters', 'passengers', 'patients', 'students', 'scholars', 'historians', 'commentators', 'pollsters', 'strategists',
+  ]),
+  /** Common words that open a group description at a sentence start ("Hospital officials"): lower-cased in its label. */
+  genericModifiers: new Set([
+    'hospital', 'industry', 'government', 'company', 'military', 'security', 'health', 'union', 'party', 'city', 'council', 'board', 'bank',
+    'school', 'local', 'senior', 'western', 'independent', 'defence', 'defense', 'ministry', 'state', 'federal', 'regional', 'market',
+    'energy', 'legal', 'medical', 'rescue', 'aid', 'court', 'prison', 'port', 'border', 'intelligence', 'opposition', 'campaign',
+    'business', 'labour', 'labor', 'trade', 'financial', 'foreign', 'administration', 'club', 'shipping', 'fishing', 'farm', 'tech',
+  ]),
 } as const;
+
+/**
+ * The label of an unnamed source ("officials", "spokesperson for the health board"), or undefined
+ * when the speaker is named. A source is unnamed when the quotes stage says so (kind `anonymous`
+ * or `document`), or when its phrase has no name and ends in a group or role noun ("Officials",
+ * "Hospital officials", "a spokesman"; see `SPEAKER_MATCH.genericNouns`). Unnamed sources are
+ * counted by their label, never merged with a named person: each article's "officials" may be
+ * different people.
+ *
+ * @example
+ * genericSource('A spokesperson for the health board', 'anonymous'); // 'spokesperson for the health board'
+ * genericSource('Officials');                                        // 'officials'
+ * genericSource('Ilse Varga', 'person');                             // undefined
+ */
+export function genericSource(name: string, kind?: string): string | undefined {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  while (words.length > 1 && SPEAKER_MATCH.genericDeterminers.has(words[0].toLowerCase())) words.shift();
+  if (!words.length) return undefined;
+  const last = nameKey(words[words.length - 1]);
+  // Capitalised words after the first are a name ("Officials from Eskmark" stays unnamed by its kind only).
+  const named = words.slice(1).some((w) => /^\p{Lu}/u.test(w));
+  if (!(kind !== undefined && SPEAKER_MATCH.genericKinds.has(kind)) && (named || !SPEAKER_MATCH.genericNouns.has(last))) return undefined;
+  // A sentence-initial capital is not part of the label ("Officials" → "officials", "Hospital officials" →
+  // "hospital officials"); a name or acronym keeps it ("UN officials", "Eskmark officials").
+  const first = nameKey(words[0]);
+  if (/^\p{Lu}\p{Ll}*$/u.test(words[0]) && (SPEAKER_MATCH.genericNouns.has(first) || SPEAKER_MATCH.genericModifiers.has(first))) words[0] = words[0].toLowerCase();
+  return words.join(' ');
+}
 
 /** A person as the store keeps it. */
 export interface Person {

@@ -1,3 +1,4 @@
+import type { TimeSeries, TimeUnit } from './time-buckets.js';
 import type { Article } from '../model/index.js';
 import type { PreparedArticle } from './prepare.js';
 
@@ -48,8 +49,11 @@ export interface CorpusStore {
    * story's `size` is their number).
    */
   getStory(id: string, options?: ListOptions): Promise<(StorySummary & { articles: ArticleSummary[]; offset: number }) | undefined>;
-  /** Speakers (persons merged across articles), most quoted first; `query` filters by name. */
-  listSpeakers(options?: ListOptions & { query?: string; outlet?: string }): Promise<Page<SpeakerSummary>>;
+  /**
+   * Speakers (persons merged across articles, and unnamed sources by label), most quoted first;
+   * `query` filters by name, `generic` keeps only unnamed sources (true) or named speakers (false).
+   */
+  listSpeakers(options?: SpeakerListOptions): Promise<Page<SpeakerSummary>>;
   /** One speaker with quote counts over time, co-quoted speakers and top techniques. */
   getSpeaker(id: string): Promise<SpeakerDetail | undefined>;
   /** Streams one table of the corpus as flat records (for `spinscope export`); memory stays flat whatever the corpus size. */
@@ -116,7 +120,7 @@ export interface LinkInput {
   /** The `PackedRows` fields that need persons: sources, quotes, people, speakers. */
   sources: string;
   quotes: string;
-  people: [string, string, string][];
+  people: [string, string, string, string][];
   speakers: (number | string | null)[];
 }
 
@@ -176,6 +180,8 @@ export interface ArticleSummary {
 export interface FacetCount {
   value: string;
   count: number;
+  /** What to show when `value` is an id: a story facet's story label. */
+  label?: string;
 }
 
 export interface SearchHit extends ArticleSummary {
@@ -196,18 +202,26 @@ export interface CorpusStats {
   articles: number;
   outlets: number;
   stories: number;
+  /** Named speakers (unnamed sources are in `topUnnamed`). */
   speakers: number;
-  /** Articles per day (`YYYY-MM-DD` of `published`), the "attention" curve. */
+  /** Articles per day (`YYYY-MM-DD` of `published`; days without articles left out). */
   perDay: FacetCount[];
+  /** The "attention" curve: articles per day, week, month or year by the span of the dates, zeros included (see `bucketByTime`). */
+  attention: TimeSeries;
   /** outlet → technique → spans. */
   techniquesByOutlet: Record<string, Record<string, number>>;
+  /** outlet → articles ('' for articles without an outlet): divides `techniquesByOutlet` into rates comparable across outlets. */
+  articlesByOutlet: Record<string, number>;
   topEntities: Array<FacetCount & { type?: string }>;
+  /** Most quoted named speakers. */
   topSpeakers: FacetCount[];
   /**
    * Present when a filter selected more articles than this: top entities, top speakers and the
    * speaker count then come from the selection's this-many most recent articles.
    */
   sampledFrom?: number;
+  /** Most quoted unnamed sources by label ("officials", "analysts"). */
+  topUnnamed: FacetCount[];
 }
 
 export interface StorySummary {
@@ -222,9 +236,24 @@ export interface StorySummary {
   topSpeakers: string[];
 }
 
+/** Options of `listSpeakers`. */
+export interface SpeakerListOptions extends ListOptions {
+  query?: string;
+  outlet?: string;
+  /** true: only unnamed sources ("officials"); false: only named speakers; absent: both. */
+  generic?: boolean;
+}
+
 export interface SpeakerSummary {
   id: string;
+  /** The person's name, or an unnamed source's label ("officials", "spokesperson for the board"). */
   name: string;
+  /**
+   * True for an unnamed source: quotes credited to a description ("officials said", "a
+   * spokesperson said"), counted under its label across the corpus but never merged with a named
+   * person (each article's officials may be different people).
+   */
+  generic: boolean;
   quotes: number;
   articles: number;
   roles: string[];
@@ -234,8 +263,13 @@ export interface SpeakerSummary {
 
 export interface SpeakerDetail extends SpeakerSummary {
   variants: string[];
-  /** Quotes per month (`YYYY-MM`). */
+  /**
+   * Quotes over time, one point per `overTimeUnit` from the first quote to the last (zeros
+   * included): days for a few weeks of quotes, weeks, months, or years for a long span (see
+   * `bucketByTime`).
+   */
   overTime: FacetCount[];
+  overTimeUnit: TimeUnit;
   coQuoted: Array<FacetCount & { id: string }>;
   techniques: FacetCount[];
 }

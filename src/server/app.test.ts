@@ -104,6 +104,14 @@ test('corpus routes: list, filter, story, search, stats, export (demo corpus)', 
   const names = speakers.items.map((s) => s.name);
   assert.ok(names.includes('Miriam Okafor'));
   assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], 'each demo speaker is listed once');
+  // Unnamed sources ("analysts said") are marked and can be left out or listed alone.
+  const named = await (await app.request('/api/speakers?generic=false&limit=200')).json() as { items: Array<{ name: string; generic: boolean }> };
+  const unnamed = await (await app.request('/api/speakers?generic=true&limit=200')).json() as { items: Array<{ name: string; generic: boolean }> };
+  assert.ok(named.items.every((s) => !s.generic) && unnamed.items.every((s) => s.generic) && unnamed.items.some((s) => s.name === 'analysts'));
+  assert.equal(named.items.length + unnamed.items.length, speakers.items.length);
+  assert.equal((await app.request('/api/speakers?generic=yes')).status, 400);
+  const search2 = await (await app.request('/api/search?q=crowns')).json() as { facets: { story: Array<{ value: string; label?: string }> } };
+  assert.ok(search2.facets.story.every((f) => /^s\d+$/.test(f.value) && f.label && !/^s\d+$/.test(f.label)), 'story facets carry the story label');
   const stats = await (await app.request('/api/stats')).json() as { articles: number; perDay: unknown[] };
   assert.ok(stats.articles >= 20 && stats.perDay.length > 5);
   const csv = await app.request('/api/export/articles?format=csv');

@@ -78,7 +78,12 @@ export const filterSchema = pageSchema.extend({
 
 export const searchSchema = filterSchema.extend({ q: z.string().trim().min(1, 'give some words to search for').max(INPUT_LIMITS.maxQueryChars) }).strict();
 export const storiesSchema = pageSchema.extend({ thread: short.optional(), outlet: short.optional() }).strict();
-export const speakersSchema = pageSchema.extend({ q: short.optional(), outlet: short.optional() }).strict();
+/** `generic=true` lists only unnamed sources ("officials"), `generic=false` only named speakers. */
+export const speakersSchema = pageSchema.extend({
+  q: short.optional(),
+  outlet: short.optional(),
+  generic: z.enum(['true', 'false'], 'expected true or false').transform((v) => v === 'true').optional(),
+}).strict();
 export const entitiesSchema = filterSchema;
 export const exportSchema = z.object({ format: z.enum(['csv', 'json', 'jsonl']).default('json') }).strict();
 export const idSchema = z.string().min(1).max(100).regex(/^[\w.-]+$/);

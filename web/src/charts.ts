@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, Filler } from 'chart.js';
 import { h } from './dom.js';
+import { shortLabel } from './lists.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
 
@@ -11,36 +12,39 @@ function canvas(label: string): { wrap: HTMLElement; canvas: HTMLCanvasElement }
   return { wrap: h('div', { class: 'chart' }, c), canvas: c };
 }
 
-/** Articles per day: the attention curve. */
-export function lineChart(label: string, points: Array<{ value: string; count: number }>): HTMLElement {
+/**
+ * Articles over time: the attention curve. Straight segments (a smoothed curve dips between
+ * points and reads as fractions of articles); `labels` are the x-axis labels (default the values).
+ */
+export function lineChart(label: string, points: Array<{ value: string; count: number }>, labels: string[] = points.map((p) => p.value)): HTMLElement {
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'line',
-    data: { labels: points.map((p) => p.value), datasets: [{ label, data: points.map((p) => p.count), borderColor: PALETTE[0], backgroundColor: 'rgba(31,95,168,0.15)', fill: true, tension: 0.2 }] },
+    data: { labels, datasets: [{ label, data: points.map((p) => p.count), borderColor: PALETTE[0], backgroundColor: 'rgba(31,95,168,0.15)', fill: true, tension: 0 }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   }));
   return wrap;
 }
 
-/** Stacked bars: one bar per row key (outlet), one colour per series (technique). */
-export function stackedBars(label: string, table: Record<string, Record<string, number>>, seriesName: (s: string) => string = (s) => s): HTMLElement {
+/** Stacked bars: one bar per row key (outlet), one colour per series (technique); `precision`: decimals on the value axis. */
+export function stackedBars(label: string, table: Record<string, Record<string, number>>, seriesName: (s: string) => string = (s) => s, precision = 0): HTMLElement {
   const rows = Object.keys(table).sort();
   const series = [...new Set(rows.flatMap((r) => Object.keys(table[r])))].sort();
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'bar',
     data: { labels: rows, datasets: series.map((s, i) => ({ label: seriesName(s), data: rows.map((r) => table[r][s] ?? 0), backgroundColor: PALETTE[i % PALETTE.length] })) },
-    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+    options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision } }, y: { stacked: true, ticks: { callback: (i) => shortLabel(rows[Number(i)] ?? '') } } } },
   }));
   return wrap;
 }
 
-/** Simple bars for counts over time or categories. */
-export function bars(label: string, points: Array<{ value: string; count: number }>): HTMLElement {
+/** Simple bars for counts over time or categories; `labels` are the x-axis labels (default the values). */
+export function bars(label: string, points: Array<{ value: string; count: number }>, labels: string[] = points.map((p) => p.value)): HTMLElement {
   const { wrap, canvas: c } = canvas(label);
   queueMicrotask(() => new Chart(c, {
     type: 'bar',
-    data: { labels: points.map((p) => p.value), datasets: [{ label, data: points.map((p) => p.count), backgroundColor: PALETTE[0] }] },
+    data: { labels, datasets: [{ label, data: points.map((p) => p.count), backgroundColor: PALETTE[0] }] },
     options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   }));
   return wrap;

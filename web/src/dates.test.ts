@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDate, humanDuration } from './dates.js';
+import { dateSpan, humanDate, humanDuration, timeLabels } from './dates.js';
 
 test('ISO points read as dates people write', () => {
   assert.equal(humanDate('2016-10-14'), 'Friday 14 Oct 2016');
@@ -25,4 +25,18 @@ test('unknown shapes pass through; empty stays empty', () => {
   assert.equal(humanDate(''), '');
   assert.equal(humanDate('someday'), 'someday');
   assert.equal(humanDate('2016-13'), '2016-13');
+});
+
+test('a span of one day is one date; no dates, no dashes', () => {
+  assert.equal(dateSpan('2026-03-11', '2026-03-11'), '2026-03-11');
+  assert.equal(dateSpan('2026-03-02T08:00:00Z', '2026-03-14'), '2026-03-02 – 2026-03-14');
+  assert.equal(dateSpan(undefined, undefined), '');
+  assert.equal(dateSpan('2026-03-11', '2026-03-11', humanDate), 'Wednesday 11 Mar 2026');
+});
+
+test('chart labels by bar width: days, weeks, months, years; years only when the chart spans several', () => {
+  assert.deepEqual(timeLabels(['2026-03-02', '2026-03-03'], 'day'), ['2 Mar', '3 Mar']);
+  assert.deepEqual(timeLabels(['2025-12-29', '2026-01-05'], 'week'), ['week of 29 Dec 2025', 'week of 5 Jan 2026']);
+  assert.deepEqual(timeLabels(['2025-12', '2026-01'], 'month'), ['Dec 2025', 'Jan 2026']);
+  assert.deepEqual(timeLabels(['2024', '2025'], 'year'), ['2024', '2025']);
 });

@@ -68,3 +68,43 @@ export function humanDate(value: string): string {
   }
   return v;
 }
+
+const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
+
+/**
+ * The label of one bar of a chart over time: a day "2 Mar", a week "week of 2 Mar", a month
+ * "Mar 2026", a year "2026"; days and weeks carry the year when the chart spans more than one.
+ *
+ * @example
+ * timeLabel('2026-03-02', 'week', false); // 'week of 2 Mar'
+ */
+export function timeLabel(value: string, unit: 'day' | 'week' | 'month' | 'year', withYear: boolean): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const [y, mo, d] = [m[1], Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  if (unit === 'year' || !mo) return y;
+  if (unit === 'month' || !d) return `${MONTH_ABBR[mo - 1]} ${y}`;
+  const day = `${d} ${MONTH_ABBR[mo - 1]}${withYear ? ` ${y}` : ''}`;
+  return unit === 'week' ? `week of ${day}` : day;
+}
+
+/** The labels of a chart's bars (see `timeLabel`), with years only when the points span several. */
+export function timeLabels(values: readonly string[], unit: 'day' | 'week' | 'month' | 'year'): string[] {
+  const years = new Set(values.map((v) => v.slice(0, 4)));
+  return values.map((v) => timeLabel(v, unit, years.size > 1));
+}
+
+
+/**
+ * A span of dates as one date when it is one day, "A – B" otherwise, '' when there is none;
+ * `show` writes each date (default as given).
+ *
+ * @example
+ * dateSpan('2026-03-11', '2026-03-11'); // '2026-03-11'
+ * dateSpan('2026-03-02', '2026-03-14'); // '2026-03-02 – 2026-03-14'
+ */
+export function dateSpan(first: string | undefined, last: string | undefined, show: (d: string) => string = (d) => d): string {
+  const [a, b] = [first?.slice(0, 10) ?? '', last?.slice(0, 10) ?? ''];
+  if (!a || !b) return a || b ? show(a || b) : '';
+  return a === b ? show(a) : `${show(a)} – ${show(b)}`;
+}

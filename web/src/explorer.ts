@@ -2,9 +2,10 @@ import type { Article } from '../../src/model/index.js';
 import { api, ApiError, type ArticleSummary, type FacetCount } from './api.js';
 import { append, h, humanize, replace } from './dom.js';
 import { downloadCsv, downloadJson } from './download.js';
-import { figures, sourcingProfile, techniqueCounts } from './findings.js';
+import { figures, sourcingProfile, techniqueCounts, techniqueRates } from './findings.js';
 import { bars, lineChart, stackedBars } from './charts.js';
-import { humanDate } from './dates.js';
+import { dateSpan, humanDate, timeLabels } from './dates.js';
+import { fewOf, plural, shownOf, speakerOrder } from './lists.js';
 
 /*
  * The corpus explorer: stories, a story's outlets side by side, speakers, search with facets
@@ -28,13 +29,18 @@ function table(headers: string[], rows: Array<Array<Node | string>>, caption: st
 
 const link = (href: string, text: string) => h('a', { attrs: { href } }, text);
 
+/** Roles and outlets listed in a speakers table row; the rest are counted ("+27 more"). */
+const ROLES_SHOWN = 3;
+const OUTLETS_SHOWN = 4;
+
+
 export async function storiesView(main: HTMLElement): Promise<void> {
   const page = await api.stories();
   const rows = () => page.items.map((s) => ({ id: s.id, label: s.label, articles: s.size, outlets: s.outlets.join('|'), first: date(s.first), last: date(s.last), speakers: s.topSpeakers.join('|') }));
-  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${page.total} stories — the same event told by different outlets.`), downloads('stories', rows),
+  replace(main, h('h1', {}, 'Stories'), h('p', { class: 'muted' }, `${plural(page.total, 'story', 'stories')} — the same event told by different outlets.`, shownOf(page.items.length, page.total, 'biggest')), downloads('stories', rows),
     table(['Story', 'Articles', 'Outlets', 'Dates', 'Top speakers'], page.items.map((s) => [
       link(`#/story/${encodeURIComponent(s.id)}`, s.label), String(s.size), s.outlets.join(', '),
-      s.first ? `${date(s.first)} – ${date(s.last)}` : '', s.topSpeakers.slice(0, 3).join(', ')]), 'Stories'));
+      dateSpan(s.first, s.last), s.topSpeakers.slice(0, 3).join(', ')]), 'Stories'));
 }
 
 interface Compared { summary: ArticleSummary; article: Article }
@@ -85,39 +91,50 @@ export async function storyView(main: HTMLElement, id: string, offset = 0): Prom
   replace(main,
     h('p', {}, link('#/stories', '← Stories')),
     h('h1', {}, story.label),
-    h('p', { class: 'muted' }, `${story.size} articles, ${humanDate(date(story.first))} – ${humanDate(date(story.last))}; ${story.outlets.length} outlets`),
+    h('p', { class: 'muted' }, [`${plural(story.size, 'article')} from ${plural(outlets.length, 'outlet')}`, dateSpan(story.first, story.last, humanDate)].filter(Boolean).join(', ')),
     story.size > items.length ? h('p', { class: 'muted' }, `Comparing articles ${story.offset + 1}–${story.offset + items.length} of ${story.size}, oldest first. `,
       story.offset > 0 ? link(`#/story/${encodeURIComponent(story.id)}?offset=${Math.max(0, story.offset - STORY_PAGE)}`, '← Earlier') : null,
       story.offset > 0 && story.offset + items.length < story.size ? ' · ' : null,
       story.offset + items.length < story.size ? link(`#/story/${encodeURIComponent(story.id)}?offset=${story.offset + items.length}`, 'Later →') : null) : null,
     downloads(`story-${story.id}`, () => compareRows(items)),
     h('div', { class: 'compare', attrs: { 'aria-label': 'Outlets side by side' } }, columns),
-    speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets], [...speakers].map(([name, row]) => [name, ...outlets.map((o) => String(row.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
+    speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets],
+      speakerOrder([...speakers].map(([name, row]) => [name, [...row.values()].reduce((n, c) => n + c, 0)] as const)).map((name) => [name, ...outlets.map((o) => String(speakers.get(name)!.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
     Object.keys(techTable).length ? [h('h2', {}, 'Techniques per outlet'), stackedBars('Techniques per outlet in this story', techTable, humanize)] : null);
 }
 
+/** What an unnamed source is, said once wherever they are listed. */
+const UNNAMED_NOTE = 'Quotes credited to a description, not a name ("officials said", "a spokesperson said"): counted under that description across the corpus, but each article\'s may be different people.';
+
 export async function speakersView(main: HTMLElement, query = ''): Promise<void> {
-  const page = await api.speakers(query || undefined);
+  const [named, unnamed] = await Promise.all([api.speakers(query || undefined, false), api.speakers(query || undefined, true)]);
   const input = h('input', { attrs: { type: 'search', id: 'speaker-q', value: query, placeholder: 'name' } });
   const form = h('form', { class: 'inline', attrs: { role: 'search' }, on: { submit: (e) => { e.preventDefault(); location.hash = `#/speakers?q=${encodeURIComponent(input.value)}`; } } },
     h('label', { attrs: { for: 'speaker-q' } }, 'Find a speaker '), input, h('button', { attrs: { type: 'submit' } }, 'Find'));
-  const rows = () => page.items.map((s) => ({ ...s, roles: s.roles.join('|'), affiliations: s.affiliations.join('|'), outlets: s.outlets.join('|') }));
+  const rows = () => [...named.items, ...unnamed.items].map((s) => ({ ...s, roles: s.roles.join('|'), affiliations: s.affiliations.join('|'), outlets: s.outlets.join('|') }));
+  const none = !named.total && !unnamed.total;
   replace(main, h('h1', {}, 'Speakers'), form,
-    page.total ? null : h('p', { class: 'muted' }, 'No speakers yet: speakers come from the quotes stage.'),
-    downloads('speakers', rows),
-    table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], page.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.roles.join(', '), s.outlets.join(', ')]), 'Speakers'));
+    none ? h('p', { class: 'muted' }, query ? `No speaker matches “${query}”.` : 'No speakers yet: speakers come from the quotes stage.') : null,
+    none ? null : downloads('speakers', rows),
+    named.total ? [h('h2', {}, `Named speakers (${named.total})`), named.items.length < named.total ? h('p', { class: 'muted small' }, shownOf(named.items.length, named.total, 'most quoted'), ' Find one by name above.') : null,
+      table(['Speaker', 'Quotes', 'Articles', 'Roles', 'Outlets'], named.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), fewOf(s.roles, ROLES_SHOWN), fewOf(s.outlets, OUTLETS_SHOWN)]), 'Named speakers')] : null,
+    unnamed.total ? [h('h2', {}, `Unnamed sources (${unnamed.total})`), h('p', { class: 'muted small' }, UNNAMED_NOTE, unnamed.items.length < unnamed.total ? ` ${shownOf(unnamed.items.length, unnamed.total, 'most quoted')}` : ''),
+      table(['Described as', 'Quotes', 'Articles', 'Outlets'], unnamed.items.map((s) => [link(`#/speaker/${encodeURIComponent(s.id)}`, s.name), String(s.quotes), String(s.articles), s.outlets.join(', ')]), 'Unnamed sources')] : null);
 }
 
 export async function speakerView(main: HTMLElement, id: string): Promise<void> {
   const s = await api.speaker(id);
   const articles = await api.articles({ speaker: s.id, limit: 100 }); // by id: a name key can differ from the person's (titles, initials)
-  replace(main, h('p', {}, link('#/speakers', '← Speakers')), h('h1', {}, s.name),
-    h('p', { class: 'muted' }, `${s.quotes} quotes in ${s.articles} articles`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
+  const per = `Quotes per ${s.overTimeUnit}`;
+  replace(main, h('p', {}, link('#/speakers', '← Speakers')),
+    h('h1', {}, s.name, s.generic ? h('span', { class: 'badge' }, 'unnamed source') : null),
+    s.generic ? h('p', { class: 'muted small' }, UNNAMED_NOTE) : null,
+    h('p', { class: 'muted' }, `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`, s.roles.length ? ` · ${fewOf(s.roles, 3 * ROLES_SHOWN)}` : '', s.affiliations.length ? ` · ${fewOf(s.affiliations, 3 * ROLES_SHOWN)}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),
     h('div', { class: 'grid2' },
-      h('section', {}, h('h2', {}, 'Quotes over time'), bars('Quotes per month', s.overTime)),
+      h('section', {}, h('h2', {}, 'Quotes over time'), s.overTime.length ? bars(per, s.overTime, timeLabels(s.overTime.map((p) => p.value), s.overTimeUnit)) : h('p', { class: 'muted' }, 'No dated articles.')),
       h('section', {}, h('h2', {}, 'Outlets'), h('ul', {}, s.outlets.map((o) => h('li', {}, o))),
-        h('h2', {}, 'Quoted alongside'), s.coQuoted.length ? h('ul', {}, s.coQuoted.map((c) => h('li', {}, link(`#/speaker/${encodeURIComponent(c.id)}`, c.value), ` (${c.count})`))) : h('p', { class: 'muted' }, 'nobody'),
+        h('h2', {}, 'Quoted alongside'), s.coQuoted.length ? h('ul', {}, s.coQuoted.map((c) => h('li', {}, link(`#/speaker/${encodeURIComponent(c.id)}`, c.value), ` (${c.count})`))) : h('p', { class: 'muted' }, 'nobody named'),
         s.techniques.length ? [h('h2', {}, 'Techniques in their quotes'), h('ul', {}, s.techniques.map((t) => h('li', {}, `${humanize(t.value)} (${t.count})`)))] : null)),
     h('h2', {}, 'Articles'), table(['Title', 'Outlet', 'Date'], articles.items.map((a) => [link(`#/article/${encodeURIComponent(a.id)}`, a.title ?? a.id), a.outlet ?? '', date(a.published)]), 'Articles quoting this speaker'));
 }
@@ -153,26 +170,36 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
       const active = params.get(name) === c.value;
       const next = new URLSearchParams(params);
       if (active) next.delete(name); else next.set(name, c.value);
-      return h('li', {}, h('a', { class: active ? 'active' : '', attrs: { href: `#/search?${next.toString()}`, 'aria-current': active ? 'true' : undefined } }, name === 'technique' ? humanize(c.value) : c.value), ` ${c.count}`);
+      return h('li', {}, h('a', { class: active ? 'active' : '', attrs: { href: `#/search?${next.toString()}`, 'aria-current': active ? 'true' : undefined } }, name === 'technique' ? humanize(c.value) : c.label ?? c.value), ` ${c.count}`);
     }))) : null;
+  const filtered = FACETS.some((f) => params.get(f));
+  if (!result.total) {
+    // Nothing found: say so and how to widen the search, instead of "0 articles" and empty downloads.
+    return replace(main, h('h1', {}, 'Search'), form, h('p', { class: 'muted', attrs: { role: 'status' } },
+      `No article matches “${q}”${filtered ? ' with these filters' : ''}. `,
+      filtered ? h('a', { attrs: { href: `#/search?${new URLSearchParams({ q }).toString()}` } }, 'Search without filters') : 'Try fewer words, a word start with * (bridg*), or OR between words.'));
+  }
   replace(main, h('h1', {}, 'Search'), form,
     h('div', { class: 'search' },
       h('aside', { class: 'facets', attrs: { 'aria-label': 'Filters' } }, FACETS.map((f) => facetBox(f, result.facets[f] ?? []))),
       h('section', { attrs: { 'aria-label': 'Results' } },
-        h('p', { class: 'muted' }, `${result.total} articles`, result.total > result.items.length ? ` (the best ${result.items.length} shown)` : '', result.facetsOver ? `; filters count the best ${result.facetsOver}` : ''), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
-        h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
+        h('p', { class: 'muted' }, plural(result.total, 'article'), result.total > result.items.length ? ` (the best ${result.items.length} shown)` : '', result.facetsOver ? `; filters count the best ${result.facetsOver}` : ''), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
+        h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${[hit.outlet, date(hit.published)].filter(Boolean).join(' · ')}`), snippet(hit.snippet)))))));
 }
 
 export async function overviewView(main: HTMLElement): Promise<void> {
   const stats = await api.stats();
-  const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans })));
+  const techRows = () => Object.entries(stats.techniquesByOutlet).flatMap(([outlet, row]) => Object.entries(row).map(([technique, spans]) => ({ outlet, technique, spans, articles: stats.articlesByOutlet[outlet] ?? 0 })));
   replace(main, h('h1', {}, 'Overview'),
-    h('p', { class: 'muted' }, `${stats.articles} articles · ${stats.outlets} outlets · ${stats.stories} stories · ${stats.speakers} speakers`),
+    h('p', { class: 'muted' }, `${plural(stats.articles, 'article')} · ${plural(stats.outlets, 'outlet')} · ${plural(stats.stories, 'story', 'stories')} · ${plural(stats.speakers, 'named speaker')}`),
     h('div', { class: 'grid2' },
-      h('section', {}, h('h2', {}, 'Attention over time'), downloads('articles-per-day', () => stats.perDay.map((p) => ({ day: p.value, articles: p.count }))), lineChart('Articles per day', stats.perDay)),
+      h('section', {}, h('h2', {}, 'Attention over time'), downloads(`articles-per-${stats.attention.unit}`, () => stats.attention.points.map((p) => ({ [stats.attention.unit]: p.value, articles: p.count }))),
+        stats.attention.points.length ? lineChart(`Articles per ${stats.attention.unit}`, stats.attention.points, timeLabels(stats.attention.points.map((p) => p.value), stats.attention.unit)) : h('p', { class: 'muted' }, 'No dated articles.')),
       h('section', {}, h('h2', {}, 'Techniques per outlet'), downloads('techniques-per-outlet', techRows),
-        Object.keys(stats.techniquesByOutlet).length ? stackedBars('Technique spans per outlet', stats.techniquesByOutlet, humanize) : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
+        // Per article, not raw counts: an outlet with many articles would dwarf the others.
+        Object.keys(stats.techniquesByOutlet).length ? [h('p', { class: 'muted small' }, 'Technique spans per article of each outlet.'), stackedBars('Technique spans per article, by outlet', techniqueRates(stats.techniquesByOutlet, stats.articlesByOutlet), humanize, 2)] : h('p', { class: 'muted' }, 'No techniques yet: they come from the techniques stage.'))),
     h('div', { class: 'grid2' },
       h('section', {}, h('h2', {}, 'Most mentioned'), stats.topEntities.length ? table(['Entity', 'Type', 'Mentions'], stats.topEntities.map((e) => [link(`#/search?q=${encodeURIComponent(`"${e.value}"`)}`, e.value), e.type ?? '', String(e.count)]), 'Top entities') : h('p', { class: 'muted' }, 'No entities yet.')),
-      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes yet.'))));
+      h('section', {}, h('h2', {}, 'Most quoted'), stats.topSpeakers.length ? table(['Speaker', 'Quotes'], stats.topSpeakers.map((s) => [link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), String(s.count)]), 'Top speakers') : h('p', { class: 'muted' }, 'No quotes from named speakers yet.'),
+        stats.topUnnamed.length ? h('p', { class: 'muted small' }, 'Unnamed sources: ', stats.topUnnamed.map((s, i) => [i ? ', ' : '', link(`#/speakers?q=${encodeURIComponent(s.value)}`, s.value), ` (${s.count})`])) : null)));
 }

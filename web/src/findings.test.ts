@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Attrs } from '../../src/model/index.js';
-import { figureGloss, figures, findingTip, nameOf, sourcingSummary, timeline } from './findings.js';
+import { figureGloss, figures, findingTip, nameOf, sourcingSummary, techniqueRates, timeline } from './findings.js';
 
 const article = (over: Partial<Article>): Article => ({ text: '', meta: {}, layers: {}, findings: {}, notices: [], analysis: {}, ...over } as Article);
 
@@ -38,6 +38,14 @@ test('timeline entries read as dates and durations, never as ISO codes', () => {
   assert.equal(rows[2].afterNow, true);
   const since = timeline(article({ text, findings: { timeline: { nowIndex: 1, entries: [{ text: 'since 2021', value: '2021/2026-03-08', relation: 'since', start: 0, end: 10, label: 'talks' }] } } }));
   assert.equal(since[0].when, 'since 2021');
+});
+
+test('a timeline entry whose "what" is only its date word ("Tuesday", "Tuesday") leaves the repetition out', () => {
+  const text = 'The bridge closed on Tuesday.';
+  const rows = timeline(article({ text, findings: { timeline: { nowIndex: 1, entries: [{ text: 'Tuesday', value: '2025-01-14', start: 21, end: 28, label: '', clauseStart: 21, clauseEnd: 28 }] } } }));
+  assert.equal(rows[0].when, 'Tuesday 14 Jan 2025');
+  assert.equal(rows[0].written, 'Tuesday');
+  assert.equal(rows[0].what, '');
 });
 
 test('a figure gloss says what is counted, and is left out when it only repeats the text', () => {
@@ -87,4 +95,10 @@ test('an article without named sources is not called one-sided', () => {
   assert.equal(Object.fromEntries(sourcingSummary(a))['One side'], undefined);
   const b = article({ findings: { sourcing: { quotes: 3, namedSources: 2, anonymousSources: 0, unresolvedQuotes: 0, quotedShare: 0.3, oneSide: true } } });
   assert.match(Object.fromEntries(sourcingSummary(b))['One side'], /share one affiliation/);
+});
+
+test('technique rates per article make outlets of different sizes comparable', () => {
+  const rates = techniqueRates({ '': { Doubt: 300 }, Politico: { Doubt: 6, Loaded_Language: 3 } }, { '': 600, Politico: 12 });
+  assert.deepEqual(rates, { '(no outlet) · 600 articles': { Doubt: 0.5 }, 'Politico · 12 articles': { Doubt: 0.5, Loaded_Language: 0.25 } });
+  assert.deepEqual(techniqueRates({ Gone: { Doubt: 1 } }, {}), {}, 'no articles, no rate');
 });

@@ -104,7 +104,9 @@ export function timeline(article: Article): TimelineRow[] {
       const written = str(o.text) || (at !== undefined && typeof o.end === 'number' ? article.text.slice(at, o.end) : '');
       const when = whenOf(str(o.value), str(o.relation)) || written;
       const clause = typeof o.clauseStart === 'number' && typeof o.clauseEnd === 'number' ? article.text.slice(o.clauseStart, o.clauseEnd).trim() : '';
-      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: str(o.label) || clause, at, afterNow: i === nowIndex && i > 0 };
+      // A "what" that is only the date's own words ("Tuesday") says nothing more: left out.
+      const what = str(o.label) || clause;
+      return { when, written: written && written.toLowerCase() !== when.toLowerCase() ? written : undefined, what: what.toLowerCase() === written.toLowerCase() ? '' : what, at, afterNow: i === nowIndex && i > 0 };
     }).filter((r) => r.when || r.what);
   }
   const sentences = article.layers.sentences ?? [];
@@ -235,4 +237,21 @@ export function findingTip(article: Article, layer: string, span: Span): TipText
     return { title: `Statement · ${words(span.label)}`, lines: lines.filter(Boolean) };
   }
   return undefined;
+}
+
+/**
+ * Technique spans per article of each outlet (outlet → technique → rate, two decimals), so an
+ * outlet with 800 articles and one with 12 compare on one scale; outlets are labelled with
+ * their article count ("Politico · 12 articles"), '' as "(no outlet)".
+ */
+export function techniqueRates(spans: Record<string, Record<string, number>>, articles: Record<string, number>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [outlet, row] of Object.entries(spans)) {
+    const n = articles[outlet] ?? 0;
+    if (!n) continue;
+    const rates: Record<string, number> = {};
+    for (const [technique, count] of Object.entries(row)) rates[technique] = Math.round((100 * count) / n) / 100;
+    out[`${outlet || '(no outlet)'} · ${n} article${n === 1 ? '' : 's'}`] = rates;
+  }
+  return out;
 }

@@ -55,7 +55,7 @@ function readerHome(): void {
       remember({ text: text.value, url: url.value, analysed: body.text !== undefined && body.text === text.value ? 'text' : body.url !== undefined && body.url === url.value.trim() ? 'url' : undefined });
       if (scroll) out.scrollIntoView({ block: 'start' });
     } catch (err) {
-      status.textContent = err instanceof ApiError ? err.message : 'The server could not be reached.';
+      status.textContent = err instanceof ApiError ? err.message : `The analysis could not be shown (${err instanceof Error ? err.message : String(err)}).`;
       status.classList.add('error');
     }
   };
@@ -111,7 +111,7 @@ async function route(): Promise<void> {
   } catch (err) {
     // A stale or mistyped link (404) is not a failure of the app: say what is missing and where to go.
     const missing = err instanceof ApiError && err.status === 404;
-    replace(main, h('h1', {}, missing ? 'Not found' : 'Something went wrong'), h('p', { class: missing ? undefined : 'error' }, err instanceof ApiError ? err.message : 'The server could not be reached.'),
+    replace(main, h('h1', {}, missing ? 'Not found' : 'Something went wrong'), h('p', { class: missing ? undefined : 'error' }, err instanceof ApiError ? err.message : `This page could not be shown (${err instanceof Error ? err.message : String(err)}). Reloading may help after an upgrade.`),
       h('p', {}, h('a', { attrs: { href: '#/' } }, 'Back to the reader')));
   }
 }

@@ -77,6 +77,18 @@ test('recognises, links and reads roles in an invented article', async () => {
   for (const span of article.layers.entities) assert.ok(ids.has(String(span.attrs?.entity)));
 });
 
+test('roles are spelled as written: a possessive or hyphen stays attached (no "opposition \'s")', async () => {
+  const text = [
+    'Budget row deepens',
+    '',
+    "Carl Dunmore, the opposition's finance spokesman, said ministers had misled parliament.",
+    'Mara Quist, the council’s culture committee chair, said the library would stay open.',
+  ].join('\n');
+  const { records } = await entitiesOf(text);
+  assert.deepEqual(find(records, 'Carl Dunmore').roles, ["opposition's finance spokesman"]);
+  assert.deepEqual(find(records, 'Mara Quist').roles, ['council’s culture committee chair']);
+});
+
 test('seed 000: people with roles, aliases and places', { skip: needsShared('seeds') }, async () => {
   const { article, records } = await entitiesOf(readFileSync(seedPath('000'), 'utf8'));
   const preston = find(records, 'Keith Preston');

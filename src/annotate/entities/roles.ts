@@ -85,6 +85,24 @@ function combine(before: RoleInfo | undefined, after: RoleInfo | undefined): Rol
   };
 }
 
+/** A word or mention of a role phrase, with its place in the text. */
+interface RolePart {
+  text: string;
+  mention?: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of a role phrase as written: a space only where the text has one, so a possessive
+ * or hyphen stays attached ("the opposition's finance spokesman", not "opposition 's").
+ */
+export function joinParts(parts: readonly RolePart[]): string {
+  let out = '';
+  for (let i = 0; i < parts.length; i++) out += (i > 0 && parts[i].start > parts[i - 1].end ? ' ' : '') + parts[i].text;
+  return out;
+}
+
 /** Key of word `w` of sentence `s` in the mention index (a number: no string per lookup). */
 function wordKey(s: number, w: number): number {
   return s * 0x100000 + w;
@@ -145,21 +163,21 @@ function prenominal(
   lex: Lexicon,
 ): RoleInfo | undefined {
   let k = m.first - 1;
-  const parts: { text: string; mention?: number }[] = [];
+  const parts: RolePart[] = [];
   while (k >= 0 && parts.length < ROLES.maxTitleWords) {
     const word = sentence.texts[k];
     const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined && at !== self) {
       const other = mentions[at];
       if (other.type === 'PER') break;
-      parts.unshift({ text: other.text, mention: at });
+      parts.unshift({ text: other.text, mention: at, start: other.start, end: other.end });
       k = other.first - 1;
       continue;
     }
     const lower = word.toLowerCase().replace(/\.$/, '');
     const ok = titleWords.has(lower) || ROLES.titleGlue.has(lower) || /^\p{Lu}/u.test(word);
     if (!ok) break;
-    parts.unshift({ text: word });
+    parts.unshift({ text: word, start: sentence.starts[k], end: sentence.ends[k] });
     k--;
   }
   // The phrase starts at a title word, a mention or a demonym ("When President X": drop "When").
@@ -190,14 +208,14 @@ function prenominal(
   if (ofAt > 0 && !info.affiliation) {
     const after = parts.slice(ofAt + 1);
     const orgMention = after.find((p) => p.mention !== undefined && mentions[p.mention].type === 'ORG');
-    const tail = after.map((p) => p.text).join(' ');
+    const tail = joinParts(after);
     if (orgMention || !after.some((p) => titleWords.has(p.text.toLowerCase()))) {
       info.affiliation = orgMention ? mentions[orgMention.mention!].text : tail;
       if (orgMention) info.affiliationMention = orgMention.mention;
       parts.splice(ofAt);
     }
   }
-  const role = parts.map((p) => p.text).join(' ').trim();
+  const role = joinParts(parts).trim();
   if (role) info.role = role;
   if (role && /^\p{Lu}/u.test(role) && ofAt <= 0) info.titled = `${role} ${m.text}`;
   return info;
@@ -219,17 +237,17 @@ function appositive(
   if (ROLES.appositiveStart.has(opener.toLowerCase())) k += 2;
   else if (/^\p{Ll}/u.test(opener) && titleWords.has(opener)) k += 1;
   else return undefined;
-  const parts: { text: string; mention?: number }[] = [];
+  const parts: RolePart[] = [];
   while (k < sentence.texts.length && parts.length < ROLES.maxAppositiveWords) {
     const word = sentence.texts[k];
     if (ROLES.appositiveEnd.test(word)) break;
     const at = mentionAt.get(wordKey(m.sentence, k));
     if (at !== undefined) {
-      parts.push({ text: mentions[at].text, mention: at });
+      parts.push({ text: mentions[at].text, mention: at, start: mentions[at].start, end: mentions[at].end });
       k = mentions[at].last + 1;
       continue;
     }
-    parts.push({ text: word });
+    parts.push({ text: word, start: sentence.starts[k], end: sentence.ends[k] });
     k++;
   }
   if (!parts.length || parts.length >= ROLES.maxAppositiveWords) return undefined;
@@ -252,14 +270,14 @@ function appositive(
       // An untagged capitalised name after "of"/"at": take the capitalised run.
       let end = j;
       while (end + 1 < parts.length && /^\p{Lu}/u.test(parts[end + 1].text)) end++;
-      info.affiliation = parts.slice(j, end + 1).map((x) => x.text).join(' ');
+      info.affiliation = joinParts(parts.slice(j, end + 1));
       cut = Math.min(cut, j - 1);
     }
   });
   // The role is the head phrase: it ends at the first preposition or relative word.
   const stop = parts.findIndex((p, j) => j > 0 && p.mention === undefined && ROLES.roleStops.has(p.text.toLowerCase()));
   if (stop > 0) cut = Math.min(cut, stop);
-  const role = parts.slice(0, cut).map((p) => p.text).join(' ').replace(/(?:\s+(?:of|at|in|for|from|with|based|the|a|an))+$/i, '').trim();
+  const role = joinParts(parts.slice(0, cut)).replace(/(?:\s+(?:of|at|in|for|from|with|based|the|a|an))+$/i, '').trim();
   if (role) info.role = role;
   return info;
 }

@@ -95,6 +95,15 @@ test('analyze runs the facts stage and the markdown report shows its sections', 
   assert.match(md, /## Statements/);
 });
 
+test('a timeline line without a label ends at the date, not with a dangling colon', () => {
+  const md = renderMarkdown({
+    text: 'Closed on Monday.', meta: {}, layers: {}, notices: [], analysis: {},
+    findings: { timeline: { now: { date: '2025-03-02', from: 'published' }, nowIndex: 1, entries: [{ text: 'Monday', value: '2025-02-24', start: 10, end: 16, label: '', actors: [] }] } },
+  });
+  assert.match(md, /^- \*\*2025-02-24\*\* \(Monday\)$/m);
+  assert.doesNotMatch(md, /\(Monday\): *$/m);
+});
+
 // ---- Seeds (read in place from ../shared; skipped in a fresh clone) ----
 
 const seed = (prefix: string) => runFacts(readFileSync(seedPath(prefix), 'utf8'));

@@ -17,7 +17,7 @@ export function renderFactsMarkdown(article: Article): string[] {
     timeline.entries.forEach((e, i) => {
       if (i === timeline.nowIndex) out.push('- **— now —**');
       const actors = e.actors.length ? ` [${e.actors.map((a) => a.name).join(', ')}]` : '';
-      out.push(`- **${e.value || e.text}** (${e.text}): ${e.label}${actors}`);
+      out.push(`- **${e.value || e.text}** (${e.text})${e.label ? `: ${e.label}` : ''}${actors}`);
     });
     if (timeline.nowIndex >= timeline.entries.length) out.push('- **— now —**');
   }

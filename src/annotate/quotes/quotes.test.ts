@@ -208,6 +208,19 @@ test('bare plural sources are anonymous, not named speakers', () => {
   assert.deepEqual(sources.map((s) => [s.kind, s.entity]), [['anonymous', undefined]]);
 });
 
+test('a capitalised plural opening a sentence ("Officials said") is an unnamed source, not a named speaker or no one', () => {
+  const a = run('Storm closes the coast road\n\nThe coast road was shut on Monday. Officials said it could stay closed for a week. Engineers estimated the repairs would cost 2 million kroner. Ada Brine said the ferry would run twice a day.');
+  for (const needle of ['stay closed', 'repairs would cost']) {
+    const q = find(a, needle);
+    assert.equal(q.attrs?.form, 'anonymous', JSON.stringify(q.attrs));
+    assert.equal(q.attrs?.sourceKind, 'anonymous');
+  }
+  const sources = a.findings.sources as SourceRecord[];
+  assert.deepEqual(sources.filter((s) => s.kind === 'anonymous').map((s) => s.name).sort(), ['Engineers', 'Officials']);
+  assert.equal(find(a, 'ferry would run').attrs?.speakerName, 'Ada Brine', 'a named speaker stays named');
+  assert.equal((a.findings.sourcing as { unresolvedQuotes: number }).unresolvedQuotes, 0);
+});
+
 test('a place is a speaker only with a speech verb; a person described by a place speaks', () => {
   const a = run('Pallis and Doravia agreed on Monday to build a joint bridge over the river. Thousands of Doravians cross it every day.');
   assert.ok(!a.layers.quotes.some((s) => /Doravia|Pallis/.test(String(s.attrs?.speakerText))), JSON.stringify(a.layers.quotes.map((s) => s.attrs)));

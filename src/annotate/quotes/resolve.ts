@@ -94,6 +94,16 @@ function isPlural(word: string): boolean {
   return word.endsWith('s') && !word.endsWith('ss');
 }
 
+/**
+ * True for a one-word speaker that opens its sentence, is capitalised and plural, and is no
+ * entity ("Officials", "Critics", "Engineers"): the tagger reads the capital as a name, but a
+ * plural common noun names no one. (Checked after entity lookup, so "Reuters" or "Jones" stay names.)
+ */
+function isSentenceInitialPlural(v: TokenView, sp: Range): boolean {
+  return sp.to - sp.from === 1 && v.sentStart[v.sent[sp.from]] === sp.from && v.cap[sp.from] === 1
+    && isPlural(v.lower[sp.from]) && /^\p{Lu}\p{Ll}+$/u.test(v.text.slice(v.start[sp.from], v.end[sp.from]));
+}
+
 /** The most recent named mention before a character offset, within a paragraph window. */
 function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean): string | undefined {
   for (let i = idx.mentions.length - 1; i >= 0; i--) {
@@ -167,6 +177,8 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
       else if (!q.verb || !PLACE_SPEECH_VERBS.has(q.verb)) return { form: 'none', drop: true };
     }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
+    // "Officials said", "Critics say": a capitalised plural opening a sentence, tagged as a name but naming no one.
+    if (!head && isSentenceInitialPlural(v, sp)) return { form: 'anonymous', head: v.lower[sp.from] };
     if (!head) return { form: 'none' };
     if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };

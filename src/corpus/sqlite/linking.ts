@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { StoryClusterer, STORY_PARAMS, type Cluster, type DocFrequencies } from '../stories/clusterer.js';
 import type { StoryItem } from '../stories/features.js';
 import { jaccard, NEAR_DUP, type Fingerprint } from '../minhash.js';
-import { cleanRole, matchPerson, nameParts, type Person } from '../speakers.js';
-import type { PackedRows } from '../derive.js';
+import { cleanRole, genericSource, matchPerson, nameParts, type Person } from '../speakers.js';
+import { nameKey, type PackedRows } from '../derive.js';
 
 /** Longest story label kept (characters). */
 const LABEL_CHARS = 120;
@@ -164,8 +164,9 @@ export class Linker {
       dropStory: db.prepare('DELETE FROM stories WHERE id = ?'),
       storyDates: db.prepare(`UPDATE stories SET first = (SELECT min(substr(a.published, 1, 10)) FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ?),
         last = (SELECT max(substr(a.published, 1, 10)) FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ?) WHERE id = ?`),
-      personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3)'),
-      personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      personsBySurname: db.prepare('SELECT * FROM persons WHERE substr(surname, 1, 3) = substr(?, 1, 3) AND generic = 0'),
+      personInsert: db.prepare('INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants, generic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      genericByKey: db.prepare('SELECT id FROM persons WHERE key = ? AND generic = 1'),
       personUpdate: db.prepare('UPDATE persons SET name = ?, first = ?, roles = ?, affiliations = ?, variants = ? WHERE id = ?'),
       personCount: db.prepare("SELECT value FROM kv WHERE key = 'persons'"),
       personCountSet: db.prepare("INSERT INTO kv(key, value) VALUES ('persons', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
@@ -178,10 +179,13 @@ export class Linker {
    * again (the largest share of linking after the stories). Kept in step with what `person` writes.
    */
   private persons = new Map<string, Person[]>();
+  /** Unnamed sources' ids by label key (see `unnamed`), read once per key. */
+  private generics = new Map<string, string>();
 
   /** After a failed transaction: forget in-memory state and read it back from the database. */
   reset(): void {
     this.persons.clear();
+    this.generics.clear();
     this.pending.clear();
     this.df.reload();
     this.clusterer = loadClusterer(this.db, this.df);
@@ -248,12 +252,15 @@ export class Linker {
 
   /** Merges the article's sources into persons; returns the person of each source and quote. */
   linkPersons(rows: Pick<PackedRows, 'people' | 'speakers'>): { sources: (string | null)[]; quotes: (string | null)[] } {
-    const sources = rows.people.map(([name, role, affiliation]) => this.person(name, role, affiliation));
-    const quotes = rows.speakers.map((s) => (typeof s === 'number' ? sources[s] : s === null ? null : this.person(s, '', '')));
+    const sources = rows.people.map(([name, role, affiliation, kind]) => this.person(name, role, affiliation, kind));
+    const quotes = rows.speakers.map((s) => (typeof s === 'number' ? sources[s] : s === null ? null : this.person(s, '', '', '')));
     return { sources, quotes };
   }
 
-  private person(name: string, role: string, affiliation: string): string | null {
+  private person(name: string, role: string, affiliation: string, kind: string): string | null {
+    // "Officials", "a spokesperson": counted under their label, never merged with a named person.
+    const label = genericSource(name, kind);
+    if (label !== undefined) return this.unnamed(label);
     const parts = nameParts(name);
     if (!parts.surname) return null;
     const candidates = this.personsLike(parts.surname);
@@ -277,8 +284,24 @@ export class Linker {
     this.s.personCountSet.run(String(next));
     const id = `p${next}`;
     const person: Person = { id, name: name.trim(), surname: parts.surname, first: parts.first, roles: add([], role), affiliations: add([], affiliation), variants: [name.trim()] };
-    this.s.personInsert.run(id, person.name, parts.key, parts.surname, parts.first, JSON.stringify(person.roles), JSON.stringify(person.affiliations), JSON.stringify(person.variants));
+    this.s.personInsert.run(id, person.name, parts.key, parts.surname, parts.first, JSON.stringify(person.roles), JSON.stringify(person.affiliations), JSON.stringify(person.variants), 0);
     candidates.push(person);
+    return id;
+  }
+
+  /** The id of the unnamed source with this label ("officials"): one row per label, marked `generic`, with no surname to match on. */
+  private unnamed(label: string): string {
+    const key = nameKey(label);
+    const known = this.generics.get(key) ?? (this.s.genericByKey.get(key) as { id: string } | undefined)?.id;
+    if (known) {
+      this.generics.set(key, known);
+      return known;
+    }
+    const next = Number((this.s.personCount.get() as { value: string } | undefined)?.value ?? 0) + 1;
+    this.s.personCountSet.run(String(next));
+    const id = `p${next}`;
+    this.s.personInsert.run(id, label, key, '', '', '[]', '[]', JSON.stringify([label]), 1);
+    this.generics.set(key, id);
     return id;
   }
 

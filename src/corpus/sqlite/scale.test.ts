@@ -138,17 +138,18 @@ function plainSearch(db: Database.Database, query: string, f: ArticleFilter) {
   const w = `articles_fts MATCH ? AND ${where}`;
   const p = [query, ...params];
   const matched = `SELECT a.n FROM ${from} WHERE ${w}`;
-  const facet = (sql: string) => db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p);
+  const facet = (sql: string) => (db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p) as any[])
+    .map((f) => (f.label === null ? { value: f.value, count: f.count } : f));
   return {
     total: (db.prepare(`SELECT count(*) c FROM ${from} WHERE ${w}`).get(...p) as { c: number }).c,
     ids: db.prepare(`SELECT a.id FROM ${from} WHERE ${w} ORDER BY rank, a.n LIMIT 50`).pluck().all(...p),
     facets: {
       outlet: facet(`SELECT a.outlet value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.outlet IS NOT NULL GROUP BY a.outlet`),
       section: facet(`SELECT a.section value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.section IS NOT NULL GROUP BY a.section`),
-      story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
+      story: facet(`SELECT l.story value, max(s.label) label, count(*) count FROM article_links l LEFT JOIN stories s ON s.id = l.story WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
       technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
       entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
-      speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) GROUP BY p.id`),
+      speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) AND p.generic = 0 GROUP BY p.id`),
     },
   };
 }
@@ -180,9 +181,9 @@ test('search, listing and filtered statistics answer as the plain queries, for e
     const sel = `SELECT a.n FROM articles a WHERE ${where}`;
     assert.equal(stats.articles, list.total);
     assert.equal(stats.sampledFrom, undefined);
-    assert.deepEqual(stats.topSpeakers, store.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params), JSON.stringify(f));
+    assert.deepEqual(stats.topSpeakers, store.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) AND p.generic = 0 GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params), JSON.stringify(f));
     assert.deepEqual(stats.topEntities, store.db.prepare(`SELECT max(e.name) value, max(e.type) type, count(DISTINCT e.article) count FROM entities e WHERE e.article IN (${sel}) GROUP BY e.key ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params), JSON.stringify(f));
-    assert.equal(stats.speakers, store.db.prepare(`SELECT count(DISTINCT person) FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) WHERE person IS NOT NULL`).pluck().get(...params, ...params));
+    assert.equal(stats.speakers, store.db.prepare(`SELECT count(DISTINCT person) FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) x JOIN persons p ON p.id = x.person WHERE p.generic = 0`).pluck().get(...params, ...params));
     assert.equal(stats.outlets, store.db.prepare(`SELECT count(DISTINCT a.outlet) FROM articles a WHERE ${where}`).pluck().get(...params));
     assert.equal(stats.perDay.reduce((s, d) => s + d.count, 0), list.total);
   }
@@ -222,7 +223,7 @@ test('a story returns its articles a page at a time, oldest first', async () => 
   await store.close();
 });
 
-test('a schema 5 corpus migrates to 6 keeping every article and every answer; its counts are folded in when it is next written', async () => {
+test('a schema 5 corpus migrates to the current schema keeping every article and every answer; its counts are folded in when it is next written', async () => {
   const dir = tmp();
   const path = join(dir, 'v5.db');
   try {
@@ -248,6 +249,7 @@ test('a schema 5 corpus migrates to 6 keeping every article and every answer; it
       }
     }
     db.prepare("DELETE FROM kv WHERE key = 'agg_upto'").run();
+    db.exec('ALTER TABLE persons DROP COLUMN generic'); // version 7's column
     db.pragma('user_version = 5');
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get();
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'agg_%' OR name = 'articles_facets'").pluck().get(), 0);

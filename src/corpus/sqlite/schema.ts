@@ -174,6 +174,17 @@ DELETE FROM kv WHERE key = 'agg_upto';
 CREATE TABLE agg_techniques (outlet TEXT NOT NULL, technique TEXT NOT NULL, spans INTEGER NOT NULL, PRIMARY KEY (outlet, technique)) WITHOUT ROWID;
 `,
   },
+  {
+    // Version 7 (unnamed sources): "officials", "a spokesperson" are persons marked generic,
+    // counted by their label and never merged with a named person (see genericSource). Persons
+    // made before from sources the quotes stage called anonymous or a document are marked so.
+    version: 7,
+    sql: `
+ALTER TABLE persons ADD COLUMN generic INTEGER NOT NULL DEFAULT 0;
+UPDATE persons SET generic = 1 WHERE id IN (SELECT person FROM sources WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
+  AND id NOT IN (SELECT person FROM sources WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

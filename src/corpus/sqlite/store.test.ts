@@ -104,7 +104,11 @@ test('speakers merge spelling variants and titles, keep roles, outlets, co-quote
   assert.equal(detail.articles, 4);
   assert.ok(detail.roles.includes('fisheries minister') && detail.roles.includes('minister'));
   assert.deepEqual(detail.outlets, ['Coastal Courier', 'The Northern Ledger', 'Wire Digest']);
-  assert.deepEqual(detail.overTime, [{ value: '2031-03', count: 4 }]);
+  // Four days of quotes: one bar per day, the days between included.
+  assert.equal(detail.overTimeUnit, 'day');
+  assert.equal(detail.overTime.reduce((n, p) => n + p.count, 0), 4);
+  assert.equal(detail.overTime[0].value, '2031-03-02');
+  assert.ok(detail.overTime.every((p, i) => i === 0 || p.value > detail.overTime[i - 1].value));
   assert.equal(detail.coQuoted[0].value, 'Ilse Varga');
   assert.deepEqual(detail.techniques.map((t) => t.value), ['Loaded_Language', 'Doubt']);
   assert.equal((await store.listSpeakers({ query: 'lindq' })).total, 1);
@@ -156,6 +160,10 @@ test('stats: counts over time, techniques per outlet, top entities', async () =>
   assert.deepEqual(s.perDay.map((d) => d.value), ['2031-03-02', '2031-03-03', '2031-03-25']);
   assert.equal(s.techniquesByOutlet['The Northern Ledger'].Loaded_Language, 2);
   assert.equal(s.techniquesByOutlet['The Northern Ledger'].Doubt, 1);
+  assert.equal(s.articlesByOutlet['Coastal Courier'], 2, 'articles per outlet, to put technique counts on one scale');
+  assert.equal(Object.values(s.articlesByOutlet).reduce((n, c) => n + c, 0), s.articles);
+  assert.equal(s.attention.points.reduce((n, p) => n + p.count, 0), s.articles);
+  assert.ok(s.attention.points.some((p) => p.count === 0), 'days without articles are zeros on the attention curve');
   assert.equal(s.topEntities[0].value, 'Arveland');
   assert.equal((await store.stats({ outlet: 'Coastal Courier' })).articles, 2);
   await store.close();
@@ -340,7 +348,7 @@ test('packed rows: a quote is linked to its source, a named speaker without one 
   const source = { seq: 0, name: 'Ilse Varga', role: 'minister', affiliation: '', place: '', kind: 'person', quotes: 1, entity: 'e1' };
   const quote = (speaker: string, speakerEntity = '') => ({ seq: 0, start: 0, end: 5, kind: 'direct', speaker, speakerEntity, text: 'x', techniques: [] });
   const packed = packRows({ entities: [], techniques: [], sources: [source], quotes: [quote('Varga'), quote('', 'e1'), quote('Tomas Ekvall'), quote('She')] });
-  assert.deepEqual(packed.people, [['Ilse Varga', 'minister', '']]);
+  assert.deepEqual(packed.people, [['Ilse Varga', 'minister', '', 'person']]);
   assert.deepEqual(packed.speakers, [0, 0, 'Tomas Ekvall', null]);
   assert.deepEqual(JSON.parse(packed.quotes)[0], [0, 0, 5, 'direct', 'Varga', 'x', '[]']);
 });
@@ -393,7 +401,9 @@ test('a schema 3 database (story links on the article row) migrates to its own l
       SELECT a.n, a.id, a.text, a.title, a.outlet, a.section, a.author, a.published, a.url, a.meta, a.findings, a.notices, a.analysis, a.analysis_key, l.story, l.duplicate_of, a.ingested_at
       FROM src.articles a LEFT JOIN src.article_links l ON l.article = a.n ORDER BY a.n`);
     // Rows in their stored order (the WITHOUT ROWID tables are ordered by their keys anyway).
-    for (const t of ['article_layers', 'entities', 'persons', 'sources', 'quotes', 'techniques', 'fingerprints', 'stories', 'threads']) db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t} ORDER BY rowid`);
+    // Persons without the later `generic` column (schema 7).
+    db.exec('INSERT INTO main.persons SELECT id, name, key, surname, first, roles, affiliations, variants FROM src.persons ORDER BY rowid');
+    for (const t of ['article_layers', 'entities', 'sources', 'quotes', 'techniques', 'fingerprints', 'stories', 'threads']) db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t} ORDER BY rowid`);
     for (const t of ['fingerprint_bands', 'terms', 'kv']) db.exec(`INSERT INTO main.${t} SELECT * FROM src.${t}`);
     db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
     db.exec('DETACH src');
@@ -461,4 +471,66 @@ test('quote texts read back exactly: the article text between the offsets is not
   const stored = store.db.prepare("SELECT seq FROM quotes WHERE typeof(text) = 'blob' ORDER BY seq").pluck().all();
   assert.deepEqual(stored, [3, 5]);
   await store.close();
+});
+
+test('unnamed sources ("officials", "a spokesperson") are counted by label, marked generic, never merged with a person or listed as one', async () => {
+  const store = openSqliteStore(':memory:');
+  const day = (d: number) => `2031-04-0${d}T08:00:00Z`;
+  await store.putArticles([
+    // "Officials" with no source record (the quotes stage left it unresolved) and "Hospital officials" from an anonymous source.
+    fixtureArticle({ title: 'Ferry fares rise in Velmora', outlet: 'Coastal Courier', published: day(1), body: ['Fares rose.'], speakers: [['Officials', '', ''], ['Hospital officials', 'officials', '', 'anonymous'], ['Ilse Varga', 'minister', 'Kostria']] }),
+    fixtureArticle({ title: 'Velmora ferry strike called off', outlet: 'Wire Digest', published: day(2), body: ['The strike is off.'], speakers: [['Officials', '', ''], ['A spokesperson for the harbour board', 'board', '', 'anonymous']] }),
+    // A person whose surname is a group noun stays a person of their own.
+    fixtureArticle({ title: 'Harbour pilots return to work in Velmora', outlet: 'Wire Digest', published: day(3), body: ['Pilots are back.'], speakers: [['Officials', '', ''], ['Ilse Varga', 'minister', 'Kostria']] }),
+  ]);
+  const all = (await store.listSpeakers({ limit: 50 })).items;
+  const byName = new Map(all.map((s) => [s.name, s]));
+  assert.equal(byName.get('officials')?.generic, true, '"Officials" is an unnamed source under its label');
+  assert.equal(byName.get('officials')?.articles, 3, 'counted in every article that cites them');
+  assert.equal(byName.get('hospital officials')?.generic, true);
+  assert.equal(byName.get('hospital officials')?.quotes, 1, 'not merged with the other articles\' officials');
+  assert.equal(byName.get('spokesperson for the harbour board')?.generic, true);
+  assert.equal(byName.get('Ilse Varga')?.generic, false);
+  const named = await store.listSpeakers({ generic: false });
+  assert.deepEqual(named.items.map((s) => s.name), ['Ilse Varga']);
+  assert.ok((await store.listSpeakers({ generic: true })).items.every((s) => s.generic));
+  const stats = await store.stats();
+  assert.equal(stats.speakers, 1, 'speakers counts named ones');
+  assert.deepEqual(stats.topSpeakers.map((s) => s.value), ['Ilse Varga']);
+  assert.equal(stats.topUnnamed[0].value, 'officials');
+  assert.equal(stats.topUnnamed[0].count, 3);
+  const varga = (await store.getSpeaker(byName.get('Ilse Varga')!.id))!;
+  assert.ok(varga.coQuoted.every((c) => !['officials', 'hospital officials'].includes(c.value)), 'co-quoted lists named speakers');
+  const story = (await store.listStories()).items[0];
+  assert.ok(!story.topSpeakers.includes('officials'));
+  // Exports say which speakers are unnamed sources.
+  const quotes: Record<string, unknown>[] = [];
+  for await (const r of store.exportRecords('quotes')) quotes.push(r);
+  assert.ok(quotes.filter((q) => q.person_name === 'officials').every((q) => q.person_unnamed === 1));
+  assert.ok(quotes.filter((q) => q.person_name === 'Ilse Varga').every((q) => q.person_unnamed === 0));
+  const people: Record<string, unknown>[] = [];
+  for await (const r of store.exportRecords('speakers')) people.push(r);
+  assert.equal(people.find((p) => p.name === 'officials')?.generic, 1);
+  await store.close();
+});
+
+test('migration 6 marks persons made from anonymous sources as unnamed; new ones never match them', async () => {
+  const dir = tmp();
+  const path = join(dir, 'old.db');
+  try {
+    const db = new Database(path);
+    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) db.exec(m.sql);
+    db.pragma('user_version = 5');
+    db.exec(`INSERT INTO articles(n, id, text, meta, findings, notices, analysis, analysis_key, ingested_at) VALUES (1, 'a1', 'x', '{}', '{}', '[]', '{}', 'k', '2031-01-01')`);
+    db.exec(`INSERT INTO persons(id, name, key, surname, first, roles, affiliations, variants) VALUES ('p1', 'Analysts', 'analysts', 'analysts', '', '[]', '[]', '["Analysts"]'), ('p2', 'Ilse Varga', 'ilse varga', 'varga', 'ilse', '[]', '[]', '["Ilse Varga"]')`);
+    db.exec(`INSERT INTO sources(article, seq, name, kind, quotes, person) VALUES (1, 0, 'Analysts', 'anonymous', 1, 'p1'), (1, 1, 'Ilse Varga', 'person', 1, 'p2')`);
+    db.exec("INSERT INTO kv(key, value) VALUES ('persons', '2')");
+    db.close();
+    const store = openSqliteStore(path);
+    const speakers = (await store.listSpeakers()).items;
+    assert.deepEqual(speakers.map((s) => [s.name, s.generic]).sort(), [['Analysts', true], ['Ilse Varga', false]]);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

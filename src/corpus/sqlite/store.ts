@@ -10,10 +10,11 @@ import { migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, isUnfiltered, pageOf } from './filters.js';
 import { Aggregates } from './aggregates.js';
 import { Linker } from './linking.js';
+import { bucketByTime } from '../time-buckets.js';
 import { ArticleRows, bindable, linkInputOf, openSqliteRowWriter } from './rows.js';
 import type {
   ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, LinkInput, ListOptions, Page, PutOptions, PutResult,
-  RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
+  RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerListOptions, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
 } from '../store.js';
 
 /**
@@ -182,6 +183,7 @@ export class SqliteStore implements CorpusStore {
     this.rows = db.readonly ? undefined : new ArticleRows(db);
     const has = (type: string, name: string) => db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(type, name) !== undefined;
     this.aggs = has('table', 'agg_entities') ? new Aggregates(db) : undefined;
+    if (db.readonly) deriveGenericColumn(db);
     this.facetRows = has('index', 'articles_facets') ? 'articles INDEXED BY articles_facets' : 'articles';
     this.split = db.readonly || path === ':memory:' || path === '' ? undefined : {
       target: { kind: 'sqlite', path, busyTimeoutMs: (db.pragma('busy_timeout', { simple: true }) as number) ?? SQLITE.busyTimeoutMs },
@@ -422,7 +424,7 @@ export class SqliteStore implements CorpusStore {
   /** Speakers (persons of sources) among a set of articles, by the articles quoting them. */
   private speakerFacet(inArticles: string, params: unknown[]): FacetCount[] {
     return this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(DISTINCT article) c FROM sources WHERE article IN ${inArticles} AND person IS NOT NULL GROUP BY person) x
-      JOIN persons p ON p.id = x.person ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[];
+      JOIN persons p ON p.id = x.person WHERE p.generic = 0 ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[];
   }
 
   async search(query: string, filter: ArticleFilter = {}): Promise<SearchResult> {
@@ -447,11 +449,12 @@ export class SqliteStore implements CorpusStore {
         const sample = total > SQLITE.facetMatches;
         const ids = JSON.stringify(total === 0 ? [] : ranked(SQLITE.facetMatches, 0));
         const m = '(SELECT value FROM json_each(?))';
-        const facet = (sql: string) => this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(ids) as FacetCount[];
+        const facet = (sql: string) => (this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(ids) as FacetCount[])
+          .map((f) => (f.label === null ? { value: f.value, count: f.count } : f));
         const facets = {
           outlet: facet(`SELECT f.outlet value, count(*) count FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.n IN ${m} AND f.outlet IS NOT NULL GROUP BY f.outlet`),
           section: facet(`SELECT f.section value, count(*) count FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.n IN ${m} AND f.section IS NOT NULL GROUP BY f.section`),
-          story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN ${m} AND l.story IS NOT NULL GROUP BY l.story`),
+          story: facet(`SELECT l.story value, max(s.label) label, count(*) count FROM article_links l LEFT JOIN stories s ON s.id = l.story WHERE l.article IN ${m} AND l.story IS NOT NULL GROUP BY l.story`),
           technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN ${m} GROUP BY technique`),
           entity: this.topEntities(m, [ids], false),
           speaker: this.speakerFacet(m, [ids]),
@@ -490,24 +493,34 @@ export class SqliteStore implements CorpusStore {
         : this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM ${facets} JOIN techniques t ON t.article = f.n
             ${all ? '' : `WHERE f.n IN ${sel}`} GROUP BY 1, 2`).all(...(all ? [] : params));
       for (const r of techniqueRows as any[]) (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
+      const articlesByOutlet: Record<string, number> = {};
+      for (const r of this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, count(*) c FROM ${facets} ${all ? '' : `WHERE f.n IN ${sel}`} GROUP BY 1`).all(...(all ? [] : params)) as Array<{ outlet: string; c: number }>) articlesByOutlet[r.outlet] = r.c;
       const persons = `(SELECT person FROM sources WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`} UNION SELECT person FROM quotes WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`})`;
       const columnsOnly = !(filter.story || filter.technique || filter.entity || filter.speaker);
+      const perDay = (columnsOnly
+        ? this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`)
+        : this.db.prepare(`SELECT substr(f.published, 1, 10) value, count(*) count FROM ${facets} WHERE f.n IN ${sel} AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`)).all(...params) as FacetCount[];
+      // Most quoted persons, named (generic 0) or unnamed sources by label (generic 1).
+      const topQuoted = (generic: 0 | 1) => useAggs
+        ? (this.db.prepare(`SELECT p.name value, g.quote_rows count FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.quote_rows > 0 AND p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[])
+        : (this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${some} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person
+            WHERE p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...someParams) as FacetCount[]);
       return {
         articles,
         outlets: all ? one('SELECT count(DISTINCT outlet) FROM articles') : one(`SELECT count(DISTINCT f.outlet) FROM ${facets} WHERE f.n IN ${sel}`, ...params),
         stories: all ? one('SELECT count(DISTINCT story) FROM article_links') : one(`SELECT count(DISTINCT story) FROM article_links WHERE article IN ${sel}`, ...params),
-        speakers: useAggs ? one('SELECT count(*) FROM agg_persons WHERE articles > 0') : one(`SELECT count(*) FROM ${persons} WHERE person IS NOT NULL`, ...(all ? [] : [...someParams, ...someParams])),
-        perDay: (columnsOnly
-          ? this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`)
-          : this.db.prepare(`SELECT substr(f.published, 1, 10) value, count(*) count FROM ${facets} WHERE f.n IN ${sel} AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`)).all(...params) as FacetCount[],
+        speakers: useAggs
+          ? one('SELECT count(*) FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.articles > 0 AND p.generic = 0')
+          : one(`SELECT count(*) FROM ${persons} x JOIN persons p ON p.id = x.person WHERE p.generic = 0`, ...(all ? [] : [...someParams, ...someParams])),
+        perDay,
+        attention: bucketByTime(perDay),
         techniquesByOutlet,
+        articlesByOutlet,
         topEntities: useAggs
           ? (this.db.prepare(`SELECT name value, nullif(type, '') type, articles count FROM agg_entities WHERE articles > 0 ORDER BY articles DESC, name LIMIT ${SQLITE.facetSize}`).all() as any[])
           : this.topEntities(some, someParams, true),
-        topSpeakers: useAggs
-          ? (this.db.prepare(`SELECT p.name value, g.quote_rows count FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.quote_rows > 0 ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[])
-          : (this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${some} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person
-              ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...someParams) as FacetCount[]),
+        topSpeakers: topQuoted(0),
+        topUnnamed: topQuoted(1),
         ...(sampled ? { sampledFrom: SQLITE.statsSample } : {}),
       };
     });
@@ -522,7 +535,7 @@ export class SqliteStore implements CorpusStore {
       id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
       outlets: this.db.prepare(`SELECT DISTINCT f.outlet FROM article_links l JOIN ${facets} ON f.n = l.article WHERE l.story = ? AND f.outlet IS NOT NULL ORDER BY 1`).pluck().all(r.id) as string[],
       topEntities: this.db.prepare(`SELECT max(e.name) FROM entities e WHERE e.article IN ${m} GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`).pluck().all(recent) as string[],
-      topSpeakers: this.db.prepare(`SELECT p.name FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${m} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY x.c DESC, p.name LIMIT 5`).pluck().all(recent) as string[],
+      topSpeakers: this.db.prepare(`SELECT p.name FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${m} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person WHERE p.generic = 0 ORDER BY x.c DESC, p.name LIMIT 5`).pluck().all(recent) as string[],
     };
   }
 
@@ -557,7 +570,7 @@ export class SqliteStore implements CorpusStore {
       ? this.db.prepare('SELECT outlet FROM agg_person_outlets WHERE person = ? AND articles > 0 ORDER BY 1').pluck().all(r.id)
       : this.db.prepare(`SELECT DISTINCT f.outlet FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.outlet IS NOT NULL AND f.n IN (SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?) ORDER BY 1`).pluck().all(r.id, r.id);
     return {
-      id: r.id, name: r.name, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
+      id: r.id, name: r.name, generic: r.generic === 1, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
       outlets: outlets as string[],
     };
   }
@@ -572,11 +585,12 @@ export class SqliteStore implements CorpusStore {
     return this.aggregatesReady() ? SqliteStore.SPEAKERS_AGG : SqliteStore.SPEAKERS;
   }
 
-  async listSpeakers(options: ListOptions & { query?: string; outlet?: string } = {}): Promise<Page<SpeakerSummary>> {
+  async listSpeakers(options: SpeakerListOptions = {}): Promise<Page<SpeakerSummary>> {
     return this.read(() => {
       const clauses = ['1'];
       const params: unknown[] = [];
       const agg = this.aggregatesReady();
+      if (options.generic !== undefined) clauses.push(`p.generic = ${options.generic ? 1 : 0}`);
       if (options.query) clauses.push("p.key LIKE ? ESCAPE '\\'"), params.push(`%${nameKey(options.query).replace(/[%_\\]/g, '\\$&')}%`);
       if (options.outlet && agg) clauses.push('p.id IN (SELECT person FROM agg_person_outlets WHERE outlet = ? AND articles > 0)'), params.push(options.outlet);
       else if (options.outlet) clauses.push('p.id IN (SELECT s.person FROM sources s WHERE s.article IN (SELECT n FROM articles WHERE outlet = ?) UNION SELECT q.person FROM quotes q WHERE q.article IN (SELECT n FROM articles WHERE outlet = ?))'), params.push(options.outlet, options.outlet);
@@ -600,9 +614,9 @@ export class SqliteStore implements CorpusStore {
       return {
         ...this.speakerSummary(row),
         variants: JSON.parse(row.variants),
-        overTime: this.db.prepare(`SELECT substr(f.published, 1, 7) value, count(*) count FROM quotes q JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = q.article WHERE q.person = ? AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[],
+        ...overTime(this.db.prepare(`SELECT substr(f.published, 1, 10) value, count(*) count FROM quotes q JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = q.article WHERE q.person = ? AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[]),
         coQuoted: this.db.prepare(`SELECT p.id, p.name value, x.c count FROM (SELECT person, count(DISTINCT article) c FROM (SELECT article, person FROM sources WHERE article IN (${arts}) UNION SELECT article, person FROM quotes WHERE article IN (${arts}))
-          WHERE person IS NOT NULL AND person != ? GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id, id, id) as any[],
+          WHERE person IS NOT NULL AND person != ? GROUP BY person) x JOIN persons p ON p.id = x.person WHERE p.generic = 0 ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id, id, id) as any[],
         techniques: [...techniques].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       };
     });
@@ -612,14 +626,14 @@ export class SqliteStore implements CorpusStore {
     const speakers = this.aggregatesReady() ? SqliteStore.SPEAKERS_AGG : SqliteStore.SPEAKERS;
     const sql: Record<ExportKind, string> = {
       articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
-      quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
+      quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, p.generic person_unnamed, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: `SELECT a.id article, f.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = t.article ORDER BY t.article, t.technique`,
       stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
-      speakers: `SELECT id, name, roles, affiliations, variants, quotes, articles FROM (${speakers}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
+      speakers: `SELECT id, name, generic, roles, affiliations, variants, quotes, articles FROM (${speakers}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
     };
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
-    const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
+    const reader = this.path === ':memory:' ? this.db : deriveGenericColumn(new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs }));
     try {
       for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
     } finally {
@@ -643,6 +657,26 @@ export class SqliteStore implements CorpusStore {
     }
     this.db.close();
   }
+}
+
+/**
+ * A store older than schema 7 read without migrating (a read-only connection) has no
+ * `persons.generic`: a temporary view of the same name, which SQLite searches before the file's
+ * own tables, derives it as migration 7 does, so every query reads the same columns.
+ */
+function deriveGenericColumn(db: Database.Database): Database.Database {
+  const persons = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'persons'").get();
+  if (persons && !db.prepare("SELECT 1 FROM pragma_table_info('persons') WHERE name = 'generic'").get()) {
+    db.exec(`CREATE TEMP VIEW IF NOT EXISTS persons AS SELECT p.*, (p.id IN (SELECT person FROM main.sources WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
+      AND p.id NOT IN (SELECT person FROM main.sources WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL)) generic FROM main.persons p`);
+  }
+  return db;
+}
+
+/** Quotes per day as the speaker's `overTime` at a width that suits their span. */
+function overTime(days: FacetCount[]): Pick<SpeakerDetail, 'overTime' | 'overTimeUnit'> {
+  const series = bucketByTime(days);
+  return { overTime: series.points, overTimeUnit: series.unit };
 }
 
 function toSummary(r: any): ArticleSummary {
