@@ -190,3 +190,27 @@ test('a sentence-initial word before a noun stays a person when the article name
   const kept = checkPersons([mention(0, 0, 0, 'Brackley'), mention(1, 0, 1, 'Anna Brackley'), mention(2, 0, 0, 'Tidewater'), mention(3, 0, 0, 'Quillon')], words, tokens, lexicon());
   assert.deepEqual(kept.map((m) => m.text), ['Brackley', 'Anna Brackley', 'Quillon']);
 });
+
+test('roles set before a name: apposition, portfolio titles, trades, possessors; clitics keep their spacing', async () => {
+  const text = [
+    'Dock strike spreads',
+    '',
+    'Transport Minister Ilse Brandvold said the talks would resume. His lawyer, Tobias Renn, told the court nothing new.',
+    'The mayor of Harlowby, Wenna Tasker, said the port was calm. Norway\'s chancellor, Odo Mirrin, stayed silent.',
+    'But her deputy, Fenna Ruud, disagreed. "We hold," said union organiser Kasimir Dole.',
+    'Ruben Aske, the company\'s chief executive, said the yard would stay shut. When Mayor Jory Pell arrived, the crowd cheered.',
+  ].join('\n');
+  const { records } = await entitiesOf(text);
+  assert.deepEqual(find(records, 'Ilse Brandvold').roles, ['Transport Minister']);
+  assert.deepEqual(find(records, 'Tobias Renn').roles, ['lawyer']);
+  const tasker = find(records, 'Wenna Tasker');
+  assert.deepEqual(tasker.roles, ['mayor']);
+  assert.deepEqual(tasker.places, ['Harlowby']);
+  const mirrin = find(records, 'Odo Mirrin');
+  assert.deepEqual(mirrin.roles, ['chancellor']);
+  assert.deepEqual(mirrin.places, ['Norway']);
+  assert.deepEqual(find(records, 'Fenna Ruud').roles, ['deputy']);
+  assert.deepEqual(find(records, 'Kasimir Dole').roles, ['organiser']);
+  assert.deepEqual(find(records, 'Ruben Aske').roles, ["company's chief executive"]);
+  assert.deepEqual(find(records, 'Jory Pell').roles, ['Mayor'], 'a sentence-opening word before a title is no part of it');
+});

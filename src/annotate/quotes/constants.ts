@@ -76,7 +76,30 @@ export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
 
-export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person';
+/** `organisation`: a named organisation speaking as one ("Nordair said", "the NAACP, according to"). */
+export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person' | 'organisation';
+
+/**
+ * Plural class nouns that speak as a group ("Analysts say", "Officials said", "Critics argue"):
+ * generic sources. Capitalised at a sentence start they are often tagged as proper nouns, so the
+ * speaker rules look them up here too.
+ */
+export const GENERIC_SOURCE_NOUNS = new Set([
+  'analysts', 'experts', 'officials', 'critics', 'observers', 'economists', 'diplomats', 'prosecutors', 'investigators',
+  'scientists', 'researchers', 'historians', 'activists', 'campaigners', 'lawmakers', 'legislators', 'politicians',
+  'residents', 'witnesses', 'doctors', 'authorities', 'police', 'supporters', 'opponents', 'protesters', 'ministers',
+  'leaders', 'organisers', 'organizers', 'commentators', 'strategists', 'pollsters', 'environmentalists', 'unions',
+  'employers', 'economists', 'regulators', 'lawyers', 'scholars', 'academics', 'insiders', 'sources', 'executives',
+]);
+
+/** Heads that stay anonymous rather than generic even in the plural: unnamed individuals ("sources said"). */
+export const INDIVIDUAL_SOURCE_HEADS = new Set(['sources', 'insiders', 'people', 'persons', 'individuals']);
+
+/** Determiners that count individuals: "two officials said" is anonymous, not generic. */
+export const COUNTING_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'another', 'both']);
+
+/** Entity kinds (from the entities stage) of organisations that speak as officials. */
+export const OFFICIAL_ORG_KINDS = new Set(['government', 'international body', 'ministry', 'agency', 'armed forces', 'police']);
 
 /** Plural or indefinite source heads that stay anonymous ("officials said", "a source said"). */
 export const ANONYMOUS_DETERMINERS = new Set(['a', 'an', 'some', 'several', 'many', 'two', 'three', 'other', 'one', 'another', 'most', 'few', 'unnamed', 'anonymous', 'senior']);

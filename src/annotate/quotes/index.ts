@@ -112,6 +112,7 @@ function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex, ki
   }
   const sourceKind = sourceKindOf(r, kinds);
   if (sourceKind) attrs.sourceKind = sourceKind;
+  if (r.generic) attrs.generic = true;
   if (q.parts.length > 1) attrs.parts = q.parts.length;
   return q.parts.map(([start, end], part) => ({
     start, end, label: 'quote',

@@ -8,6 +8,8 @@ export interface PersonInfo {
   id: string;
   name: string;
   type: string;
+  /** The entities stage's kind ("country", "government", "media outlet"), when it gave one. */
+  kind?: string;
   roles: string[];
   affiliations: string[];
   places: string[];
@@ -69,7 +71,7 @@ function fromEntities(spans: { start: number; end: number; entity: string; label
   const entities = new Map<string, PersonInfo>();
   const byKey = new Map<string, string>();
   for (const e of found) {
-    entities.set(e.id, { id: e.id, name: e.name, type: e.type ?? 'PER', roles: [...(e.roles ?? [])], affiliations: [...(e.affiliations ?? [])], places: [...(e.places ?? [])] });
+    entities.set(e.id, { id: e.id, name: e.name, type: e.type ?? 'PER', kind: e.kind, roles: [...(e.roles ?? [])], affiliations: [...(e.affiliations ?? [])], places: [...(e.places ?? [])] });
     for (const alias of [e.name, ...(e.aliases ?? [])]) {
       const key = keyOf(alias);
       if (key && (!byKey.has(key) || e.type === 'PER')) byKey.set(key, e.id);

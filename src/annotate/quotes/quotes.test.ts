@@ -246,3 +246,24 @@ test('a speaker "X of the Growers\' League" reaches back over the plural possess
   const orgs = a.layers.entities.map((s) => a.text.slice(s.start, s.end));
   assert.ok(orgs.includes("Tolland Orchard Growers' League"), orgs.join(' | '));
 });
+
+test('generic sources ("Officials said", "analysts say") are kept as sources and marked generic; counted ones are not; organisations speak as organisations', () => {
+  const a = run([
+    'Officials said the ferry quotas would be reviewed in June.',
+    '',
+    'Two officials said the harbour plan was already dead. The delay could cost the town its summer trade, analysts say.',
+    '',
+    'Harrow Shipping said it would cooperate fully with the harbour board.',
+  ].join('\n'));
+  const generic = find(a, 'quotas');
+  assert.equal(generic.attrs?.sourceKind, 'anonymous');
+  assert.equal(generic.attrs?.generic, true, 'a sentence-opening "Officials" is a generic source, not a name');
+  assert.equal(find(a, 'summer trade').attrs?.generic, true);
+  assert.equal(find(a, 'harbour plan').attrs?.generic, undefined, '"two officials" are unnamed individuals');
+  const sources = a.findings.sources as SourceRecord[];
+  assert.deepEqual(sources.filter((s) => s.generic).map((s) => s.name).sort(), ['Officials', 'analysts']);
+  assert.ok(sources.some((s) => s.name === 'Two officials' && !s.generic), JSON.stringify(sources));
+  assert.equal((a.findings.sourcing as SourcingProfile).genericSources, 2);
+  const org = sources.find((s) => s.name === 'Harrow Shipping');
+  assert.equal(org?.kind, 'organisation', JSON.stringify(sources));
+});

@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, DEMONYM_SUFFIXES, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -17,6 +17,8 @@ export interface Resolution {
   speaker?: Range;
   /** True when the "speaker" is not a source at all (a non-person antecedent); the quote is dropped. */
   drop?: boolean;
+  /** An unnamed class of people speaking as a group ("analysts say", "officials said"): a generic source. */
+  generic?: boolean;
 }
 
 /** The entity of a name inside a token range, by mention overlap or by surname. */
@@ -84,10 +86,21 @@ function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
   return place;
 }
 
-/** The head noun of a description ("the Russian diplomat" → "diplomat"). */
+/**
+ * The head noun of a description ("the Russian diplomat" → "diplomat"); a one-word phrase
+ * tagged as a proper noun that is a generic source noun ("Officials said" opening a sentence)
+ * counts as its own head.
+ */
 function headNoun(v: TokenView, r: Range): string | undefined {
   for (let k = r.to - 1; k >= r.from; k--) if (v.pos[k] === 'NOUN') return v.lower[k];
+  const last = r.to - 1;
+  if (last >= r.from && v.pos[last] === 'PROPN' && GENERIC_SOURCE_NOUNS.has(v.lower[last]) && (last === r.from || v.pos[last - 1] !== 'PROPN')) return v.lower[last];
   return undefined;
+}
+
+/** A plural class noun not counted out ("analysts", "some officials"; not "two officials", "sources"). */
+function isGenericHead(first: string, head: string): boolean {
+  return isPlural(head) && !INDIVIDUAL_SOURCE_HEADS.has(head) && !COUNTING_DETERMINERS.has(first) && !/^\d/.test(first);
 }
 
 function isPlural(word: string): boolean {
@@ -168,7 +181,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
     if (!head) return { form: 'none' };
-    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
+    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true } : { form: 'anonymous', head };
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
     if (SOURCE_NOUNS[head] === 'document' || !SOURCE_NOUNS[head]) return { form: 'description', head };
     // Definite description: an entity with that role, most recent first; else the last speaker.
