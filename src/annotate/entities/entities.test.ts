@@ -9,7 +9,7 @@ import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
 import { acronymOf, linkMentions, similarity } from './link.js';
-import { checkPersons } from './mentions.js';
+import { checkPersons, titledPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -213,4 +213,35 @@ test('roles set before a name: apposition, portfolio titles, trades, possessors;
   assert.deepEqual(find(records, 'Kasimir Dole').roles, ['organiser']);
   assert.deepEqual(find(records, 'Ruben Aske').roles, ["company's chief executive"]);
   assert.deepEqual(find(records, 'Jory Pell').roles, ['Mayor'], 'a sentence-opening word before a title is no part of it');
+});
+
+test('a title-case headline keeps only names the body confirms, split out of longer capitalised runs', async () => {
+  const text = [
+    'Senator Orla Venn Grills Harrowgate Bank Boss As Dock Workers Rise Again',
+    '',
+    'Senator Orla Venn questioned Harrowgate Bank chief executive Piet Lomas on Tuesday about the dock loans.',
+    'Venn said the bank had misled the harbour board.',
+  ].join('\n');
+  const { article, records } = await entitiesOf(text);
+  const names = records.map((r) => `${r.name}/${r.type}`);
+  assert.ok(!records.some((r) => /Rise|Grills|Boss|Workers/.test(r.name)), names.join(', '));
+  assert.ok(find(records, 'Orla Venn').mentions >= 3, names.join(', '));
+  assert.equal(find(records, 'Harrowgate Bank').type, 'ORG');
+  const title = article.layers.structure.find((s) => s.label === 'title')!;
+  const inTitle = article.layers.entities.filter((s) => s.end <= title.end).map((s) => article.text.slice(s.start, s.end));
+  assert.deepEqual(inTitle, ['Orla Venn', 'Harrowgate Bank']);
+});
+
+test('a person title makes a person of a mention typed otherwise; a full person name makes its surname mentions a person', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 10)), ends: Int32Array.from(texts.map((_, i) => at + i * 10 + 5)) });
+  const words = [sentence(['Senator', 'Orla', 'Venn', 'spoke'], 0), sentence(['Mr.', 'Quist', 'left'], 100), sentence(['President', 'Hotel', 'Group', 'sold'], 200), sentence(['Orla', 'Venn', 'won'], 300)];
+  const mention = (s: number, first: number, last: number, type: string, text: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type, text });
+  const typed = titledPersons([mention(0, 1, 2, 'ORG', 'Orla Venn'), mention(1, 0, 1, 'ORG', 'Mr. Quist'), mention(2, 1, 2, 'ORG', 'Hotel Group'), mention(3, 0, 1, 'ORG', 'Orla Venn')], words, lexicon());
+  assert.deepEqual(typed.map((m) => m.type), ['PER', 'PER', 'ORG', 'ORG']);
+  // "Ilka Brask" tagged a person once, "Brask" tagged an organisation three times: one person.
+  const m = (text: string, type: string, at: number) => ({ sentence: 0, first: 0, last: 0, start: at, end: at + text.length, type, text });
+  const { entities } = linkMentions([m('Ilka Brask', 'PER', 0), m('Brask', 'ORG', 20), m('Brask', 'ORG', 40), m('Brask', 'ORG', 60)], lexicon());
+  assert.equal(entities.length, 1);
+  assert.equal(entities[0].type, 'PER');
+  assert.equal(entities[0].name, 'Ilka Brask');
 });

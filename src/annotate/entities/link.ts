@@ -105,6 +105,8 @@ interface Group {
   types: Map<string, number>;
   mentions: number[];
   alias?: AliasEntry;
+  /** Mentions tagged as a person with a full (multi-word) name. */
+  fullNames?: number;
 }
 
 function bump(map: Map<string, number>, key: string): void {
@@ -190,6 +192,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       const g = people.find(name) ?? newGroup(groups);
       markPerson(state, g);
       addMention(state, g, i, name);
+      groups[g].fullNames = (groups[g].fullNames ?? 0) + 1;
     }
   });
   // Pass 2: the rest — multi-word names first (so acronyms find expansions written later),
@@ -311,7 +314,9 @@ function givenName(name: string): string | undefined {
 }
 
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
-  const type = group.alias?.type ?? most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b));
+  // A full name tagged as a person makes its surname mentions a person's too, however the
+  // tagger typed them ("Donald Trump" … "Trump" tagged ORG forty times after an upper-case headline).
+  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b)));
   const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
   // Canonical name: the alias table's; people: the longest (full) name; nationalities: the
   // shortest; else the most frequent name, the longest among equals.

@@ -218,6 +218,42 @@ export function checkPersons(mentions: readonly Mention[], words: readonly Sente
   return out;
 }
 
+/**
+ * Titles only people bear ("Mr.", "Senator", "Mayor"), written before a name or opening the
+ * mention: the name is a person whatever type the recogniser gave it ("Mr. Obama" ORG, "Senator
+ * Orla Venn" ORG after an upper-case headline).
+ */
+export const PERSON_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'sen', 'senator', 'rep', 'congressman', 'congresswoman', 'gov',
+  'governor', 'mayor', 'president', 'ambassador', 'judge', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ayatollah',
+]);
+
+/** Whether a word is a person title ("Mr.", "Senator"): capitalised, a final stop ignored. */
+function isPersonTitle(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}/u.test(word) && PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * A non-person mention after or opening with a person title ("Senator Orla Venn", "Mr. Obama")
+ * becomes a person, unless it names an organisation (an organisation head word: "Mayor's
+ * Office", "President Hotel") or the alias table knows it ("President Hotel" aside, "King
+ * Abdullah University" has "University").
+ */
+export function titledPersons(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const texts = words[m.sentence].texts;
+    if (m.type === 'PER' || (!isPersonTitle(texts[m.first - 1]) && !(m.last > m.first && isPersonTitle(texts[m.first])))) {
+      out.push(m);
+      continue;
+    }
+    let org = lex.byAlias.has(m.text);
+    for (let w = m.first; w <= m.last && !org; w++) org = isOrganisationHead(texts[w], lex);
+    out.push(org ? m : { ...m, type: 'PER' });
+  }
+  return out;
+}
+
 /** The label of the token starting at `start` (binary search over tokens sorted by start), or ''. */
 function tokenLabelAt(tokens: readonly Span[], start: number): string {
   let lo = 0;

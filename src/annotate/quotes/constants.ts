@@ -200,6 +200,8 @@ export const HEADLINE = {
   colonSpeakerBefore: /^\s*((?:[A-Z][\w.'’-]*\s?){1,3}):\s*(.{12,})$/s,
   /** Words ignored when matching a headline to the body quote it paraphrases. */
   stopWords: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'its', 'it’s', "it's", 'that', 'because', 'by', 'as', 'at']),
+  /** Section labels and kickers that open a headline with a colon but name no speaker ("The Latest: …"). */
+  labels: new Set(['the latest', 'latest', 'opinion', 'analysis', 'editorial', 'comment', 'commentary', 'exclusive', 'watch', 'video', 'live', 'breaking', 'review', 'interview', 'explainer', 'update', 'factbox', 'fact check', 'perspective', 'letters', 'podcast', 'photos', 'in pictures', 'breaking news', 'special report', 'long read', 'the big picture', 'obituary']),
   /** Words are compared by their first letters (a cheap stem: "differences" ~ "difference"). */
   stemLength: 5,
 } as const;

@@ -267,3 +267,13 @@ test('generic sources ("Officials said", "analysts say") are kept as sources and
   const org = sources.find((s) => s.name === 'Harrow Shipping');
   assert.equal(org?.kind, 'organisation', JSON.stringify(sources));
 });
+
+test('a headline kicker or section label before a colon is no speaker; a name is', () => {
+  const kicker = pipeline.run('The Latest: Harbour Will Reopen In May\n\nHarbour master Ada Brine said the harbour would reopen in May.');
+  assert.ok(!kicker.layers.quotes.some((q) => q.attrs?.kind === 'headline'), JSON.stringify(kicker.layers.quotes.map((q) => q.attrs?.speakerText)));
+  const stealth = pipeline.run('Calm Before Storm: Harbour Master Sent Home Early\n\nHarbour master Ada Brine was sent home on Sunday.');
+  assert.ok(!stealth.layers.quotes.some((q) => q.attrs?.kind === 'headline'));
+  const named = pipeline.run('Brine: Harbour Will Reopen In May\n\nHarbour master Ada Brine said the harbour would reopen in May.');
+  const head = named.layers.quotes.find((q) => q.attrs?.kind === 'headline');
+  assert.equal(head?.attrs?.speakerName, 'Ada Brine');
+});
