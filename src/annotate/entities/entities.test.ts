@@ -245,3 +245,21 @@ test('a person title makes a person of a mention typed otherwise; a full person 
   assert.equal(entities[0].type, 'PER');
   assert.equal(entities[0].name, 'Ilka Brask');
 });
+
+test('a bare head word ("the Union", "the Commission") refers back to the organisation named in full before it', async () => {
+  const eu = await entitiesOf([
+    'Quota deal reached',
+    '',
+    'European Union ministers agreed on Tuesday to cut cod catches. The Union has argued over fish for a decade.',
+    'The Harbour Safety Commission said the deal was late. The Commission will meet again in May.',
+  ].join('\n'));
+  const union = find(eu.records, 'European Union');
+  assert.ok(union.aliases.includes('Union'), JSON.stringify(union));
+  assert.ok(!eu.records.some((r) => r.name === 'Union'));
+  const commission = find(eu.records, 'Harbour Safety Commission');
+  assert.equal(commission.mentions, 2, JSON.stringify(eu.records));
+  assert.ok(!eu.records.some((r) => r.name === 'European Commission'), 'the nearer commission, not the alias table');
+  // Without any fuller name, "the Commission" stays itself: not the alias table's European Commission.
+  const alone = await entitiesOf('Microphone faulted\n\nThe Commission said on Friday that the sound had failed during the debate.');
+  assert.ok(!alone.records.some((r) => r.name === 'European Commission'), alone.records.map((r) => r.name).join(', '));
+});

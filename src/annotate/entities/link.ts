@@ -182,6 +182,9 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     const entry = aliasEntry(lex, name);
     // A person-tagged word takes a non-person alias only when the alias is a one-word group
     // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
+    // A bare head word ("the Commission") waits for pass 2: it refers back to the organisation
+    // named in full earlier in the article, and to the alias table's only without one.
+    if (entry && !name.includes(' ') && isHeadWordOf(name, entry.name)) return;
     if (entry && (m.type !== 'PER' || entry.type === 'PER' || (entry.type === 'MISC' && !name.includes(' ')))) {
       const g = byAlias.get(entry.name) ?? newGroup(groups, entry);
       byAlias.set(entry.name, g);
@@ -202,6 +205,18 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   [...rest.filter((i) => names[i].includes(' ')), ...rest.filter((i) => !names[i].includes(' '))].forEach((i) => {
     const m = mentions[i];
     const name = names[i];
+    if (m.type !== 'PER' && !name.includes(' ') && /^\p{Lu}\p{Ll}/u.test(name)) {
+      const g = backReference(groups, name, i);
+      if (g !== undefined) return addMention(state, g, i, name);
+      const entry = aliasEntry(lex, name);
+      // The alias table's organisation only when the article names it otherwise too ("European
+      // Commission", "EC"): a lone "the Commission" in a piece on US debates is not Brussels'.
+      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(lex, names, entry, name)) {
+        const a = byAlias.get(entry.name) ?? newGroup(groups, entry);
+        byAlias.set(entry.name, a);
+        return addMention(state, a, i, name);
+      }
+    }
     if (m.type === 'PER' || !name.includes(' ')) {
       const g = people.find(name);
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return addMention(state, g, i, name);
@@ -231,6 +246,47 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     for (const i of group.mentions) entityOf[i] = k;
   });
   return { entities, entityOf };
+}
+
+/** Words after an organisation's head word that still leave it the head ("Commission on …", "Office for …"). */
+const HEAD_FIRST_JOINERS = new Set(['of', 'on', 'for']);
+
+/**
+ * Whether a single word is the head of a multi-word organisation name: its last word ("Union"
+ * of "European Union") or its first word before "of"/"on"/"for" ("Commission on Presidential
+ * Debates", "Office for National Statistics").
+ */
+function isHeadWordOf(word: string, name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2) return false;
+  return words[words.length - 1] === word || (words[0] === word && HEAD_FIRST_JOINERS.has(words[1]));
+}
+
+/**
+ * A bare head word ("the Union", "the Commission") refers back to the organisation last named
+ * in full with that head before it: the non-person group with such a name whose latest mention
+ * before mention `i` is the most recent.
+ */
+function backReference(groups: readonly Group[], word: string, i: number): number | undefined {
+  let best: number | undefined;
+  let bestAt = -1;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if ((group.fullNames ?? 0) > 0) continue;
+    let named = false;
+    for (const n of group.names.keys()) if (isHeadWordOf(word, n)) { named = true; break; }
+    if (!named && !(group.alias && isHeadWordOf(word, group.alias.name))) continue;
+    let at = -1;
+    for (const k of group.mentions) if (k < i && k > at) at = k;
+    if (at > bestAt) (best = g), (bestAt = at);
+  }
+  return best;
+}
+
+/** Whether some mention names the alias entry by another form than `head`. */
+function namedOtherwise(lex: Lexicon, names: readonly string[], entry: AliasEntry, head: string): boolean {
+  for (const n of names) if (n !== head && aliasEntry(lex, n) === entry) return true;
+  return false;
 }
 
 /** Acronyms of the multi-word names in the groups so far ("CIA" → its group). */

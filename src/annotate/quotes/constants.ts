@@ -71,7 +71,7 @@ export const TITLE_WORDS = new Set([
 export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   analyst: 'expert', expert: 'expert', professor: 'expert', scholar: 'expert', researcher: 'expert', economist: 'expert', historian: 'expert', scientist: 'expert', commentator: 'expert', strategist: 'expert', pollster: 'expert', observer: 'expert', author: 'expert', lawyer: 'expert', doctor: 'expert', activist: 'expert', editor: 'media',
   journalist: 'media', reporter: 'media', correspondent: 'media', columnist: 'media', anchor: 'media', host: 'media', newspaper: 'media', broadcaster: 'media',
-  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
+  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', commissioner: 'official', councillor: 'official', councilor: 'official', deputy: 'official', negotiator: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
   source: 'anonymous', sources: 'anonymous', insider: 'anonymous', witness: 'anonymous', resident: 'anonymous',
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
@@ -97,6 +97,17 @@ export const INDIVIDUAL_SOURCE_HEADS = new Set(['sources', 'insiders', 'people',
 
 /** Determiners that count individuals: "two officials said" is anonymous, not generic. */
 export const COUNTING_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'another', 'both']);
+
+/**
+ * Head nouns of organisations: "the association said" refers back to the organisation named with
+ * that word, not to the last person quoted. ("the government", "the campaign" keep their older
+ * reading: the last speaker or an entity with that role.)
+ */
+export const ORG_HEAD_NOUNS = new Set([
+  'ministry', 'department', 'agency', 'association', 'organisation', 'organization', 'union', 'commission', 'council',
+  'committee', 'company', 'firm', 'bank', 'court', 'office', 'institute', 'foundation', 'federation', 'board', 'authority',
+  'league', 'alliance', 'coalition', 'bureau', 'society', 'university', 'party', 'group', 'centre', 'center', 'fund', 'tribunal',
+]);
 
 /** Entity kinds (from the entities stage) of organisations that speak as officials. */
 export const OFFICIAL_ORG_KINDS = new Set(['government', 'international body', 'ministry', 'agency', 'armed forces', 'police']);

@@ -277,3 +277,16 @@ test('a headline kicker or section label before a colon is no speaker; a name is
   const head = named.layers.quotes.find((q) => q.attrs?.kind === 'headline');
   assert.equal(head?.attrs?.speakerName, 'Ada Brine');
 });
+
+test('"the association" refers back to the organisation named with that word, "His deputy, X," to X; "the ministry" never to the last person quoted', () => {
+  const a = run([
+    'The Harbour Pilots Association rejected the plan on Monday.',
+    '',
+    '"We were never asked," harbour minister Ada Brine said. The ministry said the closures would free money for new berths.',
+    '',
+    'The association said the plan would cost jobs. His deputy, Oskar Lind, said the first berth would open in March.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'cost jobs')), 'Harbour Pilots Association');
+  assert.equal(speakerName(find(a, 'free money')), undefined, 'no ministry is named: not the minister who spoke last');
+  assert.equal(speakerName(find(a, 'first berth')), 'Oskar Lind');
+});

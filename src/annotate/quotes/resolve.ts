@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -173,6 +173,11 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     }
     let named = entityOfName(v, idx, sp);
     const head = headNoun(v, sp);
+    // "His deputy, Grace Okafor, said": the person named in apposition speaks.
+    if (!named && head) {
+      const app = appositiveName(v, idx, sp);
+      if (app) return { entity: app, form: 'name', head: SOURCE_NOUNS[head] ? head : undefined };
+    }
     if (named && isPlace(v, idx, named)) {
       // "Veloria's envoy said": the person described speaks, not the place.
       if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) named = undefined;
@@ -183,6 +188,12 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     if (!head) return { form: 'none' };
     if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true } : { form: 'anonymous', head };
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
+    // "the association", "the organisation": the organisation last named with that head word;
+    // never the last person quoted ("the ministry said" after the minister spoke).
+    if (ORG_HEAD_NOUNS.has(head)) {
+      const org = organisationBefore(idx, head, at);
+      return org ? { entity: org, form: 'description', head } : { form: 'description', head };
+    }
     if (SOURCE_NOUNS[head] === 'document' || !SOURCE_NOUNS[head]) return { form: 'description', head };
     // Definite description: an entity with that role, most recent first; else the last speaker.
     let withRole: string | undefined;
@@ -212,6 +223,42 @@ function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution
   if (v.lower[sp.from] === 'who') return { form: 'relative', head };
   if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
   return { form: 'none', drop: true };
+}
+
+/** A person named in apposition right after a description (", Grace Okafor,"), with an optional honorific. */
+function appositiveName(v: TokenView, idx: MentionIndex, sp: Range): string | undefined {
+  let k = sp.to;
+  if (v.lower[k] !== ',') return undefined;
+  k++;
+  if (k < v.n && TITLE_WORDS.has(v.lower[k]) && /\.$|^(?:mr|mrs|ms|dr)$/.test(v.lower[k])) k++;
+  if (k >= v.n) return undefined;
+  const at = v.start[k];
+  for (const m of idx.mentions) {
+    if (m.start > at) break;
+    if (m.start === at && idx.entities.get(m.entity)?.type === 'PER') return m.entity;
+  }
+  return undefined;
+}
+
+/** Spelling variants of organisation head nouns ("organisation" ~ "Organization"). */
+const HEAD_VARIANTS: Readonly<Record<string, string>> = { organisation: 'organization', organization: 'organisation', centre: 'center', center: 'centre' };
+
+/**
+ * The organisation a definite description with an organisation head noun refers back to: the
+ * most recent non-person entity mentioned before `at` whose name has that head word ("the
+ * association" → "Nigerian Medical Association").
+ */
+function organisationBefore(idx: MentionIndex, head: string, at: number): string | undefined {
+  const variant = HEAD_VARIANTS[head];
+  for (let i = idx.mentions.length - 1; i >= 0; i--) {
+    const m = idx.mentions[i];
+    if (m.start >= at) continue;
+    const info = idx.entities.get(m.entity);
+    if (!info || info.type === 'PER' || PLACE_TYPES.has(info.type)) continue;
+    const words = info.name.toLowerCase().split(/[^\p{L}]+/u);
+    if (words.includes(head) || (variant !== undefined && words.includes(variant))) return m.entity;
+  }
+  return undefined;
 }
 
 /** True when one of the roles (single words or phrases like "political analyst") has the head word. */
