@@ -263,3 +263,11 @@ test('a bare head word ("the Union", "the Commission") refers back to the organi
   const alone = await entitiesOf('Microphone faulted\n\nThe Commission said on Friday that the sound had failed during the debate.');
   assert.ok(!alone.records.some((r) => r.name === 'European Commission'), alone.records.map((r) => r.name).join(', '));
 });
+
+test('a capitalised title or an owner before the apposition comma: "The Transport Secretary, X,", "The Harbour Times columnist, X,"', async () => {
+  const { records } = await entitiesOf('Levy rejected\n\nThe Transport Secretary, Helen Marsh, told MPs in March that a levy would hurt. The Harbour Times columnist, Ada Brine, disagreed.');
+  assert.deepEqual(find(records, 'Helen Marsh').roles, ['Transport Secretary']);
+  const brine = find(records, 'Ada Brine');
+  assert.deepEqual(brine.roles, ['columnist']);
+  assert.deepEqual(brine.affiliations, ['Harbour Times']);
+});

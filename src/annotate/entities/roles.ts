@@ -267,15 +267,23 @@ function preAppositive(
     j = q + 1;
     break;
   }
+  // A leading organisation or place is the owner ("The New York Times columnist, X,").
+  const lead = mentionAt.get(wordKey(m.sentence, j));
+  if (lead !== undefined && mentions[lead].type !== 'PER' && mentions[lead].last < k - 1 && !info.place && !info.affiliation && !titleWords.has(texts[mentions[lead].last].toLowerCase())) {
+    setOwner(info, mentions, lead);
+    j = mentions[lead].last + 1;
+  }
   if (j === from) return undefined;
   // The role runs to a preposition; what follows it names the place or the organisation.
   let end = j;
   while (end < k && !ROLES.affiliationPrepositions.has(texts[end].toLowerCase()) && !ROLES.placePrepositions.has(texts[end].toLowerCase())) {
-    if (mentionAt.has(wordKey(m.sentence, end))) return undefined;
+    const at = mentionAt.get(wordKey(m.sentence, end));
+    // A capitalised title the recogniser took for a name ("Transport Secretary" as LOC) stays in the role.
+    if (at !== undefined && (mentions[at].type === 'PER' || !titleWords.has(texts[mentions[at].last].toLowerCase()))) return undefined;
     end++;
   }
   const words = texts.slice(j, end);
-  if (!words.length || !words.every((w) => /^\p{Ll}/u.test(w) || w === '-') || !titleWords.has(words[words.length - 1].toLowerCase())) return undefined;
+  if (!words.length || !titleWords.has(words[words.length - 1].toLowerCase())) return undefined;
   if (end < k) {
     const at = mentionAt.get(wordKey(m.sentence, end + 1));
     if (at === undefined || mentions[at].last !== k - 1) return undefined;

@@ -71,7 +71,7 @@ export const TITLE_WORDS = new Set([
 export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   analyst: 'expert', expert: 'expert', professor: 'expert', scholar: 'expert', researcher: 'expert', economist: 'expert', historian: 'expert', scientist: 'expert', commentator: 'expert', strategist: 'expert', pollster: 'expert', observer: 'expert', author: 'expert', lawyer: 'expert', doctor: 'expert', activist: 'expert', editor: 'media',
   journalist: 'media', reporter: 'media', correspondent: 'media', columnist: 'media', anchor: 'media', host: 'media', newspaper: 'media', broadcaster: 'media',
-  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', commissioner: 'official', councillor: 'official', councilor: 'official', deputy: 'official', negotiator: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
+  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', commissioner: 'official', chairperson: 'official', chairwoman: 'official', chair: 'official', councillor: 'official', councilor: 'official', deputy: 'official', negotiator: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
   source: 'anonymous', sources: 'anonymous', insider: 'anonymous', witness: 'anonymous', resident: 'anonymous',
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
@@ -107,6 +107,15 @@ export const ORG_HEAD_NOUNS = new Set([
   'ministry', 'department', 'agency', 'association', 'organisation', 'organization', 'union', 'commission', 'council',
   'committee', 'company', 'firm', 'bank', 'court', 'office', 'institute', 'foundation', 'federation', 'board', 'authority',
   'league', 'alliance', 'coalition', 'bureau', 'society', 'university', 'party', 'group', 'centre', 'center', 'fund', 'tribunal',
+]);
+
+/**
+ * Heads after "according to" that measure or order rather than speak ("according to the size of
+ * their economies", "according to plan"): no attribution.
+ */
+export const NON_SOURCE_HEADS = new Set([
+  'size', 'number', 'amount', 'level', 'scale', 'rate', 'degree', 'extent', 'type', 'kind', 'order', 'schedule', 'timetable',
+  'rules', 'rule', 'plan', 'tradition', 'custom', 'weight', 'age', 'length', 'need', 'needs', 'ability', 'merit', 'performance', 'population',
 ]);
 
 /** Entity kinds (from the entities stage) of organisations that speak as officials. */

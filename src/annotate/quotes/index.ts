@@ -48,7 +48,8 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
     merged = [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]);
     continueQuotes(merged);
   }
-  const readableQuotes = merged.filter(inReadable);
+  // The reporter's question ("Asked whether …, Bell said") has no speaker in the article.
+  const readableQuotes = merged.filter(inReadable).map((q) => (q.speaker && isReporterQuestion(v, q) ? { ...q, speaker: undefined } : q));
   const resolved = resolveSpeakers(v, idx, readableQuotes);
   // Quotes whose "speaker" is no source go; a better speaker phrase replaces the detected one.
   const found = readableQuotes.flatMap((q, i) => (resolved[i].drop ? [] : [resolved[i].speaker ? { ...q, speaker: resolved[i].speaker } : q]));
@@ -63,6 +64,16 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
   const kinds = new Map(sources.map((s) => [s.entity ?? s.id, s.kind]));
   const quotes = all.flatMap((q, i) => toSpans(v, q, allRes[i], idx, kinds)).sort((a, b) => a.start - b.start || a.end - b.end);
   return { quotes, sources, sourcing };
+}
+
+/**
+ * "Asked whether he would resign, Bell said: …": a sentence-opening "Asked" reports the
+ * reporter's question (no source named); the answer is a quote of its own, found by its own cue.
+ */
+function isReporterQuestion(v: TokenView, q: RawQuote): boolean {
+  if (!q.cue || q.verb !== 'ask') return false;
+  const at = q.cue.from;
+  return v.sentStart[v.sent[at]] === at && v.cap[at] === 1;
 }
 
 /**

@@ -290,3 +290,15 @@ test('"the association" refers back to the organisation named with that word, "H
   assert.equal(speakerName(find(a, 'free money')), undefined, 'no ministry is named: not the minister who spoke last');
   assert.equal(speakerName(find(a, 'first berth')), 'Oskar Lind');
 });
+
+test('the reporter\'s question ("Asked whether …, X said") has no speaker; "according to the size of …" is no attribution', () => {
+  const a = run([
+    'Asked whether he would resign, Oskar Lind said: "No. I have a harbour to run."',
+    '',
+    'The board said members would pay according to the size of their fleets.',
+  ].join('\n'));
+  const question = a.layers.quotes.find((q) => q.attrs?.verb === 'ask');
+  assert.ok(!question || question.attrs?.speaker === undefined, JSON.stringify(question?.attrs));
+  assert.equal(speakerName(a.layers.quotes.find((q) => q.attrs?.kind === 'direct')!), 'Oskar Lind');
+  assert.ok(!a.layers.quotes.some((q) => q.attrs?.kind === 'according-to'), JSON.stringify(a.layers.quotes.map((q) => [text(a, q), q.attrs?.speakerText])));
+});

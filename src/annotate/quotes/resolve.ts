@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, NON_SOURCE_HEADS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -141,7 +141,9 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
   let last: { entity: string; para: number } | undefined;
   const near = (para: number) => (last && para - last.para <= LIMITS.resolveParagraphs ? last.entity : undefined);
   for (const q of quotes) {
-    const r = resolveOne(q);
+    let r = resolveOne(q);
+    // "according to the size of …" measures; no one speaks.
+    if (q.kind === 'according-to' && !r.entity && r.head && NON_SOURCE_HEADS.has(r.head)) r = { form: 'none', drop: true };
     out.push(r);
     if (r.entity) {
       last = { entity: r.entity, para: q.para };
