@@ -271,3 +271,11 @@ test('a capitalised title or an owner before the apposition comma: "The Transpor
   assert.deepEqual(brine.roles, ['columnist']);
   assert.deepEqual(brine.affiliations, ['Harbour Times']);
 });
+
+test('a bare surname shared by two people goes to the one named just before it', () => {
+  const m = (text: string, sentence: number, at: number) => ({ sentence, first: 0, last: text.split(' ').length - 1, start: at, end: at + text.length, type: 'PER', text });
+  const mentions = [m('Lars Holm', 0, 0), m('Holm', 1, 100), m('Erik Holm', 3, 300), m('Holm', 4, 400), m('Holm', 20, 2000)];
+  const { entities, entityOf } = linkMentions(mentions, lexicon());
+  const name = (i: number) => entities[entityOf[i]].name;
+  assert.deepEqual([1, 3, 4].map(name), ['Lars Holm', 'Erik Holm', 'Lars Holm']);
+});

@@ -12,6 +12,8 @@ export const LINKING = {
   /** Outlet-like organisation names. */
   mediaOutlet: /\b(?:TV|News|Times|Post|Herald|Gazette|Tribune|Journal|Radio|Press|Telegraph|Daily)\b/,
   website: /\.(?:com|org|net|info|co\.uk|ir|ru)$/i,
+  /** Sentences back within which a bare surname shared by several people goes to the one named last. */
+  surnameWindow: 4,
 } as const;
 
 /** Tie-break between mention types of one name: organisations are most often mistaken for people. */
@@ -218,7 +220,7 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       }
     }
     if (m.type === 'PER' || !name.includes(' ')) {
-      const g = people.find(name);
+      const g = !name.includes(' ') ? nearestPerson(state, name, i) : people.find(name);
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return addMention(state, g, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
@@ -246,6 +248,27 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     for (const i of group.mentions) entityOf[i] = k;
   });
   return { entities, entityOf };
+}
+
+/**
+ * The person a bare surname refers to when several share it ("Lars Holm" and "Erik Holm", then
+ * "Holm said"): the one named within `LINKING.surnameWindow` sentences before it, the most recent;
+ * failing that, the first of them (the index's order: the first named).
+ */
+function nearestPerson(st: LinkState, name: string, i: number): number | undefined {
+  const first = st.people.find(name);
+  if (first === undefined) return undefined;
+  const all = st.people.candidates(name);
+  if (all.length < 2) return first;
+  const sentence = st.mentions[i].sentence;
+  let best = first;
+  let bestAt = -1;
+  for (const g of all) {
+    for (const k of st.groups[g].mentions) {
+      if (k < i && k > bestAt && sentence - st.mentions[k].sentence <= LINKING.surnameWindow) (best = g), (bestAt = k);
+    }
+  }
+  return best;
 }
 
 /** Words after an organisation's head word that still leave it the head ("Commission on …", "Office for …"). */
@@ -325,6 +348,13 @@ class PersonIndex {
     push(this.bySurname, key, entry);
     const dash = key.indexOf('-');
     if (dash > 0) push(this.byFirstPart, key.slice(0, dash), entry);
+  }
+
+  /** Every group whose surname matches a bare surname (no given name to compare). */
+  candidates(surname: string): number[] {
+    const out: number[] = [];
+    for (const c of this.bySurname.get(nameParts(surname).surname) ?? []) if (!out.includes(c.group)) out.push(c.group);
+    return out;
   }
 
   find(name: string): number | undefined {
