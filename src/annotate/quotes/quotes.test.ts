@@ -302,3 +302,13 @@ test('the reporter\'s question ("Asked whether …, X said") has no speaker; "ac
   assert.equal(speakerName(a.layers.quotes.find((q) => q.attrs?.kind === 'direct')!), 'Oskar Lind');
   assert.ok(!a.layers.quotes.some((q) => q.attrs?.kind === 'according-to'), JSON.stringify(a.layers.quotes.map((q) => [text(a, q), q.attrs?.speakerText])));
 });
+
+test('a time or place phrase between the subject and its verb is not the speaker of a participle ("X on Thursday defended …, saying …")', () => {
+  const a = run([
+    'Harbour master Ada Brine on Thursday defended the closure of two piers, telling reporters that the work would save lives.',
+    '',
+    'The Harbour Safety Board on Monday opened an inquiry into the collision, saying the ferry could have been lost.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'save lives')), 'Ada Brine');
+  assert.equal(speakerName(find(a, 'could have been lost')), 'Harbour Safety Board');
+});
