@@ -312,3 +312,15 @@ test('a time or place phrase between the subject and its verb is not the speaker
   assert.equal(speakerName(find(a, 'save lives')), 'Ada Brine');
   assert.equal(speakerName(find(a, 'could have been lost')), 'Harbour Safety Board');
 });
+
+test('"she said" after a person just introduced is that person; a pronoun never goes to someone of the other gender the article shows', () => {
+  const a = run([
+    '"My officers acted quickly," harbour police chief Mark Vell said on Friday.',
+    '',
+    'Sarah Vell, a councillor who is not related to the chief, called for a public inquiry. "Families deserve answers, not press conferences," she said.',
+    '',
+    'Anna Kroll chaired the evening meeting. "We are ready to reopen," Tom Brack said. "We are not," she said.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'Families deserve')), 'Sarah Vell');
+  assert.equal(speakerName(find(a, 'We are not')), 'Anna Kroll');
+});

@@ -3,6 +3,7 @@ import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
 import type { TokenView } from './view.js';
+import { pronounGender, type Gender } from './gender.js';
 
 /** How a speaker phrase was resolved. */
 export type SpeakerForm = 'name' | 'pronoun' | 'description' | 'anonymous' | 'relative' | 'inherited' | 'none';
@@ -107,17 +108,23 @@ function isPlural(word: string): boolean {
   return word.endsWith('s') && !word.endsWith('ss');
 }
 
-/** The most recent named mention before a character offset, within a paragraph window. */
-function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean): string | undefined {
+/** The most recent named mention before a character offset, within a paragraph window (of a gender that fits, when given). */
+function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean, gender?: Gender): string | undefined {
   for (let i = idx.mentions.length - 1; i >= 0; i--) {
     const m = idx.mentions[i];
     if (m.start >= at) continue;
     const para = paraAt(v, m.start);
     if (para < minPara) return undefined;
     const info = idx.entities.get(m.entity);
-    if (!persons || info?.type === 'PER') return m.entity;
+    if (!persons || (info?.type === 'PER' && fits(idx, m.entity, gender))) return m.entity;
   }
   return undefined;
+}
+
+/** False only when the entity's gender is known and differs from the pronoun's. */
+function fits(idx: MentionIndex, entity: string, gender: Gender | undefined): boolean {
+  const known = idx.entities.get(entity)?.gender;
+  return !gender || !known || known === gender;
 }
 
 function paraAt(v: TokenView, offset: number): number {
@@ -140,12 +147,14 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
   const out: Resolution[] = [];
   let last: { entity: string; para: number } | undefined;
   const near = (para: number) => (last && para - last.para <= LIMITS.resolveParagraphs ? last.entity : undefined);
+  const spoken = new Set<string>();
   for (const q of quotes) {
     let r = resolveOne(q);
     // "according to the size of …" measures; no one speaks.
     if (q.kind === 'according-to' && !r.entity && r.head && NON_SOURCE_HEADS.has(r.head)) r = { form: 'none', drop: true };
     out.push(r);
     if (r.entity) {
+      spoken.add(r.entity);
       last = { entity: r.entity, para: q.para };
       if (r.head) addRole(r.entity, r.head);
     }
@@ -168,7 +177,14 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     if (sp.to - sp.from === 1 && v.pos[sp.from] === 'PRON') {
       if (RELATIVE_PRONOUNS.has(first)) return resolveRelative(v, idx, sp);
       if (SINGULAR_PRONOUNS.has(first)) {
-        const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
+        // A person just introduced as the subject of the sentence before, who has not spoken
+        // yet, is who "she said" means ("Sara Bell, a councillor, called for an inquiry. “…,” she said").
+        // Gender decides only where the article shows it: a known mismatch rules a person out.
+        const g = pronounGender(first);
+        const fresh = introducedBefore(v, idx, sp.from);
+        if (fresh && !spoken.has(fresh) && g && idx.entities.get(fresh)?.gender === g) return { entity: fresh, form: 'pronoun' };
+        const recent = near(q.para);
+        const entity = (recent && fits(idx, recent, g) ? recent : undefined) ?? lastNamedBefore(v, idx, at, q.para - 1, true, g);
         return { entity, form: 'pronoun' };
       }
       return { form: 'pronoun' };
@@ -225,6 +241,26 @@ function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution
   if (v.lower[sp.from] === 'who') return { form: 'relative', head };
   if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
   return { form: 'none', drop: true };
+}
+
+/** Tokens from a sentence's start within which its first person mention counts as the subject. */
+const SUBJECT_WINDOW = 2;
+
+/**
+ * The person who is the subject of the sentence before token `k`'s sentence: a person mention
+ * starting within the first `SUBJECT_WINDOW` tokens of that sentence.
+ */
+function introducedBefore(v: TokenView, idx: MentionIndex, k: number): string | undefined {
+  const s = v.sent[k];
+  if (s < 1) return undefined;
+  const from = v.sentStart[s - 1];
+  const a = v.start[from];
+  const b = v.end[Math.min(from + SUBJECT_WINDOW, v.sentEnd[s - 1] - 1)];
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.start >= a && idx.entities.get(m.entity)?.type === 'PER') return m.entity;
+  }
+  return undefined;
 }
 
 /** A person named in apposition right after a description (", Grace Okafor,"), with an optional honorific. */
