@@ -279,3 +279,12 @@ test('a bare surname shared by two people goes to the one named just before it',
   const name = (i: number) => entities[entityOf[i]].name;
   assert.deepEqual([1, 3, 4].map(name), ['Lars Holm', 'Erik Holm', 'Lars Holm']);
 });
+
+test('a "person" ending in a company or group word, or opening with "Radio", is an organisation unless a given name opens it', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 10)), ends: Int32Array.from(texts.map((_, i) => at + i * 10 + 5)) });
+  const words = [sentence(['Ashdown', 'Foods', 'said'], 0), sentence(['Radio', 'Kesk', 'said'], 100), sentence(['Harrow', 'Watch', 'said'], 200), sentence(['John', 'Foods', 'said'], 300), sentence(['Ilse', 'Varga', 'said'], 400)];
+  const tokens = words.flatMap((w) => Array.from(w.starts, (start, i) => ({ start, end: start + 5, label: i === 2 ? 'VERB' : 'PROPN' })));
+  const mention = (s: number, text: string) => ({ sentence: s, first: 0, last: 1, start: words[s].starts[0], end: words[s].ends[1], type: 'PER', text });
+  const typed = checkPersons([mention(0, 'Ashdown Foods'), mention(1, 'Radio Kesk'), mention(2, 'Harrow Watch'), mention(3, 'John Foods'), mention(4, 'Ilse Varga')], words, tokens, lexicon());
+  assert.deepEqual(typed.map((m) => m.type), ['ORG', 'ORG', 'ORG', 'PER', 'PER']);
+});

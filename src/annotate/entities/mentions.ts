@@ -172,6 +172,19 @@ export const PERSON_CHECKS = {
     'Bay', 'River', 'Island', 'Islands', 'Peninsula', 'Valley', 'Harbour', 'Harbor', 'Gulf', 'Ocean', 'Sea', 'Strait', 'Canyon',
     'Mountains', 'Province', 'County', 'District', 'Region', 'Creek', 'Coast', 'Desert', 'Basin', 'Delta', 'Lake', 'Heights', 'Falls', 'Beach', 'Port',
   ]),
+  /**
+   * Last words of company and group names the recogniser tags as people ("Ashdown Foods",
+   * "Peabody Energy", "Ocean Watch", "Solidarity Metal"): a name of two or more words ending in
+   * one (or opening with "Radio") is an organisation, unless it opens with a known given name.
+   */
+  orgHeads: new Set([
+    'Foods', 'Energy', 'Music', 'Wings', 'Airways', 'Motors', 'Systems', 'Media', 'Radio', 'Watch', 'Capital', 'Partners',
+    'Technologies', 'Pharmaceuticals', 'Pharma', 'Shipping', 'Steel', 'Metal', 'Metals', 'Oil', 'Petroleum', 'Mobile', 'Telecom',
+    'Labs', 'Studios', 'Entertainment', 'Insurance', 'Brewery', 'Bakery', 'Software', 'Logistics', 'Construction', 'Properties',
+    'Investments', 'Ventures', 'Records', 'Pictures', 'Films', 'Games', 'Rovers', 'Wanderers', 'Athletic', 'Solutions', 'Industries',
+  ]),
+  /** First words that make a name an outlet ("Radio Meridian"). */
+  orgOpeners: new Set(['Radio']),
   /** Part-of-speech of a lower-case word after a sentence-initial one that makes the pair a noun compound ("Harbour town votes"). */
   compoundHead: 'NOUN',
   /**
@@ -200,6 +213,10 @@ export function checkPersons(mentions: readonly Mention[], words: readonly Sente
     const texts = words[m.sentence].texts;
     if (m.last > m.first && PERSON_CHECKS.placeHeads.has(texts[m.last]) && !lex.firstNames.has(texts[m.first])) {
       out.push({ ...m, type: 'LOC' });
+      continue;
+    }
+    if (m.last > m.first && !lex.firstNames.has(texts[m.first]) && (PERSON_CHECKS.orgHeads.has(texts[m.last]) || isOrganisationHead(texts[m.last], lex) || PERSON_CHECKS.orgOpeners.has(texts[m.first]))) {
+      out.push({ ...m, type: 'ORG' });
       continue;
     }
     const next = texts[m.first + 1];
