@@ -9,7 +9,7 @@ import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
 import { acronymOf, linkMentions, similarity } from './link.js';
-import { checkPersons, titledPersons } from './mentions.js';
+import { checkPersons, joinOrganisationParts, titledPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -287,4 +287,30 @@ test('a "person" ending in a company or group word, or opening with "Radio", is 
   const mention = (s: number, text: string) => ({ sentence: s, first: 0, last: 1, start: words[s].starts[0], end: words[s].ends[1], type: 'PER', text });
   const typed = checkPersons([mention(0, 'Ashdown Foods'), mention(1, 'Radio Kesk'), mention(2, 'Harrow Watch'), mention(3, 'John Foods'), mention(4, 'Ilse Varga')], words, tokens, lexicon());
   assert.deepEqual(typed.map((m) => m.type), ['ORG', 'ORG', 'ORG', 'PER', 'PER']);
+});
+
+test('organisation names cut in pieces are put back: "X Council for the Y of the Z", "University of P", demonym + "… Association"; days and a second name stay out', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 12)), ends: Int32Array.from(texts.map((_, i) => at + i * 12 + 11)) });
+  const text = ' '.repeat(1000);
+  const words = [
+    sentence(['the', 'Nordic', 'Council', 'for', 'the', 'Study', 'of', 'the', 'Sea', 'said'], 0),
+    sentence(['at', 'the', 'University', 'of', 'Harlow', ',', 'she', 'said'], 200),
+    sentence(['the', 'Veloran', 'Pilots', 'Association', 'met', 'the', 'Harbour', 'Board', 'on', 'Friday'], 400),
+    sentence(['the', 'Harbour', 'Union', 'of', 'Kesk', 'and', 'Tarn', 'Shipping', 'agreed'], 600),
+  ];
+  const mention = (s: number, first: number, last: number, type: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type, text: words[s].texts.slice(first, last + 1).join(' ') });
+  const lex = { ...lexicon(), demonyms: new Map([...lexicon().demonyms, ['Veloran', 'Veloria']]) };
+  const joined = joinOrganisationParts([
+    mention(0, 1, 2, 'ORG'), mention(0, 5, 5, 'ORG'), mention(0, 8, 8, 'LOC'),
+    mention(1, 2, 3, 'ORG'), mention(1, 4, 4, 'LOC'),
+    mention(2, 1, 1, 'MISC'), mention(2, 2, 3, 'ORG'), mention(2, 6, 7, 'ORG'),
+    mention(3, 1, 2, 'ORG'), mention(3, 4, 4, 'LOC'), mention(3, 6, 7, 'ORG'),
+  ], words, text, lex);
+  const spans = joined.map((m) => `${m.type}:${words[m.sentence].texts.slice(m.first, m.last + 1).join(' ')}`);
+  assert.deepEqual(spans, [
+    'ORG:Nordic Council for the Study of the Sea',
+    'ORG:University of Harlow',
+    'ORG:Veloran Pilots Association', 'ORG:Harbour Board',
+    'ORG:Harbour Union of Kesk', 'ORG:Tarn Shipping',
+  ]);
 });

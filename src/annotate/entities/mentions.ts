@@ -162,6 +162,81 @@ export function joinPossessiveOrganisations(mentions: readonly Mention[], words:
   return out;
 }
 
+/** How organisation names the recogniser cuts in pieces are put back together. */
+export const ORG_JOIN = {
+  /** Head words after which "of"/"for"/"on" continues the name ("Council for the …", "University of …"). */
+  heads: new Set(['University', 'School', 'College', 'Academy', 'Council', 'Commission', 'Centre', 'Center', 'Institute', 'Office', 'Department', 'Ministry', 'Committee', 'Bureau', 'Board', 'Agency', 'Federation', 'Association', 'Union', 'League', 'Organisation', 'Organization', 'Society', 'Court', 'Bank', 'Fund', 'Foundation', 'Museum', 'Church', 'Order', 'Coalition', 'Alliance']),
+  /** Prepositions that continue such a name ("on" only after the heads in `onHeads`). */
+  prepositions: new Set(['of', 'for', 'on']),
+  /** Heads that "on" continues ("Commission on Presidential Debates", "Council on Foreign Relations"). */
+  onHeads: new Set(['Commission', 'Council', 'Committee', 'Conference', 'Panel', 'Forum']),
+  /** Capitalised words that never continue a name: days and months ("… Council on Friday"). */
+  stops: new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']),
+  /** Lower-case words allowed inside the continuation when a capitalised word follows them. */
+  glue: new Set(['of', 'the', 'and', 'for', 'on', '&']),
+  /** Longest continuation, in words. */
+  maxWords: 8,
+} as const;
+
+/**
+ * Puts back organisation names the recogniser cut in pieces: a head word followed by "of", "for"
+ * or "on" and a capitalised run ("International Council" + "for the Exploration of the Sea",
+ * "University of" + "Salamanca", "Commission" + "on Presidential Debates"), and a demonym right
+ * before an organisation ending in a head word ("Nigerian" + "Medical Association").
+ */
+export function joinOrganisationParts(mentions: readonly Mention[], words: readonly SentenceWords[], text: string, lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    let m = mentions[i];
+    const sentence = words[m.sentence];
+    const texts = sentence.texts;
+    const next = mentions[i + 1];
+    if (m.type === 'MISC' && lex.demonyms.has(m.text) && next !== undefined && next.sentence === m.sentence && next.first === m.last + 1 && next.type === 'ORG' && ORG_JOIN.heads.has(texts[next.last]) && text.slice(m.end, next.start) === ' ') {
+      m = { ...next, first: m.first, start: m.start, text: text.slice(m.start, next.end) };
+      i++;
+    }
+    if (m.type === 'ORG') {
+      const end = continuationEnd(texts, m, mentions, i);
+      if (end > m.last) {
+        const endChar = sentence.ends[end];
+        m = { ...m, last: end, end: endChar, text: text.slice(m.start, endChar) };
+        while (mentions[i + 1] !== undefined && mentions[i + 1].sentence === m.sentence && mentions[i + 1].start < endChar) i++;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** The last word of a name's "of/for/on …" continuation, or the mention's own last word. */
+function continuationEnd(texts: readonly string[], m: Mention, mentions: readonly Mention[], i: number): number {
+  // The recogniser sometimes keeps the preposition ("University of").
+  const prep = ORG_JOIN.prepositions.has(texts[m.last]) && m.last > m.first ? m.last : m.last + 1;
+  const word = texts[prep] ?? '';
+  const head = texts[prep - 1];
+  if (!ORG_JOIN.prepositions.has(word) || !ORG_JOIN.heads.has(head) || (word === 'on' && !ORG_JOIN.onHeads.has(head))) return m.last;
+  let k = prep + 1;
+  if (texts[k] === 'the') k++;
+  if (!isNamePart(texts[k])) return m.last;
+  let end = k;
+  for (let j = k + 1; j < texts.length && j - prep <= ORG_JOIN.maxWords; j++) {
+    if (isNamePart(texts[j])) end = j;
+    // "… Union of Ohio and Demos": after a place, "and" starts another name.
+    else if (!ORG_JOIN.glue.has(texts[j]) || (texts[j] === 'and' && placeEndsAt(mentions, i, m.sentence, j - 1))) break;
+  }
+  return end;
+}
+
+/** Whether a place mention of the sentence (after mention i) ends at word w. */
+function placeEndsAt(mentions: readonly Mention[], i: number, sentence: number, w: number): boolean {
+  for (let k = i + 1; k < mentions.length && mentions[k].sentence === sentence; k++) if (mentions[k].last === w) return mentions[k].type === 'LOC';
+  return false;
+}
+
+function isNamePart(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}/u.test(word) && !ORG_JOIN.stops.has(word);
+}
+
 /** Rules that correct the recogniser's person mentions from their form and context. */
 export const PERSON_CHECKS = {
   /**
