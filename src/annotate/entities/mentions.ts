@@ -48,7 +48,8 @@ export function mentionsFromTags(text: string, words: readonly SentenceWords[], 
 /**
  * Repairs a common run-on: a place or organisation name glued to the person after it
  * ("Envoy for Syria Staffan de Mistura" tagged as one LOC). When a non-person mention starts
- * with a known alias-table name and the rest starts with a known given name, it is split in two.
+ * with a known alias-table name and the rest starts with a known given name, it is split in two;
+ * so is a run of two alias-table names ("Daesh Takfiri": the armed group and the movement).
  */
 export function splitMentions(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
   const out: Mention[] = [];
@@ -59,16 +60,23 @@ export function splitMentions(mentions: readonly Mention[], words: readonly Sent
     }
     const sentence = words[m.sentence];
     let split = -1;
+    let tailType = 'PER';
     for (let k = m.first + 1; k <= m.last && split < 0; k++) {
       const head = sentence.texts.slice(m.first, k).join(' ');
-      if (lex.byAlias.has(head) && lex.firstNames.has(sentence.texts[k])) split = k;
+      if (!lex.byAlias.has(head)) continue;
+      if (lex.firstNames.has(sentence.texts[k])) split = k;
+      else {
+        // Two alias-table names run together ("Daesh Takfiri"): two mentions of their own types.
+        const rest = lex.byAlias.get(sentence.texts.slice(k, m.last + 1).join(' '));
+        if (rest) (split = k), (tailType = rest.type);
+      }
     }
     if (split < 0) {
       out.push(m);
       continue;
     }
     const head = { ...m, last: split - 1, end: sentence.ends[split - 1] };
-    const tail = { ...m, first: split, start: sentence.starts[split], type: 'PER' };
+    const tail = { ...m, first: split, start: sentence.starts[split], type: tailType };
     head.text = m.text.slice(0, head.end - m.start);
     tail.text = m.text.slice(tail.start - m.start);
     out.push(head, tail);
