@@ -315,8 +315,16 @@ test('organisation names cut in pieces are put back: "X Council for the Y of the
   ]);
 });
 
-test('two alias-table names run together ("Daesh Takfiri") are two mentions of their own types', () => {
+test('an alias-table name and a group label run together ("Daesh Takfiri") are two mentions of their own types', () => {
   const words = [{ texts: ['the', 'Daesh', 'Takfiri', 'terrorists'], starts: Int32Array.from([0, 4, 10, 18]), ends: Int32Array.from([3, 9, 17, 28]) }];
   const split = splitMentions([{ sentence: 0, first: 1, last: 2, start: 4, end: 17, type: 'ORG', text: 'Daesh Takfiri' }], words, lexicon());
   assert.deepEqual(split.map((m) => `${m.type}:${m.text}`), ['ORG:Daesh', 'MISC:Takfiri']);
+});
+
+test('a person called by the given name alone is the one person with that given name', () => {
+  const m = (text: string, at: number) => ({ sentence: 0, first: 0, last: text.split(' ').length - 1, start: at, end: at + text.length, type: 'PER', text });
+  const { entities, entityOf } = linkMentions([m('Ruben Aske', 0), m('Neil Aske', 20), m('Ruben', 40), m('Ilse Brand', 60), m('Ilse Varga', 80), m('Ilse', 100)], lexicon());
+  const name = (i: number) => entities[entityOf[i]].name;
+  assert.equal(name(2), 'Ruben Aske');
+  assert.equal(name(5), 'Ilse', 'two people share the given name: no guess');
 });

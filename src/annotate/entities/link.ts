@@ -222,6 +222,9 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     if (m.type === 'PER' || !name.includes(' ')) {
       const g = !name.includes(' ') ? nearestPerson(state, name, i) : people.find(name);
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return addMention(state, g, i, name);
+      // A person called by the given name alone ("Robert is selling …" after "Robert Ashdown").
+      const byGiven = m.type === 'PER' && !name.includes(' ') ? onlyWithGivenName(state, name) : undefined;
+      if (byGiven !== undefined) return addMention(state, byGiven, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
       acronyms ??= acronymIndex(groups);
@@ -269,6 +272,21 @@ function nearestPerson(st: LinkState, name: string, i: number): number | undefin
     }
   }
   return best;
+}
+
+/** The one person group with a full name opening with `given`, when exactly one has it. */
+function onlyWithGivenName(st: LinkState, given: string): number | undefined {
+  let found: number | undefined;
+  for (let g = 0; g < st.groups.length; g++) {
+    if (!st.groups[g].fullNames) continue;
+    for (const n of st.groups[g].names.keys()) {
+      if (n.length > given.length && n.startsWith(given) && n[given.length] === ' ') {
+        if (found !== undefined && found !== g) return undefined;
+        found = g;
+      }
+    }
+  }
+  return found;
 }
 
 /** Words after an organisation's head word that still leave it the head ("Commission on …", "Office for …"). */

@@ -49,7 +49,8 @@ export function mentionsFromTags(text: string, words: readonly SentenceWords[], 
  * Repairs a common run-on: a place or organisation name glued to the person after it
  * ("Envoy for Syria Staffan de Mistura" tagged as one LOC). When a non-person mention starts
  * with a known alias-table name and the rest starts with a known given name, it is split in two;
- * so is a run of two alias-table names ("Daesh Takfiri": the armed group and the movement).
+ * so is an alias-table name followed by an alias-table group label ("Daesh Takfiri": the armed
+ * group and the movement).
  */
 export function splitMentions(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
   const out: Mention[] = [];
@@ -66,9 +67,10 @@ export function splitMentions(mentions: readonly Mention[], words: readonly Sent
       if (!lex.byAlias.has(head)) continue;
       if (lex.firstNames.has(sentence.texts[k])) split = k;
       else {
-        // Two alias-table names run together ("Daesh Takfiri"): two mentions of their own types.
+        // A name and a group label run together ("Daesh Takfiri"): two mentions of their own
+        // types. ("U.S. Department of Justice", "RT America" stay one name.)
         const rest = lex.byAlias.get(sentence.texts.slice(k, m.last + 1).join(' '));
-        if (rest) (split = k), (tailType = rest.type);
+        if (rest?.type === 'MISC') (split = k), (tailType = rest.type);
       }
     }
     if (split < 0) {
