@@ -50,7 +50,8 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
   }
   // The reporter's question ("Asked whether …, Bell said") has no speaker in the article.
   const readableQuotes = merged.filter(inReadable).map((q) => (q.speaker && isReporterQuestion(v, q) ? { ...q, speaker: undefined } : q));
-  const resolved = resolveSpeakers(v, idx, readableQuotes);
+  const titleEnd = titles.reduce((n, t) => Math.max(n, t.end), 0);
+  const resolved = resolveSpeakers(v, idx, readableQuotes, titleEnd);
   // Quotes whose "speaker" is no source go; a better speaker phrase replaces the detected one.
   const found = readableQuotes.flatMap((q, i) => (resolved[i].drop ? [] : [resolved[i].speaker ? { ...q, speaker: resolved[i].speaker } : q]));
   const res = resolved.filter((r) => !r.drop);

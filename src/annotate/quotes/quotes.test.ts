@@ -324,3 +324,10 @@ test('"she said" after a person just introduced is that person; a pronoun never 
   assert.equal(speakerName(find(a, 'Families deserve')), 'Sarah Vell');
   assert.equal(speakerName(find(a, 'We are not')), 'Anna Kroll');
 });
+
+test('a headline subject without its article ("Mayor vows …") is the person the article gives that role', () => {
+  const a = pipeline.run('Mayor vows to keep the harbour ferries running\n\nThe mayor of Harlowby, Wenna Tasker, has promised that the ferries will run all winter.');
+  const head = a.layers.quotes.find((q) => q.end <= a.text.indexOf('\n'));
+  assert.ok(head, JSON.stringify(a.layers.quotes.map((q) => text(a, q))));
+  assert.equal(speakerName(head), 'Wenna Tasker');
+});

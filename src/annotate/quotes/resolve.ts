@@ -143,7 +143,7 @@ function paraAt(v: TokenView, offset: number): number {
  * definite descriptions to an entity with that role, else the last speaker nearby; plural and
  * indefinite descriptions stay anonymous. Floating quotes inherit the previous speaker.
  */
-export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[]): Resolution[] {
+export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[], titleEnd = 0): Resolution[] {
   const out: Resolution[] = [];
   let last: { entity: string; para: number } | undefined;
   const near = (para: number) => (last && para - last.para <= LIMITS.resolveParagraphs ? last.entity : undefined);
@@ -203,6 +203,12 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
       else if (!q.verb || !PLACE_SPEECH_VERBS.has(q.verb)) return { form: 'none', drop: true };
     }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
+    // Headline style drops the article ("Mayor vows …", "Minister defends …"): the person the
+    // article gives that role, wherever in it. (A capitalised headline word may be tagged PROPN.)
+    if (at < titleEnd && sp.to - sp.from === 1 && SOURCE_NOUNS[first] && SOURCE_NOUNS[first] !== 'document' && SOURCE_NOUNS[first] !== 'anonymous') {
+      const entity = withRoleAnywhere(idx, first);
+      if (entity) return { entity, form: 'description', head: first };
+    }
     if (!head) return { form: 'none' };
     if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true } : { form: 'anonymous', head };
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
@@ -241,6 +247,15 @@ function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution
   if (v.lower[sp.from] === 'who') return { form: 'relative', head };
   if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
   return { form: 'none', drop: true };
+}
+
+/** The first person the article gives a role with this head word ("mayor"), or undefined. */
+function withRoleAnywhere(idx: MentionIndex, head: string): string | undefined {
+  for (const m of idx.mentions) {
+    const info = idx.entities.get(m.entity);
+    if (info?.type === 'PER' && hasRole(info.roles, head)) return m.entity;
+  }
+  return undefined;
 }
 
 /** Tokens from a sentence's start within which its first person mention counts as the subject. */
