@@ -9,7 +9,7 @@ import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
 import { acronymOf, linkMentions, similarity } from './link.js';
-import { checkPersons, joinOrganisationParts, splitMentions, titledPersons } from './mentions.js';
+import { checkPersons, joinOrganisationParts, titledPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -313,12 +313,6 @@ test('organisation names cut in pieces are put back: "X Council for the Y of the
     'ORG:Veloran Pilots Association', 'ORG:Harbour Board',
     'ORG:Harbour Union of Kesk', 'ORG:Tarn Shipping',
   ]);
-});
-
-test('an alias-table name and a group label run together ("Daesh Takfiri") are two mentions of their own types', () => {
-  const words = [{ texts: ['the', 'Daesh', 'Takfiri', 'terrorists'], starts: Int32Array.from([0, 4, 10, 18]), ends: Int32Array.from([3, 9, 17, 28]) }];
-  const split = splitMentions([{ sentence: 0, first: 1, last: 2, start: 4, end: 17, type: 'ORG', text: 'Daesh Takfiri' }], words, lexicon());
-  assert.deepEqual(split.map((m) => `${m.type}:${m.text}`), ['ORG:Daesh', 'MISC:Takfiri']);
 });
 
 test('a person called by the given name alone is the one person with that given name', () => {

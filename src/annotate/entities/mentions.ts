@@ -48,9 +48,7 @@ export function mentionsFromTags(text: string, words: readonly SentenceWords[], 
 /**
  * Repairs a common run-on: a place or organisation name glued to the person after it
  * ("Envoy for Syria Staffan de Mistura" tagged as one LOC). When a non-person mention starts
- * with a known alias-table name and the rest starts with a known given name, it is split in two;
- * so is an alias-table name followed by an alias-table group label ("Daesh Takfiri": the armed
- * group and the movement).
+ * with a known alias-table name and the rest starts with a known given name, it is split in two.
  */
 export function splitMentions(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
   const out: Mention[] = [];
@@ -61,24 +59,16 @@ export function splitMentions(mentions: readonly Mention[], words: readonly Sent
     }
     const sentence = words[m.sentence];
     let split = -1;
-    let tailType = 'PER';
     for (let k = m.first + 1; k <= m.last && split < 0; k++) {
       const head = sentence.texts.slice(m.first, k).join(' ');
-      if (!lex.byAlias.has(head)) continue;
-      if (lex.firstNames.has(sentence.texts[k])) split = k;
-      else {
-        // A name and a group label run together ("Daesh Takfiri"): two mentions of their own
-        // types. ("U.S. Department of Justice", "RT America" stay one name.)
-        const rest = lex.byAlias.get(sentence.texts.slice(k, m.last + 1).join(' '));
-        if (rest?.type === 'MISC') (split = k), (tailType = rest.type);
-      }
+      if (lex.byAlias.has(head) && lex.firstNames.has(sentence.texts[k])) split = k;
     }
     if (split < 0) {
       out.push(m);
       continue;
     }
     const head = { ...m, last: split - 1, end: sentence.ends[split - 1] };
-    const tail = { ...m, first: split, start: sentence.starts[split], type: tailType };
+    const tail = { ...m, first: split, start: sentence.starts[split], type: 'PER' };
     head.text = m.text.slice(0, head.end - m.start);
     tail.text = m.text.slice(tail.start - m.start);
     out.push(head, tail);
