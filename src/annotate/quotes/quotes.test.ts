@@ -331,3 +331,8 @@ test('a headline subject without its article ("Mayor vows …") is the person th
   assert.ok(head, JSON.stringify(a.layers.quotes.map((q) => text(a, q))));
   assert.equal(speakerName(head), 'Wenna Tasker');
 });
+
+test('"according to the Office for …": the organisation mention starting in the cut speaker phrase is the source', () => {
+  const a = run('Harbour traffic fell by a fifth in the year to May, according to the Office for Harbour Statistics.');
+  assert.equal(speakerName(find(a, 'Harbour traffic')), 'Office for Harbour Statistics');
+});

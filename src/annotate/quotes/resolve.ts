@@ -25,7 +25,9 @@ export interface Resolution {
 /** The entity of a name inside a token range, by mention overlap or by surname. */
 function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
   const name = nameIn(v, r);
-  if (!name) return undefined;
+  // "according to the Office for National Statistics": the phrase stops at "for" and its one
+  // capitalised word is tagged as a noun, but an organisation mention starts inside it.
+  if (!name) return organisationStartingIn(v, idx, r);
   // The last person mentioned in the phrase is its head ("Envoy for Syria Staffan de Mistura").
   const a = v.start[r.from];
   const b = v.end[r.to - 1];
@@ -43,6 +45,19 @@ function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undef
     if (TITLE_WORDS.has(w)) continue;
     const id = idx.byKey.get(w);
     if (id) return id;
+  }
+  return undefined;
+}
+
+/** An organisation mention starting at a capitalised word of the range, or undefined. */
+function organisationStartingIn(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
+  const a = v.start[r.from];
+  const b = v.end[r.to - 1];
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.start < a) continue;
+    if (idx.entities.get(m.entity)?.type !== 'ORG') continue;
+    for (let k = r.from; k < r.to; k++) if (v.start[k] === m.start && v.cap[k] === 1) return m.entity;
   }
   return undefined;
 }
