@@ -204,11 +204,14 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   // then single words: surnames, acronyms, exact names.
   const rest = mentions.map((_, i) => i).filter((i) => groupOf[i] < 0);
   let acronyms: Map<string, number> | undefined;
+  // Built at the first single word, when every multi-word name has its group.
+  let heads: Set<string> | undefined;
   [...rest.filter((i) => names[i].includes(' ')), ...rest.filter((i) => !names[i].includes(' '))].forEach((i) => {
     const m = mentions[i];
     const name = names[i];
     if (m.type !== 'PER' && !name.includes(' ') && /^\p{Lu}\p{Ll}/u.test(name)) {
-      const g = backReference(groups, name, i);
+      heads ??= headWords(groups);
+      const g = heads.has(name) ? backReference(groups, name, i) : undefined;
       if (g !== undefined) return addMention(state, g, i, name);
       const entry = aliasEntry(lex, name);
       // The alias table's organisation only when the article names it otherwise too ("European
@@ -298,9 +301,33 @@ const HEAD_FIRST_JOINERS = new Set(['of', 'on', 'for']);
  * Debates", "Office for National Statistics").
  */
 function isHeadWordOf(word: string, name: string): boolean {
-  const words = name.split(' ');
-  if (words.length < 2) return false;
-  return words[words.length - 1] === word || (words[0] === word && HEAD_FIRST_JOINERS.has(words[1]));
+  const last = name.lastIndexOf(' ');
+  if (last < 0) return false;
+  if (name.length - last - 1 === word.length && name.endsWith(word)) return true;
+  if (name.charCodeAt(word.length) !== 32 || !name.startsWith(word)) return false;
+  const next = name.indexOf(' ', word.length + 1);
+  return HEAD_FIRST_JOINERS.has(name.slice(word.length + 1, next < 0 ? name.length : next));
+}
+
+/** Head words of the multi-word names (and alias-table names) in the groups: all `backReference` can find. */
+function headWords(groups: readonly Group[]): Set<string> {
+  const heads = new Set<string>();
+  for (const group of groups) {
+    // People are not referred back to by a head word ("Trump" is no organisation's head).
+    if (group.fullNames || group.types.has('PER')) continue;
+    for (const n of group.names.keys()) addHeads(heads, n);
+    if (group.alias) addHeads(heads, group.alias.name);
+  }
+  return heads;
+}
+
+function addHeads(heads: Set<string>, name: string): void {
+  const last = name.lastIndexOf(' ');
+  if (last < 0) return;
+  heads.add(name.slice(last + 1));
+  const first = name.indexOf(' ');
+  const next = name.indexOf(' ', first + 1);
+  if (HEAD_FIRST_JOINERS.has(name.slice(first + 1, next < 0 ? name.length : next))) heads.add(name.slice(0, first));
 }
 
 /**

@@ -322,7 +322,12 @@ export const PERSON_TITLES = new Set([
 
 /** Whether a word is a person title ("Mr.", "Senator"): capitalised, a final stop ignored. */
 function isPersonTitle(word: string | undefined): boolean {
-  return word !== undefined && /^\p{Lu}/u.test(word) && PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+  // Titles are short and start with an ASCII capital: most words fail these cheap checks.
+  if (word === undefined || word.length > 14) return false;
+  const c = word.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  const lower = word.toLowerCase();
+  return PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
 }
 
 /**
