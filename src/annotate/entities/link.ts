@@ -140,6 +140,8 @@ interface LinkState {
   groupOf: number[];
   people: PersonIndex;
   mentions: readonly Mention[];
+  /** Given name → the one full-name person group with it (-1 when several), built at first need. */
+  givenNames?: Map<string, number>;
 }
 
 /** Puts mention i, normalised as `name`, in group g. */
@@ -265,7 +267,7 @@ function nearestPerson(st: LinkState, name: string, i: number): number | undefin
   const first = st.people.find(name);
   if (first === undefined) return undefined;
   const all = st.people.candidates(name);
-  if (all.length < 2) return first;
+  if (!all) return first;
   const sentence = st.mentions[i].sentence;
   let best = first;
   let bestAt = -1;
@@ -279,17 +281,23 @@ function nearestPerson(st: LinkState, name: string, i: number): number | undefin
 
 /** The one person group with a full name opening with `given`, when exactly one has it. */
 function onlyWithGivenName(st: LinkState, given: string): number | undefined {
-  let found: number | undefined;
-  for (let g = 0; g < st.groups.length; g++) {
-    if (!st.groups[g].fullNames) continue;
-    for (const n of st.groups[g].names.keys()) {
-      if (n.length > given.length && n.startsWith(given) && n[given.length] === ' ') {
-        if (found !== undefined && found !== g) return undefined;
-        found = g;
+  // Built once, when single words are linked: every full name has its group by then.
+  if (!st.givenNames) {
+    const index = new Map<string, number>();
+    for (let g = 0; g < st.groups.length; g++) {
+      if (!st.groups[g].fullNames) continue;
+      for (const n of st.groups[g].names.keys()) {
+        const space = n.indexOf(' ');
+        if (space < 0) continue;
+        const first = n.slice(0, space);
+        const had = index.get(first);
+        index.set(first, had === undefined || had === g ? g : -1);
       }
     }
+    st.givenNames = index;
   }
-  return found;
+  const g = st.givenNames.get(given);
+  return g === undefined || g < 0 ? undefined : g;
 }
 
 /** Words after an organisation's head word that still leave it the head ("Commission on …", "Office for …"). */
@@ -395,11 +403,13 @@ class PersonIndex {
     if (dash > 0) push(this.byFirstPart, key.slice(0, dash), entry);
   }
 
-  /** Every group whose surname matches a bare surname (no given name to compare). */
-  candidates(surname: string): number[] {
+  /** Every group whose surname matches a bare surname (no given name to compare); undefined when at most one entry has it. */
+  candidates(surname: string): number[] | undefined {
+    const list = this.bySurname.get(nameParts(surname).surname);
+    if (!list || list.length < 2) return undefined;
     const out: number[] = [];
-    for (const c of this.bySurname.get(nameParts(surname).surname) ?? []) if (!out.includes(c.group)) out.push(c.group);
-    return out;
+    for (const c of list) if (!out.includes(c.group)) out.push(c.group);
+    return out.length > 1 ? out : undefined;
   }
 
   find(name: string): number | undefined {
