@@ -96,7 +96,7 @@ function renderQuotes(article: Article): string[] {
   const bySpeaker = new Map<string, Span[]>();
   for (const q of quotes) {
     const name = q.attrs?.speakerName ?? q.attrs?.speakerText;
-    const who = typeof name === 'string' && name ? (q.attrs?.sourceKind === 'anonymous' ? `unnamed: ${name}` : name) : '';
+    const who = typeof name === 'string' && name ? (q.attrs?.sourceKind === 'anonymous' ? `${q.attrs?.generic === true ? 'generic' : 'unnamed'}: ${name}` : name) : '';
     bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), q]);
   }
   const order = [...bySpeaker].sort((a, b) => Number(a[0] === '') - Number(b[0] === '') || b[1].length - a[1].length || a[0].localeCompare(b[0]));

@@ -46,8 +46,9 @@ export function quoteSpeaker(article: Article, span: Span): string | undefined {
   const canonical = id ? entityRecords(article).find((e) => e.id === id)?.name : undefined;
   if (canonical) return canonical;
   const text = strAttr(span, 'speakerText');
-  // Unnamed voices ("analysts say", "officials said") are shown as such, not as a person.
-  return text && strAttr(span, 'sourceKind') === 'anonymous' ? `unnamed: ${text}` : text;
+  // Unnamed voices are shown as such, not as a person: generic ("analysts say") or unnamed ("a source said").
+  if (!text || strAttr(span, 'sourceKind') !== 'anonymous') return text;
+  return `${span.attrs?.generic === true ? 'generic' : 'unnamed'}: ${text}`;
 }
 
 export interface SourceRow { name: string; quotes: number; chars: number }

@@ -9,7 +9,7 @@ import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
 import { acronymOf, linkMentions, similarity } from './link.js';
-import { checkPersons } from './mentions.js';
+import { checkPersons, joinOrganisationParts, titledPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -201,4 +201,136 @@ test('a sentence-initial word before a noun stays a person when the article name
   const mention = (s: number, first: number, last: number, text: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type: 'PER', text });
   const kept = checkPersons([mention(0, 0, 0, 'Brackley'), mention(1, 0, 1, 'Anna Brackley'), mention(2, 0, 0, 'Tidewater'), mention(3, 0, 0, 'Quillon')], words, tokens, lexicon());
   assert.deepEqual(kept.map((m) => m.text), ['Brackley', 'Anna Brackley', 'Quillon']);
+});
+
+test('roles set before a name: apposition, portfolio titles, trades, possessors; clitics keep their spacing', async () => {
+  const text = [
+    'Dock strike spreads',
+    '',
+    'Transport Minister Ilse Brandvold said the talks would resume. His lawyer, Tobias Renn, told the court nothing new.',
+    'The mayor of Harlowby, Wenna Tasker, said the port was calm. Norway\'s chancellor, Odo Mirrin, stayed silent.',
+    'But her deputy, Fenna Ruud, disagreed. "We hold," said union organiser Kasimir Dole.',
+    'Ruben Aske, the company\'s chief executive, said the yard would stay shut. When Mayor Jory Pell arrived, the crowd cheered.',
+  ].join('\n');
+  const { records } = await entitiesOf(text);
+  assert.deepEqual(find(records, 'Ilse Brandvold').roles, ['Transport Minister']);
+  assert.deepEqual(find(records, 'Tobias Renn').roles, ['lawyer']);
+  const tasker = find(records, 'Wenna Tasker');
+  assert.deepEqual(tasker.roles, ['mayor']);
+  assert.deepEqual(tasker.places, ['Harlowby']);
+  const mirrin = find(records, 'Odo Mirrin');
+  assert.deepEqual(mirrin.roles, ['chancellor']);
+  assert.deepEqual(mirrin.places, ['Norway']);
+  assert.deepEqual(find(records, 'Fenna Ruud').roles, ['deputy']);
+  assert.deepEqual(find(records, 'Kasimir Dole').roles, ['organiser']);
+  assert.deepEqual(find(records, 'Ruben Aske').roles, ["company's chief executive"]);
+  assert.deepEqual(find(records, 'Jory Pell').roles, ['Mayor'], 'a sentence-opening word before a title is no part of it');
+});
+
+test('a title-case headline keeps only names the body confirms, split out of longer capitalised runs', async () => {
+  const text = [
+    'Senator Orla Venn Grills Harrowgate Bank Boss As Dock Workers Rise Again',
+    '',
+    'Senator Orla Venn questioned Harrowgate Bank chief executive Piet Lomas on Tuesday about the dock loans.',
+    'Venn said the bank had misled the harbour board.',
+  ].join('\n');
+  const { article, records } = await entitiesOf(text);
+  const names = records.map((r) => `${r.name}/${r.type}`);
+  assert.ok(!records.some((r) => /Rise|Grills|Boss|Workers/.test(r.name)), names.join(', '));
+  assert.ok(find(records, 'Orla Venn').mentions >= 3, names.join(', '));
+  assert.equal(find(records, 'Harrowgate Bank').type, 'ORG');
+  const title = article.layers.structure.find((s) => s.label === 'title')!;
+  const inTitle = article.layers.entities.filter((s) => s.end <= title.end).map((s) => article.text.slice(s.start, s.end));
+  assert.deepEqual(inTitle, ['Orla Venn', 'Harrowgate Bank']);
+});
+
+test('a person title makes a person of a mention typed otherwise; a full person name makes its surname mentions a person', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 10)), ends: Int32Array.from(texts.map((_, i) => at + i * 10 + 5)) });
+  const words = [sentence(['Senator', 'Orla', 'Venn', 'spoke'], 0), sentence(['Mr.', 'Quist', 'left'], 100), sentence(['President', 'Hotel', 'Group', 'sold'], 200), sentence(['Orla', 'Venn', 'won'], 300)];
+  const mention = (s: number, first: number, last: number, type: string, text: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type, text });
+  const typed = titledPersons([mention(0, 1, 2, 'ORG', 'Orla Venn'), mention(1, 0, 1, 'ORG', 'Mr. Quist'), mention(2, 1, 2, 'ORG', 'Hotel Group'), mention(3, 0, 1, 'ORG', 'Orla Venn')], words, lexicon());
+  assert.deepEqual(typed.map((m) => m.type), ['PER', 'PER', 'ORG', 'ORG']);
+  // "Ilka Brask" tagged a person once, "Brask" tagged an organisation three times: one person.
+  const m = (text: string, type: string, at: number) => ({ sentence: 0, first: 0, last: 0, start: at, end: at + text.length, type, text });
+  const { entities } = linkMentions([m('Ilka Brask', 'PER', 0), m('Brask', 'ORG', 20), m('Brask', 'ORG', 40), m('Brask', 'ORG', 60)], lexicon());
+  assert.equal(entities.length, 1);
+  assert.equal(entities[0].type, 'PER');
+  assert.equal(entities[0].name, 'Ilka Brask');
+});
+
+test('a bare head word ("the Union", "the Commission") refers back to the organisation named in full before it', async () => {
+  const eu = await entitiesOf([
+    'Quota deal reached',
+    '',
+    'European Union ministers agreed on Tuesday to cut cod catches. The Union has argued over fish for a decade.',
+    'The Harbour Safety Commission said the deal was late. The Commission will meet again in May.',
+  ].join('\n'));
+  const union = find(eu.records, 'European Union');
+  assert.ok(union.aliases.includes('Union'), JSON.stringify(union));
+  assert.ok(!eu.records.some((r) => r.name === 'Union'));
+  const commission = find(eu.records, 'Harbour Safety Commission');
+  assert.equal(commission.mentions, 2, JSON.stringify(eu.records));
+  assert.ok(!eu.records.some((r) => r.name === 'European Commission'), 'the nearer commission, not the alias table');
+  // Without any fuller name, "the Commission" stays itself: not the alias table's European Commission.
+  const alone = await entitiesOf('Microphone faulted\n\nThe Commission said on Friday that the sound had failed during the debate.');
+  assert.ok(!alone.records.some((r) => r.name === 'European Commission'), alone.records.map((r) => r.name).join(', '));
+});
+
+test('a capitalised title or an owner before the apposition comma: "The Transport Secretary, X,", "The Harbour Times columnist, X,"', async () => {
+  const { records } = await entitiesOf('Levy rejected\n\nThe Transport Secretary, Helen Marsh, told MPs in March that a levy would hurt. The Harbour Times columnist, Ada Brine, disagreed.');
+  assert.deepEqual(find(records, 'Helen Marsh').roles, ['Transport Secretary']);
+  const brine = find(records, 'Ada Brine');
+  assert.deepEqual(brine.roles, ['columnist']);
+  assert.deepEqual(brine.affiliations, ['Harbour Times']);
+});
+
+test('a bare surname shared by two people goes to the one named just before it', () => {
+  const m = (text: string, sentence: number, at: number) => ({ sentence, first: 0, last: text.split(' ').length - 1, start: at, end: at + text.length, type: 'PER', text });
+  const mentions = [m('Lars Holm', 0, 0), m('Holm', 1, 100), m('Erik Holm', 3, 300), m('Holm', 4, 400), m('Holm', 20, 2000)];
+  const { entities, entityOf } = linkMentions(mentions, lexicon());
+  const name = (i: number) => entities[entityOf[i]].name;
+  assert.deepEqual([1, 3, 4].map(name), ['Lars Holm', 'Erik Holm', 'Lars Holm']);
+});
+
+test('a "person" ending in a company or group word, or opening with "Radio", is an organisation unless a given name opens it', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 10)), ends: Int32Array.from(texts.map((_, i) => at + i * 10 + 5)) });
+  const words = [sentence(['Ashdown', 'Foods', 'said'], 0), sentence(['Radio', 'Kesk', 'said'], 100), sentence(['Harrow', 'Watch', 'said'], 200), sentence(['John', 'Foods', 'said'], 300), sentence(['Ilse', 'Varga', 'said'], 400)];
+  const tokens = words.flatMap((w) => Array.from(w.starts, (start, i) => ({ start, end: start + 5, label: i === 2 ? 'VERB' : 'PROPN' })));
+  const mention = (s: number, text: string) => ({ sentence: s, first: 0, last: 1, start: words[s].starts[0], end: words[s].ends[1], type: 'PER', text });
+  const typed = checkPersons([mention(0, 'Ashdown Foods'), mention(1, 'Radio Kesk'), mention(2, 'Harrow Watch'), mention(3, 'John Foods'), mention(4, 'Ilse Varga')], words, tokens, lexicon());
+  assert.deepEqual(typed.map((m) => m.type), ['ORG', 'ORG', 'ORG', 'PER', 'PER']);
+});
+
+test('organisation names cut in pieces are put back: "X Council for the Y of the Z", "University of P", demonym + "… Association"; days and a second name stay out', () => {
+  const sentence = (texts: string[], at: number) => ({ texts, starts: Int32Array.from(texts.map((_, i) => at + i * 12)), ends: Int32Array.from(texts.map((_, i) => at + i * 12 + 11)) });
+  const text = ' '.repeat(1000);
+  const words = [
+    sentence(['the', 'Nordic', 'Council', 'for', 'the', 'Study', 'of', 'the', 'Sea', 'said'], 0),
+    sentence(['at', 'the', 'University', 'of', 'Harlow', ',', 'she', 'said'], 200),
+    sentence(['the', 'Veloran', 'Pilots', 'Association', 'met', 'the', 'Harbour', 'Board', 'on', 'Friday'], 400),
+    sentence(['the', 'Harbour', 'Union', 'of', 'Kesk', 'and', 'Tarn', 'Shipping', 'agreed'], 600),
+  ];
+  const mention = (s: number, first: number, last: number, type: string) => ({ sentence: s, first, last, start: words[s].starts[first], end: words[s].ends[last], type, text: words[s].texts.slice(first, last + 1).join(' ') });
+  const lex = { ...lexicon(), demonyms: new Map([...lexicon().demonyms, ['Veloran', 'Veloria']]) };
+  const joined = joinOrganisationParts([
+    mention(0, 1, 2, 'ORG'), mention(0, 5, 5, 'ORG'), mention(0, 8, 8, 'LOC'),
+    mention(1, 2, 3, 'ORG'), mention(1, 4, 4, 'LOC'),
+    mention(2, 1, 1, 'MISC'), mention(2, 2, 3, 'ORG'), mention(2, 6, 7, 'ORG'),
+    mention(3, 1, 2, 'ORG'), mention(3, 4, 4, 'LOC'), mention(3, 6, 7, 'ORG'),
+  ], words, text, lex);
+  const spans = joined.map((m) => `${m.type}:${words[m.sentence].texts.slice(m.first, m.last + 1).join(' ')}`);
+  assert.deepEqual(spans, [
+    'ORG:Nordic Council for the Study of the Sea',
+    'ORG:University of Harlow',
+    'ORG:Veloran Pilots Association', 'ORG:Harbour Board',
+    'ORG:Harbour Union of Kesk', 'ORG:Tarn Shipping',
+  ]);
+});
+
+test('a person called by the given name alone is the one person with that given name', () => {
+  const m = (text: string, at: number) => ({ sentence: 0, first: 0, last: text.split(' ').length - 1, start: at, end: at + text.length, type: 'PER', text });
+  const { entities, entityOf } = linkMentions([m('Ruben Aske', 0), m('Neil Aske', 20), m('Ruben', 40), m('Ilse Brand', 60), m('Ilse Varga', 80), m('Ilse', 100)], lexicon());
+  const name = (i: number) => entities[entityOf[i]].name;
+  assert.equal(name(2), 'Ruben Aske');
+  assert.equal(name(5), 'Ilse', 'two people share the given name: no guess');
 });

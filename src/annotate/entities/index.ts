@@ -5,9 +5,10 @@ import { lexicon, type Lexicon } from './lexicon.js';
 import { NerModel } from './model.js';
 import { documentWords } from './words.js';
 import { tokenWords } from '../../nlp/token-words.js';
-import { checkPersons, joinParticles, joinPossessiveOrganisations, mentionsFromTags, splitMentions, type Mention } from './mentions.js';
+import { checkPersons, titledPersons, joinOrganisationParts, joinParticles, joinPossessiveOrganisations, mentionsFromTags, splitMentions, type Mention } from './mentions.js';
 import { linkMentions, type Entity } from './link.js';
 import { readRoles, trimTitles, type RoleInfo } from './roles.js';
+import { checkHeadlineMentions } from './headline.js';
 
 export { NerModel, MODEL_PATH } from './model.js';
 export { lexicon, loadLexicon, type Lexicon } from './lexicon.js';
@@ -62,7 +63,9 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const { sentences: words, texts, ids } = documentWords(text, tokens, article.layers.sentences ?? [], nlp);
   const tags = model.tagDocument(texts, nlp && ids ? { table: nlp.table, generation: nlp.generation, ids } : undefined);
   const excluded = excludedRanges(article);
-  const mentions = checkPersons(trimTitles(joinPossessiveOrganisations(joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text), words, text, lex), words, text, lex), words, tokens, lex).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
+  const found = checkPersons(trimTitles(titledPersons(joinPossessiveOrganisations(joinOrganisationParts(joinParticles(splitMentions(mentionsFromTags(text, words, tags), words, lex), words, text), words, text, lex), words, text, lex), words, lex), words, text, lex), words, tokens, lex).filter((m) => !excluded.some((b) => b.start < m.end && m.start < b.end));
+  const titles = (article.layers.structure ?? []).filter((s) => s.label === 'title');
+  const mentions = titles.length ? checkHeadlineMentions(found, titles, text, words, lex) : found;
   const { entities, entityOf } = linkMentions(mentions, lex);
   // Roles read types from the linked entity (the alias table knows "W.H.O." is an organisation).
   const typed = mapPacked(mentions, (m, i) => ({ ...m, type: entities[entityOf[i]].type }));

@@ -12,6 +12,8 @@ export const LINKING = {
   /** Outlet-like organisation names. */
   mediaOutlet: /\b(?:TV|News|Times|Post|Herald|Gazette|Tribune|Journal|Radio|Press|Telegraph|Daily)\b/,
   website: /\.(?:com|org|net|info|co\.uk|ir|ru)$/i,
+  /** Sentences back within which a bare surname shared by several people goes to the one named last. */
+  surnameWindow: 4,
 } as const;
 
 /** Tie-break between mention types of one name: organisations are most often mistaken for people. */
@@ -105,6 +107,8 @@ interface Group {
   types: Map<string, number>;
   mentions: number[];
   alias?: AliasEntry;
+  /** Mentions tagged as a person with a full (multi-word) name. */
+  fullNames?: number;
 }
 
 function bump(map: Map<string, number>, key: string): void {
@@ -136,6 +140,8 @@ interface LinkState {
   groupOf: number[];
   people: PersonIndex;
   mentions: readonly Mention[];
+  /** Given name → the one full-name person group with it (-1 when several), built at first need. */
+  givenNames?: Map<string, number>;
 }
 
 /** Puts mention i, normalised as `name`, in group g. */
@@ -180,6 +186,9 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     const entry = aliasEntry(lex, name);
     // A person-tagged word takes a non-person alias only when the alias is a one-word group
     // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
+    // A bare head word ("the Commission") waits for pass 2: it refers back to the organisation
+    // named in full earlier in the article, and to the alias table's only without one.
+    if (entry && !name.includes(' ') && isHeadWordOf(name, entry.name)) return;
     if (entry && (m.type !== 'PER' || entry.type === 'PER' || (entry.type === 'MISC' && !name.includes(' ')))) {
       const g = byAlias.get(entry.name) ?? newGroup(groups, entry);
       byAlias.set(entry.name, g);
@@ -190,18 +199,37 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       const g = people.find(name) ?? newGroup(groups);
       markPerson(state, g);
       addMention(state, g, i, name);
+      groups[g].fullNames = (groups[g].fullNames ?? 0) + 1;
     }
   });
   // Pass 2: the rest — multi-word names first (so acronyms find expansions written later),
   // then single words: surnames, acronyms, exact names.
   const rest = mentions.map((_, i) => i).filter((i) => groupOf[i] < 0);
   let acronyms: Map<string, number> | undefined;
+  // Built at the first single word, when every multi-word name has its group.
+  let heads: Set<string> | undefined;
   [...rest.filter((i) => names[i].includes(' ')), ...rest.filter((i) => !names[i].includes(' '))].forEach((i) => {
     const m = mentions[i];
     const name = names[i];
+    if (m.type !== 'PER' && !name.includes(' ') && /^\p{Lu}\p{Ll}/u.test(name)) {
+      heads ??= headWords(groups);
+      const g = heads.has(name) ? backReference(groups, name, i) : undefined;
+      if (g !== undefined) return addMention(state, g, i, name);
+      const entry = aliasEntry(lex, name);
+      // The alias table's organisation only when the article names it otherwise too ("European
+      // Commission", "EC"): a lone "the Commission" in a piece on US debates is not Brussels'.
+      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(lex, names, entry, name)) {
+        const a = byAlias.get(entry.name) ?? newGroup(groups, entry);
+        byAlias.set(entry.name, a);
+        return addMention(state, a, i, name);
+      }
+    }
     if (m.type === 'PER' || !name.includes(' ')) {
-      const g = people.find(name);
+      const g = !name.includes(' ') ? nearestPerson(state, name, i) : people.find(name);
       if (g !== undefined && (m.type === 'PER' || m.type === 'ORG' || m.type === 'MISC')) return addMention(state, g, i, name);
+      // A person called by the given name alone ("Robert is selling …" after "Robert Ashdown").
+      const byGiven = m.type === 'PER' && !name.includes(' ') ? onlyWithGivenName(state, name) : undefined;
+      if (byGiven !== undefined) return addMention(state, byGiven, i, name);
     }
     if (/^[A-Z]{2,6}$/.test(name)) {
       acronyms ??= acronymIndex(groups);
@@ -228,6 +256,113 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
     for (const i of group.mentions) entityOf[i] = k;
   });
   return { entities, entityOf };
+}
+
+/**
+ * The person a bare surname refers to when several share it ("Lars Holm" and "Erik Holm", then
+ * "Holm said"): the one named within `LINKING.surnameWindow` sentences before it, the most recent;
+ * failing that, the first of them (the index's order: the first named).
+ */
+function nearestPerson(st: LinkState, name: string, i: number): number | undefined {
+  const first = st.people.find(name);
+  if (first === undefined) return undefined;
+  const all = st.people.candidates(name);
+  if (!all) return first;
+  const sentence = st.mentions[i].sentence;
+  let best = first;
+  let bestAt = -1;
+  for (const g of all) {
+    for (const k of st.groups[g].mentions) {
+      if (k < i && k > bestAt && sentence - st.mentions[k].sentence <= LINKING.surnameWindow) (best = g), (bestAt = k);
+    }
+  }
+  return best;
+}
+
+/** The one person group with a full name opening with `given`, when exactly one has it. */
+function onlyWithGivenName(st: LinkState, given: string): number | undefined {
+  // Built once, when single words are linked: every full name has its group by then.
+  if (!st.givenNames) {
+    const index = new Map<string, number>();
+    for (let g = 0; g < st.groups.length; g++) {
+      if (!st.groups[g].fullNames) continue;
+      for (const n of st.groups[g].names.keys()) {
+        const space = n.indexOf(' ');
+        if (space < 0) continue;
+        const first = n.slice(0, space);
+        const had = index.get(first);
+        index.set(first, had === undefined || had === g ? g : -1);
+      }
+    }
+    st.givenNames = index;
+  }
+  const g = st.givenNames.get(given);
+  return g === undefined || g < 0 ? undefined : g;
+}
+
+/** Words after an organisation's head word that still leave it the head ("Commission on …", "Office for …"). */
+const HEAD_FIRST_JOINERS = new Set(['of', 'on', 'for']);
+
+/**
+ * Whether a single word is the head of a multi-word organisation name: its last word ("Union"
+ * of "European Union") or its first word before "of"/"on"/"for" ("Commission on Presidential
+ * Debates", "Office for National Statistics").
+ */
+function isHeadWordOf(word: string, name: string): boolean {
+  const last = name.lastIndexOf(' ');
+  if (last < 0) return false;
+  if (name.length - last - 1 === word.length && name.endsWith(word)) return true;
+  if (name.charCodeAt(word.length) !== 32 || !name.startsWith(word)) return false;
+  const next = name.indexOf(' ', word.length + 1);
+  return HEAD_FIRST_JOINERS.has(name.slice(word.length + 1, next < 0 ? name.length : next));
+}
+
+/** Head words of the multi-word names (and alias-table names) in the groups: all `backReference` can find. */
+function headWords(groups: readonly Group[]): Set<string> {
+  const heads = new Set<string>();
+  for (const group of groups) {
+    // People are not referred back to by a head word ("Trump" is no organisation's head).
+    if (group.fullNames || group.types.has('PER')) continue;
+    for (const n of group.names.keys()) addHeads(heads, n);
+    if (group.alias) addHeads(heads, group.alias.name);
+  }
+  return heads;
+}
+
+function addHeads(heads: Set<string>, name: string): void {
+  const last = name.lastIndexOf(' ');
+  if (last < 0) return;
+  heads.add(name.slice(last + 1));
+  const first = name.indexOf(' ');
+  const next = name.indexOf(' ', first + 1);
+  if (HEAD_FIRST_JOINERS.has(name.slice(first + 1, next < 0 ? name.length : next))) heads.add(name.slice(0, first));
+}
+
+/**
+ * A bare head word ("the Union", "the Commission") refers back to the organisation last named
+ * in full with that head before it: the non-person group with such a name whose latest mention
+ * before mention `i` is the most recent.
+ */
+function backReference(groups: readonly Group[], word: string, i: number): number | undefined {
+  let best: number | undefined;
+  let bestAt = -1;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if ((group.fullNames ?? 0) > 0) continue;
+    let named = false;
+    for (const n of group.names.keys()) if (isHeadWordOf(word, n)) { named = true; break; }
+    if (!named && !(group.alias && isHeadWordOf(word, group.alias.name))) continue;
+    let at = -1;
+    for (const k of group.mentions) if (k < i && k > at) at = k;
+    if (at > bestAt) (best = g), (bestAt = at);
+  }
+  return best;
+}
+
+/** Whether some mention names the alias entry by another form than `head`. */
+function namedOtherwise(lex: Lexicon, names: readonly string[], entry: AliasEntry, head: string): boolean {
+  for (const n of names) if (n !== head && aliasEntry(lex, n) === entry) return true;
+  return false;
 }
 
 /** Acronyms of the multi-word names in the groups so far ("CIA" → its group). */
@@ -266,6 +401,15 @@ class PersonIndex {
     push(this.bySurname, key, entry);
     const dash = key.indexOf('-');
     if (dash > 0) push(this.byFirstPart, key.slice(0, dash), entry);
+  }
+
+  /** Every group whose surname matches a bare surname (no given name to compare); undefined when at most one entry has it. */
+  candidates(surname: string): number[] | undefined {
+    const list = this.bySurname.get(nameParts(surname).surname);
+    if (!list || list.length < 2) return undefined;
+    const out: number[] = [];
+    for (const c of list) if (!out.includes(c.group)) out.push(c.group);
+    return out.length > 1 ? out : undefined;
   }
 
   find(name: string): number | undefined {
@@ -311,7 +455,9 @@ function givenName(name: string): string | undefined {
 }
 
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
-  const type = group.alias?.type ?? most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b));
+  // A full name tagged as a person makes its surname mentions a person's too, however the
+  // tagger typed them ("Donald Trump" … "Trump" tagged ORG forty times after an upper-case headline).
+  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b)));
   const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
   // Canonical name: the alias table's; people: the longest (full) name; nationalities: the
   // shortest; else the most frequent name, the longest among equals.

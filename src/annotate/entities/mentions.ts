@@ -162,6 +162,81 @@ export function joinPossessiveOrganisations(mentions: readonly Mention[], words:
   return out;
 }
 
+/** How organisation names the recogniser cuts in pieces are put back together. */
+export const ORG_JOIN = {
+  /** Head words after which "of"/"for"/"on" continues the name ("Council for the …", "University of …"). */
+  heads: new Set(['University', 'School', 'College', 'Academy', 'Council', 'Commission', 'Centre', 'Center', 'Institute', 'Office', 'Department', 'Ministry', 'Committee', 'Bureau', 'Board', 'Agency', 'Federation', 'Association', 'Union', 'League', 'Organisation', 'Organization', 'Society', 'Court', 'Bank', 'Fund', 'Foundation', 'Museum', 'Church', 'Order', 'Coalition', 'Alliance']),
+  /** Prepositions that continue such a name ("on" only after the heads in `onHeads`). */
+  prepositions: new Set(['of', 'for', 'on']),
+  /** Heads that "on" continues ("Commission on Presidential Debates", "Council on Foreign Relations"). */
+  onHeads: new Set(['Commission', 'Council', 'Committee', 'Conference', 'Panel', 'Forum']),
+  /** Capitalised words that never continue a name: days and months ("… Council on Friday"). */
+  stops: new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']),
+  /** Lower-case words allowed inside the continuation when a capitalised word follows them. */
+  glue: new Set(['of', 'the', 'and', 'for', 'on', '&']),
+  /** Longest continuation, in words. */
+  maxWords: 8,
+} as const;
+
+/**
+ * Puts back organisation names the recogniser cut in pieces: a head word followed by "of", "for"
+ * or "on" and a capitalised run ("International Council" + "for the Exploration of the Sea",
+ * "University of" + "Salamanca", "Commission" + "on Presidential Debates"), and a demonym right
+ * before an organisation ending in a head word ("Nigerian" + "Medical Association").
+ */
+export function joinOrganisationParts(mentions: readonly Mention[], words: readonly SentenceWords[], text: string, lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    let m = mentions[i];
+    const sentence = words[m.sentence];
+    const texts = sentence.texts;
+    const next = mentions[i + 1];
+    if (m.type === 'MISC' && lex.demonyms.has(m.text) && next !== undefined && next.sentence === m.sentence && next.first === m.last + 1 && next.type === 'ORG' && ORG_JOIN.heads.has(texts[next.last]) && text.slice(m.end, next.start) === ' ') {
+      m = { ...next, first: m.first, start: m.start, text: text.slice(m.start, next.end) };
+      i++;
+    }
+    if (m.type === 'ORG') {
+      const end = continuationEnd(texts, m, mentions, i);
+      if (end > m.last) {
+        const endChar = sentence.ends[end];
+        m = { ...m, last: end, end: endChar, text: text.slice(m.start, endChar) };
+        while (mentions[i + 1] !== undefined && mentions[i + 1].sentence === m.sentence && mentions[i + 1].start < endChar) i++;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** The last word of a name's "of/for/on …" continuation, or the mention's own last word. */
+function continuationEnd(texts: readonly string[], m: Mention, mentions: readonly Mention[], i: number): number {
+  // The recogniser sometimes keeps the preposition ("University of").
+  const prep = ORG_JOIN.prepositions.has(texts[m.last]) && m.last > m.first ? m.last : m.last + 1;
+  const word = texts[prep] ?? '';
+  const head = texts[prep - 1];
+  if (!ORG_JOIN.prepositions.has(word) || !ORG_JOIN.heads.has(head) || (word === 'on' && !ORG_JOIN.onHeads.has(head))) return m.last;
+  let k = prep + 1;
+  if (texts[k] === 'the') k++;
+  if (!isNamePart(texts[k])) return m.last;
+  let end = k;
+  for (let j = k + 1; j < texts.length && j - prep <= ORG_JOIN.maxWords; j++) {
+    if (isNamePart(texts[j])) end = j;
+    // "… Union of Ohio and Demos": after a place, "and" starts another name.
+    else if (!ORG_JOIN.glue.has(texts[j]) || (texts[j] === 'and' && placeEndsAt(mentions, i, m.sentence, j - 1))) break;
+  }
+  return end;
+}
+
+/** Whether a place mention of the sentence (after mention i) ends at word w. */
+function placeEndsAt(mentions: readonly Mention[], i: number, sentence: number, w: number): boolean {
+  for (let k = i + 1; k < mentions.length && mentions[k].sentence === sentence; k++) if (mentions[k].last === w) return mentions[k].type === 'LOC';
+  return false;
+}
+
+function isNamePart(word: string | undefined): boolean {
+  return word !== undefined && /^\p{Lu}/u.test(word) && !ORG_JOIN.stops.has(word);
+}
+
 /** Rules that correct the recogniser's person mentions from their form and context. */
 export const PERSON_CHECKS = {
   /**
@@ -172,6 +247,19 @@ export const PERSON_CHECKS = {
     'Bay', 'River', 'Island', 'Islands', 'Peninsula', 'Valley', 'Harbour', 'Harbor', 'Gulf', 'Ocean', 'Sea', 'Strait', 'Canyon',
     'Mountains', 'Province', 'County', 'District', 'Region', 'Creek', 'Coast', 'Desert', 'Basin', 'Delta', 'Lake', 'Heights', 'Falls', 'Beach', 'Port',
   ]),
+  /**
+   * Last words of company and group names the recogniser tags as people ("Ashdown Foods",
+   * "Peabody Energy", "Ocean Watch", "Solidarity Metal"): a name of two or more words ending in
+   * one (or opening with "Radio") is an organisation, unless it opens with a known given name.
+   */
+  orgHeads: new Set([
+    'Foods', 'Energy', 'Music', 'Wings', 'Airways', 'Motors', 'Systems', 'Media', 'Radio', 'Watch', 'Capital', 'Partners',
+    'Technologies', 'Pharmaceuticals', 'Pharma', 'Shipping', 'Steel', 'Metal', 'Metals', 'Oil', 'Petroleum', 'Mobile', 'Telecom',
+    'Labs', 'Studios', 'Entertainment', 'Insurance', 'Brewery', 'Bakery', 'Software', 'Logistics', 'Construction', 'Properties',
+    'Investments', 'Ventures', 'Records', 'Pictures', 'Films', 'Games', 'Rovers', 'Wanderers', 'Athletic', 'Solutions', 'Industries',
+  ]),
+  /** First words that make a name an outlet ("Radio Meridian"). */
+  orgOpeners: new Set(['Radio']),
   /** Part-of-speech of a lower-case word after a sentence-initial one that makes the pair a noun compound ("Harbour town votes"). */
   compoundHead: 'NOUN',
   /**
@@ -202,6 +290,10 @@ export function checkPersons(mentions: readonly Mention[], words: readonly Sente
       out.push({ ...m, type: 'LOC' });
       continue;
     }
+    if (m.last > m.first && !lex.firstNames.has(texts[m.first]) && (PERSON_CHECKS.orgHeads.has(texts[m.last]) || isOrganisationHead(texts[m.last], lex) || PERSON_CHECKS.orgOpeners.has(texts[m.first]))) {
+      out.push({ ...m, type: 'ORG' });
+      continue;
+    }
     const next = texts[m.first + 1];
     const starts = words[m.sentence].starts;
     const verbLike = next !== undefined && next.endsWith('s') && texts.length > 2 && PERSON_CHECKS.afterVerb.has(tokenLabelAt(tokens, starts[2]));
@@ -214,6 +306,47 @@ export function checkPersons(mentions: readonly Mention[], words: readonly Sente
       if (!personWords.has(texts[0])) continue;
     }
     out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Titles only people bear ("Mr.", "Senator", "Mayor"), written before a name or opening the
+ * mention: the name is a person whatever type the recogniser gave it ("Mr. Obama" ORG, "Senator
+ * Orla Venn" ORG after an upper-case headline).
+ */
+export const PERSON_TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'sen', 'senator', 'rep', 'congressman', 'congresswoman', 'gov',
+  'governor', 'mayor', 'president', 'ambassador', 'judge', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ayatollah',
+]);
+
+/** Whether a word is a person title ("Mr.", "Senator"): capitalised, a final stop ignored. */
+function isPersonTitle(word: string | undefined): boolean {
+  // Titles are short and start with an ASCII capital: most words fail these cheap checks.
+  if (word === undefined || word.length > 14) return false;
+  const c = word.charCodeAt(0);
+  if (c < 65 || c > 90) return false;
+  const lower = word.toLowerCase();
+  return PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
+}
+
+/**
+ * A non-person mention after or opening with a person title ("Senator Orla Venn", "Mr. Obama")
+ * becomes a person, unless it names an organisation (an organisation head word: "Mayor's
+ * Office", "President Hotel") or the alias table knows it ("President Hotel" aside, "King
+ * Abdullah University" has "University").
+ */
+export function titledPersons(mentions: readonly Mention[], words: readonly SentenceWords[], lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const texts = words[m.sentence].texts;
+    if (m.type === 'PER' || (!isPersonTitle(texts[m.first - 1]) && !(m.last > m.first && isPersonTitle(texts[m.first])))) {
+      out.push(m);
+      continue;
+    }
+    let org = lex.byAlias.has(m.text);
+    for (let w = m.first; w <= m.last && !org; w++) org = isOrganisationHead(texts[w], lex);
+    out.push(org ? m : { ...m, type: 'PER' });
   }
   return out;
 }

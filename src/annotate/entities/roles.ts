@@ -32,7 +32,23 @@ export const ROLES = {
     'diplomat', 'official', 'secretary', 'correspondent', 'reporter', 'columnist', 'candidate', 'governor',
     'mayor', 'congressman', 'congresswoman', 'representative', 'prosecutor', 'judge', 'executive', 'ceo',
     'co-founder', 'vice', 'deputy', 'political', 'foreign', 'defense', 'defence', 'former', 'senior', 'chief',
+    // Offices and trades news names people by (review of invented wire, interview and press reports).
+    'commissioner', 'pollster', 'organiser', 'organizer', 'campaigner', 'strategist', 'consultant', 'negotiator',
+    'chancellor', 'manager', 'coach', 'treasurer', 'inspector', 'superintendent', 'chairperson', 'aide', 'counsel',
+    'lecturer', 'scientist', 'mediator', 'auditor', 'trustee', 'delegate', 'councillor', 'councilor', 'sheriff',
   ]),
+  /**
+   * Titles a capitalised portfolio word may precede as part of the title ("Health Minister",
+   * "Competition Commissioner", "Home Secretary"); other leading capitalised words are dropped
+   * ("When President X").
+   */
+  portfolioTitles: new Set(['minister', 'secretary', 'commissioner', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'chief', 'adviser', 'advisor', 'envoy', 'czar', 'tsar']),
+  /** Determiners opening a role phrase set before a name: "His lawyer, Ann Lee, said". */
+  preAppositiveStart: new Set(['the', 'his', 'her', 'its', 'their', 'our', 'a', 'an']),
+  /** Possessive clitics: "Britain's chancellor". */
+  possessive: /^['\u2019]s?$/,
+  /** Conjunctions that may open the sentence before such a phrase ("But her deputy, ..."). */
+  leadingConjunctions: new Set(['and', 'but', 'yet', 'so']),
 } as const;
 
 /** What was read about a person mention. */
@@ -65,7 +81,7 @@ export function readRoles(words: readonly SentenceWords[], mentions: readonly Me
     const sentence = words[m.sentence];
     const before = prenominal(sentence, m, i, mentionAt, mentions, titleWords, lex);
     const after = appositive(sentence, m, mentionAt, mentions, lex, titleWords);
-    const info = combine(before, after);
+    const info = combine(combine(before, after), preAppositive(sentence, m, mentionAt, mentions, titleWords));
     return info && (info.role || info.affiliation || info.place) ? info : undefined;
   });
 }
@@ -100,6 +116,13 @@ interface RolePart {
 export function joinParts(parts: readonly RolePart[]): string {
   let out = '';
   for (let i = 0; i < parts.length; i++) out += (i > 0 && parts[i].start > parts[i - 1].end ? ' ' : '') + parts[i].text;
+  return out;
+}
+
+/** Words joined by spaces, possessive clitics attached ("company 's" → "company's"). */
+export function joinRoleWords(words: readonly string[]): string {
+  let out = '';
+  for (const w of words) out += out && !ROLES.possessive.test(w) ? ` ${w}` : w;
   return out;
 }
 
@@ -181,7 +204,7 @@ function prenominal(
     k--;
   }
   // The phrase starts at a title word, a mention or a demonym ("When President X": drop "When").
-  while (parts.length && parts[0].mention === undefined && !isTitleWord(parts[0].text, titleWords) && !lex.demonyms.has(parts[0].text)) parts.shift();
+  while (parts.length && parts[0].mention === undefined && !isTitleWord(parts[0].text, titleWords) && !lex.demonyms.has(parts[0].text) && !isPortfolio(parts, titleWords)) parts.shift();
   if (!parts.some((p) => p.mention === undefined && titleWords.has(p.text.toLowerCase().replace(/\.$/, '')))) return undefined;
   const info: RoleInfo = {};
   // Leading mentions or demonyms are the place/affiliation ("US", "Russian", "United Nations").
@@ -219,6 +242,80 @@ function prenominal(
   if (role) info.role = role;
   if (role && /^\p{Lu}/u.test(role) && ofAt <= 0) info.titled = `${role} ${m.text}`;
   return info;
+}
+
+/** A capitalised word right before a portfolio title is part of it ("Health Minister"). */
+function isPortfolio(parts: readonly { text: string; mention?: number }[], titleWords: ReadonlySet<string>): boolean {
+  const next = parts[1];
+  return !!next && next.mention === undefined && /^\p{Lu}\p{Ll}+$/u.test(parts[0].text) && !titleWords.has(parts[0].text.toLowerCase()) && ROLES.portfolioTitles.has(next.text.toLowerCase());
+}
+
+/**
+ * Reads a role phrase set before the name as an apposition: "His lawyer, Ann Lee, said",
+ * "The mayor of Lindholm, Sara Vik, said" (place), "Britain's chancellor, Ann Lee," (place of
+ * the possessor). The phrase runs from the sentence start (or a clause mark) to the comma before
+ * the name, opens with a determiner or a possessor and ends in a role noun; the name must be
+ * followed by a comma or end the sentence.
+ */
+function preAppositive(
+  sentence: SentenceWords,
+  m: Mention,
+  mentionAt: Map<number, number>,
+  mentions: readonly Mention[],
+  titleWords: Set<string>,
+): RoleInfo | undefined {
+  const texts = sentence.texts;
+  let k = m.first - 1;
+  while (k >= 0 && ROLES.honorifics.has(texts[k].toLowerCase().replace(/\.$/, ''))) k--;
+  if (k < 1 || texts[k] !== ',') return undefined;
+  const next = texts[m.last + 1];
+  if (next !== undefined && next !== ',' && next !== '.') return undefined;
+  let from = k - 1;
+  while (from > 0 && k - from < ROLES.maxTitleWords && !ROLES.appositiveEnd.test(texts[from - 1])) from--;
+  if (from > 0 && !ROLES.appositiveEnd.test(texts[from - 1])) return undefined;
+  if (ROLES.leadingConjunctions.has(texts[from].toLowerCase())) from++;
+  const info: RoleInfo = {};
+  let j = from;
+  if (ROLES.preAppositiveStart.has(texts[j]?.toLowerCase())) j++;
+  // A possessor: "Britain's", "the association's".
+  for (let q = j; q < k; q++) {
+    if (!ROLES.possessive.test(texts[q])) continue;
+    const at = mentionAt.get(wordKey(m.sentence, q - 1));
+    if (at !== undefined) setOwner(info, mentions, at);
+    j = q + 1;
+    break;
+  }
+  // A leading organisation or place is the owner ("The New York Times columnist, X,").
+  const lead = mentionAt.get(wordKey(m.sentence, j));
+  if (lead !== undefined && mentions[lead].type !== 'PER' && mentions[lead].last < k - 1 && !info.place && !info.affiliation && !titleWords.has(texts[mentions[lead].last].toLowerCase())) {
+    setOwner(info, mentions, lead);
+    j = mentions[lead].last + 1;
+  }
+  if (j === from) return undefined;
+  // The role runs to a preposition; what follows it names the place or the organisation.
+  let end = j;
+  while (end < k && !ROLES.affiliationPrepositions.has(texts[end].toLowerCase()) && !ROLES.placePrepositions.has(texts[end].toLowerCase())) {
+    const at = mentionAt.get(wordKey(m.sentence, end));
+    // A capitalised title the recogniser took for a name ("Transport Secretary" as LOC) stays in the role.
+    if (at !== undefined && (mentions[at].type === 'PER' || !titleWords.has(texts[mentions[at].last].toLowerCase()))) return undefined;
+    end++;
+  }
+  const words = texts.slice(j, end);
+  if (!words.length || !titleWords.has(words[words.length - 1].toLowerCase())) return undefined;
+  if (end < k) {
+    const at = mentionAt.get(wordKey(m.sentence, end + 1));
+    if (at === undefined || mentions[at].last !== k - 1) return undefined;
+    setOwner(info, mentions, at);
+  }
+  info.role = joinRoleWords(words);
+  return info;
+}
+
+/** A place or organisation mention named with a role fills the place or the affiliation. */
+function setOwner(info: RoleInfo, mentions: readonly Mention[], at: number): void {
+  const other = mentions[at];
+  if (other.type === 'LOC') (info.place = other.text), (info.placeMention = at);
+  else if (other.type === 'ORG') (info.affiliation = other.text), (info.affiliationMention = at);
 }
 
 /** Reads ", a political analyst in Virginia," after the name. */

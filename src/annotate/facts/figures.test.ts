@@ -84,3 +84,8 @@ test('the markdown report names a figure with what it counts as the article wrot
   assert.ok(lines.some((l) => l.startsWith('- 40 farms — ')), lines.join('\n'));
   assert.ok(!lines.some((l) => /thousands homes/.test(l)));
 });
+
+test('an age in apposition ("Ada Brine, 54, said") is no figure; a count after a place and comma is', async () => {
+  const figures = await figuresOf('"The pier moved," said Ada Brine, 54, a retired pilot. In Harlow, 40 people marched, and 12 boats sank.');
+  assert.deepEqual(figures.map((f) => f.text), ['40', '12']);
+});

@@ -70,6 +70,10 @@ const SYMBOLS: Record<string, string> = { $: 'USD', us$: 'USD', '£': 'GBP', '�
 
 /** What may precede a capitalised word at a sentence or line start. */
 const SENTENCE_START = /(?:^|[.!?:"“”‘’(\n]\s*|\n)$/;
+/** A person's age in apposition: "Joseph Kamau, 54, said" — a bare number between commas right after a capitalised name. */
+const AGE_BEFORE = /\p{Lu}[\p{L}.'’-]*,\s$/u;
+const AGE_AFTER = /^,/;
+const MAX_AGE = 120;
 
 interface UnitInfo {
   unit: string;
@@ -154,6 +158,8 @@ export function findFigures(text: string, index: TokenIndex, dates: readonly Spa
     }
     const parsed = parseNumber(g.n.replace(/(\d)\s?(bn|m)$/i, '$1 $2'));
     if (!parsed) continue;
+    // An age in apposition is no figure anyone reports ("Joseph Kamau, 54, said").
+    if (!g.q && !g.cur && !g.pct && /^\d+$/.test(g.n) && parsed.value <= MAX_AGE && AGE_AFTER.test(text.slice(end, end + 1)) && AGE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
     const sentence = spanAt(sentences, numStart);
     const limit = sentence?.end ?? text.length;
     const { unit, counted } = unitAfter(text, index, end, limit, text.slice(Math.max(sentence?.start ?? 0, start - 40), start), parsed.value !== 1);

@@ -71,12 +71,55 @@ export const TITLE_WORDS = new Set([
 export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   analyst: 'expert', expert: 'expert', professor: 'expert', scholar: 'expert', researcher: 'expert', economist: 'expert', historian: 'expert', scientist: 'expert', commentator: 'expert', strategist: 'expert', pollster: 'expert', observer: 'expert', author: 'expert', lawyer: 'expert', doctor: 'expert', activist: 'expert', editor: 'media',
   journalist: 'media', reporter: 'media', correspondent: 'media', columnist: 'media', anchor: 'media', host: 'media', newspaper: 'media', broadcaster: 'media',
-  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
+  official: 'official', minister: 'official', diplomat: 'official', spokesman: 'official', spokeswoman: 'official', spokesperson: 'official', president: 'official', senator: 'official', governor: 'official', secretary: 'official', ambassador: 'official', envoy: 'official', mayor: 'official', lawmaker: 'official', congressman: 'official', congresswoman: 'official', representative: 'official', officer: 'official', commander: 'official', general: 'official', chancellor: 'official', premier: 'official', leader: 'official', chairman: 'official', director: 'official', candidate: 'official', nominee: 'official', aide: 'official', adviser: 'official', advisor: 'official', prosecutor: 'official', judge: 'official', commissioner: 'official', chairperson: 'official', chairwoman: 'official', chair: 'official', councillor: 'official', councilor: 'official', deputy: 'official', negotiator: 'official', police: 'official', authorities: 'official', government: 'official', ministry: 'official', campaign: 'official', administration: 'official',
   source: 'anonymous', sources: 'anonymous', insider: 'anonymous', witness: 'anonymous', resident: 'anonymous',
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
 
-export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person';
+/** `organisation`: a named organisation speaking as one ("Nordair said", "the NAACP, according to"). */
+export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person' | 'organisation';
+
+/**
+ * Plural class nouns that speak as a group ("Analysts say", "Officials said", "Critics argue"):
+ * generic sources. Capitalised at a sentence start they are often tagged as proper nouns, so the
+ * speaker rules look them up here too.
+ */
+export const GENERIC_SOURCE_NOUNS = new Set([
+  'analysts', 'experts', 'officials', 'critics', 'observers', 'economists', 'diplomats', 'prosecutors', 'investigators',
+  'scientists', 'researchers', 'historians', 'activists', 'campaigners', 'lawmakers', 'legislators', 'politicians',
+  'residents', 'witnesses', 'doctors', 'authorities', 'police', 'supporters', 'opponents', 'protesters', 'ministers',
+  'leaders', 'organisers', 'organizers', 'commentators', 'strategists', 'pollsters', 'environmentalists', 'unions',
+  'employers', 'economists', 'regulators', 'lawyers', 'scholars', 'academics', 'insiders', 'sources', 'executives',
+]);
+
+/** Heads that stay anonymous rather than generic even in the plural: unnamed individuals ("sources said"). */
+export const INDIVIDUAL_SOURCE_HEADS = new Set(['sources', 'insiders', 'people', 'persons', 'individuals']);
+
+/** Determiners that count individuals: "two officials said" is anonymous, not generic. */
+export const COUNTING_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'another', 'both']);
+
+/**
+ * Head nouns of organisations: "the association said" refers back to the organisation named with
+ * that word, not to the last person quoted. ("the government", "the campaign" keep their older
+ * reading: the last speaker or an entity with that role.)
+ */
+export const ORG_HEAD_NOUNS = new Set([
+  'ministry', 'department', 'agency', 'association', 'organisation', 'organization', 'union', 'commission', 'council',
+  'committee', 'company', 'firm', 'bank', 'court', 'office', 'institute', 'foundation', 'federation', 'board', 'authority',
+  'league', 'alliance', 'coalition', 'bureau', 'society', 'university', 'party', 'group', 'centre', 'center', 'fund', 'tribunal',
+]);
+
+/**
+ * Heads after "according to" that measure or order rather than speak ("according to the size of
+ * their economies", "according to plan"): no attribution.
+ */
+export const NON_SOURCE_HEADS = new Set([
+  'size', 'number', 'amount', 'level', 'scale', 'rate', 'degree', 'extent', 'type', 'kind', 'order', 'schedule', 'timetable',
+  'rules', 'rule', 'plan', 'tradition', 'custom', 'weight', 'age', 'length', 'need', 'needs', 'ability', 'merit', 'performance', 'population',
+]);
+
+/** Entity kinds (from the entities stage) of organisations that speak as officials. */
+export const OFFICIAL_ORG_KINDS = new Set(['government', 'international body', 'ministry', 'agency', 'armed forces', 'police']);
 
 /** Plural or indefinite source heads that stay anonymous ("officials said", "a source said"). */
 export const ANONYMOUS_DETERMINERS = new Set(['a', 'an', 'some', 'several', 'many', 'two', 'three', 'other', 'one', 'another', 'most', 'few', 'unnamed', 'anonymous', 'senior']);
@@ -177,6 +220,8 @@ export const HEADLINE = {
   colonSpeakerBefore: /^\s*((?:[A-Z][\w.'’-]*\s?){1,3}):\s*(.{12,})$/s,
   /** Words ignored when matching a headline to the body quote it paraphrases. */
   stopWords: new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'its', 'it’s', "it's", 'that', 'because', 'by', 'as', 'at']),
+  /** Section labels and kickers that open a headline with a colon but name no speaker ("The Latest: …"). */
+  labels: new Set(['the latest', 'latest', 'opinion', 'analysis', 'editorial', 'comment', 'commentary', 'exclusive', 'watch', 'video', 'live', 'breaking', 'review', 'interview', 'explainer', 'update', 'factbox', 'fact check', 'perspective', 'letters', 'podcast', 'photos', 'in pictures', 'breaking news', 'special report', 'long read', 'the big picture', 'obituary']),
   /** Words are compared by their first letters (a cheap stem: "differences" ~ "difference"). */
   stemLength: 5,
 } as const;

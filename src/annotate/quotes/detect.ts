@@ -462,8 +462,26 @@ export function sentenceSubject(v: TokenView, from: number, to: number): Range |
     while (c < to && v.lower[c] !== ',' && v.pos[c] !== 'VERB' && v.pos[c] !== 'AUX' && c - j <= LIMITS.maxAppositionTokens) c++;
     if (v.lower[c] === ',') j = c + 1;
   }
+  // Skip a short time or place phrase ("on Thursday", "in Abuja") between the subject and its verb.
+  j = skipShortPP(v, j, to);
   if (j < to && (v.pos[j] === 'VERB' || v.pos[j] === 'AUX' || v.pos[j] === 'ADV')) return np;
   return undefined;
+}
+
+/** Longest prepositional phrase skipped between a subject and its verb ("on Thursday", "in the capital"). */
+const MAX_SUBJECT_PP = 4;
+
+/**
+ * The token after a short prepositional phrase starting at `j` ("on Thursday", "in Abuja"),
+ * when one stands there and a verb follows it; else `j`.
+ */
+export function skipShortPP(v: TokenView, j: number, to: number): number {
+  if (j >= to || v.pos[j] !== 'ADP') return j;
+  let k = j + 1;
+  while (k < to && k - j <= MAX_SUBJECT_PP && (v.pos[k] === 'DET' || v.pos[k] === 'PROPN' || v.pos[k] === 'NOUN' || v.pos[k] === 'NUM' || v.pos[k] === 'ADJ')) k++;
+  // The phrase ends in its noun ("on Thursday"), not in a determiner ("by the" + a mis-tagged noun).
+  const last = v.pos[k - 1];
+  return k > j + 1 && k < to && (last === 'PROPN' || last === 'NOUN' || last === 'NUM') && (v.pos[k] === 'VERB' || v.pos[k] === 'AUX') ? k : j;
 }
 
 /** A short stretch up to the next comma, as a speaker of last resort ("according to exit polls"). */

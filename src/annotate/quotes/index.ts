@@ -2,7 +2,7 @@ import type { Article, Span } from '../../model/index.js';
 import { mapPacked } from '../../model/arrays.js';
 import { bodyRanges } from '../../clean/body.js';
 import type { Stage } from '../../pipeline-types.js';
-import { SOURCE_NOUNS, type SourceKind } from './constants.js';
+import { HEADLINE, SOURCE_NOUNS, type SourceKind } from './constants.js';
 import { continueQuotes, detectQuotes, type RawQuote } from './detect.js';
 import { bestBodyMatch, headlineQuotes } from './headline.js';
 import { mentionIndex, type MentionIndex } from './mentions.js';
@@ -48,12 +48,14 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
     merged = [...ruled, ...learned].sort((a, b) => a.parts[0][0] - b.parts[0][0]);
     continueQuotes(merged);
   }
-  const readableQuotes = merged.filter(inReadable);
-  const resolved = resolveSpeakers(v, idx, readableQuotes);
+  // The reporter's question ("Asked whether …, Bell said") has no speaker in the article.
+  const readableQuotes = merged.filter(inReadable).map((q) => (q.speaker && isReporterQuestion(v, q) ? { ...q, speaker: undefined } : q));
+  const titleEnd = titles.reduce((n, t) => Math.max(n, t.end), 0);
+  const resolved = resolveSpeakers(v, idx, readableQuotes, titleEnd);
   // Quotes whose "speaker" is no source go; a better speaker phrase replaces the detected one.
   const found = readableQuotes.flatMap((q, i) => (resolved[i].drop ? [] : [resolved[i].speaker ? { ...q, speaker: resolved[i].speaker } : q]));
   const res = resolved.filter((r) => !r.drop);
-  const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]));
+  const heads = headlineQuotes(v, titles).filter((h) => !found.some((q) => q.parts[0][0] < h.parts[0][1] && h.parts[0][0] < q.parts[0][1]) && isHeadlineSource(v, idx, h));
   const headRes = mapPacked(heads, (h) => resolveHeadline(v, idx, h, found, res));
   // concat, not spreads: the inlined spread iteration deoptimised this function on new array maps
   const all = heads.concat(found);
@@ -63,6 +65,31 @@ export function analyzeQuotes(article: Article, cueModel?: Classifier): QuoteAna
   const kinds = new Map(sources.map((s) => [s.entity ?? s.id, s.kind]));
   const quotes = all.flatMap((q, i) => toSpans(v, q, allRes[i], idx, kinds)).sort((a, b) => a.start - b.start || a.end - b.end);
   return { quotes, sources, sourcing };
+}
+
+/**
+ * "Asked whether he would resign, Bell said: …": a sentence-opening "Asked" reports the
+ * reporter's question (no source named); the answer is a quote of its own, found by its own cue.
+ */
+function isReporterQuestion(v: TokenView, q: RawQuote): boolean {
+  if (!q.cue || q.verb !== 'ask') return false;
+  const at = q.cue.from;
+  return v.sentStart[v.sent[at]] === at && v.cap[at] === 1;
+}
+
+/**
+ * A "Speaker: claim" headline needs a speaker that can be one: a named entity ("Pence:") or a
+ * source noun ("Poll:", "Analyst:"). A kicker ("Stealth Over Health:") or a section label
+ * ("The Latest:", "Opinion:") before the colon attributes nothing.
+ */
+function isHeadlineSource(v: TokenView, idx: MentionIndex, h: RawQuote): boolean {
+  if (!h.speaker || h.rule === 'quoted-title') return true;
+  const a = v.start[h.speaker.from];
+  const b = v.end[h.speaker.to - 1];
+  if (HEADLINE.labels.has(v.text.slice(a, b).toLowerCase())) return false;
+  if (idx.mentions.some((m) => m.start < b && a < m.end)) return true;
+  for (let k = h.speaker.from; k < h.speaker.to; k++) if (SOURCE_NOUNS[v.lower[k]] || SOURCE_NOUNS[v.lower[k].replace(/s$/, '')]) return true;
+  return false;
 }
 
 /** A headline quote takes the speaker of the body quote it paraphrases, else its own phrase. */
@@ -112,6 +139,7 @@ function toSpans(v: TokenView, q: RawQuote, r: Resolution, idx: MentionIndex, ki
   }
   const sourceKind = sourceKindOf(r, kinds);
   if (sourceKind) attrs.sourceKind = sourceKind;
+  if (r.generic) attrs.generic = true;
   if (q.parts.length > 1) attrs.parts = q.parts.length;
   return q.parts.map(([start, end], part) => ({
     start, end, label: 'quote',

@@ -218,6 +218,8 @@ function wordBefore(v: TokenView, prefix: number, sFrom: number): Range | undefi
 /** The first noun phrase of the sentence followed by a verb: the subject a participle reports ("the council revised its plan, promising …"). */
 function firstSubject(v: TokenView, sFrom: number, to: number): Range | undefined {
   for (let k = sFrom; k < to; k++) {
+    // The object of a preposition ("on Thursday defended …") is no subject.
+    if (k > sFrom && v.pos[k - 1] === 'ADP') continue;
     const np = phraseStartingAt(v, k, to);
     if (!np) continue;
     let j = np.to;

@@ -2,12 +2,17 @@ import type { Article } from '../../model/index.js';
 import { mapPacked } from '../../model/arrays.js';
 import { LIMITS, NAME_PARTICLES, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { TokenView } from './view.js';
+import { genderOf, type Gender } from './gender.js';
 
 /** A person (or other named) entity as the quotes stage sees it. */
 export interface PersonInfo {
   id: string;
   name: string;
   type: string;
+  /** The entities stage's kind ("country", "government", "media outlet"), when it gave one. */
+  kind?: string;
+  /** Grammatical gender the article shows for a person (honorific, role word, given name), when it shows one. */
+  gender?: Gender;
   roles: string[];
   affiliations: string[];
   places: string[];
@@ -69,7 +74,9 @@ function fromEntities(spans: { start: number; end: number; entity: string; label
   const entities = new Map<string, PersonInfo>();
   const byKey = new Map<string, string>();
   for (const e of found) {
-    entities.set(e.id, { id: e.id, name: e.name, type: e.type ?? 'PER', roles: [...(e.roles ?? [])], affiliations: [...(e.affiliations ?? [])], places: [...(e.places ?? [])] });
+    const type = e.type ?? 'PER';
+    const gender = type === 'PER' ? genderOf(e.name, e.aliases ?? [], e.roles ?? []) : undefined;
+    entities.set(e.id, { id: e.id, name: e.name, type, kind: e.kind, gender, roles: [...(e.roles ?? [])], affiliations: [...(e.affiliations ?? [])], places: [...(e.places ?? [])] });
     for (const alias of [e.name, ...(e.aliases ?? [])]) {
       const key = keyOf(alias);
       if (key && (!byKey.has(key) || e.type === 'PER')) byKey.set(key, e.id);

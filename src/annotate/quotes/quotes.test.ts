@@ -259,3 +259,93 @@ test('a speaker "X of the Growers\' League" reaches back over the plural possess
   const orgs = a.layers.entities.map((s) => a.text.slice(s.start, s.end));
   assert.ok(orgs.includes("Tolland Orchard Growers' League"), orgs.join(' | '));
 });
+
+test('generic sources ("Officials said", "analysts say") are kept as sources and marked generic; counted ones are not; organisations speak as organisations', () => {
+  const a = run([
+    'Officials said the ferry quotas would be reviewed in June.',
+    '',
+    'Two officials said the harbour plan was already dead. The delay could cost the town its summer trade, analysts say.',
+    '',
+    'Harrow Shipping said it would cooperate fully with the harbour board.',
+  ].join('\n'));
+  const generic = find(a, 'quotas');
+  assert.equal(generic.attrs?.sourceKind, 'anonymous');
+  assert.equal(generic.attrs?.generic, true, 'a sentence-opening "Officials" is a generic source, not a name');
+  assert.equal(find(a, 'summer trade').attrs?.generic, true);
+  assert.equal(find(a, 'harbour plan').attrs?.generic, undefined, '"two officials" are unnamed individuals');
+  const sources = a.findings.sources as SourceRecord[];
+  assert.deepEqual(sources.filter((s) => s.generic).map((s) => s.name).sort(), ['Officials', 'analysts']);
+  assert.ok(sources.some((s) => s.name === 'Two officials' && !s.generic), JSON.stringify(sources));
+  assert.equal((a.findings.sourcing as SourcingProfile).genericSources, 2);
+  const org = sources.find((s) => s.name === 'Harrow Shipping');
+  assert.equal(org?.kind, 'organisation', JSON.stringify(sources));
+});
+
+test('a headline kicker or section label before a colon is no speaker; a name is', () => {
+  const kicker = pipeline.run('The Latest: Harbour Will Reopen In May\n\nHarbour master Ada Brine said the harbour would reopen in May.');
+  assert.ok(!kicker.layers.quotes.some((q) => q.attrs?.kind === 'headline'), JSON.stringify(kicker.layers.quotes.map((q) => q.attrs?.speakerText)));
+  const stealth = pipeline.run('Calm Before Storm: Harbour Master Sent Home Early\n\nHarbour master Ada Brine was sent home on Sunday.');
+  assert.ok(!stealth.layers.quotes.some((q) => q.attrs?.kind === 'headline'));
+  const named = pipeline.run('Brine: Harbour Will Reopen In May\n\nHarbour master Ada Brine said the harbour would reopen in May.');
+  const head = named.layers.quotes.find((q) => q.attrs?.kind === 'headline');
+  assert.equal(head?.attrs?.speakerName, 'Ada Brine');
+});
+
+test('"the association" refers back to the organisation named with that word, "His deputy, X," to X; "the ministry" never to the last person quoted', () => {
+  const a = run([
+    'The Harbour Pilots Association rejected the plan on Monday.',
+    '',
+    '"We were never asked," harbour minister Ada Brine said. The ministry said the closures would free money for new berths.',
+    '',
+    'The association said the plan would cost jobs. His deputy, Oskar Lind, said the first berth would open in March.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'cost jobs')), 'Harbour Pilots Association');
+  assert.equal(speakerName(find(a, 'free money')), undefined, 'no ministry is named: not the minister who spoke last');
+  assert.equal(speakerName(find(a, 'first berth')), 'Oskar Lind');
+});
+
+test('the reporter\'s question ("Asked whether …, X said") has no speaker; "according to the size of …" is no attribution', () => {
+  const a = run([
+    'Asked whether he would resign, Oskar Lind said: "No. I have a harbour to run."',
+    '',
+    'The board said members would pay according to the size of their fleets.',
+  ].join('\n'));
+  const question = a.layers.quotes.find((q) => q.attrs?.verb === 'ask');
+  assert.ok(!question || question.attrs?.speaker === undefined, JSON.stringify(question?.attrs));
+  assert.equal(speakerName(a.layers.quotes.find((q) => q.attrs?.kind === 'direct')!), 'Oskar Lind');
+  assert.ok(!a.layers.quotes.some((q) => q.attrs?.kind === 'according-to'), JSON.stringify(a.layers.quotes.map((q) => [text(a, q), q.attrs?.speakerText])));
+});
+
+test('a time or place phrase between the subject and its verb is not the speaker of a participle ("X on Thursday defended …, saying …")', () => {
+  const a = run([
+    'Harbour master Ada Brine on Thursday defended the closure of two piers, telling reporters that the work would save lives.',
+    '',
+    'The Harbour Safety Board on Monday opened an inquiry into the collision, saying the ferry could have been lost.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'save lives')), 'Ada Brine');
+  assert.equal(speakerName(find(a, 'could have been lost')), 'Harbour Safety Board');
+});
+
+test('"she said" after a person just introduced is that person; a pronoun never goes to someone of the other gender the article shows', () => {
+  const a = run([
+    '"My officers acted quickly," harbour police chief Mark Vell said on Friday.',
+    '',
+    'Sarah Vell, a councillor who is not related to the chief, called for a public inquiry. "Families deserve answers, not press conferences," she said.',
+    '',
+    'Anna Kroll chaired the evening meeting. "We are ready to reopen," Tom Brack said. "We are not," she said.',
+  ].join('\n'));
+  assert.equal(speakerName(find(a, 'Families deserve')), 'Sarah Vell');
+  assert.equal(speakerName(find(a, 'We are not')), 'Anna Kroll');
+});
+
+test('a headline subject without its article ("Mayor vows …") is the person the article gives that role', () => {
+  const a = pipeline.run('Mayor vows to keep the harbour ferries running\n\nThe mayor of Harlowby, Wenna Tasker, has promised that the ferries will run all winter.');
+  const head = a.layers.quotes.find((q) => q.end <= a.text.indexOf('\n'));
+  assert.ok(head, JSON.stringify(a.layers.quotes.map((q) => text(a, q))));
+  assert.equal(speakerName(head), 'Wenna Tasker');
+});
+
+test('"according to the Office for …": the organisation mention starting in the cut speaker phrase is the source', () => {
+  const a = run('Harbour traffic fell by a fifth in the year to May, according to the Office for Harbour Statistics.');
+  assert.equal(speakerName(find(a, 'Harbour traffic')), 'Office for Harbour Statistics');
+});

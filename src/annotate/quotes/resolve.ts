@@ -1,8 +1,9 @@
-import { ANONYMOUS_DETERMINERS, DEMONYM_SUFFIXES, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, NON_SOURCE_HEADS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
 import type { TokenView } from './view.js';
+import { pronounGender, type Gender } from './gender.js';
 
 /** How a speaker phrase was resolved. */
 export type SpeakerForm = 'name' | 'pronoun' | 'description' | 'anonymous' | 'relative' | 'inherited' | 'none';
@@ -17,12 +18,16 @@ export interface Resolution {
   speaker?: Range;
   /** True when the "speaker" is not a source at all (a non-person antecedent); the quote is dropped. */
   drop?: boolean;
+  /** An unnamed class of people speaking as a group ("analysts say", "officials said"): a generic source. */
+  generic?: boolean;
 }
 
 /** The entity of a name inside a token range, by mention overlap or by surname. */
 function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
   const name = nameIn(v, r);
-  if (!name) return undefined;
+  // "according to the Office for National Statistics": the phrase stops at "for" and its one
+  // capitalised word is tagged as a noun, but an organisation mention starts inside it.
+  if (!name) return organisationStartingIn(v, idx, r);
   // The last person mentioned in the phrase is its head ("Envoy for Syria Staffan de Mistura").
   const a = v.start[r.from];
   const b = v.end[r.to - 1];
@@ -40,6 +45,19 @@ function entityOfName(v: TokenView, idx: MentionIndex, r: Range): string | undef
     if (TITLE_WORDS.has(w)) continue;
     const id = idx.byKey.get(w);
     if (id) return id;
+  }
+  return undefined;
+}
+
+/** An organisation mention starting at a capitalised word of the range, or undefined. */
+function organisationStartingIn(v: TokenView, idx: MentionIndex, r: Range): string | undefined {
+  const a = v.start[r.from];
+  const b = v.end[r.to - 1];
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.start < a) continue;
+    if (idx.entities.get(m.entity)?.type !== 'ORG') continue;
+    for (let k = r.from; k < r.to; k++) if (v.start[k] === m.start && v.cap[k] === 1) return m.entity;
   }
   return undefined;
 }
@@ -84,10 +102,21 @@ function isPlace(v: TokenView, idx: MentionIndex, entity: string): boolean {
   return place;
 }
 
-/** The head noun of a description ("the Russian diplomat" → "diplomat"). */
+/**
+ * The head noun of a description ("the Russian diplomat" → "diplomat"); a one-word phrase
+ * tagged as a proper noun that is a generic source noun ("Officials said" opening a sentence)
+ * counts as its own head.
+ */
 function headNoun(v: TokenView, r: Range): string | undefined {
   for (let k = r.to - 1; k >= r.from; k--) if (v.pos[k] === 'NOUN') return v.lower[k];
+  const last = r.to - 1;
+  if (last >= r.from && v.pos[last] === 'PROPN' && GENERIC_SOURCE_NOUNS.has(v.lower[last]) && (last === r.from || v.pos[last - 1] !== 'PROPN')) return v.lower[last];
   return undefined;
+}
+
+/** A plural class noun not counted out ("analysts", "some officials"; not "two officials", "sources"). */
+function isGenericHead(first: string, head: string): boolean {
+  return isPlural(head) && !INDIVIDUAL_SOURCE_HEADS.has(head) && !COUNTING_DETERMINERS.has(first) && !/^\d/.test(first);
 }
 
 function isPlural(word: string): boolean {
@@ -104,17 +133,23 @@ function isSentenceInitialPlural(v: TokenView, sp: Range): boolean {
     && isPlural(v.lower[sp.from]) && /^\p{Lu}\p{Ll}+$/u.test(v.text.slice(v.start[sp.from], v.end[sp.from]));
 }
 
-/** The most recent named mention before a character offset, within a paragraph window. */
-function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean): string | undefined {
+/** The most recent named mention before a character offset, within a paragraph window (of a gender that fits, when given). */
+function lastNamedBefore(v: TokenView, idx: MentionIndex, at: number, minPara: number, persons: boolean, gender?: Gender): string | undefined {
   for (let i = idx.mentions.length - 1; i >= 0; i--) {
     const m = idx.mentions[i];
     if (m.start >= at) continue;
     const para = paraAt(v, m.start);
     if (para < minPara) return undefined;
     const info = idx.entities.get(m.entity);
-    if (!persons || info?.type === 'PER') return m.entity;
+    if (!persons || (info?.type === 'PER' && fits(idx, m.entity, gender))) return m.entity;
   }
   return undefined;
+}
+
+/** False only when the entity's gender is known and differs from the pronoun's. */
+function fits(idx: MentionIndex, entity: string, gender: Gender | undefined): boolean {
+  const known = idx.entities.get(entity)?.gender;
+  return !gender || !known || known === gender;
 }
 
 function paraAt(v: TokenView, offset: number): number {
@@ -133,14 +168,18 @@ function paraAt(v: TokenView, offset: number): number {
  * definite descriptions to an entity with that role, else the last speaker nearby; plural and
  * indefinite descriptions stay anonymous. Floating quotes inherit the previous speaker.
  */
-export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[]): Resolution[] {
+export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[], titleEnd = 0): Resolution[] {
   const out: Resolution[] = [];
   let last: { entity: string; para: number } | undefined;
   const near = (para: number) => (last && para - last.para <= LIMITS.resolveParagraphs ? last.entity : undefined);
+  const spoken = new Set<string>();
   for (const q of quotes) {
-    const r = resolveOne(q);
+    let r = resolveOne(q);
+    // "according to the size of …" measures; no one speaks.
+    if (q.kind === 'according-to' && !r.entity && r.head && NON_SOURCE_HEADS.has(r.head)) r = { form: 'none', drop: true };
     out.push(r);
     if (r.entity) {
+      spoken.add(r.entity);
       last = { entity: r.entity, para: q.para };
       if (r.head) addRole(r.entity, r.head);
     }
@@ -163,13 +202,25 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     if (sp.to - sp.from === 1 && v.pos[sp.from] === 'PRON') {
       if (RELATIVE_PRONOUNS.has(first)) return resolveRelative(v, idx, sp);
       if (SINGULAR_PRONOUNS.has(first)) {
-        const entity = near(q.para) ?? lastNamedBefore(v, idx, at, q.para - 1, true);
+        // A person just introduced as the subject of the sentence before, who has not spoken
+        // yet, is who "she said" means ("Sara Bell, a councillor, called for an inquiry. “…,” she said").
+        // Gender decides only where the article shows it: a known mismatch rules a person out.
+        const g = pronounGender(first);
+        const fresh = introducedBefore(v, idx, sp.from);
+        if (fresh && !spoken.has(fresh) && g && idx.entities.get(fresh)?.gender === g) return { entity: fresh, form: 'pronoun' };
+        const recent = near(q.para);
+        const entity = (recent && fits(idx, recent, g) ? recent : undefined) ?? lastNamedBefore(v, idx, at, q.para - 1, true, g);
         return { entity, form: 'pronoun' };
       }
       return { form: 'pronoun' };
     }
     let named = entityOfName(v, idx, sp);
     const head = headNoun(v, sp);
+    // "His deputy, Grace Okafor, said": the person named in apposition speaks.
+    if (!named && head) {
+      const app = appositiveName(v, idx, sp);
+      if (app) return { entity: app, form: 'name', head: SOURCE_NOUNS[head] ? head : undefined };
+    }
     if (named && isPlace(v, idx, named)) {
       // "Veloria's envoy said": the person described speaks, not the place.
       if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) named = undefined;
@@ -178,10 +229,25 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     }
     if (named) return { entity: named, form: 'name', head: head && SOURCE_NOUNS[head] ? head : undefined };
     // "Officials said", "Critics say": a capitalised plural opening a sentence, tagged as a name but naming no one.
-    if (!head && isSentenceInitialPlural(v, sp)) return { form: 'anonymous', head: v.lower[sp.from] };
+    if (!head && isSentenceInitialPlural(v, sp)) {
+      const word = v.lower[sp.from];
+      return isGenericHead(word, word) ? { form: 'anonymous', head: word, generic: true } : { form: 'anonymous', head: word };
+    }
+    // Headline style drops the article ("Mayor vows …", "Minister defends …"): the person the
+    // article gives that role, wherever in it. (A capitalised headline word may be tagged PROPN.)
+    if (at < titleEnd && sp.to - sp.from === 1 && SOURCE_NOUNS[first] && SOURCE_NOUNS[first] !== 'document' && SOURCE_NOUNS[first] !== 'anonymous') {
+      const entity = withRoleAnywhere(idx, first);
+      if (entity) return { entity, form: 'description', head: first };
+    }
     if (!head) return { form: 'none' };
-    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return { form: 'anonymous', head };
+    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true } : { form: 'anonymous', head };
     if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
+    // "the association", "the organisation": the organisation last named with that head word;
+    // never the last person quoted ("the ministry said" after the minister spoke).
+    if (ORG_HEAD_NOUNS.has(head)) {
+      const org = organisationBefore(idx, head, at);
+      return org ? { entity: org, form: 'description', head } : { form: 'description', head };
+    }
     if (SOURCE_NOUNS[head] === 'document' || !SOURCE_NOUNS[head]) return { form: 'description', head };
     // Definite description: an entity with that role, most recent first; else the last speaker.
     let withRole: string | undefined;
@@ -211,6 +277,71 @@ function resolveRelative(v: TokenView, idx: MentionIndex, sp: Range): Resolution
   if (v.lower[sp.from] === 'who') return { form: 'relative', head };
   if (head && SOURCE_NOUNS[head]) return { form: SOURCE_NOUNS[head] === 'document' ? 'description' : 'anonymous', head, speaker: ante };
   return { form: 'none', drop: true };
+}
+
+/** The first person the article gives a role with this head word ("mayor"), or undefined. */
+function withRoleAnywhere(idx: MentionIndex, head: string): string | undefined {
+  for (const m of idx.mentions) {
+    const info = idx.entities.get(m.entity);
+    if (info?.type === 'PER' && hasRole(info.roles, head)) return m.entity;
+  }
+  return undefined;
+}
+
+/** Tokens from a sentence's start within which its first person mention counts as the subject. */
+const SUBJECT_WINDOW = 2;
+
+/**
+ * The person who is the subject of the sentence before token `k`'s sentence: a person mention
+ * starting within the first `SUBJECT_WINDOW` tokens of that sentence.
+ */
+function introducedBefore(v: TokenView, idx: MentionIndex, k: number): string | undefined {
+  const s = v.sent[k];
+  if (s < 1) return undefined;
+  const from = v.sentStart[s - 1];
+  const a = v.start[from];
+  const b = v.end[Math.min(from + SUBJECT_WINDOW, v.sentEnd[s - 1] - 1)];
+  for (const m of idx.mentions) {
+    if (m.start >= b) break;
+    if (m.start >= a && idx.entities.get(m.entity)?.type === 'PER') return m.entity;
+  }
+  return undefined;
+}
+
+/** A person named in apposition right after a description (", Grace Okafor,"), with an optional honorific. */
+function appositiveName(v: TokenView, idx: MentionIndex, sp: Range): string | undefined {
+  let k = sp.to;
+  if (v.lower[k] !== ',') return undefined;
+  k++;
+  if (k < v.n && TITLE_WORDS.has(v.lower[k]) && /\.$|^(?:mr|mrs|ms|dr)$/.test(v.lower[k])) k++;
+  if (k >= v.n) return undefined;
+  const at = v.start[k];
+  for (const m of idx.mentions) {
+    if (m.start > at) break;
+    if (m.start === at && idx.entities.get(m.entity)?.type === 'PER') return m.entity;
+  }
+  return undefined;
+}
+
+/** Spelling variants of organisation head nouns ("organisation" ~ "Organization"). */
+const HEAD_VARIANTS: Readonly<Record<string, string>> = { organisation: 'organization', organization: 'organisation', centre: 'center', center: 'centre' };
+
+/**
+ * The organisation a definite description with an organisation head noun refers back to: the
+ * most recent non-person entity mentioned before `at` whose name has that head word ("the
+ * association" → "Nigerian Medical Association").
+ */
+function organisationBefore(idx: MentionIndex, head: string, at: number): string | undefined {
+  const variant = HEAD_VARIANTS[head];
+  for (let i = idx.mentions.length - 1; i >= 0; i--) {
+    const m = idx.mentions[i];
+    if (m.start >= at) continue;
+    const info = idx.entities.get(m.entity);
+    if (!info || info.type === 'PER' || PLACE_TYPES.has(info.type)) continue;
+    const words = info.name.toLowerCase().split(/[^\p{L}]+/u);
+    if (words.includes(head) || (variant !== undefined && words.includes(variant))) return m.entity;
+  }
+  return undefined;
 }
 
 /** True when one of the roles (single words or phrases like "political analyst") has the head word. */

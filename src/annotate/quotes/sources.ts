@@ -1,6 +1,6 @@
-import { LIMITS, MEDIA_WORDS, SOURCE_NOUNS, type SourceKind } from './constants.js';
+import { LIMITS, MEDIA_WORDS, OFFICIAL_ORG_KINDS, SOURCE_NOUNS, type SourceKind } from './constants.js';
 import type { RawQuote } from './detect.js';
-import type { MentionIndex } from './mentions.js';
+import type { MentionIndex, PersonInfo } from './mentions.js';
 import type { Resolution } from './resolve.js';
 import type { TokenView } from './view.js';
 
@@ -16,6 +16,8 @@ export interface SourceRecord {
   /** Outlets the source spoke to ("Press TV"). */
   outlets: string[];
   kind: SourceKind;
+  /** An unnamed class of people speaking as a group ("analysts say"): kept as a source, never a named person. */
+  generic?: true;
   quotes: number;
   direct: number;
   indirect: number;
@@ -28,6 +30,8 @@ export interface SourcingProfile {
   quotes: number;
   namedSources: number;
   anonymousSources: number;
+  /** Of the anonymous sources, the generic ones ("analysts", "officials"). */
+  genericSources: number;
   unresolvedQuotes: number;
   /** Share of body characters inside quote content. */
   quotedShare: number;
@@ -49,6 +53,15 @@ function kindOf(roles: readonly string[], fallback: SourceKind): SourceKind {
     }
   }
   return fallback;
+}
+
+/** The kind of a named source: people by their roles, organisations and places as themselves. */
+function entityKind(info: PersonInfo | undefined, roles: readonly string[]): SourceKind {
+  if (isOutlet(info?.name ?? '') || info?.kind === 'media outlet') return 'media';
+  if (info?.type === 'ORG') return info.kind && OFFICIAL_ORG_KINDS.has(info.kind) ? 'official' : 'organisation';
+  // A place speaks as its government ("Russia said").
+  if (info?.type === 'LOC') return 'official';
+  return kindOf(roles, 'person');
 }
 
 function isOutlet(text: string): boolean {
@@ -74,13 +87,16 @@ export function buildSources(v: TokenView, idx: MentionIndex, quotes: readonly R
         const roles = info?.roles ?? [];
         rec = {
           id, entity: r.entity, name: info?.name ?? id, role: roles[0], affiliation: info?.affiliations[0], place: info?.places[0], outlets: [],
-          kind: isOutlet(info?.name ?? '') ? 'media' : kindOf(roles, 'person'), quotes: 0, direct: 0, indirect: 0, chars: 0,
+          kind: entityKind(info, roles), quotes: 0, direct: 0, indirect: 0, chars: 0,
         };
       }
     } else if (r.form === 'anonymous' && q.speaker) {
       const text = v.text.slice(v.start[q.speaker.from], v.end[q.speaker.to - 1]);
       id = `anon:${r.head ?? text.toLowerCase()}`;
+      // "Officials said" (generic) and "two officials said" (anonymous individuals) are two sources.
+      if (!!byId.get(id)?.generic !== !!r.generic) id = `anon:${text.toLowerCase()}`;
       rec = byId.get(id) ?? { id, name: text, role: r.head, outlets: [], kind: SOURCE_NOUNS[r.head ?? ''] === 'document' ? 'document' : 'anonymous', quotes: 0, direct: 0, indirect: 0, chars: 0 };
+      if (r.generic && rec.kind === 'anonymous') rec.generic = true;
     } else if (r.form === 'description' && r.head && SOURCE_NOUNS[r.head] === 'document' && q.speaker) {
       const text = v.text.slice(v.start[q.speaker.from], v.end[q.speaker.to - 1]);
       id = `doc:${text.toLowerCase()}`;
@@ -114,6 +130,7 @@ export function buildSources(v: TokenView, idx: MentionIndex, quotes: readonly R
       quotes: quotes.length,
       namedSources: named.length,
       anonymousSources: sources.filter((s) => s.kind === 'anonymous').length,
+      genericSources: sources.filter((s) => s.generic).length,
       unresolvedQuotes: unresolved,
       quotedShare: bodyChars ? round(Math.min(1, quoted / bodyChars)) : 0,
       shareBySource,
