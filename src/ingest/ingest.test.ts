@@ -145,3 +145,16 @@ test('a feed given as a plain input is pointed to --feed, not analysed as an art
   const [prose] = await all([file('about-rss.txt', 'Feeds explained\n\nAn <rss> element starts every RSS feed, the manual said.')]);
   assert.ok(!isReadFailure(prose), 'text that mentions a feed is still an article');
 });
+
+test('a text starting with many HTML comments is read at once (the feed sniff does not backtrack)', async () => {
+  // Each "<!--x-->" could also be read as part of one longer comment: the old sniff pattern
+  // tried every split, exponential in the count (26 comments: seconds; 40: hours).
+  const path = file('comments.txt', `<!--p${'--><!--px'.repeat(26)} and then some words of text.`);
+  const started = performance.now();
+  const [r] = await all([path]);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.ok(!isReadFailure(r), 'read as text, not refused as a feed');
+  const feed = file('commented-feed.txt', `<?xml version="1.0"?>\n<!-- a -- b --->\n<!---->\n<rss><channel></channel></rss>`);
+  const [f] = await all([feed]);
+  assert.ok(isReadFailure(f) && f.code === 'is-feed', 'a feed after comments is still recognised');
+});
