@@ -1,6 +1,6 @@
 import type { Span } from '../../model/index.js';
 import type { Anchor } from './anchor.js';
-import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, LABEL_MAX_WORDS, NATIONALITIES, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
+import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, CLAUSE_WINDOW_CHARS, LABEL_MAX_WORDS, NATIONALITIES, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
 import { TokenIndex, spanAt } from './context.js';
 import type { DateSpan } from './dates.js';
 
@@ -86,7 +86,8 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
   const out: Actor[] = [];
   const seen = new Set<string>();
   if (entities?.length) {
-    for (const e of entities) {
+    for (let i = firstStartingAt(entities, start); i < entities.length; i++) {
+      const e = entities[i];
       if (e.start >= end) break;
       if (e.start < start || (e.start < skip.end && skip.start < e.end)) continue;
       const id = e.attrs?.entity;
@@ -154,6 +155,25 @@ export function clauseLabel(text: string, clause: { start: number; end: number; 
   return kept.length > LABEL_MAX_WORDS ? `${kept.slice(0, LABEL_MAX_WORDS).join(' ')} …` : kept.join(' ');
 }
 
+/** The part of a date's sentence its clause is looked for in: at most CLAUSE_WINDOW_CHARS either side. */
+function clauseWindow(sentence: Pick<Span, 'start' | 'end'>, date: Pick<Span, 'start' | 'end'>): Pick<Span, 'start' | 'end'> {
+  const start = Math.max(sentence.start, date.start - CLAUSE_WINDOW_CHARS);
+  const end = Math.min(sentence.end, date.end + CLAUSE_WINDOW_CHARS);
+  return start === sentence.start && end === sentence.end ? sentence : { start, end };
+}
+
+/** Index of the first span starting at or after `at` (spans sorted by start). */
+function firstStartingAt(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Builds the timeline from body dates (not durations): each date with its clause, the clause's
  * actors and a label, sorted by date; unresolved relative dates go by their rough offset from now.
@@ -165,7 +185,7 @@ export function buildTimeline(text: string, dates: readonly DateSpan[], sentence
   const entries: (TimelineEntry & { offsetDays: number })[] = [];
   for (const d of dates) {
     if (d.label !== 'date' || !d.attrs) continue;
-    const sentence = spanAt(sentences, d.start) ?? { start: d.start, end: d.end };
+    const sentence = clauseWindow(spanAt(sentences, d.start) ?? d, d);
     const clause = clauseAround(text, sentence, d.start);
     entries.push({
       text: text.slice(d.start, d.end),
