@@ -75,7 +75,8 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
  * 0 at the end of the file, until none are left.
  */
 async function skipRest(record: WARCRecord): Promise<void> {
-  if (record.consumed) return;
+  // Without a numeric length warcio skips nothing (and its reader would run to the end of the file).
+  if (record.consumed || !Number.isFinite(record.warcContentLength)) return;
   for await (const chunk of record.reader) void chunk;
   record.consumed = 'skipped';
 }
