@@ -87,3 +87,13 @@ test('stripDoctype: one pass over many unclosed "<!DOCTYPE[" (was quadratic); th
   assert.equal(stripDoctype('<!DOCTYPE[ x <!DOCTYPE y> <rss/>'), '<!DOCTYPE[ x  <rss/>', 'an unclosed subset is left; a later DOCTYPE goes');
   assert.equal(stripDoctype('<!DOCTYPE a [ x ]] >y ]>z'), 'y ]>z', 'the subset ends at the first "]>"');
 });
+
+test('JSON Feed items of the wrong types are items without content, not a crash of the whole feed', () => {
+  const items = parseFeed(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [null, 5, 'x', { title: 5, url: {}, content_html: 7, authors: [null] }, { content_text: 'The ferry is back.', authors: 'x' }],
+  }));
+  assert.equal(items.length, 5);
+  assert.deepEqual(items.slice(0, 4).map((i) => i.content), [undefined, undefined, undefined, undefined]);
+  assert.equal(items[4].content, 'The ferry is back.');
+});

@@ -133,7 +133,8 @@ function atomItems(feed: X): FeedItem[] {
 
 function jsonFeedItems(feed: X): FeedItem[] {
   return arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw) => {
-    const it = raw as X;
+    // An item that is not an object (null, 5, "x") is an item with nothing in it, reported as such.
+    const it = (raw && typeof raw === 'object' ? raw : {}) as X;
     const authors = arr(it.authors ?? it.author) as X[];
     const html = typeof it.content_html === 'string' ? it.content_html : undefined;
     return {
