@@ -129,7 +129,8 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
 
 const LEADING_RELATIVE = /^[\s,]*(?:which|who)\s/i;
 const QUOTE_MARKS = /[“”"]/g;
-const SPACES = /\s+/;
+/** A word of a label: a run of non-space characters. */
+const WORD_RUN = /\S+/g;
 const LEADING_JUNK = /^[,;:–—-]+$/;
 const PUNCT_ONLY = /^[,;:.!?…–—-]+$/;
 const TRAILING_PUNCT = /[,;:.]+$/;
@@ -144,12 +145,23 @@ export function clauseLabel(text: string, clause: { start: number; end: number; 
   }
   let raw = `${before} ${text.slice(date.end, clause.end)}`;
   if (clause.antecedent) raw = `${clause.antecedent} ${raw.replace(LEADING_RELATIVE, '')}`;
-  const words = raw.replace(QUOTE_MARKS, '').split(SPACES);
-  // drop leading punctuation and a leading conjunction, trailing punctuation
-  let first = 0;
-  while (first < words.length && (words[first] === '' || LEADING_JUNK.test(words[first]))) first++;
-  if (first < words.length && LEADING_CONJUNCTIONS.has(words[first].toLowerCase())) first++;
-  const kept = words.slice(first).filter((w) => w && !PUNCT_ONLY.test(w));
+  // drop leading punctuation and a leading conjunction, trailing punctuation. Words are read one at a
+  // time and only until one more than the label keeps: a clause can be thousands of words long.
+  const kept: string[] = [];
+  let leading = true;
+  let conjunction = true;
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(raw); m && kept.length <= LABEL_MAX_WORDS; m = WORD_RUN.exec(raw)) {
+    const w = m[0].replace(QUOTE_MARKS, '');
+    if (!w) continue;
+    if (leading && LEADING_JUNK.test(w)) continue;
+    leading = false;
+    if (conjunction) {
+      conjunction = false;
+      if (LEADING_CONJUNCTIONS.has(w.toLowerCase())) continue;
+    }
+    if (!PUNCT_ONLY.test(w)) kept.push(w);
+  }
   if (kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(TRAILING_PUNCT, '');
   if (kept.length && !kept[kept.length - 1]) kept.pop();
   return kept.length > LABEL_MAX_WORDS ? `${kept.slice(0, LABEL_MAX_WORDS).join(' ')} …` : kept.join(' ');
