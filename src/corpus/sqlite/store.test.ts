@@ -462,3 +462,19 @@ test('quote texts read back exactly: the article text between the offsets is not
   assert.deepEqual(stored, [3, 5]);
   await store.close();
 });
+
+test('search: a prefix query over many articles makes snippets for the page only (was one per match, seconds)', async () => {
+  const store = openSqliteStore(':memory:');
+  // 150 articles of 400 different words starting with "a" (every article matches "a*"), and one of 50,000 "Ada"s.
+  const words = (n: number) => Array.from({ length: 400 }, (_, k) => `a${(n * 400 + k).toString(36)}q`).join(' ');
+  const articles = Array.from({ length: 150 }, (_, n) => fixtureArticle({ title: `Report ${n}`, outlet: 'The Northern Ledger', published: '2026-03-01', body: [`${words(n)}.`] }));
+  articles.push(fixtureArticle({ title: 'Roll call', outlet: 'The Northern Ledger', published: '2026-03-01', body: [`${'Ada '.repeat(50000)}.`] }));
+  await store.putArticles(articles);
+  const started = performance.now();
+  const r = await store.search('a*', { limit: 5 });
+  assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.equal(r.total, 151);
+  assert.equal(r.items.length, 5);
+  for (const item of r.items) assert.match(item.snippet, /\[a[0-9a-z]+q?\]/i);
+  await store.close();
+});
