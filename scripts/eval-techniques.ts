@@ -7,7 +7,7 @@ import { TokenModelScorer, trainTokenModel } from '../src/annotate/techniques/to
 import { kFolds } from '../src/learn/index.js';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
 import { readPtc } from '../src/annotate/techniques/ptc.js';
-import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening, type SpanTagger } from '../src/annotate/techniques/train.js';
+import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening, type SpanTagger, type TaggerOptions } from '../src/annotate/techniques/train.js';
 import { TechniqueModel } from '../src/annotate/techniques/detector.js';
 import { LexiconIndex } from '../src/annotate/techniques/lexicon-match.js';
 import { classifySpans } from '../src/annotate/techniques/classify.js';
@@ -42,7 +42,7 @@ const sentenceBackstops = opt('sentence-backstops', String(TAGGER.sentenceBackst
  * training articles only; --tm-window, --tm-epochs, --tm-rate, --tm-l2, --tm-bits set its options.
  */
 const tokenWeights = opt('token-weights', String(TOKEN_MODEL.weight)).split(',').map(Number);
-const tmOptions = { window: Number(opt('tm-window', String(TOKEN_MODEL.window))), epochs: Number(opt('tm-epochs', String(TOKEN_MODEL.epochs))), rate: Number(opt('tm-rate', String(TOKEN_MODEL.rate))), l2: Number(opt('tm-l2', String(TOKEN_MODEL.l2))), bits: Number(opt('tm-bits', String(TOKEN_MODEL.bits))), hidden: Number(opt('tm-hidden', String(TOKEN_MODEL.hidden))), dropout: Number(opt('tm-dropout', String(TOKEN_MODEL.dropout))), inputDropout: Number(opt('tm-input-dropout', String(TOKEN_MODEL.inputDropout))), seed: Number(opt('tm-seed', String(TOKEN_MODEL.seed))) };
+const tmOptions = { window: Number(opt('tm-window', String(TOKEN_MODEL.window))), epochs: Number(opt('tm-epochs', String(TOKEN_MODEL.epochs))), rate: Number(opt('tm-rate', String(TOKEN_MODEL.rate))), l2: Number(opt('tm-l2', String(TOKEN_MODEL.l2))), bits: Number(opt('tm-bits', String(TOKEN_MODEL.bits))), seed: Number(opt('tm-seed', String(TOKEN_MODEL.seed))) };
 /** --cache DIR: keep each fold's tagger and widening model there (reused by later runs with the same tagger settings). */
 const cacheDir = args.includes('--cache') ? opt('cache', '') : undefined;
 const grid = biases.flatMap((b) => margins.flatMap((m) => spanMargins.flatMap((k) => gaps.flatMap((g) => extends_.flatMap((x) => widenThresholds.flatMap((w) => sentenceBackstops.flatMap((z) => tokenWeights.map((tw) => [b, m, k, g, x, w, z, tw] as const))))))));
@@ -54,7 +54,6 @@ const pct = (x: number) => x.toFixed(4);
 function loadCachedTagger(dir: string, f: number): SpanTagger {
   const t: SpanTagger = SequenceTagger.decode(readFileSync(join(dir, `fold${f}.tagger`)));
   if (existsSync(join(dir, `fold${f}.sentences`))) t.sentences = Classifier.decode(readFileSync(join(dir, `fold${f}.sentences`)));
-  if (existsSync(join(dir, `fold${f}.tokens`))) t.tokens = Classifier.decode(readFileSync(join(dir, `fold${f}.tokens`)));
   return t;
 }
 
@@ -69,6 +68,15 @@ console.error(`prepared ${docs.length} articles in ${((performance.now() - t0) /
 const lexicon = new LexiconIndex();
 /** --clusters on/off: word-cluster features in the tagger (default: as committed). */
 const clusters = opt('clusters', TAGGER.wordClusters ? 'on' : 'off') === 'on' ? loadWordClusters() : undefined;
+/** The span tagger's training options: --si-bits, --si-epochs, --si-seeds 7,8,9, --si-sentences on|off, --si-neighbours N (defaults: TAGGER). */
+const taggerOptions: TaggerOptions = {
+  bits: Number(opt('si-bits', String(TAGGER.bits))),
+  epochs: Number(opt('si-epochs', String(TAGGER.epochs))),
+  clusters,
+  seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined,
+  sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined,
+  neighbours: args.includes('--si-neighbours') ? Number(opt('si-neighbours', '1')) : undefined,
+};
 const folds = kFolds(docs.length, K);
 const si = new Map<string, SiTotals>(grid.map((g) => [gridKey(g), emptySiTotals()]));
 /** SI totals per grid point and fold (for choosing a decoding setting without the scored fold). */
@@ -84,7 +92,7 @@ folds.forEach((held, f) => {
   const train = docs.filter((_, i) => !heldSet.has(i));
   const test = held.map((i) => docs[i]);
   const cached = cacheDir && existsSync(join(cacheDir, `fold${f}.tagger`)) ? cacheDir : undefined;
-  const tagger = only === 'tc' ? undefined : cached ? loadCachedTagger(cached, f) : trainTagger(train, lexicon, { bits: Number(opt('si-bits', String(TAGGER.bits))), epochs: Number(opt('si-epochs', String(TAGGER.epochs))), clusters, seeds: args.includes('--si-seeds') ? opt('si-seeds', '').split(',').map(Number) : undefined, bag: args.includes('--si-bag') ? Number(opt('si-bag', '1')) : undefined, sentences: args.includes('--si-sentences') ? opt('si-sentences', 'on') === 'on' : undefined, prior: args.includes('--si-prior') ? opt('si-prior', 'on') === 'on' : undefined, neighbours: args.includes('--si-neighbours') ? Number(opt('si-neighbours', '1')) : undefined, clauses: args.includes('--si-clauses') ? opt('si-clauses', 'on') === 'on' : undefined, tokens: args.includes('--si-stack') ? opt('si-stack', 'on') === 'on' : undefined, tokenNeighbours: args.includes('--si-stack-nb') ? Number(opt('si-stack-nb', '1')) : undefined, tokenOptions: tmOptions });
+  const tagger = only === 'tc' ? undefined : cached ? loadCachedTagger(cached, f) : trainTagger(train, lexicon, taggerOptions);
   const classifier =
     only === 'si'
       ? undefined
@@ -106,21 +114,13 @@ folds.forEach((held, f) => {
     mkdirSync(cacheDir, { recursive: true });
     writeFileSync(join(cacheDir, `fold${f}.tagger`), tagger.encode());
     if (tagger.sentences) writeFileSync(join(cacheDir, `fold${f}.sentences`), tagger.sentences.encode());
-    if (tagger.tokens) writeFileSync(join(cacheDir, `fold${f}.tokens`), tagger.tokens.encode());
     if (wideningModel) writeFileSync(join(cacheDir, `fold${f}.widening`), wideningModel.encode());
   }
   const widened = wideningModel ? model.withWidening(wideningModel) : model;
   const t1 = performance.now();
-  // A tagger that reads a token model (--si-stack) brings the one trained on this fold's training articles.
-  const tokenModel = tagger?.tokens && tokenWeights.some((w) => w !== 0) ? new TokenModelScorer(tagger.tokens, lexicon, loadWordClusters()) : tagger && tokenWeights.some((w) => w !== 0) ? new TokenModelScorer(trainTokenModel(train, lexicon, loadWordClusters(), tmOptions), lexicon, loadWordClusters()) : undefined;
+  const tokenModel = tagger && tokenWeights.some((w) => w !== 0) ? new TokenModelScorer(trainTokenModel(train, lexicon, loadWordClusters(), tmOptions), lexicon, loadWordClusters()) : undefined;
   if (tokenModel) console.error(`  token model trained in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-  // --posterior-temps 0,0.5,1: token-marginal decoding at these temperatures (0: Viterbi), crossed with the grid.
-  const temps = opt('posterior-temps', '0').split(',').map(Number);
-  const variants = grid.flatMap((g) => temps.map((pt) => ({ key: gridKey(g) + (temps.length > 1 || pt ? ` posterior=${pt}` : ''), model: widened.withBias(g[0], g[1], g[2], g[3], g[4], g[5], g[6]).withTokenModel(tokenModel, g[7]).withPosterior(pt) })));
-  for (const { key } of variants) if (!si.has(key)) {
-    si.set(key, emptySiTotals());
-    siFold.set(key, folds.map(() => emptySiTotals()));
-  }
+  const variants = grid.map((g) => ({ key: gridKey(g), model: widened.withBias(g[0], g[1], g[2], g[3], g[4], g[5], g[6]).withTokenModel(tokenModel, g[7]) }));
   for (const d of test) {
     if (tagger)
       for (const { key, model: m } of variants) {

@@ -1,5 +1,5 @@
 // The article context of technique labels measured on the tagger's own spans (as the stage
-// labels them) rather than on gold spans (pass tech-tc6, models/techniques.md).
+// labels them) rather than on gold spans (models/techniques.md, History, pass tech-tc6).
 //   node --import tsx scripts/tc-context-found.ts [--seed 11] [--weights 0,0.1,0.2,0.25,0.3,0.4,0.5]
 // 5-fold CV by article (the folds of eval:techniques): per fold the tagger, widening model,
 // classifier and network are trained on the other folds; the held-out articles' spans are found

@@ -5,7 +5,7 @@
 // `npm run train:techniques -- --classifier-only` retrains and writes only the classifier (and network),
 // `-- --tagger-only` only the span tagger (which needs models/word-clusters.bin), its sentence model
 // and the widening model (models/techniques-widening.spnm, trained on the tagger's own runs), and
-// the token model mixed into the tagger's emissions (models/techniques-tokens.spnn, if TOKEN_MODEL.weight).
+// the token model mixed into the tagger's emissions (models/techniques-tokens.spnm, if TOKEN_MODEL.weight).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, needsShared } from '../src/testing/shared.js';
@@ -16,7 +16,6 @@ import { loadWordClusters } from '../src/annotate/techniques/word-clusters.js';
 import { MODELS_DIR } from '../src/annotate/techniques/detector.js';
 import { CLASSIFIER, MODEL_FILES, NETWORK, SENTENCE_MODEL, TAGGER, TOKEN_MODEL, WIDENING_MODEL } from '../src/annotate/techniques/constants.js';
 import { trainTokenModel } from '../src/annotate/techniques/token-model.js';
-import { Mlp } from '../src/learn/index.js';
 
 const missing = needsShared('data/ptc');
 if (missing) {
@@ -43,10 +42,9 @@ if (!process.argv.includes('--classifier-only')) {
   const wideningBytes = trainWidening(docs, tagger, lexicon).encode({ ...card, task: 'keep a side of a span widened to its clause (share of its tokens in a fragment)', ...WIDENING_MODEL, threshold: TAGGER.wideningThreshold });
   writeFileSync(join(MODELS_DIR, MODEL_FILES.widening), wideningBytes);
   console.log(`wrote ${MODEL_FILES.widening} (${mb(wideningBytes)})`);
-  if (TOKEN_MODEL.weight !== 0 || tagger.tokens) {
-    // A tagger that reads the token model (TOKEN_STACK) trained it on the same articles.
-    const tokens = tagger.tokens ?? trainTokenModel(docs, lexicon, clusters);
-    const name = `${MODEL_FILES.tokens}.${tokens instanceof Mlp ? 'spnn' : 'spnm'}`;
+  if (TOKEN_MODEL.weight !== 0) {
+    const tokens = trainTokenModel(docs, lexicon, clusters);
+    const name = MODEL_FILES.tokens;
     const tokenBytes = tokens.encode({ ...card, task: 'token lies inside a propaganda fragment (mixed into the span tagger)', ...TOKEN_MODEL, ...tokens.card });
     writeFileSync(join(MODELS_DIR, name), tokenBytes);
     console.log(`wrote ${name} (${mb(tokenBytes)})`);

@@ -13,6 +13,9 @@ export function searchCommand(): Command {
         if (options.json) return void process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         process.stdout.write(`${r.total} articles match\n`);
         process.stdout.write(renderTable(['id', 'published', 'outlet', 'title', 'snippet'], r.items.map((h) => [h.id, h.published?.slice(0, 10), h.outlet, h.title, h.snippet]), 50));
+        const shown = (filterOf(options).offset ?? 0) + r.items.length;
+        if (shown < r.total) process.stdout.write(`more: --offset ${shown} (or --limit)\n`);
+        if (r.facetsOver) process.stdout.write(`facets count the ${r.facetsOver} best matches\n`);
         for (const [name, counts] of Object.entries(r.facets)) {
           if (counts.length) process.stdout.write(`${name}: ${counts.map((c) => `${c.value} (${c.count})`).join(', ')}\n`);
         }

@@ -13,6 +13,7 @@ export function statsCommand(): Command {
         if (options.json) return void process.stdout.write(JSON.stringify(s, null, 2) + '\n');
         const list = (xs: { value: string; count: number }[]) => xs.map((x) => `${x.value} (${x.count})`).join(', ');
         process.stdout.write(`${s.articles} articles, ${s.outlets} outlets, ${s.stories} stories, ${s.speakers} speakers\n`);
+        if (s.sampledFrom) process.stdout.write(`(top entities, top speakers and the speaker count: from the ${s.sampledFrom} most recent of these articles)\n`);
         process.stdout.write(`top entities: ${list(s.topEntities)}\ntop speakers: ${list(s.topSpeakers)}\n`);
         if (s.perDay.length) process.stdout.write(`articles per day:\n${renderTable(['day', 'articles'], s.perDay.map((d) => [d.value, d.count]))}`);
         const techniques = [...new Set(Object.values(s.techniquesByOutlet).flatMap((t) => Object.keys(t)))].sort();

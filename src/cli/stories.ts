@@ -16,11 +16,13 @@ export function storiesCommand(): Command {
       const store = await openStore(o.db, { readonly: true });
       try {
         if (id) {
-          const story = await store.getStory(id);
+          const story = await store.getStory(id, { limit: Number(o.limit), offset: Number(o.offset) });
           if (!story) throw new SpinscopeError('not-found', `no story ${id}`);
           if (o.json) return void process.stdout.write(JSON.stringify(story, null, 2) + '\n');
           process.stdout.write(`${story.id} (thread ${story.thread}): ${story.label}\n${story.size} articles, ${story.first ?? '?'} – ${story.last ?? '?'}\noutlets: ${story.outlets.join(', ')}\nentities: ${story.topEntities.join(', ')}\nspeakers: ${story.topSpeakers.join(', ')}\n`);
           process.stdout.write(renderTable(['id', 'published', 'outlet', 'title'], story.articles.map((a) => [a.id, a.published?.slice(0, 10), a.outlet, a.title])));
+          const shown = story.offset + story.articles.length;
+          if (shown < story.size) process.stdout.write(`articles ${story.offset + 1}–${shown} of ${story.size} (oldest first); more: --offset ${shown}\n`);
           return;
         }
         const page = await store.listStories({ thread: o.thread, outlet: o.outlet, limit: Number(o.limit), offset: Number(o.offset) });

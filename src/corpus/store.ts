@@ -43,13 +43,16 @@ export interface CorpusStore {
   stats(filter?: ArticleFilter): Promise<CorpusStats>;
   /** Stories (same event), biggest first; `thread` groups stories on one ongoing topic. */
   listStories(options?: ListOptions & { thread?: string; outlet?: string }): Promise<Page<StorySummary>>;
-  /** One story with its articles. */
-  getStory(id: string): Promise<(StorySummary & { articles: ArticleSummary[] }) | undefined>;
+  /**
+   * One story with a page of its articles, oldest first (`limit`, default 50, and `offset`; the
+   * story's `size` is their number).
+   */
+  getStory(id: string, options?: ListOptions): Promise<(StorySummary & { articles: ArticleSummary[]; offset: number }) | undefined>;
   /** Speakers (persons merged across articles), most quoted first; `query` filters by name. */
   listSpeakers(options?: ListOptions & { query?: string; outlet?: string }): Promise<Page<SpeakerSummary>>;
   /** One speaker with quote counts over time, co-quoted speakers and top techniques. */
   getSpeaker(id: string): Promise<SpeakerDetail | undefined>;
-  /** Streams one table of the corpus as flat records (for `spinscope export`). */
+  /** Streams one table of the corpus as flat records (for `spinscope export`); memory stays flat whatever the corpus size. */
   exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>>;
   /** Ids of articles whose recorded stage versions differ from `current` (stage → version). */
   staleArticles(current: Record<string, string>): Promise<string[]>;
@@ -183,7 +186,10 @@ export interface SearchHit extends ArticleSummary {
 }
 
 export interface SearchResult extends Page<SearchHit> {
+  /** Facet counts: over every match, or over the best-ranked `facetsOver` when there are more. */
   facets: Record<'outlet' | 'section' | 'entity' | 'speaker' | 'technique' | 'story', FacetCount[]>;
+  /** Present when the facets count only this many best-ranked matches (of `total`). */
+  facetsOver?: number;
 }
 
 export interface CorpusStats {
@@ -197,6 +203,11 @@ export interface CorpusStats {
   techniquesByOutlet: Record<string, Record<string, number>>;
   topEntities: Array<FacetCount & { type?: string }>;
   topSpeakers: FacetCount[];
+  /**
+   * Present when a filter selected more articles than this: top entities, top speakers and the
+   * speaker count then come from the selection's this-many most recent articles.
+   */
+  sampledFrom?: number;
 }
 
 export interface StorySummary {

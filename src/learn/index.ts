@@ -1,4 +1,5 @@
 export { fnv1a, hashFeatures, seededRandom, shuffledIndices } from './hash.js';
+export { edgeBucket } from './buckets.js';
 export { AveragedWeights, scoreInto } from './weights.js';
 export { encodeModel, decodeModel, decodeModelEntries, saveModel, loadModel, type ModelHeader } from './model-file.js';
 export { Classifier, argmax, probabilities, softmaxInPlace, type Example, type TrainOptions } from './classifier.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Classifier, SequenceTagger, crossFit, prf } from './index.js';
+import { Classifier, SequenceTagger, crossFit, edgeBucket, prf } from './index.js';
 
 // A toy tagging task: capitalised words after "in" are places, after "Mr" are persons.
 function toySequences() {
@@ -121,4 +121,10 @@ test('crossFit predicts each item with a model that never saw it', () => {
   assert.deepEqual(seen, [false, false, false, false, false]);
   const sizes = crossFit(items, 2, (training) => training.length, (n) => n);
   assert.deepEqual(sizes, [2, 3, 2, 3, 2]); // folds {0,2,4} and {1,3}
+});
+
+test('edgeBucket counts the edges a value reaches (an edge itself opens the next bucket)', () => {
+  const edges = [0.1, 0.2, 0.3];
+  assert.deepEqual([-1, 0.05, 0.1, 0.15, 0.3, 7].map((x) => edgeBucket(x, edges)), [0, 0, 1, 1, 3, 3]);
+  assert.equal(edgeBucket(5, []), 0);
 });

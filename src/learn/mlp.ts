@@ -95,16 +95,6 @@ export class Mlp {
     return this.out;
   }
 
-  /** Adds the input row of a bucket × v to `h` (hidden pre-activations); false when the bucket has no row. */
-  addRow(bucket: number, h: Float32Array | Float64Array, v = 1): boolean {
-    const r = this.table.offset(bucket);
-    if (r < 0) return false;
-    const H = this.hidden;
-    const x = v * this.scales[r];
-    for (let j = 0; j < H; j++) h[j] += this.rows[r * H + j] * x;
-    return true;
-  }
-
   score(features: readonly string[], values?: readonly number[]): Float64Array {
     return this.scoreBuckets(hashFeatures(features, this.bits), values);
   }

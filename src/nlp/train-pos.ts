@@ -218,7 +218,6 @@ async function main(): Promise<void> {
   const card = {
     data: `wink-nlp (wink-eng-lite-web-model) UPOS tags on ${train.length} news texts (PTC train, PolNeAR train, 9/10 of WCXB dev main content) and CoNLL-2003 eng.train sentences; ${data.tokens.length} tokens`,
     heldOut: 'PolNeAR dev, 1/10 of WCXB dev (file number divisible by 10), CoNLL-2003 eng.testa',
-    trained: new Date().toISOString().slice(0, 10),
     ...POS_TRAINING,
   };
   const tagdict = Object.fromEntries([...dict].map(([w, t]) => [data.words[w], t]));

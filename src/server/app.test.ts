@@ -111,6 +111,21 @@ test('corpus routes: list, filter, story, search, stats, export (demo corpus)', 
   assert.match(await csv.text(), /^id,title,outlet/);
   assert.equal((await app.request('/api/export/passwords')).status, 404);
   assert.equal((await app.request('/api/stories/nope')).status, 404);
+  // A story's articles come a page at a time.
+  const firstTwo = await (await app.request(`/api/stories/${stories.items[0].id}?limit=2`)).json() as { articles: Array<{ id: string }>; offset: number };
+  const rest = await (await app.request(`/api/stories/${stories.items[0].id}?limit=100&offset=2`)).json() as { articles: Array<{ id: string }>; offset: number };
+  assert.equal(firstTwo.articles.length, 2);
+  assert.equal(rest.offset, 2);
+  assert.deepEqual([...firstTwo.articles, ...rest.articles].map((a) => a.id), (story.articles as Array<{ id: string }>).map((a) => a.id));
+  // Exports stream the same bytes the whole table would make, in every format.
+  for (const kind of ['articles', 'quotes', 'speakers', 'stories'] as const) {
+    const records: Record<string, unknown>[] = [];
+    for await (const r of store.exportRecords(kind)) records.push(r);
+    assert.ok(records.length > 0, kind);
+    assert.equal(await (await app.request(`/api/export/${kind}?format=csv`)).text(), toCsv(records), `${kind} csv`);
+    assert.equal(await (await app.request(`/api/export/${kind}?format=jsonl`)).text(), records.map((r) => JSON.stringify(r)).join('\n') + '\n', `${kind} jsonl`);
+    assert.deepEqual(await (await app.request(`/api/export/${kind}?format=json`)).json(), records, `${kind} json`);
+  }
 });
 
 test('the OpenAPI document lists every route', async () => {

@@ -7,10 +7,10 @@ import type { SourceDocument } from '../ingest/types.js';
 import { articleToJson } from '../cli/output.js';
 import { BusyError } from './analysis-pool.js';
 import { parseDate } from '../ingest/html/dates.js';
-import { toCsv } from './csv.js';
+import { csvCell, toCsv } from './csv.js';
 import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
-import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
+import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, pageSchema, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
 import { requireToken, securityHeaders } from './security.js';
 import { serveStatic } from './static.js';
 import { EXPORT_KINDS, type ExportKind, type ServerStore } from './store.js';
@@ -34,6 +34,48 @@ export interface ServerDeps {
   articleCache?: ResponseCache;
   /** Logs one line per server error (never sent to the client). */
   log?: (line: string) => void;
+}
+
+/** Rows per chunk of a streamed export. */
+const EXPORT_CHUNK_ROWS = 256;
+
+/**
+ * An export as a byte stream: CSV (header from the first record: every record of a table has the
+ * same columns), JSON lines, or one JSON array. Pulled by the client's reading, so a slow client
+ * holds at most a chunk; a client that goes away stops the reading (and closes its connection).
+ */
+export function exportStream(records: AsyncIterable<Record<string, unknown>>, format: 'csv' | 'json' | 'jsonl'): ReadableStream<Uint8Array> {
+  const it = records[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  let columns: string[] | undefined;
+  let rows = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk = '';
+      for (let k = 0; k < EXPORT_CHUNK_ROWS; k++) {
+        const next = await it.next();
+        if (next.done) {
+          if (format === 'json') chunk += rows === 0 ? '[]\n' : ']\n';
+          else if (format === 'csv' && rows === 0) chunk += toCsv([]);
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        const r = next.value;
+        if (format === 'jsonl') chunk += JSON.stringify(r) + '\n';
+        else if (format === 'json') chunk += (rows === 0 ? '[' : ',') + JSON.stringify(r);
+        else {
+          if (!columns) chunk += (columns = Object.keys(r)).map(csvCell).join(',') + '\r\n';
+          chunk += columns.map((col) => csvCell(r[col])).join(',') + '\r\n';
+        }
+        rows++;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
 }
 
 /** Fetch error codes that mean the URL itself is refused (SSRF guard, scheme): 422, not 502. */
@@ -168,7 +210,7 @@ export function createApp(deps: ServerDeps): Hono {
 
   app.get('/api/stories', async (c) => c.json(await store.listStories(query(c, storiesSchema))));
   app.get('/api/stories/:id', async (c) => {
-    const story = await store.getStory(parse(idSchema, c.req.param('id')));
+    const story = await store.getStory(parse(idSchema, c.req.param('id')), query(c, pageSchema));
     if (!story) throw new HttpError(404, 'no such story');
     return c.json(story);
   });
@@ -201,13 +243,10 @@ export function createApp(deps: ServerDeps): Hono {
     const kind = c.req.param('kind') as ExportKind;
     if (!EXPORT_KINDS.includes(kind)) throw new HttpError(404, `no export "${kind}" (one of ${EXPORT_KINDS.join(', ')})`);
     const { format } = query(c, exportSchema);
-    const records: Record<string, unknown>[] = [];
-    for await (const r of store.exportRecords(kind)) records.push(r);
     const name = `spinscope-${kind}.${format}`;
-    const disposition = { 'Content-Disposition': `attachment; filename="${name}"` };
-    if (format === 'csv') return c.body(toCsv(records), 200, { ...disposition, 'Content-Type': 'text/csv; charset=utf-8' });
-    if (format === 'jsonl') return c.body(records.map((r) => JSON.stringify(r)).join('\n') + '\n', 200, { ...disposition, 'Content-Type': 'application/x-ndjson' });
-    return c.json(records, 200, disposition);
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : format === 'jsonl' ? 'application/x-ndjson' : 'application/json';
+    // Streamed as the rows are read (memory stays flat on any corpus), a few hundred rows a chunk.
+    return new Response(exportStream(store.exportRecords(kind), format), { status: 200, headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` } });
   });
 
   app.all('/api/*', (c) => c.json({ error: 'not found' }, 404));

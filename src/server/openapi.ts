@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, searchSchema, speakersSchema, storiesSchema } from './schemas.js';
+import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, pageSchema, searchSchema, speakersSchema, storiesSchema } from './schemas.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export function openApiDocument(): Json {
       },
       '/api/articles/{id}': get('one article with all layers, findings and notices', [idParam('article')]),
       '/api/stories': get('stories, biggest first', queryParams(storiesSchema)),
-      '/api/stories/{id}': get('one story with its articles', [idParam('story')]),
+      '/api/stories/{id}': get('one story with a page of its articles, oldest first (limit, default 50; offset)', [idParam('story'), ...queryParams(pageSchema)]),
       '/api/speakers': get('speakers, most quoted first', queryParams(speakersSchema)),
       '/api/speakers/{id}': get('one speaker: quotes over time, co-quoted speakers, techniques', [idParam('speaker')]),
       '/api/entities': get('most mentioned entities', queryParams(entitiesSchema)),

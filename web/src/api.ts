@@ -29,7 +29,7 @@ export interface StorySummary { id: string; thread: string; label: string; size:
 export interface SpeakerSummary { id: string; name: string; quotes: number; articles: number; roles: string[]; affiliations: string[]; outlets: string[] }
 export interface SpeakerDetail extends SpeakerSummary { variants: string[]; overTime: FacetCount[]; coQuoted: Array<FacetCount & { id: string }>; techniques: FacetCount[] }
 export interface SearchHit extends ArticleSummary { snippet: string; rank: number }
-export interface SearchResult extends Page<SearchHit> { facets: Record<string, FacetCount[]> }
+export interface SearchResult extends Page<SearchHit> { facets: Record<string, FacetCount[]>; facetsOver?: number }
 export interface CorpusStats { articles: number; outlets: number; stories: number; speakers: number; perDay: FacetCount[]; techniquesByOutlet: Record<string, Record<string, number>>; topEntities: Array<FacetCount & { type?: string }>; topSpeakers: FacetCount[] }
 
 export const api = {
@@ -38,7 +38,7 @@ export const api = {
   article: (id: string) => request<Article>(`/api/articles/${encodeURIComponent(id)}`),
   articles: (filter: Record<string, string | number | undefined>) => request<Page<ArticleSummary>>(`/api/articles${qs(filter)}`),
   stories: (limit = 100) => request<Page<StorySummary>>(`/api/stories${qs({ limit })}`),
-  story: (id: string) => request<StorySummary & { articles: ArticleSummary[] }>(`/api/stories/${encodeURIComponent(id)}`),
+  story: (id: string, offset = 0, limit = 24) => request<StorySummary & { articles: ArticleSummary[]; offset: number }>(`/api/stories/${encodeURIComponent(id)}${qs({ limit, offset: offset || undefined })}`),
   speakers: (q?: string) => request<Page<SpeakerSummary>>(`/api/speakers${qs({ q, limit: 200 })}`),
   speaker: (id: string) => request<SpeakerDetail>(`/api/speakers/${encodeURIComponent(id)}`),
   search: (params: Record<string, string | number | undefined>) => request<SearchResult>(`/api/search${qs(params)}`),

@@ -48,8 +48,11 @@ function compareRows(items: Compared[]): Record<string, unknown>[] {
   }));
 }
 
-export async function storyView(main: HTMLElement, id: string): Promise<void> {
-  const story = await api.story(id);
+/** Articles of a story compared side by side per page (each is fetched whole). */
+const STORY_PAGE = 24;
+
+export async function storyView(main: HTMLElement, id: string, offset = 0): Promise<void> {
+  const story = await api.story(id, offset, STORY_PAGE);
   const items: Compared[] = await Promise.all(story.articles.map(async (summary) => ({ summary, article: await api.article(summary.id) })));
   const byOutlet = new Map<string, Compared[]>();
   for (const c of items) byOutlet.set(c.summary.outlet ?? 'unknown', [...(byOutlet.get(c.summary.outlet ?? 'unknown') ?? []), c]);
@@ -82,7 +85,11 @@ export async function storyView(main: HTMLElement, id: string): Promise<void> {
   replace(main,
     h('p', {}, link('#/stories', '← Stories')),
     h('h1', {}, story.label),
-    h('p', { class: 'muted' }, `${story.size} articles from ${outlets.length} outlets, ${humanDate(date(story.first))} – ${humanDate(date(story.last))}`),
+    h('p', { class: 'muted' }, `${story.size} articles, ${humanDate(date(story.first))} – ${humanDate(date(story.last))}; ${story.outlets.length} outlets`),
+    story.size > items.length ? h('p', { class: 'muted' }, `Comparing articles ${story.offset + 1}–${story.offset + items.length} of ${story.size}, oldest first. `,
+      story.offset > 0 ? link(`#/story/${encodeURIComponent(story.id)}?offset=${Math.max(0, story.offset - STORY_PAGE)}`, '← Earlier') : null,
+      story.offset > 0 && story.offset + items.length < story.size ? ' · ' : null,
+      story.offset + items.length < story.size ? link(`#/story/${encodeURIComponent(story.id)}?offset=${story.offset + items.length}`, 'Later →') : null) : null,
     downloads(`story-${story.id}`, () => compareRows(items)),
     h('div', { class: 'compare', attrs: { 'aria-label': 'Outlets side by side' } }, columns),
     speakers.size ? [h('h2', {}, 'Who each outlet quotes'), table(['Speaker', ...outlets], [...speakers].map(([name, row]) => [name, ...outlets.map((o) => String(row.get(o) ?? ''))]), 'Quotes per speaker and outlet')] : null,
@@ -103,7 +110,7 @@ export async function speakersView(main: HTMLElement, query = ''): Promise<void>
 
 export async function speakerView(main: HTMLElement, id: string): Promise<void> {
   const s = await api.speaker(id);
-  const articles = await api.articles({ speaker: s.name, limit: 100 });
+  const articles = await api.articles({ speaker: s.id, limit: 100 }); // by id: a name key can differ from the person's (titles, initials)
   replace(main, h('p', {}, link('#/speakers', '← Speakers')), h('h1', {}, s.name),
     h('p', { class: 'muted' }, `${s.quotes} quotes in ${s.articles} articles`, s.roles.length ? ` · ${s.roles.join(', ')}` : '', s.affiliations.length ? ` · ${s.affiliations.join(', ')}` : ''),
     downloads(`speaker-${s.id}`, () => articles.items.map((a) => ({ ...a }))),
@@ -152,7 +159,7 @@ export async function searchView(main: HTMLElement, params: URLSearchParams): Pr
     h('div', { class: 'search' },
       h('aside', { class: 'facets', attrs: { 'aria-label': 'Filters' } }, FACETS.map((f) => facetBox(f, result.facets[f] ?? []))),
       h('section', { attrs: { 'aria-label': 'Results' } },
-        h('p', { class: 'muted' }, `${result.total} articles`), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
+        h('p', { class: 'muted' }, `${result.total} articles`, result.total > result.items.length ? ` (the best ${result.items.length} shown)` : '', result.facetsOver ? `; filters count the best ${result.facetsOver}` : ''), downloads('search', () => result.items.map(({ snippet: s, ...rest }) => ({ ...rest, snippet: s }))),
         h('ol', { class: 'hits' }, result.items.map((hit) => h('li', {}, link(`#/article/${encodeURIComponent(hit.id)}`, hit.title ?? hit.id), h('span', { class: 'muted small' }, ` ${hit.outlet ?? ''} · ${date(hit.published)}`), snippet(hit.snippet)))))));
 }
 

@@ -101,7 +101,7 @@ async function route(): Promise<void> {
       case undefined: return readerHome();
       case 'article': return await articlePage(parts[1]);
       case 'stories': return await storiesView(main);
-      case 'story': return await storyView(main, parts[1]);
+      case 'story': return await storyView(main, parts[1], Number(params.get('offset') ?? 0) || 0);
       case 'speakers': return await speakersView(main, params.get('q') ?? '');
       case 'speaker': return await speakerView(main, parts[1]);
       case 'search': return await searchView(main, params);

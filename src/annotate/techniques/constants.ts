@@ -69,7 +69,8 @@ export const TAGGER = {
   articleDensity: true,
   /**
    * The article's share of ?/! sentences and of quoted tokens as token features: measured, no
-   * gain (CV F1 0.3749 vs 0.3757), off.
+   * gain (CV F1 0.3749 vs 0.3757). The code is gone (models/techniques.md, History); the false
+   * stays so the tagger's card records it (and the committed model file keeps its bytes).
    */
   articleStyle: false,
   /**
@@ -89,7 +90,7 @@ export const TAGGER = {
    * 0.3835 → 0.3944 (models/techniques.md).
    */
   sentenceModel: true,
-  /** The article's mean sentence-model probability (bucketed) as a token feature: no gain (0.3917 vs 0.3944), off. */
+  /** The article's mean sentence-model probability (bucketed) as a token feature: no gain (0.3917 vs 0.3944); code gone, as `articleStyle`. */
   articlePrior: false,
   /**
    * The sentence-model buckets of this many sentences (0–2) before and after as features of
@@ -99,7 +100,7 @@ export const TAGGER = {
   /**
    * The clause model's probability (p(the clause overlaps a fragment), given the sentence
    * bucket; bucketed) as a feature of each token of the clause: +0.0006 on CV (0.3987 vs
-   * 0.3981 with one neighbour sentence), not worth a third model file; off.
+   * 0.3981 with one neighbour sentence), not worth a third model file; code gone, as `articleStyle`.
    */
   clauseModel: false,
   /**
@@ -117,9 +118,8 @@ export const TAGGER = {
    * Infinity: never). Such spans are mostly recall: on average only ~14% of their characters
    * are inside a gold fragment, but they cover whole fragments the token window missed. 5-fold
    * CV (outsideBias -1.5, widening 0.25): off 0.4085, 0.5 0.4141, 0.4 0.4179 (chosen on the
-   * other folds for every fold; models/techniques.md). Since pass tech-si5 a sentence whose only
-   * marks are lexicon-backstop runs is covered too (0.4180 → 0.4188 in the study harness,
-   * higher in each of the five folds).
+   * other folds for every fold; models/techniques.md). A sentence whose only marks are
+   * lexicon-backstop runs is covered too (0.4180 → 0.4188, higher in each of the five folds).
    */
   sentenceBackstop: 0.4,
 } as const;
@@ -193,26 +193,26 @@ export const NETWORK = {
 } as const;
 
 /**
- * Article context of technique labels (pass tech-tc5): articles lean on a few techniques, so a
+ * Article context of technique labels: articles lean on a few techniques, so a
  * span's probabilities are multiplied by ((share_c + smoothing) / (prior_c + smoothing))^weight,
  * where share_c is the mean probability of label c over the other spans labelled together in the
  * same call (the article's spans; spans with the same start and end count once, the span itself
  * not) and prior_c the mean probability a span gets on new articles; then renormalised. One
  * pass more over the spans' probabilities (no model file). 5-fold CV micro-F1 (gold spans,
  * seeds 11 / 5 / 1 / 2, `npm run eval:techniques -- --task tc --tc-seed S`): 0.6314 / 0.6298 /
- * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, pass tech-tc5);
+ * 0.6301 / 0.6322 → 0.6355 / 0.6309 / 0.6358 / 0.6344 (models/techniques.md, History, pass tech-tc5);
  * weight 0 (`--tc-context 0`) switches it off.
  */
 export const CONTEXT = {
   /** Exponent for given spans (`techniques classify`, TC on gold spans). */
   weight: 0.5,
   /**
-   * Exponent for the tagger's own spans (the stage; pass tech-tc6): over half of them overlap
+   * Exponent for the tagger's own spans (the stage): over half of them overlap
    * no fragment, so their mix says less. Labelling the tagger's spans of held-out articles
    * (5-fold CV; right when the label is one of the overlapping gold spans' labels, 3,548
    * spans; `node --import tsx scripts/tc-context-found.ts --seed S`): no context 0.4758 / 0.4659
    * (seeds 11 / 5), weight 0.5 0.4735 / 0.4687, 0.2 0.4800 / 0.4698 (seed 11: chosen on the
-   * other four folds for every fold); grid 0 … 0.5 in models/techniques.md, pass tech-tc6.
+   * other four folds for every fold); grid 0 … 0.5 in models/techniques.md, History, pass tech-tc6.
    */
   foundWeight: 0.2,
   smoothing: 0.01,
@@ -282,7 +282,7 @@ export const SUMMARY = {
 } as const;
 
 /**
- * The token model (pass tech-si6, `token-model.ts`): a binary logistic regression over a wide
+ * The token model (`token-model.ts`): a binary logistic regression over a wide
  * window of each token (words, clusters, POS, lexicon categories at ±window, the word's own
  * character n-grams) whose log-odds, minus the base rate's, are added × `weight` (in units of the
  * tagger's mean absolute transition weight) to the tagger's inside emissions before Viterbi.
@@ -295,13 +295,17 @@ export const TOKEN_MODEL = {
   rate: 0.05,
   l2: 1e-6,
   seed: 17,
-  /** Hidden units of the network (0: a logistic regression). */
+  /**
+   * A network instead of the logistic model (16 or 32 hidden units): no better, far slower to
+   * train (models/techniques.md, History, pass tech-si6); its code is gone. These stay so the
+   * token model's card records the settings (and its file keeps its bytes).
+   */
   hidden: 0,
   dropout: 0.3,
   inputDropout: 0.1,
   inputInit: 0.1,
   /**
-   * Mixing weight (0: the tagger alone). 5-fold CV (pass tech-si6): 0.15 / 0.3 / 0.5 / 0.8 best
+   * Mixing weight (0: the tagger alone). 5-fold CV (models/techniques.md, History, pass tech-si6): 0.15 / 0.3 / 0.5 / 0.8 best
    * F1 0.4201 / 0.4215 / 0.4200 / 0.4140 (each at its best outside bias).
    */
   weight: 0.3,
@@ -315,37 +319,16 @@ export const TOKEN_MODEL = {
   maxCachedWords: 50_000,
 };
 
-/**
- * Stacking (pass tech-si8): the token model's log-odds, bucketed, as features of the span
- * tagger (the token's own bucket and its ±1 neighbours'). The tagger trains on out-of-fold
- * log-odds (inner folds by article, as the sentence model's) and reads the committed token
- * model at run time.
- */
-export const TOKEN_STACK = {
-  /**
-   * Whether the tagger reads the token model's buckets. Off: 5-fold CV best grid point 0.4227
-   * (main 0.4215), nested 0.4200 (main 0.4197) — no real gain (models/techniques.md, pass tech-si8).
-   */
-  enabled: false,
-  /** Log-odds bucket edges. */
-  edges: [-3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5] as readonly number[],
-  /** Neighbour tokens on each side whose buckets are features too. */
-  neighbours: 1,
-  innerFolds: 5,
-};
-
 /** Model file names under models/. */
 export const MODEL_FILES = {
   tagger: 'techniques-spans.spnm',
   classifier: 'techniques-labels.spnm',
   /** The sentence model the tagger reads (when TAGGER.sentenceModel). */
   sentences: 'techniques-sentences.spnm',
-  /** The clause model the tagger reads (when TAGGER.clauseModel). */
-  clauses: 'techniques-clauses.spnm',
   /** Optional: the widening model (absent: every run is widened to its clause). */
   widening: 'techniques-widening.spnm',
   /** Optional: the network averaged with the classifier (absent: the classifier alone). */
   network: 'techniques-labels-net.spnn',
-  /** Optional: the token model mixed into the tagger's emissions (absent: the tagger alone); `.spnn` when it is a network. */
-  tokens: 'techniques-tokens',
+  /** Optional: the token model mixed into the tagger's emissions (absent: the tagger alone). */
+  tokens: 'techniques-tokens.spnm',
 } as const;

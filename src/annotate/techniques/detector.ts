@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, Mlp, SequenceTagger, softmaxInPlace } from '../../learn/index.js';
-import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER, TOKEN_MODEL, TOKEN_STACK } from './constants.js';
+import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER, TOKEN_MODEL } from './constants.js';
 import type { Range } from './decode.js';
 import { evidenceFor } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
@@ -72,6 +72,12 @@ function sharedClusters(): WordClusters {
   return clustersOnce;
 }
 
+/**
+ * Tagger features measured and left out (`TAGGER`; models/techniques.md, History): their code
+ * is gone, so a tagger whose card turns one on cannot be run.
+ */
+const RETIRED_TAGGER_FEATURES = ['articleStyle', 'articlePrior', 'clauseModel', 'tokenModel'] as const;
+
 /** How many neighbour sentences on each side a tagger card says the tagger reads. */
 function neighbourWindow(x: unknown): number {
   return typeof x === 'number' ? x : x === true ? 1 : 0;
@@ -137,12 +143,9 @@ export class TechniqueModel {
   ) {
     if (tagger.card.sentenceModel === true && !tagger.sentences) throw new Error('the span tagger reads a sentence model, none given');
     const sentences = tagger.card.sentenceModel === true ? tagger.sentences : undefined;
-    if (tagger.card.clauseModel === true && !tagger.clauses) throw new Error('the span tagger reads a clause model, none given');
-    const clauses = tagger.card.clauseModel === true ? tagger.clauses : undefined;
-    if (tagger.card.tokenModel === true && !tagger.tokens) throw new Error('the span tagger reads a token model, none given');
+    for (const feature of RETIRED_TAGGER_FEATURES) if (tagger.card[feature] === true) throw new Error(`the span tagger reads ${feature}, which this version no longer computes (retrain: npm run train:techniques)`);
     const clusters = tagger.card.wordClusters ? sharedClusters() : undefined;
-    const tokens = tagger.card.tokenModel === true ? new TokenModelScorer(tagger.tokens!, lexicon, clusters) : undefined;
-    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, clusters, tagger.card.articleDensity === true, tagger.card.articleStyle === true, sentences, tagger.card.articlePrior === true, neighbourWindow(tagger.card.sentenceNeighbours), clauses, tokens, typeof tagger.card.tokenNeighbours === 'number' ? tagger.card.tokenNeighbours : TOKEN_STACK.neighbours);
+    this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, clusters, tagger.card.articleDensity === true, sentences, neighbourWindow(tagger.card.sentenceNeighbours));
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
     this.contextPrior = Float64Array.from(classifier.labels, (l) => (l in CONTEXT.prior ? Math.log(CONTEXT.prior[l] + CONTEXT.smoothing) : NaN));
@@ -168,8 +171,6 @@ export class TechniqueModel {
     if (!existsSync(taggerPath) || !existsSync(classifierPath)) throw new Error(`techniques model missing in ${dir} (run npm run train:techniques)`);
     const tagger: SpanTagger = SequenceTagger.decode(readFileSync(taggerPath));
     if (tagger.card.sentenceModel === true) tagger.sentences = Classifier.decode(readFileSync(join(dir, MODEL_FILES.sentences)));
-    if (tagger.card.clauseModel === true) tagger.clauses = Classifier.decode(readFileSync(join(dir, MODEL_FILES.clauses)));
-    if (tagger.card.tokenModel === true) tagger.tokens = loadTokenModel(dir);
     const bias = typeof tagger.card.outsideBias === 'number' ? tagger.card.outsideBias : TAGGER.outsideBias;
     const margin = typeof tagger.card.backstopMargin === 'number' ? tagger.card.backstopMargin : TAGGER.backstopMargin;
     // The span margin is a decoding setting: the committed constant wins over the card.
@@ -180,7 +181,7 @@ export class TechniqueModel {
     const widened = existsSync(wideningPath) ? model.withWidening(Classifier.decode(readFileSync(wideningPath))) : model;
     const labelled = existsSync(networkPath) ? widened.withNetwork(Mlp.decode(readFileSync(networkPath))) : widened;
     // The token model comes with its own outside bias (tuned with it by 5-fold CV).
-    const tokens = tagger.tokens ?? loadTokenModel(dir);
+    const tokens = loadTokenModel(dir);
     return tokens ? labelled.withBias(TOKEN_MODEL.outsideBias).withTokenModel(tokens, TOKEN_MODEL.weight) : labelled;
   }
 
@@ -226,7 +227,7 @@ export class TechniqueModel {
    */
   withTokenModel(model: TokenModel | TokenModelScorer | undefined, weight: number = TOKEN_MODEL.weight): TechniqueModel {
     const copy = this.withBias(this.outsideBias);
-    copy.tokenModel = model instanceof Classifier || model instanceof Mlp ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
+    copy.tokenModel = model instanceof Classifier ? new TokenModelScorer(model, this.lexicon, this.featurizer.clusters) : model?.fresh();
     copy.tokenWeight = weight;
     return copy;
   }
@@ -238,8 +239,7 @@ export class TechniqueModel {
     const T = this.T;
     if (this.tokenOdds.length < n) this.tokenOdds = new Float64Array(2 * n);
     if (this.mixed.length < n * T) this.mixed = new Float64Array(2 * n * T);
-    // A tagger that reads the same token model has its log-odds already.
-    const z = this.tokenModel.model === this.featurizer.tokenModel?.model ? this.scorer.tokenOdds[s] : this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
+    const z = this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
     const out = this.mixed;
     const k = this.tokenWeight * this.scale;
     const base = this.tokenModel.baseLogit;
@@ -263,7 +263,6 @@ export class TechniqueModel {
     // Its own memo: the copy has its own emission scorer, whose word ids key the memo.
     copy.tokenModel = this.tokenModel?.fresh();
     copy.tokenWeight = this.tokenWeight;
-    copy.posteriorTemp = this.posteriorTemp;
     copy.sentenceBackstopBucket = sentenceBackstop === undefined ? this.sentenceBackstopBucket : backstopBucket(sentenceBackstop);
     return copy;
   }
@@ -390,7 +389,7 @@ export class TechniqueModel {
       // The sentence backstop: a sentence the sentence model is fairly sure of but where the
       // tagger marked nothing (long fragments, e.g. doubt or oversimplification, spread their
       // evidence too thinly for a token window) becomes a span as a whole, also when the lexicon
-      // backstop marked a cue word in it (pass tech-si5: 5-fold CV 0.4180 → 0.4188, every fold up).
+      // backstop marked a cue word in it (5-fold CV 0.4180 → 0.4188, every fold up).
       if (runs === 0 && buckets.length > s && buckets[s] >= this.sentenceBackstopBucket && v.raws.length > 0) out.push({ sentence: s, first: 0, last: v.raws.length - 1, from: 0, to: v.raws.length - 1, backstop: true });
     }
     return out;
@@ -457,63 +456,10 @@ export class TechniqueModel {
     return runs;
   }
 
-  /**
-   * Posterior decoding (experiment, pass tech-si8; 0 = Viterbi): with temperature τ > 0 (in units
-   * of the mean absolute transition weight) the scores become a linear-chain distribution, and a
-   * token is inside a span when its marginal p(not O) ≥ 0.5 (B where p(B) ≥ p(I) or after O).
-   */
-  private posteriorTemp = 0;
-
-  /** A copy that decodes by token marginals at temperature `temp` (0: Viterbi). */
-  withPosterior(temp: number): TechniqueModel {
-    const copy = this.withBias(this.outsideBias);
-    copy.posteriorTemp = temp;
-    return copy;
-  }
-
-  private posterior(emit: Float64Array, n: number): number[] {
-    const T = this.T;
-    const tr = this.transitions;
-    const k = 1 / (this.posteriorTemp * this.scale);
-    const a = new Float64Array(n * T);
-    const b = new Float64Array(n * T);
-    const lse = (xs: number[]) => {
-      let m = -Infinity;
-      for (const x of xs) if (x > m) m = x;
-      let z = 0;
-      for (const x of xs) z += Math.exp(x - m);
-      return m + Math.log(z);
-    };
-    for (let t = 0; t < T; t++) a[t] = k * (emit[t] + tr[T * T + t]);
-    for (let i = 1; i < n; i++) for (let t = 0; t < T; t++) {
-      const xs: number[] = [];
-      for (let p = 0; p < T; p++) xs.push(a[(i - 1) * T + p] + k * tr[p * T + t]);
-      a[i * T + t] = lse(xs) + k * emit[i * T + t];
-    }
-    for (let i = n - 2; i >= 0; i--) for (let t = 0; t < T; t++) {
-      const xs: number[] = [];
-      for (let q = 0; q < T; q++) xs.push(k * tr[t * T + q] + k * emit[(i + 1) * T + q] + b[(i + 1) * T + q]);
-      b[i * T + t] = lse(xs);
-    }
-    const path = new Array<number>(n);
-    const inside = this.begin === 0 ? 1 : 0;
-    for (let i = 0; i < n; i++) {
-      const z = lse([0, 1, 2].slice(0, T).map((t) => a[i * T + t] + b[i * T + t]));
-      const pO = Math.exp(a[i * T + this.outside] + b[i * T + this.outside] - z);
-      const pB = Math.exp(a[i * T + this.begin] + b[i * T + this.begin] - z);
-      const iTag = [0, 1, 2].find((t) => t !== this.outside && t !== this.begin) ?? inside;
-      const pI = Math.exp(a[i * T + iTag] + b[i * T + iTag] - z);
-      if (pO > 0.5) path[i] = this.outside;
-      else path[i] = i === 0 || path[i - 1] === this.outside || pB > pI ? this.begin : iTag;
-    }
-    return path;
-  }
-
   /** First-order Viterbi over precomputed emissions and the biased transitions. */
   private decode(emit: Float64Array, n: number): number[] {
     const T = this.T;
     if (n === 0) return [];
-    if (this.posteriorTemp > 0) return this.posterior(emit, n);
     const tr = this.transitions;
     // Scratch tables reused across sentences (grown when a sentence is longer).
     if (this.viterbiScore.length < n * T) {
@@ -685,13 +631,10 @@ export function extendToClause(lowers: readonly string[], a: number, b: number, 
   return [a, b];
 }
 
-/** The committed token model (`MODEL_FILES.tokens` + `.spnn` for a network, `.spnm` for a logistic model), if any. */
+/** The committed token model (`MODEL_FILES.tokens`), if any. */
 export function loadTokenModel(dir = MODELS_DIR): TokenModel | undefined {
-  const net = join(dir, `${MODEL_FILES.tokens}.spnn`);
-  const linear = join(dir, `${MODEL_FILES.tokens}.spnm`);
-  if (existsSync(net)) return Mlp.decode(readFileSync(net));
-  if (existsSync(linear)) return Classifier.decode(readFileSync(linear));
-  return undefined;
+  const path = join(dir, MODEL_FILES.tokens);
+  return existsSync(path) ? Classifier.decode(readFileSync(path)) : undefined;
 }
 
 /** The sentence-model bucket a probability threshold starts at (Infinity: none). */

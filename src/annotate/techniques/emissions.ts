@@ -1,9 +1,8 @@
 import { fnv1a, type SequenceTagger } from '../../learn/index.js';
 import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
-import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, TOKEN_AFTER, TOKEN_BEFORE, articleStyle, BEFORE, countBucket, DENSITY_EDGES, STYLE_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
-import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL, TOKEN_STACK } from './constants.js';
-import { tokenBucket } from './token-model.js';
-import { MAX_CLAUSES, probBucket } from './sentence-model.js';
+import { AFTER, NO_SENTENCE, SENTENCE_AFTER, SENTENCE_BEFORE, BEFORE, countBucket, DENSITY_EDGES, densityBucket, NEAR_WINDOW, NEIGHBOURS, sentenceFacts, type TokenFeaturizer } from './token-features.js';
+import { FEATURES, SENTENCE_MODEL } from './constants.js';
+import { probBucket } from './sentence-model.js';
 import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
 
@@ -86,36 +85,18 @@ export class EmissionScorer {
   private readonly catIndex = new Map<string, number>();
   private readonly posIndex = new Map<string, number>();
   private readonly posNames: string[] = [];
-  private readonly posVecs: number[] = [];
   private readonly pairRows = new Float64Array(3 * MAX_POS * MAX_POS * T);
   private readonly pairDone = new Uint8Array(3 * MAX_POS * MAX_POS);
-  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'as' | 'aq' | 'sp' | 'ap' | 'cp', Float64Array>;
+  private readonly tables: Record<'b' | 'sl' | 'sq' | 'q' | 'ix' | 'rw' | 'rb' | 'rbm' | 'ph' | 'nrm' | 'nrp' | 'ad' | 'sp', Float64Array>;
   /** Rows of the neighbour sentences' buckets, per distance (1, 2) before and after; the last row is "no such sentence". */
   private readonly beforeTables: Float64Array[];
   private readonly afterTables: Float64Array[];
-  /** Rows of the token-model buckets (`tm`) and of the neighbours' (per distance; last row "no such token"). */
-  private readonly tokenTable?: Float64Array;
-  private readonly tokenBeforeTables: Float64Array[] = [];
-  private readonly tokenAfterTables: Float64Array[] = [];
-  /** Token-model log-odds of the article last passed to `article`, per sentence (when the tagger reads them). */
-  tokenOdds: Float64Array[] = [];
-  private tokenBuckets = new Int32Array(0);
   /** Row of the current article's density bucket in `tables.ad` (-1: not a feature). */
   private densityRow = -1;
-  /** Rows of the current article's style buckets in `tables.as` / `tables.aq` (-1: not features). */
-  private styleRows = [-1, -1];
   /** Rows of the current article's sentence-model buckets in `tables.sp` (empty: not a feature). */
   private sentenceRows: number[] = [];
-  /** The sentence and clause models' run-time forms (when the tagger reads them). */
+  /** The sentence model's run-time form (when the tagger reads it). */
   private readonly sentenceBag?: BagScorer;
-  private readonly clauseBag?: BagScorer;
-  /** Clause-model log-odds of `nc=k` (clauses in the sentence) and `spb=k` (sentence bucket). */
-  private readonly clauseCounts: Float64Array = new Float64Array(0);
-  private readonly clauseSentence: Float64Array = new Float64Array(0);
-  /** Clause-model bucket of each token of the current article, per sentence (undefined: not a feature). */
-  private clauseRows?: Int32Array[];
-  /** Row of the article's mean sentence probability in `tables.ap` (-1: not a feature). */
-  private priorRow = -1;
   /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
   private bigramKeys = new Int32Array(1 << 12);
   private bigramCounts = new Int32Array(1 << 12);
@@ -151,31 +132,13 @@ export class EmissionScorer {
       nrm: t(catNames.map((c) => ['nr-', c])),
       nrp: t(catNames.map((c) => ['nr+', c])),
       ad: t([0, ...DENSITY_EDGES].map((_, k) => ['ad', String(k)])),
-      as: t([0, ...STYLE_EDGES].map((_, k) => ['as', String(k)])),
-      aq: t([0, ...STYLE_EDGES].map((_, k) => ['aq', String(k)])),
       sp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['sp', String(k)])),
-      ap: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['ap', String(k)])),
-      cp: t([0, ...SENTENCE_MODEL.edges].map((_, k) => ['cp', String(k)])),
     };
     const values = [...[0, ...SENTENCE_MODEL.edges].map((_, k) => String(k)), NO_SENTENCE];
     this.beforeTables = SENTENCE_BEFORE.map((tpl) => t(values.map((b) => [tpl, b])));
     this.afterTables = SENTENCE_AFTER.map((tpl) => t(values.map((b) => [tpl, b])));
-    if (featurizer.tokenModel) {
-      const tv = [...[0, ...TOKEN_STACK.edges].map((_, k) => String(k)), NO_SENTENCE];
-      this.tokenTable = t(tv.slice(0, -1).map((b) => ['tm', b]));
-      for (let d = 1; d <= featurizer.tokenNeighbours; d++) {
-        this.tokenBeforeTables.push(t(tv.map((b) => [TOKEN_BEFORE[d - 1], b])));
-        this.tokenAfterTables.push(t(tv.map((b) => [TOKEN_AFTER[d - 1], b])));
-      }
-    }
     const sm = featurizer.sentenceModel;
     if (sm) this.sentenceBag = new BagScorer(sm, catNames, MAX_POS, lexicon, featurizer.clusters);
-    const cm = featurizer.clauseModel;
-    if (sm && cm) {
-      const bag = (this.clauseBag = new BagScorer(cm, catNames, MAX_POS, lexicon, featurizer.clusters));
-      this.clauseCounts = Float64Array.from({ length: MAX_CLAUSES + 1 }, (_, k) => bag.feature(`nc=${k}`));
-      this.clauseSentence = Float64Array.from({ length: SENTENCE_MODEL.edges.length + 1 }, (_, k) => bag.feature(`spb=${k}`));
-    }
     this.before = this.id(BEFORE);
     this.after = this.id(AFTER);
   }
@@ -249,11 +212,10 @@ export class EmissionScorer {
     });
     this.lowers[id] = lower;
     this.sentenceBag?.setWord(id, lower);
-    this.clauseBag?.setWord(id, lower);
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
     const m = id * META;
-    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0) | (CLAUSE_STOPS.has(lower) ? 8 : 0);
+    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
     this.meta[m + BG_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
     this.meta[m + BGP_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
@@ -262,17 +224,9 @@ export class EmissionScorer {
     return id;
   }
 
-  /**
-   * Sentence-model buckets of every sentence (and the article's mean, and the clause model's
-   * bucket of every token), from the word ids and `bg` hashes of pass 1.
-   */
-  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], posOf: readonly Int32Array[], tokens: number): void {
+  /** Sentence-model buckets of every sentence, from the word ids and `bg` hashes of pass 1. */
+  private sentenceModels(views: readonly SentenceView[], idsOf: readonly Int32Array[], pairsOf: readonly Int32Array[], posOf: readonly Int32Array[]): void {
     const bag = this.sentenceBag!;
-    const clauseBag = this.clauseBag;
-    let sum = 0;
-    const clauseBuf = clauseBag ? new Int32Array(tokens).fill(-1) : undefined;
-    const clauseRows: Int32Array[] = [];
-    let at = 0;
     for (let s = 0; s < views.length; s++) {
       const v = views[s];
       const ids = idsOf[s];
@@ -288,25 +242,8 @@ export class EmissionScorer {
         phrases.push({ first: hit.first, last: hit.last, category: c });
       }
       const p = 1 / (1 + Math.exp(-bag.logit(v, s, 0, n - 1, ids, pos, this.posNames, pairsOf[s], phrases)));
-      const bucket = probBucket(p);
-      this.sentenceRows.push(bucket);
-      sum += p;
-      if (!clauseBag || !clauseBuf) continue;
-      const rows = clauseBuf.subarray(at, (at += n));
-      clauseRows.push(rows);
-      // Clauses: token runs between clause stops.
-      let runs = 0;
-      for (let i = 0; i < n; i++) if (!(this.meta[ids[i] * META + FLAGS] & 8) && (i === 0 || this.meta[ids[i - 1] * META + FLAGS] & 8)) runs++;
-      const shared = this.clauseCounts[Math.min(runs, MAX_CLAUSES)] + this.clauseSentence[bucket];
-      let a = 0;
-      for (let i = 0; i <= n; i++) {
-        if (i < n && !(this.meta[ids[i] * META + FLAGS] & 8)) continue;
-        if (i > a) rows.fill(probBucket(1 / (1 + Math.exp(-(shared + clauseBag.logit(v, s, a, i - 1, ids, pos, this.posNames, pairsOf[s], phrases))))), a, i);
-        a = i + 1;
-      }
+      this.sentenceRows.push(probBucket(p));
     }
-    if (this.featurizer.prior) this.priorRow = probBucket(views.length ? sum / views.length : 0);
-    if (clauseBag) this.clauseRows = clauseRows;
   }
 
   /** Multi-word lexicon hits of a sentence (only words that start an entry are tried). */
@@ -474,34 +411,13 @@ export class EmissionScorer {
     }
     this.last = { views, ids: idsOf };
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
-    this.styleRows = this.featurizer.style ? articleStyle(views).map(Number) : [-1, -1];
     this.sentenceRows.length = 0;
-    this.priorRow = -1;
-    this.clauseRows = undefined;
     this.hitsOf = [];
-    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf, tokens);
-    this.tokenOdds.length = 0;
-    const tm = this.featurizer.tokenModel;
-    if (tm) {
-      const odds = new Float64Array(tokens);
-      if (this.tokenBuckets.length < tokens) this.tokenBuckets = new Int32Array(2 * tokens);
-      let k = 0;
-      for (let s = 0; s < views.length; s++) {
-        const n = views[s].raws.length;
-        const z = odds.subarray(k, k + n);
-        tm.sentence(views[s], z, idsOf[s], this, this.generation);
-        for (let i = 0; i < n; i++) this.tokenBuckets[k + i] = tokenBucket(z[i]);
-        this.tokenOdds.push(z);
-        k += n;
-      }
-    }
+    if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf);
     let eat = 0;
-    let tat = 0;
     return views.map((v, s) => {
       const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
       this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit);
-      if (tm) this.addTokenRows(emit, tat, v.raws.length);
-      tat += v.raws.length;
       return emit;
     });
   }
@@ -539,10 +455,6 @@ export class EmissionScorer {
     if (facts.quote) addRow(acc, 0, tb.sq, 2);
     if (s === 0) addRow(acc, 0, tb.sq, 3);
     if (this.densityRow >= 0) addRow(acc, 0, tb.ad, this.densityRow);
-    if (this.styleRows[0] >= 0) {
-      addRow(acc, 0, tb.as, this.styleRows[0]);
-      addRow(acc, 0, tb.aq, this.styleRows[1]);
-    }
     const rows = this.sentenceRows;
     if (rows.length) {
       addRow(acc, 0, tb.sp, rows[s]);
@@ -552,7 +464,6 @@ export class EmissionScorer {
         addRow(acc, 0, this.afterTables[d - 1], s + d < rows.length ? rows[s + d] : none);
       }
     }
-    if (this.priorRow >= 0) addRow(acc, 0, tb.ap, this.priorRow);
     const s0 = acc[0];
     const s1 = acc[1];
     const s2 = acc[2];
@@ -592,7 +503,6 @@ export class EmissionScorer {
     const quoted = v.quoted;
     let prevPos = -1;
     let pos = n ? posIds[0] : -1;
-    const clause = this.clauseRows?.[s];
     let prevCount = 0;
     for (let i = 0; i < n; i++) {
       const at = i * T;
@@ -654,7 +564,6 @@ export class EmissionScorer {
       emit[at] = e0;
       emit[at + 1] = e1;
       emit[at + 2] = e2;
-      if (clause && clause[i] >= 0) addRow(emit, at, tb.cp, clause[i]);
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.meta[id * META + FLAGS] & 2 ? this.counts[this.meta[id * META + LOWER]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
@@ -664,21 +573,6 @@ export class EmissionScorer {
       prevCount = nextCount;
       prevPos = pos;
       pos = nextPos;
-    }
-  }
-  /** Adds the token-model bucket rows (own and neighbours') to a sentence's emissions; its buckets start at `from`. */
-  private addTokenRows(emit: Float64Array, from: number, n: number): void {
-    const b = this.tokenBuckets;
-    const own = this.tokenTable!;
-    const none = TOKEN_STACK.edges.length + 1;
-    const D = this.tokenBeforeTables.length;
-    for (let i = 0; i < n; i++) {
-      const at = i * T;
-      addRow(emit, at, own, b[from + i]);
-      for (let d = 1; d <= D; d++) {
-        addRow(emit, at, this.tokenBeforeTables[d - 1], i - d >= 0 ? b[from + i - d] : none);
-        addRow(emit, at, this.tokenAfterTables[d - 1], i + d < n ? b[from + i + d] : none);
-      }
     }
   }
 }

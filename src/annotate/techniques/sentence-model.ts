@@ -1,5 +1,5 @@
-import { type Classifier, crossFit, fnv1a, kFolds, trainLogistic, type Example } from '../../learn/index.js';
-import { CLAUSE_STOPS, FEATURES, SENTENCE_MODEL } from './constants.js';
+import { type Classifier, crossFit, edgeBucket, fnv1a, trainLogistic, type Example } from '../../learn/index.js';
+import { FEATURES, SENTENCE_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
 import type { PreparedArticle } from './train.js';
@@ -98,85 +98,5 @@ export function crossFitSentenceProbs(docs: readonly PreparedArticle[], lexicon:
 
 /** Bucket index of a probability (SENTENCE_MODEL.edges). */
 export function probBucket(p: number, edges: readonly number[] = SENTENCE_MODEL.edges): number {
-  let k = 0;
-  while (k < edges.length && p >= edges[k]) k++;
-  return k;
-}
-
-/** Token runs [a, b] of a sentence between clause stops (the units span widening stops at). */
-export function clauseRuns(lowers: readonly string[]): [number, number][] {
-  const runs: [number, number][] = [];
-  let a = 0;
-  for (let i = 0; i <= lowers.length; i++) {
-    if (i < lowers.length && !CLAUSE_STOPS.has(lowers[i])) continue;
-    if (i > a) runs.push([a, i - 1]);
-    a = i + 1;
-  }
-  return runs;
-}
-
-/** Tokens a..b of a sentence as a view of their own. */
-function subView(v: SentenceView, a: number, b: number): SentenceView {
-  return { start: v.starts[a], end: v.ends[b], starts: v.starts.slice(a, b + 1), ends: v.ends.slice(a, b + 1), raws: v.raws.slice(a, b + 1), lowers: v.lowers.slice(a, b + 1), pos: v.pos.slice(a, b + 1), quoted: v.quoted.slice(a, b + 1) };
-}
-
-/** Clauses per sentence counted up to this many (a feature of each clause). */
-export const MAX_CLAUSES = 5;
-
-/**
- * Features of clause [a, b] of sentence s for the clause model: the sentence-model features of
- * its tokens, how many clauses the sentence has, and the sentence model's bucket.
- */
-export function clauseFeatures(v: SentenceView, s: number, a: number, b: number, clauses: number, sentenceBucket: number, lexicon: LexiconIndex, clusters: WordClusters | undefined, sink: FeatureSink): void {
-  sentenceFeatures(subView(v, a, b), s, lexicon, clusters, sink);
-  sink.add('nc', String(Math.min(clauses, MAX_CLAUSES)));
-  sink.add('spb', String(sentenceBucket));
-}
-
-/** Trains the clause model: p(the clause overlaps a fragment), given the sentence model's buckets. */
-export function trainClauseModel(docs: readonly PreparedArticle[], sentence: readonly (readonly number[])[], lexicon: LexiconIndex, clusters: WordClusters | undefined): Classifier {
-  const examples: Example[] = [];
-  docs.forEach((d, k) => {
-    d.views.forEach((v, s) => {
-      const runs = clauseRuns(v.lowers);
-      for (const [a, b] of runs) {
-        const sink = new StringSink();
-        clauseFeatures(v, s, a, b, runs.length, probBucket(sentence[k][s]), lexicon, clusters, sink);
-        const start = v.starts[a];
-        const end = v.ends[b];
-        examples.push({ features: sink.out, label: d.article.spans.some((r) => r.start < end && start < r.end) ? HAS_FRAGMENT : NO_FRAGMENT });
-      }
-    });
-  });
-  return trainLogistic(examples, { bits: SENTENCE_MODEL.bits, epochs: SENTENCE_MODEL.epochs, rate: SENTENCE_MODEL.rate, l2: SENTENCE_MODEL.l2, seed: SENTENCE_MODEL.seed });
-}
-
-/** Clause-model bucket of every token of an article, per sentence (-1 for clause stops). */
-export function clauseBuckets(model: Classifier, views: readonly SentenceView[], sentence: readonly number[], lexicon: LexiconIndex, clusters: WordClusters | undefined): Int32Array[] {
-  const sink = new HashSink((1 << model.bits) - 1);
-  const w = sentenceLogOdds(model);
-  return views.map((v, s) => {
-    const out = new Int32Array(v.lowers.length).fill(-1);
-    const runs = clauseRuns(v.lowers);
-    for (const [a, b] of runs) {
-      sink.out = [];
-      clauseFeatures(v, s, a, b, runs.length, probBucket(sentence[s]), lexicon, clusters, sink);
-      let x = 0;
-      for (const k of sink.out) x += w[k];
-      out.fill(probBucket(1 / (1 + Math.exp(-x))), a, b + 1);
-    }
-    return out;
-  });
-}
-
-/** Out-of-fold clause buckets of the training articles (inner folds by article, as the sentence model's). */
-export function crossFitClauseBuckets(docs: readonly PreparedArticle[], sentence: readonly (readonly number[])[], lexicon: LexiconIndex, clusters: WordClusters | undefined, folds = SENTENCE_MODEL.innerFolds): Int32Array[][] {
-  const out: Int32Array[][] = new Array(docs.length);
-  for (const held of kFolds(docs.length, folds)) {
-    const heldSet = new Set(held);
-    const keep = (_: unknown, i: number) => !heldSet.has(i);
-    const model = trainClauseModel(docs.filter(keep), sentence.filter(keep), lexicon, clusters);
-    for (const i of held) out[i] = clauseBuckets(model, docs[i].views, sentence[i], lexicon, clusters);
-  }
-  return out;
+  return edgeBucket(p, edges);
 }

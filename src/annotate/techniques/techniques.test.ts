@@ -225,21 +225,13 @@ test('a tiny model learns spans and labels; the stage output conforms', () => {
   assert.notEqual(a.label, b.label);
 });
 
-test('a tagger stacked on the token model keeps it, reads its buckets and survives a save and load', () => {
+test('a tagger whose card turns on a retired feature is refused, naming the feature', () => {
   const docs = tinyCorpus();
-  const tagger = trainTagger(docs, lexicon, { bits: 14, epochs: 6, tokens: true, tokenOptions: { bits: 12, epochs: 5 } });
-  assert.ok(tagger.tokens && tagger.card.tokenModel === true);
-  const classifier = trainClassifier(docs, lexicon, { bits: 14, epochs: 2 });
-  const model = new TechniqueModel(tagger, classifier, lexicon, 0);
-  const views = viewsOf('Headline\n\nThe vile traitors met on Monday.\n\nThe brutal onslaught was published.');
-  assert.ok(model.featurizer.counts(views).tokens, 'the featurizer reads the token model');
-  const found = model.findSpans(views);
-  // Written and read back: the same spans.
-  const back: SpanTagger = SequenceTagger.decode(tagger.encode());
-  back.sentences = tagger.sentences;
-  assert.throws(() => new TechniqueModel(back, classifier, lexicon, 0), /token model/);
-  back.tokens = Classifier.decode((tagger.tokens as Classifier).encode());
-  assert.deepEqual(new TechniqueModel(back, classifier, lexicon, 0).findSpans(views), found);
+  const tagger = trainTagger(docs, lexicon, { bits: 12, epochs: 1, sentences: false });
+  const classifier = trainClassifier(docs, lexicon, { bits: 12, epochs: 1 });
+  assert.doesNotThrow(() => new TechniqueModel(tagger, classifier, lexicon, 0));
+  const old: SpanTagger = new SequenceTagger(tagger.tags, tagger.bits, tagger.emissions, tagger.transitions, { ...tagger.card, clauseModel: true });
+  assert.throws(() => new TechniqueModel(old, classifier, lexicon, 0), /clauseModel/);
 });
 
 test('PTC reader parses labels on tabs and converts offsets', { skip: needsShared('data/ptc') }, () => {
@@ -274,7 +266,7 @@ test('seed articles: the committed model flags the loaded labels', { skip: needs
   expectFlag(s002, 'schizophrenic');
 });
 
-for (const card of [{}, { articleDensity: true, articleStyle: true, wordClusters: true }, { wordClusters: true, sentenceModel: true, articlePrior: true, sentenceNeighbours: 2, clauseModel: true }, { wordClusters: true, sentenceModel: true, sentenceNeighbours: 2, tokenModel: true, tokenNeighbours: 1 }, { tokenModel: true, tokenNeighbours: 2 }])
+for (const card of [{}, { articleDensity: true, wordClusters: true }, { wordClusters: true, sentenceModel: true, sentenceNeighbours: 2 }, { articleDensity: true, wordClusters: true, sentenceModel: true, sentenceNeighbours: 1 }, { sentenceModel: true }])
 test(`memoised emission scores equal the sums of the hashed features (${JSON.stringify(card)})`, () => {
   // Random weights: every feature counts, so a missed or extra feature shows.
   const random = seededRandom(3);
@@ -283,16 +275,12 @@ test(`memoised emission scores equal the sums of the hashed features (${JSON.str
   const tagger: SpanTagger = new SequenceTagger(['B', 'I', 'O'], bits, emissions, new Float32Array(12), card);
   // A sentence model with random weights (scaled so its probabilities spread over the buckets).
   tagger.sentences = new Classifier(['0', '1'], 10, Float32Array.from({ length: (1 << 10) * 2 }, () => random() - 0.5));
-  tagger.clauses = new Classifier(['0', '1'], 10, Float32Array.from({ length: (1 << 10) * 2 }, () => random() - 0.5));
-  // A token model with random weights (its log-odds spread over the stacking buckets).
-  tagger.tokens = new Classifier(['0', '1'], 10, Float32Array.from({ length: (1 << 10) * 2 }, () => random() - 0.5), { window: 4, baseRate: 0.2 });
   const classifier = trainClassifier(tinyCorpus(), lexicon, { bits: 12, epochs: 1 });
   const model = new TechniqueModel(tagger, classifier, lexicon, 0);
   const text = 'Our glorious nation will crush the vile invaders, the vile invaders!\n\n"At the end of the day", experts say, the plan is the best ever. Why would anyone trust them? The report was published on Monday.\n\nOfficials declined to comment on the figures, which were first reported by a local newspaper.';
   const views = viewsOf(text);
   const counts = model.featurizer.counts(views);
-  if ('articlePrior' in card) assert.ok(counts.sentence && new Set(counts.sentence).size > 1 && counts.prior && counts.clause, 'sentence buckets vary');
-  if ('tokenModel' in card) assert.ok(counts.tokens && new Set(counts.tokens.flatMap((b) => [...b])).size > 3, 'token-model buckets vary');
+  if ('sentenceNeighbours' in card) assert.ok(counts.sentence && new Set(counts.sentence).size > 1, 'sentence buckets vary');
   const fast = model.scorer.article(views);
   views.forEach((v, s) => {
     const { buckets, offsets } = model.featurizer.hashedSentence(v, s, counts);

@@ -1,7 +1,6 @@
-import { type Classifier, fnv1a } from '../../learn/index.js';
-import { clauseBuckets, probBucket, sentenceProbs } from './sentence-model.js';
-import { FEATURES, TOKEN_STACK } from './constants.js';
-import { tokenBucket, tokenOdds, type TokenModelScorer } from './token-model.js';
+import { type Classifier, edgeBucket, fnv1a } from '../../learn/index.js';
+import { probBucket, sentenceProbs } from './sentence-model.js';
+import { FEATURES } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import { HashSink, StringSink, type FeatureSink } from './sinks.js';
 import type { SentenceView } from './view.js';
@@ -13,38 +12,8 @@ export interface ArticleCounts {
   bigrams: Map<number, number>;
   /** Bucket of the article's share of emotive/labelling words (when the tagger uses it). */
   density?: string;
-  /** Buckets of the article's share of ?/! sentences and of quoted tokens (when used). */
-  style?: [string, string];
   /** Bucket of each sentence's sentence-model probability (when the tagger uses it). */
   sentence?: string[];
-  /** Bucket of the article's mean sentence-model probability (when used). */
-  prior?: string;
-  /** Clause-model bucket of each token, per sentence (-1: a clause stop; when used). */
-  clause?: Int32Array[];
-  /** Token-model bucket of each token, per sentence (`TOKEN_STACK`; when used). */
-  tokens?: Int32Array[];
-}
-
-/** Share edges of the article style features. */
-export const STYLE_EDGES: readonly number[] = [0.02, 0.05, 0.1, 0.2];
-
-function shareBucket(x: number): string {
-  let k = 0;
-  while (k < STYLE_EDGES.length && x >= STYLE_EDGES[k]) k++;
-  return String(k);
-}
-
-/** The article's style buckets: share of sentences with ? or !, share of quoted tokens. */
-export function articleStyle(views: readonly SentenceView[]): [string, string] {
-  let marked = 0;
-  let quoted = 0;
-  let tokens = 0;
-  for (const v of views) {
-    if (v.raws.includes('?') || v.raws.includes('!')) marked++;
-    for (let i = 0; i < v.quoted.length; i++) quoted += v.quoted[i];
-    tokens += v.raws.length;
-  }
-  return [shareBucket(marked / Math.max(1, views.length)), shareBucket(quoted / Math.max(1, tokens))];
 }
 
 /** Strong cues (loaded or labelling lexicon words) per 100 tokens: bucket edges. */
@@ -52,10 +21,7 @@ export const DENSITY_EDGES: readonly number[] = [0.5, 1, 1.5, 2.5, 4];
 
 /** The bucket name of an article's strong-cue share. */
 export function densityBucket(strong: number, tokens: number): string {
-  const per100 = (100 * strong) / Math.max(1, tokens);
-  let k = 0;
-  while (k < DENSITY_EDGES.length && per100 >= DENSITY_EDGES[k]) k++;
-  return String(k);
+  return String(edgeBucket((100 * strong) / Math.max(1, tokens), DENSITY_EDGES));
 }
 
 /** Neighbour offsets whose word features a token sees, with their template names. */
@@ -80,9 +46,6 @@ export const NO_SENTENCE = 'x';
 export const SENTENCE_BEFORE = ['sp-', 'sp-2'];
 export const SENTENCE_AFTER = ['sp+', 'sp+2'];
 export const AFTER = '</s>';
-/** Templates of the token-model buckets of the tokens 1, 2 before / after (`TOKEN_STACK`). */
-export const TOKEN_BEFORE = ['tm-1', 'tm-2'];
-export const TOKEN_AFTER = ['tm+1', 'tm+2'];
 /** Lexicon hits this many tokens away still count as "near" (spans extend around cue words). */
 export const NEAR_WINDOW = 3;
 
@@ -148,20 +111,10 @@ export class TokenFeaturizer {
     readonly clusters?: WordClusters,
     /** Whether the article's strong-cue density is a feature of every token. */
     readonly density = false,
-    /** Whether the article's style buckets are features of every token. */
-    readonly style = false,
     /** The sentence model whose probabilities (bucketed) are features of every token. */
     readonly sentenceModel?: Classifier,
-    /** Whether the article's mean sentence probability is a feature of every token. */
-    readonly prior = false,
     /** How many sentences before and after give their buckets as features of every token. */
     readonly neighbourSentences = 0,
-    /** The clause model whose probabilities (bucketed) are features of every token (needs the sentence model). */
-    readonly clauseModel?: Classifier,
-    /** The token model whose log-odds (bucketed, own and ±`TOKEN_STACK.neighbours`) are features of every token. */
-    readonly tokenModel?: TokenModelScorer,
-    /** Neighbour tokens on each side whose token-model buckets are features too. */
-    readonly tokenNeighbours: number = TOKEN_STACK.neighbours,
   ) {
     this.mask = (1 << bits) - 1;
     this.sink = new HashSink(this.mask);
@@ -247,10 +200,6 @@ export class TokenFeaturizer {
     if (sent.quote) sink.add('sq', '1');
     if (sIndex === 0) sink.add('ti', '1');
     if (counts.density) sink.add('ad', counts.density);
-    if (counts.style) {
-      sink.add('as', counts.style[0]);
-      sink.add('aq', counts.style[1]);
-    }
     if (counts.sentence) {
       sink.add('sp', counts.sentence[sIndex]);
       for (let d = 1; d <= this.neighbourSentences; d++) {
@@ -258,34 +207,18 @@ export class TokenFeaturizer {
         sink.add(SENTENCE_AFTER[d - 1], sIndex + d < counts.sentence.length ? counts.sentence[sIndex + d] : NO_SENTENCE);
       }
     }
-    if (counts.prior) sink.add('ap', counts.prior);
-    if (counts.clause && counts.clause[sIndex][i] >= 0) sink.add('cp', String(counts.clause[sIndex][i]));
-    if (counts.tokens) {
-      const b = counts.tokens[sIndex];
-      sink.add('tm', String(b[i]));
-      for (let d = 1; d <= this.tokenNeighbours; d++) {
-        sink.add(TOKEN_BEFORE[d - 1], i - d >= 0 ? String(b[i - d]) : NO_SENTENCE);
-        sink.add(TOKEN_AFTER[d - 1], i + d < n ? String(b[i + d]) : NO_SENTENCE);
-      }
-    }
   }
 
   /** Sentence-model buckets of an article's sentences (given probabilities, or the model's). */
-  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[]): Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> {
+  sentenceBuckets(views: readonly SentenceView[], probs?: readonly number[]): Pick<ArticleCounts, 'sentence'> {
     if (!probs && !this.sentenceModel) return {};
     const p = probs ?? sentenceProbs(this.sentenceModel!, views, this.lexicon, this.clusters);
-    const out: Pick<ArticleCounts, 'sentence' | 'prior' | 'clause'> = { sentence: p.map((x) => String(probBucket(x))) };
-    if (this.prior) out.prior = String(probBucket(meanOf(p)));
-    out.clause = clause ?? (this.clauseModel ? clauseBuckets(this.clauseModel, views, p, this.lexicon, this.clusters) : undefined);
-    return out;
+    return { sentence: p.map((x) => String(probBucket(x))) };
   }
 
   /** Article-wide counts (and the density bucket when the tagger uses it). */
-  counts(views: readonly SentenceView[], probs?: readonly number[], clause?: Int32Array[], odds?: readonly Float64Array[]): ArticleCounts {
-    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs, clause) };
-    const z = odds ?? (this.tokenModel ? tokenOdds(this.tokenModel, views) : undefined);
-    if (z) counts.tokens = z.map((row) => Int32Array.from(row, (x) => tokenBucket(x)));
-    if (this.style) counts.style = articleStyle(views);
+  counts(views: readonly SentenceView[], probs?: readonly number[]): ArticleCounts {
+    const counts: ArticleCounts = { ...articleCounts(views), ...this.sentenceBuckets(views, probs) };
     if (!this.density) return counts;
     let strong = 0;
     let tokens = 0;
@@ -370,11 +303,4 @@ export function sentenceFacts(v: SentenceView): SentenceFacts {
     exclaim: v.raws.includes('!'),
     quote: v.quoted.includes(1),
   };
-}
-
-/** Mean of a list (0 when empty). */
-export function meanOf(xs: readonly number[]): number {
-  let sum = 0;
-  for (const x of xs) sum += x;
-  return xs.length ? sum / xs.length : 0;
 }

@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { buildViews } from './view.js';
-import { crossFitTokenOdds, tokenBucket, tokenRows, trainTokenModel, TokenModelScorer } from './token-model.js';
-import { TOKEN_STACK } from './constants.js';
+import { tokenRows, trainTokenModel, TokenModelScorer } from './token-model.js';
 import type { PreparedArticle } from './train.js';
 
 const lexicon = new LexiconIndex();
@@ -24,48 +22,30 @@ const docs = [
   article('3', 'Officials met in the capital.\n\nThey talked about the budget.', []),
 ];
 
-for (const hidden of [0, 8]) {
-  test(`token model (${hidden ? 'network' : 'logistic'}): the memoised run-time scorer equals the model over the training rows`, () => {
-    const model = trainTokenModel(docs, lexicon, undefined, { bits: 12, epochs: 20, hidden, rate: 0.1 });
-    const scorer = new TokenModelScorer(model, lexicon, undefined);
-    for (const d of docs)
-      for (const v of d.views) {
-        const z = scorer.sentence(v, new Float64Array(v.raws.length));
-        // Keyed by word ids (as in the detector): the same numbers.
-        const idOf = new Map<string, number>();
-        const ids = Int32Array.from(v.raws, (r) => idOf.get(r) ?? (idOf.set(r, idOf.size + 100 * d.views.indexOf(v)), idOf.get(r)!));
-        const byId = scorer.sentence(v, new Float64Array(v.raws.length), ids, idOf, 0);
-        assert.deepEqual([...byId], [...z]);
-        const rows = tokenRows(v, lexicon, undefined, 12, scorer.window);
-        rows.forEach((row, i) => {
-          let expected: number;
-          if (model instanceof Mlp) {
-            const s = model.scoreBuckets(row);
-            const one = model.labels.indexOf('1');
-            expected = s[one] - s[1 - one];
-          } else {
-            expected = 0;
-            for (const b of row) expected += model.weights[b * 2 + 1];
-          }
-          assert.ok(Math.abs(z[i] - expected) < 1e-4, `token ${v.raws[i]}: ${z[i]} vs ${expected}`);
-        });
-      }
-    // It learned the loaded words.
-    const v = docs[0].views[0];
-    const z = scorer.sentence(v, new Float64Array(v.raws.length));
-    assert.ok(z[v.lowers.indexOf('vile')] > z[v.lowers.indexOf('the')]);
-  });
-}
+test('token model: the memoised run-time scorer equals the model over the training rows', () => {
+  const model = trainTokenModel(docs, lexicon, undefined, { bits: 12, epochs: 20, rate: 0.1 });
+  const scorer = new TokenModelScorer(model, lexicon, undefined);
+  for (const d of docs)
+    for (const v of d.views) {
+      const z = scorer.sentence(v, new Float64Array(v.raws.length));
+      // Keyed by word ids (as in the detector): the same numbers.
+      const idOf = new Map<string, number>();
+      const ids = Int32Array.from(v.raws, (r) => idOf.get(r) ?? (idOf.set(r, idOf.size + 100 * d.views.indexOf(v)), idOf.get(r)!));
+      const byId = scorer.sentence(v, new Float64Array(v.raws.length), ids, idOf, 0);
+      assert.deepEqual([...byId], [...z]);
+      const rows = tokenRows(v, lexicon, undefined, 12, scorer.window);
+      rows.forEach((row, i) => {
+        let expected = 0;
+        for (const b of row) expected += model.weights[b * 2 + 1];
+        assert.ok(Math.abs(z[i] - expected) < 1e-4, `token ${v.raws[i]}: ${z[i]} vs ${expected}`);
+      });
+    }
+  // It learned the loaded words.
+  const v = docs[0].views[0];
+  const z = scorer.sentence(v, new Float64Array(v.raws.length));
+  assert.ok(z[v.lowers.indexOf('vile')] > z[v.lowers.indexOf('the')]);
+});
 
-test('cross-fitted token odds come from models that never saw the article', () => {
-  const odds = crossFitTokenOdds(docs, lexicon, undefined, { bits: 12, epochs: 5 }, 3);
-  assert.equal(odds.length, docs.length);
-  docs.forEach((d, k) => {
-    // kFolds(3, 3) holds one article out per fold: the model of the other two.
-    const others = docs.filter((_, i) => i !== k);
-    const scorer = new TokenModelScorer(trainTokenModel(others, lexicon, undefined, { bits: 12, epochs: 5 }), lexicon, undefined);
-    d.views.forEach((v, s) => assert.deepEqual([...odds[k][s]], [...scorer.sentence(v, new Float64Array(v.raws.length))]));
-  });
-  // Buckets are ordered by log-odds.
-  assert.ok(tokenBucket(-10) === 0 && tokenBucket(0) > tokenBucket(-1) && tokenBucket(10) === TOKEN_STACK.edges.length);
+test('the token model is a logistic regression: asking for hidden units is refused', () => {
+  assert.throws(() => trainTokenModel(docs, lexicon, undefined, { bits: 12, epochs: 1, hidden: 8 }), /network variant was removed/);
 });

@@ -1,12 +1,12 @@
-import { Classifier, crossFit, fnv1a, Mlp, trainMlpHashed, trainSoftLogistic } from '../../learn/index.js';
-import { TOKEN_MODEL, TOKEN_STACK } from './constants.js';
+import { Classifier, fnv1a, trainSoftLogistic } from '../../learn/index.js';
+import { TOKEN_MODEL } from './constants.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import type { SentenceView } from './view.js';
 import type { WordClusters } from './word-clusters.js';
 import type { PreparedArticle } from './train.js';
 
 /**
- * The token model (pass tech-si6): a second first-stage model beside the span tagger, a binary
+ * The token model: a second first-stage model beside the span tagger, a binary
  * logistic regression over a different view of each token — the words, word clusters, POS and
  * lexicon categories of a wide window (±`TOKEN_MODEL.window` tokens, each at its offset) and the
  * character n-grams of the word — giving p(token lies inside a fragment). Its log-odds are
@@ -115,44 +115,31 @@ export function trainTokenModel(docs: readonly PreparedArticle[], lexicon: Lexic
   let pos = 0;
   for (const t of targets) pos += t;
   const share = pos / Math.max(1, targets.length);
+  if (o.hidden > 0) throw new Error('the token model is a logistic regression (TOKEN_MODEL.hidden 0): the network variant was removed (models/techniques.md, History)');
   const card = { window: o.window, charGrams: o.charGrams, baseRate: share, hidden: o.hidden };
-  if (o.hidden > 0) {
-    const net = trainMlpHashed(
-      rows,
-      targets.map((t) => (t ? '1' : '0')),
-      { bits: o.bits, hidden: o.hidden, epochs: o.epochs, rate: o.rate, l2: o.l2, seed: o.seed, dropout: o.dropout, inputDropout: o.inputDropout, inputInit: o.inputInit },
-    );
-    return new Mlp(net.labels, net.bits, net.hidden, net.buckets, net.rows, net.scales, net.b1, net.w2, net.b2, { ...net.card, ...card });
-  }
   const model = trainSoftLogistic(rows, targets, { bits: o.bits, epochs: o.epochs, rate: o.rate, l2: o.l2, seed: o.seed });
   return new Classifier(model.labels, model.bits, model.weights, { ...model.card, ...card });
 }
 
-/** A token model: a soft logistic regression (`Classifier`, labels '0'/'1') or a network (`Mlp`). */
-export type TokenModel = Classifier | Mlp;
+/** A token model: a soft logistic regression (`Classifier`, labels '0'/'1'). */
+export type TokenModel = Classifier;
 
 /**
- * Run-time scorer of the token model: per word (raw form, POS), its summed input rows at each
- * offset slot (one number for the logistic model, a hidden vector for the network), memoised.
+ * Run-time scorer of the token model: per word (raw form, POS), its summed log-odds at each
+ * offset slot, memoised.
  */
 export class TokenModelScorer {
   private readonly mask: number;
   readonly window: number;
   private readonly S: number;
-  /** Width of a slot's record: 1 (logistic) or the network's hidden units. */
-  private readonly D: number;
   private readonly memo = new Map<string, Float32Array>();
   private readonly tmp: number[] = [];
   private readonly edgeLeft: Float32Array;
   private readonly edgeRight: Float32Array;
-  /** Constant part: the bias bucket's row (+ b1 for the network). */
-  private readonly constant: Float32Array;
-  private readonly w?: Float32Array;
-  private readonly net?: Mlp;
-  /** Network output: w2[1] − w2[0] per hidden unit, and b2[1] − b2[0]. */
-  private readonly out?: Float32Array;
-  private readonly outBias: number = 0;
-  private readonly h: Float64Array;
+  /** Constant part: the bias bucket's log-odds. */
+  private readonly constant: number;
+  /** Label 1's weight per bucket: the log-odds (label 0's are zero). */
+  private readonly w: Float32Array;
   /** The training share of inside tokens, as log-odds (the model's "no news" level). */
   readonly baseLogit: number;
 
@@ -164,40 +151,19 @@ export class TokenModelScorer {
     this.mask = (1 << model.bits) - 1;
     this.window = typeof model.card.window === 'number' ? model.card.window : TOKEN_MODEL.window;
     this.S = slots(this.window);
-    if (model instanceof Mlp) {
-      this.net = model;
-      this.D = model.hidden;
-      const H = model.hidden;
-      const one = model.labels.indexOf('1');
-      const zero = 1 - one;
-      this.out = new Float32Array(H);
-      for (let j = 0; j < H; j++) this.out[j] = model.w2[one * H + j] - model.w2[zero * H + j];
-      this.outBias = model.b2[one] - model.b2[zero];
-    } else {
-      this.D = 1;
-      // Label 1's weights are the log-odds (label 0's are zero).
-      const w = new Float32Array(1 << model.bits);
-      for (let k = 0; k < w.length; k++) w[k] = model.weights[k * 2 + 1];
-      this.w = w;
-    }
-    this.h = new Float64Array(this.D);
-    this.constant = new Float32Array(this.D);
-    this.addBucket(this.constant, 0, offsetBucket(0, 0, this.mask));
-    if (this.net) for (let j = 0; j < this.D; j++) this.constant[j] += this.net.b1[j];
+    const w = new Float32Array(1 << model.bits);
+    for (let k = 0; k < w.length; k++) w[k] = model.weights[k * 2 + 1];
+    this.w = w;
+    this.constant = w[offsetBucket(0, 0, this.mask)];
     this.edgeLeft = this.slotSums([EDGE_LEFT]);
     this.edgeRight = this.slotSums([EDGE_RIGHT]);
     const rate = typeof model.card.baseRate === 'number' ? model.card.baseRate : 0.2;
     this.baseLogit = Math.log(rate / (1 - rate));
   }
 
-  private addBucket(out: Float32Array, at: number, bucket: number): void {
-    if (this.net) this.net.addRow(bucket, out.subarray(at, at + this.D));
-    else out[at] += this.w![bucket];
-  }
-
   private slotSums(hashes: readonly number[]): Float32Array {
-    const out = new Float32Array(this.S * this.D);
-    for (let s = 1; s < this.S - 1; s++) for (const h of hashes) this.addBucket(out, s * this.D, offsetBucket(h, s, this.mask));
+    const out = new Float32Array(this.S);
+    for (let s = 1; s < this.S - 1; s++) for (const h of hashes) out[s] += this.w[offsetBucket(h, s, this.mask)];
     return out;
   }
 
@@ -212,7 +178,7 @@ export class TokenModelScorer {
     const r = this.slotSums(this.tmp);
     charHashes(raw, lower, this.tmp);
     const last = this.S - 1;
-    for (const h of this.tmp) this.addBucket(r, last * this.D, offsetBucket(h, last, this.mask));
+    for (const h of this.tmp) r[last] += this.w[offsetBucket(h, last, this.mask)];
     return r;
   }
 
@@ -242,8 +208,7 @@ export class TokenModelScorer {
   sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0): Float64Array {
     const n = v.raws.length;
     const W = this.window;
-    const D = this.D;
-    const last = (this.S - 1) * D;
+    const last = this.S - 1;
     if (ids && (generation !== this.idGeneration || owner !== this.idOwner)) {
       this.byId = new Array<Float32Array | undefined>(4096).fill(undefined);
       this.idGeneration = generation;
@@ -269,71 +234,19 @@ export class TokenModelScorer {
       }
       recs[i] = r;
     }
-    if (D === 1) {
-      // The logistic model: one number per slot.
-      const c = this.constant[0];
-      for (let i = 0; i < n; i++) {
-        let z = c + recs[i][last];
-        const lo = Math.max(0, i - W);
-        const hi = Math.min(n - 1, i + W);
-        for (let k = lo; k <= hi; k++) {
-          const at = k - i + W + 1;
-          z += recs[k][at] + posRecs[k][at];
-        }
-        if (i - W <= -1) z += this.edgeLeft[W - i];
-        if (i + W >= n) z += this.edgeRight[n - i + W + 1];
-        out[i] = z;
-      }
-      return out;
-    }
-    const h = this.h;
+    const c = this.constant;
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < D; j++) h[j] = this.constant[j] + recs[i][last + j];
-      for (let d = -W; d <= W; d++) {
-        const k = i + d;
-        const at = (d + W + 1) * D;
-        if (k >= 0 && k < n) {
-          const r = recs[k];
-          const p = posRecs[k];
-          for (let j = 0; j < D; j++) h[j] += r[at + j] + p[at + j];
-        } else {
-          const e = k === -1 ? this.edgeLeft : k === n ? this.edgeRight : undefined;
-          if (e) for (let j = 0; j < D; j++) h[j] += e[at + j];
-        }
+      let z = c + recs[i][last];
+      const lo = Math.max(0, i - W);
+      const hi = Math.min(n - 1, i + W);
+      for (let k = lo; k <= hi; k++) {
+        const at = k - i + W + 1;
+        z += recs[k][at] + posRecs[k][at];
       }
-      let z = this.outBias;
-      for (let j = 0; j < D; j++) if (h[j] > 0) z += h[j] * this.out![j];
+      if (i - W <= -1) z += this.edgeLeft[W - i];
+      if (i + W >= n) z += this.edgeRight[n - i + W + 1];
       out[i] = z;
     }
     return out;
   }
-}
-
-/**
- * Token-model log-odds of every token of the articles, per article and sentence, from `model`
- * (a scorer memoised by raw form).
- */
-export function tokenOdds(scorer: TokenModelScorer, views: readonly SentenceView[]): Float64Array[] {
-  return views.map((v) => scorer.sentence(v, new Float64Array(v.raws.length)));
-}
-
-/**
- * Out-of-fold token-model log-odds of the training articles (inner folds by article, as the
- * sentence model's), so a tagger that reads them learns how far to trust the token model on
- * articles it did not see.
- */
-export function crossFitTokenOdds(docs: readonly PreparedArticle[], lexicon: LexiconIndex, clusters: WordClusters | undefined, options: Partial<typeof TOKEN_MODEL> = {}, folds = 5): Float64Array[][] {
-  return crossFit(
-    docs,
-    folds,
-    (training) => new TokenModelScorer(trainTokenModel(training, lexicon, clusters, options), lexicon, clusters),
-    (scorer, doc) => tokenOdds(scorer, doc.views),
-  );
-}
-
-/** Bucket index of a token-model log-odds value (`TOKEN_STACK.edges`). */
-export function tokenBucket(z: number, edges: readonly number[] = TOKEN_STACK.edges): number {
-  let k = 0;
-  while (k < edges.length && z >= edges[k]) k++;
-  return k;
 }

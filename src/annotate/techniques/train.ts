@@ -1,15 +1,14 @@
-import { Classifier, seededRandom, SequenceTagger, trainLogistic, trainMlp, trainSoftLogistic, type Example, type Mlp } from '../../learn/index.js';
+import { Classifier, SequenceTagger, trainLogistic, trainMlp, trainSoftLogistic, type Example, type Mlp } from '../../learn/index.js';
 import { tokenize } from '../../nlp/index.js';
-import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER, TOKEN_MODEL, TOKEN_STACK, WIDENING_MODEL } from './constants.js';
+import { CLASSIFIER, NETWORK, TAG_BEGIN, TAG_INSIDE, TAG_OUTSIDE, TAGGER, WIDENING_MODEL } from './constants.js';
 import { TechniqueModel } from './detector.js';
 import { HashSink } from './sinks.js';
 import { sideTarget, wideningFeatures, wideningSides } from './widening.js';
 import { tagsFromSpans } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { spanFeatures, type SpanContext } from './span-features.js';
-import { crossFitClauseBuckets, crossFitSentenceProbs, trainClauseModel, trainSentenceModel } from './sentence-model.js';
+import { crossFitSentenceProbs, trainSentenceModel } from './sentence-model.js';
 import { TokenFeaturizer } from './token-features.js';
-import { crossFitTokenOdds, trainTokenModel, type TokenModel } from './token-model.js';
 import { buildViews, type SentenceView } from './view.js';
 import type { PtcArticle } from './ptc.js';
 import type { WordClusters } from './word-clusters.js';
@@ -36,29 +35,12 @@ export interface TaggerOptions {
   seed?: number;
   /** Several seeds: one tagger per visiting order, weights averaged. */
   seeds?: number[];
-  /** With `seeds`: the share of sentences each run trains on (bagging; default all). */
-  bag?: number;
   /** The article's strong-cue density as a token feature (default: TAGGER.articleDensity). */
   density?: boolean;
-  /** The article's share of ?/! sentences and of quoted tokens as token features (default: TAGGER.articleStyle). */
-  style?: boolean;
   /** The sentence model's out-of-fold probability as a token feature (default: TAGGER.sentenceModel). */
   sentences?: boolean;
-  /** The article's mean sentence probability as a token feature (default: TAGGER.articlePrior). */
-  prior?: boolean;
   /** The neighbour sentences' probabilities as token features (default: TAGGER.sentenceNeighbours). */
   neighbours?: number;
-  /** The clause model's out-of-fold probability as a token feature (default: TAGGER.clauseModel). */
-  clauses?: boolean;
-  /**
-   * Stacking: the token model's log-odds (bucketed) as token features (default:
-   * `TOKEN_STACK.enabled`); the tagger trains on out-of-fold log-odds and keeps a token model
-   * trained on every article (`SpanTagger.tokens`). Options of that token model in `tokenOptions`.
-   */
-  tokens?: boolean;
-  tokenOptions?: Partial<typeof TOKEN_MODEL>;
-  /** Neighbour tokens on each side whose token-model buckets are features (default `TOKEN_STACK.neighbours`). */
-  tokenNeighbours?: number;
   /** Word clusters for the tagger's features (none: no cluster features). */
   clusters?: WordClusters;
   /** Called after each epoch with the number of mis-tagged tokens. */
@@ -74,26 +56,17 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   const bits = options.bits ?? TAGGER.bits;
   const epochs = options.epochs ?? TAGGER.epochs;
   const density = options.density ?? TAGGER.articleDensity;
-  const style = options.style ?? TAGGER.articleStyle;
   const sentences = options.sentences ?? TAGGER.sentenceModel;
-  const prior = sentences && (options.prior ?? TAGGER.articlePrior);
   const neighbours = sentences ? (options.neighbours ?? TAGGER.sentenceNeighbours) : 0;
-  const stack = options.tokens ?? TOKEN_STACK.enabled;
-  const tokenNeighbours = options.tokenNeighbours ?? TOKEN_STACK.neighbours;
-  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, style, undefined, prior, neighbours, undefined, undefined, tokenNeighbours);
-  const tokenOof = stack ? crossFitTokenOdds(docs, lexicon, options.clusters, options.tokenOptions, TOKEN_STACK.innerFolds) : undefined;
-  const tokenModel = stack ? trainTokenModel(docs, lexicon, options.clusters, options.tokenOptions) : undefined;
+  const featurizer = new TokenFeaturizer(lexicon, bits, options.clusters, density, undefined, neighbours);
   // The tagger trains on out-of-fold sentence probabilities (as it will see on new articles);
   // the sentence model it keeps is trained on every article.
   const oof = sentences ? crossFitSentenceProbs(docs, lexicon, options.clusters) : undefined;
   const sentenceModel = sentences ? trainSentenceModel(docs, lexicon, options.clusters) : undefined;
-  const clauses = sentences && (options.clauses ?? TAGGER.clauseModel);
-  const clauseOof = clauses ? crossFitClauseBuckets(docs, oof!, lexicon, options.clusters) : undefined;
-  const clauseModel = clauses ? trainClauseModel(docs, oof!, lexicon, options.clusters) : undefined;
   const hashed: Uint32Array[][] = [];
   const golds: number[][] = [];
   for (const [k, d] of docs.entries()) {
-    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k], clauseOof?.[k], tokenOof?.[k]));
+    const h = featurizer.hashed(d.views, featurizer.counts(d.views, oof?.[k]));
     d.views.forEach((v, s) => {
       const inside = d.article.spans.filter((r) => r.start < v.end && v.start < r.end);
       hashed.push(h[s]);
@@ -104,22 +77,10 @@ export function trainTagger(docs: readonly PreparedArticle[], lexicon: LexiconIn
   // features of the whole corpus would not fit).
   const tagSequences = golds.map((g) => g.map((t) => TAGS[t]));
   const seeds = options.seeds ?? (options.seed !== undefined ? [options.seed] : TAGGER.seeds);
-  const runs = seeds.map((seed) => {
-    if (!options.bag) return SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch });
-    // Bagging: each run sees a seeded share of the sentences.
-    const random = seededRandom(seed * 7919);
-    const pick = hashed.map(() => random() < options.bag!);
-    return SequenceTagger.trainHashed(
-      hashed.filter((_, i) => pick[i]),
-      tagSequences.filter((_, i) => pick[i]),
-      { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch },
-    );
-  });
+  const runs = seeds.map((seed) => SequenceTagger.trainHashed(hashed, tagSequences, { bits, epochs, seed, tags: TAGS, onEpoch: options.onEpoch }));
   const t = runs.length === 1 ? runs[0] : averageTaggers(runs);
-  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, articleStyle: style, sentenceModel: sentences, articlePrior: prior, sentenceNeighbours: neighbours, clauseModel: clauses, ...(stack ? { tokenModel: true, tokenNeighbours } : {}) });
+  const out: SpanTagger = new SequenceTagger(t.tags, t.bits, t.emissions, t.transitions, { wordClusters: !!options.clusters, articleDensity: density, sentenceModel: sentences, sentenceNeighbours: neighbours });
   out.sentences = sentenceModel;
-  out.tokens = tokenModel;
-  out.clauses = clauseModel;
   return out;
 }
 
@@ -158,7 +119,7 @@ export function trainWidening(docs: readonly PreparedArticle[], tagger: SpanTagg
 }
 
 /** The span tagger with the sentence model whose probabilities it reads (when it does). */
-export type SpanTagger = SequenceTagger & { sentences?: Classifier; clauses?: Classifier; tokens?: TokenModel };
+export type SpanTagger = SequenceTagger & { sentences?: Classifier };
 
 /** The mean of taggers trained on the same features in different orders (one model, same cost). */
 export function averageTaggers(runs: readonly SequenceTagger[]): SequenceTagger {

@@ -1,4 +1,4 @@
-import { type Classifier } from '../../learn/index.js';
+import { edgeBucket, type Classifier } from '../../learn/index.js';
 import type { LexiconIndex } from './lexicon-match.js';
 import type { FeatureSink } from './sinks.js';
 import type { SentenceView } from './view.js';
@@ -17,12 +17,6 @@ const PLACES: readonly number[] = [1, 2, 4, 8, 16, 32];
 const STRONG_COUNTS: readonly number[] = [1, 2, 3];
 const STRONG_SHARES: readonly number[] = [0.01, 0.34, 0.67, 0.99];
 
-/** Index of the first edge a value stays below. */
-function bucket(x: number, edges: readonly number[]): number {
-  let k = 0;
-  while (k < edges.length && x >= edges[k]) k++;
-  return k;
-}
 
 /** What the widening model sees of one tagger run. */
 export interface WideningInput {
@@ -75,19 +69,19 @@ export function wideningFeatures(x: WideningInput, side: WideningSide, sink: Fea
   const b = x.buckets;
   const s = x.sentence;
   sink.add(`${tag}b`, '1');
-  sink.add(`${tag}mean`, String(bucket(sum / coreLength, MARGINS)));
-  sink.add(`${tag}max`, String(bucket(max, MARGINS)));
-  sink.add(`${tag}min`, String(bucket(min, MARGINS)));
-  sink.add(`${tag}cl`, String(bucket(coreLength, LENGTHS)));
-  sink.add(`${tag}sl`, String(bucket(n, LENGTHS)));
+  sink.add(`${tag}mean`, String(edgeBucket(sum / coreLength, MARGINS)));
+  sink.add(`${tag}max`, String(edgeBucket(max, MARGINS)));
+  sink.add(`${tag}min`, String(edgeBucket(min, MARGINS)));
+  sink.add(`${tag}cl`, String(edgeBucket(coreLength, LENGTHS)));
+  sink.add(`${tag}sl`, String(edgeBucket(n, LENGTHS)));
   sink.add(`${tag}sp`, b.length ? String(b[s]) : 'x');
   sink.add(`${tag}spm`, s > 0 && b.length ? String(b[s - 1]) : 'x');
   sink.add(`${tag}spp`, s + 1 < b.length ? String(b[s + 1]) : 'x');
-  sink.add(`${tag}si`, String(bucket(s, PLACES)));
+  sink.add(`${tag}si`, String(edgeBucket(s, PLACES)));
   sink.add(`${tag}p0`, v.pos[x.first]);
   sink.add(`${tag}p1`, v.pos[x.last]);
-  sink.add(`${tag}st`, String(bucket(strong, STRONG_COUNTS)));
-  sink.add(`${tag}stc`, String(bucket(strong / coreLength, STRONG_SHARES)));
+  sink.add(`${tag}st`, String(edgeBucket(strong, STRONG_COUNTS)));
+  sink.add(`${tag}stc`, String(edgeBucket(strong / coreLength, STRONG_SHARES)));
   sink.add(`${tag}q`, quoted === 0 ? '0' : quoted === coreLength ? 'all' : 'some');
   if (coreLength === 1) sink.add(`${tag}w1`, v.lowers[x.first]);
   const length = side.to - side.from + 1;
@@ -95,13 +89,13 @@ export function wideningFeatures(x: WideningInput, side: WideningSide, sink: Fea
   for (let i = side.from; i <= side.to; i++) added += x.margins[i];
   const near = side.left ? side.to : side.from;
   const far = side.left ? side.from - 1 : side.to + 1;
-  const lengthBucket = String(bucket(length, LENGTHS));
+  const lengthBucket = String(edgeBucket(length, LENGTHS));
   sink.add(`${tag}len`, lengthBucket);
-  sink.add(`${tag}em`, String(bucket(added / length, MARGINS)));
+  sink.add(`${tag}em`, String(edgeBucket(added / length, MARGINS)));
   sink.add(`${tag}near`, v.lowers[near]);
   sink.add(`${tag}nearp`, v.pos[near]);
   sink.add(`${tag}stop`, far >= 0 && far < n ? v.lowers[far] : '^');
-  sink.pair(`${tag}lencl`, lengthBucket, String(bucket(coreLength, LENGTHS)));
+  sink.pair(`${tag}lencl`, lengthBucket, String(edgeBucket(coreLength, LENGTHS)));
 }
 
 /** Share of the side's tokens that overlap a gold fragment (the training target). */

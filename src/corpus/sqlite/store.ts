@@ -7,7 +7,8 @@ import { decodeLayer, type EncodedLayer } from '../layer-codec.js';
 import { nameKey } from '../derive.js';
 import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } from '../prepare.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
-import { filterSql, pageOf } from './filters.js';
+import { filterSql, isUnfiltered, pageOf } from './filters.js';
+import { Aggregates } from './aggregates.js';
 import { Linker } from './linking.js';
 import { ArticleRows, bindable, linkInputOf, openSqliteRowWriter } from './rows.js';
 import type {
@@ -59,6 +60,22 @@ export const SQLITE = {
   facetSize: 10,
   /** Snippet length in tokens. */
   snippetTokens: 16,
+  /**
+   * Search facets count the best-ranked matches up to this many (all of them when there are
+   * fewer; `SearchResult.facetsOver` says when not): counting a facet over every match of a
+   * common word cost seconds on 50,000 articles and grows with the corpus. Totals stay exact.
+   */
+  facetMatches: 1000,
+  /**
+   * Statistics of a selection (a filter) larger than this take top entities, top speakers and the
+   * speaker count from its most recent this-many articles (`CorpusStats.sampledFrom`); the whole
+   * corpus uses the kept counts (aggregates.ts), and totals, days and techniques stay exact.
+   */
+  statsSample: 2000,
+  /** A story's top entities and speakers come from its most recent articles, up to this many. */
+  storySample: 100,
+  /** Articles a story returns per call when no limit is given (`getStory`). */
+  storyArticles: 50,
 } as const;
 
 export interface OpenOptions {
@@ -119,7 +136,18 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
     if (!options.readonly) migrate(db);
     // Read the schema now, so a damaged file or an unreadable WAL fails here, translated, not at the first query.
     else db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return new SqliteStore(db, path);
+    const store = new SqliteStore(db, path);
+    // Articles stored and not yet in the kept counts (a corpus just upgraded to schema 6, a run
+    // stopped before closing) are folded in now rather than at the first read; when another
+    // process holds the write lock, the first read that needs them does it.
+    if (!options.readonly) {
+      try {
+        store.refreshAggregates();
+      } catch {
+        // see above
+      }
+    }
+    return store;
   } catch (err) {
     db?.close();
     throw translateError(err, path);
@@ -128,14 +156,33 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Sqlite
 
 /** The SQLite implementation of `CorpusStore` (see `store.ts` for the contract). */
 export class SqliteStore implements CorpusStore {
-  private readonly linker: Linker | undefined;
+  private linkerState: Linker | undefined;
   private readonly rows: ArticleRows | undefined;
   private readonly q: Record<string, Database.Statement>;
   readonly split: SplitWrites | undefined;
+  /** Corpus-wide counts (schema 6; absent on an older store opened read-only). */
+  private readonly aggs: Aggregates | undefined;
+  /**
+   * `articles` read through its (n, outlet, section, published) index, never its rows (schema 6;
+   * plain `articles` on an older store opened read-only).
+   */
+  private readonly facetRows: string;
+
+  /**
+   * The linking state (persons, stories' in-memory index, document frequencies), loaded at the
+   * first write: reading it costs a scan of every term and the open stories, which a server that
+   * only reads, or a re-analysis, need not wait for.
+   */
+  private get linker(): Linker | undefined {
+    if (this.db.readonly) return undefined;
+    return (this.linkerState ??= new Linker(this.db));
+  }
 
   constructor(readonly db: Database.Database, readonly path: string) {
-    this.linker = db.readonly ? undefined : new Linker(db);
     this.rows = db.readonly ? undefined : new ArticleRows(db);
+    const has = (type: string, name: string) => db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(type, name) !== undefined;
+    this.aggs = has('table', 'agg_entities') ? new Aggregates(db) : undefined;
+    this.facetRows = has('index', 'articles_facets') ? 'articles INDEXED BY articles_facets' : 'articles';
     this.split = db.readonly || path === ':memory:' || path === '' ? undefined : {
       target: { kind: 'sqlite', path, busyTimeoutMs: (db.pragma('busy_timeout', { simple: true }) as number) ?? SQLITE.busyTimeoutMs },
       link: async (items) => this.linkStored(items),
@@ -171,7 +218,7 @@ export class SqliteStore implements CorpusStore {
     try {
       return this.db.transaction(fn).immediate();
     } catch (err) {
-      this.linker?.reset();
+      this.linkerState?.reset();
       throw translateError(err, this.path);
     }
   }
@@ -196,7 +243,7 @@ export class SqliteStore implements CorpusStore {
     if (this.db.readonly) throw new SpinscopeError('db-readonly', `database ${this.path} was opened read-only`);
     return this.write(() => {
       const results = items.map((a) => this.putOne(a, options));
-      this.linker?.persist();
+      this.linkerState?.persist();
       return results;
     });
   }
@@ -291,6 +338,7 @@ export class SqliteStore implements CorpusStore {
     this.write(() => {
       const row = this.q.getRow.get(id) as any;
       if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
+      this.aggs?.adjust(row.n, -1);
       for (const t of ['layers', 'article_layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
       this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
       const p = prepareArticle(article);
@@ -298,6 +346,7 @@ export class SqliteStore implements CorpusStore {
       this.q.fts.run(row.n, p.columns.title ?? '', article.text);
       this.rows!.writeOwn(row.n, p);
       this.writePeople(row.n, p.rows);
+      this.aggs?.adjust(row.n, 1);
     });
   }
 
@@ -309,41 +358,109 @@ export class SqliteStore implements CorpusStore {
     return this.db.prepare(`SELECT a.id, a.title, a.outlet, a.section, a.published, a.url, l.story, l.duplicate_of, length(a.text) chars${extra} FROM ${from} LEFT JOIN article_links l ON l.article = a.n WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
   }
 
+  /**
+   * True when the corpus-wide counts (`agg_*`) count every article: folded in first on a writable
+   * connection; on a read-only one that finds them behind, false (callers compute from the rows).
+   */
+  private aggregatesReady(): boolean {
+    if (!this.aggs) return false;
+    if (this.aggs.fresh()) return true;
+    if (this.db.readonly) return false;
+    try {
+      this.write(() => this.aggs!.refresh());
+      return true;
+    } catch {
+      // Another process is writing (locked): count from the rows this time rather than fail a read.
+      return false;
+    }
+  }
+
+  /** Folds stored articles into the corpus-wide counts (see aggregates.ts); a writable store does it when opened and closed. */
+  refreshAggregates(): number {
+    return this.aggs && !this.db.readonly ? this.write(() => this.aggs!.refresh()) : 0;
+  }
+
   async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
     return this.read(() => {
       const { where, params } = filterSql(filter);
       const total = (this.db.prepare(`SELECT count(*) c FROM articles a WHERE ${where}`).get(...params) as { c: number }).c;
-      const items = this.summaries(where, params, 'a.published DESC, a.n DESC', pageOf(filter)).map(toSummary);
+      // The page: articles walked in date order (index), each tested against the filter's sets
+      // (`+a.n`: not looked up from them, which would sort every match by date).
+      const ordered = filterSql(filter, '+a.n');
+      const items = this.summaries(ordered.where, ordered.params, 'a.published DESC, a.n DESC', pageOf(filter)).map(toSummary);
       return { total, items };
     });
+  }
+
+  /**
+   * Entities most mentioned among a set of articles (`IN (…)` text and its parameters): counted per
+   * key from the covering index, then named (the longest-sorting spelling, as before) only for
+   * the keys that can make the list.
+   */
+  private topEntities(inArticles: string, params: unknown[], withType: boolean): Array<FacetCount & { type?: string }> {
+    const counts = this.db.prepare(`SELECT key, count(DISTINCT article) c FROM entities WHERE article IN ${inArticles} GROUP BY key ORDER BY c DESC`).raw().all(...params) as [string, number][];
+    return this.nameTop(counts, (keys) => this.db.prepare(`SELECT key, max(name) name, max(type) type FROM entities WHERE key IN (SELECT value FROM json_each(?)) AND article IN ${inArticles} GROUP BY key`).all(JSON.stringify(keys), ...params) as any[], withType);
+  }
+
+  /** The top `facetSize` of counts sorted by count, ties by name (names looked up for the candidates only). */
+  private nameTop(counts: [string, number][], names: (keys: string[]) => Array<{ key: string; name: string; type?: string | null }>, withType: boolean): Array<FacetCount & { type?: string }> {
+    if (!counts.length) return [];
+    const floor = counts[Math.min(SQLITE.facetSize, counts.length) - 1][1];
+    const candidates = counts.filter(([, c]) => c >= floor);
+    const named = new Map(names(candidates.map(([k]) => k)).map((r) => [r.key, r]));
+    return candidates
+      .map(([key, count]) => {
+        const r = named.get(key);
+        const out: FacetCount & { type?: string } = { value: r?.name ?? key, count };
+        if (withType) (out as any).type = r?.type ?? null;
+        return out;
+      })
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, SQLITE.facetSize);
+  }
+
+  /** Speakers (persons of sources) among a set of articles, by the articles quoting them. */
+  private speakerFacet(inArticles: string, params: unknown[]): FacetCount[] {
+    return this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(DISTINCT article) c FROM sources WHERE article IN ${inArticles} AND person IS NOT NULL GROUP BY person) x
+      JOIN persons p ON p.id = x.person ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[];
   }
 
   async search(query: string, filter: ArticleFilter = {}): Promise<SearchResult> {
     if (!query.trim()) throw new SpinscopeError('bad-query', 'give some words to search for');
     return this.read(() => {
-      const { where, params } = filterSql(filter);
-      const from = 'articles_fts f JOIN articles a ON a.n = f.rowid';
+      // Matches are found, counted and ranked in the full-text index with the filter as sets of
+      // article numbers (never reading an article row); rows, snippets and ranks are read for the
+      // page only, and facets are counted over the best-ranked `facetMatches` (see SQLITE).
+      // `+f.rowid`: the sets are tested on each match; a rowid constraint handed to the full-text
+      // index would run the whole query once per article of the set.
+      const { where, params } = filterSql(filter, '+f.rowid', false);
       const w = `articles_fts MATCH ? AND ${where}`;
       const p = [query, ...params];
       try {
-        const total = (this.db.prepare(`SELECT count(*) c FROM ${from} WHERE ${w}`).get(...p) as { c: number }).c;
-        // Snippets for the page's rows only, one query each: in the listing query SQLite made one for
-        // every match before sorting, and a snippet of a prefix search ("a*") costs a scan of the
-        // index per row (100 articles: 15 s; a query of 150 prefixes: no answer).
+        const total = (this.db.prepare(`SELECT count(*) c FROM articles_fts f WHERE ${w}`).get(...p) as { c: number }).c;
+        const page = pageOf(filter);
+        const ranked = (limit: number, offset: number) => this.db.prepare(`SELECT f.rowid FROM articles_fts f WHERE ${w} ORDER BY rank LIMIT ? OFFSET ?`).pluck().all(...p, limit, offset) as number[];
+        const pageIds = page.limit > 0 && page.offset < total ? ranked(page.limit, page.offset) : [];
+        // Snippets one row at a time (rowid handed to the full-text index): made in the page query,
+        // a snippet of a prefix search ("a*") cost a scan of the index per row (seconds per row with
+        // an article of 50,000 matching words; the API fuzz's 150 prefixes never answered).
         const snippet = this.db.prepare(`SELECT snippet(articles_fts, 1, '[', ']', '…', ${SQLITE.snippetTokens}) s FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`).pluck();
-        const items = this.summaries(w, p, 'rank', pageOf(filter), ', bm25(articles_fts) rank, a.n row', from)
+        const items = pageIds.length === 0 ? [] : this.summaries(`articles_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))`, [query, JSON.stringify(pageIds)], 'rank', { limit: pageIds.length, offset: 0 },
+          ', bm25(articles_fts) rank, a.n row', 'articles_fts f JOIN articles a ON a.n = f.rowid')
           .map((r) => ({ ...toSummary(r), snippet: (snippet.get(query, r.row) as string | undefined) ?? '', rank: r.rank as number }));
-        const matched = `SELECT a.n FROM ${from} WHERE ${w}`;
-        const facet = (sql: string) => this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...p) as FacetCount[];
+        const sample = total > SQLITE.facetMatches;
+        const ids = JSON.stringify(total === 0 ? [] : ranked(SQLITE.facetMatches, 0));
+        const m = '(SELECT value FROM json_each(?))';
+        const facet = (sql: string) => this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(ids) as FacetCount[];
         const facets = {
-          outlet: facet(`SELECT a.outlet value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.outlet IS NOT NULL GROUP BY a.outlet`),
-          section: facet(`SELECT a.section value, count(*) count FROM articles a WHERE a.n IN (${matched}) AND a.section IS NOT NULL GROUP BY a.section`),
-          story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN (${matched}) AND l.story IS NOT NULL GROUP BY l.story`),
-          technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN (${matched}) GROUP BY technique`),
-          entity: facet(`SELECT max(name) value, count(DISTINCT article) count FROM entities WHERE article IN (${matched}) GROUP BY key`),
-          speaker: facet(`SELECT p.name value, count(DISTINCT s.article) count FROM sources s JOIN persons p ON p.id = s.person WHERE s.article IN (${matched}) GROUP BY p.id`),
+          outlet: facet(`SELECT f.outlet value, count(*) count FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.n IN ${m} AND f.outlet IS NOT NULL GROUP BY f.outlet`),
+          section: facet(`SELECT f.section value, count(*) count FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.n IN ${m} AND f.section IS NOT NULL GROUP BY f.section`),
+          story: facet(`SELECT l.story value, count(*) count FROM article_links l WHERE l.article IN ${m} AND l.story IS NOT NULL GROUP BY l.story`),
+          technique: facet(`SELECT technique value, count(DISTINCT article) count FROM techniques WHERE article IN ${m} GROUP BY technique`),
+          entity: this.topEntities(m, [ids], false),
+          speaker: this.speakerFacet(m, [ids]),
         };
-        return { total, items, facets };
+        return { total, items, facets, ...(sample ? { facetsOver: SQLITE.facetMatches } : {}) };
       } catch (err) {
         // The MATCH expression is the only user text in these statements, so an SQL error is its fault.
         if ((err as { code?: string }).code === 'SQLITE_ERROR') {
@@ -357,33 +474,59 @@ export class SqliteStore implements CorpusStore {
 
   async stats(filter: ArticleFilter = {}): Promise<CorpusStats> {
     return this.read(() => {
+      const all = isUnfiltered(filter);
       const { where, params } = filterSql(filter);
-      const sel = `SELECT a.n FROM articles a WHERE ${where}`;
-      const one = (sql: string) => (this.db.prepare(sql).get(...params) as { c: number }).c;
+      const sel = `(SELECT a.n FROM articles a WHERE ${where})`;
+      const facets = this.facetRows.replace('articles', 'articles f');
+      const one = (sql: string, ...p: unknown[]) => (this.db.prepare(sql).pluck().get(...p) as number);
+      const useAggs = all && this.aggregatesReady();
+      const articles = one(`SELECT count(*) FROM articles a WHERE ${where}`, ...params);
+      // Top entities, top speakers and the speaker count of a selection larger than `statsSample`
+      // come from its most recent `statsSample` articles (the whole corpus uses the kept counts).
+      const sampled = !useAggs && articles > SQLITE.statsSample;
+      const recent = filterSql(filter, '+a.n');
+      const some = sampled ? `(SELECT a.n FROM articles a WHERE ${recent.where} ORDER BY a.published DESC, a.n DESC LIMIT ${SQLITE.statsSample})` : sel;
+      const someParams = sampled ? recent.params : params;
       const techniquesByOutlet: Record<string, Record<string, number>> = {};
-      for (const r of this.db.prepare(`SELECT coalesce(a.outlet, '') outlet, t.technique, sum(t.count) c FROM techniques t JOIN articles a ON a.n = t.article WHERE ${where} GROUP BY 1, 2`).all(...params) as any[]) {
-        (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
-      }
+      const outletOnly = !!filter.outlet && isUnfiltered({ ...filter, outlet: undefined });
+      const techniqueRows = useAggs || (outletOnly && this.aggregatesReady())
+        ? this.db.prepare(`SELECT outlet, technique, spans c FROM agg_techniques WHERE spans != 0 ${outletOnly ? 'AND outlet = ?' : ''} ORDER BY 1, 2`).all(...(outletOnly ? [filter.outlet] : []))
+        : this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM ${facets} JOIN techniques t ON t.article = f.n
+            ${all ? '' : `WHERE f.n IN ${sel}`} GROUP BY 1, 2`).all(...(all ? [] : params));
+      for (const r of techniqueRows as any[]) (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
+      const persons = `(SELECT person FROM sources WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`} UNION SELECT person FROM quotes WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`})`;
+      const columnsOnly = !(filter.story || filter.technique || filter.entity || filter.speaker);
       return {
-        articles: one(`SELECT count(*) c FROM articles a WHERE ${where}`),
-        outlets: one(`SELECT count(DISTINCT a.outlet) c FROM articles a WHERE ${where}`),
-        stories: one(`SELECT count(DISTINCT l.story) c FROM articles a JOIN article_links l ON l.article = a.n WHERE ${where}`),
-        speakers: (this.db.prepare(`SELECT count(DISTINCT person) c FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) WHERE person IS NOT NULL`).get(...params, ...params) as { c: number }).c,
-        perDay: this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(...params) as FacetCount[],
+        articles,
+        outlets: all ? one('SELECT count(DISTINCT outlet) FROM articles') : one(`SELECT count(DISTINCT f.outlet) FROM ${facets} WHERE f.n IN ${sel}`, ...params),
+        stories: all ? one('SELECT count(DISTINCT story) FROM article_links') : one(`SELECT count(DISTINCT story) FROM article_links WHERE article IN ${sel}`, ...params),
+        speakers: useAggs ? one('SELECT count(*) FROM agg_persons WHERE articles > 0') : one(`SELECT count(*) FROM ${persons} WHERE person IS NOT NULL`, ...(all ? [] : [...someParams, ...someParams])),
+        perDay: (columnsOnly
+          ? this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`)
+          : this.db.prepare(`SELECT substr(f.published, 1, 10) value, count(*) count FROM ${facets} WHERE f.n IN ${sel} AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`)).all(...params) as FacetCount[],
         techniquesByOutlet,
-        topEntities: this.db.prepare(`SELECT max(e.name) value, max(e.type) type, count(DISTINCT e.article) count FROM entities e WHERE e.article IN (${sel}) GROUP BY e.key ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as any[],
-        topSpeakers: this.db.prepare(`SELECT p.name value, count(*) count FROM quotes q JOIN persons p ON p.id = q.person WHERE q.article IN (${sel}) GROUP BY p.id ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...params) as FacetCount[],
+        topEntities: useAggs
+          ? (this.db.prepare(`SELECT name value, nullif(type, '') type, articles count FROM agg_entities WHERE articles > 0 ORDER BY articles DESC, name LIMIT ${SQLITE.facetSize}`).all() as any[])
+          : this.topEntities(some, someParams, true),
+        topSpeakers: useAggs
+          ? (this.db.prepare(`SELECT p.name value, g.quote_rows count FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.quote_rows > 0 ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[])
+          : (this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${some} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person
+              ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...someParams) as FacetCount[]),
+        ...(sampled ? { sampledFrom: SQLITE.statsSample } : {}),
       };
     });
   }
 
+  /** A story's outlets (all of them), and top entities and speakers of its `storySample` most recent articles. */
   private storySummary(r: any): StorySummary {
-    const top = (sql: string) => (this.db.prepare(sql).pluck().all(r.id) as string[]);
+    const facets = this.facetRows.replace('articles', 'articles f');
+    const recent = JSON.stringify(this.db.prepare(`SELECT l.article FROM article_links l JOIN ${facets} ON f.n = l.article WHERE l.story = ? ORDER BY f.published DESC, f.n DESC LIMIT ${SQLITE.storySample}`).pluck().all(r.id));
+    const m = '(SELECT value FROM json_each(?))';
     return {
       id: r.id, thread: r.thread, label: r.label, size: r.size, first: r.first ?? undefined, last: r.last ?? undefined,
-      outlets: top('SELECT DISTINCT a.outlet FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = ? AND a.outlet IS NOT NULL ORDER BY a.outlet'),
-      topEntities: top(`SELECT max(e.name) FROM entities e JOIN article_links l ON l.article = e.article WHERE l.story = ? GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`),
-      topSpeakers: top(`SELECT p.name FROM quotes q JOIN article_links l ON l.article = q.article JOIN persons p ON p.id = q.person WHERE l.story = ? GROUP BY p.id ORDER BY count(*) DESC, p.name LIMIT 5`),
+      outlets: this.db.prepare(`SELECT DISTINCT f.outlet FROM article_links l JOIN ${facets} ON f.n = l.article WHERE l.story = ? AND f.outlet IS NOT NULL ORDER BY 1`).pluck().all(r.id) as string[],
+      topEntities: this.db.prepare(`SELECT max(e.name) FROM entities e WHERE e.article IN ${m} GROUP BY e.key ORDER BY count(*) DESC, max(e.name) LIMIT 5`).pluck().all(recent) as string[],
+      topSpeakers: this.db.prepare(`SELECT p.name FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${m} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY x.c DESC, p.name LIMIT 5`).pluck().all(recent) as string[],
     };
   }
 
@@ -392,52 +535,66 @@ export class SqliteStore implements CorpusStore {
       const clauses = ['1'];
       const params: unknown[] = [];
       if (options.thread) clauses.push('s.thread = ?'), params.push(options.thread);
-      if (options.outlet) clauses.push('EXISTS (SELECT 1 FROM article_links l JOIN articles a ON a.n = l.article WHERE l.story = s.id AND a.outlet = ?)'), params.push(options.outlet);
+      if (options.outlet) clauses.push('s.id IN (SELECT l.story FROM article_links l WHERE l.article IN (SELECT n FROM articles WHERE outlet = ?))'), params.push(options.outlet);
       const where = clauses.join(' AND ');
       const page = pageOf(options);
       const total = (this.db.prepare(`SELECT count(*) c FROM stories s WHERE ${where}`).get(...params) as { c: number }).c;
-      const rows = this.db.prepare(`SELECT * FROM stories s WHERE ${where} ORDER BY size DESC, last DESC, id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+      const rows = this.db.prepare(`SELECT s.id, s.thread, s.label, s.size, s.first, s.last FROM stories s WHERE ${where} ORDER BY size DESC, last DESC, id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
       return { total, items: rows.map((r) => this.storySummary(r)) };
     });
   }
 
-  async getStory(id: string) {
+  async getStory(id: string, options: ListOptions = {}) {
     return this.read(() => {
-      const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id);
+      const row = this.db.prepare('SELECT id, thread, label, size, first, last FROM stories WHERE id = ?').get(id);
       if (!row) return undefined;
-      const articles = this.summaries('l.story = ?', [id], 'a.published, a.n', { limit: 10_000, offset: 0 }).map(toSummary);
-      return { ...this.storySummary(row), articles };
+      const page = pageOf({ limit: options.limit ?? SQLITE.storyArticles, offset: options.offset });
+      // The page's articles in date order, chosen from the index; then their rows.
+      const ids = this.db.prepare(`SELECT l.article FROM article_links l JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = l.article WHERE l.story = ? ORDER BY f.published, f.n LIMIT ? OFFSET ?`).pluck().all(id, page.limit, page.offset) as number[];
+      const articles = ids.length ? this.summaries('a.n IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)], 'a.published, a.n', { limit: ids.length, offset: 0 }).map(toSummary) : [];
+      return { ...this.storySummary(row), articles, offset: page.offset };
     });
   }
 
   private speakerSummary(r: any): SpeakerSummary {
+    const outlets = this.aggregatesReady()
+      ? this.db.prepare('SELECT outlet FROM agg_person_outlets WHERE person = ? AND articles > 0 ORDER BY 1').pluck().all(r.id)
+      : this.db.prepare(`SELECT DISTINCT f.outlet FROM ${this.facetRows.replace('articles', 'articles f')} WHERE f.outlet IS NOT NULL AND f.n IN (SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?) ORDER BY 1`).pluck().all(r.id, r.id);
     return {
       id: r.id, name: r.name, quotes: r.quotes, articles: r.articles, roles: JSON.parse(r.roles), affiliations: JSON.parse(r.affiliations),
-      outlets: this.db.prepare(`SELECT DISTINCT a.outlet FROM articles a WHERE a.outlet IS NOT NULL AND a.n IN (SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?) ORDER BY 1`).pluck().all(r.id, r.id) as string[],
+      outlets: outlets as string[],
     };
   }
 
   /** Persons with quote and article counts (a quote counts once, from the quotes layer or the source's counts). */
   private static readonly SPEAKERS = `SELECT p.*, max((SELECT count(*) FROM quotes q WHERE q.person = p.id), (SELECT coalesce(sum(s.quotes), 0) FROM sources s WHERE s.person = p.id)) quotes,
     (SELECT count(*) FROM (SELECT article FROM sources WHERE person = p.id UNION SELECT article FROM quotes WHERE person = p.id)) articles FROM persons p`;
+  /** The same from the corpus-wide counts (see aggregates.ts). */
+  private static readonly SPEAKERS_AGG = `SELECT p.*, coalesce(max(g.quote_rows, g.source_quotes), 0) quotes, coalesce(g.articles, 0) articles FROM persons p LEFT JOIN agg_persons g ON g.person = p.id`;
+
+  private speakersSql(): string {
+    return this.aggregatesReady() ? SqliteStore.SPEAKERS_AGG : SqliteStore.SPEAKERS;
+  }
 
   async listSpeakers(options: ListOptions & { query?: string; outlet?: string } = {}): Promise<Page<SpeakerSummary>> {
     return this.read(() => {
       const clauses = ['1'];
       const params: unknown[] = [];
+      const agg = this.aggregatesReady();
       if (options.query) clauses.push("p.key LIKE ? ESCAPE '\\'"), params.push(`%${nameKey(options.query).replace(/[%_\\]/g, '\\$&')}%`);
-      if (options.outlet) clauses.push('p.id IN (SELECT s.person FROM sources s JOIN articles a ON a.n = s.article WHERE a.outlet = ? UNION SELECT q.person FROM quotes q JOIN articles a ON a.n = q.article WHERE a.outlet = ?)'), params.push(options.outlet, options.outlet);
+      if (options.outlet && agg) clauses.push('p.id IN (SELECT person FROM agg_person_outlets WHERE outlet = ? AND articles > 0)'), params.push(options.outlet);
+      else if (options.outlet) clauses.push('p.id IN (SELECT s.person FROM sources s WHERE s.article IN (SELECT n FROM articles WHERE outlet = ?) UNION SELECT q.person FROM quotes q WHERE q.article IN (SELECT n FROM articles WHERE outlet = ?))'), params.push(options.outlet, options.outlet);
       const where = clauses.join(' AND ');
       const page = pageOf(options);
       const total = (this.db.prepare(`SELECT count(*) c FROM persons p WHERE ${where}`).get(...params) as { c: number }).c;
-      const rows = this.db.prepare(`${SqliteStore.SPEAKERS} WHERE ${where} ORDER BY quotes DESC, articles DESC, p.name LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
+      const rows = this.db.prepare(`${this.speakersSql()} WHERE ${where} ORDER BY quotes DESC, articles DESC, p.name LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset);
       return { total, items: rows.map((r) => this.speakerSummary(r)) };
     });
   }
 
   async getSpeaker(id: string): Promise<SpeakerDetail | undefined> {
     return this.read(() => {
-      const row = this.db.prepare(`${SqliteStore.SPEAKERS} WHERE p.id = ?`).get(id) as any;
+      const row = this.db.prepare(`${this.speakersSql()} WHERE p.id = ?`).get(id) as any;
       if (!row) return undefined;
       const arts = 'SELECT article FROM sources WHERE person = ? UNION SELECT article FROM quotes WHERE person = ?';
       const techniques = new Map<string, number>();
@@ -447,22 +604,23 @@ export class SqliteStore implements CorpusStore {
       return {
         ...this.speakerSummary(row),
         variants: JSON.parse(row.variants),
-        overTime: this.db.prepare(`SELECT substr(a.published, 1, 7) value, count(*) count FROM quotes q JOIN articles a ON a.n = q.article WHERE q.person = ? AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[],
-        coQuoted: this.db.prepare(`SELECT p.id, p.name value, count(DISTINCT x.article) count FROM (SELECT article, person FROM sources UNION SELECT article, person FROM quotes) x JOIN persons p ON p.id = x.person
-          WHERE x.article IN (${arts}) AND x.person != ? GROUP BY p.id ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id) as any[],
+        overTime: this.db.prepare(`SELECT substr(f.published, 1, 7) value, count(*) count FROM quotes q JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = q.article WHERE q.person = ? AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`).all(id) as FacetCount[],
+        coQuoted: this.db.prepare(`SELECT p.id, p.name value, x.c count FROM (SELECT person, count(DISTINCT article) c FROM (SELECT article, person FROM sources WHERE article IN (${arts}) UNION SELECT article, person FROM quotes WHERE article IN (${arts}))
+          WHERE person IS NOT NULL AND person != ? GROUP BY person) x JOIN persons p ON p.id = x.person ORDER BY count DESC, p.name LIMIT ${SQLITE.facetSize}`).all(id, id, id, id, id) as any[],
         techniques: [...techniques].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       };
     });
   }
 
   async *exportRecords(kind: ExportKind): AsyncIterable<Record<string, unknown>> {
+    const speakers = this.aggregatesReady() ? SqliteStore.SPEAKERS_AGG : SqliteStore.SPEAKERS;
     const sql: Record<ExportKind, string> = {
       articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
       quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
-      techniques: 'SELECT a.id article, a.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article ORDER BY t.article, t.technique',
+      techniques: `SELECT a.id article, f.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = t.article ORDER BY t.article, t.technique`,
       stories: 'SELECT id, thread, label, size, first, last FROM stories ORDER BY CAST(substr(id, 2) AS INTEGER)',
-      speakers: `SELECT id, name, roles, affiliations, variants, quotes, articles FROM (${SqliteStore.SPEAKERS}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
+      speakers: `SELECT id, name, roles, affiliations, variants, quotes, articles FROM (${speakers}) ORDER BY CAST(substr(id, 2) AS INTEGER)`,
     };
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
     const reader = this.path === ':memory:' ? this.db : new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs });
@@ -478,7 +636,16 @@ export class SqliteStore implements CorpusStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    // What this connection stored is folded into the corpus-wide counts now, so the next reader
+    // (read-only, it cannot fold) finds them whole. A failure here loses nothing: they are folded
+    // in by the next writer, and readers compute from the rows meanwhile.
+    try {
+      this.refreshAggregates();
+    } catch {
+      // see above
+    }
+    this.db.close();
   }
 }
 

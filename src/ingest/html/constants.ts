@@ -489,8 +489,8 @@ export const ZONE_LABEL_CHARS = 25;
  * (tune +2 -5), taking a title-case head title for a sentence-case h1 with nearly its words
  * (tune +1 -1), keeping typographic apostrophes when every source has them (the reference writes
  * ASCII ones on as many such pages; it even gives one page two titles under two ids).
- * A learned ranker over the rule's title and the head titles (models/title.md,
- * scripts/title-ranker-cv.ts) kept the rule's choice in every fold: no gain out of fold.
+ * A learned ranker over the rule's title and the head titles kept the rule's choice in every
+ * fold: no gain out of fold (models/title.md; its code is in git history).
  */
 export const SLUG_MIN_WORDS = 3;
 export const SLUG_H1_MAX_COVER = 0.5;

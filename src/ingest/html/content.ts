@@ -20,8 +20,6 @@ export interface BodyResult {
   stage: BodyStage;
   /** Stages tried, in order, with the characters each produced. */
   tries: string[];
-  /** Every block of the strict pass, in document order (the body's blocks are among them on the 'selector' and 'score' stages). */
-  candidates?: readonly Block[];
 }
 
 /**
@@ -639,11 +637,11 @@ export function extractBody(root: El, title: string | undefined, author?: string
   const sChars = bodyChars(selectorBlocks);
   tries.push(`selector:${sChars}`);
   if (sChars >= K.MIN_BODY_CHARS && sChars >= K.SELECTOR_MIN_SHARE * bodyChars(scoredBlocks)) {
-    return { blocks: selectorBlocks, stage: 'selector', tries, candidates: strict.blocks };
+    return { blocks: selectorBlocks, stage: 'selector', tries };
   }
   const cChars = bodyChars(scoredBlocks);
   tries.push(`score:${cChars}`);
-  if (cChars >= K.SHORT_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries, candidates: strict.blocks };
+  if (cChars >= K.SHORT_BODY_CHARS) return { blocks: scoredBlocks, stage: 'score', tries };
 
   const lenient = collectBlocks(root, true);
   const lscored = scoreContainers(lenient.blocks);
@@ -656,7 +654,7 @@ export function extractBody(root: El, title: string | undefined, author?: string
   tries.push(`score-lenient:${lChars}`);
   // A short strict body stands unless the lenient pass finds many times more: then class words
   // removed the article itself (page builders wrap every section in a "widget" or "panel").
-  if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries, candidates: strict.blocks };
+  if (cChars >= K.MIN_BODY_CHARS && lChars < K.LENIENT_GAIN * cChars) return { blocks: scoredBlocks, stage: 'score', tries };
   if (lChars >= K.MIN_BODY_CHARS) return { blocks: lBlocks, stage: 'score-lenient', tries };
 
   const all = filterBlocks(lenient.blocks, title, author);

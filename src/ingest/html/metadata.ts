@@ -3,7 +3,6 @@ import { dateFromUrl, findTextDates, parseDate, parseTextDate } from './dates.js
 import { bylineName, decodeReferences } from './byline.js';
 import { isJunk } from './content.js';
 import { metaValue, textOf, walkElements, type El, type Node, type ParsedPage } from './dom.js';
-import { addCandidate, type TitleCandidate } from './title.js';
 
 /** Metadata found in a page, and which source produced each field. */
 export interface PageMeta {
@@ -381,28 +380,6 @@ function chooseTitle(page: ParsedPage, ld: Json | undefined, siteName: SiteNames
   return chosen ? [normaliseTitle(chosen), 'slug-head', title] : [title, source];
 }
 
-/** The rule's title and the head titles (site name removed; <title> also whole and its first part) as ranker candidates. */
-export function titleCandidates(page: ParsedPage, ld: Json | undefined, site: SiteNames, rule: string | undefined, sep: RegExp): TitleCandidate[] {
-  const list: TitleCandidate[] = [];
-  addCandidate(list, rule, 'rule');
-  const head = (v: string | undefined) => {
-    const c = clean(v);
-    return c ? normaliseTitle(stripSiteName(c, site)) : undefined;
-  };
-  addCandidate(list, head(metaValue(page, 'og:title')), 'og');
-  addCandidate(list, head(metaValue(page, 'twitter:title')), 'twitter');
-  const ldh = nameOf(ld?.headline);
-  addCandidate(list, head(ldh && decodeReferences(ldh)), 'ld');
-  addCandidate(list, head(page.title), 'title');
-  const t = clean(page.title);
-  if (t) {
-    addCandidate(list, normaliseTitle(trimSiteParts(t, site)), 'title-full');
-    const first = t.split(sep)[0];
-    if (first !== t && words(first).length >= 2 && !isSitePart(first, site)) addCandidate(list, normaliseTitle(first.trim()), 'title-first');
-  }
-  return list;
-}
-
 /**
  * Words of a URL's slug, its last path segment when written as words joined by hyphens or
  * underscores (file extension and apostrophes dropped); none for ids and single words.
@@ -689,92 +666,99 @@ function headlineZoneDate(root: El, headline: El): string | undefined {
   return (published ?? dates[0]).value;
 }
 
-/** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
-export function extractMeta(page: ParsedPage, url: string | undefined, study?: { candidates?: TitleCandidate[]; slug?: string[] }): PageMeta {
-  const sources: Record<string, string> = {};
-  const objects = jsonLdObjects(page);
-  const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
+/** The elements of a page the metadata rules read, gathered in one walk. */
+interface PageScan {
+  h1s: string[];
+  h2s: string[];
+  /** h1 and h2 elements with their words as a space-padded key (for finding the headline). */
+  headings: { el: El; key: string }[];
+  headingEl: Map<string, El>;
+  times: El[];
+  dateEls: El[];
+  authorEls: El[];
+  /** Links to an author's page ("/author/maren-holt/"): their text is the name as printed. */
+  authorLinks: El[];
+  /** Document order of every element. */
+  order: Map<El, number>;
+}
 
-  const h1s: string[] = [];
-  const h2s: string[] = [];
-  const headings: { el: El; key: string }[] = [];
-  const headingEl = new Map<string, El>();
-  const times: El[] = [];
-  const dateEls: El[] = [];
-  const authorEls: El[] = [];
-  // Links to an author's page ("/author/maren-holt/"): their text is the name as printed.
-  const authorLinks: El[] = [];
-  const order = new Map<El, number>();
+function scanPage(page: ParsedPage): PageScan {
+  const scan: PageScan = { h1s: [], h2s: [], headings: [], headingEl: new Map(), times: [], dateEls: [], authorEls: [], authorLinks: [], order: new Map() };
   for (const el of walkElements(page.root)) {
-    order.set(el, order.size);
+    scan.order.set(el, scan.order.size);
     if (el.tag === 'h1' || el.tag === 'h2') {
       const t = textOf(el, 2000, K.INVISIBLE_CHARS);
       if (t && (markedHeadline(el) || !insideJunk(el, true))) {
-        (el.tag === 'h1' ? h1s : h2s).push(t);
-        headings.push({ el, key: ` ${words(t).join(' ')} ` });
-        if (!headingEl.has(t)) headingEl.set(t, el);
+        (el.tag === 'h1' ? scan.h1s : scan.h2s).push(t);
+        scan.headings.push({ el, key: ` ${words(t).join(' ')} ` });
+        if (!scan.headingEl.has(t)) scan.headingEl.set(t, el);
       }
-    } else if (el.tag === 'time') times.push(el);
+    } else if (el.tag === 'time') scan.times.push(el);
     const cls = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.itemprop ?? ''}`;
     if (cls.trim()) {
-      if (DATE_CLASS.test(cls)) dateEls.push(el);
+      if (DATE_CLASS.test(cls)) scan.dateEls.push(el);
       // camelCase humps split ("authorName", "dateAndAuthorContainer").
-      if (K.AUTHOR_CLASS.test(cls) || (K.AUTHOR_CLASS_CAMEL && K.AUTHOR_CLASS_HUMP.test(cls) && K.AUTHOR_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))) || el.attrs.rel === 'author') authorEls.push(el);
+      if (K.AUTHOR_CLASS.test(cls) || (K.AUTHOR_CLASS_CAMEL && K.AUTHOR_CLASS_HUMP.test(cls) && K.AUTHOR_CLASS.test(cls.replace(/([a-z])([A-Z])/g, '$1-$2'))) || el.attrs.rel === 'author') scan.authorEls.push(el);
     }
-    if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) authorLinks.push(el);
+    if (el.tag === 'a' && K.AUTHOR_PAGE_PATH.test(el.attrs.href ?? '')) scan.authorLinks.push(el);
   }
+  return scan;
+}
 
-  let outlet = clean(metaValue(page, 'og:site_name'));
-  if (outlet) sources.outlet = 'og:site_name';
-  else {
-    const pub = nameOf(ld?.publisher);
-    if (pub) [outlet, sources.outlet] = [clean(pub), 'json-ld'];
-    else for (const k of K.OUTLET_META.slice(1)) {
-      const v = clean(metaValue(page, k));
-      if (v) {
-        [outlet, sources.outlet] = [v.replace(/^@/, ''), k];
-        break;
-      }
-    }
+/** The outlet's name and where it was read: og:site_name, the JSON-LD publisher, then K.OUTLET_META. */
+function chooseOutlet(page: ParsedPage, ld: Json | undefined): [string | undefined, string?] {
+  const og = clean(metaValue(page, 'og:site_name'));
+  if (og) return [og, 'og:site_name'];
+  const pub = nameOf(ld?.publisher);
+  if (pub) return [clean(pub), 'json-ld'];
+  for (const k of K.OUTLET_META.slice(1)) {
+    const v = clean(metaValue(page, k));
+    if (v) return [v.replace(/^@/, ''), k];
   }
+  return [undefined];
+}
 
-  const pageUrl = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
-  const site = siteNames(outlet, url ?? pageUrl);
-  const [title, titleSource, heading] = chooseTitle(page, ld, site, h1s, h2s, headingEl, url ?? pageUrl);
-  sources.title = titleSource;
-  if (study) {
-    study.candidates = titleCandidates(page, ld, site, title, K.TITLE_SEPARATOR);
-    study.slug = slugWords(url ?? pageUrl);
+/** The element of the displayed headline (an h1 first), found by its words. */
+function headlineElement(scan: PageScan, shown: string | undefined): El | undefined {
+  const titleKey = shown ? ` ${words(shown).join(' ')} ` : '';
+  if (!titleKey.trim()) return undefined;
+  return (scan.headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? scan.headings.find((h) => h.key.includes(titleKey)))?.el;
+}
+
+/** The publication date in metadata (time[pubdate], JSON-LD, K.DATE_META, then any published-date-like meta key) and its source. */
+function metadataPublished(page: ParsedPage, ld: Json | undefined, times: readonly El[]): [string, string] | undefined {
+  for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
+    const d = parseDate(t.attrs.datetime ?? textOf(t));
+    if (d) return [d, 'time[pubdate]'];
   }
+  const v = parseDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated));
+  if (v) return [v, 'json-ld'];
+  for (const key of K.DATE_META) {
+    const d = parseDate(metaValue(page, key));
+    if (d) return [d, `meta:${key}`];
+  }
+  // Publishing systems invent their own names ("w-published-date", "article.publishedDate").
+  for (const m of page.metas) {
+    if (!K.DATE_META_KEY.test(m.key) || K.DATE_META_NOT.test(m.key)) continue;
+    const d = parseDate(m.content);
+    if (d) return [d, `meta:${m.key}`];
+  }
+  return undefined;
+}
 
-  let published: string | undefined;
-  const fromMeta = (): [string, string] | undefined => {
-    for (const t of times) if (t.attrs.itemprop === 'datePublished' || t.attrs.pubdate !== undefined) {
-      const d = parseDate(t.attrs.datetime ?? textOf(t));
-      if (d) return [d, 'time[pubdate]'];
-    }
-    const v = parseDate(nameOf(ld?.datePublished) ?? nameOf(ld?.dateCreated));
-    if (v) return [v, 'json-ld'];
-    for (const key of K.DATE_META) {
-      const d = parseDate(metaValue(page, key));
-      if (d) return [d, `meta:${key}`];
-    }
-    // Publishing systems invent their own names ("w-published-date", "article.publishedDate").
-    for (const m of page.metas) {
-      if (!K.DATE_META_KEY.test(m.key) || K.DATE_META_NOT.test(m.key)) continue;
-      const d = parseDate(m.content);
-      if (d) return [d, `meta:${m.key}`];
-    }
-    return undefined;
-  };
-  const metaPub = fromMeta();
+/**
+ * The publication date and its source: the first candidate present in K.DATE_ORDER (see the
+ * constant for why this order). With SPINSCOPE_DEBUG_DATES, every candidate goes into `sources`.
+ */
+function choosePublished(page: ParsedPage, ld: Json | undefined, scan: PageScan, headlineEl: El | undefined, urls: (string | undefined)[], sources: Record<string, string>): [string, string] | undefined {
+  const metaPub = metadataPublished(page, ld, scan.times);
   const metaMod = parseDate(nameOf(ld?.dateModified)) ?? parseDate(metaValue(page, 'article:modified_time')) ?? parseDate(metaValue(page, 'og:updated_time'));
   // Dates displayed on the page (outside furniture), in document order.
   const visible: string[] = [];
   // Displayed dates labelled as the publication date ("Published August 13, 2025", "Posted on …").
   const labelled: string[] = [];
   const visLabels: string[] = [];
-  for (const el of [...times, ...dateEls].sort((a, b) => order.get(a)! - order.get(b)!)) {
+  for (const el of [...scan.times, ...scan.dateEls].sort((a, b) => scan.order.get(a)! - scan.order.get(b)!)) {
     if (insideJunk(el)) continue;
     const text = textOf(el, 1000);
     const d = (text.length < 200 ? parseTextDate(text) : undefined) ?? parseDate(el.attrs.datetime ?? el.attrs.content);
@@ -786,13 +770,10 @@ export function extractMeta(page: ParsedPage, url: string | undefined, study?: {
   }
   const day = (d: string | undefined) => d?.slice(0, 10);
   const ogPublished = parseDate(metaValue(page, 'article:published_time') ?? metaValue(page, 'og:article:published_time'));
-  const shown = heading ?? title;
-  const titleKey = shown ? ` ${words(shown).join(' ')} ` : '';
-  const headlineEl = titleKey.trim() ? (headings.find((h) => h.el.tag === 'h1' && h.key.includes(titleKey)) ?? headings.find((h) => h.key.includes(titleKey)))?.el : undefined;
   const zoneDate = headlineEl ? headlineZoneDate(page.root, headlineEl) : undefined;
-  const urlDate = dateFromUrl(url) ?? dateFromUrl(pageUrl);
+  let urlDate: string | undefined;
+  for (const u of urls) urlDate ??= dateFromUrl(u);
   if (process.env.SPINSCOPE_DEBUG_DATES) sources.dateCandidates = JSON.stringify({ metaPub: metaPub?.[0], metaPubSrc: metaPub?.[1], metaMod, visible, labels: visLabels, url: urlDate, ldPub: nameOf(ld?.datePublished), ldMod: nameOf(ld?.dateModified) });
-  // Candidates in K.DATE_ORDER; the first present wins (see the constant for why this order).
   const candidate = (kind: K.DateSource): [string, string] | undefined => {
     switch (kind) {
       case 'url':
@@ -823,16 +804,20 @@ export function extractMeta(page: ParsedPage, url: string | undefined, study?: {
   };
   for (const kind of K.DATE_ORDER) {
     const c = candidate(kind);
-    if (c) {
-      [published, sources.published] = c;
-      break;
-    }
+    if (c) return c;
   }
+  return undefined;
+}
 
+/**
+ * The author and its source: names from metadata, most trusted first (values that are no name
+ * passed over), else the byline as printed; a person in the printed byline wins over metadata
+ * naming the site or an organisation.
+ */
+function chooseAuthor(page: ParsedPage, ld: Json | undefined, objects: readonly Json[], scan: PageScan, site: SiteNames, headlineEl: El | undefined): [string, string] | undefined {
   // The article object's author, else that of another article-typed object (a WebPage chosen for its date has none; its NewsArticle has).
   const ldAuthorValue = resolveIds(ld?.author ?? objects.find((o) => o.author && ARTICLE_TYPES.test(typeOf(o)))?.author, objects);
   const ldAuthor = clean(nameOf(ldAuthorValue));
-  // Names from metadata, most trusted first; values that are no name (ids, e-mail addresses, template keys) are passed over.
   const metaNames: [string, string][] = [];
   // JSON-LD is script text: the parser left its character references alone.
   let ldName = ldAuthor && withoutSiteSuffix(unquote(decodeReferences(ldAuthor)), site);
@@ -846,33 +831,56 @@ export function extractMeta(page: ParsedPage, url: string | undefined, study?: {
   const twitterData = labelledTwitterData(page);
   if (twitterData) metaNames.push([twitterData, 'meta:twitter:data']);
   const metaAuthor = metaNames.find(([v]) => !K.AUTHOR_NOT_A_NAME.test(v));
-  // The byline as printed on the page.
-  const visibleAuthor = (): [string, string] | undefined => {
-    for (const el of authorEls) {
-      if (inComments(el)) continue;
-      const t = textOf(el);
-      const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
-      // An avatar's initials ("NB") sit in author-classed elements before the name.
-      if (name && !K.AVATAR_INITIALS.test(name)) return [name, 'byline-element'];
-    }
-    for (const el of authorLinks) {
-      const t = textOf(el);
-      const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
-      if (name) return [name, 'author-link'];
-    }
-    const name = bylineFromText(page.root, headlineEl, order);
-    return name ? [name, 'byline-text'] : undefined;
-  };
-  // Metadata naming the site or an organisation as the author: a person in the printed byline wins.
-  const corporate = metaAuthor && K.PERSON_OVER_ORGANISATION && (isSitePart(metaAuthor[0], site) || (metaAuthor[1] === 'json-ld' && isOrganisation(ldAuthorValue)));
+  if (!metaAuthor) return visibleAuthor(page, scan, headlineEl);
+  const corporate = K.PERSON_OVER_ORGANISATION && (isSitePart(metaAuthor[0], site) || (metaAuthor[1] === 'json-ld' && isOrganisation(ldAuthorValue)));
+  return corporate ? (personOnly(visibleAuthor(page, scan, headlineEl), site) ?? metaAuthor) : metaAuthor;
+}
+
+/** The byline as printed on the page: an author-classed element, a link to an author page, or a "By …" line near the headline. */
+function visibleAuthor(page: ParsedPage, scan: PageScan, headlineEl: El | undefined): [string, string] | undefined {
+  for (const el of scan.authorEls) {
+    if (inComments(el)) continue;
+    const t = textOf(el);
+    const name = t.length <= K.BYLINE_MAX_CHARS ? (firstPieceName(el) ?? bylineName(t)) : undefined;
+    // An avatar's initials ("NB") sit in author-classed elements before the name.
+    if (name && !K.AVATAR_INITIALS.test(name)) return [name, 'byline-element'];
+  }
+  for (const el of scan.authorLinks) {
+    const t = textOf(el);
+    const name = t.length <= K.BYLINE_MAX_CHARS ? bylineName(t) : undefined;
+    if (name) return [name, 'author-link'];
+  }
+  const name = bylineFromText(page.root, headlineEl, scan.order);
+  return name ? [name, 'byline-text'] : undefined;
+}
+
+/** Reads title, author, date, section, language, canonical URL and outlet from a parsed page. */
+export function extractMeta(page: ParsedPage, url: string | undefined): PageMeta {
+  const sources: Record<string, string> = {};
+  const objects = jsonLdObjects(page);
+  const ld = objects.find((o) => ARTICLE_TYPES.test(typeOf(o)) && (o.headline || o.datePublished)) ?? objects.find((o) => o.datePublished);
+  const scan = scanPage(page);
+
+  const [outlet, outletSource] = chooseOutlet(page, ld);
+  if (outletSource) sources.outlet = outletSource;
+
+  const canonical = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
+  const site = siteNames(outlet, url ?? canonical);
+  const [title, titleSource, heading] = chooseTitle(page, ld, site, scan.h1s, scan.h2s, scan.headingEl, url ?? canonical);
+  sources.title = titleSource;
+  const headlineEl = headlineElement(scan, heading ?? title);
+
+  let published: string | undefined;
+  const date = choosePublished(page, ld, scan, headlineEl, [url, canonical], sources);
+  if (date) [published, sources.published] = date;
+
   let author: string | undefined;
-  const chosen = !metaAuthor ? visibleAuthor() : corporate ? (personOnly(visibleAuthor(), site) ?? metaAuthor) : metaAuthor;
-  if (chosen) [author, sources.author] = chosen;
+  const byline = chooseAuthor(page, ld, objects, scan, site, headlineEl);
+  if (byline) [author, sources.author] = byline;
 
   let section = clean(nameOf(ld?.articleSection));
   for (const key of K.SECTION_META) if (!section) section = clean(metaValue(page, key));
 
-  const canonical = page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? metaValue(page, 'og:url');
   let canonicalUrl: string | undefined;
   if (canonical) {
     try {

@@ -41,27 +41,3 @@ test('titles: a head title ending in a separator with nothing after it loses the
   assert.equal(page('| Ten Ferry Routes Worth Taking').doc.meta.title, 'Ten Ferry Routes Worth Taking');
   assert.equal(page('Ferries A-Z').doc.meta.title, 'Ferries A-Z', 'a hyphen inside a word stays');
 });
-
-test('title candidates: one entry per wording (apostrophes, dashes, case and spaces folded), the rule\'s first', async () => {
-  const { addCandidate, candidateKey, titleFeatures } = await import('./title.js');
-  assert.equal(candidateKey('Lorn’s  Ferry – Guide'), candidateKey("lorn's ferry - guide"));
-  assert.notEqual(candidateKey('Lorn Ferry Guide'), candidateKey('Lorn Ferry Guides'));
-  const list: import('./title.js').TitleCandidate[] = [];
-  addCandidate(list, 'Lorn’s Ferry Guide', 'rule');
-  addCandidate(list, "Lorn's Ferry Guide", 'og');
-  addCandidate(list, 'Ferry timetables', 'title');
-  addCandidate(list, '  ', 'ld');
-  assert.deepEqual(list.map((c) => [c.text, c.sources]), [['Lorn’s Ferry Guide', ['rule', 'og']], ['Ferry timetables', ['title']]]);
-  const [names, values] = titleFeatures(list[1], list, { ruleSource: 'h1', slug: ['ferry', 'timetables', 'lorn'], heads: 2 });
-  assert.equal(values[names.indexOf('slug-cover')], 2 / 3);
-  assert.ok(!names.includes('rule:h1'), 'only the rule\'s candidate has the rule feature');
-
-  const { parsePage } = await import('./dom.js');
-  const { extractMeta } = await import('./metadata.js');
-  const html = wrap('<title>Lorn’s Ferry Guide | Lorn Gazette</title><meta property="og:site_name" content="Lorn Gazette"><meta property="og:title" content="Ferry timetables for the summer">', `<article><h1>Lorn's Ferry Guide</h1>${prose()}</article>`);
-  const study: { candidates?: import('./title.js').TitleCandidate[]; slug?: string[] } = {};
-  const meta = extractMeta(parsePage(html), 'https://lorn.example/news/lorns-ferry-guide', study);
-  assert.equal(meta.title, "Lorn's Ferry Guide");
-  assert.deepEqual(study.candidates!.map((c) => c.sources), [['rule', 'title', 'title-full', 'title-first'], ['og']]);
-  assert.deepEqual(study.slug, ['lorns', 'ferry', 'guide']);
-});
