@@ -8,6 +8,28 @@ function wholeNumber(value: string): string {
   return value.trim();
 }
 
+/** Checks a worker count (`--workers`): 0 to 64 threads ("1.5" made an array of that length fail, "1000" started a thousand threads). */
+export function workerCount(value: string): string {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n > MAX_WORKERS) throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}`);
+  return String(n);
+}
+
+/** Most analysis worker threads a command starts. */
+export const MAX_WORKERS = 64;
+
+/** Checks a transaction size (`--batch`): at least one article ("abc" never committed until the end). */
+export function batchSize(value: string): string {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of articles, at least 1');
+  return String(Number(value));
+}
+
+/** Checks a database path (`--db`): an empty one opened a temporary database that vanished with the process. */
+export function dbPath(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError('expected a file name');
+  return value;
+}
+
 /** Checks a date filter: the store compares ISO dates as text, so "yesterday" would silently match nothing. */
 function isoDate(value: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim())) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
@@ -17,7 +39,7 @@ function isoDate(value: string): string {
 /** Adds the article filter options shared by `search` and friends. */
 export function withFilterOptions(cmd: Command): Command {
   cmd
-    .requiredOption('--db <file>', 'corpus database')
+    .addOption(new Option('--db <file>', 'corpus database').makeOptionMandatory().argParser(dbPath))
     .option('--outlet <name>', 'only this outlet')
     .option('--section <name>', 'only this section')
     .addOption(new Option('--from <date>', 'published on or after (ISO date)').argParser(isoDate))

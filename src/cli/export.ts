@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import { openStore, EXPORT_KINDS, type ExportKind } from '../corpus/index.js';
 import { csvLine } from '../corpus/csv.js';
-import { writeLine } from './corpus-options.js';
+import { dbPath, writeLine } from './corpus-options.js';
 
 /** `spinscope export --db <file> --what articles|quotes|entities|techniques|stories|speakers --format jsonl|csv` */
 export function exportCommand(): Command {
   return new Command('export')
     .description('stream a table of a corpus to stdout as JSON lines or CSV')
-    .requiredOption('--db <file>', 'corpus database')
+    .addOption(new Option('--db <file>', 'corpus database').makeOptionMandatory().argParser(dbPath))
     .addOption(new Option('--what <table>', 'what to export').choices([...EXPORT_KINDS]).default('articles'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
     .action(async (o: { db: string; what: ExportKind; format: 'jsonl' | 'csv' }) => {

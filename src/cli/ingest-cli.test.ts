@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -39,4 +39,23 @@ test('analyze takes text, HTML, gzip HTML, JSONL and --feed in one call', () => 
   assert.equal(arts.length, 5);
   assert.deepEqual(arts.map((a) => a.meta.format), ['text', 'html', 'html', 'jsonl', 'feed']);
   assert.match(r.stderr, /d\.jsonl:2/);
+});
+
+test('ingest and reanalyze refuse bad --workers, --batch and --db values with a usage error, and reanalyze never creates a corpus', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-cli-'));
+  writeFileSync(join(dir, 'a.txt'), 'Dam inspection\n\nEngineers began an inspection of the dam on Monday.');
+  const db = join(dir, 'c.db');
+  // "1.5" failed with "Invalid array length", "1000" started a thousand threads, "" opened a throwaway database.
+  for (const bad of [['--workers', '1.5'], ['--workers', '1000'], ['--workers', 'abc'], ['--batch', '0'], ['--batch', 'x']]) {
+    const r = run(['ingest', join(dir, 'a.txt'), '--db', db, ...bad]);
+    assert.equal(r.status, 2, `${bad.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /is invalid\. expected a whole number/);
+  }
+  const empty = run(['ingest', join(dir, 'a.txt'), '--db', '']);
+  assert.equal(empty.status, 2, empty.stderr);
+  const missing = join(dir, 'typo.db');
+  const re = run(['reanalyze', '--db', missing, '--workers', '0']);
+  assert.equal(re.status, 1);
+  assert.match(re.stderr, /no corpus database at /);
+  assert.equal(existsSync(missing), false, 'no empty corpus made at a mistyped path');
 });

@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { readSources, DEFAULT_MAX_BYTES, formatBytes } from '../ingest/index.js';
 import { parseSize } from './analyze.js';
 import { countInputs, formatEta } from './progress.js';
+import { batchSize, dbPath, workerCount } from './corpus-options.js';
 import { openStore } from '../corpus/index.js';
 import { ingest, INGEST } from '../corpus/ingest/ingest.js';
 import { defaultWorkerCount, inlineAnalyzer, workerAnalyzer } from '../corpus/ingest/pool.js';
@@ -12,9 +13,9 @@ export function ingestCommand(): Command {
   return new Command('ingest')
     .description('analyse articles and store them in a corpus database (idempotent, resumable)')
     .argument('<inputs...>', 'files, directories, JSONL, WARC, feeds, URLs')
-    .requiredOption('--db <file>', 'corpus database (created if missing)')
-    .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(defaultWorkerCount())))
-    .addOption(new Option('--batch <n>', 'articles per transaction').default(String(INGEST.batchSize)))
+    .addOption(new Option('--db <file>', 'corpus database (created if missing)').makeOptionMandatory().argParser(dbPath))
+    .addOption(new Option('-w, --workers <n>', 'analysis worker threads (0: in this thread)').default(String(defaultWorkerCount())).argParser(workerCount))
+    .addOption(new Option('--batch <n>', 'articles per transaction').default(String(INGEST.batchSize)).argParser(batchSize))
     .addOption(new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 50MB)').argParser(parseSize).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .option('-q, --quiet', 'no progress bar or summary')
     .action(async (inputs: string[], options: { db: string; workers: string; batch: string; maxBytes: number; quiet?: boolean }) => {

@@ -20,7 +20,8 @@ export function countInputs(inputs: readonly string[]): number | undefined {
     else {
       try {
         if (statSync(input).isDirectory()) n += listArticleFiles(input).length;
-        else if (/\.jsonl$/i.test(input)) n += countLines(input);
+        // Lines of a regular file only: a pipe or device would be read here before the articles (or forever).
+        else if (/\.jsonl$/i.test(input) && statSync(input).isFile()) n += countLines(input);
         else n++;
       } catch {
         n++;

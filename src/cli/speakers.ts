@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { openStore } from '../corpus/index.js';
 import { countLine, renderTable } from './table.js';
-import { withPagingOptions } from './corpus-options.js';
+import { dbPath, withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
 /** `spinscope speakers --db <file> [id] [--query name] [--outlet o] [--json]` */
@@ -9,7 +9,7 @@ export function speakersCommand(): Command {
   const command = new Command('speakers')
     .description('people quoted across a corpus, merged over spelling variants, and unnamed sources ("officials") counted by label; give an id for one speaker')
     .argument('[id]', 'a speaker id (p…)')
-    .requiredOption('--db <file>', 'corpus database')
+    .addOption(new Option('--db <file>', 'corpus database').makeOptionMandatory().argParser(dbPath))
     .option('--query <name>', 'names containing this')
     .option('--outlet <name>', 'only speakers this outlet quotes')
     .addOption(new Option('--named', 'only named speakers').conflicts('unnamed'))

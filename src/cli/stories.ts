@@ -1,7 +1,7 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { openStore } from '../corpus/index.js';
 import { countLine, renderTable } from './table.js';
-import { withPagingOptions } from './corpus-options.js';
+import { dbPath, withPagingOptions } from './corpus-options.js';
 import { SpinscopeError } from '../model/index.js';
 
 /** `spinscope stories --db <file> [id] [--thread t] [--outlet o] [--json]` */
@@ -9,7 +9,7 @@ export function storiesCommand(): Command {
   const command = new Command('stories')
     .description('stories (same event) and threads (same topic) in a corpus; give an id for one story')
     .argument('[id]', 'a story id (s…)')
-    .requiredOption('--db <file>', 'corpus database')
+    .addOption(new Option('--db <file>', 'corpus database').makeOptionMandatory().argParser(dbPath))
     .option('--thread <id>', 'only stories of this thread')
     .option('--outlet <name>', 'only stories this outlet covered');
   return withPagingOptions(command).action(async (id: string | undefined, o: { db: string; thread?: string; outlet?: string; limit: string; offset: string; json?: boolean }) => {

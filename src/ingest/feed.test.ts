@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { parseFeed, readFeed } from './feed.js';
+import { parseFeed, readFeed, stripDoctype } from './feed.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
 const ARTICLE = '<html><head><title>Orchard fire contained</title></head><body><nav><a href="/">Home</a></nav><article><p>Firefighters contained a blaze in the Kessel orchards late on Sunday, after wind pushed the flames towards the river road.</p><p>No one was hurt, the valley fire service said, though two barns and a tractor shed were lost.</p></article></body></html>';
@@ -75,4 +75,25 @@ test('a file that is not a feed is a failure, not a crash', async () => {
   for await (const r of readFeed(path)) results.push(r);
   assert.equal(results.length, 1);
   assert.ok(isReadFailure(results[0]) && /not an RSS, Atom or JSON feed/.test(results[0].error));
+});
+
+test('stripDoctype: one pass over many unclosed "<!DOCTYPE[" (was quadratic); the first DOCTYPE still goes', () => {
+  const started = performance.now();
+  const open = '<!DOCTYPE['.repeat(30000);
+  assert.equal(stripDoctype(open), open, 'nothing closed: nothing removed');
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.equal(stripDoctype('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss/>'), '<?xml version="1.0"?><rss/>');
+  assert.equal(stripDoctype('<!doctype rss><rss/>'), '<rss/>');
+  assert.equal(stripDoctype('<!DOCTYPE[ x <!DOCTYPE y> <rss/>'), '<!DOCTYPE[ x  <rss/>', 'an unclosed subset is left; a later DOCTYPE goes');
+  assert.equal(stripDoctype('<!DOCTYPE a [ x ]] >y ]>z'), 'y ]>z', 'the subset ends at the first "]>"');
+});
+
+test('JSON Feed items of the wrong types are items without content, not a crash of the whole feed', () => {
+  const items = parseFeed(JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    items: [null, 5, 'x', { title: 5, url: {}, content_html: 7, authors: [null] }, { content_text: 'The ferry is back.', authors: 'x' }],
+  }));
+  assert.equal(items.length, 5);
+  assert.deepEqual(items.slice(0, 4).map((i) => i.content), [undefined, undefined, undefined, undefined]);
+  assert.equal(items[4].content, 'The ferry is back.');
 });

@@ -36,12 +36,34 @@ function decodeXmlEntities(s: string): string {
   });
 }
 
+const DOCTYPE_OPEN = /<!DOCTYPE/gi;
+const SUBSET_CLOSE = /\]\s*>/g;
+
 /**
  * Removes the DOCTYPE (and its internal subset, where entity bombs and external entities live)
- * before parsing: feeds never need it.
+ * before parsing: feeds never need it. The first `<!DOCTYPE name … >` or `<!DOCTYPE name … [ … ]>`
+ * goes, as `/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>/i` would find it, but in one pass: the pattern
+ * rescanned to the end of the text for every "<!DOCTYPE[" left open (16 MB of them: hours).
  */
 export function stripDoctype(xml: string): string {
-  return xml.replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>/i, '');
+  let stop = -1; // the first '[' or '>' at or after the last open looked at
+  let subsetOpenToEnd = false; // no "]>" after some '[': none after any later '[' either
+  DOCTYPE_OPEN.lastIndex = 0;
+  for (let m = DOCTYPE_OPEN.exec(xml); m; m = DOCTYPE_OPEN.exec(xml)) {
+    const from = m.index + m[0].length;
+    if (stop < from) {
+      stop = from;
+      while (stop < xml.length && xml[stop] !== '[' && xml[stop] !== '>') stop++;
+    }
+    if (stop >= xml.length) return xml;
+    if (xml[stop] === '>') return xml.slice(0, m.index) + xml.slice(stop + 1);
+    if (subsetOpenToEnd) continue;
+    SUBSET_CLOSE.lastIndex = stop + 1;
+    const close = SUBSET_CLOSE.exec(xml);
+    if (close) return xml.slice(0, m.index) + xml.slice(close.index + close[0].length);
+    subsetOpenToEnd = true;
+  }
+  return xml;
 }
 
 const parser = new XMLParser({
@@ -111,7 +133,8 @@ function atomItems(feed: X): FeedItem[] {
 
 function jsonFeedItems(feed: X): FeedItem[] {
   return arr(feed.items).slice(0, MAX_FEED_ITEMS).map((raw) => {
-    const it = raw as X;
+    // An item that is not an object (null, 5, "x") is an item with nothing in it, reported as such.
+    const it = (raw && typeof raw === 'object' ? raw : {}) as X;
     const authors = arr(it.authors ?? it.author) as X[];
     const html = typeof it.content_html === 'string' ? it.content_html : undefined;
     return {

@@ -1,7 +1,8 @@
 // Bad input, each with files the test makes in a temporary directory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, truncateSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, truncateSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -144,4 +145,43 @@ test('a feed given as a plain input is pointed to --feed, not analysed as an art
   }
   const [prose] = await all([file('about-rss.txt', 'Feeds explained\n\nAn <rss> element starts every RSS feed, the manual said.')]);
   assert.ok(!isReadFailure(prose), 'text that mentions a feed is still an article');
+});
+
+test('a text starting with many HTML comments is read at once (the feed sniff does not backtrack)', async () => {
+  // Each "<!--x-->" could also be read as part of one longer comment: the old sniff pattern
+  // tried every split, exponential in the count (26 comments: seconds; 40: hours).
+  const path = file('comments.txt', `<!--p${'--><!--px'.repeat(26)} and then some words of text.`);
+  const started = performance.now();
+  const [r] = await all([path]);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.ok(!isReadFailure(r), 'read as text, not refused as a feed');
+  const feed = file('commented-feed.txt', `<?xml version="1.0"?>\n<!-- a -- b --->\n<!---->\n<rss><channel></channel></rss>`);
+  const [f] = await all([feed]);
+  assert.ok(isReadFailure(f) && f.code === 'is-feed', 'a feed after comments is still recognised');
+});
+
+test('a directory with a broken link, a link loop and a pipe: each is reported, the articles beside them are read', async () => {
+  const root = join(dir, 'walk');
+  mkdirSync(join(root, 'sub'), { recursive: true });
+  writeFileSync(join(root, 'sub', 'a.txt'), TEXT);
+  symlinkSync('missing.txt', join(root, 'dangling.txt'));
+  symlinkSync('..', join(root, 'sub', 'up'));
+  const fifo = spawnSync('mkfifo', [join(root, 'pipe.txt')]).status === 0;
+  const results = await all([root]);
+  const docs = results.filter((r) => !isReadFailure(r));
+  assert.equal(docs.length, 1, 'the article is read (one whole-directory error lost it before)');
+  const codes = results.filter(isReadFailure).map((r) => `${r.code} ${r.origin.slice(root.length)}`).sort();
+  assert.deepEqual(codes, ['broken-link /dangling.txt', 'link-loop /sub/up', ...(fifo ? ['not-a-file /pipe.txt'] : [])].sort());
+});
+
+test('a device given as a file is read up to the limit, not forever: /dev/zero as text, /dev/urandom as a page', { skip: !existsSync('/dev/zero') }, async () => {
+  const zero = join(dir, 'zero.txt');
+  const random = join(dir, 'random.html');
+  symlinkSync('/dev/zero', zero);
+  symlinkSync('/dev/urandom', random);
+  const [z] = await all([zero], 1024 * 1024);
+  assert.ok(isReadFailure(z) && z.code === 'too-large', JSON.stringify(z).slice(0, 200));
+  const [r] = await all([random]);
+  assert.ok(isReadFailure(r) && r.code === 'binary');
+  assert.equal(r.error, `${random}: content is binary, not HTML`, 'the message names the file');
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readSources } from './read.js';
-import { jsonlItem } from './jsonl.js';
+import { jsonlItem, LineSplitter } from './jsonl.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
 test('JSONL: text and html items with metadata; bad lines reported, not fatal', async () => {
@@ -46,4 +46,20 @@ test('JSONL published dates are stored as ISO dates; a non-date is left out with
   assert.equal(bad.meta.published, undefined);
   assert.deepEqual(bad.notices.map((n) => n.code), ['bad-date']);
   assert.match(bad.notices[0].message, /"yesterday" is not a date/);
+});
+
+test('JSONL lines: an over-long line is dropped as it streams (bounded memory), the next lines keep their numbers', () => {
+  const lines = new LineSplitter(50);
+  const seen: { n: number; text: string; tooLong: boolean }[] = [];
+  let most = 0;
+  // A line of 10,000 characters arriving in pieces, as from a file with no newline for megabytes.
+  for (let i = 0; i < 100; i++) {
+    seen.push(...lines.push('x'.repeat(100)));
+    most = Math.max(most, lines.buffered);
+  }
+  seen.push(...lines.push('\n{"text": "after"}\r'), ...lines.push('\n\r{"a": 1}'), ...lines.end());
+  assert.ok(most <= 50, `held ${most} characters of one line`);
+  assert.deepEqual(seen.map((l) => [l.n, l.tooLong, l.text]), [[1, true, ''], [2, false, '{"text": "after"}'], [3, false, ''], [4, false, '{"a": 1}']]);
+  const bom = new LineSplitter();
+  assert.deepEqual(bom.end('\uFEFF{"text": "a"}').map((l) => l.text), ['{"text": "a"}'], 'a byte-order mark at the start goes');
 });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { errorMessage } from '../model/index.js';
 import { extractHtml } from './html/index.js';
@@ -44,31 +44,120 @@ export function jsonlItem(obj: unknown, origin: string): SourceDocument {
 
 /**
  * Reads a JSONL file (or .jsonl.gz) line by line (streaming): one article per object; a bad line is a
- * failure result naming its line number, never fatal.
+ * failure result naming its line number, never fatal. A line longer than MAX_JSONL_LINE_CHARS is
+ * dropped as it streams (memory stays bounded) and reported; a read or gzip error ends the file
+ * with an error.
  *
  * @example
  * for await (const r of readJsonl('items.jsonl')) console.log(r);
  */
 export async function* readJsonl(path: string): AsyncGenerator<ReadResult> {
   const raw = createReadStream(path);
-  const input = path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  input.setEncoding('utf8');
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
+  let input: NodeJS.ReadableStream = raw;
+  if (path.toLowerCase().endsWith('.gz')) {
+    const gunzip = createGunzip();
+    // pipe() does not pass the file's errors on: without this a missing or unreadable .gz file never ends.
+    raw.on('error', (err) => gunzip.destroy(err));
+    input = raw.pipe(gunzip);
+  }
+  const decoder = new StringDecoder('utf8');
+  const lines = new LineSplitter();
+  for await (const chunk of input) yield* items(path, lines.push(decoder.write(chunk as Buffer)));
+  yield* items(path, lines.end(decoder.end()));
+}
+
+/** A line as split: its text, or `tooLong` when it passed the limit and was dropped. */
+interface Line {
+  n: number;
+  text: string;
+  tooLong: boolean;
+}
+
+function* items(path: string, lines: readonly Line[]): Generator<ReadResult> {
+  for (const { n, text, tooLong } of lines) {
     const origin = `${path}:${n}`;
-    if (line.length > MAX_JSONL_LINE_CHARS) {
+    if (tooLong) {
       yield { origin, code: 'too-large', error: `${origin}: line longer than ${MAX_JSONL_LINE_CHARS} characters` };
       continue;
     }
+    if (!text.trim()) continue;
     try {
-      yield jsonlItem(JSON.parse(line), origin);
+      yield jsonlItem(JSON.parse(text), origin);
     } catch (err) {
       // JSON.parse's message alone ("Expected property name or '}' in JSON at position 1") does not say the line is the problem.
       const why = err instanceof SyntaxError ? `not a JSON object on this line (${errorMessage(err)})` : errorMessage(err);
       yield { origin, code: 'bad-line', error: `${origin}: ${why}` };
     }
+  }
+}
+
+/**
+ * Splits streamed text into lines as readline does (\n, \r\n or a lone \r ends a line; a
+ * byte-order mark at the very start goes), holding at most `maxChars` of an unfinished line.
+ */
+export class LineSplitter {
+  constructor(private readonly maxChars = MAX_JSONL_LINE_CHARS) {}
+
+  private parts: string[] = [];
+  private size = 0;
+  private tooLong = false;
+  private n = 0;
+  private started = false;
+  private pendingCr = false;
+
+  /** Characters of the unfinished line held now (at most the limit). */
+  get buffered(): number {
+    return this.size;
+  }
+
+  /** Adds text; returns the lines it completed. */
+  push(text: string): Line[] {
+    if (!this.started && text) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const out: Line[] = [];
+    let from = 0;
+    // A \r that ended the last chunk ended its line: a \n right after it belongs to it.
+    if (this.pendingCr && text[0] === '\n') from = 1;
+    this.pendingCr = false;
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      this.add(text.slice(from, i));
+      out.push(this.take());
+      if (c === 13) {
+        if (i + 1 === text.length) this.pendingCr = true;
+        else if (text.charCodeAt(i + 1) === 10) i++;
+      }
+      from = i + 1;
+    }
+    this.add(text.slice(from));
+    return out;
+  }
+
+  /** Ends the text; returns the last line when one was left open. */
+  end(text = ''): Line[] {
+    const out = this.push(text);
+    if (this.size > 0 || this.tooLong) out.push(this.take());
+    return out;
+  }
+
+  private add(piece: string): void {
+    if (!piece || this.tooLong) return;
+    this.size += piece.length;
+    if (this.size > this.maxChars) {
+      this.tooLong = true;
+      this.parts = [];
+      this.size = 0;
+    } else this.parts.push(piece);
+  }
+
+  private take(): Line {
+    const line = { n: ++this.n, text: this.parts.join(''), tooLong: this.tooLong };
+    this.parts = [];
+    this.size = 0;
+    this.tooLong = false;
+    return line;
   }
 }

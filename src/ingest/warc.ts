@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { WARCParser } from 'warcio';
+import { WARCParser, type WARCRecord } from 'warcio';
 import { errorMessage } from '../model/index.js';
 import { extractHtml } from './html/index.js';
 import type { ReadResult } from './types.js';
@@ -21,9 +21,11 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
   const parser = new WARCParser(createReadStream(path));
   let index = 0;
   const iterator = parser[Symbol.asyncIterator]();
+  let previous: WARCRecord | undefined;
   while (true) {
     let next: IteratorResult<Awaited<ReturnType<WARCParser['parse']>>>;
     try {
+      if (previous) await skipRest(previous);
       next = await iterator.next();
     } catch (err) {
       yield { origin: `${path}#${index}`, code: 'warc-corrupt', error: `${path}: WARC record ${index} is corrupt, stopping this file (${errorMessage(err)})` };
@@ -31,6 +33,7 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
     }
     if (next.done || !next.value) return;
     const record = next.value;
+    previous = record;
     const i = index++;
     if (!record.warcType || !Number.isFinite(record.warcContentLength)) {
       // warcio is lenient: garbage parses as a record without a type or length. Report and skip it.
@@ -63,4 +66,17 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
       yield { origin, code: 'warc-record', error: `${origin}: ${errorMessage(err)}` };
     }
   }
+}
+
+/**
+ * Reads past what is left of a record (in chunks, discarding them). warcio's own skip, run by the
+ * parser before the next record, loops forever when the file ends before the record's
+ * Content-Length (a truncated crawl, or a length that lies): it subtracts the bytes it could skip,
+ * 0 at the end of the file, until none are left.
+ */
+async function skipRest(record: WARCRecord): Promise<void> {
+  // Without a numeric length warcio skips nothing (and its reader would run to the end of the file).
+  if (record.consumed || !Number.isFinite(record.warcContentLength)) return;
+  for await (const chunk of record.reader) void chunk;
+  record.consumed = 'skipped';
 }

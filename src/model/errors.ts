@@ -20,6 +20,8 @@ const FS_ERRORS: Record<string, string> = {
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on the disk',
   EROFS: 'the file system is read-only',
+  ELOOP: 'too many levels of symbolic links (a link loop?)',
+  ENAMETOOLONG: 'the path is too long',
 };
 
 /**

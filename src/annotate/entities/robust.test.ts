@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SequenceTagger, SparseRows } from '../../learn/index.js';
 import { harmoniseTypes, parseConll } from './conll.js';
-import { joinParticles } from './mentions.js';
+import { joinParticles, splitMentions } from './mentions.js';
 import { NerFeaturizer } from './features.js';
 import { lexicon } from './lexicon.js';
 import { documentFolds } from './cv.js';
@@ -106,4 +106,28 @@ test('joinParticles: "by de Mistura" after "Staffan de Mistura" takes the partic
   };
   const out = joinParticles([mention(0, 1, 3, 'PER'), mention(1, 2, 2, 'MISC'), mention(1, 5, 5, 'PER')], words, text);
   assert.deepEqual(out.map((m) => [m.text, m.type]), [['Staffan de Mistura', 'PER'], ['de Mistura', 'PER'], ['Gaulle', 'PER']], 'no full name "… de Gaulle" in the document: left alone');
+});
+
+test('splitMentions: a mention of 20,000 words takes linear time and a known alias + first name still splits', () => {
+  const lex = lexicon();
+  const alias = [...lex.byAlias.keys()].find((a) => a.includes(' ') && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(a))!;
+  const given = [...lex.firstNames].find((n) => /^[A-Z][a-z]+$/.test(n))!;
+  const make = (words: string[]) => {
+    const starts = new Int32Array(words.length);
+    const ends = new Int32Array(words.length);
+    let at = 0;
+    words.forEach((w, i) => { starts[i] = at; ends[i] = at + w.length; at += w.length + 1; });
+    const text = words.join(' ');
+    return { words: [{ texts: words, starts, ends }], mention: { sentence: 0, first: 0, last: words.length - 1, start: 0, end: text.length, type: 'ORG', text } };
+  };
+  // A run of capitalised words with no full stop: every prefix used to be joined and looked up.
+  const long = make(Array.from({ length: 20000 }, (_, i) => (i % 2 ? 'Beta' : 'Alpha')));
+  const started = performance.now();
+  const out = splitMentions([long.mention], long.words, lex);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.equal(out.length, 1);
+  const named = make([...alias.split(' '), given, 'Smith']);
+  const split = splitMentions([named.mention], named.words, lex);
+  assert.deepEqual(split.map((m) => m.text), [alias, `${given} Smith`]);
+  assert.equal(split[1].type, 'PER');
 });

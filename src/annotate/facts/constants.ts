@@ -196,6 +196,12 @@ export const RELATIVE_OPENER = /^,\s*(?:which|who)\s/i;
 export const ANTECEDENT_MAX_WORDS = 6;
 /** Timeline labels are cut to this many words. */
 export const LABEL_MAX_WORDS = 14;
+/**
+ * A date's clause is looked for within this many characters either side of it. News sentences
+ * are far shorter; without a bound, a "sentence" of thousands of dates (a listing with no full
+ * stops) cost dates x sentence length (80,000 characters: 87 s).
+ */
+export const CLAUSE_WINDOW_CHARS = 2000;
 
 /** Rough distance back from "now" (days) of unanchored relative dates, to order them. */
 export const VAGUE_OFFSET_DAYS = { recent: -60, weekday: -4 } as const;

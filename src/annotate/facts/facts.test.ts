@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../cli/markdown.js';
 import { analyze } from '../../pipeline.js';
 import type { Timeline } from './timeline.js';
 import { runFacts, textOf } from './testing.js';
+import { CLAUSE_WINDOW_CHARS } from './constants.js';
 
 // An invented article: caption with a date, then a body with absolute and relative dates.
 const ARTICLE = [
@@ -159,4 +160,14 @@ test('seed 002: the caption date anchors "on Saturday"; 400,000 from de Mistura;
   const erupted = timeline.entries.find((e) => e.value === '2011')!;
   assert.match(erupted.label, /erupted/);
   assert.ok(timeline.entries.indexOf(erupted) < timeline.entries.indexOf(saturday));
+});
+
+test('timeline: in a "sentence" of thousands of dates each clause stays near its date (linear time)', async () => {
+  const article = await runFacts(`Listing\n\n${'March 1, 2026 '.repeat(1500)}`);
+  const timeline = article.findings.timeline as { entries: { start: number; end: number; clauseStart: number; clauseEnd: number }[] };
+  assert.ok(timeline.entries.length > 1000);
+  for (const e of timeline.entries) {
+    assert.ok(e.clauseStart <= e.start && e.end <= e.clauseEnd, 'the clause holds its date');
+    assert.ok(e.start - e.clauseStart <= CLAUSE_WINDOW_CHARS && e.clauseEnd - e.end <= CLAUSE_WINDOW_CHARS, `clause [${e.clauseStart}, ${e.clauseEnd}) of date at ${e.start}`);
+  }
 });

@@ -53,3 +53,12 @@ test('sentences continuing a multi-sentence quotation are attributed to its spea
     ['The port e', 'factual', ''],
   ]);
 });
+
+test('opinionCues: a sentence of 30,000 "May"s (the month) is read in linear time; the modal still counts', () => {
+  const months = 'May '.repeat(30000);
+  const started = performance.now();
+  const { cues } = opinionCues(months);
+  assert.ok(performance.now() - started < 1500, `took ${Math.round(performance.now() - started)} ms`);
+  assert.deepEqual(cues, []);
+  assert.ok(opinionCues(`${months}and it may rain`).cues.some((c) => c.includes("'may'")), 'a lowercase "may" is the modal');
+});

@@ -57,11 +57,14 @@ export function opinionCues(sentence: string, words?: readonly string[], from = 
   const list = words ?? Array.from(sentence.matchAll(WORD), (m) => m[0].toLowerCase());
   if (!words) to = list.length;
   const flags = words && classes ? classes : undefined;
+  // Whether "may" is the modal is one test of the whole sentence, made once (per "may" it was
+  // quadratic: a sentence of 20,000 "May"s took seconds).
+  let mayModal: boolean | undefined;
   for (let i = from; i < to; i++) {
     const word = list[i];
     const kind = cueKind(flags ? flags[i] : wordClass(word));
     if (!kind) continue;
-    if (word === 'may' && !MAY_MODAL.test(sentence)) continue; // "May" the month
+    if (word === 'may' && !(mayModal ??= MAY_MODAL.test(sentence))) continue; // "May" the month
     weight += OPINION_WEIGHTS[kind];
     cues.push(`${kind} '${word}'`);
   }

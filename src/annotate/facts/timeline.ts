@@ -1,6 +1,6 @@
 import type { Span } from '../../model/index.js';
 import type { Anchor } from './anchor.js';
-import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, LABEL_MAX_WORDS, NATIONALITIES, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
+import { ANTECEDENT_MAX_WORDS, CLAUSE_BREAK, CLAUSE_WINDOW_CHARS, LABEL_MAX_WORDS, NATIONALITIES, RELATIVE_OPENER, MONTHS, NAME_PARTICLES, SUBORDINATE_OPENERS, TITLE_WORDS, WEEKDAYS } from './constants.js';
 import { TokenIndex, spanAt } from './context.js';
 import type { DateSpan } from './dates.js';
 
@@ -86,7 +86,8 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
   const out: Actor[] = [];
   const seen = new Set<string>();
   if (entities?.length) {
-    for (const e of entities) {
+    for (let i = firstStartingAt(entities, start); i < entities.length; i++) {
+      const e = entities[i];
       if (e.start >= end) break;
       if (e.start < start || (e.start < skip.end && skip.start < e.end)) continue;
       const id = e.attrs?.entity;
@@ -128,7 +129,8 @@ export function actorsIn(text: string, index: TokenIndex, start: number, end: nu
 
 const LEADING_RELATIVE = /^[\s,]*(?:which|who)\s/i;
 const QUOTE_MARKS = /[“”"]/g;
-const SPACES = /\s+/;
+/** A word of a label: a run of non-space characters. */
+const WORD_RUN = /\S+/g;
 const LEADING_JUNK = /^[,;:–—-]+$/;
 const PUNCT_ONLY = /^[,;:.!?…–—-]+$/;
 const TRAILING_PUNCT = /[,;:.]+$/;
@@ -143,15 +145,45 @@ export function clauseLabel(text: string, clause: { start: number; end: number; 
   }
   let raw = `${before} ${text.slice(date.end, clause.end)}`;
   if (clause.antecedent) raw = `${clause.antecedent} ${raw.replace(LEADING_RELATIVE, '')}`;
-  const words = raw.replace(QUOTE_MARKS, '').split(SPACES);
-  // drop leading punctuation and a leading conjunction, trailing punctuation
-  let first = 0;
-  while (first < words.length && (words[first] === '' || LEADING_JUNK.test(words[first]))) first++;
-  if (first < words.length && LEADING_CONJUNCTIONS.has(words[first].toLowerCase())) first++;
-  const kept = words.slice(first).filter((w) => w && !PUNCT_ONLY.test(w));
+  // drop leading punctuation and a leading conjunction, trailing punctuation. Words are read one at a
+  // time and only until one more than the label keeps: a clause can be thousands of words long.
+  const kept: string[] = [];
+  let leading = true;
+  let conjunction = true;
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(raw); m && kept.length <= LABEL_MAX_WORDS; m = WORD_RUN.exec(raw)) {
+    const w = m[0].replace(QUOTE_MARKS, '');
+    if (!w) continue;
+    if (leading && LEADING_JUNK.test(w)) continue;
+    leading = false;
+    if (conjunction) {
+      conjunction = false;
+      if (LEADING_CONJUNCTIONS.has(w.toLowerCase())) continue;
+    }
+    if (!PUNCT_ONLY.test(w)) kept.push(w);
+  }
   if (kept.length) kept[kept.length - 1] = kept[kept.length - 1].replace(TRAILING_PUNCT, '');
   if (kept.length && !kept[kept.length - 1]) kept.pop();
   return kept.length > LABEL_MAX_WORDS ? `${kept.slice(0, LABEL_MAX_WORDS).join(' ')} …` : kept.join(' ');
+}
+
+/** The part of a date's sentence its clause is looked for in: at most CLAUSE_WINDOW_CHARS either side. */
+function clauseWindow(sentence: Pick<Span, 'start' | 'end'>, date: Pick<Span, 'start' | 'end'>): Pick<Span, 'start' | 'end'> {
+  const start = Math.max(sentence.start, date.start - CLAUSE_WINDOW_CHARS);
+  const end = Math.min(sentence.end, date.end + CLAUSE_WINDOW_CHARS);
+  return start === sentence.start && end === sentence.end ? sentence : { start, end };
+}
+
+/** Index of the first span starting at or after `at` (spans sorted by start). */
+function firstStartingAt(spans: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -165,7 +197,7 @@ export function buildTimeline(text: string, dates: readonly DateSpan[], sentence
   const entries: (TimelineEntry & { offsetDays: number })[] = [];
   for (const d of dates) {
     if (d.label !== 'date' || !d.attrs) continue;
-    const sentence = spanAt(sentences, d.start) ?? { start: d.start, end: d.end };
+    const sentence = clauseWindow(spanAt(sentences, d.start) ?? d, d);
     const clause = clauseAround(text, sentence, d.start);
     entries.push({
       text: text.slice(d.start, d.end),

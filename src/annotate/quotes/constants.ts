@@ -138,6 +138,12 @@ export const LIMITS = {
   maxNameTokens: 3,
   /** Longest speaker noun phrase, in tokens. */
   maxSpeakerTokens: 12,
+  /**
+   * A learned cue reads its sentence at most this many tokens either side of it. News sentences are
+   * far shorter; unbounded, a "sentence" of thousands of cues (no full stops) cost cues x sentence
+   * length (80,000 characters of "said X," took 17 s).
+   */
+  cueWindowTokens: 400,
   /** Longest apposition skipped between a name and its cue ("Preston, the chief editor …, told"). */
   maxAppositionTokens: 14,
   /** Longest stretch between a clause-initial subject and its cue (appositions, relative clauses). */

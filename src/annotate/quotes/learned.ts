@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Classifier, fnv1a } from '../../learn/index.js';
-import { ADDRESSEE_VERBS, CLAUSE_GLUE, COMPLEMENTISERS, LEARNED, PARTICLE_VERBS, POSSESSIVES } from './constants.js';
+import { ADDRESSEE_VERBS, CLAUSE_GLUE, COMPLEMENTISERS, LEARNED, LIMITS, PARTICLE_VERBS, POSSESSIVES } from './constants.js';
 import { cuePrefixStart, sentenceSubject, subjectBefore, trimEnd, type RawQuote } from './detect.js';
 import { phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
@@ -232,8 +232,8 @@ function firstSubject(v: TokenView, sFrom: number, to: number): Range | undefine
 
 /** The quote a classified candidate stands for: content on its side, speaker, cue. */
 export function candidateQuote(v: TokenView, c: CueCandidate, side: CueSide, segments: readonly QuoteSegment[], rules: readonly RawQuote[] = []): RawQuote | undefined {
-  const sFrom = v.sentStart[v.sent[c.from]];
-  const sTo = v.sentEnd[v.sent[c.from]];
+  const sFrom = Math.max(v.sentStart[v.sent[c.from]], c.from - LIMITS.cueWindowTokens);
+  const sTo = Math.min(v.sentEnd[v.sent[c.from]], c.to + LIMITS.cueWindowTokens);
   const prefix = cuePrefixStart(v, c.from, sFrom);
   const subject = subjectBefore(v, prefix, sFrom);
   // Content before the cue and no subject before it: the speaker follows ("“…,” posted X").

@@ -6,6 +6,7 @@ import type { Article, Span } from '../../model/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
 import { needsShared, seedPath } from '../../testing/shared.js';
 import { quotesStage } from './index.js';
+import { LIMITS } from './constants.js';
 import type { SourceRecord, SourcingProfile } from './sources.js';
 
 const stages = DEFAULT_STAGES.some((s) => s.name === 'quotes') ? DEFAULT_STAGES : [...DEFAULT_STAGES, quotesStage];
@@ -348,4 +349,17 @@ test('a headline subject without its article ("Mayor vows …") is the person th
 test('"according to the Office for …": the organisation mention starting in the cut speaker phrase is the source', () => {
   const a = run('Harbour traffic fell by a fifth in the year to May, according to the Office for Harbour Statistics.');
   assert.equal(speakerName(find(a, 'Harbour traffic')), 'Office for Harbour Statistics');
+});
+
+test('a "sentence" of 2,000 cues (no full stops): each learned quote reads only a window of it', () => {
+  const a = run('said Ada Brine, '.repeat(2000));
+  const learned = a.layers.quotes.filter((q) => String(q.attrs?.rule).startsWith('learned'));
+  assert.ok(learned.length > 1000);
+  const tokens = a.layers.tokens;
+  for (const q of learned) {
+    const inside = tokens.filter((t) => t.start >= q.start && t.end <= q.end).length;
+    // Unbounded, each content ran to the end of the 8,000-token sentence: quadratic time and output.
+    assert.ok(inside <= 2 * LIMITS.cueWindowTokens, `a quote of ${inside} tokens`);
+    assert.equal(q.attrs?.speakerName, 'Ada Brine');
+  }
 });

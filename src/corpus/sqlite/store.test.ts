@@ -514,7 +514,7 @@ test('unnamed sources ("officials", "a spokesperson") are counted by label, mark
   await store.close();
 });
 
-test('migration 6 marks persons made from anonymous sources as unnamed; new ones never match them', async () => {
+test('migration 7 marks persons made from anonymous sources as unnamed; new ones never match them', async () => {
   const dir = tmp();
   const path = join(dir, 'old.db');
   try {
@@ -533,4 +533,19 @@ test('migration 6 marks persons made from anonymous sources as unnamed; new ones
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+test('search: a prefix query over many articles makes snippets for the page only (was one per match, seconds)', async () => {
+  const store = openSqliteStore(':memory:');
+  // 150 articles of 400 different words starting with "a" (every article matches "a*"), and one of 50,000 "Ada"s.
+  const words = (n: number) => Array.from({ length: 400 }, (_, k) => `a${(n * 400 + k).toString(36)}q`).join(' ');
+  const articles = Array.from({ length: 150 }, (_, n) => fixtureArticle({ title: `Report ${n}`, outlet: 'The Northern Ledger', published: '2026-03-01', body: [`${words(n)}.`] }));
+  articles.push(fixtureArticle({ title: 'Roll call', outlet: 'The Northern Ledger', published: '2026-03-01', body: [`${'Ada '.repeat(50000)}.`] }));
+  await store.putArticles(articles);
+  const started = performance.now();
+  const r = await store.search('a*', { limit: 5 });
+  assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.equal(r.total, 151);
+  assert.equal(r.items.length, 5);
+  for (const item of r.items) assert.match(item.snippet, /\[a[0-9a-z]+q?\]/i);
+  await store.close();
 });

@@ -130,7 +130,12 @@ const IMPLIED_CLOSE = new Set(['p', 'li', 'option', 'optgroup', 'dt', 'dd', 'tr'
  * htmlparser2's open-element stack costs O(depth) per tag, so 100,000-deep nesting would take
  * minutes. Real pages never come close; the text of dropped levels is kept.
  */
-export function capNesting(html: string): string {
+export function capNesting(input: string): string {
+  // Every tag ends at a '>': past the last one no tag can match, and a tag opening there ("<a<a<a…"
+  // with no '>' after) made the pattern scan to the end of the text each time (quadratic).
+  const cut = input.lastIndexOf('>') + 1;
+  const html = cut === input.length ? input : input.slice(0, cut);
+  const tail = cut === input.length ? '' : input.slice(cut);
   const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
   let depth = 0;
   let deepest = 0;
@@ -142,7 +147,7 @@ export function capNesting(html: string): string {
     if (depth > deepest) deepest = depth;
     if (deepest > MAX_PARSE_DEPTH) break;
   }
-  if (deepest <= MAX_PARSE_DEPTH) return html;
+  if (deepest <= MAX_PARSE_DEPTH) return input;
   depth = 0;
   let dropped = 0;
   return html.replace(tag, (whole, close: string, rawName: string, selfClose: string) => {
@@ -163,7 +168,7 @@ export function capNesting(html: string): string {
     }
     depth++;
     return whole;
-  });
+  }) + tail;
 }
 
 /** The value of a meta key (lower-case), or undefined. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { extractHtml, readHtmlFile, parseDate } from './index.js';
+import { capNesting } from './dom.js';
 import { createArticle } from '../../model/index.js';
 import { assertLayerConforms } from '../../model/conformance.js';
 
@@ -179,4 +180,16 @@ test('titles: a lone short h1 unrelated to the head titles is a label; a one-cas
   assert.equal(wide.doc.meta.title, 'Why rebuild the pier?');
   const metaDate = extractHtml(`<html><head><meta name="w-published-date" content="2024-03-05T09:30:00Z"><meta name="w-updated-date" content="2025-01-01"></head><body><article>${body}</article></body></html>`);
   assert.equal(metaDate.doc.meta.published?.slice(0, 10), '2024-03-05');
+});
+
+test('capNesting: tags opened with no ">" after them cost one pass (was quadratic), deep nesting is still capped', () => {
+  const started = performance.now();
+  const open = `<div>${'<a'.repeat(30000)}`;
+  assert.equal(capNesting(open), open);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  const deep = `${'<div>'.repeat(3000)}x${'</div>'.repeat(3000)}<a<a`;
+  const capped = capNesting(deep);
+  assert.ok(capped.length < deep.length && capped.endsWith('</div><a<a'), 'levels past the limit dropped, the tail kept');
+  const { doc } = extractHtml(`<html><body><article><p>The port reopened on Monday after talks.</p>${'<a'.repeat(30000)}`);
+  assert.match(doc.text, /^The port reopened on Monday after talks\./);
 });

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Notice, Span } from '../../model/index.js';
 import { SpinscopeError } from '../../model/index.js';
-import { gunzipLimited, isGzip } from '../gzip.js';
+import { gunzipLimited, isGzip, MAX_GUNZIP_BYTES } from '../gzip.js';
 import type { SourceDocument } from '../types.js';
 import { decodeHtml, looksBinary } from './charset.js';
 import { extractBody, type BodyStage } from './content.js';
@@ -106,9 +106,38 @@ export function extractHtml(input: Uint8Array | string, options: HtmlOptions = {
   return { doc, body: bodyParts.join('\n\n'), stage: result.stage };
 }
 
-/** Reads an .html/.htm file, or a gzip-compressed one (.html.gz, size-limited), and extracts it. */
+/**
+ * The first `limit` bytes of a file (all of a smaller one). Memory stays bounded whatever the file
+ * is: a page of gigabytes, or a pipe or device (/dev/zero) whose size stat cannot tell.
+ */
+export async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    while (size < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, limit - size));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+    return Buffer.concat(chunks, size);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Bytes read at a time by `readAtMost`. */
+const READ_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads an .html/.htm file, or a gzip-compressed one (.html.gz, size-limited), and extracts it.
+ * At most MAX_GUNZIP_BYTES (+1) are read: more could not be decompressed, and a plain page is cut
+ * to MAX_HTML_BYTES (with a notice) anyway.
+ */
 export async function readHtmlFile(path: string, options: HtmlOptions = {}): Promise<ExtractedPage> {
-  let bytes: Uint8Array = await readFile(path);
+  let bytes: Uint8Array = await readAtMost(path, MAX_GUNZIP_BYTES + 1);
   if (isGzip(bytes)) bytes = await gunzipLimited(bytes);
   return extractHtml(bytes, { origin: path, ...options });
 }
