@@ -462,3 +462,19 @@ test('quote texts read back exactly: the article text between the offsets is not
   assert.deepEqual(stored, [3, 5]);
   await store.close();
 });
+
+test('the link input carries its quote rows marked: a quote whose text is the article\'s between its offsets has no text of its own', async () => {
+  const { linkInputOf } = await import('./rows.js');
+  const pipeline = await Pipeline.build();
+  const text = 'Harbour talks stall\n\n“We will not sign this,” said Ilse Varga, the fisheries minister. Tomas Ekvall said the quota was fair.';
+  const p = prepareArticle(pipeline.run(text));
+  const packed = JSON.parse(p.rows.quotes) as unknown[][];
+  const marked = JSON.parse(linkInputOf(p).quotes) as unknown[][];
+  assert.ok(packed.length > 0, 'the text has quotes');
+  assert.equal(marked.length, packed.length);
+  marked.forEach((q, i) => {
+    const same = text.slice(packed[i][1] as number, packed[i][2] as number) === packed[i][5];
+    assert.deepEqual(q, same ? [...packed[i].slice(0, 5), null, packed[i][6], 1] : packed[i]);
+  });
+  assert.ok(marked.some((q) => q[7] === 1), 'at least one quote is marked');
+});
