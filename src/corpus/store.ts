@@ -119,6 +119,7 @@ export interface LinkInput {
   storyTerms: Array<[string, number]>;
   /** The `PackedRows` fields that need persons: sources, quotes, people, speakers. */
   sources: string;
+  /** Quote rows with those whose text is the article's between their offsets marked (`markQuoteTexts`). */
   quotes: string;
   people: [string, string, string, string][];
   speakers: (number | string | null)[];

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../cli/markdown.js';
 import { analyze } from '../../pipeline.js';
 import type { Timeline } from './timeline.js';
 import { runFacts, textOf } from './testing.js';
+import { factsStage } from './index.js';
 import { CLAUSE_WINDOW_CHARS } from './constants.js';
 
 // An invented article: caption with a date, then a body with absolute and relative dates.
@@ -89,7 +90,7 @@ test('a caption or dateline date given as an attribute by the clean stage anchor
 
 test('analyze runs the facts stage and the markdown report shows its sections', async () => {
   const article = await analyze('Title\n\nThe port closed in March 2011, and 40 workers lost their jobs.');
-  assert.equal(article.analysis.facts, '1');
+  assert.equal(article.analysis.facts, factsStage.version);
   const md = renderMarkdown(article);
   assert.match(md, /## Timeline/);
   assert.match(md, /## Figures/);

@@ -152,7 +152,8 @@ export function extractFacts(article: Article): FactsResult {
 /** The facts stage: layers `dates`, `figures`, `statements`; `findings.timeline`. */
 export const factsStage: Stage = {
   name: 'facts',
-  version: '1',
+  // 2: an age in apposition ("Kamau, 54,") is no figure.
+  version: '2',
   requires: ['tokens', 'sentences'],
   assigns: ['dates', 'figures', 'statements', 'timeline'],
   run(article) {

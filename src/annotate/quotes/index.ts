@@ -16,7 +16,8 @@ export type { QuoteKind, RawQuote } from './detect.js';
 export type { SourceRecord, SourcingProfile } from './sources.js';
 export { cueLemma } from './lexicon.js';
 
-const VERSION = '2';
+// 3: generic sources, organisation speakers, back-references and pronoun gender (reanalyze picks them up).
+const VERSION = '3';
 
 /** Everything the quotes stage finds in one article. */
 export interface QuoteAnalysis {

@@ -59,13 +59,43 @@ export class ArticleRows {
   }
 }
 
-/** What linking needs of a prepared article (see `LinkInput`). */
+/** A UTF-16 surrogate (SQLite counts an astral character as one, JavaScript as two) or NUL. */
+const OFFSETS_DIFFER = /[\uD800-\uDFFF\0]/;
+
+/**
+ * Packed quote rows (see `PackedRows`) with each quote whose text is exactly `text.slice(start,
+ * end)` marked (its text nulled, an eighth field 1), when the text before `end` has no character
+ * where SQLite's character offsets and JavaScript's UTF-16 offsets part (a surrogate) and no NUL:
+ * then `substr(text, start + 1, end - start)` in `QUOTE_TEXT` gives back the very same string.
+ * (Deciding it in SQL, with `substr` at insert, cost the writer 0.075 ms an article, walking
+ * UTF-8 from the text's start for every quote; this costs ~0.02 ms.)
+ */
+export function markQuoteTexts(text: string, quotes: string): string {
+  const rows = JSON.parse(quotes) as unknown[][];
+  const odd = text.search(OFFSETS_DIFFER);
+  const limit = odd < 0 ? text.length : odd;
+  let marked = false;
+  for (const q of rows) {
+    const [start, end] = [q[1], q[2]];
+    if (Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= limit && text.slice(start as number, end as number) === q[5]) {
+      q[5] = null;
+      q[7] = 1;
+      marked = true;
+    }
+  }
+  return marked ? JSON.stringify(rows) : quotes;
+}
+/**
+ * What linking needs of a prepared article (see `LinkInput`). Its quote rows are marked here
+ * (`markQuoteTexts`), where the text is at hand: the linking thread then neither reads the text
+ * back from the database nor parses the rows, and the rows it is sent are ~2 KB shorter.
+ */
 export function linkInputOf(p: PreparedArticle): LinkInput {
   const title = p.columns.title ?? undefined;
   return {
     title, published: p.columns.published ?? undefined, label: storyLabel({ id: p.id, title, text: p.text }), hasText: !!p.text,
     fingerprint: p.fingerprint, storyTerms: [...p.storyTerms],
-    sources: p.rows.sources, quotes: p.rows.quotes, people: p.rows.people, speakers: p.rows.speakers,
+    sources: p.rows.sources, quotes: markQuoteTexts(p.text, p.rows.quotes), people: p.rows.people, speakers: p.rows.speakers,
   };
 }
 

@@ -11,7 +11,9 @@ import { filterSql, isUnfiltered, pageOf } from './filters.js';
 import { Aggregates } from './aggregates.js';
 import { Linker } from './linking.js';
 import { bucketByTime } from '../time-buckets.js';
-import { ArticleRows, bindable, linkInputOf, openSqliteRowWriter } from './rows.js';
+import { ArticleRows, bindable, linkInputOf, markQuoteTexts, openSqliteRowWriter } from './rows.js';
+
+export { markQuoteTexts } from './rows.js';
 import type {
   ArticleFilter, ArticleSummary, CorpusStats, CorpusStore, ExportKind, FacetCount, LinkInput, ListOptions, Page, PutOptions, PutResult,
   RowWriter, RowWriterTarget, SearchResult, SpeakerDetail, SpeakerListOptions, SpeakerSummary, SplitWrites, StoredArticle, StorySummary,
@@ -24,32 +26,6 @@ import type {
  */
 export const QUOTE_TEXT_SAME = "X''";
 
-/** A UTF-16 surrogate (SQLite counts an astral character as one, JavaScript as two) or NUL. */
-const OFFSETS_DIFFER = /[\uD800-\uDFFF\0]/;
-
-/**
- * Packed quote rows (see `PackedRows`) with each quote whose text is exactly `text.slice(start,
- * end)` marked (its text nulled, an eighth field 1), when the text before `end` has no character
- * where SQLite's character offsets and JavaScript's UTF-16 offsets part (a surrogate) and no NUL:
- * then `substr(text, start + 1, end - start)` in `QUOTE_TEXT` gives back the very same string.
- * (Deciding it in SQL, with `substr` at insert, cost the writer 0.075 ms an article, walking
- * UTF-8 from the text's start for every quote; this costs ~0.02 ms.)
- */
-export function markQuoteTexts(text: string, quotes: string): string {
-  const rows = JSON.parse(quotes) as unknown[][];
-  const odd = text.search(OFFSETS_DIFFER);
-  const limit = odd < 0 ? text.length : odd;
-  let marked = false;
-  for (const q of rows) {
-    const [start, end] = [q[1], q[2]];
-    if (Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= limit && text.slice(start as number, end as number) === q[5]) {
-      q[5] = null;
-      q[7] = 1;
-      marked = true;
-    }
-  }
-  return marked ? JSON.stringify(rows) : quotes;
-}
 /** A quote's text (`q`: quotes, `a`: its article), whether stored or `QUOTE_TEXT_SAME`. */
 export const QUOTE_TEXT = `CASE WHEN typeof(q.text) = 'blob' THEN substr(a.text, q.start + 1, q."end" - q.start) ELSE q.text END`;
 
@@ -267,7 +243,7 @@ export class SqliteStore implements CorpusStore {
    * near-duplicate, story (see `Linker`).
    */
   private linkOne(n: number, id: string, link: LinkInput, terms: Map<string, number>): PutResult {
-    this.writePeople(n, link);
+    this.writePeople(n, link, true);
     const duplicateOf = link.fingerprint ? this.linker!.nearDuplicate(n, link.fingerprint) : undefined;
     const item = { id, title: link.title, published: link.published, text: link.hasText ? link.label : undefined };
     const story = this.linker!.assignStory(item, terms, link.label);
@@ -275,16 +251,20 @@ export class SqliteStore implements CorpusStore {
     return { id, created: true, story, duplicateOf };
   }
 
-  /** Sources and quotes of article `n`, each with its person (merged across articles). */
-  private writePeople(n: number, rows: Pick<LinkInput, 'sources' | 'quotes' | 'people' | 'speakers'>): void {
+  /**
+   * Sources and quotes of article `n`, each with its person (merged across articles). `marked`:
+   * the quote rows are a `LinkInput`'s, already marked (`markQuoteTexts`) where the row writer
+   * had the text.
+   */
+  private writePeople(n: number, rows: Pick<LinkInput, 'sources' | 'quotes' | 'people' | 'speakers'>, marked = false): void {
     const persons = this.linker?.linkPersons(rows) ?? { sources: [], quotes: [] };
     if (rows.sources !== '[]') this.q.sources.run(n, JSON.stringify(persons.sources), rows.sources);
-    if (rows.quotes !== '[]') this.writeQuotes(n, persons.quotes, rows.quotes);
+    if (rows.quotes !== '[]') this.writeQuotes(n, persons.quotes, rows.quotes, marked);
   }
 
   /** Quote rows (packed, see `PackedRows`) of article `n`, stored, with their persons. */
-  private writeQuotes(n: number, persons: (string | null)[], quotes: string): void {
-    const text = this.q.articleText.get(n) as string | undefined;
+  private writeQuotes(n: number, persons: (string | null)[], quotes: string, marked: boolean): void {
+    const text = marked ? undefined : (this.q.articleText.get(n) as string | undefined);
     this.q.quotes.run(n, JSON.stringify(persons), text === undefined ? quotes : markQuoteTexts(text, quotes));
   }
 

@@ -79,6 +79,26 @@ export interface StoryItem {
   entities?: readonly string[];
 }
 
+/** Whitespace-separated pieces of a text (`\S+`; global, so `leadOf` reads on from `lastIndex`). */
+const PIECE = /\S+/g;
+
+/**
+ * The first `words` whitespace-separated pieces of a text joined by single spaces: what
+ * `text.split(/\s+/).filter(Boolean).slice(0, words).join(' ')` gives, without splitting the
+ * whole text (an article has ~15 times more words than the lead reads).
+ */
+export function leadOf(text: string, words: number): string {
+  PIECE.lastIndex = 0;
+  let lead = '';
+  for (let k = 0; k < words; k++) {
+    const m = PIECE.exec(text);
+    if (!m) break;
+    lead = k ? `${lead} ${m[0]}` : m[0];
+  }
+  PIECE.lastIndex = 0;
+  return lead;
+}
+
 /** The weighted terms of an item (raw weights, before idf). */
 export function storyTerms(item: StoryItem): Map<string, number> {
   const bag = new Map<string, number>();
@@ -86,8 +106,7 @@ export function storyTerms(item: StoryItem): Map<string, number> {
   if (item.text) {
     let body = item.text;
     if (item.title && body.includes(item.title)) body = body.slice(body.indexOf(item.title) + item.title.length);
-    const lead = body.split(/\s+/).filter(Boolean).slice(0, STORY_FEATURES.leadWords).join(' ');
-    addText(bag, lead, STORY_FEATURES.leadWeight, true);
+    addText(bag, leadOf(body, STORY_FEATURES.leadWords), STORY_FEATURES.leadWeight, true);
   }
   for (const e of item.entities ?? []) {
     const key = 'e:' + e.toLowerCase();
