@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { isoDateProblem } from '../model/iso-date.js';
 import type { ArticleFilter } from '../corpus/index.js';
 import { writeOut } from './write.js';
 
@@ -31,8 +32,9 @@ export function dbPath(value: string): string {
 }
 
 /** Checks a date filter: the store compares ISO dates as text, so "yesterday" would silently match nothing. */
-function isoDate(value: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim())) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+export function isoDate(value: string): string {
+  const problem = isoDateProblem(value.trim());
+  if (problem) throw new InvalidArgumentError(problem);
   return value.trim();
 }
 

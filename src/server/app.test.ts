@@ -46,6 +46,11 @@ test('invalid input is a 400 with a one-line message, never a stack', async () =
   }
   const bad = await app.request('/api/articles?limit=-3');
   assert.equal(bad.status, 400);
+  // A well-formed but impossible date filtered silently to nothing.
+  const date = await app.request('/api/stats?from=2026-13-45');
+  assert.equal(date.status, 400);
+  assert.match((await date.json() as { error: string }).error, /no month 13/);
+  assert.equal((await app.request('/api/stats?from=2024-02-29')).status, 200);
 });
 
 test('bodies over the limit are refused with 413', async () => {

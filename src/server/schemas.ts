@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateProblem } from '../model/iso-date.js';
 
 /*
  * Request shapes, validated with zod at the edge. The same schemas generate the OpenAPI
@@ -61,7 +62,8 @@ export const analyzeSchema = z.object({
 export type AnalyzeBody = z.infer<typeof analyzeSchema>;
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max).optional();
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD').optional();
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((v) => !isoDateProblem(v), { error: (issue) => isoDateProblem(String(issue.input)) ?? 'not a date' }).optional();
 
 export const pageSchema = z.object({ limit: count(INPUT_LIMITS.maxPage), offset: count(1_000_000) });
 
