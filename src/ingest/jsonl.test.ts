@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readSources } from './read.js';
-import { jsonlItem, LineSplitter } from './jsonl.js';
+import { encodingByBom, jsonlItem, LineSplitter } from './jsonl.js';
 import { isReadFailure, type ReadResult } from './types.js';
 
 test('JSONL: text and html items with metadata; bad lines reported, not fatal', async () => {
@@ -62,4 +62,20 @@ test('JSONL lines: an over-long line is dropped as it streams (bounded memory), 
   assert.deepEqual(seen.map((l) => [l.n, l.tooLong, l.text]), [[1, true, ''], [2, false, '{"text": "after"}'], [3, false, ''], [4, false, '{"a": 1}']]);
   const bom = new LineSplitter();
   assert.deepEqual(bom.end('\uFEFF{"text": "a"}').map((l) => l.text), ['{"text": "a"}'], 'a byte-order mark at the start goes');
+});
+
+test('JSONL saved as UTF-16 (with a byte-order mark, either byte order) reads as UTF-8 does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-jsonl16-'));
+  const lines = [JSON.stringify({ id: 'q1', text: 'Café owners in Ørsted met on Tuesday.' }), JSON.stringify({ id: 'q2', text: 'The ferry “Lark” sails again.' })].join('\r\n') + '\r\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines, 'utf16le')]);
+  const be = Buffer.from(le); // swap each byte pair for big-endian
+  for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+  for (const [name, bytes] of [['le.jsonl', le], ['be.jsonl', be]] as const) {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    const got: ReadResult[] = [];
+    for await (const r of readSources([path])) got.push(r);
+    assert.deepEqual(got.map((r) => (isReadFailure(r) ? r.error : [r.id, r.text])), [['q1', 'Café owners in Ørsted met on Tuesday.'], ['q2', 'The ferry “Lark” sails again.']], name);
+  }
+  assert.equal(encodingByBom(Buffer.from('{"text":"a"}')), 'utf-8');
 });

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { errorMessage } from '../model/index.js';
 import { extractHtml } from './html/index.js';
@@ -60,10 +59,23 @@ export async function* readJsonl(path: string): AsyncGenerator<ReadResult> {
     raw.on('error', (err) => gunzip.destroy(err));
     input = raw.pipe(gunzip);
   }
-  const decoder = new StringDecoder('utf8');
+  let decoder: TextDecoder | undefined;
   const lines = new LineSplitter();
-  for await (const chunk of input) yield* items(path, lines.push(decoder.write(chunk as Buffer)));
-  yield* items(path, lines.end(decoder.end()));
+  for await (const chunk of input) {
+    decoder ??= new TextDecoder(encodingByBom(chunk as Buffer));
+    yield* items(path, lines.push(decoder.decode(chunk as Buffer, { stream: true })));
+  }
+  yield* items(path, lines.end(decoder?.decode() ?? ''));
+}
+
+/**
+ * The encoding a JSONL file's byte-order mark names (UTF-16 files, as some Windows tools save
+ * them, failed on every line as garbled JSON); UTF-8 without one. The decoder drops the mark.
+ */
+export function encodingByBom(start: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (start[0] === 0xff && start[1] === 0xfe) return 'utf-16le';
+  if (start[0] === 0xfe && start[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
 }
 
 /** A line as split: its text, or `tooLong` when it passed the limit and was dropped. */
