@@ -14,6 +14,12 @@ export { decodeHtml, charsetFromContentType } from './charset.js';
 /** Pages larger than this are cut (with a notice) before parsing: bounded time and memory. */
 export const MAX_HTML_BYTES = 24 * 1024 * 1024;
 
+/**
+ * Longest metadata values kept (characters). A broken page can make a whole article its title or
+ * byline (200,000 characters seen); longer values are cut at a word and marked with a notice.
+ */
+export const MAX_META_CHARS = { title: 300, author: 200, section: 120, outlet: 120 } as const;
+
 export interface HtmlOptions {
   /** The page URL (for dates in the path and relative canonical links). */
   url?: string;
@@ -103,7 +109,20 @@ export function extractHtml(input: Uint8Array | string, options: HtmlOptions = {
     layers: structure.length ? { structure } : undefined,
   };
   for (const key of Object.keys(doc.meta)) if (doc.meta[key] === undefined) delete doc.meta[key];
+  for (const [key, max] of Object.entries(MAX_META_CHARS)) {
+    const value = doc.meta[key];
+    if (typeof value !== 'string' || value.length <= max) continue;
+    doc.meta[key] = cutAtWord(value, max);
+    notices.push({ code: 'truncated', message: `${key} of ${value.length} characters cut to ${max}`, stage: 'ingest' });
+  }
   return { doc, body: bodyParts.join('\n\n'), stage: result.stage };
+}
+
+/** `value` cut to at most `max` characters, at the last space when there is one in its second half, with an ellipsis. */
+function cutAtWord(value: string, max: number): string {
+  const head = value.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
 /**

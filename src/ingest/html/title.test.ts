@@ -1,7 +1,7 @@
 // Tests for the title rules (small pages written here; see test-pages.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractHtml } from './index.js';
+import { extractHtml, MAX_META_CHARS } from './index.js';
 import { slugWords } from './metadata.js';
 import { prose, wrap } from './test-pages.js';
 
@@ -40,4 +40,19 @@ test('titles: a head title ending in a separator with nothing after it loses the
   assert.equal(page('Ten Ferry Routes Worth Taking |').doc.meta.title, 'Ten Ferry Routes Worth Taking');
   assert.equal(page('| Ten Ferry Routes Worth Taking').doc.meta.title, 'Ten Ferry Routes Worth Taking');
   assert.equal(page('Ferries A-Z').doc.meta.title, 'Ferries A-Z', 'a hyphen inside a word stays');
+});
+
+test('a title or byline a broken page makes thousands of characters long is cut at a word, with a notice', () => {
+  const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+  const html = `<html><head><title>${words}</title></head><body><article><h1>${words}</h1><p class="byline">By ${words}</p><p>The ferry to Holm will run twice a day from Monday, the harbour office said.</p></article></body></html>`;
+  const { doc } = extractHtml(html, { url: 'https://example.test/a' });
+  const title = doc.meta.title as string;
+  assert.ok(title.length <= MAX_META_CHARS.title && title.endsWith('…'), title.slice(-40));
+  assert.ok(/word\d+…$/.test(title), 'cut between words');
+  assert.ok(doc.notices.some((n) => n.code === 'truncated' && /^title of \d+ characters cut to 300$/.test(n.message)));
+  if (doc.meta.author) assert.ok((doc.meta.author as string).length <= MAX_META_CHARS.author);
+  // A normal title is left alone.
+  const short = extractHtml('<html><head><title>Ferry to Holm runs twice a day</title></head><body><p>The ferry to Holm will run twice a day.</p></body></html>').doc;
+  assert.equal(short.meta.title, 'Ferry to Holm runs twice a day');
+  assert.ok(!short.notices.some((n) => n.code === 'truncated'));
 });
