@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStore, QUOTE_TEXT, translateError } from './store.js';
+import { countPrefixTerms, openSqliteStore, QUOTE_TEXT, translateError } from './store.js';
 import { MIGRATIONS } from './schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { encodeLayer } from '../layer-codec.js';
@@ -148,6 +148,11 @@ test('search: snippets, facets, filters; a bad query is a clear error', async ()
   assert.equal((await store.search('quotas', { outlet: 'Coastal Courier' })).total, 1);
   assert.equal((await store.search('tram bridge')).total, 1);
   await assert.rejects(store.search('"unclosed'), (e: unknown) => e instanceof SpinscopeError && e.code === 'bad-query');
+  // Each prefix term expands over the vocabulary: a query of many is refused in words, not run for seconds.
+  assert.equal((await store.search('quot* harb*')).total >= 1, true);
+  await assert.rejects(store.search(Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(97 + i)}*`).join(' OR ')),
+    (e: unknown) => e instanceof SpinscopeError && e.code === 'bad-query' && /12 prefix terms/.test(e.message));
+  assert.equal(countPrefixTerms('harb* "tram* bridge" quota*'), 2, 'a star inside a quoted phrase is no prefix term');
   await store.close();
 });
 

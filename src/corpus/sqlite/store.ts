@@ -53,6 +53,11 @@ export const SQLITE = {
   storySample: 100,
   /** Articles a story returns per call when no limit is given (`getStory`). */
   storyArticles: 50,
+  /**
+   * Prefix terms ("harb*") one search may hold: each expands over the index's vocabulary for the
+   * count, the ranking and the facets, so 150 of them took ~11 s.
+   */
+  maxPrefixTerms: 10,
 } as const;
 
 export interface OpenOptions {
@@ -409,6 +414,8 @@ export class SqliteStore implements CorpusStore {
 
   async search(query: string, filter: ArticleFilter = {}): Promise<SearchResult> {
     if (!query.trim()) throw new SpinscopeError('bad-query', 'give some words to search for');
+    const prefixes = countPrefixTerms(query);
+    if (prefixes > SQLITE.maxPrefixTerms) throw new SpinscopeError('bad-query', `the search has ${prefixes} prefix terms (word*); at most ${SQLITE.maxPrefixTerms} are allowed, as each one expands over the whole vocabulary`);
     return this.read(() => {
       // Matches are found, counted and ranked in the full-text index with the filter as sets of
       // article numbers (never reading an article row); rows, snippets and ranks are read for the
@@ -641,6 +648,11 @@ export class SqliteStore implements CorpusStore {
     }
     this.db.close();
   }
+}
+
+/** Prefix terms (a word ending in `*`) of a full-text query, outside quoted phrases. */
+export function countPrefixTerms(query: string): number {
+  return query.replace(/"[^"]*"/g, ' ').match(/[^\s*"()]\*/g)?.length ?? 0;
 }
 
 /**
