@@ -1,6 +1,16 @@
 import type Database from 'better-sqlite3';
 
 /**
+ * SQL true for a person (its id column `id`) whose sources, in table `sources`, were all unnamed
+ * ones (the quotes stage's anonymous or document kinds): how migration 7 marks persons made before
+ * `generic` existed, and how a read-only old store derives the column.
+ */
+export function madeFromUnnamedSources(id: string, sources: string): string {
+  return `${id} IN (SELECT person FROM ${sources} WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
+  AND ${id} NOT IN (SELECT person FROM ${sources} WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL)`;
+}
+
+/**
  * Versioned schema migrations. `PRAGMA user_version` holds the version applied; `migrate` runs
  * every later migration in one transaction each. Never edit a released migration: add one.
  */
@@ -181,8 +191,7 @@ CREATE TABLE agg_techniques (outlet TEXT NOT NULL, technique TEXT NOT NULL, span
     version: 7,
     sql: `
 ALTER TABLE persons ADD COLUMN generic INTEGER NOT NULL DEFAULT 0;
-UPDATE persons SET generic = 1 WHERE id IN (SELECT person FROM sources WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
-  AND id NOT IN (SELECT person FROM sources WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL);
+UPDATE persons SET generic = 1 WHERE ${madeFromUnnamedSources('id', 'sources')};
 `,
   },
 ];

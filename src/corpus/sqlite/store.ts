@@ -6,7 +6,7 @@ import { contentHash } from '../hash.js';
 import { decodeLayer, type EncodedLayer } from '../layer-codec.js';
 import { nameKey } from '../derive.js';
 import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } from '../prepare.js';
-import { migrate, SCHEMA_VERSION } from './schema.js';
+import { madeFromUnnamedSources, migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, isUnfiltered, pageOf } from './filters.js';
 import { Aggregates } from './aggregates.js';
 import { Linker } from './linking.js';
@@ -663,8 +663,7 @@ export function countPrefixTerms(query: string): number {
 function deriveGenericColumn(db: Database.Database): Database.Database {
   const persons = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'persons'").get();
   if (persons && !db.prepare("SELECT 1 FROM pragma_table_info('persons') WHERE name = 'generic'").get()) {
-    db.exec(`CREATE TEMP VIEW IF NOT EXISTS persons AS SELECT p.*, (p.id IN (SELECT person FROM main.sources WHERE kind IN ('anonymous', 'document') AND person IS NOT NULL)
-      AND p.id NOT IN (SELECT person FROM main.sources WHERE kind NOT IN ('anonymous', 'document') AND person IS NOT NULL)) generic FROM main.persons p`);
+    db.exec(`CREATE TEMP VIEW IF NOT EXISTS persons AS SELECT p.*, (${madeFromUnnamedSources('p.id', 'main.sources')}) generic FROM main.persons p`);
   }
   return db;
 }
