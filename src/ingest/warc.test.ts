@@ -90,3 +90,19 @@ test('WARC: a file ending inside a skipped record (a lying Content-Length) ends 
   assert.equal(child.signal, null, 'finished before the timeout');
   assert.match(child.stdout, /results 1/);
 });
+
+test('WARC: a response record cut short by the end of the file gives its partial page with a truncated notice', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinscope-warc-'));
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i}: the harbour board met again to argue about the cost of dredging the channel.</p>`).join('');
+  const whole = Buffer.from(await record('https://news.example/long', enc.encode(`<html><body><article>${paragraphs}</article></body></html>`), 'text/html'));
+  const complete = Buffer.from(await record('https://news.example/a', enc.encode(page('Ferry strike ends', 'The ferry crews of Port Auden returned to work on Monday after a nine-day strike over rosters and pay.')), 'text/html'));
+  const path = join(dir, 'cut.warc');
+  writeFileSync(path, Buffer.concat([complete, whole.subarray(0, whole.length - 1200)]));
+  const docs = (await collect(readWarc(path))).filter((r) => !isReadFailure(r)) as Exclude<ReadResult, { error: string }>[];
+  assert.equal(docs.length, 2);
+  assert.ok(!docs[0].notices.some((n) => n.code === 'truncated'), 'a whole record has no notice');
+  const cut = docs[1].notices.find((n) => n.code === 'truncated');
+  assert.ok(cut, 'the cut record says so');
+  assert.match(cut.message, /\d+ bytes short/);
+  assert.ok(docs[1].text.includes('Paragraph 0') && !docs[1].text.includes('Paragraph 39'));
+});

@@ -54,6 +54,8 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
       if (status >= 300) continue;
       const bytes = await record.readFully(true);
       const { doc } = extractHtml(bytes, { url: uri, contentType, origin });
+      const missing = bytesMissing(record);
+      if (missing > 0) doc.notices.push({ code: 'truncated', message: `WARC record ends ${missing} bytes short of its Content-Length (a cut crawl): the page is partial`, stage: 'ingest' });
       const crawled = record.warcDate ?? undefined;
       doc.meta.format = 'warc';
       if (crawled) {
@@ -66,6 +68,15 @@ export async function* readWarc(path: string): AsyncGenerator<ReadResult> {
       yield { origin, code: 'warc-record', error: `${origin}: ${errorMessage(err)}` };
     }
   }
+}
+
+/**
+ * Bytes a record's Content-Length promised that the file did not hold, after the record was read:
+ * warcio's length-limited reader stops at the end of the file without a word, leaving its limit.
+ */
+export function bytesMissing(record: WARCRecord): number {
+  const limit = (record as unknown as { _reader?: { limit?: unknown } })._reader?.limit;
+  return typeof limit === 'number' && limit > 0 ? limit : 0;
 }
 
 /**
