@@ -96,6 +96,26 @@ test('nothing analysable: non-zero exit and one-line errors', async () => {
   assert.match(r.stderr, /nothing could be analysed \(3 inputs failed\)/);
 });
 
+test('ner, cluster and techniques classify refuse binary, empty and missing files with one-line errors (ner used to echo binary with exit 0)', async () => {
+  const binary = file('tags.conll', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 0, 3]));
+  const runs = await Promise.all([
+    spinscope(['ner', '--conll', binary]),
+    spinscope(['cluster', file('items.jsonl', '   \n')]),
+    spinscope(['techniques', 'classify', '--articles', dir, '--spans', join(dir, 'no-template.tsv')]),
+  ]);
+  for (const r of runs) {
+    assert.notEqual(r.code, 0);
+    assert.equal(r.stdout, '');
+    assertOneLineErrors(r.stderr);
+  }
+  assert.match(runs[0].stderr, /binary/);
+  assert.match(runs[1].stderr, /no text/);
+  assert.match(runs[2].stderr, /no-template\.tsv: no such file/);
+  const ok = await spinscope(['ner', '--conll', file('two.conll', 'Mayor NNP B-NP O\nAlda NNP I-NP B-PER\n')]);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout.trim().split('\n').length, 2);
+});
+
 test('--max-bytes refuses larger inputs with a clear message', async () => {
   const r = await spinscope(['analyze', file('small.txt', ARTICLE), '--max-bytes', '100']);
   assert.equal(r.code, 1);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readTextInput } from '../ingest/text.js';
 import { clusterItems } from '../corpus/stories/batch.js';
 import type { StoryItem } from '../corpus/stories/features.js';
 import { SpinscopeError } from '../model/index.js';
@@ -11,7 +11,7 @@ export function clusterCommand(): Command {
     .description('group items into stories (same event) and threads (same topic)')
     .argument('<items>', 'JSON lines {id, title, text?, published?, outlet?} (- for standard input)')
     .action(async (path: string) => {
-      const text = readFileSync(path === '-' ? 0 : path, 'utf8');
+      const { text } = await readTextInput(path);
       const items: StoryItem[] = [];
       text.split('\n').forEach((line, i) => {
         if (!line.trim()) return;

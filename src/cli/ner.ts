@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { SpinscopeError } from '../model/index.js';
+import { readTextInput } from '../ingest/text.js';
 import { NerModel } from '../annotate/entities/index.js';
 import { tagConll } from '../annotate/entities/conll-tag.js';
 
@@ -9,13 +8,9 @@ export function nerCommand(): Command {
   return new Command('ner')
     .description('tag a CoNLL-2003 file: echoes it with a last column of predicted IOB2 tags')
     .requiredOption('--conll <file>', 'CoNLL-2003 file (token first column; -DOCSTART- and blank lines kept)')
-    .action((options: { conll: string }) => {
-      let content: string;
-      try {
-        content = readFileSync(options.conll, 'utf8');
-      } catch {
-        throw new SpinscopeError('input', `cannot read ${options.conll}`);
-      }
-      process.stdout.write(tagConll(content, NerModel.load()));
+    .action(async (options: { conll: string }) => {
+      // Read with the size limit and decoded as any text input: binary data or an empty file is refused.
+      const { text } = await readTextInput(options.conll);
+      process.stdout.write(tagConll(text, NerModel.load()));
     });
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { offsetMap, SpinscopeError } from '../model/index.js';
 import { Pipeline } from '../pipeline.js';
 import { readSources, isReadFailure } from '../ingest/index.js';
+import { readTextInput } from '../ingest/text.js';
 import { tokenize } from '../nlp/index.js';
 import { articleIdOf, buildViews, classifySpans, parseLabelLines, TechniqueModel } from '../annotate/techniques/index.js';
 
@@ -72,10 +73,9 @@ function classifyCommand(): Command {
     .description('fill a PTC technique-classification template (ID<TAB>?<TAB>start<TAB>end) with technique names')
     .requiredOption('--articles <dir>', 'folder of article<ID>.txt files')
     .requiredOption('--spans <template>', 'template file, one span per line')
-    .action((options: { articles: string; spans: string }) => {
-      if (!existsSync(options.spans)) throw new SpinscopeError('input', `${options.spans}: no such file`);
+    .action(async (options: { articles: string; spans: string }) => {
+      const lines = parseLabelLines((await readTextInput(options.spans)).text);
       const model = TechniqueModel.load();
-      const lines = parseLabelLines(readFileSync(options.spans, 'utf8'));
       const byArticle = new Map<string, number[]>();
       lines.forEach((cols, i) => {
         if (cols.length < 4) throw new SpinscopeError('input', `${options.spans}:${i + 1}: expected ID<TAB>?<TAB>start<TAB>end`);
@@ -85,7 +85,7 @@ function classifyCommand(): Command {
       for (const [id, rows] of byArticle) {
         const path = join(options.articles, `article${id}.txt`);
         if (!existsSync(path)) throw new SpinscopeError('input', `${path}: no such file (article ${id} of the template)`);
-        const text = readFileSync(path, 'utf8');
+        const { text } = await readTextInput(path);
         const map = offsetMap(text);
         const { tokens, sentences } = tokenize(text);
         const views = buildViews(text, tokens, sentences);

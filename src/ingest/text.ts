@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
 import { SpinscopeError } from '../model/index.js';
 import { checkSize, decodeBytes, type LimitOptions } from './decode.js';
 import type { SourceDocument } from './types.js';
@@ -28,4 +28,21 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, ori
   }
   const { text, notices } = decodeBytes(Buffer.concat(chunks), origin);
   return { text, meta: { origin, format: 'text' }, notices };
+}
+
+/**
+ * Reads a text input given by name, as the CLI's file options take them: a file (size checked
+ * first), a pipe or device (read as a stream up to the limit, so `/dev/zero` cannot fill memory),
+ * or `-` for standard input. Decoded like `readTextFile`: binary data and empty files are refused.
+ */
+export async function readTextInput(path: string, options: LimitOptions = {}): Promise<SourceDocument> {
+  if (path === '-') return readStream(process.stdin, 'standard input', options);
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new SpinscopeError('input', `${path}: no such file`);
+  }
+  if (stat.isFile() || stat.isDirectory()) return readTextFile(path, options);
+  return readStream(createReadStream(path), path, options);
 }
