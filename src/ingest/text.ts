@@ -41,7 +41,7 @@ export async function readTextInput(path: string, options: LimitOptions = {}): P
   try {
     stat = statSync(path);
   } catch {
-    throw new SpinscopeError('input', `${path}: no such file`);
+    throw new SpinscopeError('input', `${path}: no such file or directory`);
   }
   if (stat.isFile() || stat.isDirectory()) return readTextFile(path, options);
   return readStream(createReadStream(path), path, options);
