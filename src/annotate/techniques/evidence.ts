@@ -32,8 +32,28 @@ function telling(word: string): boolean {
   return /\p{L}/u.test(word) && word.length > 2 && !STOP.has(word);
 }
 
+/** The first word of `words` ending in `suffix` (a word-ending feature shown as the word itself). */
+function wordEndingIn(words: readonly string[], suffix: string): string | undefined {
+  return words.find((w) => w.length > suffix.length && w.endsWith(suffix));
+}
+
+/** What the classifier read: the fragment's words, and the fragment itself when the shown span is wider. */
+export interface LabelledWording {
+  /** Lower-case words of the labelled fragment. */
+  words: readonly string[];
+  /** The labelled fragment as written, when the span shown around it is wider (its clause). */
+  core?: string;
+}
+
+const NO_WORDING: LabelledWording = { words: [] };
+
+/** Words of a fragment for `LabelledWording` (letters, digits, inner hyphens and apostrophes). */
+export function wordsOf(fragment: string): string[] {
+  return fragment.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
 /** One classifier feature in words, or undefined when it says nothing to a reader. */
-function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconIndex): string | undefined {
+function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconIndex, wording: LabelledWording): string | undefined {
   const eq = feature.indexOf('=');
   const key = eq < 0 ? feature : feature.slice(0, eq);
   const value = eq < 0 ? '' : feature.slice(eq + 1);
@@ -59,12 +79,19 @@ function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconInde
       return 'inside a quotation';
     case 'caps':
       return 'written in capitals';
-    case 'len':
-      return facts.words <= 3 ? `short fragment (${facts.words} word${facts.words === 1 ? '' : 's'})` : undefined;
+    case 'len': {
+      if (facts.words > 3) return undefined;
+      const count = `${facts.words} word${facts.words === 1 ? '' : 's'}`;
+      // The span shown is widened to its clause; the shortness is that of the words the model marked.
+      return wording.core ? `short marked fragment '${wording.core}' (${count})` : `short fragment (${count})`;
+    }
     case 'pre1':
       return telling(value) ? `after '${value}'` : undefined;
-    case 'sfx':
-      return /\p{L}/u.test(value) ? `a word ending in '-${value}'` : undefined;
+    case 'sfx': {
+      // A word ending says nothing to a reader; the word that has it does.
+      const word = /\p{L}/u.test(value) ? wordEndingIn(wording.words, value) : undefined;
+      return word && telling(word) ? `word '${word}'` : undefined;
+    }
     case 'post1':
       return telling(value) ? `followed by '${value}'` : undefined;
     case 'repb':
@@ -82,7 +109,7 @@ function describeFeature(feature: string, facts: SpanFacts, lexicon: LexiconInde
  * Reasons for a span's label, most important first: the lexicon hit of the technique's own
  * category (if any), repetition for Repetition, then the classifier's top contributing features.
  */
-export function evidenceFor(label: string, explained: readonly { feature: string }[], facts: SpanFacts, lexicon: LexiconIndex): string[] {
+export function evidenceFor(label: string, explained: readonly { feature: string }[], facts: SpanFacts, lexicon: LexiconIndex, wording: LabelledWording = NO_WORDING): string[] {
   const reasons: string[] = [];
   const own = CATEGORY_OF[label];
   const hit = own ? facts.hits.find((h) => h.category === own) : undefined;
@@ -90,7 +117,7 @@ export function evidenceFor(label: string, explained: readonly { feature: string
   if (label === 'Repetition' && facts.repeats > 1) pushReason(reasons, `repeated ${facts.repeats} times in the article`);
   for (const e of explained) {
     if (reasons.length >= EVIDENCE.maxReasons) break;
-    pushReason(reasons, describeFeature(e.feature, facts, lexicon));
+    pushReason(reasons, describeFeature(e.feature, facts, lexicon, wording));
   }
   if (!reasons.length) pushReason(reasons, 'the wording of the fragment as a whole');
   return reasons;
