@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Classifier, Mlp, SequenceTagger, softmaxInPlace } from '../../learn/index.js';
 import { CLAUSE_STOPS, CONFIDENCE_SHARPNESS, CONTEXT, EVIDENCE, FEATURES, MODEL_FILES, NETWORK, TAG_BEGIN, TAG_OUTSIDE, TAGGER, TOKEN_MODEL } from './constants.js';
 import type { Range } from './decode.js';
-import { evidenceFor } from './evidence.js';
+import { evidenceFor, wordsOf, type LabelledWording } from './evidence.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { networkFeaturesInto, spanFeaturesInto, type SpanContext, type SpanFacts } from './span-features.js';
 import { ExplainingSink, HashSink } from './sinks.js';
@@ -32,6 +32,30 @@ export interface LabelledSpan extends Range {
  */
 export interface FoundSpan extends Range {
   core?: Range;
+}
+
+/**
+ * The first token of the hyphenated word token i belongs to ("al-Qaeda-affiliated" is five
+ * tokens): a span never starts or ends inside such a word.
+ */
+export function wordStart(v: SentenceView, i: number): number {
+  while (i >= 2 && v.raws[i - 1] === '-' && v.ends[i - 2] === v.starts[i - 1] && v.ends[i - 1] === v.starts[i]) i -= 2;
+  return i;
+}
+
+/** The last token of the hyphenated word token i belongs to (see `wordStart`). */
+export function wordEnd(v: SentenceView, i: number): number {
+  const n = v.raws.length;
+  while (i + 2 < n && v.raws[i + 1] === '-' && v.ends[i] === v.starts[i + 1] && v.ends[i + 1] === v.starts[i + 2]) i += 2;
+  return i;
+}
+
+/** The words the classifier labelled, for evidence (and the fragment itself when the span is widened past it). */
+function labelledWording(text: string, r: FoundSpan): LabelledWording {
+  const core = r.core ?? r;
+  const fragment = text.slice(core.start, core.end);
+  const widened = core.start !== r.start || core.end !== r.end;
+  return { words: wordsOf(fragment), core: widened ? fragment : undefined };
 }
 
 /** Sorts spans and merges overlapping or touching ones (their cores are joined too). */
@@ -351,8 +375,12 @@ export class TechniqueModel {
     const out: FoundSpan[] = [];
     for (const c of cands) {
       const v = views[c.sentence];
-      const core = { start: v.starts[c.first], end: v.ends[c.last] };
-      out.push(c.from === c.first && c.to === c.last ? core : { start: v.starts[c.from], end: v.ends[c.to], core });
+      const first = wordStart(v, c.first);
+      const last = wordEnd(v, c.last);
+      const from = Math.min(c.from, first);
+      const to = Math.max(c.to, last);
+      const core = { start: v.starts[first], end: v.ends[last] };
+      out.push(from === first && to === last ? core : { start: v.starts[from], end: v.ends[to], core });
     }
     if (this.extendTokens > 0) return mergeFound(out);
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -567,7 +595,7 @@ export class TechniqueModel {
       }
       const ranking = top.map((i) => ({ label: labels[i], score: p[i] }));
       const best = ranking[0];
-      out.push({ start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts: facts[k], evidence: evidenceFor(best.label, why, facts[k], this.lexicon) });
+      out.push({ start: r.start, end: r.end, label: best.label, score: best.score, ranking, facts: facts[k], evidence: evidenceFor(best.label, why, facts[k], this.lexicon, labelledWording(ctx.text, r)) });
     }
     return out;
   }

@@ -12,11 +12,11 @@ import { TokenFeaturizer, wordShape } from './token-features.js';
 import { buildViews } from './view.js';
 import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, networkFeaturesInto, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
-import { evidenceFor } from './evidence.js';
+import { evidenceFor, wordsOf } from './evidence.js';
 import { addSiArticle, emptySiTotals, siScore, sumSiTotals, tcScore } from './scorer.js';
 import { prepare, trainClassifier, trainNetwork, trainTagger, trainWidening, type SpanTagger } from './train.js';
 import { sideTarget, wideningSides } from './widening.js';
-import { extendToClause, mergeFound, TechniqueModel } from './detector.js';
+import { extendToClause, mergeFound, TechniqueModel, wordEnd, wordStart } from './detector.js';
 import { classifySpans } from './classify.js';
 import { detectTechniques, techniquesStage } from './stage.js';
 import { readPtc } from './ptc.js';
@@ -111,6 +111,34 @@ test('span features say where else the fragment is said and which words stand ar
   assert.ok(last.features.includes('pre1=<s>'), 'a span opening its sentence');
   const explained = ['repb=3', 'pre1=they', 'pre1=slammed', 'post1=loudly'].map((feature) => ({ feature }));
   assert.deepEqual(evidenceFor('Loaded_Language', explained, { ...last.facts, hits: [] }, lexicon), ['said twice before in the article', "after 'slammed'", "followed by 'loudly'"], 'function words are not named');
+});
+
+test('evidence names the word behind a word-ending feature, and the marked words when the span shown is their widened clause', () => {
+  const text = 'The council called the plan a reckless gamble with public money.';
+  const ctx = { text, lowerText: text.toLowerCase(), views: viewsOf(text) };
+  const { facts } = spanFeatures(ctx, range(text, 'reckless gamble'), lexicon);
+  const explained = ['sfx=ble', 'sfx=zzz', 'len=2'].map((feature) => ({ feature }));
+  const plain = evidenceFor('Loaded_Language', explained, { ...facts, hits: [] }, lexicon, { words: wordsOf('reckless gamble') });
+  assert.deepEqual(plain, ["word 'gamble'", 'short fragment (2 words)'], 'an ending no word has is left out');
+  const widened = evidenceFor('Loaded_Language', explained, { ...facts, hits: [] }, lexicon, { words: wordsOf('reckless gamble'), core: 'reckless gamble' });
+  assert.equal(widened[1], "short marked fragment 'reckless gamble' (2 words)");
+  assert.deepEqual(evidenceFor('Loaded_Language', explained.slice(0, 1), { ...facts, hits: [] }, lexicon), ['the wording of the fragment as a whole'], 'without the words, no word ending is shown');
+  assert.deepEqual(wordsOf('Al-Qaeda’s “reckless” 2nd-rate plan'), ['al-qaeda’s', 'reckless', '2nd-rate', 'plan']);
+});
+
+test('a span edge inside a hyphenated word moves to the word\'s edge', () => {
+  const text = 'They backed the so-called reform of the al-Qaeda-linked group - and lost.';
+  const [v] = viewsOf(text);
+  const at = (word: string) => v.raws.indexOf(word);
+  assert.ok(at('Qaeda') > 0 && at('called') > 0, 'the tokenizer splits these words at their hyphens');
+  assert.equal(v.raws[wordStart(v, at('called'))], 'so');
+  assert.equal(v.raws[wordStart(v, at('Qaeda'))], 'al');
+  assert.equal(v.raws[wordEnd(v, at('Qaeda'))], 'linked');
+  assert.equal(v.raws[wordEnd(v, at('al'))], 'linked');
+  assert.equal(wordStart(v, at('so')), at('so'));
+  assert.equal(wordEnd(v, at('reform')), at('reform'));
+  assert.equal(wordStart(v, at('and')), at('and'), 'a spaced dash joins nothing');
+  assert.equal(wordEnd(v, at('group')), at('group'));
 });
 
 test('SI score gives partial-overlap credit as the SemEval scorer does', () => {
