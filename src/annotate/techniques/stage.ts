@@ -6,7 +6,7 @@ import { summarize } from './summary.js';
 import { sentenceViews, type SentenceView } from './view.js';
 import type { SpanContext } from './span-features.js';
 
-const VERSION = '1';
+const VERSION = '2';
 const SOURCE = { stage: 'techniques', model: 'techniques-spans+labels', version: VERSION } as const;
 
 /** A labelled range as a `techniques` layer span. */
