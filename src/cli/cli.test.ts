@@ -220,10 +220,10 @@ test('the markdown report says who speaks and which techniques, with cues and ev
   ];
   const article = { ...createArticle(text), layers: { quotes, techniques: [{ ...at('shameful betrayal'), label: 'Name_Calling,Labeling', score: 0.8, evidence: ["word 'shameful'"] }] } };
   const md = renderMarkdown(article);
-  assert.match(md, /## Who speaks\n\n- \*\*Ada Brine\*\* — 1 quote\n  - ““It is a shameful betrayal,”” \(said\) _direct_/);
-  assert.match(md, /- \*\*unnamed: Officials\*\* — 1 quote\n  - “talks would go on” \(said\) _reported_/);
+  assert.match(md, /## Who speaks\n\n- \*\*Ada Brine\*\* — 1 quote\n  - “It is a shameful betrayal,” \(said\) _direct_/, 'a direct quote keeps its own marks, not doubled');
+  assert.match(md, /- \*\*Officials\*\* \(unnamed source\) — 1 quote\n  - “talks would go on” \(said\) _reported_/);
   assert.match(md, /- \*\*no speaker found\*\* — 1 quote\n/, 'unattributed quotes come last, said as such');
-  assert.ok(md.indexOf('no speaker found') > md.indexOf('unnamed: Officials'));
+  assert.ok(md.indexOf('no speaker found') > md.indexOf('(unnamed source)'));
   assert.match(md, /## Techniques\n\n- \*\*Name Calling \/ Labeling\*\* \(80%\) “shameful betrayal” — word 'shameful'/);
   assert.ok(md.indexOf('## Who speaks') < md.indexOf('## Layers'));
   assert.doesNotMatch(md, /\n\n\n/, 'no doubled blank lines');

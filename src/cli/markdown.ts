@@ -87,6 +87,14 @@ function renderFinding(name: string, value: unknown): string[] {
 /** Quote kinds in words. */
 const QUOTE_KINDS: Record<string, string> = { direct: 'direct', indirect: 'reported', mixed: 'partly quoted' };
 
+/** Text in curly quotes, unless it already opens with a quotation mark (a direct quote's span holds its own). */
+function inQuotes(text: string): string {
+  return /^[“"‘'«]/.test(text) ? text : `“${text}”`;
+}
+
+/** Marks an unnamed source's key ("officials"), so it is not grouped with a person of that name. */
+const UNNAMED = '\u0000unnamed';
+
 /** Who speaks: quotes grouped by speaker (most quoted first), each with its cue; quotes with no speaker last. */
 function renderQuotes(article: Article): string[] {
   const quotes = article.layers.quotes;
@@ -96,16 +104,17 @@ function renderQuotes(article: Article): string[] {
   const bySpeaker = new Map<string, Span[]>();
   for (const q of quotes) {
     const name = q.attrs?.speakerName ?? q.attrs?.speakerText;
-    const who = typeof name === 'string' && name ? (q.attrs?.sourceKind === 'anonymous' ? `${q.attrs?.generic === true ? 'generic' : 'unnamed'}: ${name}` : name) : '';
+    const who = typeof name === 'string' && name ? (q.attrs?.sourceKind === 'anonymous' ? `${name}${UNNAMED}` : name) : '';
     bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), q]);
   }
   const order = [...bySpeaker].sort((a, b) => Number(a[0] === '') - Number(b[0] === '') || b[1].length - a[1].length || a[0].localeCompare(b[0]));
   for (const [who, spans] of order) {
-    out.push(`- **${who || 'no speaker found'}** — ${spans.length} quote${spans.length === 1 ? '' : 's'}`);
+    const heading = who.endsWith(UNNAMED) ? `**${who.slice(0, -UNNAMED.length)}** (unnamed source)` : `**${who || 'no speaker found'}**`;
+    out.push(`- ${heading} — ${spans.length} quote${spans.length === 1 ? '' : 's'}`);
     for (const q of spans.slice(0, MAX_FINDING_ITEMS)) {
       const cue = typeof q.attrs?.cue === 'string' && q.attrs.cue ? ` (${q.attrs.cue})` : '';
       const kind = typeof q.attrs?.kind === 'string' ? QUOTE_KINDS[q.attrs.kind] ?? q.attrs.kind : '';
-      out.push(`  - “${snippet(article.text.slice(q.start, q.end))}”${cue}${kind ? ` _${kind}_` : ''}`);
+      out.push(`  - ${inQuotes(snippet(article.text.slice(q.start, q.end)))}${cue}${kind ? ` _${kind}_` : ''}`);
     }
     if (spans.length > MAX_FINDING_ITEMS) out.push(`  - … and ${spans.length - MAX_FINDING_ITEMS} more`);
   }
