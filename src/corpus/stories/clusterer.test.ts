@@ -95,6 +95,37 @@ test('online re-clustering moves recent articles to the batch communities, keepi
   assert.deepEqual(off.takeMoves(), { moves: [], emptied: [] });
 });
 
+test('settle re-clusters the arrivals since the last re-clustering, once', () => {
+  const stream = [
+    { id: 'k1', title: 'Brenwick dam spillway opened after heavy rain' },
+    { id: 'q1', title: 'Quillon chess final drawn in 40 moves' },
+    { id: 'k2', title: 'Heavy rain forces Brenwick dam spillway open' },
+    { id: 'q2', title: 'Chess final in Quillon ends in a draw' },
+    { id: 'k3', title: 'Brenwick spillway stays open as rain continues' },
+  ];
+  // Nothing joins online and the periodic re-clustering never comes: every article is its own story.
+  const params = { ...STORY_PARAMS, story: 0.99, onlineMerge: 0, reclusterEvery: 1000 };
+  const c = new StoryClusterer(countFrequencies(stream), params);
+  const online = Object.fromEntries(stream.map((i) => [i.id, c.assign(i).story]));
+  assert.equal(new Set(Object.values(online)).size, 5);
+  assert.deepEqual(c.takeMoves().moves, []);
+  c.settle();
+  const moved = new Map(c.takeMoves().moves);
+  const final = (id: string) => moved.get(id) ?? online[id];
+  assert.equal(final('k1'), final('k2'));
+  assert.equal(final('k1'), final('k3'));
+  assert.equal(final('q1'), final('q2'));
+  assert.notEqual(final('k1'), final('q1'));
+  // Nothing arrived since: a second call does not re-cluster (no work, no moves).
+  c.settle();
+  assert.deepEqual(c.takeMoves(), { moves: [], emptied: [] });
+  // Re-clustering off: settle does nothing.
+  const off = new StoryClusterer(countFrequencies(stream), { ...params, reclusterEvery: 0 });
+  for (const i of stream) off.assign(i);
+  off.settle();
+  assert.deepEqual(off.takeMoves(), { moves: [], emptied: [] });
+});
+
 test('consensus Louvain keeps what all runs agree on and drops links only some runs keep', () => {
   // Two triangles joined by a bridge of middling weight: plain Louvain at resolution 1 may keep the
   // bridge node with either side; the consensus must still give two groups of three and agree with
