@@ -27,12 +27,16 @@ export function amplifyStore(path: string, target: number, perDay = 150): { base
   const base = kept ? Number(kept) : count;
   if ((db.prepare('SELECT max(n) m FROM articles').get() as { m: number }).m !== count || count % base !== 0) throw new Error(`articles are not numbered 1..${count} in whole copies of ${base}: amplify a freshly ingested store`);
   db.prepare("INSERT OR REPLACE INTO kv(key, value) VALUES ('amplify_base', ?)").run(String(base));
-  const cols = 'title, author, url, findings, notices, analysis, analysis_key, ingested_at';
+  // Schema 8 cuts the indexed text at body_start (the full-text index's content is the view articles_search).
+  const searchView = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'articles_search'").get() !== undefined;
+  const cols = `title, author, url, findings, notices, analysis, analysis_key, ingested_at${searchView ? ', body_start' : ''}`;
   const s = {
     article: db.prepare(`INSERT INTO articles(n, id, text, outlet, section, published, meta, ${cols})
       SELECT @n, substr(id, 1, 12) || 'x' || printf('%03x', CAST(@g AS INTEGER)), text, @outlet, @section, @published,
         json_set(meta, '$.outlet', @outlet, '$.section', @section, '$.published', @published), ${cols} FROM articles WHERE n = @from`),
-    fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) SELECT @n, coalesce(title, \'\'), text FROM articles WHERE n = @from'),
+    fts: db.prepare(searchView
+      ? 'INSERT INTO articles_fts(rowid, title, text) SELECT @n, title, text FROM articles_search WHERE n = @from'
+      : 'INSERT INTO articles_fts(rowid, title, text) SELECT @n, coalesce(title, \'\'), text FROM articles WHERE n = @from'),
     layers: db.prepare('INSERT INTO article_layers(article, data) SELECT @n, data FROM article_layers WHERE article = @from'),
     entities: db.prepare('INSERT INTO entities(article, name, key, type, mentions) SELECT @n, name, key, type, mentions FROM entities WHERE article = @from ORDER BY rowid'),
     techniques: db.prepare('INSERT INTO techniques(article, technique, count) SELECT @n, technique, count FROM techniques WHERE article = @from ORDER BY rowid'),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { searchBodyStart } from './search-text.js';
 
 /**
  * SQL true for a person (its id column `id`) whose sources, in table `sources`, were all unnamed
@@ -14,7 +15,7 @@ export function madeFromUnnamedSources(id: string, sources: string): string {
  * Versioned schema migrations. `PRAGMA user_version` holds the version applied; `migrate` runs
  * every later migration in one transaction each. Never edit a released migration: add one.
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string; run?: (db: Database.Database) => void }> = [
   {
     version: 1,
     sql: `
@@ -194,7 +195,38 @@ ALTER TABLE persons ADD COLUMN generic INTEGER NOT NULL DEFAULT 0;
 UPDATE persons SET generic = 1 WHERE ${madeFromUnnamedSources('id', 'sources')};
 `,
   },
+  {
+    // Version 8 (search what a reader sees): the full-text index held every line of the stored
+    // text, a crawled file's front-matter header (`Title: …`, `---`) included, and snippets showed
+    // it. The index's content is now the view `articles_search`: the title and the text from
+    // `articles.body_start` (see `searchBodyStart`; 0, the whole text, for most articles). Deletes
+    // from an external-content index must give the values indexed: they are read from the view
+    // before the row changes. The run sets body_start for stored articles with a header and moves
+    // the index over (see `moveSearchIndex`).
+    version: 8,
+    sql: `
+ALTER TABLE articles ADD COLUMN body_start INTEGER NOT NULL DEFAULT 0;
+DROP VIEW IF EXISTS articles_search;
+CREATE VIEW articles_search(n, title, text) AS
+  SELECT n, coalesce(title, ''), CASE WHEN body_start > 0 THEN substr(text, body_start + 1) ELSE text END FROM articles;
+`,
+    run: (db) => moveSearchIndex(db),
+  },
 ];
+
+/** The full-text index's definition (schema 8): external content from the view `articles_search`. */
+const SEARCH_INDEX = (name: string) =>
+  `CREATE VIRTUAL TABLE ${name} USING fts5(title, text, content='articles_search', content_rowid='n', tokenize='unicode61 remove_diacritics 2')`;
+
+/**
+ * Migration 8's step: stored articles with a front-matter header get their body_start, and the
+ * index is rebuilt from the view (every article's text read and tokenised again).
+ */
+function moveSearchIndex(db: Database.Database): void {
+  db.function('spinscope_body_start', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchBodyStart(text) : 0));
+  db.exec(`UPDATE articles SET body_start = x.b FROM (SELECT n, spinscope_body_start(text) b FROM articles) x WHERE x.n = articles.n AND x.b > 0`);
+  db.exec(`DROP TABLE IF EXISTS articles_fts; ${SEARCH_INDEX('articles_fts')}; INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`);
+}
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -207,6 +239,7 @@ export function migrate(db: Database.Database): number {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

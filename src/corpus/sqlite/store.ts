@@ -8,6 +8,7 @@ import { nameKey } from '../derive.js';
 import { prepareArticle, decodeLayers, readJsonColumn, type PreparedArticle } from '../prepare.js';
 import { madeFromUnnamedSources, migrate, SCHEMA_VERSION } from './schema.js';
 import { filterSql, isUnfiltered, pageOf } from './filters.js';
+import { searchBodyStart } from './search-text.js';
 import { Aggregates } from './aggregates.js';
 import { Linker } from './linking.js';
 import { bucketByTime } from '../time-buckets.js';
@@ -173,13 +174,9 @@ export class SqliteStore implements CorpusStore {
     };
     this.q = {
       byHash: db.prepare('SELECT n, id FROM articles WHERE id = ?'),
-      update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
-        meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key WHERE n = @n`),
       setLinks: db.prepare('INSERT OR REPLACE INTO article_links(story, duplicate_of, article) VALUES (?, ?, ?)'),
-      fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       unpend: db.prepare('DELETE FROM pending_links WHERE article = ?'),
       pending: db.prepare('SELECT a.id FROM pending_links p JOIN articles a ON a.n = p.article ORDER BY p.article').pluck(),
-      ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)"),
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
       // Parameters: article, persons (a JSON array, one per row), rows.
       sources: db.prepare(`INSERT INTO sources(article, seq, name, role, affiliation, place, kind, quotes, person)
@@ -193,6 +190,15 @@ export class SqliteStore implements CorpusStore {
       getRow: db.prepare('SELECT * FROM articles WHERE id = ?'),
       getLayers: db.prepare('SELECT data FROM article_layers WHERE article = ?').pluck(),
       getLayersV1: db.prepare('SELECT name, spans FROM layers WHERE article = ? ORDER BY seq'),
+      // Writes (a store opened read-only may be older than schema 8, and never writes). An
+      // article's full-text entry is its row of the view `articles_search`: deleted with the values it was indexed
+      // with (read before the row changes), added back from the row as it is after.
+      ...(db.readonly ? {} : {
+        update: db.prepare(`UPDATE articles SET title = @title, outlet = @outlet, section = @section, author = @author, published = @published, url = @url,
+          meta = @meta, findings = @findings, notices = @notices, analysis = @analysis, analysis_key = @analysis_key, body_start = @body_start WHERE n = @n`),
+        ftsDelete: db.prepare("INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete', n, title, text FROM articles_search WHERE n = ?"),
+        ftsAdd: db.prepare('INSERT INTO articles_fts(rowid, title, text) SELECT n, title, text FROM articles_search WHERE n = ?'),
+      }),
     };
   }
 
@@ -327,10 +333,10 @@ export class SqliteStore implements CorpusStore {
       if (!row) throw new SpinscopeError('not-found', `no article ${id}`);
       this.aggs?.adjust(row.n, -1);
       for (const t of ['layers', 'article_layers', 'entities', 'sources', 'quotes', 'techniques']) this.db.prepare(`DELETE FROM ${t} WHERE article = ?`).run(row.n);
-      this.q.ftsDelete.run(row.n, row.title ?? '', row.text);
+      this.q.ftsDelete.run(row.n);
       const p = prepareArticle(article);
-      this.q.update.run({ n: row.n, ...p.columns, findings: bindable(p.columns.findings) });
-      this.q.fts.run(row.n, p.columns.title ?? '', article.text);
+      this.q.update.run({ n: row.n, ...p.columns, findings: bindable(p.columns.findings), body_start: searchBodyStart(article.text) });
+      this.q.ftsAdd.run(row.n);
       this.rows!.writeOwn(row.n, p);
       this.writePeople(row.n, p.rows);
       this.aggs?.adjust(row.n, 1);
