@@ -376,7 +376,11 @@ export class SqliteStore implements CorpusStore {
   async listArticles(filter: ArticleFilter = {}): Promise<Page<ArticleSummary>> {
     return this.read(() => {
       const { where, params } = filterSql(filter);
-      const total = (this.db.prepare(`SELECT count(*) c FROM articles a WHERE ${where}`).get(...params) as { c: number }).c;
+      // Counted from the indexes: without an outlet, section or date to look up, over the
+      // (n, outlet, section, published) one (counting `articles` rows read each ~5 KB row).
+      const columns = !!(filter.outlet || filter.section || filter.from || filter.to);
+      const counted = columns ? 'articles a' : this.facetRows.replace('articles', 'articles a');
+      const total = (this.db.prepare(`SELECT count(*) c FROM ${counted} WHERE ${where}`).get(...params) as { c: number }).c;
       // The page: articles walked in date order (index), each tested against the filter's sets
       // (`+a.n`: not looked up from them, which would sort every match by date).
       const ordered = filterSql(filter, '+a.n');
@@ -468,59 +472,110 @@ export class SqliteStore implements CorpusStore {
     });
   }
 
+  /**
+   * The articles a filter selects, into `temp.selection` (this connection's; refilled by each
+   * call): read from the indexes alone — the (n, outlet, section, published) index scanned when
+   * the filter names no outlet, section or date (a count over `articles` rows read a ~5 KB row per
+   * article: 10 s for 95,000 of 100,000) — so that statistics read the selection once, not once
+   * per figure. Returns its size.
+   */
+  private select(filter: ArticleFilter): number {
+    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS selection(n INTEGER PRIMARY KEY); DELETE FROM temp.selection;');
+    const columns = !!(filter.outlet || filter.section || filter.from || filter.to);
+    const { where, params } = filterSql(filter);
+    const from = columns ? 'articles a' : this.facetRows.replace('articles', 'articles a');
+    return this.db.prepare(`INSERT INTO temp.selection SELECT a.n FROM ${from} WHERE ${where}`).run(...params).changes;
+  }
+
   async stats(filter: ArticleFilter = {}): Promise<CorpusStats> {
-    return this.read(() => {
-      const all = isUnfiltered(filter);
-      const { where, params } = filterSql(filter);
-      const sel = `(SELECT a.n FROM articles a WHERE ${where})`;
-      const facets = this.facetRows.replace('articles', 'articles f');
-      const one = (sql: string, ...p: unknown[]) => (this.db.prepare(sql).pluck().get(...p) as number);
-      const useAggs = all && this.aggregatesReady();
-      const articles = one(`SELECT count(*) FROM articles a WHERE ${where}`, ...params);
-      // Top entities, top speakers and the speaker count of a selection larger than `statsSample`
-      // come from its most recent `statsSample` articles (the whole corpus uses the kept counts).
-      const sampled = !useAggs && articles > SQLITE.statsSample;
-      const recent = filterSql(filter, '+a.n');
-      const some = sampled ? `(SELECT a.n FROM articles a WHERE ${recent.where} ORDER BY a.published DESC, a.n DESC LIMIT ${SQLITE.statsSample})` : sel;
-      const someParams = sampled ? recent.params : params;
-      const techniquesByOutlet: Record<string, Record<string, number>> = {};
-      const outletOnly = !!filter.outlet && isUnfiltered({ ...filter, outlet: undefined });
-      const techniqueRows = useAggs || (outletOnly && this.aggregatesReady())
-        ? this.db.prepare(`SELECT outlet, technique, spans c FROM agg_techniques WHERE spans != 0 ${outletOnly ? 'AND outlet = ?' : ''} ORDER BY 1, 2`).all(...(outletOnly ? [filter.outlet] : []))
-        : this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM ${facets} JOIN techniques t ON t.article = f.n
-            ${all ? '' : `WHERE f.n IN ${sel}`} GROUP BY 1, 2`).all(...(all ? [] : params));
-      for (const r of techniqueRows as any[]) (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
-      const articlesByOutlet: Record<string, number> = {};
-      for (const r of this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, count(*) c FROM ${facets} ${all ? '' : `WHERE f.n IN ${sel}`} GROUP BY 1`).all(...(all ? [] : params)) as Array<{ outlet: string; c: number }>) articlesByOutlet[r.outlet] = r.c;
-      const persons = `(SELECT person FROM sources WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`} UNION SELECT person FROM quotes WHERE ${all ? 'person IS NOT NULL' : `article IN ${some}`})`;
-      const columnsOnly = !(filter.story || filter.technique || filter.entity || filter.speaker);
-      const perDay = (columnsOnly
-        ? this.db.prepare(`SELECT substr(a.published, 1, 10) value, count(*) count FROM articles a WHERE ${where} AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1`)
-        : this.db.prepare(`SELECT substr(f.published, 1, 10) value, count(*) count FROM ${facets} WHERE f.n IN ${sel} AND f.published IS NOT NULL GROUP BY 1 ORDER BY 1`)).all(...params) as FacetCount[];
-      // Most quoted persons, named (generic 0) or unnamed sources by label (generic 1).
-      const topQuoted = (generic: 0 | 1) => useAggs
-        ? (this.db.prepare(`SELECT p.name value, g.quote_rows count FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.quote_rows > 0 AND p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[])
-        : (this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${some} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person
-            WHERE p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(...someParams) as FacetCount[]);
-      return {
-        articles,
-        outlets: all ? one('SELECT count(DISTINCT outlet) FROM articles') : one(`SELECT count(DISTINCT f.outlet) FROM ${facets} WHERE f.n IN ${sel}`, ...params),
-        stories: all ? one('SELECT count(DISTINCT story) FROM article_links') : one(`SELECT count(DISTINCT story) FROM article_links WHERE article IN ${sel}`, ...params),
-        speakers: useAggs
-          ? one('SELECT count(*) FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.articles > 0 AND p.generic = 0')
-          : one(`SELECT count(*) FROM ${persons} x JOIN persons p ON p.id = x.person WHERE p.generic = 0`, ...(all ? [] : [...someParams, ...someParams])),
-        perDay,
-        attention: bucketByTime(perDay),
-        techniquesByOutlet,
-        articlesByOutlet,
-        topEntities: useAggs
-          ? (this.db.prepare(`SELECT name value, nullif(type, '') type, articles count FROM agg_entities WHERE articles > 0 ORDER BY articles DESC, name LIMIT ${SQLITE.facetSize}`).all() as any[])
-          : this.topEntities(some, someParams, true),
-        topSpeakers: topQuoted(0),
-        topUnnamed: topQuoted(1),
-        ...(sampled ? { sampledFrom: SQLITE.statsSample } : {}),
-      };
-    });
+    return this.read(() => (isUnfiltered(filter) ? this.corpusStats() : this.selectionStats(filter)));
+  }
+
+  /** Statistics of the whole corpus, from the kept counts when they are up to date (aggregates.ts). */
+  private corpusStats(): CorpusStats {
+    const facets = this.facetRows.replace('articles', 'articles f');
+    const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number);
+    const useAggs = this.aggregatesReady();
+    if (!useAggs) return this.selectionStats({});
+    const techniquesByOutlet: Record<string, Record<string, number>> = {};
+    for (const r of this.db.prepare('SELECT outlet, technique, spans c FROM agg_techniques WHERE spans != 0 ORDER BY 1, 2').all() as any[]) (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
+    const { articles, outlets, articlesByOutlet, perDay } = this.outletDays(`SELECT f.outlet, substr(f.published, 1, 10) day, count(*) c FROM ${facets} GROUP BY 1, 2`, []);
+    const topQuoted = (generic: 0 | 1) => this.db.prepare(`SELECT p.name value, g.quote_rows count FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.quote_rows > 0 AND p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[];
+    return {
+      articles,
+      outlets,
+      stories: one('SELECT count(DISTINCT story) FROM article_links'),
+      speakers: one('SELECT count(*) FROM agg_persons g JOIN persons p ON p.id = g.person WHERE g.articles > 0 AND p.generic = 0'),
+      perDay,
+      attention: bucketByTime(perDay),
+      techniquesByOutlet,
+      articlesByOutlet,
+      topEntities: this.db.prepare(`SELECT name value, nullif(type, '') type, articles count FROM agg_entities WHERE articles > 0 ORDER BY articles DESC, name LIMIT ${SQLITE.facetSize}`).all() as any[],
+      topSpeakers: topQuoted(0),
+      topUnnamed: topQuoted(1),
+    };
+  }
+
+  /**
+   * Articles, outlets, articles per outlet and per day from one statement giving (outlet, day,
+   * count) rows: one pass over the selection's index entries instead of one per figure.
+   */
+  private outletDays(sql: string, params: unknown[]): Pick<CorpusStats, 'articles' | 'outlets' | 'articlesByOutlet' | 'perDay'> {
+    let articles = 0;
+    const outlets = new Set<string>();
+    const articlesByOutlet: Record<string, number> = {};
+    const days = new Map<string, number>();
+    for (const [outlet, day, c] of this.db.prepare(sql).raw().all(...params) as Array<[string | null, string | null, number]>) {
+      articles += c;
+      if (outlet !== null) outlets.add(outlet);
+      articlesByOutlet[outlet ?? ''] = (articlesByOutlet[outlet ?? ''] ?? 0) + c;
+      if (day !== null) days.set(day, (days.get(day) ?? 0) + c);
+    }
+    // Days in SQLite's text order (byte order, as GROUP BY … ORDER BY gave them).
+    const perDay = [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([value, count]) => ({ value, count }));
+    return { articles, outlets: outlets.size, articlesByOutlet, perDay };
+  }
+
+  /**
+   * Statistics of a selection (`select`). Top entities, top speakers and the speaker count of a
+   * selection larger than `statsSample` come from its most recent `statsSample` articles; totals,
+   * days, outlets, stories and techniques count every article.
+   */
+  private selectionStats(filter: ArticleFilter): CorpusStats {
+    const facets = this.facetRows.replace('articles', 'articles f');
+    const one = (sql: string, ...p: unknown[]) => (this.db.prepare(sql).pluck().get(...p) as number);
+    const size = this.select(filter);
+    const sampled = size > SQLITE.statsSample;
+    const some = sampled
+      ? `(SELECT s.n FROM temp.selection s JOIN ${facets} ON f.n = s.n ORDER BY f.published DESC, f.n DESC LIMIT ${SQLITE.statsSample})`
+      : '(SELECT n FROM temp.selection)';
+    const techniquesByOutlet: Record<string, Record<string, number>> = {};
+    const outletOnly = !!filter.outlet && isUnfiltered({ ...filter, outlet: undefined });
+    const techniqueRows = outletOnly && this.aggregatesReady()
+      ? this.db.prepare('SELECT outlet, technique, spans c FROM agg_techniques WHERE spans != 0 AND outlet = ? ORDER BY 1, 2').all(filter.outlet)
+      : this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM temp.selection s JOIN ${facets} ON f.n = s.n JOIN techniques t ON t.article = s.n GROUP BY 1, 2`).all();
+    for (const r of techniqueRows as any[]) (techniquesByOutlet[r.outlet] ??= {})[r.technique] = r.c;
+    const { articles, outlets, articlesByOutlet, perDay } = this.outletDays(`SELECT f.outlet, substr(f.published, 1, 10) day, count(*) c FROM temp.selection s JOIN ${facets} ON f.n = s.n GROUP BY 1, 2`, []);
+    // Speakers of the whole corpus (kept counts behind, on a read-only connection) are all counted.
+    const of = isUnfiltered(filter) ? 'person IS NOT NULL' : `article IN ${some}`;
+    const persons = `(SELECT person FROM sources WHERE ${of} UNION SELECT person FROM quotes WHERE ${of})`;
+    // Most quoted persons, named (generic 0) or unnamed sources by label (generic 1).
+    const topQuoted = (generic: 0 | 1) => this.db.prepare(`SELECT p.name value, x.c count FROM (SELECT person, count(*) c FROM quotes WHERE article IN ${some} AND person IS NOT NULL GROUP BY person) x JOIN persons p ON p.id = x.person
+      WHERE p.generic = ${generic} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all() as FacetCount[];
+    return {
+      articles,
+      outlets,
+      stories: one('SELECT count(DISTINCT l.story) FROM temp.selection s JOIN article_links l ON l.article = s.n'),
+      speakers: one(`SELECT count(*) FROM ${persons} x JOIN persons p ON p.id = x.person WHERE p.generic = 0`),
+      perDay,
+      attention: bucketByTime(perDay),
+      techniquesByOutlet,
+      articlesByOutlet,
+      topEntities: this.topEntities(some, [], true),
+      topSpeakers: topQuoted(0),
+      topUnnamed: topQuoted(1),
+      ...(sampled ? { sampledFrom: SQLITE.statsSample } : {}),
+    };
   }
 
   /** A story's outlets (all of them), and top entities and speakers of its `storySample` most recent articles. */
