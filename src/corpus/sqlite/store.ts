@@ -439,7 +439,10 @@ export class SqliteStore implements CorpusStore {
         const total = (this.db.prepare(`SELECT count(*) c FROM articles_fts f WHERE ${w}`).get(...p) as { c: number }).c;
         const page = pageOf(filter);
         const ranked = (limit: number, offset: number) => this.db.prepare(`SELECT f.rowid FROM articles_fts f WHERE ${w} ORDER BY rank LIMIT ? OFFSET ?`).pluck().all(...p, limit, offset) as number[];
-        const pageIds = page.limit > 0 && page.offset < total ? ranked(page.limit, page.offset) : [];
+        // Ranked once for the page and the facets' best matches (ranking every match costs ~50 ms
+        // CPU for 37,000 of 100,000 articles; it was done twice).
+        const best = total === 0 ? [] : ranked(Math.max(SQLITE.facetMatches, page.offset + page.limit), 0);
+        const pageIds = page.limit > 0 ? best.slice(page.offset, page.offset + page.limit) : [];
         // Snippets one row at a time (rowid handed to the full-text index): made in the page query,
         // a snippet of a prefix search ("a*") cost a scan of the index per row (seconds per row with
         // an article of 50,000 matching words; the API fuzz's 150 prefixes never answered).
@@ -448,7 +451,7 @@ export class SqliteStore implements CorpusStore {
           ', bm25(articles_fts) rank, a.n row', 'articles_fts f JOIN articles a ON a.n = f.rowid')
           .map((r) => ({ ...toSummary(r), snippet: (snippet.get(query, r.row) as string | undefined) ?? '', rank: r.rank as number }));
         const sample = total > SQLITE.facetMatches;
-        const ids = JSON.stringify(total === 0 ? [] : ranked(SQLITE.facetMatches, 0));
+        const ids = JSON.stringify(best.slice(0, SQLITE.facetMatches));
         const m = '(SELECT value FROM json_each(?))';
         const facet = (sql: string) => (this.db.prepare(`${sql} ORDER BY count DESC, value LIMIT ${SQLITE.facetSize}`).all(ids) as FacetCount[])
           .map((f) => (f.label === null ? { value: f.value, count: f.count } : f));
