@@ -396,7 +396,9 @@ export class SqliteStore implements CorpusStore {
    */
   private topEntities(inArticles: string, params: unknown[], withType: boolean): Array<FacetCount & { type?: string }> {
     const counts = this.db.prepare(`SELECT key, count(DISTINCT article) c FROM entities WHERE article IN ${inArticles} GROUP BY key ORDER BY c DESC`).raw().all(...params) as [string, number][];
-    return this.nameTop(counts, (keys) => this.db.prepare(`SELECT key, max(name) name, max(type) type FROM entities WHERE key IN (SELECT value FROM json_each(?)) AND article IN ${inArticles} GROUP BY key`).all(JSON.stringify(keys), ...params) as any[], withType);
+    // `+key`: the names are read through the articles' index (a common key's own index entries
+    // are every article mentioning it: 69,000 for the most common one at 100,000 articles).
+    return this.nameTop(counts, (keys) => this.db.prepare(`SELECT key, max(name) name, max(type) type FROM entities WHERE +key IN (SELECT value FROM json_each(?)) AND article IN ${inArticles} GROUP BY key`).all(JSON.stringify(keys), ...params) as any[], withType);
   }
 
   /** The top `facetSize` of counts sorted by count, ties by name (names looked up for the candidates only). */
