@@ -479,17 +479,17 @@ export class SqliteStore implements CorpusStore {
 
   /**
    * The articles a filter selects, with their outlet and date, into `temp.selection` (this
-   * connection's; refilled by each call): read from the indexes alone — the (n, outlet, section, published) index scanned when
-   * the filter names no outlet, section or date (a count over `articles` rows read a ~5 KB row per
-   * article: 10 s for 95,000 of 100,000) — so that statistics read the selection once, not once
-   * per figure. Returns its size.
+   * connection's; refilled by each call): read from the indexes alone (a count over `articles`
+   * rows read a ~5 KB row per article: 10 s for 95,000 of 100,000), so that statistics read the
+   * selection once, not once per figure. Joins start from it (`CROSS JOIN`): the planner, with no
+   * statistics for a temporary table, scanned all of `techniques` instead. Returns its size.
    */
   private select(filter: ArticleFilter): number {
     this.db.exec('CREATE TEMP TABLE IF NOT EXISTS selection(n INTEGER PRIMARY KEY, outlet TEXT, published TEXT); DELETE FROM temp.selection;');
-    const columns = !!(filter.outlet || filter.section || filter.from || filter.to);
-    const { where, params } = filterSql(filter);
-    const from = columns ? 'articles a' : this.facetRows.replace('articles', 'articles a');
-    return this.db.prepare(`INSERT INTO temp.selection SELECT a.n, a.outlet, a.published FROM ${from} WHERE ${where}`).run(...params).changes;
+    // Every clause a set of article numbers (outlet, section and dates looked up in their own
+    // indexes), then each article's outlet and date from the (n, …) index.
+    const { where, params } = filterSql(filter, 'f.n', false);
+    return this.db.prepare(`INSERT INTO temp.selection SELECT f.n, f.outlet, f.published FROM ${this.facetRows.replace('articles', 'articles f')} WHERE ${where}`).run(...params).changes;
   }
 
   async stats(filter: ArticleFilter = {}): Promise<CorpusStats> {
@@ -561,13 +561,14 @@ export class SqliteStore implements CorpusStore {
       return byOutlet;
     }
     const facets = this.facetRows.replace('articles', 'articles f');
-    const most = size > (this.db.prepare(`SELECT count(*) FROM ${facets}`).pluck().get() as number) / 2;
+    // Articles are numbered from 1 and never deleted: the last number is the corpus size (cheaper than a count).
+    const most = size > ((this.db.prepare('SELECT max(n) FROM articles').pluck().get() as number | null) ?? 0) / 2;
     if (!most || !this.aggregatesReady()) {
-      add(this.db.prepare("SELECT coalesce(s.outlet, '') outlet, t.technique, sum(t.count) c FROM temp.selection s JOIN techniques t ON t.article = s.n GROUP BY 1, 2").all(), 1);
+      add(this.db.prepare("SELECT coalesce(s.outlet, '') outlet, t.technique, sum(t.count) c FROM temp.selection s CROSS JOIN techniques t ON t.article = s.n GROUP BY 1, 2").all(), 1);
       return byOutlet;
     }
     add(this.db.prepare('SELECT outlet, technique, spans c FROM agg_techniques WHERE spans != 0 ORDER BY 1, 2').all(), 1);
-    add(this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM ${facets} JOIN techniques t ON t.article = f.n
+    add(this.db.prepare(`SELECT coalesce(f.outlet, '') outlet, t.technique, sum(t.count) c FROM ${facets} CROSS JOIN techniques t ON t.article = f.n
       WHERE f.n NOT IN (SELECT n FROM temp.selection) GROUP BY 1, 2`).all(), -1);
     for (const [outlet, counts] of Object.entries(byOutlet)) {
       for (const [technique, c] of Object.entries(counts)) if (c === 0) delete counts[technique];
@@ -586,7 +587,11 @@ export class SqliteStore implements CorpusStore {
     const one = (sql: string, ...p: unknown[]) => (this.db.prepare(sql).pluck().get(...p) as number);
     const size = this.select(filter);
     const sampled = size > SQLITE.statsSample;
-    const some = sampled ? `(SELECT n FROM temp.selection ORDER BY published DESC, n DESC LIMIT ${SQLITE.statsSample})` : '(SELECT n FROM temp.selection)';
+    if (sampled) {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS sample(n INTEGER PRIMARY KEY); DELETE FROM temp.sample;');
+      this.db.prepare(`INSERT INTO temp.sample SELECT n FROM temp.selection ORDER BY published DESC, n DESC LIMIT ${SQLITE.statsSample}`).run();
+    }
+    const some = sampled ? '(SELECT n FROM temp.sample)' : '(SELECT n FROM temp.selection)';
     const techniquesByOutlet = this.selectionTechniques(filter, size);
     const { articles, outlets, articlesByOutlet, perDay } = this.outletDays('SELECT outlet, substr(published, 1, 10) day, count(*) c FROM temp.selection GROUP BY 1, 2', []);
     // Speakers of the whole corpus (kept counts behind, on a read-only connection) are all counted.
@@ -598,7 +603,7 @@ export class SqliteStore implements CorpusStore {
     return {
       articles,
       outlets,
-      stories: one('SELECT count(DISTINCT l.story) FROM temp.selection s JOIN article_links l ON l.article = s.n'),
+      stories: one('SELECT count(DISTINCT l.story) FROM temp.selection s CROSS JOIN article_links l ON l.article = s.n'),
       speakers: one(`SELECT count(*) FROM ${persons} x JOIN persons p ON p.id = x.person WHERE p.generic = 0`),
       perDay,
       attention: bucketByTime(perDay),
