@@ -719,6 +719,7 @@ export class SqliteStore implements CorpusStore {
     const speakers = this.aggregatesReady() ? SqliteStore.SPEAKERS_AGG : SqliteStore.SPEAKERS;
     const sql: Record<ExportKind, string> = {
       articles: 'SELECT a.id, a.title, a.outlet, a.section, a.author, a.published, a.url, l.story, s.thread, l.duplicate_of, a.analysis, a.text FROM articles a LEFT JOIN article_links l ON l.article = a.n LEFT JOIN stories s ON s.id = l.story ORDER BY a.n',
+      // The rows quoteRecords gives, by a quicker path.
       quotes: `SELECT a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, p.generic person_unnamed, q.techniques, ${QUOTE_TEXT} text FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`,
       entities: 'SELECT a.id article, e.name, e.type, e.mentions FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.rowid',
       techniques: `SELECT a.id article, f.outlet, t.technique, t.count FROM techniques t JOIN articles a ON a.n = t.article JOIN ${this.facetRows.replace('articles', 'articles f')} ON f.n = t.article ORDER BY t.article, t.technique`,
@@ -728,7 +729,8 @@ export class SqliteStore implements CorpusStore {
     // A separate read-only connection streams without holding up writers (WAL readers see a snapshot).
     const reader = this.path === ':memory:' ? this.db : deriveGenericColumn(new Database(this.path, { readonly: true, timeout: SQLITE.busyTimeoutMs }));
     try {
-      for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
+      if (kind === 'quotes') yield* quoteRecords(reader);
+      else for (const row of reader.prepare(sql[kind]).iterate() as Iterable<Record<string, unknown>>) yield row;
     } finally {
       if (reader !== this.db) reader.close();
     }
@@ -749,6 +751,31 @@ export class SqliteStore implements CorpusStore {
       // see above
     }
     this.db.close();
+  }
+}
+
+/**
+ * The quotes export: the rows `QUOTE_TEXT` gives (same columns, same order), with a text stored
+ * as `QUOTE_TEXT_SAME` cut here from its article's text, read once per article: in SQL, `substr`
+ * read the article's whole text again for every quote (at 100,000 articles and 1.5 million
+ * quotes, 1.67 s of CPU per 150,000 rows against 1.07 s).
+ */
+function* quoteRecords(db: Database.Database): Generator<Record<string, unknown>> {
+  const textOf = db.prepare('SELECT text FROM articles WHERE n = ?').pluck();
+  let n = -1;
+  let text = '';
+  const rows = db.prepare(`SELECT q.article n, a.id article, q.seq, q.start, q."end", q.kind, q.speaker, q.person, p.name person_name, p.generic person_unnamed, q.techniques,
+    typeof(q.text) = 'blob' same, CASE WHEN typeof(q.text) = 'blob' THEN NULL ELSE q.text END text
+    FROM quotes q JOIN articles a ON a.n = q.article LEFT JOIN persons p ON p.id = q.person ORDER BY q.article, q.seq`);
+  for (const r of rows.iterate() as Iterable<Record<string, any>>) {
+    if (r.same) {
+      if (r.n !== n) text = textOf.get((n = r.n)) as string;
+      // `markQuoteTexts` marks a quote only when its text's SQL and JavaScript offsets agree.
+      r.text = text.slice(r.start, r.end);
+    }
+    delete r.n;
+    delete r.same;
+    yield r;
   }
 }
 
