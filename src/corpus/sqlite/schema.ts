@@ -212,6 +212,18 @@ CREATE VIEW articles_search(n, title, text) AS
 `,
     run: (db) => moveSearchIndex(db),
   },
+  {
+    // Version 9 (story lists at scale): the entities-by-article index also holds the name and
+    // type, so a story's top entities (of its latest articles) and the names of search and
+    // statistics top lists are read from the index alone: a 100-story page read ~2,000 entity
+    // rows per story (100,000 articles: 635 -> 433 ms CPU). Building it at 100,000 articles
+    // (3.2 million entity rows) took 2.4 s of CPU.
+    version: 9,
+    sql: `
+DROP INDEX IF EXISTS entities_article;
+CREATE INDEX entities_article ON entities(article, key, name, type);
+`,
+  },
 ];
 
 /**
