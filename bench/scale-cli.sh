@@ -2,6 +2,7 @@
 # The corpus commands of the CLI on a (large) corpus: wall seconds and peak RSS of each process,
 # output thrown away. Run from the checkout to measure:
 #   sh bench/scale-cli.sh .tmp/big.db
+# SPINSCOPE_BENCH_EXPORTS (space-separated kinds, default all) which exports to stream.
 db="$1"
 [ -f "$db" ] || { echo "usage: sh bench/scale-cli.sh <corpus.db>" >&2; exit 2; }
 one() { node -e "const D=require('better-sqlite3');const d=new D(process.argv[1],{readonly:true});process.stdout.write(String(d.prepare(process.argv[2]).pluck().get()))" "$db" "$1"; }
@@ -30,7 +31,6 @@ run "speakers --offset 2000" speakers --db "$db" --offset 2000
 run "speaker (most quoted)" speakers "$speaker" --db "$db"
 run "stats" stats --db "$db"
 run "stats --technique" stats --db "$db" --technique "$technique"
-for what in articles quotes entities techniques stories speakers; do
+for what in ${SPINSCOPE_BENCH_EXPORTS:-articles quotes entities techniques stories speakers}; do
   run "export $what jsonl" export --db "$db" --what $what
 done
-run "export quotes csv" export --db "$db" --what quotes --format csv
