@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { PreparedArticle } from '../prepare.js';
 import type { LinkInput, RowWriter, RowWriterTarget, StoredArticle } from '../store.js';
 import { storyLabel } from './linking.js';
+import { searchBodyStart } from './search-text.js';
 
 /** Bytes arrive from a worker as a plain Uint8Array; the driver binds Buffers (no copy). */
 export function asBuffer(bytes: Uint8Array): Buffer {
@@ -21,8 +22,8 @@ export class ArticleRows {
   constructor(db: Database.Database) {
     this.q = {
       byHash: db.prepare('SELECT a.id, l.story, l.duplicate_of FROM articles a LEFT JOIN article_links l ON l.article = a.n WHERE a.id = ?'),
-      insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at)
-        VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at)`),
+      insert: db.prepare(`INSERT INTO articles(id, text, title, outlet, section, author, published, url, meta, findings, notices, analysis, analysis_key, ingested_at, body_start)
+        VALUES (@id, @text, @title, @outlet, @section, @author, @published, @url, @meta, @findings, @notices, @analysis, @analysis_key, @ingested_at, @body_start)`),
       fts: db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)'),
       layers: db.prepare('INSERT INTO article_layers(article, data) VALUES (?, ?)'),
       // Rows arrive packed as JSON arrays of tuples (see `PackedRows`), one statement per table.
@@ -37,11 +38,15 @@ export class ArticleRows {
     return this.q.byHash.get(id) as { id: string; story: string | null; duplicate_of: string | null } | undefined;
   }
 
-  /** Inserts the article row, its full-text entry, layers, entities and techniques; returns its `n`. */
+  /**
+   * Inserts the article row, its full-text entry, layers, entities and techniques; returns its `n`.
+   * The full-text entry is what the view `articles_search` gives for the row (schema 8).
+   */
   insert(p: PreparedArticle): number {
     const cols = p.columns;
-    const n = Number(this.q.insert.run({ id: p.id, text: p.text, ...cols, findings: bindable(cols.findings), ingested_at: new Date().toISOString() }).lastInsertRowid);
-    this.q.fts.run(n, cols.title ?? '', p.text);
+    const bodyStart = searchBodyStart(p.text);
+    const n = Number(this.q.insert.run({ id: p.id, text: p.text, ...cols, findings: bindable(cols.findings), ingested_at: new Date().toISOString(), body_start: bodyStart }).lastInsertRowid);
+    this.q.fts.run(n, cols.title ?? '', bodyStart > 0 ? p.text.slice(bodyStart) : p.text);
     this.writeOwn(n, p);
     return n;
   }

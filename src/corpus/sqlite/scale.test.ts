@@ -162,6 +162,8 @@ test('search, listing and filtered statistics answer as the plain queries, for e
   const filters: ArticleFilter[] = [
     {}, { outlet: 'Coastal Courier' }, { section: 'City' }, { from: '2031-02', to: '2031-03' }, { technique: 'Doubt' }, { entity: 'velmora' },
     { speaker: speaker.id }, { speaker: speaker.name }, { speaker: speaker.name.toUpperCase() }, { story }, { outlet: 'Wire Digest', technique: 'Loaded_Language', from: '2031-01-01' }, { section: 'World', entity: 'Kostria', speaker: 'Ilse Varga' },
+    // Most of the corpus (techniques per outlet: the kept counts less the articles left out).
+    { from: '2031-01-02' },
   ];
   for (const f of filters) {
     for (const q of ['harbour', 'quotas OR trams', '"fishing quotas"']) {
@@ -186,7 +188,14 @@ test('search, listing and filtered statistics answer as the plain queries, for e
     assert.equal(stats.speakers, store.db.prepare(`SELECT count(DISTINCT person) FROM (SELECT person FROM sources WHERE article IN (${sel}) UNION SELECT person FROM quotes WHERE article IN (${sel})) x JOIN persons p ON p.id = x.person WHERE p.generic = 0`).pluck().get(...params, ...params));
     assert.equal(stats.outlets, store.db.prepare(`SELECT count(DISTINCT a.outlet) FROM articles a WHERE ${where}`).pluck().get(...params));
     assert.equal(stats.perDay.reduce((s, d) => s + d.count, 0), list.total);
+    const techniques: Record<string, Record<string, number>> = {};
+    for (const r of store.db.prepare(`SELECT coalesce(a.outlet, '') outlet, t.technique, sum(t.count) c FROM articles a JOIN techniques t ON t.article = a.n WHERE ${where} GROUP BY 1, 2`).all(...params) as any[]) (techniques[r.outlet] ??= {})[r.technique] = r.c;
+    assert.deepEqual(stats.techniquesByOutlet, techniques, `${JSON.stringify(f)}: techniques per outlet`);
+    const byOutlet = Object.fromEntries(store.db.prepare(`SELECT coalesce(a.outlet, '') outlet, count(*) c FROM articles a WHERE ${where} GROUP BY 1`).raw().all(...params) as [string, number][]);
+    assert.deepEqual(stats.articlesByOutlet, byOutlet, `${JSON.stringify(f)}: articles per outlet`);
+    assert.equal(stats.stories, store.db.prepare(`SELECT count(DISTINCT story) FROM article_links WHERE article IN (${sel})`).pluck().get(...params));
   }
+  assert.ok((await store.stats({ from: '2031-01-02' })).articles > (await store.info()).articles / 2, 'a filter selecting most of the corpus is tested');
   await store.close();
 });
 
@@ -250,6 +259,10 @@ test('a schema 5 corpus migrates to the current schema keeping every article and
     }
     db.prepare("DELETE FROM kv WHERE key = 'agg_upto'").run();
     db.exec('ALTER TABLE persons DROP COLUMN generic'); // version 7's column
+    // Version 8's: the index's content back to the article row.
+    db.exec(`DROP TABLE articles_fts; DROP VIEW articles_search; ALTER TABLE articles DROP COLUMN body_start;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='n', tokenize='unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`);
     db.pragma('user_version = 5');
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get();
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'agg_%' OR name = 'articles_facets'").pluck().get(), 0);
