@@ -102,6 +102,15 @@ test('corpus routes: list, filter, story, search, stats, export (demo corpus)', 
   assert.ok(stories.items[0].size >= 3);
   const story = await (await app.request(`/api/stories/${stories.items[0].id}`)).json() as { articles: unknown[] };
   assert.equal(story.articles.length, stories.items[0].size);
+  const first = (story.articles[0] as { id: string }).id;
+  const whole = await (await app.request(`/api/articles/${first}`)).json() as { text: string; layers: Record<string, unknown[]>; findings: object };
+  const some = await (await app.request(`/api/articles/${first}?layers=quotes,techniques,nosuch`)).json() as typeof whole;
+  assert.deepEqual(Object.keys(some.layers).sort(), ['quotes', 'techniques'], 'only the named layers (an unknown name is left out)');
+  assert.deepEqual(some.layers.quotes, whole.layers.quotes);
+  assert.equal(some.text, whole.text);
+  assert.deepEqual(some.findings, whole.findings);
+  assert.ok(JSON.stringify(some).length < JSON.stringify(whole).length / 2, 'without tokens and sentences the answer is much smaller');
+  assert.equal((await app.request(`/api/articles/${first}?layers=quotes;drop`)).status, 400);
   const search = await (await app.request('/api/search?q=crowns')).json() as { total: number; facets: { outlet: unknown[] }; items: Array<{ snippet: string }> };
   assert.ok(search.total > 0 && search.facets.outlet.length > 0);
   assert.match(search.items[0].snippet, /\[crowns\]/i);

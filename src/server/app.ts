@@ -10,7 +10,7 @@ import { parseDate } from '../ingest/html/dates.js';
 import { csvCell, toCsv } from './csv.js';
 import { ResponseCache } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
-import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, pageSchema, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
+import { analyzeSchema, articleQuerySchema, entitiesSchema, exportSchema, filterSchema, idSchema, INPUT_LIMITS, pageSchema, searchSchema, speakersSchema, storiesSchema, type AnalyzeBody } from './schemas.js';
 import { requireToken, securityHeaders } from './security.js';
 import { serveStatic } from './static.js';
 import { EXPORT_KINDS, type ExportKind, type ServerStore } from './store.js';
@@ -115,6 +115,13 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/** The article with only the named layers (names it does not have are left out). */
+function withLayers(article: Article, names: readonly string[]): Article {
+  const layers: Article['layers'] = {};
+  for (const name of names) if (Object.hasOwn(article.layers, name)) layers[name] = article.layers[name];
+  return { ...article, layers };
+}
+
 function withoutPage<T extends { limit?: number; offset?: number }>(f: T): Omit<T, 'limit' | 'offset'> {
   const { limit: _l, offset: _o, ...rest } = f;
   return rest;
@@ -198,6 +205,13 @@ export function createApp(deps: ServerDeps): Hono {
   app.get('/api/articles', async (c) => c.json(await store.listArticles(query(c, filterSchema))));
   app.get('/api/articles/:id', async (c) => {
     const id = parse(idSchema, c.req.param('id'));
+    const { layers } = query(c, articleQuerySchema);
+    if (layers !== undefined) {
+      // A page comparing many articles needs a few layers of each, not their tokens and sentences.
+      const article = await store.getArticle(id);
+      if (!article) throw new HttpError(404, 'no such article');
+      return c.json(articleToJson(withLayers(article, layers.split(','))));
+    }
     let body = articleCache.get(id);
     if (body === undefined) {
       const article = await store.getArticle(id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeSchema, entitiesSchema, exportSchema, filterSchema, pageSchema, searchSchema, speakersSchema, storiesSchema } from './schemas.js';
+import { analyzeSchema, articleQuerySchema, entitiesSchema, exportSchema, filterSchema, pageSchema, searchSchema, speakersSchema, storiesSchema } from './schemas.js';
 import { RESPONSE_SCHEMAS, type ResponseName } from './responses.js';
 
 type Json = Record<string, unknown>;
@@ -70,7 +70,7 @@ export function openApiDocument(): Json {
         ...get('list articles (filters combine with AND)', queryParams(filterSchema), 'ArticlePage'),
         post: { summary: 'analyse and store an article', security: [{ token: [] }], requestBody: analyzeBody, responses: { 201: { description: 'stored', content: json(ref('Stored')) }, ...ok('already stored', 'Stored'), 401: failure('token required'), 503: failure('the corpus cannot take writes now (read-only, locked or full disk)') } },
       },
-      '/api/articles/{id}': get('one article with all layers, findings and notices', [idParam('article')], 'Article'),
+      '/api/articles/{id}': get('one article with its layers (all, or those named in `layers`), findings and notices', [idParam('article'), ...queryParams(articleQuerySchema)], 'Article'),
       '/api/stories': get('stories, biggest first', queryParams(storiesSchema), 'StoryPage'),
       '/api/stories/{id}': get('one story with a page of its articles, oldest first (limit, default 50; offset)', [idParam('story'), ...queryParams(pageSchema)], 'Story'),
       '/api/speakers': get('speakers, most quoted first', queryParams(speakersSchema), 'SpeakerPage',

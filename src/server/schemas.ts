@@ -88,4 +88,9 @@ export const speakersSchema = pageSchema.extend({
 }).strict();
 export const entitiesSchema = filterSchema;
 export const exportSchema = z.object({ format: z.enum(['csv', 'json', 'jsonl']).default('json') }).strict();
+/** `GET /api/articles/{id}?layers=quotes,techniques`: only these layers (text, meta, findings and notices always). */
+export const articleQuerySchema = z.object({
+  layers: z.string().max(300).regex(/^[\w-]+(,[\w-]+)*$/, 'expected layer names separated by commas, e.g. quotes,techniques').optional()
+    .describe('comma-separated layer names to include (default: every layer); the tokens and sentences layers are most of an article\'s size'),
+}).strict();
 export const idSchema = z.string().min(1).max(100).regex(/^[\w.-]+$/);

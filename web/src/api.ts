@@ -45,7 +45,8 @@ export interface CorpusStats { articles: number; outlets: number; stories: numbe
 export const api = {
   health: () => request<{ ok: boolean; stages: string[]; articles: number }>('/api/health'),
   analyze: (body: { text?: string; url?: string; html?: string }) => request<Article>('/api/analyze', { method: 'POST', body: JSON.stringify(body) }),
-  article: (id: string) => request<Article>(`/api/articles/${encodeURIComponent(id)}`),
+  /** An article; with `layers`, only those layers (a page comparing many articles needs few). */
+  article: (id: string, layers?: readonly string[]) => request<Article>(`/api/articles/${encodeURIComponent(id)}${qs({ layers: layers?.join(',') })}`),
   articles: (filter: Record<string, string | number | undefined>) => request<Page<ArticleSummary>>(`/api/articles${qs(filter)}`),
   stories: (limit = 100) => request<Page<StorySummary>>(`/api/stories${qs({ limit })}`),
   story: (id: string, offset = 0, limit = 24) => request<StorySummary & { articles: ArticleSummary[]; offset: number }>(`/api/stories/${encodeURIComponent(id)}${qs({ limit, offset: offset || undefined })}`),

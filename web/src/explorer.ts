@@ -54,12 +54,14 @@ function compareRows(items: Compared[]): Record<string, unknown>[] {
   }));
 }
 
-/** Articles of a story compared side by side per page (each is fetched whole). */
+/** Articles of a story compared side by side per page. */
 const STORY_PAGE = 24;
+/** The layers the comparison reads (an article's tokens and sentences are most of its size). */
+const COMPARED_LAYERS = ['quotes', 'techniques', 'figures'];
 
 export async function storyView(main: HTMLElement, id: string, offset = 0): Promise<void> {
   const story = await api.story(id, offset, STORY_PAGE);
-  const items: Compared[] = await Promise.all(story.articles.map(async (summary) => ({ summary, article: await api.article(summary.id) })));
+  const items: Compared[] = await Promise.all(story.articles.map(async (summary) => ({ summary, article: await api.article(summary.id, COMPARED_LAYERS) })));
   const byOutlet = new Map<string, Compared[]>();
   for (const c of items) byOutlet.set(c.summary.outlet ?? 'unknown', [...(byOutlet.get(c.summary.outlet ?? 'unknown') ?? []), c]);
   const outlets = [...byOutlet.keys()].sort();
