@@ -196,6 +196,15 @@ const CUE_FLAGS = 0xf8;
  */
 const PRED_SHIFT = 8;
 const PRED_BITS: Record<string, number> = { PER: 1 << PRED_SHIFT, ORG: 2 << PRED_SHIFT, LOC: 4 << PRED_SHIFT, MISC: 8 << PRED_SHIFT, O: 16 << PRED_SHIFT };
+/** `PRED_BITS` of a BIO tag's type, memoised by tag (a handful of shared strings: no slice per word). */
+function predBits(tag: string): number {
+  let bits = PRED_BITS_OF_TAG.get(tag);
+  if (bits === undefined) PRED_BITS_OF_TAG.set(tag, (bits = PRED_BITS[tag === 'O' ? 'O' : tag.slice(2)] ?? 0));
+  return bits;
+}
+
+const PRED_BITS_OF_TAG = new Map<string, number>();
+
 /** Words that cue what follows them. */
 const CUES = new Map<string, number>(Object.entries({
   mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
@@ -304,7 +313,7 @@ export class NerFeaturizer {
           if ((next >> CUE_SHIFT) & CUE_SAID) flags |= AFTER_SAID;
           if (next & W_CAPITAL || prev & W_CAPITAL) flags |= IN_CAPITAL_RUN;
         }
-        if (tags && bits & W_CAPITAL) flags |= PRED_BITS[tags[i] === 'O' ? 'O' : tags[i].slice(2)] ?? 0;
+        if (tags && bits & W_CAPITAL) flags |= predBits(tags[i]);
         if (bits & W_ALLCAPS) flags |= SEEN_ALLCAPS;
         else if (bits & W_CAPITAL) {
           if (i > 0 && !upperSentence) flags |= SEEN_CAPITAL_INSIDE;

@@ -31,6 +31,8 @@ export interface Entity {
 
 /** Cleans a mention's text for matching: drops a leading "the" and a trailing possessive. */
 export function normalizeName(text: string): string {
+  // Most mention texts are clean already: a scan of their characters is cheaper than a memo lookup.
+  if (isCleanName(text)) return text;
   let name = nameMemo.get(text);
   if (name === undefined) {
     if (nameMemo.size > 50_000) nameMemo.clear();
@@ -40,6 +42,23 @@ export function normalizeName(text: string): string {
 }
 
 const nameMemo = new Map<string, string>();
+
+/**
+ * Whether `cleanName(text) === text` for sure: printable ASCII without double, leading or
+ * trailing spaces, not opening with "the " and not ending in "'" or "'s" (every rule of
+ * `cleanName` is then a no-op). False sends the text through `cleanName`.
+ */
+function isCleanName(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 || text.charCodeAt(n - 1) === 39) return false;
+  if (n >= 2 && text.charCodeAt(n - 2) === 39 && text.charCodeAt(n - 1) === 115) return false;
+  if (n >= 4 && (text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 101 && text.charCodeAt(3) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i - 1) === 32)) return false;
+  }
+  return true;
+}
 
 function cleanName(text: string): string {
   return text
@@ -72,14 +91,25 @@ export function similarity(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (!m || !n) return 0;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  // Two rows of the edit-distance table in one scratch array (no arrays per call).
+  if (editRows.length < 2 * (n + 1)) editRows = new Int32Array(4 * (n + 1));
+  const rows = editRows;
+  let prev = 0;
+  let cur = n + 1;
+  for (let j = 0; j <= n; j++) rows[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    rows[cur] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) rows[cur + j] = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return 1 - prev[n] / Math.max(m, n);
+  return 1 - rows[prev + n] / Math.max(m, n);
 }
+
+/** Scratch rows of `similarity`. */
+let editRows = new Int32Array(64);
 
 /** `findAlias` results per lexicon and name (names recur across mentions and articles). */
 const aliasMemo = new WeakMap<Lexicon, Map<string, AliasEntry | null>>();
