@@ -19,6 +19,10 @@ export const LINKING = {
 /** Tie-break between mention types of one name: organisations are most often mistaken for people. */
 const TYPE_PREFERENCE = ['ORG', 'LOC', 'PER', 'MISC'];
 
+function byTypePreference(a: string, b: string): number {
+  return TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b);
+}
+
 /** A canonical entity: the group of mentions that refer to one thing in the article. */
 export interface Entity {
   id: string;
@@ -487,7 +491,7 @@ function givenName(name: string): string | undefined {
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
   // A full name tagged as a person makes its surname mentions a person's too, however the
   // tagger typed them ("Donald Trump" … "Trump" tagged ORG forty times after an upper-case headline).
-  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b)));
+  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, byTypePreference));
   const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
   // Canonical name: the alias table's; people: the longest (full) name; nationalities: the
   // shortest; else the most frequent name, the longest among equals.
@@ -498,8 +502,20 @@ function toEntity(id: string, group: Group, lex: Lexicon): Entity {
       : nationality
         ? shortestName(group.names)
         : most(group.names, (a, b) => b.length - a.length || collator.compare(a, b));
-  const aliases = [...new Set([...group.names.keys()].filter((n) => n !== canonical))];
-  return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: group.mentions.slice().sort((a, b) => a - b) };
+  // Map keys are distinct already: no set needed.
+  const aliases: string[] = [];
+  for (const n of group.names.keys()) if (n !== canonical) aliases.push(n);
+  return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: ascending(group.mentions) };
+}
+
+/** A sorted copy of mention indices (most groups gain their mentions in order: then no sort). */
+function ascending(indices: readonly number[]): number[] {
+  for (let i = 1; i < indices.length; i++) if (indices[i] < indices[i - 1]) return indices.slice().sort(byNumber);
+  return indices.slice();
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
 }
 
 /** The first of the longest keys (what a stable sort by length, longest first, puts first). */
