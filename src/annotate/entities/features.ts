@@ -175,6 +175,8 @@ export interface DocContext {
   /** Word ids (see `NerFeaturizer`) of the document's sentences, looked up once. */
   readonly sentences: Int32Array[];
   readonly words: readonly (readonly string[])[];
+  /** Case class of each sentence (see `sentenceCase`), computed once for the context and every scoring pass. */
+  readonly cases: Uint8Array;
 }
 
 const SEEN_CAPITAL_INSIDE = 1;
@@ -292,11 +294,13 @@ export class NerFeaturizer {
     const hot = this.hot;
     const formStamp = this.formStamp;
     const formFlags = this.formFlags;
+    const cases = new Uint8Array(ids.length);
     for (let s = 0; s < ids.length; s++) {
       const sentence = ids[s];
       const tags = predicted?.[s];
+      cases[s] = sentenceCase(hot, sentence);
       // Capitals in headlines (all caps or title case) say nothing about a word.
-      const upperSentence = sentenceCase(hot, sentence) !== ORDINARY_CASE;
+      const upperSentence = cases[s] !== ORDINARY_CASE;
       const n = sentence.length;
       for (let i = 0; i < n; i++) {
         const at = sentence[i] * HOT;
@@ -321,7 +325,7 @@ export class NerFeaturizer {
         formFlags[form] = flags;
       }
     }
-    return { stamp, sentences: ids, words: sentences };
+    return { stamp, sentences: ids, words: sentences, cases };
   }
 
   /**
@@ -475,7 +479,8 @@ export class NerFeaturizer {
     const n = ids.length;
     const gaz = this.gazetteerTags(ids);
     const hot = this.hot;
-    const caseClass = sentenceCase(hot, ids);
+    // `idsOf` has just found the sentence: its case class was computed with the context.
+    const caseClass = doc.cases[this.lastSentence];
     const memo = this.smallMemoFor(weights);
     const wide = this.scratch;
     // Each word's memoised sums, looked up once (not once per neighbour): offsets into one table.

@@ -213,11 +213,13 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   const byName = new Map<string, number>();
   const people = new PersonIndex();
   const names = mentions.map((m) => normalizeName(m.text));
+  // Each mention's alias-table entry, looked up once (passes 1 and 2 and `namedOtherwise` read it).
+  const entries = names.map((name) => aliasEntry(lex, name));
   const state: LinkState = { groups, groupOf, people, mentions };
   // Pass 1: alias table and multi-word person names (so later surnames have somewhere to go).
   mentions.forEach((m, i) => {
     const name = names[i];
-    const entry = aliasEntry(lex, name);
+    const entry = entries[i];
     // A person-tagged word takes a non-person alias only when the alias is a one-word group
     // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
     // A bare head word ("the Commission") waits for pass 2: it refers back to the organisation
@@ -249,10 +251,10 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       heads ??= headWords(groups);
       const g = heads.has(name) ? backReference(groups, name, i) : undefined;
       if (g !== undefined) return addMention(state, g, i, name);
-      const entry = aliasEntry(lex, name);
+      const entry = entries[i];
       // The alias table's organisation only when the article names it otherwise too ("European
       // Commission", "EC"): a lone "the Commission" in a piece on US debates is not Brussels'.
-      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(lex, names, entry, name)) {
+      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(names, entries, entry, name)) {
         const a = byAlias.get(entry.name) ?? newGroup(groups, entry);
         byAlias.set(entry.name, a);
         return addMention(state, a, i, name);
@@ -394,8 +396,8 @@ function backReference(groups: readonly Group[], word: string, i: number): numbe
 }
 
 /** Whether some mention names the alias entry by another form than `head`. */
-function namedOtherwise(lex: Lexicon, names: readonly string[], entry: AliasEntry, head: string): boolean {
-  for (const n of names) if (n !== head && aliasEntry(lex, n) === entry) return true;
+function namedOtherwise(names: readonly string[], entries: readonly (AliasEntry | undefined)[], entry: AliasEntry, head: string): boolean {
+  for (let k = 0; k < names.length; k++) if (entries[k] === entry && names[k] !== head) return true;
   return false;
 }
 
