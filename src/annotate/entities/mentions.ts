@@ -106,8 +106,8 @@ export function splitMentions(mentions: readonly Mention[], words: readonly Sent
     // words (a run of capitalised words with no full stop) cost n^2 (80,000 characters: 14 s).
     const lastHead = Math.min(m.last, m.first + maxAliasWords(lex));
     for (let k = m.first + 1; k <= lastHead && split < 0; k++) {
-      const head = sentence.texts.slice(m.first, k).join(' ');
-      if (lex.byAlias.has(head) && lex.firstNames.has(sentence.texts[k])) split = k;
+      // The given-name test first: it is cheap (no string built) and rarely passes.
+      if (lex.firstNames.has(sentence.texts[k]) && lex.byAlias.has(sentence.texts.slice(m.first, k).join(' '))) split = k;
     }
     if (split < 0) {
       out.push(m);
