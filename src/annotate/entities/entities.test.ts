@@ -8,8 +8,8 @@ import { assertLayerConforms } from '../../model/conformance.js';
 import { needsShared, seedPath } from '../../testing/shared.js';
 import { entitiesStage, type EntityRecord } from './index.js';
 import { chunks, countChunks, parseConll, toBio } from './conll.js';
-import { acronymOf, linkMentions, similarity } from './link.js';
-import { checkPersons, joinOrganisationParts, titledPersons } from './mentions.js';
+import { acronymOf, linkMentions, normalizeName, similarity } from './link.js';
+import { checkPersons, joinOrganisationParts, startsUpper, titledPersons } from './mentions.js';
 import { lexicon } from './lexicon.js';
 import { normalizeWord, shortShape, wordShape } from './features.js';
 
@@ -48,6 +48,19 @@ test('word shapes, quote normalisation, acronyms and name similarity', () => {
   assert.equal(acronymOf('Institute for Historical Review'), 'IHR');
   assert.ok(similarity('sergey', 'sergei') >= 0.7);
   assert.ok(similarity('john', 'mark') < 0.5);
+});
+
+test('fast paths give what the plain rules give: name cleaning, edit distance, capitals', () => {
+  // The rules normalizeName applies, written out: its ASCII fast path must agree with them.
+  const rules = (t: string) => t.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').replace(/^the /i, '').replace(/'s?$/, '').trim();
+  const names = ['Acme Corp', 'the Acme Corp', 'The Acme Corp', 'THE Acme', 'Theodore Vane', 'Vane’s', "Vane's", "Vanes'", 'Vane s', 'Acme  Corp', ' Acme', 'Acme ', 'Acme\tCorp', 'Ørsted Group', 'A', "'s", 'the ', 'x\u00a0y'];
+  for (const n of names) assert.equal(normalizeName(n), rules(n), JSON.stringify(n));
+  // Levenshtein: one substitution in six letters; one insertion; nothing in common.
+  assert.equal(similarity('sergey', 'sergei'), 1 - 1 / 6);
+  assert.equal(similarity('anna', 'annas'), 1 - 1 / 5);
+  assert.equal(similarity('abc', 'xyz'), 0);
+  assert.equal(similarity('', 'abc'), 0);
+  for (const w of ['Oslo', 'oslo', 'Émile', 'émile', '1990', '', '«Oslo', 'Ωmega', '𝐀bc']) assert.equal(startsUpper(w), /^\p{Lu}/u.test(w), w);
 });
 
 test('recognises, links and reads roles in an invented article', async () => {

@@ -175,6 +175,8 @@ export interface DocContext {
   /** Word ids (see `NerFeaturizer`) of the document's sentences, looked up once. */
   readonly sentences: Int32Array[];
   readonly words: readonly (readonly string[])[];
+  /** Case class of each sentence (see `sentenceCase`), computed once for the context and every scoring pass. */
+  readonly cases: Uint8Array;
 }
 
 const SEEN_CAPITAL_INSIDE = 1;
@@ -196,6 +198,15 @@ const CUE_FLAGS = 0xf8;
  */
 const PRED_SHIFT = 8;
 const PRED_BITS: Record<string, number> = { PER: 1 << PRED_SHIFT, ORG: 2 << PRED_SHIFT, LOC: 4 << PRED_SHIFT, MISC: 8 << PRED_SHIFT, O: 16 << PRED_SHIFT };
+/** `PRED_BITS` of a BIO tag's type, memoised by tag (a handful of shared strings: no slice per word). */
+function predBits(tag: string): number {
+  let bits = PRED_BITS_OF_TAG.get(tag);
+  if (bits === undefined) PRED_BITS_OF_TAG.set(tag, (bits = PRED_BITS[tag === 'O' ? 'O' : tag.slice(2)] ?? 0));
+  return bits;
+}
+
+const PRED_BITS_OF_TAG = new Map<string, number>();
+
 /** Words that cue what follows them. */
 const CUES = new Map<string, number>(Object.entries({
   mr: CUE_TITLE, mrs: CUE_TITLE, ms: CUE_TITLE, dr: CUE_TITLE, president: CUE_TITLE, minister: CUE_TITLE,
@@ -283,11 +294,13 @@ export class NerFeaturizer {
     const hot = this.hot;
     const formStamp = this.formStamp;
     const formFlags = this.formFlags;
+    const cases = new Uint8Array(ids.length);
     for (let s = 0; s < ids.length; s++) {
       const sentence = ids[s];
       const tags = predicted?.[s];
+      cases[s] = sentenceCase(hot, sentence);
       // Capitals in headlines (all caps or title case) say nothing about a word.
-      const upperSentence = sentenceCase(hot, sentence) !== ORDINARY_CASE;
+      const upperSentence = cases[s] !== ORDINARY_CASE;
       const n = sentence.length;
       for (let i = 0; i < n; i++) {
         const at = sentence[i] * HOT;
@@ -304,7 +317,7 @@ export class NerFeaturizer {
           if ((next >> CUE_SHIFT) & CUE_SAID) flags |= AFTER_SAID;
           if (next & W_CAPITAL || prev & W_CAPITAL) flags |= IN_CAPITAL_RUN;
         }
-        if (tags && bits & W_CAPITAL) flags |= PRED_BITS[tags[i] === 'O' ? 'O' : tags[i].slice(2)] ?? 0;
+        if (tags && bits & W_CAPITAL) flags |= predBits(tags[i]);
         if (bits & W_ALLCAPS) flags |= SEEN_ALLCAPS;
         else if (bits & W_CAPITAL) {
           if (i > 0 && !upperSentence) flags |= SEEN_CAPITAL_INSIDE;
@@ -312,7 +325,7 @@ export class NerFeaturizer {
         formFlags[form] = flags;
       }
     }
-    return { stamp, sentences: ids, words: sentences };
+    return { stamp, sentences: ids, words: sentences, cases };
   }
 
   /**
@@ -466,7 +479,8 @@ export class NerFeaturizer {
     const n = ids.length;
     const gaz = this.gazetteerTags(ids);
     const hot = this.hot;
-    const caseClass = sentenceCase(hot, ids);
+    // `idsOf` has just found the sentence: its case class was computed with the context.
+    const caseClass = doc.cases[this.lastSentence];
     const memo = this.smallMemoFor(weights);
     const wide = this.scratch;
     // Each word's memoised sums, looked up once (not once per neighbour): offsets into one table.

@@ -69,7 +69,8 @@ export function findEntities(article: Article, model: NerModel, lex: Lexicon): {
   const mentions = titles.length ? checkHeadlineMentions(found, titles, text, words, lex) : found;
   const { entities, entityOf } = linkMentions(mentions, lex);
   // Roles read types from the linked entity (the alias table knows "W.H.O." is an organisation).
-  const typed = mapPacked(mentions, (m, i) => ({ ...m, type: entities[entityOf[i]].type }));
+  // A copy only where the type changes (most mentions keep the recogniser's type).
+  const typed = mapPacked(mentions, (m, i) => (entities[entityOf[i]].type === m.type ? m : { ...m, type: entities[entityOf[i]].type }));
   const roles = readRoles(words, typed, lex);
   const records = mapPacked(entities, (e) => toRecord(e, mentions, roles, entities, entityOf, lex));
   const spans = mapPacked(mentions, (m, i) => toSpan(m, entities[entityOf[i]], roles[i]));
@@ -100,6 +101,7 @@ function toRecord(
   entityOf: readonly number[],
   lex: Lexicon,
 ): EntityRecord {
+  if (!hasRoles(entity, roles)) return plainRecord(entity);
   const set = { titled: new Set<string>(), roles: new Set<string>(), affiliations: new Set<string>(), places: new Set<string>() };
   for (const i of entity.mentions) {
     const r = roles[i];
@@ -119,6 +121,23 @@ function toRecord(
     affiliations: [...set.affiliations],
     places: [...set.places],
   };
+  if (entity.kind) record.kind = entity.kind;
+  return record;
+}
+
+/** Whether any mention of the entity has role information. */
+function hasRoles(entity: Entity, roles: readonly (RoleInfo | undefined)[]): boolean {
+  for (const i of entity.mentions) if (roles[i]) return true;
+  return false;
+}
+
+/**
+ * `toRecord` of an entity none of whose mentions has roles (most entities): its aliases are
+ * already distinct and exclude its name (see `toEntity`), so no sets are needed. Same fields,
+ * same order.
+ */
+function plainRecord(entity: Entity): EntityRecord {
+  const record: EntityRecord = { id: entity.id, name: entity.name, type: entity.type, aliases: entity.aliases.slice(), mentions: entity.mentions.length, roles: [], affiliations: [], places: [] };
   if (entity.kind) record.kind = entity.kind;
   return record;
 }

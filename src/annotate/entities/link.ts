@@ -19,6 +19,10 @@ export const LINKING = {
 /** Tie-break between mention types of one name: organisations are most often mistaken for people. */
 const TYPE_PREFERENCE = ['ORG', 'LOC', 'PER', 'MISC'];
 
+function byTypePreference(a: string, b: string): number {
+  return TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b);
+}
+
 /** A canonical entity: the group of mentions that refer to one thing in the article. */
 export interface Entity {
   id: string;
@@ -31,6 +35,8 @@ export interface Entity {
 
 /** Cleans a mention's text for matching: drops a leading "the" and a trailing possessive. */
 export function normalizeName(text: string): string {
+  // Most mention texts are clean already: a scan of their characters is cheaper than a memo lookup.
+  if (isCleanName(text)) return text;
   let name = nameMemo.get(text);
   if (name === undefined) {
     if (nameMemo.size > 50_000) nameMemo.clear();
@@ -40,6 +46,23 @@ export function normalizeName(text: string): string {
 }
 
 const nameMemo = new Map<string, string>();
+
+/**
+ * Whether `cleanName(text) === text` for sure: printable ASCII without double, leading or
+ * trailing spaces, not opening with "the " and not ending in "'" or "'s" (every rule of
+ * `cleanName` is then a no-op). False sends the text through `cleanName`.
+ */
+function isCleanName(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 || text.charCodeAt(n - 1) === 39) return false;
+  if (n >= 2 && text.charCodeAt(n - 2) === 39 && text.charCodeAt(n - 1) === 115) return false;
+  if (n >= 4 && (text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 104 && (text.charCodeAt(2) | 32) === 101 && text.charCodeAt(3) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i - 1) === 32)) return false;
+  }
+  return true;
+}
 
 function cleanName(text: string): string {
   return text
@@ -72,14 +95,25 @@ export function similarity(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (!m || !n) return 0;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  // Two rows of the edit-distance table in one scratch array (no arrays per call).
+  if (editRows.length < 2 * (n + 1)) editRows = new Int32Array(4 * (n + 1));
+  const rows = editRows;
+  let prev = 0;
+  let cur = n + 1;
+  for (let j = 0; j <= n; j++) rows[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    rows[cur] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) rows[cur + j] = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return 1 - prev[n] / Math.max(m, n);
+  return 1 - rows[prev + n] / Math.max(m, n);
 }
+
+/** Scratch rows of `similarity`. */
+let editRows = new Int32Array(64);
 
 /** `findAlias` results per lexicon and name (names recur across mentions and articles). */
 const aliasMemo = new WeakMap<Lexicon, Map<string, AliasEntry | null>>();
@@ -179,11 +213,13 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
   const byName = new Map<string, number>();
   const people = new PersonIndex();
   const names = mentions.map((m) => normalizeName(m.text));
+  // Each mention's alias-table entry, looked up once (passes 1 and 2 and `namedOtherwise` read it).
+  const entries = names.map((name) => aliasEntry(lex, name));
   const state: LinkState = { groups, groupOf, people, mentions };
   // Pass 1: alias table and multi-word person names (so later surnames have somewhere to go).
   mentions.forEach((m, i) => {
     const name = names[i];
-    const entry = aliasEntry(lex, name);
+    const entry = entries[i];
     // A person-tagged word takes a non-person alias only when the alias is a one-word group
     // label ("Takfiri", "Sunni"): no person is named that, while "Jordan" may well be one.
     // A bare head word ("the Commission") waits for pass 2: it refers back to the organisation
@@ -215,10 +251,10 @@ export function linkMentions(mentions: readonly Mention[], lex: Lexicon): { enti
       heads ??= headWords(groups);
       const g = heads.has(name) ? backReference(groups, name, i) : undefined;
       if (g !== undefined) return addMention(state, g, i, name);
-      const entry = aliasEntry(lex, name);
+      const entry = entries[i];
       // The alias table's organisation only when the article names it otherwise too ("European
       // Commission", "EC"): a lone "the Commission" in a piece on US debates is not Brussels'.
-      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(lex, names, entry, name)) {
+      if (entry && isHeadWordOf(name, entry.name) && namedOtherwise(names, entries, entry, name)) {
         const a = byAlias.get(entry.name) ?? newGroup(groups, entry);
         byAlias.set(entry.name, a);
         return addMention(state, a, i, name);
@@ -360,8 +396,8 @@ function backReference(groups: readonly Group[], word: string, i: number): numbe
 }
 
 /** Whether some mention names the alias entry by another form than `head`. */
-function namedOtherwise(lex: Lexicon, names: readonly string[], entry: AliasEntry, head: string): boolean {
-  for (const n of names) if (n !== head && aliasEntry(lex, n) === entry) return true;
+function namedOtherwise(names: readonly string[], entries: readonly (AliasEntry | undefined)[], entry: AliasEntry, head: string): boolean {
+  for (let k = 0; k < names.length; k++) if (entries[k] === entry && names[k] !== head) return true;
   return false;
 }
 
@@ -457,7 +493,7 @@ function givenName(name: string): string | undefined {
 function toEntity(id: string, group: Group, lex: Lexicon): Entity {
   // A full name tagged as a person makes its surname mentions a person's too, however the
   // tagger typed them ("Donald Trump" … "Trump" tagged ORG forty times after an upper-case headline).
-  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, (a, b) => TYPE_PREFERENCE.indexOf(a) - TYPE_PREFERENCE.indexOf(b)));
+  const type = group.alias?.type ?? (group.fullNames ? 'PER' : most(group.types, byTypePreference));
   const nationality = type === 'MISC' && [...group.names.keys()].some((n) => lex.demonyms.has(n));
   // Canonical name: the alias table's; people: the longest (full) name; nationalities: the
   // shortest; else the most frequent name, the longest among equals.
@@ -468,8 +504,20 @@ function toEntity(id: string, group: Group, lex: Lexicon): Entity {
       : nationality
         ? shortestName(group.names)
         : most(group.names, (a, b) => b.length - a.length || collator.compare(a, b));
-  const aliases = [...new Set([...group.names.keys()].filter((n) => n !== canonical))];
-  return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: group.mentions.slice().sort((a, b) => a - b) };
+  // Map keys are distinct already: no set needed.
+  const aliases: string[] = [];
+  for (const n of group.names.keys()) if (n !== canonical) aliases.push(n);
+  return { id, name: canonical, type, kind: kindOf(group, type, canonical, lex), aliases, mentions: ascending(group.mentions) };
+}
+
+/** A sorted copy of mention indices (most groups gain their mentions in order: then no sort). */
+function ascending(indices: readonly number[]): number[] {
+  for (let i = 1; i < indices.length; i++) if (indices[i] < indices[i - 1]) return indices.slice().sort(byNumber);
+  return indices.slice();
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
 }
 
 /** The first of the longest keys (what a stable sort by length, longest first, puts first). */

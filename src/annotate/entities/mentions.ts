@@ -28,7 +28,7 @@ export function mentionsFromTags(text: string, words: readonly SentenceWords[], 
     let open: Mention | undefined;
     for (let i = 0; i < sentenceTags.length; i++) {
       const tag = sentenceTags[i];
-      const type = tag === 'O' ? '' : tag.slice(2);
+      const type = tag === 'O' ? '' : tagType(tag);
       if (open && (tag.startsWith('B-') || type !== open.type)) {
         out.push(open);
         open = undefined;
@@ -42,7 +42,37 @@ export function mentionsFromTags(text: string, words: readonly SentenceWords[], 
     if (open) out.push(open);
   }
   for (const m of out) m.text = text.slice(m.start, m.end);
-  return out.filter((m) => /[\p{L}\p{N}]/u.test(m.text));
+  return out.filter((m) => hasLetterOrDigit(m.text));
+}
+
+/** The type of a BIO tag ("B-PER" → "PER"), memoised: the tags are a handful of shared strings. */
+function tagType(tag: string): string {
+  let type = TAG_TYPES.get(tag);
+  if (type === undefined) TAG_TYPES.set(tag, (type = tag.slice(2)));
+  return type;
+}
+
+const TAG_TYPES = new Map<string, string>();
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `/[\p{L}\p{N}]/u.test(text)`, with an ASCII scan first (an ASCII letter or digit decides it). */
+function hasLetterOrDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return LETTER_OR_DIGIT.test(text);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+  }
+  return false;
+}
+
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** `/^\p{Lu}/u.test(word)`, without the regex for an ASCII first character. */
+export function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return STARTS_UPPER.test(word);
 }
 
 /** Words in the longest alias of each lexicon (aliases are looked up as words joined by spaces). */
@@ -76,8 +106,8 @@ export function splitMentions(mentions: readonly Mention[], words: readonly Sent
     // words (a run of capitalised words with no full stop) cost n^2 (80,000 characters: 14 s).
     const lastHead = Math.min(m.last, m.first + maxAliasWords(lex));
     for (let k = m.first + 1; k <= lastHead && split < 0; k++) {
-      const head = sentence.texts.slice(m.first, k).join(' ');
-      if (lex.byAlias.has(head) && lex.firstNames.has(sentence.texts[k])) split = k;
+      // The given-name test first: it is cheap (no string built) and rarely passes.
+      if (lex.firstNames.has(sentence.texts[k]) && lex.byAlias.has(sentence.texts.slice(m.first, k).join(' '))) split = k;
     }
     if (split < 0) {
       out.push(m);
@@ -108,7 +138,7 @@ export function joinParticles(mentions: readonly Mention[], words: readonly Sent
     const sentence = words[m.sentence];
     const lastWord = sentence.texts[m.last];
     const next = sentence.texts[m.last + 1];
-    if (m.type !== 'PER' || m.first === m.last || !NAME_PARTICLES.has(lastWord) || next === undefined || !/^\p{Lu}/u.test(next)) {
+    if (m.type !== 'PER' || m.first === m.last || !NAME_PARTICLES.has(lastWord) || next === undefined || !startsUpper(next)) {
       out.push(m);
       continue;
     }
@@ -167,7 +197,7 @@ export function joinPossessiveOrganisations(mentions: readonly Mention[], words:
     const next = mentions[i + 1];
     const tagged = next !== undefined && next.sentence === m.sentence && next.first === after;
     const last = tagged ? next.last : after;
-    if (!isOrganisationHead(sentence.texts[last], lex) || !/^\p{Lu}/u.test(sentence.texts[after])) {
+    if (!isOrganisationHead(sentence.texts[last], lex) || !startsUpper(sentence.texts[after])) {
       out.push(m);
       continue;
     }
@@ -250,7 +280,7 @@ function placeEndsAt(mentions: readonly Mention[], i: number, sentence: number, 
 }
 
 function isNamePart(word: string | undefined): boolean {
-  return word !== undefined && /^\p{Lu}/u.test(word) && !ORG_JOIN.stops.has(word);
+  return word !== undefined && startsUpper(word) && !ORG_JOIN.stops.has(word);
 }
 
 /** Rules that correct the recogniser's person mentions from their form and context. */

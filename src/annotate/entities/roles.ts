@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js';
 import { mapPacked } from '../../model/arrays.js';
-import type { Mention } from './mentions.js';
+import { startsUpper, type Mention } from './mentions.js';
 import type { SentenceWords } from './words.js';
 
 /** Patterns and limits for reading roles around person mentions. */
@@ -89,7 +89,7 @@ export function readRoles(words: readonly SentenceWords[], mentions: readonly Me
 /** Pre-nominal title first; an honorific alone ("Dr.") yields to an appositive role. */
 function combine(before: RoleInfo | undefined, after: RoleInfo | undefined): RoleInfo | undefined {
   if (!before || !after) return before ?? after;
-  const honorific = before.role !== undefined && ROLES.honorifics.has(before.role.toLowerCase().replace(/\.$/, ''));
+  const honorific = before.role !== undefined && ROLES.honorifics.has(lowerBare(before.role));
   return {
     ...after,
     ...before,
@@ -147,12 +147,12 @@ export function trimTitles(mentions: readonly Mention[], words: readonly Sentenc
     let cut = m.first;
     while (k < m.last) {
       const word = texts[k];
-      const lower = word.toLowerCase().replace(/\.$/, '');
-      if (/^\p{Lu}/u.test(word) && titleWords.has(lower)) cut = ++k;
+      const lower = lowerBare(word);
+      if (startsUpper(word) && titleWords.has(lower)) cut = ++k;
       else if (ROLES.titleGlue.has(lower) && k > m.first) k++;
       else break;
     }
-    if (cut === m.first || !/^\p{Lu}/u.test(texts[cut])) return m;
+    if (cut === m.first || !startsUpper(texts[cut])) return m;
     const start = words[m.sentence].starts[cut];
     return { ...m, first: cut, start, text: text.slice(start, m.end) };
   });
@@ -170,9 +170,15 @@ function titleVocabulary(lex: Lexicon): Set<string> {
   return set;
 }
 
+/** A word lower-cased without a final full stop (as `.toLowerCase().replace(/\.$/, '')`, no regex). */
+function lowerBare(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
+}
+
 /** Whether a word is a title word (any case, a final full stop ignored). */
 function isTitleWord(text: string, titleWords: ReadonlySet<string>): boolean {
-  return titleWords.has(text.toLowerCase().replace(/\.$/, ''));
+  return titleWords.has(lowerBare(text));
 }
 
 /** Walks left from the name over a title phrase; splits off leading places and organisations. */
@@ -197,15 +203,15 @@ function prenominal(
       k = other.first - 1;
       continue;
     }
-    const lower = word.toLowerCase().replace(/\.$/, '');
-    const ok = titleWords.has(lower) || ROLES.titleGlue.has(lower) || /^\p{Lu}/u.test(word);
+    const lower = lowerBare(word);
+    const ok = titleWords.has(lower) || ROLES.titleGlue.has(lower) || startsUpper(word);
     if (!ok) break;
     parts.unshift({ text: word, start: sentence.starts[k], end: sentence.ends[k] });
     k--;
   }
   // The phrase starts at a title word, a mention or a demonym ("When President X": drop "When").
   while (parts.length && parts[0].mention === undefined && !isTitleWord(parts[0].text, titleWords) && !lex.demonyms.has(parts[0].text) && !isPortfolio(parts, titleWords)) parts.shift();
-  if (!parts.some((p) => p.mention === undefined && titleWords.has(p.text.toLowerCase().replace(/\.$/, '')))) return undefined;
+  if (!parts.some((p) => p.mention === undefined && titleWords.has(lowerBare(p.text)))) return undefined;
   const info: RoleInfo = {};
   // Leading mentions or demonyms are the place/affiliation ("US", "Russian", "United Nations").
   while (parts.length) {
@@ -240,7 +246,7 @@ function prenominal(
   }
   const role = joinParts(parts).trim();
   if (role) info.role = role;
-  if (role && /^\p{Lu}/u.test(role) && ofAt <= 0) info.titled = `${role} ${m.text}`;
+  if (role && startsUpper(role) && ofAt <= 0) info.titled = `${role} ${m.text}`;
   return info;
 }
 
@@ -266,7 +272,7 @@ function preAppositive(
 ): RoleInfo | undefined {
   const texts = sentence.texts;
   let k = m.first - 1;
-  while (k >= 0 && ROLES.honorifics.has(texts[k].toLowerCase().replace(/\.$/, ''))) k--;
+  while (k >= 0 && ROLES.honorifics.has(lowerBare(texts[k]))) k--;
   if (k < 1 || texts[k] !== ',') return undefined;
   const next = texts[m.last + 1];
   if (next !== undefined && next !== ',' && next !== '.') return undefined;
@@ -363,10 +369,10 @@ function appositive(
       } else return;
       if (prev && (ROLES.placePrepositions.has(prev) || ROLES.affiliationPrepositions.has(prev))) cut = Math.min(cut, j - 1);
       else cut = Math.min(cut, j);
-    } else if (prev && ROLES.affiliationPrepositions.has(prev) && /^\p{Lu}/u.test(p.text) && !info.affiliation) {
+    } else if (prev && ROLES.affiliationPrepositions.has(prev) && startsUpper(p.text) && !info.affiliation) {
       // An untagged capitalised name after "of"/"at": take the capitalised run.
       let end = j;
-      while (end + 1 < parts.length && /^\p{Lu}/u.test(parts[end + 1].text)) end++;
+      while (end + 1 < parts.length && startsUpper(parts[end + 1].text)) end++;
       info.affiliation = joinParts(parts.slice(j, end + 1));
       cut = Math.min(cut, j - 1);
     }
