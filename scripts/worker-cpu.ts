@@ -1,7 +1,9 @@
 // Where an ingest worker's CPU goes, in one thread: the worker's loop (Pipeline.runMany on 16
 // documents, prepareArticle, RowWriter.write per 50 into a fresh file corpus) over N mixed bench
 // articles, user CPU ms/article of this thread split into pipeline / prepare / write, the first
-// 400 articles (JIT warm-up) apart; then prepare's parts, re-run over the same articles (warm).
+// 400 articles (JIT warm-up) apart, and after them the CPU of the whole process (this thread plus
+// V8's helper threads: parallel scavenging, concurrent marking, background compilation); then
+// prepare's parts, re-run over the same articles (warm).
 // Usage: node --import tsx scripts/worker-cpu.ts [n=2000]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,11 @@ import { threadCpuMs } from '../src/corpus/ingest/thread-cpu.js';
 const n = Number(process.argv[2] ?? 2000);
 const WARM = 400;
 const cpu = () => threadCpuMs()?.user ?? process.cpuUsage().user / 1000;
+/** User + system CPU ms of every thread of the process. */
+const processCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const docs: SourceDocument[] = mixedArticles(n).map((text) => ({ text, meta: { format: 'text' }, notices: [] }));
 const pipeline = await Pipeline.build();
 const dir = mkdtempSync(join(tmpdir(), 'spinscope-worker-cpu-'));
@@ -32,9 +39,10 @@ const spent = { pipeline: 0, prepare: 0, write: 0 };
 const sample: Article[] = [];
 let pending: PreparedArticle[] = [];
 let warm = 0;
+let warmProcess = 0;
 const c0 = cpu();
 for (let i = 0; i < n; i += 16) {
-  if (i === WARM) warm = cpu() - c0;
+  if (i === WARM) (warm = cpu() - c0), (warmProcess = processCpu());
   let t = cpu();
   const articles = pipeline.runMany(docs.slice(i, i + 16));
   spent.pipeline += cpu() - t;
@@ -47,8 +55,9 @@ for (let i = 0; i < n; i += 16) {
   if (sample.length < 400) sample.push(...articles);
 }
 const total = cpu() - c0;
+const afterProcess = processCpu() - warmProcess;
 const ms = (x: number, k = n) => (x / k).toFixed(2);
-console.log(`${n} articles, user CPU ms/article: total ${ms(total)} = pipeline ${ms(spent.pipeline)} + prepare ${ms(spent.prepare)} + write ${ms(spent.write)}; first ${WARM} ${ms(warm, WARM)}, after ${ms(total - warm, n - WARM)}`);
+console.log(`${n} articles, user CPU ms/article: total ${ms(total)} = pipeline ${ms(spent.pipeline)} + prepare ${ms(spent.prepare)} + write ${ms(spent.write)}; first ${WARM} ${ms(warm, WARM)}, after ${ms(total - warm, n - WARM)} (whole process after them, V8 helper threads included: ${ms(afterProcess, n - WARM)} user + system)`);
 writer.close();
 await store.close();
 rmSync(dir, { recursive: true, force: true });
