@@ -41,6 +41,9 @@ test('ingest stores each article once, reports bad items and goes on', async () 
     writeFileSync(join(dir, 'in', 'empty.txt'), '   \n');
     writeFileSync(join(dir, 'in', 'copy.txt'), `Velmora council debates harbour fees (0)\n\n${'x'.repeat(5)}\n`);
     const store = openSqliteStore(join(dir, 'c.db'));
+    let settled = 0;
+    const settle = store.settleStories.bind(store);
+    store.settleStories = () => (settled++, settle());
     const problems: string[] = [];
     const analyzer = await inlineAnalyzer();
     const inputs = [join(dir, 'in'), join(dir, 'missing.txt'), join(dir, 'in', 'a0001.txt')];
@@ -51,6 +54,7 @@ test('ingest stores each article once, reports bad items and goes on', async () 
     assert.ok(problems.some((p) => p.startsWith('not-found')) && problems.some((p) => p.startsWith('empty')));
     const again = await ingest(readSources([join(dir, 'in')]), store, { analyzer });
     assert.deepEqual([again.stored, again.skipped], [0, 13]);
+    assert.equal(settled, 1, 'stories settled once at the end of the run that stored articles, not after a run that stored none');
     assert.equal((await store.info()).articles, 13);
     await store.close();
   } finally {

@@ -156,6 +156,8 @@ export async function ingest(sources: AsyncIterable<ReadResult>, store: CorpusSt
   scheduleWrite();
   while ((nextToWrite < nextSeq || writing) && !failure) await sleep();
   if (failure) throw failure.error;
+  // The run's last arrivals were placed one by one: place them as the batch method would.
+  if (progress.stored > 0) await store.settleStories?.();
   return progress;
 }
 
@@ -286,6 +288,7 @@ async function ingestSplit(sources: AsyncIterable<ReadResult>, store: CorpusStor
   await send();
   while ((nextToLink < sent || linking) && !failure) await sleep();
   if (failure) throw failure.error;
+  if (progress.stored > 0 && store.settleStories) await session.exclusive(() => store.settleStories!());
   return progress;
 }
 

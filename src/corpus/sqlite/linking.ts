@@ -226,6 +226,12 @@ export class Linker {
     return story;
   }
 
+  /** Re-clusters the articles that arrived since the last re-clustering and writes the moves. */
+  settle(): void {
+    this.clusterer.settle();
+    this.persist();
+  }
+
   /** Writes the clusters changed since the last call (once per transaction, not per article). */
   persist(): void {
     this.df.flush();

@@ -220,6 +220,11 @@ export class SqliteStore implements CorpusStore {
     }
   }
 
+  async settleStories(): Promise<void> {
+    if (this.db.readonly) return;
+    this.write(() => this.linker?.settle());
+  }
+
   async putArticle(article: Article, options: PutOptions = {}): Promise<PutResult> {
     return (await this.putArticles([article], options))[0];
   }
