@@ -46,6 +46,19 @@ export const PARTICLE_VERBS: Readonly<Record<string, string>> = { point: 'out' }
 /** Phrases before a cue verb that belong to the cue ("went on to say", "also", "further"). */
 export const CUE_PREFIX_WORDS = new Set(['also', 'further', 'later', 'then', 'again', 'once', 'previously', 'earlier', 'recently', 'repeatedly', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'reportedly', 'flatly', 'simply', 'bluntly', 'publicly', 'privately', 'separately', 'once', 'even', 'just', 'often', 'frequently', 'famously', 'wryly', 'quickly', 'firmly', 'strongly', 'not', 'never', 'clearly', 'explicitly', 'angrily', 'initially', 'subsequently', 'ultimately', 'finally', 'first', 'only']);
 
+/**
+ * Time words of a short adjunct between a subject and its cue ("Sanders on Tuesday said", "the
+ * council last week announced"): skipped so the subject, not the day, is the speaker.
+ */
+export const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Words that may open such a time adjunct ("on Tuesday", "last week", "earlier this month", "late Friday"). */
+export const TIME_OPENERS = new Set(['on', 'in', 'during', 'last', 'this', 'next', 'earlier', 'later', 'late', 'early', 'that', 'the', 'same', 'previous']);
+
 /** Verb chains before "to <cue>" that keep the same subject ("went on to say", "continued to argue"). */
 export const CUE_CHAIN_WORDS = new Set(['went', 'goes', 'go', 'going', 'on', 'to', 'continued', 'continues', 'proceeded', 'wanted', 'wants', 'seemed', 'seems', 'appeared', 'appears', 'used', 'tried', 'sought', 'declined', 'refused', 'was', 'were', 'is', 'are', 'be', 'been', 'quick', 'quoted', 'as', 'reported', 'reportedly', 'is', 'would', 'later', 'also', 'further']);
 

@@ -1,5 +1,5 @@
 import {
-  ADDRESSEE_VERBS, CLAUSE_GLUE, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+  ADDRESSEE_VERBS, CLAUSE_GLUE, TIME_OPENERS, TIME_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
@@ -66,6 +66,9 @@ export function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
     while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || POS.cuePrefix.has(v.pos[k - 1]))) k--;
+    // A time adjunct between subject and verb ("Sanders on Tuesday said", "X last week told").
+    const t = timeAdjunctStart(v, k, min);
+    if (t < k) { k = t; continue; }
     // A parenthesis between subject and verb ("Mike Pence (R-IN) said").
     if (k - 1 > min && v.lower[k - 1] === ')') {
       let j = k - 2;
@@ -80,6 +83,29 @@ export function cuePrefixStart(v: TokenView, c: number, min: number): number {
     if (j < k - 1) k = j;
   }
   return k;
+}
+
+/** Longest time adjunct skipped between a subject and its cue ("earlier this month", "on Thursday evening"). */
+const MAX_TIME_ADJUNCT = 4;
+
+/**
+ * Start of a short time adjunct ending just before token `k` ("on Tuesday", "last week",
+ * "in 2010"), when a word stands before it to be the subject; else `k`.
+ */
+function timeAdjunctStart(v: TokenView, k: number, min: number): number {
+  let j = k;
+  let time = false;
+  while (j - 1 > min && k - j < MAX_TIME_ADJUNCT) {
+    const w = v.lower[j - 1];
+    if (TIME_WORDS.has(w)) time = true;
+    else if (v.pos[j - 1] === 'NUM' && (v.lower[j - 2] === 'in' || v.lower[j - 2] === 'on')) time = true;
+    else if (!TIME_OPENERS.has(w)) break;
+    j--;
+  }
+  // The adjunct ends in its time word and stands after a word that can end a subject.
+  if (!time || !(TIME_WORDS.has(v.lower[k - 1]) || v.pos[k - 1] === 'NUM')) return k;
+  const before = v.pos[j - 1];
+  return before === 'PROPN' || before === 'NOUN' || before === 'PRON' || v.lower[j - 1] === ')' ? j : k;
 }
 
 /**
