@@ -89,6 +89,15 @@ export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
 
+/**
+ * Source nouns that name a body rather than one of its people: "the ministry said" is the ministry
+ * speaking, while "a spokesman for the ministry" is a person speaking for it.
+ */
+export const BODY_SOURCE_NOUNS = new Set(['police', 'authorities', 'government', 'ministry', 'campaign', 'administration', 'newspaper', 'broadcaster']);
+
+/** Words kept out of a role phrase: counts and vague quantifiers ("two officials", "other analysts"). */
+export const ROLE_STOP_WORDS = new Set(['other', 'many', 'several', 'some', 'few', 'most', 'unnamed', 'anonymous', 'same', 'such', 'own']);
+
 /** `organisation`: a named organisation speaking as one ("Nordair said", "the NAACP, according to"). */
 export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person' | 'organisation';
 

@@ -117,6 +117,8 @@ function sourceKindOf(r: Resolution, kinds: ReadonlyMap<string, SourceKind>): So
   const docHead = r.head && SOURCE_NOUNS[r.head] === 'document';
   if (r.form === 'anonymous') return docHead ? 'document' : 'anonymous';
   if (r.form === 'description' && docHead) return 'document';
+  // "the ministry's spokesman": an unnamed member of a named body, of the kind of the role.
+  if (r.form === 'description' && r.of && r.head) return SOURCE_NOUNS[r.head];
   return undefined;
 }
 

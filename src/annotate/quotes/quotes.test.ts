@@ -166,7 +166,8 @@ test('without the entities stage, the fallback name finder resolves speakers', a
   assert.deepEqual(names, ['Marta Ilves', 'Marta Ilves']);
   const sources = a.findings.sources as SourceRecord[];
   assert.equal(sources.length, 1);
-  assert.equal(sources[0].role, 'director');
+  // The description as written is the role, not only its head word.
+  assert.equal(sources[0].role, 'port director');
 });
 
 test('a quote opening the next sentence continues an indirect quote of the same paragraph', () => {
