@@ -334,6 +334,8 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
     const right = inverted ? undefined : contentAfter(v, cue.lemma, afterClause, sTo);
+    // "… said X, but he noted that Y" / "… said X, the source added": the content stops where another reporting clause begins.
+    if (right) right.to = contentEndBeforeReport(v, cues, right.from, right.to, sTo);
     const commaBefore = clauseStart - 1 > sFrom && v.lower[clauseStart - 1] === ',';
     const commaAfter = commaBefore ? commaAfterAdjunct(v, afterClause, sTo) : -1;
     if (right && commaAfter < 0) {
@@ -357,7 +359,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
     // Content holding another reporting clause is that clause's ("…, one aide said, speaking on …").
-    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1])) {
+    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1], sFrom, comma)) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -456,9 +458,39 @@ function startsSentence(v: TokenView, k: number): boolean {
   return k > 0 && (v.lower[k - 1] === '.' || v.lower[k - 1] === '!' || v.lower[k - 1] === '?');
 }
 
-/** True when a quote found so far covers the character range [start, end) in part. */
-function claimedBefore(quotes: readonly RawQuote[], start: number, end: number): boolean {
-  return quotes.some((q) => q.parts.some(([a, b]) => a < end && start < b));
+/**
+ * True when a quote found so far covers the character range [start, end) in part, other than one
+ * whose cue lies inside tokens [from, to): that one is nested in the content ("X told police that
+ * Y, the source added": what "told" reports is part of what the source added).
+ */
+function claimedBefore(quotes: readonly RawQuote[], start: number, end: number, from: number, to: number): boolean {
+  for (const q of quotes) {
+    if (q.cue && q.cue.from >= from && q.cue.from < to) continue;
+    for (const [a, b] of q.parts) if (a < end && start < b) return true;
+  }
+  return false;
+}
+
+/**
+ * Where indirect content [from, to) ends when another reporting clause starts inside it: a
+ * clause closing the sentence after a comma ("…, the source added.") or one joined by a
+ * conjunction ("…, but he noted that …"); else `to`. The other clause makes a quote of its own.
+ */
+function contentEndBeforeReport(v: TokenView, cues: readonly Cue[], from: number, to: number, sTo: number): number {
+  for (const c of cues) {
+    if (c.from <= from) continue;
+    if (c.from >= to) break;
+    if (c.lemma === 'according to') continue;
+    const subject = subjectBefore(v, cuePrefixStart(v, c.from, from), from);
+    if (!subject) continue;
+    let b = subject.clauseStart - 1;
+    const joined = b > from && v.pos[b] === 'CCONJ';
+    if (joined) b--;
+    if (b - from < LIMITS.minIndirectTokens || (v.lower[b] !== ',' && v.lower[b] !== ';')) continue;
+    const closes = endsSentence(v, c.to, sTo) || endsAfterAdjunct(v, c.to, sTo);
+    if (closes ? v.lower[b] === ',' && !joined : joined || v.lower[b] === ';') return trimEnd(v, from, b);
+  }
+  return to;
 }
 
 function cueBetween(cues: readonly Cue[], a: number, b: number): boolean {
