@@ -1,5 +1,5 @@
 import {
-  ADDRESSEE_VERBS, CLAUSE_GLUE, TIME_OPENERS, TIME_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+  ADDRESSEE_VERBS, CLAUSE_GLUE, RELATIVE_PRONOUNS, TIME_OPENERS, TIME_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
@@ -97,15 +97,21 @@ function timeAdjunctStart(v: TokenView, k: number, min: number): number {
   let time = false;
   while (j - 1 > min && k - j < MAX_TIME_ADJUNCT) {
     const w = v.lower[j - 1];
-    if (TIME_WORDS.has(w)) time = true;
+    // "Tuesday", "last week"; not an all-capital name ("USA TODAY").
+    if (TIME_WORDS.has(w) && !isAllCaps(v, j - 1)) time = true;
     else if (v.pos[j - 1] === 'NUM' && (v.lower[j - 2] === 'in' || v.lower[j - 2] === 'on')) time = true;
     else if (!TIME_OPENERS.has(w)) break;
     j--;
   }
   // The adjunct ends in its time word and stands after a word that can end a subject.
-  if (!time || !(TIME_WORDS.has(v.lower[k - 1]) || v.pos[k - 1] === 'NUM')) return k;
+  if (!time || !((TIME_WORDS.has(v.lower[k - 1]) && !isAllCaps(v, k - 1)) || v.pos[k - 1] === 'NUM')) return k;
   const before = v.pos[j - 1];
   return before === 'PROPN' || before === 'NOUN' || before === 'PRON' || v.lower[j - 1] === ')' ? j : k;
+}
+
+function isAllCaps(v: TokenView, k: number): boolean {
+  const word = v.text.slice(v.start[k], v.end[k]);
+  return word.length > 1 && word === word.toUpperCase();
 }
 
 /**
@@ -359,7 +365,11 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
     // Content holding another reporting clause is that clause's ("…, one aide said, speaking on …").
-    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1], sFrom, comma)) {
+    // "…, the source added." closing the sentence may report an indirect quote nested in it.
+    const nests = !!subject && subject.clauseStart < prefix && (endsSentence(v, cue.to, sTo) || endsAfterAdjunct(v, cue.to, sTo));
+    // "…, who added": a relative clause reports what follows it, never the clause before the comma.
+    const relative = !!subject && subject.speaker.to - subject.speaker.from === 1 && RELATIVE_PRONOUNS.has(v.lower[subject.speaker.from]);
+    if (comma > sFrom && !relative && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1], sFrom, nests ? comma : sFrom)) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -459,13 +469,13 @@ function startsSentence(v: TokenView, k: number): boolean {
 }
 
 /**
- * True when a quote found so far covers the character range [start, end) in part, other than one
- * whose cue lies inside tokens [from, to): that one is nested in the content ("X told police that
- * Y, the source added": what "told" reports is part of what the source added).
+ * True when a quote found so far covers the character range [start, end) in part, other than an
+ * indirect one whose cue lies inside tokens [from, to): that one is nested in the content ("X told
+ * police that Y, the source added": what "told" reports is part of what the source added).
  */
 function claimedBefore(quotes: readonly RawQuote[], start: number, end: number, from: number, to: number): boolean {
   for (const q of quotes) {
-    if (q.cue && q.cue.from >= from && q.cue.from < to) continue;
+    if (q.cue && q.cue.from >= from && q.cue.from < to && q.kind === 'indirect') continue;
     for (const [a, b] of q.parts) if (a < end && start < b) return true;
   }
   return false;
