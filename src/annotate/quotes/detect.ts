@@ -45,7 +45,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     if (!lemma || inQuote[i]) continue;
     // The tagger sometimes reads "estimates" or "says" as a noun; context decides.
     const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
-      (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]));
+      (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]) && !nameWord(v, i));
     if (!verbal) continue;
     // A determiner or possessive before it makes it a noun ("his pledge to ban", "the claims").
     if (i > 0 && (v.pos[i - 1] === 'DET' || POSSESSIVES.has(v.lower[i - 1]))) continue;
@@ -59,6 +59,14 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     i = to - 1;
   }
   return cues;
+}
+
+/**
+ * A capitalised word inside a name rather than a verb after one ("told The Harbour Post that"):
+ * capitalised mid-sentence while the word after it is not (title case capitalises both).
+ */
+function nameWord(v: TokenView, i: number): boolean {
+  return v.cap[i] === 1 && v.sentStart[v.sent[i]] !== i && v.cap[i + 1] !== 1;
 }
 
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
@@ -106,7 +114,8 @@ function timeAdjunctStart(v: TokenView, k: number, min: number): number {
   // The adjunct ends in its time word and stands after a word that can end a subject.
   if (!time || !((TIME_WORDS.has(v.lower[k - 1]) && !isAllCaps(v, k - 1)) || v.pos[k - 1] === 'NUM')) return k;
   const before = v.pos[j - 1];
-  return before === 'PROPN' || before === 'NOUN' || before === 'PRON' || v.lower[j - 1] === ')' ? j : k;
+  // An adverb before it ("just this month") is skipped next as a cue prefix word.
+  return before === 'PROPN' || before === 'NOUN' || before === 'PRON' || v.lower[j - 1] === ')' || CUE_PREFIX_WORDS.has(v.lower[j - 1]) ? j : k;
 }
 
 function isAllCaps(v: TokenView, k: number): boolean {
