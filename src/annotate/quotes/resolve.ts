@@ -181,7 +181,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     let r = resolveOne(q);
     // "according to the size of …" measures; no one speaks.
     if (q.kind === 'according-to' && !r.entity && r.head && NON_SOURCE_HEADS.has(r.head)) r = { form: 'none', drop: true };
-    if (q.speaker && r.head && SOURCE_NOUNS[r.head] && SOURCE_NOUNS[r.head] !== 'document') r.role = rolePhrase(v, idx, q.speaker, r.head);
+    if (q.speaker && r.head && isRoleHead(r.head)) r.role = rolePhrase(v, idx, q.speaker, r.head);
     out.push(r);
     if (r.entity) {
       spoken.add(r.entity);
@@ -263,6 +263,12 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     const entity = withRole ?? (of ? undefined : near(q.para));
     return { entity, form: 'description', head, of };
   }
+}
+
+/** A source noun of a person or body, singular or plural ("analyst", "officials"); documents have no role. */
+function isRoleHead(head: string): boolean {
+  const kind = SOURCE_NOUNS[head] ?? (isPlural(head) ? SOURCE_NOUNS[head.slice(0, -1)] : undefined);
+  return !!kind && kind !== 'document';
 }
 
 /** Adds a role to an entity once; a fuller phrase replaces its bare head word ("leader" → "opposition leader"). */
