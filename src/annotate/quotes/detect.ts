@@ -263,9 +263,11 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     }
 
     const prefix = cuePrefixStart(v, cue.from, sFrom);
-    let subject = subjectBefore(v, prefix, sFrom);
+    // A participle chain after a comma ("…, going on to say that …") has no subject of its own.
+    const chained = prefix < cue.from && v.lower[prefix].endsWith('ing') && v.pos[prefix] === 'VERB';
+    let subject = chained && v.lower[prefix - 1] === ',' ? undefined : subjectBefore(v, prefix, sFrom);
     // A participle after a comma ("…, saying that …") reports the sentence's subject.
-    if (!subject && v.lower[cue.from].endsWith('ing') && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
+    if (!subject && (v.lower[cue.from].endsWith('ing') || chained) && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
       // "…, he said, adding that …": the speaker of the clause just before; else the sentence subject.
       const prev = quotes[quotes.length - 1];
       const main = prev?.cue && prev.speaker && v.sent[prev.cue.from] === v.sent[cue.from] ? prev.speaker : sentenceSubject(v, sFrom, prefix - 1);

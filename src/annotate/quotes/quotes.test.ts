@@ -446,3 +446,9 @@ test('a description named right after is that person, unless the person was name
   const b = run(`Petra Lund opened the conference on Monday. ${intro}`);
   assert.equal(find(b, 'prices would climb').attrs?.speakerName, undefined);
 });
+
+test('a participle chain after a comma reports the clause before it', () => {
+  const a = run('“The bridge is a scandal,” Oskar Lind said, going on to say that the council had wasted millions on it.');
+  const q = find(a, 'council had wasted');
+  assert.equal(q.attrs?.speakerText, 'Oskar Lind');
+});
