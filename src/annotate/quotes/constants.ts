@@ -62,6 +62,9 @@ export const TIME_OPENERS = new Set(['on', 'in', 'during', 'last', 'this', 'next
 /** Verb chains before "to <cue>" that keep the same subject ("went on to say", "continued to argue"). */
 export const CUE_CHAIN_WORDS = new Set(['went', 'goes', 'go', 'going', 'on', 'to', 'continued', 'continues', 'proceeded', 'wanted', 'wants', 'seemed', 'seems', 'appeared', 'appears', 'used', 'tried', 'sought', 'declined', 'refused', 'was', 'were', 'is', 'are', 'be', 'been', 'quick', 'quoted', 'as', 'reported', 'reportedly', 'is', 'would', 'later', 'also', 'further']);
 
+/** Lower-case words a quoted title may hold ("Face the Nation", "Meet the Press"). */
+export const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', '&']);
+
 /** Complementisers skipped at the start of indirect content ("said that …"). */
 export const COMPLEMENTISERS = new Set(['that']);
 

@@ -1,5 +1,5 @@
 import {
-  ADDRESSEE_VERBS, CLAUSE_GLUE, RELATIVE_PRONOUNS, TIME_OPENERS, TIME_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+  ADDRESSEE_VERBS, CLAUSE_GLUE, RELATIVE_PRONOUNS, TIME_OPENERS, TIME_WORDS, TITLE_FUNCTION_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
@@ -67,6 +67,22 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
  */
 function nameWord(v: TokenView, i: number): boolean {
   return v.cap[i] === 1 && v.sentStart[v.sent[i]] !== i && v.cap[i + 1] !== 1;
+}
+
+/**
+ * A quoted name inside the writer's phrase, not speech: title-case words in quotation marks
+ * opening after a preposition or possessive ("On this week's broadcast of “Harbour Talk,” Lind said").
+ */
+function isQuotedTitle(v: TokenView, seg: QuoteSegment, sFrom: number): boolean {
+  const k = seg.open - 1;
+  if (k < sFrom || v.para[k] !== v.para[seg.open] || !(v.pos[k] === 'ADP' || POSSESSIVES.has(v.lower[k]))) return false;
+  let capitals = 0;
+  for (let t = seg.open + 1; t < seg.close; t++) {
+    if (v.pos[t] === 'PUNCT') continue;
+    if (v.cap[t] === 1 || /^[A-Z]$/.test(v.text[v.start[t]])) capitals++;
+    else if (!TITLE_FUNCTION_WORDS.has(v.lower[t])) return false;
+  }
+  return capitals > 0;
 }
 
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
@@ -290,7 +306,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     let j = clauseStart - 1;
     while (j >= 0 && j >= clauseStart - 2 && isGlue(v, j)) j--;
     const before = j >= sFrom - 1 && j >= 0 && v.para[j] === para ? byClose.get(j) : undefined;
-    if (before && !used.has(before) && speaker) {
+    if (before && !used.has(before) && speaker && !isQuotedTitle(v, before, sFrom)) {
       used.add(before);
       // A quote finishing a sentence begun by the writer ("Not paying taxes ''makes me smart,'' he said").
       const lead = before.open - sFrom;

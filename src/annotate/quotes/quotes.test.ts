@@ -452,3 +452,13 @@ test('a participle chain after a comma reports the clause before it', () => {
   const q = find(a, 'council had wasted');
   assert.equal(q.attrs?.speakerText, 'Oskar Lind');
 });
+
+test('a quoted programme title before the reporting clause is no quote', () => {
+  const a = run('On this weekend’s broadcast of “Harbour Talk Sunday,” Oskar Lind said the bridge would reopen in May.');
+  const q = find(a, 'bridge would reopen');
+  assert.equal(text(a, q), 'the bridge would reopen in May');
+  assert.ok(!a.layers.quotes.some((s) => text(a, s).includes('Harbour Talk')));
+  // Speech in quotation marks after a possessive stays a quote.
+  const b = run('But the mayor’s “plan has failed completely,” Lind said.');
+  assert.ok(text(b, find(b, 'plan has failed')).includes('“plan has failed completely,”'));
+});
