@@ -17,7 +17,8 @@ export type { SourceRecord, SourcingProfile } from './sources.js';
 export { cueLemma } from './lexicon.js';
 
 // 3: generic sources, organisation speakers, back-references and pronoun gender (reanalyze picks them up).
-const VERSION = '3';
+// 4: unnamed spokespeople of an organisation, roles as written, descriptions named later, clause boundaries.
+const VERSION = '4';
 
 /** Everything the quotes stage finds in one article. */
 export interface QuoteAnalysis {
