@@ -514,8 +514,15 @@ function claimedBefore(quotes: readonly RawQuote[], start: number, end: number, 
  * conjunction ("…, but he noted that …"); else `to`. The other clause makes a quote of its own.
  */
 function contentEndBeforeReport(v: TokenView, cues: readonly Cue[], from: number, to: number, sTo: number): number {
-  for (const c of cues) {
-    if (c.from <= from) continue;
+  // Cues are in text order: start at the first one after `from` (long cue lists stay linear).
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].from <= from) lo = mid + 1; else hi = mid;
+  }
+  for (let i = lo; i < cues.length; i++) {
+    const c = cues[i];
     if (c.from >= to) break;
     if (c.lemma === 'according to') continue;
     const subject = subjectBefore(v, cuePrefixStart(v, c.from, from), from);
