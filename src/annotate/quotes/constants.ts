@@ -169,6 +169,11 @@ export const LIMITS = {
    * length (80,000 characters of "said X," took 17 s).
    */
   cueWindowTokens: 400,
+  /**
+   * Cues inside indirect content looked at for a second reporting clause ("…, but he noted that"):
+   * news sentences hold a few; a run-on text of thousands would make every quote scan them all.
+   */
+  maxInnerCues: 6,
   /** Longest apposition skipped between a name and its cue ("Preston, the chief editor …, told"). */
   maxAppositionTokens: 14,
   /** Longest stretch between a clause-initial subject and its cue (appositions, relative clauses). */

@@ -521,7 +521,7 @@ function contentEndBeforeReport(v: TokenView, cues: readonly Cue[], from: number
     const mid = (lo + hi) >> 1;
     if (cues[mid].from <= from) lo = mid + 1; else hi = mid;
   }
-  for (let i = lo; i < cues.length; i++) {
+  for (let i = lo; i < cues.length && i - lo < LIMITS.maxInnerCues; i++) {
     const c = cues[i];
     if (c.from >= to) break;
     if (c.lemma === 'according to') continue;
