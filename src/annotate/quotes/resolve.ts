@@ -351,7 +351,7 @@ function nameLaterIntroduced(v: TokenView, idx: MentionIndex, quotes: readonly R
     const sp = quotes[i].speaker;
     if (!sp || r.form !== 'anonymous' || r.generic || r.entity || r.of || !r.head || !isIntroducingDescription(v, sp, r.head)) continue;
     let j = i + 1;
-    while (j < quotes.length && !out[j].entity && out[j].head === r.head) j++;
+    while (j < quotes.length && !out[j].entity && out[j].head === r.head && quotes[j].para - quotes[i].para <= INTRODUCTION_PARAGRAPHS) j++;
     if (j >= quotes.length || out[j].form !== 'name' || quotes[j].para - quotes[i].para > INTRODUCTION_PARAGRAPHS) continue;
     const person = out[j].entity!;
     const info = idx.entities.get(person);
