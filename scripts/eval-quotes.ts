@@ -1,5 +1,7 @@
-// npm run eval:quotes [-- --split train|dev] [--errors N]: quote F1 at 30% / 80% gold coverage and
-// speaker accuracy on PolNeAR (dev by default), for attributions with a speech cue.
+// npm run eval:quotes [-- --split train|dev] [--errors N] [--rules-only]: quote F1 at 30% / 80% gold coverage and
+// speaker accuracy on PolNeAR (dev by default), for attributions with a speech cue. --rules-only
+// runs the stage without the learned cue model: on train, where the model is fitted, that checks
+// the rules alone.
 import { join } from 'node:path';
 import { Pipeline, DEFAULT_STAGES } from '../src/pipeline.js';
 import { quotesStage } from '../src/annotate/quotes/index.js';
@@ -13,7 +15,10 @@ const showErrors = args.includes('--errors') ? Number(args[args.indexOf('--error
 const missing = needsShared(`data/polnear/${split}`);
 if (missing) { console.error(missing); process.exit(1); }
 
-const stages = DEFAULT_STAGES.some((s) => s.name === 'quotes') ? DEFAULT_STAGES : [...DEFAULT_STAGES, quotesStage];
+const rulesOnly = args.includes('--rules-only');
+const quotes = rulesOnly ? { ...quotesStage, load: () => undefined } : quotesStage;
+const base = DEFAULT_STAGES.some((s) => s.name === 'quotes') ? DEFAULT_STAGES : [...DEFAULT_STAGES, quotesStage];
+const stages = base.map((s) => (s.name === 'quotes' ? quotes : s));
 const pipeline = await Pipeline.build(stages);
 const articles = readPolnear(join(DATA_DIR, 'polnear', split));
 const zero: QuoteCounts = { gold: 0, predicted: 0, matched: 0, speakerJudged: 0, speakerCorrect: 0 };
@@ -47,7 +52,7 @@ for (const art of articles) {
 const s30 = scores(at30);
 const s80 = scores(at80);
 const pct = (x: number) => (100 * x).toFixed(1);
-console.log(`PolNeAR ${split}: ${articles.length} articles, ${at30.gold} gold speech-cue attributions, ${at30.predicted} predicted (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`PolNeAR ${split}${rulesOnly ? ' (rules only)' : ''}: ${articles.length} articles, ${at30.gold} gold speech-cue attributions, ${at30.predicted} predicted (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 console.log(`F1@0.3 ${pct(s30.f1)} (P ${pct(s30.p)} R ${pct(s30.r)})`);
 console.log(`F1@0.8 ${pct(s80.f1)} (P ${pct(s80.p)} R ${pct(s80.r)})`);
 console.log(`speaker accuracy on matched@0.3 ${pct(s30.speaker)} (${at30.speakerCorrect}/${at30.speakerJudged})`);

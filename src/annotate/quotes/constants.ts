@@ -46,8 +46,24 @@ export const PARTICLE_VERBS: Readonly<Record<string, string>> = { point: 'out' }
 /** Phrases before a cue verb that belong to the cue ("went on to say", "also", "further"). */
 export const CUE_PREFIX_WORDS = new Set(['also', 'further', 'later', 'then', 'again', 'once', 'previously', 'earlier', 'recently', 'repeatedly', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do', 'reportedly', 'flatly', 'simply', 'bluntly', 'publicly', 'privately', 'separately', 'once', 'even', 'just', 'often', 'frequently', 'famously', 'wryly', 'quickly', 'firmly', 'strongly', 'not', 'never', 'clearly', 'explicitly', 'angrily', 'initially', 'subsequently', 'ultimately', 'finally', 'first', 'only']);
 
+/**
+ * Time words of a short adjunct between a subject and its cue ("Sanders on Tuesday said", "the
+ * council last week announced"): skipped so the subject, not the day, is the speaker.
+ */
+export const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Words that may open such a time adjunct ("on Tuesday", "last week", "earlier this month", "late Friday"). */
+export const TIME_OPENERS = new Set(['on', 'in', 'during', 'last', 'this', 'next', 'earlier', 'later', 'late', 'early', 'that', 'the', 'same', 'previous']);
+
 /** Verb chains before "to <cue>" that keep the same subject ("went on to say", "continued to argue"). */
 export const CUE_CHAIN_WORDS = new Set(['went', 'goes', 'go', 'going', 'on', 'to', 'continued', 'continues', 'proceeded', 'wanted', 'wants', 'seemed', 'seems', 'appeared', 'appears', 'used', 'tried', 'sought', 'declined', 'refused', 'was', 'were', 'is', 'are', 'be', 'been', 'quick', 'quoted', 'as', 'reported', 'reportedly', 'is', 'would', 'later', 'also', 'further']);
+
+/** Lower-case words a quoted title may hold ("Face the Nation", "Meet the Press"). */
+export const TITLE_FUNCTION_WORDS = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', '&']);
 
 /** Complementisers skipped at the start of indirect content ("said that …"). */
 export const COMPLEMENTISERS = new Set(['that']);
@@ -75,6 +91,15 @@ export const SOURCE_NOUNS: Readonly<Record<string, SourceKind>> = {
   source: 'anonymous', sources: 'anonymous', insider: 'anonymous', witness: 'anonymous', resident: 'anonymous',
   report: 'document', statement: 'document', study: 'document', poll: 'document', survey: 'document', document: 'document', memo: 'document', letter: 'document', filing: 'document', data: 'document', figures: 'document', website: 'document',
 };
+
+/**
+ * Source nouns that name a body rather than one of its people: "the ministry said" is the ministry
+ * speaking, while "a spokesman for the ministry" is a person speaking for it.
+ */
+export const BODY_SOURCE_NOUNS = new Set(['police', 'authorities', 'government', 'ministry', 'campaign', 'administration', 'newspaper', 'broadcaster']);
+
+/** Words kept out of a role phrase: counts and vague quantifiers ("two officials", "other analysts"). */
+export const ROLE_STOP_WORDS = new Set(['other', 'many', 'several', 'some', 'few', 'most', 'unnamed', 'anonymous', 'same', 'such', 'own']);
 
 /** `organisation`: a named organisation speaking as one ("Nordair said", "the NAACP, according to"). */
 export type SourceKind = 'official' | 'expert' | 'media' | 'document' | 'anonymous' | 'person' | 'organisation';
@@ -144,6 +169,11 @@ export const LIMITS = {
    * length (80,000 characters of "said X," took 17 s).
    */
   cueWindowTokens: 400,
+  /**
+   * Cues inside indirect content looked at for a second reporting clause ("…, but he noted that"):
+   * news sentences hold a few; a run-on text of thousands would make every quote scan them all.
+   */
+  maxInnerCues: 6,
   /** Longest apposition skipped between a name and its cue ("Preston, the chief editor …, told"). */
   maxAppositionTokens: 14,
   /** Longest stretch between a clause-initial subject and its cue (appositions, relative clauses). */

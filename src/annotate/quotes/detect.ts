@@ -1,5 +1,5 @@
 import {
-  ADDRESSEE_VERBS, CLAUSE_GLUE, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
+  ADDRESSEE_VERBS, CLAUSE_GLUE, RELATIVE_PRONOUNS, TIME_OPENERS, TIME_WORDS, TITLE_FUNCTION_WORDS, POS, POSSESSIVES, CLAUSE_ONLY_VERBS, COMPLEMENTISERS, CUE_CHAIN_WORDS, CUE_PREFIX_WORDS, LIMITS, PARTICLE_VERBS,
 } from './constants.js';
 import { phraseEndingAt, phraseStartingAt, type Range } from './phrases.js';
 import { quoteSegments, type QuoteSegment } from './segments.js';
@@ -45,7 +45,7 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
     if (!lemma || inQuote[i]) continue;
     // The tagger sometimes reads "estimates" or "says" as a noun; context decides.
     const verbal = v.pos[i] === 'VERB' || v.pos[i] === 'AUX' || (i > 0 && (v.mark[i - 1] === 2 || v.lower[i - 1] === ',')) ||
-      (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]));
+      (i > 0 && i + 1 < v.n && v.pos[i - 1] === 'PROPN' && COMPLEMENTISERS.has(v.lower[i + 1]) && !nameWord(v, i));
     if (!verbal) continue;
     // A determiner or possessive before it makes it a noun ("his pledge to ban", "the claims").
     if (i > 0 && (v.pos[i - 1] === 'DET' || POSSESSIVES.has(v.lower[i - 1]))) continue;
@@ -61,11 +61,38 @@ export function findCues(v: TokenView, segments: readonly QuoteSegment[]): Cue[]
   return cues;
 }
 
+/**
+ * A capitalised word inside a name rather than a verb after one ("told The Harbour Post that"):
+ * capitalised mid-sentence while the word after it is not (title case capitalises both).
+ */
+function nameWord(v: TokenView, i: number): boolean {
+  return v.cap[i] === 1 && v.sentStart[v.sent[i]] !== i && v.cap[i + 1] !== 1;
+}
+
+/**
+ * A quoted name inside the writer's phrase, not speech: title-case words in quotation marks
+ * opening after a preposition or possessive ("On this week's broadcast of “Harbour Talk,” Lind said").
+ */
+function isQuotedTitle(v: TokenView, seg: QuoteSegment, sFrom: number): boolean {
+  const k = seg.open - 1;
+  if (k < sFrom || v.para[k] !== v.para[seg.open] || !(v.pos[k] === 'ADP' || POSSESSIVES.has(v.lower[k]))) return false;
+  let capitals = 0;
+  for (let t = seg.open + 1; t < seg.close; t++) {
+    if (v.pos[t] === 'PUNCT') continue;
+    if (v.cap[t] === 1 || /^[A-Z]$/.test(v.text[v.start[t]])) capitals++;
+    else if (!TITLE_FUNCTION_WORDS.has(v.lower[t])) return false;
+  }
+  return capitals > 0;
+}
+
 /** Start of the words before a cue that belong to it ("further", "has", "went on to"). */
 export function cuePrefixStart(v: TokenView, c: number, min: number): number {
   let k = c;
   for (;;) {
     while (k - 1 >= min && v.lower[k - 1] !== 'to' && (CUE_PREFIX_WORDS.has(v.lower[k - 1]) || POS.cuePrefix.has(v.pos[k - 1]))) k--;
+    // A time adjunct between subject and verb ("Sanders on Tuesday said", "X last week told").
+    const t = timeAdjunctStart(v, k, min);
+    if (t < k) { k = t; continue; }
     // A parenthesis between subject and verb ("Mike Pence (R-IN) said").
     if (k - 1 > min && v.lower[k - 1] === ')') {
       let j = k - 2;
@@ -80,6 +107,36 @@ export function cuePrefixStart(v: TokenView, c: number, min: number): number {
     if (j < k - 1) k = j;
   }
   return k;
+}
+
+/** Longest time adjunct skipped between a subject and its cue ("earlier this month", "on Thursday evening"). */
+const MAX_TIME_ADJUNCT = 4;
+
+/**
+ * Start of a short time adjunct ending just before token `k` ("on Tuesday", "last week",
+ * "in 2010"), when a word stands before it to be the subject; else `k`.
+ */
+function timeAdjunctStart(v: TokenView, k: number, min: number): number {
+  let j = k;
+  let time = false;
+  while (j - 1 > min && k - j < MAX_TIME_ADJUNCT) {
+    const w = v.lower[j - 1];
+    // "Tuesday", "last week"; not an all-capital name ("USA TODAY").
+    if (TIME_WORDS.has(w) && !isAllCaps(v, j - 1)) time = true;
+    else if (v.pos[j - 1] === 'NUM' && (v.lower[j - 2] === 'in' || v.lower[j - 2] === 'on')) time = true;
+    else if (!TIME_OPENERS.has(w)) break;
+    j--;
+  }
+  // The adjunct ends in its time word and stands after a word that can end a subject.
+  if (!time || !((TIME_WORDS.has(v.lower[k - 1]) && !isAllCaps(v, k - 1)) || v.pos[k - 1] === 'NUM')) return k;
+  const before = v.pos[j - 1];
+  // An adverb before it ("just this month") is skipped next as a cue prefix word.
+  return before === 'PROPN' || before === 'NOUN' || before === 'PRON' || v.lower[j - 1] === ')' || CUE_PREFIX_WORDS.has(v.lower[j - 1]) ? j : k;
+}
+
+function isAllCaps(v: TokenView, k: number): boolean {
+  const word = v.text.slice(v.start[k], v.end[k]);
+  return word.length > 1 && word === word.toUpperCase();
 }
 
 /**
@@ -222,9 +279,11 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     }
 
     const prefix = cuePrefixStart(v, cue.from, sFrom);
-    let subject = subjectBefore(v, prefix, sFrom);
+    // A participle chain after a comma ("…, going on to say that …") has no subject of its own.
+    const chained = prefix < cue.from && v.lower[prefix].endsWith('ing') && v.pos[prefix] === 'VERB';
+    let subject = chained && v.lower[prefix - 1] === ',' ? undefined : subjectBefore(v, prefix, sFrom);
     // A participle after a comma ("…, saying that …") reports the sentence's subject.
-    if (!subject && v.lower[cue.from].endsWith('ing') && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
+    if (!subject && (v.lower[cue.from].endsWith('ing') || chained) && prefix - 1 > sFrom && v.lower[prefix - 1] === ',') {
       // "…, he said, adding that …": the speaker of the clause just before; else the sentence subject.
       const prev = quotes[quotes.length - 1];
       const main = prev?.cue && prev.speaker && v.sent[prev.cue.from] === v.sent[cue.from] ? prev.speaker : sentenceSubject(v, sFrom, prefix - 1);
@@ -247,7 +306,7 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     let j = clauseStart - 1;
     while (j >= 0 && j >= clauseStart - 2 && isGlue(v, j)) j--;
     const before = j >= sFrom - 1 && j >= 0 && v.para[j] === para ? byClose.get(j) : undefined;
-    if (before && !used.has(before) && speaker) {
+    if (before && !used.has(before) && speaker && !isQuotedTitle(v, before, sFrom)) {
       used.add(before);
       // A quote finishing a sentence begun by the writer ("Not paying taxes ''makes me smart,'' he said").
       const lead = before.open - sFrom;
@@ -308,6 +367,8 @@ export function detectQuotes(v: TokenView): RawQuote[] {
 
     // 4. Indirect content after the cue: "Kerry said critical points remain unresolved".
     const right = inverted ? undefined : contentAfter(v, cue.lemma, afterClause, sTo);
+    // "… said X, but he noted that Y" / "… said X, the source added": the content stops where another reporting clause begins.
+    if (right) right.to = contentEndBeforeReport(v, cues, right.from, right.to, sTo);
     const commaBefore = clauseStart - 1 > sFrom && v.lower[clauseStart - 1] === ',';
     const commaAfter = commaBefore ? commaAfterAdjunct(v, afterClause, sTo) : -1;
     if (right && commaAfter < 0) {
@@ -331,7 +392,11 @@ export function detectQuotes(v: TokenView): RawQuote[] {
     // 3. Content before a comma-attached reporting clause: "…, Preston told Press TV".
     const comma = clauseStart - 1;
     // Content holding another reporting clause is that clause's ("…, one aide said, speaking on …").
-    if (comma > sFrom && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1])) {
+    // "…, the source added." closing the sentence may report an indirect quote nested in it.
+    const nests = !!subject && subject.clauseStart < prefix && (endsSentence(v, cue.to, sTo) || endsAfterAdjunct(v, cue.to, sTo));
+    // "…, who added": a relative clause reports what follows it, never the clause before the comma.
+    const relative = !!subject && subject.speaker.to - subject.speaker.from === 1 && RELATIVE_PRONOUNS.has(v.lower[subject.speaker.from]);
+    if (comma > sFrom && !relative && isGlue(v, comma) && hasFiniteVerb(v, sFrom, comma) && !claimedBefore(quotes, v.start[sFrom], v.end[comma - 1], sFrom, nests ? comma : sFrom)) {
       const parts: [number, number][] = [chars(sFrom, comma)];
       let r = afterClause;
       while (r < sTo && v.pos[r] !== 'PUNCT' && r - afterClause < 4 && v.pos[r] !== 'VERB') r++;
@@ -430,9 +495,46 @@ function startsSentence(v: TokenView, k: number): boolean {
   return k > 0 && (v.lower[k - 1] === '.' || v.lower[k - 1] === '!' || v.lower[k - 1] === '?');
 }
 
-/** True when a quote found so far covers the character range [start, end) in part. */
-function claimedBefore(quotes: readonly RawQuote[], start: number, end: number): boolean {
-  return quotes.some((q) => q.parts.some(([a, b]) => a < end && start < b));
+/**
+ * True when a quote found so far covers the character range [start, end) in part, other than an
+ * indirect one whose cue lies inside tokens [from, to): that one is nested in the content ("X told
+ * police that Y, the source added": what "told" reports is part of what the source added).
+ */
+function claimedBefore(quotes: readonly RawQuote[], start: number, end: number, from: number, to: number): boolean {
+  for (const q of quotes) {
+    if (q.cue && q.cue.from >= from && q.cue.from < to && q.kind === 'indirect') continue;
+    for (const [a, b] of q.parts) if (a < end && start < b) return true;
+  }
+  return false;
+}
+
+/**
+ * Where indirect content [from, to) ends when another reporting clause starts inside it: a
+ * clause closing the sentence after a comma ("…, the source added.") or one joined by a
+ * conjunction ("…, but he noted that …"); else `to`. The other clause makes a quote of its own.
+ */
+function contentEndBeforeReport(v: TokenView, cues: readonly Cue[], from: number, to: number, sTo: number): number {
+  // Cues are in text order: start at the first one after `from` (long cue lists stay linear).
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].from <= from) lo = mid + 1; else hi = mid;
+  }
+  for (let i = lo; i < cues.length && i - lo < LIMITS.maxInnerCues; i++) {
+    const c = cues[i];
+    if (c.from >= to) break;
+    if (c.lemma === 'according to') continue;
+    const subject = subjectBefore(v, cuePrefixStart(v, c.from, from), from);
+    if (!subject) continue;
+    let b = subject.clauseStart - 1;
+    const joined = b > from && v.pos[b] === 'CCONJ';
+    if (joined) b--;
+    if (b - from < LIMITS.minIndirectTokens || (v.lower[b] !== ',' && v.lower[b] !== ';')) continue;
+    const closes = endsSentence(v, c.to, sTo) || endsAfterAdjunct(v, c.to, sTo);
+    if (closes ? v.lower[b] === ',' && !joined : joined || v.lower[b] === ';') return trimEnd(v, from, b);
+  }
+  return to;
 }
 
 function cueBetween(cues: readonly Cue[], a: number, b: number): boolean {

@@ -17,7 +17,8 @@ export type { SourceRecord, SourcingProfile } from './sources.js';
 export { cueLemma } from './lexicon.js';
 
 // 3: generic sources, organisation speakers, back-references and pronoun gender (reanalyze picks them up).
-const VERSION = '3';
+// 4: unnamed spokespeople of an organisation, roles as written, descriptions named later, clause boundaries.
+const VERSION = '4';
 
 /** Everything the quotes stage finds in one article. */
 export interface QuoteAnalysis {
@@ -117,6 +118,8 @@ function sourceKindOf(r: Resolution, kinds: ReadonlyMap<string, SourceKind>): So
   const docHead = r.head && SOURCE_NOUNS[r.head] === 'document';
   if (r.form === 'anonymous') return docHead ? 'document' : 'anonymous';
   if (r.form === 'description' && docHead) return 'document';
+  // "the ministry's spokesman": an unnamed member of a named body, of the kind of the role.
+  if (r.form === 'description' && r.of && r.head) return SOURCE_NOUNS[r.head];
   return undefined;
 }
 

@@ -138,6 +138,8 @@ test('seed 000: every analyst quote is Keith Preston; Kerry and de Mistura attri
   const sourcing = a.findings.sourcing as SourcingProfile;
   const sources = a.findings.sources as SourceRecord[];
   assert.equal(sources[0].name, 'Keith Preston');
+  // Of the roles the article gives him ("analyst", "a political analyst in …"), the fuller one.
+  assert.equal(sources[0].role, 'political analyst');
   assert.equal(sourcing.dominant, sources[0].id);
   assert.ok(sourcing.shareBySource[sources[0].id] > 0.7);
 });
@@ -166,7 +168,8 @@ test('without the entities stage, the fallback name finder resolves speakers', a
   assert.deepEqual(names, ['Marta Ilves', 'Marta Ilves']);
   const sources = a.findings.sources as SourceRecord[];
   assert.equal(sources.length, 1);
-  assert.equal(sources[0].role, 'director');
+  // The description as written is the role, not only its head word.
+  assert.equal(sources[0].role, 'port director');
 });
 
 test('a quote opening the next sentence continues an indirect quote of the same paragraph', () => {
@@ -362,4 +365,100 @@ test('a "sentence" of 2,000 cues (no full stops): each learned quote reads only 
     assert.ok(inside <= 2 * LIMITS.cueWindowTokens, `a quote of ${inside} tokens`);
     assert.equal(q.attrs?.speakerName, 'Ada Brine');
   }
+});
+
+test('a time adjunct between subject and cue is not the speaker', () => {
+  const a = run('The harbour authority on Tuesday said the port would stay closed until the storm passed.');
+  assert.equal(find(a, 'port would stay closed').attrs?.speakerText, 'The harbour authority');
+  const b = run('Marta Ilves last week told reporters that the ferry service would resume in March.');
+  assert.equal(find(b, 'ferry service would resume').attrs?.speakerText, 'Marta Ilves');
+  const c = run('The port company just this month announced it would cut the fares for students.');
+  assert.equal(find(c, 'cut the fares').attrs?.speakerText, 'The port company');
+  // An all-capital name ending in a time word stays whole.
+  const d = run('KESK TODAY reported that the ferry had been delayed by ice near the island.');
+  assert.equal(find(d, 'delayed by ice').attrs?.speakerText, 'KESK TODAY');
+});
+
+test('indirect content stops where a second reporting clause begins', () => {
+  const a = run('Oskar Lind said the bridge would reopen in May, but he warned that the ferries would stay in port all summer.');
+  const first = find(a, 'bridge would reopen');
+  assert.equal(text(a, first), 'the bridge would reopen in May');
+  const second = find(a, 'ferries would stay');
+  assert.equal(second.attrs?.speakerText, 'he');
+  assert.equal(second.attrs?.speakerName, 'Oskar Lind');
+});
+
+test('a reporting clause closing the sentence reports it, nested quote included', () => {
+  const a = run('The ferry was delayed by four hours, but the operator said the delay was caused by ice, a port official added.');
+  const inner = a.layers.quotes.find((q) => q.attrs?.speakerText === 'the operator');
+  assert.ok(inner);
+  assert.equal(text(a, inner), 'the delay was caused by ice');
+  const outer = a.layers.quotes.find((q) => q.attrs?.speakerText === 'a port official');
+  assert.ok(outer, JSON.stringify(a.layers.quotes.map((q) => q.attrs?.speakerText)));
+  assert.ok(text(a, outer).startsWith('The ferry was delayed') && text(a, outer).includes('caused by ice'));
+  // A relative clause ("…, who in 2019 added") reports nothing before its comma.
+  const b = run('The prize went to the ferry captain Oskar Lind, who in 2019 added two ships to his small fleet.');
+  assert.ok(!b.layers.quotes.some((q) => q.attrs?.speakerText === 'who'), JSON.stringify(b.layers.quotes.map((q) => text(b, q))));
+});
+
+test('a capitalised word inside a name is no cue', () => {
+  const a = run('Ferry operator spokesman Jon Berg told The Harbour Post that the ships were safe to sail.');
+  assert.deepEqual(a.layers.quotes.map((q) => q.attrs?.verb), ['tell']);
+});
+
+test('an unnamed spokesperson speaks for the organisation, not as it', () => {
+  const a = run('A spokesman for the Ministry of Fisheries said the quota would be cut by a third next year.');
+  const q = find(a, 'quota would be cut');
+  assert.equal(q.attrs?.speakerName, undefined);
+  assert.equal(q.attrs?.sourceKind, 'anonymous');
+  const sources = a.findings.sources as SourceRecord[];
+  assert.equal(sources.length, 1);
+  assert.equal(sources[0].entity, undefined);
+  assert.equal(sources[0].role, 'spokesman');
+  assert.equal(sources[0].affiliation, 'Ministry of Fisheries');
+  // A named spokesperson is that person.
+  const b = run('Fisheries Ministry spokeswoman Ana Pell said the quota would be cut by a third next year.');
+  assert.equal(find(b, 'quota would be cut').attrs?.speakerName, 'Ana Pell');
+});
+
+test('a source keeps its role as written, not only the head word', () => {
+  const a = run('Opposition leader Tomas Varga said the budget was a disgrace. The leader added that he would vote against it.');
+  const sources = a.findings.sources as SourceRecord[];
+  assert.equal(sources[0].name, 'Tomas Varga');
+  assert.equal(sources[0].role, 'opposition leader');
+  const b = run('On Monday, two senior harbour officials said the cranes were too old to repair.');
+  const anon = (b.findings.sources as SourceRecord[])[0];
+  assert.equal(anon.role, 'senior harbour officials');
+});
+
+test('a description named right after is that person, unless the person was named before it', () => {
+  const intro = [
+    'A senior energy analyst warned that prices would climb through the winter.',
+    '"Households will feel it first," the analyst said.',
+    'Petra Lund, who has followed the gas market for two decades, added that storage was lower than last year.',
+  ].join(' ');
+  const a = run(intro);
+  assert.equal(find(a, 'prices would climb').attrs?.speakerName, 'Petra Lund');
+  assert.equal(find(a, 'Households will feel').attrs?.speakerName, 'Petra Lund');
+  const lund = (a.findings.sources as SourceRecord[]).find((s) => s.name === 'Petra Lund');
+  assert.equal(lund?.role, 'senior energy analyst');
+  // Named before the description: the description is someone else.
+  const b = run(`Petra Lund opened the conference on Monday. ${intro}`);
+  assert.equal(find(b, 'prices would climb').attrs?.speakerName, undefined);
+});
+
+test('a participle chain after a comma reports the clause before it', () => {
+  const a = run('“The bridge is a scandal,” Oskar Lind said, going on to say that the council had wasted millions on it.');
+  const q = find(a, 'council had wasted');
+  assert.equal(q.attrs?.speakerText, 'Oskar Lind');
+});
+
+test('a quoted programme title before the reporting clause is no quote', () => {
+  const a = run('On this weekend’s broadcast of “Harbour Talk Sunday,” Oskar Lind said the bridge would reopen in May.');
+  const q = find(a, 'bridge would reopen');
+  assert.equal(text(a, q), 'the bridge would reopen in May');
+  assert.ok(!a.layers.quotes.some((s) => text(a, s).includes('Harbour Talk')));
+  // Speech in quotation marks after a possessive stays a quote.
+  const b = run('But the mayor’s “plan has failed completely,” Lind said.');
+  assert.ok(text(b, find(b, 'plan has failed')).includes('“plan has failed completely,”'));
 });

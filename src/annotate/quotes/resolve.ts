@@ -1,4 +1,4 @@
-import { ANONYMOUS_DETERMINERS, COUNTING_DETERMINERS, NON_SOURCE_HEADS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
+import { ANONYMOUS_DETERMINERS, BODY_SOURCE_NOUNS, ROLE_STOP_WORDS, COUNTING_DETERMINERS, NON_SOURCE_HEADS, ORG_HEAD_NOUNS, DEMONYM_SUFFIXES, GENERIC_SOURCE_NOUNS, INDIVIDUAL_SOURCE_HEADS, LIMITS, PLACE_SPEECH_VERBS, PLACE_TYPES, RELATIVE_PRONOUNS, SINGULAR_PRONOUNS, SOURCE_NOUNS, TITLE_WORDS } from './constants.js';
 import type { RawQuote } from './detect.js';
 import type { MentionIndex } from './mentions.js';
 import { nameIn, phraseEndingAt, type Range } from './phrases.js';
@@ -20,6 +20,10 @@ export interface Resolution {
   drop?: boolean;
   /** An unnamed class of people speaking as a group ("analysts say", "officials said"): a generic source. */
   generic?: boolean;
+  /** The description as written, as a role ("opposition leader", "senior energy analyst"); `head` is its last word. */
+  role?: string;
+  /** The organisation or place an unnamed person speaks for ("a spokesman for the ministry" → the ministry's entity). */
+  of?: string;
 }
 
 /** The entity of a name inside a token range, by mention overlap or by surname. */
@@ -177,19 +181,16 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     let r = resolveOne(q);
     // "according to the size of …" measures; no one speaks.
     if (q.kind === 'according-to' && !r.entity && r.head && NON_SOURCE_HEADS.has(r.head)) r = { form: 'none', drop: true };
+    if (q.speaker && r.head && isRoleHead(r.head)) r.role = rolePhrase(v, idx, q.speaker, r.head);
     out.push(r);
     if (r.entity) {
       spoken.add(r.entity);
       last = { entity: r.entity, para: q.para };
-      if (r.head) addRole(r.entity, r.head);
+      if (r.head) addRole(idx, r.entity, r.head, r.role ?? r.head);
     }
   }
+  nameLaterIntroduced(v, idx, quotes, out);
   return out;
-
-  function addRole(entity: string, head: string) {
-    const info = idx.entities.get(entity);
-    if (info && !hasRole(info.roles, head)) info.roles.push(head);
-  }
 
   function resolveOne(q: RawQuote): Resolution {
     if (!q.speaker) {
@@ -216,6 +217,9 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     }
     let named = entityOfName(v, idx, sp);
     const head = headNoun(v, sp);
+    // "A spokesman for the ministry", "the Kremlin's spokesman": an unnamed member speaks for the organisation.
+    let of = named && head && isMemberHead(v, idx, sp, named, head) ? named : undefined;
+    if (of) named = undefined;
     // "His deputy, Grace Okafor, said": the person named in apposition speaks.
     if (!named && head) {
       const app = appositiveName(v, idx, sp);
@@ -223,7 +227,7 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
     }
     if (named && isPlace(v, idx, named)) {
       // "Veloria's envoy said": the person described speaks, not the place.
-      if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) named = undefined;
+      if (head && nameIn(v, sp)!.to <= lastNounAt(v, sp)) { of = named; named = undefined; }
       // A place speaks only as its government, with a speech verb; otherwise no one speaks.
       else if (!q.verb || !PLACE_SPEECH_VERBS.has(q.verb)) return { form: 'none', drop: true };
     }
@@ -240,8 +244,8 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
       if (entity) return { entity, form: 'description', head: first };
     }
     if (!head) return { form: 'none' };
-    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true } : { form: 'anonymous', head };
-    if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head };
+    if (ANONYMOUS_DETERMINERS.has(first) || isPlural(head) || SOURCE_NOUNS[head] === 'anonymous') return isGenericHead(first, head) ? { form: 'anonymous', head, generic: true, of } : { form: 'anonymous', head, of };
+    if (first !== 'the' && first !== 'this' && first !== 'that') return { form: 'description', head, of };
     // "the association", "the organisation": the organisation last named with that head word;
     // never the last person quoted ("the ministry said" after the minister spoke).
     if (ORG_HEAD_NOUNS.has(head)) {
@@ -255,9 +259,127 @@ export function resolveSpeakers(v: TokenView, idx: MentionIndex, quotes: readonl
       const m = idx.mentions[i];
       if (m.start < at && hasRole(idx.entities.get(m.entity)?.roles, head)) withRole = m.entity;
     }
-    const entity = withRole ?? near(q.para);
-    return { entity, form: 'description', head };
+    // "the ministry's spokesman" is a member of the ministry, not whoever spoke last.
+    const entity = withRole ?? (of ? undefined : near(q.para));
+    return { entity, form: 'description', head, of };
   }
+}
+
+/** A source noun of a person or body, singular or plural ("analyst", "officials"); documents have no role. */
+function isRoleHead(head: string): boolean {
+  const kind = SOURCE_NOUNS[head] ?? (isPlural(head) ? SOURCE_NOUNS[head.slice(0, -1)] : undefined);
+  return !!kind && kind !== 'document';
+}
+
+/** Adds a role to an entity once; a fuller phrase replaces its bare head word ("leader" → "opposition leader"). */
+function addRole(idx: MentionIndex, entity: string, head: string, role: string): void {
+  const info = idx.entities.get(entity);
+  if (!info) return;
+  const bare = info.roles.indexOf(head);
+  if (bare >= 0 && role !== head) info.roles[bare] = role;
+  else if (!hasRole(info.roles, head)) info.roles.push(role);
+}
+
+/**
+ * The description of a speaker phrase as a role: the head word with the common nouns and
+ * adjectives right before it ("Opposition leader Tomas Varga" → "opposition leader", "a senior
+ * energy analyst" → "senior energy analyst"); determiners, counts and names stay out.
+ */
+export function rolePhrase(v: TokenView, idx: MentionIndex, sp: Range, head: string): string {
+  let k = sp.to - 1;
+  while (k >= sp.from && v.lower[k] !== head) k--;
+  if (k < sp.from) return head;
+  let from = k;
+  while (from - 1 >= sp.from && isRoleWord(v, idx, from - 1)) from--;
+  if (from === k) return head;
+  const words: string[] = [];
+  for (let j = from; j <= k; j++) words.push(v.lower[j]);
+  return words.join(' ');
+}
+
+/**
+ * A lower-case common noun or adjective that may modify a role noun; at a sentence start, where
+ * the capital says nothing, any word that opens no name ("Opposition leader Tomas Varga").
+ */
+function isRoleWord(v: TokenView, idx: MentionIndex, k: number): boolean {
+  const pos = v.pos[k];
+  const opens = v.sentStart[v.sent[k]] === k;
+  if (pos !== 'NOUN' && pos !== 'ADJ' && !(opens && pos === 'PROPN' && !mentionAt(idx, v.start[k]))) return false;
+  if (v.cap[k] === 1 && !opens) return false;
+  return !ROLE_STOP_WORDS.has(v.lower[k]) && !/\d/.test(v.lower[k]);
+}
+
+function mentionAt(idx: MentionIndex, at: number): boolean {
+  for (const m of idx.mentions) {
+    if (m.start > at) return false;
+    if (m.end > at) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a speaker phrase names an unnamed person of an organisation: its head noun is a
+ * person's source noun ("spokesman", "official", "analyst") outside the organisation's name
+ * ("a spokesman for the Ministry of Fisheries", "Kremlin spokesman"). A person's name in the
+ * phrase wins before this is asked ("Ministry spokesman Ana Pell").
+ */
+function isMemberHead(v: TokenView, idx: MentionIndex, sp: Range, named: string, head: string): boolean {
+  const kind = SOURCE_NOUNS[head];
+  if (!kind || kind === 'document' || kind === 'anonymous' || BODY_SOURCE_NOUNS.has(head) || ORG_HEAD_NOUNS.has(head)) return false;
+  if (idx.entities.get(named)?.type !== 'ORG') return false;
+  const at = v.start[lastNounAt(v, sp)];
+  for (const m of idx.mentions) {
+    if (m.start > at) break;
+    if (m.end > at) return false;
+  }
+  return true;
+}
+
+/** Paragraphs after an unnamed description within which the person it introduces must be named. */
+const INTRODUCTION_PARAGRAPHS = 1;
+
+/**
+ * "A senior analyst warned that … . John Smith, who has followed the market for years, added …":
+ * an indefinite description speaking first and a person named right after, quoted next, are one
+ * source. The description takes the person when the next speaker is a person named there for the
+ * first time (not quoted before, not mentioned before the description) whose roles do not
+ * contradict it; "the analyst said" between the two goes with it. Works in place.
+ */
+function nameLaterIntroduced(v: TokenView, idx: MentionIndex, quotes: readonly RawQuote[], out: Resolution[]): void {
+  for (let i = 0; i < quotes.length; i++) {
+    const r = out[i];
+    const sp = quotes[i].speaker;
+    if (!sp || r.form !== 'anonymous' || r.generic || r.entity || r.of || !r.head || !isIntroducingDescription(v, sp, r.head)) continue;
+    let j = i + 1;
+    while (j < quotes.length && !out[j].entity && out[j].head === r.head && quotes[j].para - quotes[i].para <= INTRODUCTION_PARAGRAPHS) j++;
+    if (j >= quotes.length || out[j].form !== 'name' || quotes[j].para - quotes[i].para > INTRODUCTION_PARAGRAPHS) continue;
+    const person = out[j].entity!;
+    const info = idx.entities.get(person);
+    if (info?.type !== 'PER' || (info.roles.length && !hasRole(info.roles, r.head))) continue;
+    if (spokeBefore(out, i, person) || mentionedBefore(idx, person, v.start[sp.from])) continue;
+    for (let k = i; k < j; k++) out[k] = { ...out[k], entity: person, form: 'description' };
+    addRole(idx, person, r.head, r.role ?? r.head);
+  }
+}
+
+/** "A senior analyst", "an official": one unnamed person with a person's source noun, introduced by "a"/"an". */
+function isIntroducingDescription(v: TokenView, sp: Range, head: string): boolean {
+  const first = v.lower[sp.from];
+  const kind = SOURCE_NOUNS[head];
+  return (first === 'a' || first === 'an') && !isPlural(head) && !!kind && kind !== 'document' && kind !== 'anonymous' && !BODY_SOURCE_NOUNS.has(head);
+}
+
+function spokeBefore(out: readonly Resolution[], i: number, entity: string): boolean {
+  for (let k = 0; k < i; k++) if (out[k].entity === entity) return true;
+  return false;
+}
+
+function mentionedBefore(idx: MentionIndex, entity: string, at: number): boolean {
+  for (const m of idx.mentions) {
+    if (m.start >= at) return false;
+    if (m.entity === entity) return true;
+  }
+  return false;
 }
 
 /**

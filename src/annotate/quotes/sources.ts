@@ -64,6 +64,35 @@ function entityKind(info: PersonInfo | undefined, roles: readonly string[]): Sou
   return kindOf(roles, 'person');
 }
 
+/**
+ * The first role, or a fuller one with the same head word given too ("analyst" and "political
+ * analyst" → "political analyst").
+ */
+export function specificRole(roles: readonly string[]): string | undefined {
+  let best = roles[0];
+  if (best === undefined) return undefined;
+  const tail = ` ${best.toLowerCase()}`;
+  for (const r of roles) if (r.length > best.length && r.toLowerCase().endsWith(tail)) best = r;
+  return best;
+}
+
+/**
+ * The kind of an unnamed source: a document as such; an indefinite person ("a spokesman for the
+ * ministry") anonymous; a definite one not resolved to a name ("the ministry's spokesman") by its role.
+ */
+function unnamedKind(r: Resolution): SourceKind {
+  const kind = SOURCE_NOUNS[r.head ?? ''];
+  if (kind === 'document') return 'document';
+  return r.form === 'description' && kind ? kind : 'anonymous';
+}
+
+/** The organisation (or place) an unnamed person speaks for, as the record's affiliation (or place). */
+function placeOrAffiliation(rec: SourceRecord, info: PersonInfo | undefined): void {
+  if (!info) return;
+  if (info.type === 'LOC' || info.type === 'GPE' || info.kind === 'country' || info.kind === 'city') rec.place ??= info.name;
+  else rec.affiliation ??= info.name;
+}
+
 function isOutlet(text: string): boolean {
   return text.toLowerCase().split(/\s+/).some((w) => MEDIA_WORDS.has(w));
 }
@@ -86,16 +115,18 @@ export function buildSources(v: TokenView, idx: MentionIndex, quotes: readonly R
         const info = idx.entities.get(r.entity);
         const roles = info?.roles ?? [];
         rec = {
-          id, entity: r.entity, name: info?.name ?? id, role: roles[0], affiliation: info?.affiliations[0], place: info?.places[0], outlets: [],
+          id, entity: r.entity, name: info?.name ?? id, role: specificRole(roles), affiliation: info?.affiliations[0], place: info?.places[0], outlets: [],
           kind: entityKind(info, roles), quotes: 0, direct: 0, indirect: 0, chars: 0,
         };
       }
-    } else if (r.form === 'anonymous' && q.speaker) {
+    } else if ((r.form === 'anonymous' || (r.form === 'description' && r.of)) && q.speaker) {
       const text = v.text.slice(v.start[q.speaker.from], v.end[q.speaker.to - 1]);
-      id = `anon:${r.head ?? text.toLowerCase()}`;
+      // A spokesman of one ministry and of another are two sources.
+      id = `anon:${r.head ?? text.toLowerCase()}${r.of ? `@${r.of}` : ''}`;
       // "Officials said" (generic) and "two officials said" (anonymous individuals) are two sources.
       if (!!byId.get(id)?.generic !== !!r.generic) id = `anon:${text.toLowerCase()}`;
-      rec = byId.get(id) ?? { id, name: text, role: r.head, outlets: [], kind: SOURCE_NOUNS[r.head ?? ''] === 'document' ? 'document' : 'anonymous', quotes: 0, direct: 0, indirect: 0, chars: 0 };
+      rec = byId.get(id) ?? { id, name: text, role: r.role ?? r.head, outlets: [], kind: unnamedKind(r), quotes: 0, direct: 0, indirect: 0, chars: 0 };
+      if (r.of) placeOrAffiliation(rec, idx.entities.get(r.of));
       if (r.generic && rec.kind === 'anonymous') rec.generic = true;
     } else if (r.form === 'description' && r.head && SOURCE_NOUNS[r.head] === 'document' && q.speaker) {
       const text = v.text.slice(v.start[q.speaker.from], v.end[q.speaker.to - 1]);
@@ -105,7 +136,7 @@ export function buildSources(v: TokenView, idx: MentionIndex, quotes: readonly R
       unresolved++;
       return;
     }
-    if (r.head && !rec.role) rec.role = r.head;
+    if (r.head && !rec.role) rec.role = r.role ?? r.head;
     // How the article itself introduces the speaker ("the analyst said") decides the kind.
     if (r.head && rec.entity && SOURCE_NOUNS[r.head] && SOURCE_NOUNS[r.head] !== 'anonymous' && SOURCE_NOUNS[r.head] !== 'document') rec.kind = SOURCE_NOUNS[r.head];
     if (q.addressee) {
