@@ -5,6 +5,7 @@ import { FEATURES, SENTENCE_MODEL } from './constants.js';
 import { probBucket } from './sentence-model.js';
 import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
+import type { TokenWords } from '../../nlp/token-words.js';
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
 const T = 3;
@@ -182,6 +183,37 @@ export class EmissionScorer {
     return id;
   }
 
+  /**
+   * Word id by the nlp stage's word id (-1: not yet seen), for `nlpTable` at `nlpGeneration`:
+   * a token whose nlp id is known costs one read of a small array instead of hashing its text
+   * and probing the slot table.
+   */
+  private nlpIds = new Int32Array(0);
+  private nlpTable: object | undefined;
+  private nlpGeneration = -1;
+
+  /** The nlp-id map for a view's word source, emptied when the source's table is another or started afresh. */
+  private nlpMap(src: TokenWords): Int32Array {
+    if (src.table !== this.nlpTable || src.generation !== this.nlpGeneration) {
+      this.nlpTable = src.table;
+      this.nlpGeneration = src.generation;
+      this.nlpIds.fill(-1);
+    }
+    return this.nlpIds;
+  }
+
+  /** The id of token text `raw` whose nlp word id is `w` (≥ 0), remembered for that nlp id. */
+  private idOfWord(raw: string, w: number): number {
+    const id = this.id(raw);
+    if (w >= this.nlpIds.length) {
+      const more = new Int32Array(Math.max(2 * this.nlpIds.length, w + 4096)).fill(-1);
+      more.set(this.nlpIds);
+      this.nlpIds = more;
+    }
+    this.nlpIds[w] = id;
+    return id;
+  }
+
   /** Records (h1, h2) → id in the slot table, growing it at half load. */
   private claim(h1: number, h2: number, id: number): void {
     if ((this.size + 1) * 2 > this.slots.length >> 2) {
@@ -267,6 +299,7 @@ export class EmissionScorer {
   private reset(): void {
     this.generation++;
     this.slots.fill(0);
+    this.nlpIds.fill(-1);
     this.lowerIds.clear();
     this.size = 0;
     this.lowerSize = 0;
@@ -379,8 +412,18 @@ export class EmissionScorer {
       const pp = plusBuf.subarray(pat, pat + n + 1);
       at += n;
       pat += n + 1;
+      const src = v.wordSource;
+      const words = src?.ids;
+      const first = v.firstToken ?? 0;
+      if (src) this.nlpMap(src);
       for (let i = 0; i < n; i++) {
-        const id = (ids[i] = this.id(v.raws[i]));
+        let id: number;
+        if (words === undefined) id = this.id(v.raws[i]);
+        else {
+          const w = words[first + i];
+          id = w < 0 ? this.id(v.raws[i]) : w < this.nlpIds.length && this.nlpIds[w] >= 0 ? this.nlpIds[w] : this.idOfWord(v.raws[i], w);
+        }
+        ids[i] = id;
         const m = id * META;
         if (this.meta[m + FLAGS] & 4) strong++;
         if (this.meta[m + FLAGS] & 2) {
