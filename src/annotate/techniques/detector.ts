@@ -15,6 +15,7 @@ import type { SpanTagger } from './train.js';
 import { probBucket } from './sentence-model.js';
 import { wideningFeatures, wideningLogOdds, wideningSides, type WideningInput } from './widening.js';
 import { TokenModelScorer, type TokenModel } from './token-model.js';
+import { CompactRows } from './compact-rows.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -88,6 +89,16 @@ export interface Candidate {
   backstop: boolean;
 }
 
+/** The run-time weight table of each classifier (shared by a model's copies). */
+const compactOf = new WeakMap<Classifier, CompactRows>();
+
+/** The classifier's weights without their all-zero rows (made once per classifier). */
+function compactRows(classifier: Classifier): CompactRows {
+  let rows = compactOf.get(classifier);
+  if (!rows) compactOf.set(classifier, (rows = new CompactRows(classifier.weights, classifier.labels.length)));
+  return rows;
+}
+
 let clustersOnce: WordClusters | undefined;
 /** The committed word clusters, read once per process. */
 function sharedClusters(): WordClusters {
@@ -122,6 +133,8 @@ export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
 export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
   readonly scorer: EmissionScorer;
+  /** The classifier's weights as scored at run time (`compact-rows.ts`). */
+  private readonly classifierRows: CompactRows;
   private readonly spanSink: ExplainingSink;
   /** The network's input buckets of the current span (reused). */
   private readonly networkBuckets: number[] = [];
@@ -172,6 +185,7 @@ export class TechniqueModel {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, clusters, tagger.card.articleDensity === true, sentences, neighbourWindow(tagger.card.sentenceNeighbours));
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
+    this.classifierRows = compactRows(classifier);
     this.contextPrior = Float64Array.from(classifier.labels, (l) => (l in CONTEXT.prior ? Math.log(CONTEXT.prior[l] + CONTEXT.smoothing) : NaN));
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
@@ -526,7 +540,7 @@ export class TechniqueModel {
    */
   private averaged(ctx: SpanContext, range: Range): Float64Array {
     const sink = this.spanSink;
-    const p = softmaxInPlace(this.classifier.scoreBuckets(sink.out));
+    const p = softmaxInPlace(this.classifierRows.scoreBuckets(sink.out));
     const w = this.logisticWeight;
     // The network costs more than the classifier: skip it when the classifier's lead is more
     // than the network's share could overturn (NETWORK.skipLead).
@@ -569,7 +583,7 @@ export class TechniqueModel {
       const r = ranges[k];
       sink.clear();
       facts[k] = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
-      const p = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const p = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifierRows.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       probs.set(p, k * L);
       // Evidence for the best label while the span's features are in the sink (spelled out
       // again below only when the article context changes the label).
@@ -603,7 +617,7 @@ export class TechniqueModel {
   /** The top classifier features of the span in the sink for label `cls` (evidence). */
   private explain(cls: number): { feature: string }[] {
     const sink = this.spanSink;
-    return this.classifier.explainBuckets(sink.out, cls, EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
+    return this.classifierRows.explainBuckets(sink.out, cls, EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
   }
 
   /**
