@@ -434,3 +434,30 @@ test('the sentence backstop makes a whole span of a sentence the tagger left emp
   assert.ok(cues.some((c) => c.backstop && c.last < views[1].raws.length - 1), 'a lexicon backstop run');
   assert.ok(cues.some((c) => c.first === 0 && c.last === views[1].raws.length - 1), 'the whole sentence');
 });
+
+test('the nlp stage word ids give the same emissions, spans and labels as hashing the token text', () => {
+  const text = 'The corrupt elites will crush our glorious nation, the senator warned.\n\nCritics called the plan a disgraceful betrayal of voters, and the corrupt elites again denied it!\n\nThe committee meets on Tuesday.';
+  const model = TechniqueModel.load();
+  const { tokens, sentences } = tokenize(text);
+  const withIds = buildViews(text, tokens, sentences);
+  assert.ok(withIds[0].wordSource, 'views made in this process carry the nlp word ids');
+  const plain = withIds.map((v) => ({ ...v, wordSource: undefined, firstToken: undefined }));
+  const emissions = (views: typeof plain) => model.scorer.article(views).map((e) => [...e]);
+  const fromText = emissions(plain);
+  const fromIds = emissions(withIds);
+  assert.deepEqual(fromIds, fromText);
+  // Again with the ids already known (the second sight of each word).
+  assert.deepEqual(emissions(withIds), fromText);
+  const spansOf = (views: typeof plain) => {
+    const ranges = model.findSpans(views);
+    const ctx = { text, lowerText: text.toLowerCase(), views, wordCounts: model.scorer.wordCounts() };
+    return model.label(ctx, ranges, undefined, 'found').map((l) => [l.start, l.end, l.label, l.score, l.evidence.join('|')]);
+  };
+  const a = spansOf(plain);
+  assert.ok(a.length > 0, 'the text has spans');
+  assert.deepEqual(spansOf(withIds), a);
+  // Content-word counts by token equal those by word.
+  const counts = model.scorer.wordCounts();
+  withIds.forEach((v, s) => v.lowers.forEach((w, i) => assert.equal(counts.at?.(withIds, s, i), counts.get(w), w)));
+  assert.equal(counts.get('corrupt'), 2);
+});
