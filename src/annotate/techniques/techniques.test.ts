@@ -9,7 +9,7 @@ import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
 import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { TokenFeaturizer, wordShape } from './token-features.js';
-import { buildViews } from './view.js';
+import { buildViews, type SentenceView } from './view.js';
 import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, networkFeaturesInto, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor, wordsOf } from './evidence.js';
@@ -441,14 +441,14 @@ test('the nlp stage word ids give the same emissions, spans and labels as hashin
   const { tokens, sentences } = tokenize(text);
   const withIds = buildViews(text, tokens, sentences);
   assert.ok(withIds[0].wordSource, 'views made in this process carry the nlp word ids');
-  const plain = withIds.map((v) => ({ ...v, wordSource: undefined, firstToken: undefined }));
-  const emissions = (views: typeof plain) => model.scorer.article(views).map((e) => [...e]);
+  const plain: SentenceView[] = withIds.map((v) => ({ ...v, wordSource: undefined, firstToken: undefined }));
+  const emissions = (views: SentenceView[]) => model.scorer.article(views).map((e) => [...e]);
   const fromText = emissions(plain);
   const fromIds = emissions(withIds);
   assert.deepEqual(fromIds, fromText);
   // Again with the ids already known (the second sight of each word).
   assert.deepEqual(emissions(withIds), fromText);
-  const spansOf = (views: typeof plain) => {
+  const spansOf = (views: SentenceView[]) => {
     const ranges = model.findSpans(views);
     const ctx = { text, lowerText: text.toLowerCase(), views, wordCounts: model.scorer.wordCounts() };
     return model.label(ctx, ranges, undefined, 'found').map((l) => [l.start, l.end, l.label, l.score, l.evidence.join('|')]);
