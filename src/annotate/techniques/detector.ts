@@ -16,6 +16,7 @@ import { probBucket } from './sentence-model.js';
 import { wideningFeatures, wideningLogOdds, wideningSides, type WideningInput } from './widening.js';
 import { TokenModelScorer, type TokenModel } from './token-model.js';
 import { CompactRows } from './compact-rows.js';
+import { NetworkScorer } from './network-scorer.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -97,6 +98,16 @@ function compactRows(classifier: Classifier): CompactRows {
   let rows = compactOf.get(classifier);
   if (!rows) compactOf.set(classifier, (rows = new CompactRows(classifier.weights, classifier.labels.length)));
   return rows;
+}
+
+/** The run-time scorer of each technique network (shared by a model's copies). */
+const networkScorers = new WeakMap<Mlp, NetworkScorer>();
+
+/** The network's run-time scorer (made once per network). */
+function networkScorer(net: Mlp): NetworkScorer {
+  let scorer = networkScorers.get(net);
+  if (!scorer) networkScorers.set(net, (scorer = new NetworkScorer(net)));
+  return scorer;
 }
 
 let clustersOnce: WordClusters | undefined;
@@ -557,7 +568,7 @@ export class TechniqueModel {
     all.length = 0;
     for (const b of sink.out) all.push(b);
     for (const b of sink.networkOut) all.push(b);
-    const q = softmaxInPlace(this.network!.scoreBuckets(all));
+    const q = softmaxInPlace(networkScorer(this.network!).scoreBuckets(all));
     for (let c = 0; c < p.length; c++) p[c] = w * p[c] + (1 - w) * q[c];
     return p;
   }
