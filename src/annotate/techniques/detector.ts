@@ -288,7 +288,8 @@ export class TechniqueModel {
     const T = this.T;
     if (this.tokenOdds.length < n) this.tokenOdds = new Float64Array(2 * n);
     if (this.mixed.length < n * T) this.mixed = new Float64Array(2 * n * T);
-    const z = this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
+    const last = this.scorer.last;
+    const z = this.tokenModel.sentence(v, this.tokenOdds, last.ids[s], this.scorer, this.scorer.generation, last.pos[s], this.scorer.posTags);
     const out = this.mixed;
     const k = this.tokenWeight * this.scale;
     const base = this.tokenModel.baseLogit;

@@ -397,7 +397,12 @@ export class EmissionScorer {
   }
 
   /** The views and per-sentence word ids of the article last passed to `article`. */
-  last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
+  last: { views: readonly SentenceView[]; ids: Int32Array[]; pos: Int32Array[] } = { views: [], ids: [], pos: [] };
+
+  /** POS tag names by the POS ids of `last.pos`. */
+  get posTags(): readonly string[] {
+    return this.posNames;
+  }
 
   /** True when the word id is a strong cue. */
   isStrong(id: number): boolean {
@@ -481,7 +486,7 @@ export class EmissionScorer {
       slotsOf.push(ps);
       plusOf.push(pp);
     }
-    this.last = { views, ids: idsOf };
+    this.last = { views, ids: idsOf, pos: posOf };
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.sentenceRows.length = 0;
     this.hitsOf = [];

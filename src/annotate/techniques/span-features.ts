@@ -179,6 +179,21 @@ export function networkFeaturesInto(ctx: SpanContext, r: Range, f: FeatureSink):
   }
 }
 
+/**
+ * `raw === raw.toUpperCase() && /[A-Z]/.test(raw)`, without making the upper-case copy for an
+ * ASCII word (no a-z, some A-Z); other words take the expression itself.
+ */
+function isAllCaps(raw: string): boolean {
+  let upper = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c > 127) return raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
+}
+
 /** True for an -est superlative or a superlative word. */
 export function isSuperlative(lower: string, pos: string): boolean {
   if (SUPERLATIVE_WORDS.has(lower)) return true;
@@ -233,7 +248,7 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
       if (isSuperlative(w, v.pos[i])) superlatives.push(raw);
       if (w === '?') f.flag('has?');
       if (w === '!') f.flag('has!');
-      if (raw.length > 2 && raw !== w && raw === raw.toUpperCase() && /[A-Z]/.test(raw)) f.flag('caps');
+      if (raw.length > 2 && raw !== w && isAllCaps(raw)) f.flag('caps');
       if (v.pos[i] === 'NUM') f.flag('num');
       else if (v.pos[i] === 'PROPN') propn++;
       if (w.charCodeAt(0) === 35) f.flag('hashtag');

@@ -461,3 +461,14 @@ test('the nlp stage word ids give the same emissions, spans and labels as hashin
   withIds.forEach((v, s) => v.lowers.forEach((w, i) => assert.equal(counts.at?.(withIds, s, i), counts.get(w), w)));
   assert.equal(counts.get('corrupt'), 2);
 });
+
+test('span feature caps: all-capital words only (ASCII and not)', () => {
+  const text = 'They shouted STOP THE STEAL and Nato met. ÉTÉ SANS FIN came. The ÉcOLE opened.';
+  const views = viewsOf(text);
+  const ctx = { text, lowerText: text.toLowerCase(), views };
+  const caps = (fragment: string) => spanFeatures(ctx, range(text, fragment), lexicon).features.includes('caps');
+  assert.equal(caps('STOP THE STEAL'), true);
+  assert.equal(caps('Nato met'), false);
+  assert.equal(caps('ÉTÉ SANS FIN'), true);
+  assert.equal(caps('ÉcOLE opened'), false);
+});

@@ -193,6 +193,13 @@ export class TokenModelScorer {
   }
 
   private readonly posMemo = new Map<string, Float32Array>();
+  /** POS records by the owner's POS id (valid with `idOwner`). */
+  private posById: Float32Array[] = [];
+
+  /** A POS tag's slot sums by the emission scorer's POS id (`posTags[id]` is the tag). */
+  private posRecordById(id: number, posTags: readonly string[]): Float32Array {
+    return this.posById[id] ?? (this.posById[id] = this.posRecord(posTags[id]));
+  }
   /**
    * Records by the emission scorer's word id (valid for `idGeneration`), all in one flat array
    * (word id × S floats; `known[id]` = 1 once filled): one typed-array read per offset instead of
@@ -243,7 +250,7 @@ export class TokenModelScorer {
    * `generation`): the emission scorer's word ids of the sentence, which key the memo; without
    * them the words are memoised by raw form.
    */
-  sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0): Float64Array {
+  sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0, posIds?: Int32Array, posTags?: readonly string[]): Float64Array {
     const n = v.raws.length;
     const W = this.window;
     const S = this.S;
@@ -253,6 +260,7 @@ export class TokenModelScorer {
       this.pool = new Float32Array(4096 * S);
       this.idGeneration = generation;
       this.idOwner = owner;
+      this.posById = [];
     }
     if (this.comb.length < n * S) {
       this.comb = new Float64Array(2 * n * S);
@@ -261,7 +269,7 @@ export class TokenModelScorer {
     const comb = this.comb;
     const own = this.own;
     for (let i = 0; i < n; i++) {
-      const p = this.posRecord(v.pos[i]);
+      const p = posIds && posTags ? this.posRecordById(posIds[i], posTags) : this.posRecord(v.pos[i]);
       let rec: Float32Array;
       let at: number;
       if (ids) {
