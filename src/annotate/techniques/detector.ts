@@ -57,7 +57,19 @@ function labelledWording(text: string, r: FoundSpan): LabelledWording {
   const core = r.core ?? r;
   const fragment = text.slice(core.start, core.end);
   const widened = core.start !== r.start || core.end !== r.end;
-  return { words: wordsOf(fragment), core: widened ? fragment : undefined };
+  return new LazyWording(fragment, widened ? fragment : undefined);
+}
+
+/** A `LabelledWording` whose words are split out only when evidence asks for them (few spans do). */
+class LazyWording implements LabelledWording {
+  private split?: string[];
+  constructor(
+    private readonly fragment: string,
+    readonly core: string | undefined,
+  ) {}
+  get words(): readonly string[] {
+    return (this.split ??= wordsOf(this.fragment));
+  }
 }
 
 /** Sorts spans and merges overlapping or touching ones (their cores are joined too). */

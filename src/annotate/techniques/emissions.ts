@@ -46,7 +46,8 @@ const HAS_CATS = 8;
 /** Seed of the second word hash (any odd constant other than FNV's offset basis). */
 const SECOND_SEED = 0x9747b28c | 0;
 /** Ints per slot of the article's bigram-count table, and their places. */
-const BIGRAM = 4;
+const BIGRAM_SHIFT = 2;
+const BIGRAM = 1 << BIGRAM_SHIFT;
 const BG_KEY = 0;
 const BG_STAMP = 1;
 const BG_COUNT = 2;
@@ -505,10 +506,10 @@ export class EmissionScorer {
   /** The offset in `bigrams` of a bigram hash's record in this article (claimed, with count 0, when new). */
   private bigramSlot(h: number, stamp: number): number {
     const table = this.bigrams;
-    const mask = table.length / BIGRAM - 1;
+    const mask = (table.length >> BIGRAM_SHIFT) - 1;
     let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (table[at * BIGRAM + BG_STAMP] === stamp && table[at * BIGRAM + BG_KEY] !== h) at = (at + 1) & mask;
-    const o = at * BIGRAM;
+    while (table[(at << BIGRAM_SHIFT) + BG_STAMP] === stamp && table[(at << BIGRAM_SHIFT) + BG_KEY] !== h) at = (at + 1) & mask;
+    const o = at << BIGRAM_SHIFT;
     if (table[o + BG_STAMP] !== stamp) {
       table[o + BG_STAMP] = stamp;
       table[o + BG_KEY] = h;
