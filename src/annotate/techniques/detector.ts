@@ -15,6 +15,8 @@ import type { SpanTagger } from './train.js';
 import { probBucket } from './sentence-model.js';
 import { wideningFeatures, wideningLogOdds, wideningSides, type WideningInput } from './widening.js';
 import { TokenModelScorer, type TokenModel } from './token-model.js';
+import { CompactRows } from './compact-rows.js';
+import { NetworkScorer } from './network-scorer.js';
 
 /** A technique judgement over a range. */
 export interface LabelledSpan extends Range {
@@ -55,7 +57,19 @@ function labelledWording(text: string, r: FoundSpan): LabelledWording {
   const core = r.core ?? r;
   const fragment = text.slice(core.start, core.end);
   const widened = core.start !== r.start || core.end !== r.end;
-  return { words: wordsOf(fragment), core: widened ? fragment : undefined };
+  return new LazyWording(fragment, widened ? fragment : undefined);
+}
+
+/** A `LabelledWording` whose words are split out only when evidence asks for them (few spans do). */
+class LazyWording implements LabelledWording {
+  private split?: string[];
+  constructor(
+    private readonly fragment: string,
+    readonly core: string | undefined,
+  ) {}
+  get words(): readonly string[] {
+    return (this.split ??= wordsOf(this.fragment));
+  }
 }
 
 /** Sorts spans and merges overlapping or touching ones (their cores are joined too). */
@@ -86,6 +100,26 @@ export interface Candidate {
   to: number;
   /** From a backstop (lexicon words, or a whole sentence the sentence model is sure of) rather than the tagger's path. */
   backstop: boolean;
+}
+
+/** The run-time weight table of each classifier (shared by a model's copies). */
+const compactOf = new WeakMap<Classifier, CompactRows>();
+
+/** The classifier's weights without their all-zero rows (made once per classifier). */
+function compactRows(classifier: Classifier): CompactRows {
+  let rows = compactOf.get(classifier);
+  if (!rows) compactOf.set(classifier, (rows = new CompactRows(classifier.weights, classifier.labels.length)));
+  return rows;
+}
+
+/** The run-time scorer of each technique network (shared by a model's copies). */
+const networkScorers = new WeakMap<Mlp, NetworkScorer>();
+
+/** The network's run-time scorer (made once per network). */
+function networkScorer(net: Mlp): NetworkScorer {
+  let scorer = networkScorers.get(net);
+  if (!scorer) networkScorers.set(net, (scorer = new NetworkScorer(net)));
+  return scorer;
 }
 
 let clustersOnce: WordClusters | undefined;
@@ -122,6 +156,8 @@ export const MODELS_DIR = join(import.meta.dirname, '..', '..', '..', 'models');
 export class TechniqueModel {
   readonly featurizer: TokenFeaturizer;
   readonly scorer: EmissionScorer;
+  /** The classifier's weights as scored at run time (`compact-rows.ts`). */
+  private readonly classifierRows: CompactRows;
   private readonly spanSink: ExplainingSink;
   /** The network's input buckets of the current span (reused). */
   private readonly networkBuckets: number[] = [];
@@ -172,6 +208,7 @@ export class TechniqueModel {
     this.featurizer = new TokenFeaturizer(lexicon, tagger.bits, clusters, tagger.card.articleDensity === true, sentences, neighbourWindow(tagger.card.sentenceNeighbours));
     this.scorer = new EmissionScorer(tagger, lexicon, this.featurizer, (w) => this.isStrongCue(w));
     this.spanSink = new ExplainingSink((1 << classifier.bits) - 1);
+    this.classifierRows = compactRows(classifier);
     this.contextPrior = Float64Array.from(classifier.labels, (l) => (l in CONTEXT.prior ? Math.log(CONTEXT.prior[l] + CONTEXT.smoothing) : NaN));
     this.T = tagger.tags.length;
     // The outside bias rides on every transition into O (including from the start state), in
@@ -263,7 +300,8 @@ export class TechniqueModel {
     const T = this.T;
     if (this.tokenOdds.length < n) this.tokenOdds = new Float64Array(2 * n);
     if (this.mixed.length < n * T) this.mixed = new Float64Array(2 * n * T);
-    const z = this.tokenModel.sentence(v, this.tokenOdds, this.scorer.last.ids[s], this.scorer, this.scorer.generation);
+    const last = this.scorer.last;
+    const z = this.tokenModel.sentence(v, this.tokenOdds, last.ids[s], this.scorer, this.scorer.generation, last.pos[s], this.scorer.posTags);
     const out = this.mixed;
     const k = this.tokenWeight * this.scale;
     const base = this.tokenModel.baseLogit;
@@ -526,7 +564,7 @@ export class TechniqueModel {
    */
   private averaged(ctx: SpanContext, range: Range): Float64Array {
     const sink = this.spanSink;
-    const p = softmaxInPlace(this.classifier.scoreBuckets(sink.out));
+    const p = softmaxInPlace(this.classifierRows.scoreBuckets(sink.out));
     const w = this.logisticWeight;
     // The network costs more than the classifier: skip it when the classifier's lead is more
     // than the network's share could overturn (NETWORK.skipLead).
@@ -543,7 +581,7 @@ export class TechniqueModel {
     all.length = 0;
     for (const b of sink.out) all.push(b);
     for (const b of sink.networkOut) all.push(b);
-    const q = softmaxInPlace(this.network!.scoreBuckets(all));
+    const q = softmaxInPlace(networkScorer(this.network!).scoreBuckets(all));
     for (let c = 0; c < p.length; c++) p[c] = w * p[c] + (1 - w) * q[c];
     return p;
   }
@@ -569,7 +607,7 @@ export class TechniqueModel {
       const r = ranges[k];
       sink.clear();
       facts[k] = spanFeaturesInto(ctx, r.core ?? r, this.lexicon, sink);
-      const p = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifier.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
+      const p = this.network ? this.averaged(ctx, r.core ?? r) : softmaxInPlace(standardized(this.classifierRows.scoreBuckets(sink.out), CONFIDENCE_SHARPNESS));
       probs.set(p, k * L);
       // Evidence for the best label while the span's features are in the sink (spelled out
       // again below only when the article context changes the label).
@@ -603,7 +641,7 @@ export class TechniqueModel {
   /** The top classifier features of the span in the sink for label `cls` (evidence). */
   private explain(cls: number): { feature: string }[] {
     const sink = this.spanSink;
-    return this.classifier.explainBuckets(sink.out, cls, EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
+    return this.classifierRows.explainBuckets(sink.out, cls, EXPLAINED_FEATURES).map((k) => ({ feature: sink.feature(k) }));
   }
 
   /**

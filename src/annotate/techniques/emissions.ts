@@ -5,6 +5,16 @@ import { FEATURES, SENTENCE_MODEL } from './constants.js';
 import { probBucket } from './sentence-model.js';
 import { BagScorer, type PhraseAt } from './bag-scorer.js';
 import type { SentenceView } from './view.js';
+import type { TokenWords } from '../../nlp/token-words.js';
+
+/**
+ * An article's content-word counts: by word, and by token (sentence s, token i of the views the
+ * counts were made from; undefined for other views).
+ */
+export interface ArticleWordCounts {
+  get(word: string): number | undefined;
+  at?(views: readonly SentenceView[], s: number, i: number): number | undefined;
+}
 
 /** The tagger's tag count this scorer is written for (B, I, O). */
 const T = 3;
@@ -31,8 +41,16 @@ const FLAGS = 0;
 const LOWER = 1;
 const BG_LEFT = 2;
 const BGP_LEFT = 3;
+/** Flag bit (in `meta` FLAGS and `tokenFlags`): the word has lexicon categories of its own. */
+const HAS_CATS = 8;
 /** Seed of the second word hash (any odd constant other than FNV's offset basis). */
 const SECOND_SEED = 0x9747b28c | 0;
+/** Ints per slot of the article's bigram-count table, and their places. */
+const BIGRAM_SHIFT = 2;
+const BIGRAM = 1 << BIGRAM_SHIFT;
+const BG_KEY = 0;
+const BG_STAMP = 1;
+const BG_COUNT = 2;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -97,10 +115,11 @@ export class EmissionScorer {
   private sentenceRows: number[] = [];
   /** The sentence model's run-time form (when the tagger reads it). */
   private readonly sentenceBag?: BagScorer;
-  /** Per-article bigram counts: open addressing on the bigram hash (keys, counts, stamps). */
-  private bigramKeys = new Int32Array(1 << 12);
-  private bigramCounts = new Int32Array(1 << 12);
-  private bigramStamps = new Int32Array(1 << 12);
+  /**
+   * Per-article bigram counts: open addressing on the bigram hash, one record of BIGRAM ints
+   * per slot (key, stamp, count) so a probe reads one cache line, not three.
+   */
+  private bigrams = new Int32Array((1 << 12) * BIGRAM);
   /** Scratch row of the sentence-wide features' weights. */
   private readonly sentenceRow = new Float64Array(T);
   private readonly before: number;
@@ -182,6 +201,37 @@ export class EmissionScorer {
     return id;
   }
 
+  /**
+   * Word id by the nlp stage's word id (-1: not yet seen), for `nlpTable` at `nlpGeneration`:
+   * a token whose nlp id is known costs one read of a small array instead of hashing its text
+   * and probing the slot table.
+   */
+  private nlpIds = new Int32Array(0);
+  private nlpTable: object | undefined;
+  private nlpGeneration = -1;
+
+  /** The nlp-id map for a view's word source, emptied when the source's table is another or started afresh. */
+  private nlpMap(src: TokenWords): Int32Array {
+    if (src.table !== this.nlpTable || src.generation !== this.nlpGeneration) {
+      this.nlpTable = src.table;
+      this.nlpGeneration = src.generation;
+      this.nlpIds.fill(-1);
+    }
+    return this.nlpIds;
+  }
+
+  /** The id of token text `raw` whose nlp word id is `w` (≥ 0), remembered for that nlp id. */
+  private idOfWord(raw: string, w: number): number {
+    const id = this.id(raw);
+    if (w >= this.nlpIds.length) {
+      const more = new Int32Array(Math.max(2 * this.nlpIds.length, w + 4096)).fill(-1);
+      more.set(this.nlpIds);
+      this.nlpIds = more;
+    }
+    this.nlpIds[w] = id;
+    return id;
+  }
+
   /** Records (h1, h2) → id in the slot table, growing it at half load. */
   private claim(h1: number, h2: number, id: number): void {
     if ((this.size + 1) * 2 > this.slots.length >> 2) {
@@ -215,7 +265,7 @@ export class EmissionScorer {
     const cats = this.lexicon.categoriesOf(lower).map((c) => this.catIndex.get(c) ?? -1).filter((c) => c >= 0);
     this.cats[id] = cats.length ? cats : NONE;
     const m = id * META;
-    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0);
+    this.meta[m + FLAGS] = (this.lexicon.startsPhrase(lower) ? 1 : 0) | (lower.length >= FEATURES.minRepeatWordLength ? 2 : 0) | (this.strong(lower) ? 4 : 0) | (cats.length ? HAS_CATS : 0);
     this.meta[m + BG_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg=')));
     this.meta[m + BGP_LEFT] = fnv1a('|', fnv1a(lower, fnv1a('bg+=')));
     let lid = this.lowerIds.get(lower);
@@ -257,6 +307,11 @@ export class EmissionScorer {
     return hits;
   }
 
+  /** Scratch: each token's word flags (FLAGS of `meta`) for the article in hand, by token index in the article. */
+  private tokenFlags = new Uint8Array(1 << 12);
+  /** Scratch: category index of each phrase hit of the sentence in hand (-1: not a tagger category). */
+  private hitCats = new Int32Array(64);
+
   /** Phrase hits per sentence of the current article (filled by `sentenceModels`; empty otherwise). */
   private hitsOf: LexiconHit[][] = [];
 
@@ -267,6 +322,7 @@ export class EmissionScorer {
   private reset(): void {
     this.generation++;
     this.slots.fill(0);
+    this.nlpIds.fill(-1);
     this.lowerIds.clear();
     this.size = 0;
     this.lowerSize = 0;
@@ -319,12 +375,19 @@ export class EmissionScorer {
    * Content-word counts of the article last passed to `article` (the same counts as the span
    * classifier's repetition features use), without building a map.
    */
-  wordCounts(): { get(word: string): number | undefined } {
+  wordCounts(): ArticleWordCounts {
     const stamp = this.stamp;
+    const { views, ids } = this.last;
     return {
       get: (word: string) => {
         const l = this.lowerIds.get(word);
         return l !== undefined && this.stamps[l] === stamp ? this.counts[l] : undefined;
+      },
+      // Token i of sentence s by its word id: no string hashing (the same count as `get`).
+      at: (sentences: readonly SentenceView[], s: number, i: number) => {
+        if (sentences !== views || this.stamp !== stamp) return undefined;
+        const m = ids[s][i] * META;
+        return this.meta[m + FLAGS] & 2 ? this.counts[this.meta[m + LOWER]] : undefined;
       },
     };
   }
@@ -335,7 +398,12 @@ export class EmissionScorer {
   }
 
   /** The views and per-sentence word ids of the article last passed to `article`. */
-  last: { views: readonly SentenceView[]; ids: Int32Array[] } = { views: [], ids: [] };
+  last: { views: readonly SentenceView[]; ids: Int32Array[]; pos: Int32Array[] } = { views: [], ids: [], pos: [] };
+
+  /** POS tag names by the POS ids of `last.pos`. */
+  get posTags(): readonly string[] {
+    return this.posNames;
+  }
 
   /** True when the word id is a strong cue. */
   isStrong(id: number): boolean {
@@ -347,12 +415,10 @@ export class EmissionScorer {
     const stamp = ++this.stamp;
     let tokens = 0;
     for (const v of views) tokens += v.raws.length;
-    if (tokens * 2 > this.bigramKeys.length) {
-      let size = this.bigramKeys.length;
+    if (tokens * 2 > this.bigrams.length / BIGRAM) {
+      let size = this.bigrams.length / BIGRAM;
       while (tokens * 2 > size) size *= 2;
-      this.bigramKeys = new Int32Array(size);
-      this.bigramCounts = new Int32Array(size);
-      this.bigramStamps = new Int32Array(size);
+      this.bigrams = new Int32Array(size * BIGRAM);
     }
     // Pass 1: word ids, article word counts and bigram keys (the unmasked `bg` hash).
     // One buffer per array kind for the whole article, viewed per sentence (typed arrays of a
@@ -368,6 +434,7 @@ export class EmissionScorer {
     const slotBuf = new Int32Array(tokens + views.length);
     const plusBuf = new Int32Array(tokens + views.length);
     const emitBuf = new Float64Array(tokens * T);
+    if (this.tokenFlags.length < tokens) this.tokenFlags = new Uint8Array(2 * tokens);
     let at = 0;
     let pat = 0;
     let strong = 0;
@@ -379,9 +446,20 @@ export class EmissionScorer {
       const pp = plusBuf.subarray(pat, pat + n + 1);
       at += n;
       pat += n + 1;
+      const src = v.wordSource;
+      const words = src?.ids;
+      const first = v.firstToken ?? 0;
+      if (src) this.nlpMap(src);
       for (let i = 0; i < n; i++) {
-        const id = (ids[i] = this.id(v.raws[i]));
+        let id: number;
+        if (words === undefined) id = this.id(v.raws[i]);
+        else {
+          const w = words[first + i];
+          id = w < 0 ? this.id(v.raws[i]) : w < this.nlpIds.length && this.nlpIds[w] >= 0 ? this.nlpIds[w] : this.idOfWord(v.raws[i], w);
+        }
+        ids[i] = id;
         const m = id * META;
+        this.tokenFlags[at - n + i] = this.meta[m + FLAGS];
         if (this.meta[m + FLAGS] & 4) strong++;
         if (this.meta[m + FLAGS] & 2) {
           const l = this.meta[m + LOWER];
@@ -398,7 +476,7 @@ export class EmissionScorer {
           ph[i] = h;
           pp[i - 1] = twoSecond;
           const slot = (ps[i] = this.bigramSlot(h, stamp));
-          this.bigramCounts[slot]++;
+          this.bigrams[slot + BG_COUNT]++;
         }
       }
       idsOf.push(ids);
@@ -409,37 +487,42 @@ export class EmissionScorer {
       slotsOf.push(ps);
       plusOf.push(pp);
     }
-    this.last = { views, ids: idsOf };
+    this.last = { views, ids: idsOf, pos: posOf };
     this.densityRow = this.featurizer.density ? Number(densityBucket(strong, tokens)) : -1;
     this.sentenceRows.length = 0;
     this.hitsOf = [];
     if (this.sentenceBag) this.sentenceModels(views, idsOf, pairsOf, posOf);
-    let eat = 0;
-    return views.map((v, s) => {
-      const emit = emitBuf.subarray(eat, (eat += v.raws.length * T));
-      this.sentence(v, s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit);
-      return emit;
-    });
+    const out: Float64Array[] = new Array(views.length);
+    let first = 0;
+    for (let s = 0; s < views.length; s++) {
+      const n = views[s].raws.length;
+      const emit = (out[s] = emitBuf.subarray(first * T, (first + n) * T));
+      this.sentence(views[s], s, idsOf[s], pairsOf[s], slotsOf[s], plusOf[s], posOf[s], emit, first);
+      first += n;
+    }
+    return out;
   }
 
-  /** The table slot of a bigram hash in this article (claimed, with count 0, when new). */
+  /** The offset in `bigrams` of a bigram hash's record in this article (claimed, with count 0, when new). */
   private bigramSlot(h: number, stamp: number): number {
-    const mask = this.bigramKeys.length - 1;
+    const table = this.bigrams;
+    const mask = (table.length >> BIGRAM_SHIFT) - 1;
     let at = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (this.bigramStamps[at] === stamp && this.bigramKeys[at] !== h) at = (at + 1) & mask;
-    if (this.bigramStamps[at] !== stamp) {
-      this.bigramStamps[at] = stamp;
-      this.bigramKeys[at] = h;
-      this.bigramCounts[at] = 0;
+    while (table[(at << BIGRAM_SHIFT) + BG_STAMP] === stamp && table[(at << BIGRAM_SHIFT) + BG_KEY] !== h) at = (at + 1) & mask;
+    const o = at << BIGRAM_SHIFT;
+    if (table[o + BG_STAMP] !== stamp) {
+      table[o + BG_STAMP] = stamp;
+      table[o + BG_KEY] = h;
+      table[o + BG_COUNT] = 0;
     }
-    return at;
+    return o;
   }
 
   /**
    * Emission scores of one sentence; `ph`/`ps`: hash and count-table slot of bigram (i-1, i),
    * `pp[i]`: hash of the right-bigram feature of (i, i+1).
    */
-  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, posIds: Int32Array, emit: Float64Array): void {
+  private sentence(v: SentenceView, s: number, ids: Int32Array, ph: Int32Array, ps: Int32Array, pp: Int32Array, posIds: Int32Array, emit: Float64Array, flagsAt: number): void {
     const n = ids.length;
     const tb = this.tables;
     // Sentence-wide features, summed once.
@@ -469,22 +552,26 @@ export class EmissionScorer {
     const s2 = acc[2];
     // Lexicon categories per token: single words, plus phrase hits (`ph` when the phrase's
     // category is not one of the word's own).
-    let extra: number[][] | undefined;
+    // A phrase hit's categories count for each of its tokens after the token's own, in hit
+    // order (`hitCats[h]`: hit h's category index, -1 when it is not a tagger category).
     const hits = this.hitsOf.length ? this.hitsOf[s] : this.phraseHits(v, ids);
-    for (const hit of hits) {
-      const c = this.catIndex.get(hit.category);
-      if (c === undefined) continue;
-      extra ??= Array.from({ length: n }, () => []);
-      for (let k = hit.first; k <= hit.last; k++) {
-        extra[k].push(c);
-        if (!this.cats[ids[k]].includes(c)) addRow(emit, k * T, tb.ph, c);
-      }
+    if (this.hitCats.length < hits.length) this.hitCats = new Int32Array(2 * hits.length);
+    const hitCats = this.hitCats;
+    let phrased = 0;
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
+      const c = this.catIndex.get(hit.category) ?? -1;
+      hitCats[h] = c;
+      if (c < 0) continue;
+      phrased++;
+      for (let k = hit.first; k <= hit.last; k++) if (!this.cats[ids[k]].includes(c)) addRow(emit, k * T, tb.ph, c);
     }
     // Nearby lexicon hits: each token with categories feeds the NEAR_WINDOW tokens around it.
+    const flags = this.tokenFlags;
     for (let k = 0; k < n; k++) {
+      const inPhrase = phrased > 0 && coveredBy(hits, hitCats, k);
+      if (!(flags[flagsAt + k] & HAS_CATS) && !inPhrase) continue;
       const own = this.cats[ids[k]];
-      const more = extra ? extra[k] : NONE;
-      if (!own.length && !more.length) continue;
       const lo = Math.max(0, k - NEAR_WINDOW);
       const hi = Math.min(n - 1, k + NEAR_WINDOW);
       for (let i = lo; i <= hi; i++) {
@@ -492,7 +579,8 @@ export class EmissionScorer {
         // Seen from token i, token k lies at d = k - i: "nr-" when k is before i.
         const table = k < i ? tb.nrm : tb.nrp;
         for (const c of own) addRow(emit, i * T, table, c);
-        for (const c of more) addRow(emit, i * T, table, c);
+        if (!inPhrase) continue;
+        for (let h = 0; h < hits.length; h++) if (hitCats[h] >= 0 && hits[h].first <= k && k <= hits[h].last) addRow(emit, i * T, table, hitCats[h]);
       }
     }
     const w = this.w;
@@ -501,6 +589,7 @@ export class EmissionScorer {
     const before = this.before;
     const after = this.after;
     const quoted = v.quoted;
+    const bigrams = this.bigrams;
     let prevPos = -1;
     let pos = n ? posIds[0] : -1;
     let prevCount = 0;
@@ -567,7 +656,7 @@ export class EmissionScorer {
       // Repetition: the word's article count, and the counts of the bigrams it starts and ends.
       const wc = this.meta[id * META + FLAGS] & 2 ? this.counts[this.meta[id * META + LOWER]] : 0;
       if (wc > 1) addRow(emit, at, tb.rw, Math.min(wc, 4) - 2);
-      const nextCount = i + 1 < n ? this.bigramCounts[ps[i + 1]] : 0;
+      const nextCount = i + 1 < n ? bigrams[ps[i + 1] + BG_COUNT] : 0;
       if (nextCount > 1) addRow(emit, at, tb.rb, Math.min(nextCount, 4) - 2);
       if (i > 0 && prevCount > 1) addRow(emit, at, tb.rbm, Math.min(prevCount, 4) - 2);
       prevCount = nextCount;
@@ -575,6 +664,12 @@ export class EmissionScorer {
       pos = nextPos;
     }
   }
+}
+
+/** True when token k lies in a phrase hit with a tagger category (`cats[h]` ≥ 0). */
+function coveredBy(hits: readonly LexiconHit[], cats: Int32Array, k: number): boolean {
+  for (let h = 0; h < hits.length; h++) if (cats[h] >= 0 && hits[h].first <= k && k <= hits[h].last) return true;
+  return false;
 }
 
 /** dst[at .. at+T) += src row `row`. */

@@ -3,6 +3,7 @@ import type { LexiconHit, LexiconIndex } from './lexicon-match.js';
 import type { Range } from './decode.js';
 import type { SentenceView } from './view.js';
 import { StringSink, type FeatureSink } from './sinks.js';
+import type { ArticleWordCounts } from './emissions.js';
 
 /** What the classifier and the evidence writer know about one span. */
 export interface SpanFacts {
@@ -25,7 +26,7 @@ export interface SpanContext {
   lowerText: string;
   views: readonly SentenceView[];
   /** Content-word counts over the article (filled on first use). */
-  wordCounts?: { get(word: string): number | undefined };
+  wordCounts?: ArticleWordCounts;
   /** Trigram index of `lowerText` (built on first use, for fragment repetition). */
   textIndex?: TextIndex;
   /** Entity mentions, if an entities layer is present. */
@@ -145,9 +146,9 @@ export function countOccurrences(hay: string, needle: string): number {
   return n;
 }
 
-/** The tokens of the article that overlap a range: (view, token index) pairs. */
-function tokensIn(views: readonly SentenceView[], r: Range): { v: SentenceView; i: number }[] {
-  const out: { v: SentenceView; i: number }[] = [];
+/** The tokens of the article that overlap a range: (view, token index, view index) triples. */
+function tokensIn(views: readonly SentenceView[], r: Range): { v: SentenceView; i: number; s: number }[] {
+  const out: { v: SentenceView; i: number; s: number }[] = [];
   let lo = 0;
   let hi = views.length - 1;
   while (lo < hi) {
@@ -157,7 +158,7 @@ function tokensIn(views: readonly SentenceView[], r: Range): { v: SentenceView; 
   }
   for (let s = Math.max(0, lo - 1); s < views.length && views[s].start < r.end; s++) {
     const v = views[s];
-    for (let i = 0; i < v.starts.length; i++) if (v.ends[i] > r.start && v.starts[i] < r.end) out.push({ v, i });
+    for (let i = 0; i < v.starts.length; i++) if (v.ends[i] > r.start && v.starts[i] < r.end) out.push({ v, i, s });
   }
   return out;
 }
@@ -176,6 +177,21 @@ export function networkFeaturesInto(ctx: SpanContext, r: Range, f: FeatureSink):
     const marked = `<${word}>`;
     for (let c = 0; c + n <= marked.length; c++) f.network('ch', marked.slice(c, c + n));
   }
+}
+
+/**
+ * `raw === raw.toUpperCase() && /[A-Z]/.test(raw)`, without making the upper-case copy for an
+ * ASCII word (no a-z, some A-Z); other words take the expression itself.
+ */
+function isAllCaps(raw: string): boolean {
+  let upper = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c > 127) return raw === raw.toUpperCase() && /[A-Z]/.test(raw);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 
 /** True for an -est superlative or a superlative word. */
@@ -232,7 +248,7 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
       if (isSuperlative(w, v.pos[i])) superlatives.push(raw);
       if (w === '?') f.flag('has?');
       if (w === '!') f.flag('has!');
-      if (raw.length > 2 && raw !== w && raw === raw.toUpperCase() && /[A-Z]/.test(raw)) f.flag('caps');
+      if (raw.length > 2 && raw !== w && isAllCaps(raw)) f.flag('caps');
       if (v.pos[i] === 'NUM') f.flag('num');
       else if (v.pos[i] === 'PROPN') propn++;
       if (w.charCodeAt(0) === 35) f.flag('hashtag');
@@ -264,9 +280,11 @@ export function spanFeaturesInto(ctx: SpanContext, r: Range, lexicon: LexiconInd
   // Repetition marks the fragment said again: whether it came earlier or comes back later.
   f.add('repb', repeatBucket(counts.before));
   f.add('repa', repeatBucket(counts.after));
-  const wordCounts = ctx.wordCounts ?? (ctx.wordCounts = countWords(ctx.views));
+  const wordCounts: ArticleWordCounts = ctx.wordCounts ?? (ctx.wordCounts = countWords(ctx.views));
   let repeatedWords = 0;
-  for (const w of lowers) if ((wordCounts.get(w) ?? 0) > 2) repeatedWords++;
+  if (wordCounts.at) {
+    for (const { s, i } of toks) if ((wordCounts.at(ctx.views, s, i) ?? 0) > 2) repeatedWords++;
+  } else for (const w of lowers) if ((wordCounts.get(w) ?? 0) > 2) repeatedWords++;
   if (repeatedWords) f.add('wrep', repeatedWords * 2 >= toks.length ? 'most' : 'some');
   for (const h of hits) f.add('lx', h.category);
   if (superlatives.length) f.flag('sup');

@@ -9,7 +9,7 @@ import { needsShared, seedPath, DATA_DIR } from '../../testing/shared.js';
 import { mergeRanges, spansFromTags, tagsFromSpans, tokenRuns } from './decode.js';
 import { LexiconIndex } from './lexicon-match.js';
 import { TokenFeaturizer, wordShape } from './token-features.js';
-import { buildViews } from './view.js';
+import { buildViews, type SentenceView } from './view.js';
 import { countIndexed, countIndexedAround, countOccurrences, isSuperlative, textIndex, networkFeaturesInto, spanFeatures, spanFeaturesInto } from './span-features.js';
 import { ExplainingSink } from './sinks.js';
 import { evidenceFor, wordsOf } from './evidence.js';
@@ -433,4 +433,42 @@ test('the sentence backstop makes a whole span of a sentence the tagger left emp
   const cues = silent.candidates(views).filter((c) => c.sentence === 1);
   assert.ok(cues.some((c) => c.backstop && c.last < views[1].raws.length - 1), 'a lexicon backstop run');
   assert.ok(cues.some((c) => c.first === 0 && c.last === views[1].raws.length - 1), 'the whole sentence');
+});
+
+test('the nlp stage word ids give the same emissions, spans and labels as hashing the token text', () => {
+  const text = 'The corrupt elites will crush our glorious nation, the senator warned.\n\nCritics called the plan a disgraceful betrayal of voters, and the corrupt elites again denied it!\n\nThe committee meets on Tuesday.';
+  const model = TechniqueModel.load();
+  const { tokens, sentences } = tokenize(text);
+  const withIds = buildViews(text, tokens, sentences);
+  assert.ok(withIds[0].wordSource, 'views made in this process carry the nlp word ids');
+  const plain: SentenceView[] = withIds.map((v) => ({ ...v, wordSource: undefined, firstToken: undefined }));
+  const emissions = (views: SentenceView[]) => model.scorer.article(views).map((e) => [...e]);
+  const fromText = emissions(plain);
+  const fromIds = emissions(withIds);
+  assert.deepEqual(fromIds, fromText);
+  // Again with the ids already known (the second sight of each word).
+  assert.deepEqual(emissions(withIds), fromText);
+  const spansOf = (views: SentenceView[]) => {
+    const ranges = model.findSpans(views);
+    const ctx = { text, lowerText: text.toLowerCase(), views, wordCounts: model.scorer.wordCounts() };
+    return model.label(ctx, ranges, undefined, 'found').map((l) => [l.start, l.end, l.label, l.score, l.evidence.join('|')]);
+  };
+  const a = spansOf(plain);
+  assert.ok(a.length > 0, 'the text has spans');
+  assert.deepEqual(spansOf(withIds), a);
+  // Content-word counts by token equal those by word.
+  const counts = model.scorer.wordCounts();
+  withIds.forEach((v, s) => v.lowers.forEach((w, i) => assert.equal(counts.at?.(withIds, s, i), counts.get(w), w)));
+  assert.equal(counts.get('corrupt'), 2);
+});
+
+test('span feature caps: all-capital words only (ASCII and not)', () => {
+  const text = 'They shouted STOP THE STEAL and Nato met. ÉTÉ SANS FIN came. The ÉcOLE opened.';
+  const views = viewsOf(text);
+  const ctx = { text, lowerText: text.toLowerCase(), views };
+  const caps = (fragment: string) => spanFeatures(ctx, range(text, fragment), lexicon).features.includes('caps');
+  assert.equal(caps('STOP THE STEAL'), true);
+  assert.equal(caps('Nato met'), false);
+  assert.equal(caps('ÉTÉ SANS FIN'), true);
+  assert.equal(caps('ÉcOLE opened'), false);
 });

@@ -193,56 +193,102 @@ export class TokenModelScorer {
   }
 
   private readonly posMemo = new Map<string, Float32Array>();
-  /** Records by the emission scorer's word id (valid for `idGeneration`). */
-  private byId: (Float32Array | undefined)[] = [];
+  /** POS records by the owner's POS id (valid with `idOwner`). */
+  private posById: Float32Array[] = [];
+
+  /** A POS tag's slot sums by the emission scorer's POS id (`posTags[id]` is the tag). */
+  private posRecordById(id: number, posTags: readonly string[]): Float32Array {
+    return this.posById[id] ?? (this.posById[id] = this.posRecord(posTags[id]));
+  }
+  /**
+   * Records by the emission scorer's word id (valid for `idGeneration`), all in one flat array
+   * (word id × S floats; `known[id]` = 1 once filled): one typed-array read per offset instead of
+   * a pointer chase to a small array per word.
+   */
+  private pool = new Float32Array(0);
+  private known = new Uint8Array(0);
   private idGeneration = -1;
   private idOwner?: object;
-  private recs: Float32Array[] = [];
-  private posRecs: Float32Array[] = [];
+  /**
+   * Scratch per sentence: token i's word and POS sums at each window offset, added once
+   * (`comb[i × S + slot]`, float64 as the sum was before), and its own character-n-gram slot.
+   */
+  private comb = new Float64Array(0);
+  private own = new Float64Array(0);
+
+  /** The pool offset of word `id`'s record, filled on first use. */
+  private recordAt(id: number, raw: string, lower: string): number {
+    const S = this.S;
+    if (id >= this.known.length) {
+      const size = Math.max(2 * this.known.length, id + 1024);
+      const known = new Uint8Array(size);
+      known.set(this.known);
+      const pool = new Float32Array(size * S);
+      pool.set(this.pool);
+      this.known = known;
+      this.pool = pool;
+    }
+    if (!this.known[id]) {
+      this.pool.set(this.record(raw, lower), id * S);
+      this.known[id] = 1;
+    }
+    return id * S;
+  }
+
+  /** A word's record memoised by raw form (when no word ids are given). */
+  private recordOf(raw: string, lower: string): Float32Array {
+    let r = this.memo.get(raw);
+    if (!r) {
+      if (this.memo.size >= TOKEN_MODEL.maxCachedWords) this.memo.clear();
+      this.memo.set(raw, (r = this.record(raw, lower)));
+    }
+    return r;
+  }
 
   /**
    * Log-odds of each token of the sentence lying inside a fragment. `ids` (with their
    * `generation`): the emission scorer's word ids of the sentence, which key the memo; without
    * them the words are memoised by raw form.
    */
-  sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0): Float64Array {
+  sentence(v: SentenceView, out: Float64Array, ids?: Int32Array, owner?: object, generation = 0, posIds?: Int32Array, posTags?: readonly string[]): Float64Array {
     const n = v.raws.length;
     const W = this.window;
-    const last = this.S - 1;
+    const S = this.S;
+    const last = S - 1;
     if (ids && (generation !== this.idGeneration || owner !== this.idOwner)) {
-      this.byId = new Array<Float32Array | undefined>(4096).fill(undefined);
+      this.known = new Uint8Array(4096);
+      this.pool = new Float32Array(4096 * S);
       this.idGeneration = generation;
       this.idOwner = owner;
+      this.posById = [];
     }
-    const recs = this.recs;
-    const posRecs = this.posRecs;
+    if (this.comb.length < n * S) {
+      this.comb = new Float64Array(2 * n * S);
+      this.own = new Float64Array(2 * n);
+    }
+    const comb = this.comb;
+    const own = this.own;
     for (let i = 0; i < n; i++) {
-      posRecs[i] = this.posRecord(v.pos[i]);
+      const p = posIds && posTags ? this.posRecordById(posIds[i], posTags) : this.posRecord(v.pos[i]);
+      let rec: Float32Array;
+      let at: number;
       if (ids) {
-        const id = ids[i];
-        if (id >= this.byId.length) this.byId.length = Math.max(2 * this.byId.length, id + 1024);
-        let r = this.byId[id];
-        if (!r) this.byId[id] = r = this.record(v.raws[i], v.lowers[i]);
-        recs[i] = r;
-        continue;
+        at = this.recordAt(ids[i], v.raws[i], v.lowers[i]);
+        rec = this.pool;
+      } else {
+        at = 0;
+        rec = this.recordOf(v.raws[i], v.lowers[i]);
       }
-      const key = v.raws[i];
-      let r = this.memo.get(key);
-      if (!r) {
-        if (this.memo.size >= TOKEN_MODEL.maxCachedWords) this.memo.clear();
-        this.memo.set(key, (r = this.record(key, v.lowers[i])));
-      }
-      recs[i] = r;
+      own[i] = rec[at + last];
+      const o = i * S;
+      for (let s = 1; s < last; s++) comb[o + s] = rec[at + s] + p[s];
     }
     const c = this.constant;
     for (let i = 0; i < n; i++) {
-      let z = c + recs[i][last];
+      let z = c + own[i];
       const lo = Math.max(0, i - W);
       const hi = Math.min(n - 1, i + W);
-      for (let k = lo; k <= hi; k++) {
-        const at = k - i + W + 1;
-        z += recs[k][at] + posRecs[k][at];
-      }
+      for (let k = lo; k <= hi; k++) z += comb[k * S + k - i + W + 1];
       if (i - W <= -1) z += this.edgeLeft[W - i];
       if (i + W >= n) z += this.edgeRight[n - i + W + 1];
       out[i] = z;

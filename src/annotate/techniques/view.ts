@@ -1,5 +1,6 @@
 import type { Article, Span } from '../../model/index.js';
 import { tokenText } from '../token-text.js';
+import { tokenWords, type TokenWords } from '../../nlp/token-words.js';
 
 /** The tokens of one sentence, as parallel arrays (cheap to build, cheap to read). */
 export interface SentenceView {
@@ -13,6 +14,13 @@ export interface SentenceView {
   pos: string[];
   /** 1 when the token lies inside quotation marks. */
   quoted: Uint8Array;
+  /**
+   * The nlp stage's word ids of the article's tokens, when this process's nlp stage made them:
+   * token i of this sentence has id `wordSource.ids[firstToken + i]` (-1: none) in
+   * `wordSource.table`, so per-word memos can be keyed by it instead of hashing the text.
+   */
+  wordSource?: TokenWords;
+  firstToken?: number;
 }
 
 const OPEN_QUOTES = new Set(['“', '«', '„']);
@@ -37,6 +45,7 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
   let lastEnd = 0;
   // Token strings shared with the other stages (the same values as slicing and lowering here).
   const { raw, lower } = tokenText(text, tokens);
+  const words = tokenWords(text, tokens);
   for (const s of sentences) {
     while (t < tokens.length && tokens[t].end <= s.start) t++;
     const from = t;
@@ -65,7 +74,7 @@ export function buildViews(text: string, tokens: readonly Span[], sentences: rea
       if (inQuote) flag = 1;
       quoted[k - from] = flag;
     }
-    views.push({ start: s.start, end: s.end, starts, ends, raws: raw.slice(from, t), lowers: lower.slice(from, t), pos, quoted });
+    views.push({ start: s.start, end: s.end, starts, ends, raws: raw.slice(from, t), lowers: lower.slice(from, t), pos, quoted, wordSource: words, firstToken: from });
   }
   return views;
 }

@@ -40,6 +40,19 @@ export interface WideningSide {
   left: boolean;
 }
 
+/** The feature templates of one side ('L' or 'R' before each name), made once (not per span). */
+function sideTemplates(tag: string): Record<(typeof TEMPLATE_NAMES)[number], string> {
+  return Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, tag + name])) as Record<(typeof TEMPLATE_NAMES)[number], string>;
+}
+const TEMPLATE_NAMES = ['b', 'cl', 'em', 'len', 'lencl', 'lx', 'max', 'mean', 'min', 'near', 'nearp', 'p0', 'p1', 'q', 'si', 'sl', 'sp', 'spm', 'spp', 'st', 'stc', 'stop', 'w1'] as const;
+const LEFT_TEMPLATES = sideTemplates('L');
+const RIGHT_TEMPLATES = sideTemplates('R');
+/** `String(k)` of small bucket numbers, made once. */
+const SMALL_NUMBERS = Array.from({ length: 64 }, (_, k) => String(k));
+function small(k: number): string {
+  return k >= 0 && k < SMALL_NUMBERS.length && Number.isInteger(k) ? SMALL_NUMBERS[k] : String(k);
+}
+
 /**
  * Features of the run, written once per side under the side's prefix (L / R) with the side's
  * own: how sure the tagger is of the run and of the added tokens, their lengths, the word next
@@ -47,7 +60,7 @@ export interface WideningSide {
  */
 export function wideningFeatures(x: WideningInput, side: WideningSide, sink: FeatureSink): void {
   const v = x.view;
-  const tag = side.left ? 'L' : 'R';
+  const t = side.left ? LEFT_TEMPLATES : RIGHT_TEMPLATES;
   const coreLength = x.last - x.first + 1;
   let sum = 0;
   let max = -Infinity;
@@ -61,41 +74,41 @@ export function wideningFeatures(x: WideningInput, side: WideningSide, sink: Fea
     min = Math.min(min, m);
     quoted += v.quoted[i];
     for (const cat of x.lexicon.categoriesOf(v.lowers[i])) {
-      sink.add(`${tag}lx`, cat);
+      sink.add(t.lx, cat);
       if (cat === 'loaded' || cat === 'label') strong++;
     }
   }
   const n = v.lowers.length;
   const b = x.buckets;
   const s = x.sentence;
-  sink.add(`${tag}b`, '1');
-  sink.add(`${tag}mean`, String(edgeBucket(sum / coreLength, MARGINS)));
-  sink.add(`${tag}max`, String(edgeBucket(max, MARGINS)));
-  sink.add(`${tag}min`, String(edgeBucket(min, MARGINS)));
-  sink.add(`${tag}cl`, String(edgeBucket(coreLength, LENGTHS)));
-  sink.add(`${tag}sl`, String(edgeBucket(n, LENGTHS)));
-  sink.add(`${tag}sp`, b.length ? String(b[s]) : 'x');
-  sink.add(`${tag}spm`, s > 0 && b.length ? String(b[s - 1]) : 'x');
-  sink.add(`${tag}spp`, s + 1 < b.length ? String(b[s + 1]) : 'x');
-  sink.add(`${tag}si`, String(edgeBucket(s, PLACES)));
-  sink.add(`${tag}p0`, v.pos[x.first]);
-  sink.add(`${tag}p1`, v.pos[x.last]);
-  sink.add(`${tag}st`, String(edgeBucket(strong, STRONG_COUNTS)));
-  sink.add(`${tag}stc`, String(edgeBucket(strong / coreLength, STRONG_SHARES)));
-  sink.add(`${tag}q`, quoted === 0 ? '0' : quoted === coreLength ? 'all' : 'some');
-  if (coreLength === 1) sink.add(`${tag}w1`, v.lowers[x.first]);
+  sink.add(t.b, '1');
+  sink.add(t.mean, small(edgeBucket(sum / coreLength, MARGINS)));
+  sink.add(t.max, small(edgeBucket(max, MARGINS)));
+  sink.add(t.min, small(edgeBucket(min, MARGINS)));
+  sink.add(t.cl, small(edgeBucket(coreLength, LENGTHS)));
+  sink.add(t.sl, small(edgeBucket(n, LENGTHS)));
+  sink.add(t.sp, b.length ? small(b[s]) : 'x');
+  sink.add(t.spm, s > 0 && b.length ? small(b[s - 1]) : 'x');
+  sink.add(t.spp, s + 1 < b.length ? small(b[s + 1]) : 'x');
+  sink.add(t.si, small(edgeBucket(s, PLACES)));
+  sink.add(t.p0, v.pos[x.first]);
+  sink.add(t.p1, v.pos[x.last]);
+  sink.add(t.st, small(edgeBucket(strong, STRONG_COUNTS)));
+  sink.add(t.stc, small(edgeBucket(strong / coreLength, STRONG_SHARES)));
+  sink.add(t.q, quoted === 0 ? '0' : quoted === coreLength ? 'all' : 'some');
+  if (coreLength === 1) sink.add(t.w1, v.lowers[x.first]);
   const length = side.to - side.from + 1;
   let added = 0;
   for (let i = side.from; i <= side.to; i++) added += x.margins[i];
   const near = side.left ? side.to : side.from;
   const far = side.left ? side.from - 1 : side.to + 1;
-  const lengthBucket = String(edgeBucket(length, LENGTHS));
-  sink.add(`${tag}len`, lengthBucket);
-  sink.add(`${tag}em`, String(edgeBucket(added / length, MARGINS)));
-  sink.add(`${tag}near`, v.lowers[near]);
-  sink.add(`${tag}nearp`, v.pos[near]);
-  sink.add(`${tag}stop`, far >= 0 && far < n ? v.lowers[far] : '^');
-  sink.pair(`${tag}lencl`, lengthBucket, String(edgeBucket(coreLength, LENGTHS)));
+  const lengthBucket = small(edgeBucket(length, LENGTHS));
+  sink.add(t.len, lengthBucket);
+  sink.add(t.em, small(edgeBucket(added / length, MARGINS)));
+  sink.add(t.near, v.lowers[near]);
+  sink.add(t.nearp, v.pos[near]);
+  sink.add(t.stop, far >= 0 && far < n ? v.lowers[far] : '^');
+  sink.pair(t.lencl, lengthBucket, small(edgeBucket(coreLength, LENGTHS)));
 }
 
 /** Share of the side's tokens that overlap a gold fragment (the training target). */
