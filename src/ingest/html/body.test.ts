@@ -144,3 +144,15 @@ test('body: numbered placeholder labels ("Lorem ipsum 2", "Head Line 2") are dro
   assert.ok(!/Lorem ipsum \d|Head Line \d/.test(body), body);
   assert.ok(body.includes(cite) && body.includes(PARAS[3]), body);
 });
+
+test('body: inline elements laid out apart get a space between a lower-case letter and a capital; footnote markers and drop caps stay attached', () => {
+  const row = (artist: string, album: string) => `<li><span class="artist">${artist}</span><span class="album">${album}</span></li>`;
+  const list = `<ul>${row('The Pier Quartet', 'Northern Sound')}${row('Anna Velde', 'Winter Currents')}</ul>`;
+  const html = wrap('<title>Ferries</title>', `<article>${prose()}${list}<p><span class="dropcap">W</span>hen the boats left, the pier was quiet<sup>a</sup>Again the harbour slept.</p></article>`);
+  const { body } = extractHtml(html);
+  assert.ok(body.includes('The Pier Quartet Northern Sound') && body.includes('Anna Velde Winter Currents'), body);
+  assert.ok(body.includes('When the boats left') && body.includes('quietaAgain'), body);
+  // Inside one text node nothing changes ("iPhone", "McDonald" written so by the page).
+  const one = extractHtml(wrap('<title>Ferries</title>', `<article>${prose()}<p>The McDonald family sailed on the older boat to Skarvik.</p></article>`)).body;
+  assert.ok(one.includes('The McDonald family'), one);
+});

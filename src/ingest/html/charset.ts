@@ -50,12 +50,18 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return control / n > BINARY_CONTROL_SHARE;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** One strict decoder for all pages (it keeps no state between whole-input decodes). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes decoded as UTF-8, or undefined when they are not valid UTF-8. Checking and decoding
+ * are one pass (they were two: a check, then a second decode of the same megabytes).
+ */
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return STRICT_UTF8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -113,13 +119,16 @@ function decodeDeclared(bytes: Uint8Array, contentType?: string): DecodedHtml {
   for (const [label, source] of declared) {
     if (!label || !iconv.encodingExists(label)) continue;
     const norm = label.replace(/[^a-z0-9]/g, '');
-    if (norm === 'utf8' && !isValidUtf8(bytes)) {
+    if (norm === 'utf8') {
+      const html = strictUtf8(bytes);
+      if (html !== undefined) return { html, charset: label, charsetSource: source };
       return { html: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252', charsetSource: 'fallback', mismatch: `declared ${label} (${source}) but the bytes are not valid UTF-8` };
     }
     // Pages labelled Latin-1/ASCII are really windows-1252 (as browsers treat them).
     const charset = /^(?:iso88591|latin1|usascii|ascii)$/.test(norm) ? 'windows-1252' : label;
     return { html: iconv.decode(Buffer.from(bytes), charset), charset, charsetSource: source };
   }
-  if (isValidUtf8(bytes)) return { html: Buffer.from(bytes).toString('utf8'), charset: 'utf-8', charsetSource: 'utf8-valid' };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return { html: utf8, charset: 'utf-8', charsetSource: 'utf8-valid' };
   return { html: iconv.decode(Buffer.from(bytes), 'windows-1252'), charset: 'windows-1252', charsetSource: 'fallback' };
 }

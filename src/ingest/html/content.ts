@@ -140,6 +140,9 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ru
   // The number of an ordered list's item, written before its first text (K.ORDERED_LIST_NUMBERS).
   let marker = '';
   const nextNumber = new Map<El, number>();
+  // Set when an inline element opened or closed since the last text: words on either side of
+  // such an edge may be separate words the page lays out apart (K.INLINE_EDGE_SPACE).
+  let edge = false;
 
   const flush = () => {
     if (parts.length === 0) return;
@@ -160,7 +163,9 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ru
     if (el.tag === 'a') inLink++;
     if (el.tag === 'figcaption') inCaption++;
     if (K.ORDERED_LIST_NUMBERS && el.tag === 'li') marker = listMarker(el, nextNumber);
+    if (!block && !K.ATTACHED_INLINE_TAGS.has(el.tag)) edge = true;
     for (const child of el.children) visitNode(child);
+    if (!block && !K.ATTACHED_INLINE_TAGS.has(el.tag)) edge = true;
     if (el.tag === 'li') marker = '';
     if (el.tag === 'a') inLink--;
     if (block) {
@@ -177,6 +182,8 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ru
         if (!K.LIST_NUMBER_WRITTEN.test(t)) parts.push(marker);
         marker = '';
       }
+      if (edge && K.INLINE_EDGE_SPACE && parts.length && gluedAtEdge(parts[parts.length - 1], t)) parts.push(' ');
+      edge = false;
       parts.push(t);
       if (inLink > 0) linkChars += t.trim().length;
       return;
@@ -194,6 +201,19 @@ export function collectBlocks(root: El, lenient: boolean): { blocks: Block[]; ru
   visit(root);
   flush();
   return { blocks, rules };
+}
+
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+/**
+ * True when two texts meeting at an inline element's edge would glue two words into one with a
+ * capital inside ("Total Time" + "12 hrs" stays; "Williams" + "Shipwreck" gets a space): such
+ * spans are laid out apart by the page's style (labels and values, artist and album).
+ */
+function gluedAtEdge(before: string, after: string): boolean {
+  const a = before.charAt(before.length - 1);
+  const b = after.charAt(0);
+  return LOWER.test(a) && UPPER.test(b);
 }
 
 /**
