@@ -7,4 +7,4 @@ export { SequenceTagger, viterbi, viterbiScores, type Sequence } from './sequenc
 export { prf, f1, kFolds, crossFit, type PRF } from './metrics.js';
 export { SparseRows } from './sparse-rows.js';
 export { trainLogistic, trainSoftLogistic, SOFT_LABELS, type LogisticOptions, type SoftLogisticOptions } from './logistic.js';
-export { Mlp, trainMlp, trainMlpHashed, type MlpOptions } from './mlp.js';
+export { addScaledRow, Mlp, outputInto, trainMlp, trainMlpHashed, type MlpOptions } from './mlp.js';

@@ -78,17 +78,7 @@ export class Mlp {
       const r = this.table.offset(buckets[f]);
       if (r < 0) continue;
       const v = (values ? values[f] : 1) * this.scales[r];
-      const at = r * H;
-      // Four units per iteration (same per-unit operations, so the same sums): fewer loop and
-      // bounds checks in the hottest loop of span labelling.
-      let j = 0;
-      for (; j + 3 < H; j += 4) {
-        h[j] += rows[at + j] * v;
-        h[j + 1] += rows[at + j + 1] * v;
-        h[j + 2] += rows[at + j + 2] * v;
-        h[j + 3] += rows[at + j + 3] * v;
-      }
-      for (; j < H; j++) h[j] += rows[at + j] * v;
+      addScaledRow(h, rows, r * H, v);
     }
     for (let j = 0; j < H; j++) if (h[j] < 0) h[j] = 0;
     outputInto(this.w2, this.b2, h, this.out);
@@ -169,7 +159,24 @@ function hiddenInto(w1: Float32Array, b1: Float32Array, H: number, buckets: Arra
   }
 }
 
-function outputInto(w2: Float32Array, b2: Float32Array, h: Float64Array, out: Float64Array): void {
+/**
+ * h += v × the hidden-layer row starting at `at`. Four units per iteration (same per-unit
+ * operations, so the same sums): fewer loop and bounds checks in the hottest loop of span labelling.
+ */
+export function addScaledRow(h: Float64Array, rows: Int8Array, at: number, v: number): void {
+  const H = h.length;
+  let j = 0;
+  for (; j + 3 < H; j += 4) {
+    h[j] += rows[at + j] * v;
+    h[j + 1] += rows[at + j + 1] * v;
+    h[j + 2] += rows[at + j + 2] * v;
+    h[j + 3] += rows[at + j + 3] * v;
+  }
+  for (; j < H; j++) h[j] += rows[at + j] * v;
+}
+
+/** out = b2 + w2 · h, one sum per label. */
+export function outputInto(w2: Float32Array, b2: Float32Array, h: Float64Array, out: Float64Array): void {
   const H = h.length;
   for (let c = 0; c < out.length; c++) {
     let s = b2[c];

@@ -1,4 +1,4 @@
-import type { Mlp } from '../../learn/index.js';
+import { addScaledRow, outputInto, type Mlp } from '../../learn/index.js';
 import { popcount } from './compact-rows.js';
 
 /**
@@ -49,26 +49,10 @@ export class NetworkScorer {
       const bit = 1 << (bucket & 31);
       if ((word & bit) === 0) continue;
       const r = this.rank[bucket >>> 5] + popcount(word & (bit - 1));
-      const v = scales[r];
-      const at = r * H;
-      let j = 0;
-      for (; j + 3 < H; j += 4) {
-        h[j] += rows[at + j] * v;
-        h[j + 1] += rows[at + j + 1] * v;
-        h[j + 2] += rows[at + j + 2] * v;
-        h[j + 3] += rows[at + j + 3] * v;
-      }
-      for (; j < H; j++) h[j] += rows[at + j] * v;
+      addScaledRow(h, rows, r * H, scales[r]);
     }
     for (let j = 0; j < H; j++) if (h[j] < 0) h[j] = 0;
-    const w2 = net.w2;
-    const out = this.out;
-    for (let c = 0; c < out.length; c++) {
-      let s = net.b2[c];
-      const base = c * H;
-      for (let j = 0; j < H; j++) s += w2[base + j] * h[j];
-      out[c] = s;
-    }
-    return out;
+    outputInto(net.w2, net.b2, h, this.out);
+    return this.out;
   }
 }
