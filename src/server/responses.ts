@@ -23,16 +23,21 @@ export const spanSchema = z.object({
 
 const noticeSchema = z.object({ code: z.string(), message: z.string(), stage: z.string().optional() });
 
+/** The metadata an article's full record and its summary both carry. */
+const sharedMetaShape = {
+  title: z.string().optional(),
+  section: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+};
+
 export const articleSchema = z.object({
   id: z.string().optional(),
   text: z.string().describe('the article text every span points into'),
   meta: z.looseObject({
-    title: z.string().optional(),
-    section: z.string().optional(),
-    outlet: z.string().optional(),
+    ...sharedMetaShape,
     author: z.string().optional(),
-    published: z.string().optional(),
-    url: z.string().optional(),
     canonicalUrl: z.string().optional(),
     language: z.string().optional(),
     origin: z.string().optional(),
@@ -48,11 +53,7 @@ const facetSchema = z.object({ value: z.string(), count: z.number().int(), label
 
 const articleSummaryShape = {
   id: z.string(),
-  title: z.string().optional(),
-  outlet: z.string().optional(),
-  section: z.string().optional(),
-  published: z.string().optional(),
-  url: z.string().optional(),
+  ...sharedMetaShape,
   story: z.string().optional(),
   duplicateOf: z.string().optional().describe('an earlier article this one nearly duplicates'),
   chars: z.number().int(),
